@@ -1,0 +1,213 @@
+/**
+ * The order state machine (SPEC §4). Every status change in Ordo goes through `decide`; nothing else
+ * computes a next status. Pure: no clock, no I/O.
+ */
+import type { ChecklistState, Order, OrderStatus, Service } from './model.ts';
+
+export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['closed', 'cancelled', 'rejected']);
+
+/** Statuses in which the team owes work: these orders sit in the department queue. */
+export const ACTIVE_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'awaiting_approval',
+  'awaiting_inputs',
+  'open',
+  'in_progress',
+  'waiting_for_customer',
+]);
+
+export const ACTIONS = [
+  'approve',
+  'reject',
+  'complete_inputs',
+  'claim',
+  'assign',
+  'request_clarification',
+  'answer_clarification',
+  'resolve',
+  'confirm',
+  'auto_close',
+  'reopen',
+  'cancel',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** How the acting person relates to this order. Computed by `permissions.actorRoles`. */
+export type ActorRole = 'requester' | 'watcher' | 'agent' | 'head' | 'approver' | 'system';
+
+export const REJECTION_REASONS = [
+  'out_of_scope',
+  'duplicate',
+  'missing_information',
+  'not_approved',
+  'policy',
+  'other',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export interface DecisionContext {
+  /** Reason code for reject, free text for cancel. */
+  reason?: string;
+  /** For reopen: whether the order is still within the reopen window. */
+  withinReopenWindow?: boolean;
+}
+
+export type Decision = { ok: true; to: OrderStatus } | { ok: false; reason: string };
+
+interface Rule {
+  from: readonly OrderStatus[];
+  by: readonly ActorRole[];
+  to: (order: Pick<Order, 'inputs' | 'deliverables'>) => OrderStatus;
+  /** Returns why the action may not happen now, or null. */
+  requires?: (order: Pick<Order, 'inputs' | 'deliverables'>, ctx: DecisionContext) => string | null;
+}
+
+const NON_FINAL: readonly OrderStatus[] = [
+  'submitted',
+  'awaiting_approval',
+  'awaiting_inputs',
+  'open',
+  'in_progress',
+  'waiting_for_customer',
+];
+
+const TEAM: readonly ActorRole[] = ['agent', 'head'];
+
+export function missingItems(items: readonly ChecklistState[]): ChecklistState[] {
+  return items.filter((item) => item.required && !item.done);
+}
+
+function afterApproval(order: Pick<Order, 'inputs'>): OrderStatus {
+  return missingItems(order.inputs).length > 0 ? 'awaiting_inputs' : 'open';
+}
+
+const RULES: Record<Action, Rule> = {
+  approve: { from: ['awaiting_approval'], by: ['approver'], to: afterApproval },
+  reject: {
+    from: NON_FINAL,
+    by: ['agent', 'head', 'approver'],
+    to: () => 'rejected',
+    requires: (_o, ctx) =>
+      ctx.reason && (REJECTION_REASONS as readonly string[]).includes(ctx.reason)
+        ? null
+        : `A rejection needs one of the reasons: ${REJECTION_REASONS.join(', ')}.`,
+  },
+  complete_inputs: {
+    from: ['awaiting_inputs'],
+    by: ['requester', 'agent', 'head', 'system'],
+    to: () => 'open',
+    requires: (o) => {
+      const missing = missingItems(o.inputs);
+      return missing.length ? `Still missing: ${missing.map((i) => i.label).join(', ')}.` : null;
+    },
+  },
+  claim: { from: ['open'], by: TEAM, to: () => 'in_progress' },
+  assign: { from: ['open', 'in_progress'], by: TEAM, to: () => 'in_progress' },
+  request_clarification: { from: ['in_progress'], by: TEAM, to: () => 'waiting_for_customer' },
+  answer_clarification: { from: ['waiting_for_customer'], by: ['requester'], to: () => 'in_progress' },
+  resolve: {
+    from: ['in_progress'],
+    by: TEAM,
+    to: () => 'resolved',
+    requires: (o) => {
+      const missing = missingItems(o.deliverables);
+      return missing.length ? `Deliverables not yet ticked: ${missing.map((d) => d.label).join(', ')}.` : null;
+    },
+  },
+  confirm: { from: ['resolved'], by: ['requester'], to: () => 'closed' },
+  auto_close: { from: ['resolved'], by: ['system'], to: () => 'closed' },
+  reopen: {
+    from: ['resolved'],
+    by: ['requester'],
+    to: () => 'in_progress',
+    requires: (_o, ctx) => (ctx.withinReopenWindow === false ? 'The reopen window has passed.' : null),
+  },
+  cancel: {
+    // Once the work is handed back (resolved) the requester confirms or reopens instead of cancelling.
+    from: NON_FINAL,
+    by: ['requester'],
+    to: () => 'cancelled',
+    requires: (_o, ctx) => (ctx.reason?.trim() ? null : 'Say why the order is cancelled.'),
+  },
+};
+
+const STATUS_WORDS: Record<OrderStatus, string> = {
+  submitted: 'submitted',
+  awaiting_approval: 'awaiting approval',
+  awaiting_inputs: 'awaiting inputs',
+  open: 'open',
+  in_progress: 'in progress',
+  waiting_for_customer: 'waiting for the customer',
+  resolved: 'resolved',
+  closed: 'closed',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+};
+
+const ROLE_WORDS: Record<ActorRole, string> = {
+  requester: 'the requester',
+  watcher: 'a watcher',
+  agent: 'an agent of the department',
+  head: 'the department head',
+  approver: 'an approver',
+  system: 'Ordo itself',
+};
+
+export function decide(
+  order: Pick<Order, 'status' | 'inputs' | 'deliverables'>,
+  action: Action,
+  roles: ReadonlySet<ActorRole>,
+  ctx: DecisionContext = {},
+): Decision {
+  const rule = RULES[action];
+  if (!rule.by.some((r) => roles.has(r))) {
+    return {
+      ok: false,
+      reason: `Only ${rule.by.map((r) => ROLE_WORDS[r]).join(' or ')} may ${action.replaceAll('_', ' ')}.`,
+    };
+  }
+  if (!rule.from.includes(order.status)) {
+    return { ok: false, reason: `An order that is ${STATUS_WORDS[order.status]} cannot be ${pastTense(action)}.` };
+  }
+  const refusal = rule.requires?.(order, ctx);
+  if (refusal) return { ok: false, reason: refusal };
+  return { ok: true, to: rule.to(order) };
+}
+
+/** Which actions this person could take on the order now (drives the portal's buttons). */
+export function availableActions(
+  order: Pick<Order, 'status' | 'inputs' | 'deliverables'>,
+  roles: ReadonlySet<ActorRole>,
+): Action[] {
+  return ACTIONS.filter((a) => {
+    const rule = RULES[a];
+    return rule.by.some((r) => roles.has(r)) && rule.from.includes(order.status) && a !== 'auto_close';
+  });
+}
+
+/** The status an order takes when it is filed. */
+export function initialStatus(service: Pick<Service, 'approval'>, inputs: readonly ChecklistState[]): OrderStatus {
+  if (service.approval.kind !== 'none') return 'awaiting_approval';
+  return missingItems(inputs).length > 0 ? 'awaiting_inputs' : 'open';
+}
+
+export function statusWords(status: OrderStatus): string {
+  return STATUS_WORDS[status];
+}
+
+function pastTense(action: Action): string {
+  const words: Record<Action, string> = {
+    approve: 'approved',
+    reject: 'rejected',
+    complete_inputs: 'marked as having its inputs',
+    claim: 'claimed',
+    assign: 'assigned',
+    request_clarification: 'sent back for clarification',
+    answer_clarification: 'answered',
+    resolve: 'resolved',
+    confirm: 'confirmed',
+    auto_close: 'closed automatically',
+    reopen: 'reopened',
+    cancel: 'cancelled',
+  };
+  return words[action];
+}

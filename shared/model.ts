@@ -1,0 +1,227 @@
+/**
+ * The domain's nouns. Pure types shared by the API, the workers and the portal.
+ */
+
+export type DepartmentRole = 'agent' | 'head';
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  /** Department code → role held there. An agent or head of IT is still an employee of the company. */
+  memberships: Record<string, DepartmentRole>;
+  admin: boolean;
+  /** Requester profile used for segments and "who may order". */
+  department?: string;
+  location?: string;
+}
+
+export interface WorkingInterval {
+  /** "HH:MM" local time, start inclusive, end exclusive. */
+  start: string;
+  end: string;
+}
+
+export interface BusinessCalendar {
+  /** IANA time zone, e.g. "Europe/Warsaw". */
+  timeZone: string;
+  /** ISO weekday 1 (Monday) … 7 (Sunday) → working intervals (several for split shifts). */
+  hours: Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', WorkingInterval[]>>;
+  /** Local dates "YYYY-MM-DD" that are not worked. */
+  holidays: string[];
+  /** When true the calendar is ignored and every minute counts. */
+  always?: boolean;
+}
+
+export interface Canvas {
+  value: string;
+  customerSegments: string;
+  howToOrder: string;
+  channels: string;
+  keyProcesses: string;
+  qualityChecks: string;
+  standardsAndMetrics: string;
+  resources: string;
+  partners: string;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  contactEmail: string;
+  headId: string;
+  calendar: BusinessCalendar;
+  canvas: Canvas;
+  version: number;
+}
+
+export type FieldKind =
+  | 'text'
+  | 'longText'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiSelect'
+  | 'checkbox'
+  | 'email'
+  | 'user'
+  | 'attachment';
+
+/** Show (and, if `required`, require) a field only when another field has one of the given values. */
+export interface VisibilityRule {
+  field: string;
+  equals: Array<string | number | boolean>;
+}
+
+export interface FormField {
+  id: string;
+  kind: FieldKind;
+  label: string;
+  help?: string;
+  required: boolean;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  options?: string[];
+  visibleWhen?: VisibilityRule;
+}
+
+export type InputKind = 'attachment' | 'confirmation' | 'formField';
+
+export interface RequiredInput {
+  id: string;
+  label: string;
+  kind: InputKind;
+  required: boolean;
+  /** For kind "formField": the form field whose answer satisfies this input. */
+  field?: string;
+}
+
+export interface Deliverable {
+  id: string;
+  label: string;
+  required: boolean;
+}
+
+export interface Stage {
+  id: string;
+  name: string;
+  targetMinutes?: number;
+}
+
+export interface TimeStandard {
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+  /** Share of the target after which the clock is in warning, 0..1. */
+  warningAt: number;
+  /** Count every minute instead of the department's business calendar. */
+  always: boolean;
+}
+
+export type ApprovalMode = { kind: 'none' } | { kind: 'head' } | { kind: 'named'; approvers: string[] };
+
+export type ServiceStatus = 'draft' | 'published' | 'retired';
+
+export interface Service {
+  id: string;
+  department: string;
+  name: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  status: ServiceStatus;
+  ownerId: string;
+  /** Empty: everyone may order. Otherwise requester departments/segments allowed. */
+  audience: string[];
+  form: FormField[];
+  inputs: RequiredInput[];
+  deliverables: Deliverable[];
+  stages: Stage[];
+  approval: ApprovalMode;
+  standard: TimeStandard;
+  survey: { enabled: boolean; question: string };
+  reportTo: string[];
+  version: number;
+  updatedAt: string;
+}
+
+export const ORDER_STATUSES = [
+  'submitted',
+  'awaiting_approval',
+  'awaiting_inputs',
+  'open',
+  'in_progress',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+  'cancelled',
+  'rejected',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export type Answers = Record<string, string | number | boolean | string[] | null>;
+
+export interface ChecklistState {
+  id: string;
+  label: string;
+  required: boolean;
+  done: boolean;
+  note?: string;
+  by?: string;
+  at?: string;
+}
+
+export interface Order {
+  /** Human number, unique per department: "HR-1042". It is also the order's key. */
+  number: string;
+  department: string;
+  serviceId: string;
+  serviceVersion: number;
+  serviceName: string;
+  requesterId: string;
+  /** Who filed it, when ordering on behalf of a colleague. */
+  filedById: string;
+  title: string;
+  answers: Answers;
+  status: OrderStatus;
+  stage: string;
+  priority: Priority;
+  assigneeId?: string;
+  /** The service's process owner when the order was filed. */
+  ownerId: string;
+  watchers: string[];
+  inputs: ChecklistState[];
+  deliverables: ChecklistState[];
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt?: string;
+  /** Optimistic-locking version: every write is conditional on it. */
+  version: number;
+}
+
+export type Visibility = 'public' | 'internal';
+
+export interface TimelineEvent {
+  orderNumber: string;
+  at: string;
+  actorId: string;
+  kind: string;
+  from?: OrderStatus;
+  to?: OrderStatus;
+  comment?: string;
+  visibility: Visibility;
+}
+
+export interface MailMessage {
+  id: string;
+  /** Why it was sent; also the idempotency key's first half. */
+  event: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  orderNumber?: string;
+}
