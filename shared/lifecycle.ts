@@ -51,7 +51,12 @@ export interface DecisionContext {
   withinReopenWindow?: boolean;
 }
 
-export type Decision = { ok: true; to: OrderStatus } | { ok: false; reason: string };
+/**
+ * A refusal says why: `role` (this person may never do it — the API answers 403), `state` (not from
+ * this status) or `requirement` (something is missing first) — both 422.
+ */
+export type Refusal = { ok: false; kind: 'role' | 'state' | 'requirement'; reason: string };
+export type Decision = { ok: true; to: OrderStatus } | Refusal;
 
 interface Rule {
   from: readonly OrderStatus[];
@@ -162,14 +167,19 @@ export function decide(
   if (!rule.by.some((r) => roles.has(r))) {
     return {
       ok: false,
+      kind: 'role',
       reason: `Only ${rule.by.map((r) => ROLE_WORDS[r]).join(' or ')} may ${action.replaceAll('_', ' ')}.`,
     };
   }
   if (!rule.from.includes(order.status)) {
-    return { ok: false, reason: `An order that is ${STATUS_WORDS[order.status]} cannot be ${pastTense(action)}.` };
+    return {
+      ok: false,
+      kind: 'state',
+      reason: `An order that is ${STATUS_WORDS[order.status]} cannot be ${pastTense(action)}.`,
+    };
   }
   const refusal = rule.requires?.(order, ctx);
-  if (refusal) return { ok: false, reason: refusal };
+  if (refusal) return { ok: false, kind: 'requirement', reason: refusal };
   return { ok: true, to: rule.to(order) };
 }
 

@@ -198,6 +198,12 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   resolvedAt?: string;
+  /** Why it was rejected (reason code + text) or cancelled (text). */
+  closure?: { reason: string; text?: string };
+  /** The next SLA due time of the order, used to sort the queue. */
+  nextDueAt?: string;
+  requesterName: string;
+  requesterEmail: string;
   /** Optimistic-locking version: every write is conditional on it. */
   version: number;
 }
@@ -212,6 +218,8 @@ export interface TimelineEvent {
   from?: OrderStatus;
   to?: OrderStatus;
   comment?: string;
+  /** Rejection reason code, when the event is a rejection (feeds the Pareto). */
+  reason?: string;
   visibility: Visibility;
 }
 

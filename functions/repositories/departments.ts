@@ -1,0 +1,77 @@
+/**
+ * Departments and their order-number sequence.
+ * Access patterns: get by code (GetItem DEPT#code/PROFILE); list (Query byCollection DEPARTMENTS);
+ * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide).
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#shared/errors.ts';
+import type { Department } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+
+/** Order numbers start here so they look like real case numbers (HR-1001). */
+export const FIRST_ORDER_NUMBER = 1001;
+
+export class DepartmentRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(code: string): Promise<Department | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.department(code) }),
+    );
+    return Item ? fromItem<Department>(Item) : undefined;
+  }
+
+  async list(): Promise<Department[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.byCollection.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'DEPARTMENTS' },
+      }),
+    );
+    return (out.Items ?? []).map((item) => fromItem<Department>(item));
+  }
+
+  /** Creates the department (version 1) or replaces it when `expectedVersion` matches. */
+  async save(department: Department, expectedVersion?: number): Promise<Department> {
+    const next = { ...department, version: (expectedVersion ?? 0) + 1 };
+    try {
+      await this.db.doc.send(
+        new PutCommand({
+          TableName: this.db.tableName,
+          Item: {
+            ...keys.department(next.code),
+            ...keys.departmentsCollection(next.code),
+            type: 'department',
+            ...next,
+          },
+          ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') {
+        throw new ConflictError(`Department ${department.code} was changed by someone else.`);
+      }
+      throw error;
+    }
+    return next;
+  }
+
+  async nextOrderNumber(code: string): Promise<string> {
+    const out = await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: keys.orderSequence(code),
+        UpdateExpression: 'SET #next = if_not_exists(#next, :start) + :one',
+        ExpressionAttributeNames: { '#next': 'next' },
+        ExpressionAttributeValues: { ':start': FIRST_ORDER_NUMBER - 1, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return `${code}-${out.Attributes?.next as number}`;
+  }
+}

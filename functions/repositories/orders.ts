@@ -1,0 +1,177 @@
+/**
+ * Orders and their timelines. An order and its events share a partition, so the order page is one Query.
+ * Access patterns:
+ * - order by number: GetItem ORDER#n/ORDER
+ * - order with its timeline: Query pk = ORDER#n
+ * - orders of a requester, newest first: Query byCollection REQUESTER#id, descending
+ * - a department's queue by due time: Query queueByDue QUEUE#code (sparse: only active orders)
+ * - create / change: one TransactWriteItems with the order (conditional on version), its new timeline
+ *   events and the outbox messages the change causes
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConflictError, ValidationError } from '#shared/errors.ts';
+import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
+import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { decodeCursor, encodeCursor, fromItem, keys } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+import { outboxItem } from './outbox.ts';
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+export interface OrderPage {
+  orders: Order[];
+  nextCursor?: string;
+}
+
+function orderItem(order: Order): Record<string, unknown> {
+  return {
+    ...keys.order(order.number),
+    ...keys.ordersOfRequester(order.requesterId, order.createdAt, order.number),
+    // Only active orders sit in the queue index, so a queue read never touches history.
+    ...(ACTIVE_STATUSES.has(order.status) ? keys.queueEntry(order.department, order.nextDueAt, order.number) : {}),
+    type: 'order',
+    ...order,
+  };
+}
+
+export class OrderRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(number: string): Promise<Order | undefined> {
+    const { Item } = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.order(number) }));
+    return Item ? fromItem<Order>(Item) : undefined;
+  }
+
+  async getWithTimeline(number: string): Promise<{ order: Order; timeline: TimelineEvent[] } | undefined> {
+    let order: Order | undefined;
+    const timeline: TimelineEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.order(number).pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (item.sk === 'ORDER') order = fromItem<Order>(item);
+        else timeline.push(fromItem<TimelineEvent>(item));
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return order ? { order, timeline } : undefined;
+  }
+
+  listByRequester(requesterId: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
+    return this.page(INDEX.byCollection, `REQUESTER#${requesterId}`, cursor, limit, false);
+  }
+
+  queue(department: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
+    return this.page(INDEX.queueByDue, `QUEUE#${department}`, cursor, limit, true);
+  }
+
+  async create(order: Order, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: orderItem(order),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...this.sideEffects(order, events, mail),
+    ];
+    await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  /**
+   * Replaces the order if it is still at `expectedVersion`, appending its events and outbox messages
+   * in the same transaction. A lost race raises ConflictError carrying the current order.
+   */
+  async update(order: Order, expectedVersion: number, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: orderItem(order),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...this.sideEffects(order, events, mail),
+    ];
+    try {
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, unknown> }> })
+        .CancellationReasons;
+      if ((error as Error).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        const current = reasons[0].Item ? fromItem<Order>(unmarshallLoose(reasons[0].Item)) : undefined;
+        throw new ConflictError(
+          `Order ${order.number} was changed by someone else (you saw version ${expectedVersion}). Reload and try again.`,
+          current,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private sideEffects(order: Order, events: TimelineEvent[], mail: MailMessage[]): TransactItems {
+    return [
+      ...events.map((event, index) => ({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.timelineEvent(order.number, order.version, index), type: 'timelineEvent', ...event },
+          // The timeline is append-only: an event is never overwritten.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+      ...mail.map((message) => ({
+        Put: {
+          TableName: this.db.tableName,
+          Item: outboxItem(message, order.updatedAt),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    ];
+  }
+
+  private async page(
+    index: { name: string; pk: string; sk: string },
+    partition: string,
+    cursor: string | undefined,
+    limit: number,
+    ascending: boolean,
+  ): Promise<OrderPage> {
+    const start = decodeCursor(cursor);
+    if (cursor && (!start || start[index.pk] !== partition)) {
+      throw new ValidationError('The page cursor is not valid for this list.', { cursor: 'Invalid cursor.' });
+    }
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.pk },
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: ascending,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const page: OrderPage = { orders: (out.Items ?? []).map((item) => fromItem<Order>(item)) };
+    const next = encodeCursor(out.LastEvaluatedKey);
+    if (next) page.nextCursor = next;
+    return page;
+  }
+}
+
+/** lib-dynamodb does not translate CancellationReasons: they come back in attribute-value format. */
+function unmarshallLoose(item: Record<string, unknown>): Record<string, unknown> {
+  return unmarshall(item as Parameters<typeof unmarshall>[0]);
+}

@@ -1,0 +1,151 @@
+/**
+ * The mail outbox. Messages are written in the same transaction as the change that causes them and
+ * delivered later by the mail worker, so nothing is lost when SES is down.
+ * Access patterns: message by id (GetItem OUTBOX#id/MESSAGE); messages due for (re)delivery
+ * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED).
+ * Delivery claims a message with a lease (conditional update), so two workers never send it at once.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MailMessage } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxEntry extends MailMessage {
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt?: string;
+  lastError?: string;
+  providerMessageId?: string;
+}
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+export function outboxItem(message: MailMessage, now: string): Record<string, unknown> {
+  return {
+    ...keys.outboxMessage(message.id),
+    ...keys.outboxPending(now, message.id),
+    type: 'outbox',
+    ...message,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as Error).name === 'ConditionalCheckFailedException';
+}
+
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.outboxMessage(id) }),
+    );
+    return Item ? fromItem<OutboxEntry>(Item) : undefined;
+  }
+
+  /** Ids of messages whose next attempt is due. */
+  async due(now: Date, limit = 25): Promise<string[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.dueWork.name,
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
+        ExpressionAttributeValues: { ':pk': 'OUTBOX', ':now': `${now.toISOString()}#~` },
+        Limit: limit,
+        ProjectionExpression: 'id',
+      }),
+    );
+    return (out.Items ?? []).map((item) => item.id as string);
+  }
+
+  async failed(limit = 50): Promise<OutboxEntry[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.dueWork.name,
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'OUTBOX_FAILED' },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => fromItem<OutboxEntry>(item));
+  }
+
+  /** Takes the message for delivery; returns it, or undefined when it is not due or someone else holds it. */
+  async claim(id: string, now: Date): Promise<OutboxEntry | undefined> {
+    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+    try {
+      const out = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(id),
+          UpdateExpression: 'SET #status = :sending, nextAttemptAt = :lease, gsi3sk = :sk ADD attempts :one',
+          ConditionExpression: 'gsi3pk = :outbox AND nextAttemptAt <= :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':lease': leaseUntil,
+            ':sk': keys.outboxPending(leaseUntil, id).gsi3sk,
+            ':one': 1,
+            ':outbox': 'OUTBOX',
+            ':now': now.toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? fromItem<OutboxEntry>(out.Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async markSent(id: string, now: Date, providerMessageId: string | undefined): Promise<void> {
+    await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: keys.outboxMessage(id),
+        UpdateExpression: 'SET #status = :sent, sentAt = :now, providerMessageId = :pid REMOVE gsi3pk, gsi3sk',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':pid': providerMessageId ?? null },
+      }),
+    );
+  }
+
+  /** Schedules a retry with backoff, or parks the message as failed (still listed) after MAX_ATTEMPTS. */
+  async markAttemptFailed(entry: OutboxEntry, now: Date, error: string): Promise<void> {
+    const giveUp = entry.attempts >= MAX_ATTEMPTS;
+    const next = new Date(now.getTime() + retryDelayMs(entry.attempts)).toISOString();
+    await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: keys.outboxMessage(entry.id),
+        UpdateExpression:
+          'SET #status = :status, lastError = :error, nextAttemptAt = :next, gsi3pk = :pk, gsi3sk = :sk',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': giveUp ? 'failed' : 'pending',
+          ':error': error.slice(0, 1000),
+          ':next': next,
+          ':pk': giveUp ? 'OUTBOX_FAILED' : 'OUTBOX',
+          ':sk': keys.outboxPending(next, entry.id).gsi3sk,
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Services (catalog items) and their published versions.
+ * Access patterns: current version by id (GetItem SVC#id/CURRENT); a published version by id and
+ * number (GetItem SVC#id/V#n, immutable so cached forever); services of a department (Query
+ * byCollection DEPT#code#SERVICES); the published catalog (Query CATALOG — one small entry per
+ * published service, written in the same transaction as the publish).
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { ServiceSummary } from '#shared/api.ts';
+import { ConflictError } from '#shared/errors.ts';
+import type { Service } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+
+export function summarize(service: Service): ServiceSummary {
+  return {
+    id: service.id,
+    department: service.department,
+    name: service.name,
+    summary: service.summary,
+    tags: service.tags,
+    standard: service.standard,
+  };
+}
+
+export class ServiceRepository {
+  private readonly versions = new Map<string, Service>();
+  constructor(private readonly db: Db) {}
+
+  async get(id: string): Promise<Service | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.serviceCurrent(id) }),
+    );
+    return Item ? fromItem<Service>(Item) : undefined;
+  }
+
+  /** The version an order was filed under. */
+  async getVersion(id: string, version: number): Promise<Service | undefined> {
+    const cacheKey = `${id}@${version}`;
+    const hit = this.versions.get(cacheKey);
+    if (hit) return hit;
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.serviceVersion(id, version) }),
+    );
+    if (!Item) return undefined;
+    const service = fromItem<Service>(Item);
+    this.versions.set(cacheKey, service);
+    return service;
+  }
+
+  async listByDepartment(department: string): Promise<Service[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.byCollection.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DEPT#${department}#SERVICES` },
+      }),
+    );
+    return (out.Items ?? []).map((item) => fromItem<Service>(item));
+  }
+
+  async catalog(): Promise<ServiceSummary[]> {
+    const entries: ServiceSummary[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'CATALOG' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) entries.push(fromItem<ServiceSummary>(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  }
+
+  /**
+   * Writes a new version of the service, conditional on the version the editor saw. A published
+   * version also gets an immutable snapshot (orders point at it) and a catalog entry.
+   */
+  async save(service: Service, expectedVersion: number | undefined, now: string): Promise<Service> {
+    const next: Service = { ...service, version: (expectedVersion ?? 0) + 1, updatedAt: now };
+    const current = {
+      ...keys.serviceCurrent(next.id),
+      ...keys.servicesOfDepartment(next.department, next.name),
+      type: 'service',
+      ...next,
+    };
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: current,
+          ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      },
+    ];
+    if (next.status === 'published') {
+      items.push({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.serviceVersion(next.id, next.version), type: 'serviceVersion', ...next },
+        },
+      });
+      items.push({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.catalogEntry(next.department, next.id), type: 'catalogEntry', ...summarize(next) },
+        },
+      });
+    } else {
+      items.push({ Delete: { TableName: this.db.tableName, Key: keys.catalogEntry(next.department, next.id) } });
+    }
+    try {
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') {
+        throw new ConflictError(`Service ${service.id} was changed by someone else.`);
+      }
+      throw error;
+    }
+    return next;
+  }
+}

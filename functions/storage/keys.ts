@@ -1,0 +1,63 @@
+/**
+ * Key builders, named after the access pattern they serve. ARCHITECTURE.md has the full table.
+ * Every item carries `type` so stream consumers and tools can tell items apart.
+ */
+
+/** Far-future sort value for queue entries without a due time, so they sort last. */
+export const NO_DUE = '9999-12-31T23:59:59.999Z';
+
+export const keys = {
+  user: (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
+  usersCollection: (name: string) => ({ gsi1pk: 'USERS', gsi1sk: name.toLowerCase() }),
+
+  department: (code: string) => ({ pk: `DEPT#${code}`, sk: 'PROFILE' }),
+  departmentsCollection: (code: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: code }),
+  orderSequence: (code: string) => ({ pk: `DEPT#${code}`, sk: 'ORDER_SEQUENCE' }),
+
+  serviceCurrent: (id: string) => ({ pk: `SVC#${id}`, sk: 'CURRENT' }),
+  serviceVersion: (id: string, version: number) => ({ pk: `SVC#${id}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  servicesOfDepartment: (department: string, name: string) => ({
+    gsi1pk: `DEPT#${department}#SERVICES`,
+    gsi1sk: name.toLowerCase(),
+  }),
+  catalogEntry: (department: string, id: string) => ({ pk: 'CATALOG', sk: `${department}#${id}` }),
+
+  order: (number: string) => ({ pk: `ORDER#${number}`, sk: 'ORDER' }),
+  ordersOfRequester: (requesterId: string, createdAt: string, number: string) => ({
+    gsi1pk: `REQUESTER#${requesterId}`,
+    gsi1sk: `${createdAt}#${number}`,
+  }),
+  queueEntry: (department: string, dueAt: string | undefined, number: string) => ({
+    gsi2pk: `QUEUE#${department}`,
+    gsi2sk: `${dueAt ?? NO_DUE}#${number}`,
+  }),
+  /** Events sort by the order version that wrote them, so the timeline never depends on clocks agreeing. */
+  timelineEvent: (number: string, orderVersion: number, index: number) => ({
+    pk: `ORDER#${number}`,
+    sk: `EVENT#${String(orderVersion).padStart(8, '0')}#${index}`,
+  }),
+
+  outboxMessage: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
+  outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: 'OUTBOX', gsi3sk: `${nextAttemptAt}#${id}` }),
+} as const;
+
+/** Strips storage attributes so only the domain object leaves a repository. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, type, expiresAt, ...rest } = item;
+  return rest as T;
+}
+
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through: a malformed cursor is a client error, reported by the caller
+  }
+  return undefined;
+}

@@ -1,0 +1,169 @@
+/**
+ * Starts AWS's DynamoDB Local (Java) as a child process.
+ * The emulator lives in `.dynamodb/` (fetched by scripts/fetch-dynamodb-local.mjs when missing).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { waitForHttp } from './ports.ts';
+import { onShutdown, stopChild, trackChild } from './processes.ts';
+
+export const JAVA_REQUIRED_MESSAGE =
+  'Java 17 is required for DynamoDB Local. On Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless; ' +
+  'on macOS: brew install openjdk@17';
+
+/** Credentials and region DynamoDB Local accepts (it ignores them with -sharedDb, but the SDK needs some). */
+export const LOCAL_AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+} as const;
+
+interface FetchModule {
+  ensureDynamoDbLocal(options?: { quiet?: boolean }): Promise<{ dir: string; jar: string; fetched: boolean }>;
+}
+
+// The fetch script is plain JavaScript (it runs as `postinstall` before TypeScript tooling is
+// guaranteed); it is loaded by URL so the type checker does not need a declaration file for it.
+const fetchScriptUrl = new URL('../fetch-dynamodb-local.mjs', import.meta.url).href;
+
+/** Makes sure `.dynamodb/DynamoDBLocal.jar` exists (downloads it when missing). */
+export async function ensureDynamoDbLocal(
+  options: { quiet?: boolean } = {},
+): Promise<{ dir: string; jar: string; fetched: boolean }> {
+  const module = (await import(/* @vite-ignore */ fetchScriptUrl)) as FetchModule;
+  return module.ensureDynamoDbLocal(options);
+}
+
+/** Returns the major Java version on PATH; throws a message saying what to install when absent or too old. */
+export function checkJava(): number {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new Error(JAVA_REQUIRED_MESSAGE);
+  }
+  const output = `${result.stderr}${result.stdout}`;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
+  const first = Number(match?.[1]);
+  const major = first === 1 ? Number(match?.[2]) : first; // "1.8.0_x" means Java 8
+  if (!Number.isFinite(major)) {
+    throw new Error(`Could not read the Java version from \`java -version\`:\n${output.trim()}\n${JAVA_REQUIRED_MESSAGE}`);
+  }
+  if (major < 17) {
+    throw new Error(`Found Java ${major} on PATH. ${JAVA_REQUIRED_MESSAGE}`);
+  }
+  return major;
+}
+
+export interface DynamoDbLocalOptions {
+  port: number;
+  /** Persist tables in this directory (created when missing). */
+  dbPath?: string;
+  /** Keep everything in memory (the default when no dbPath is given). */
+  inMemory?: boolean;
+  /** Readiness timeout; default 30 s. */
+  timeoutMs?: number;
+  /** Receives each line the emulator prints (default: kept only for error messages). */
+  onOutput?: (line: string) => void;
+}
+
+export interface RunningService {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local on 127.0.0.1:`port` and resolves once it answers ListTables. */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningService> {
+  const { port, dbPath, timeoutMs = 30_000, onOutput } = options;
+  if (dbPath && options.inMemory) {
+    throw new Error('startDynamoDbLocal: pass either dbPath (persist) or inMemory, not both');
+  }
+  const { dir } = await ensureDynamoDbLocal({ quiet: true });
+  checkJava();
+
+  const storage: string[] = [];
+  if (dbPath) {
+    const absolute = resolve(dbPath);
+    mkdirSync(absolute, { recursive: true });
+    storage.push('-dbPath', absolute);
+  } else {
+    storage.push('-inMemory');
+  }
+  const args = [
+    '-Xmx256m',
+    '-Djava.library.path=./DynamoDBLocal_lib',
+    '-jar',
+    'DynamoDBLocal.jar',
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...storage,
+  ];
+
+  const child = trackChild(spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const recent: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  let unregister = () => {};
+  const stop = async () => {
+    unregister();
+    await stopChild(child);
+  };
+  unregister = onShutdown(stop, 'DynamoDB Local');
+
+  const exited = new Promise<never>((_, reject) => {
+    const fail = (reason: string) =>
+      reject(
+        new Error(
+          `DynamoDB Local ${reason} before it was ready (java ${args.join(' ')}, in ${dir}).` +
+            (recent.length ? `\nLast output:\n${recent.slice(-10).join('\n')}` : ''),
+        ),
+      );
+    child.once('error', (error) => fail(`could not start: ${error.message}`));
+    child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
+  });
+  exited.catch(() => {}); // observed below; avoid an unhandled rejection after readiness
+
+  const abort = new AbortController();
+  try {
+    await Promise.race([exited, waitUntilAnswering(endpoint, timeoutMs, abort.signal)]);
+  } catch (error) {
+    abort.abort();
+    await stop();
+    throw error;
+  }
+  return { endpoint, stop };
+}
+
+async function waitUntilAnswering(endpoint: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  const started = Date.now();
+  // Any HTTP answer means the server is listening; ListTables then proves the API works.
+  await waitForHttp(endpoint, timeoutMs, { signal });
+  const client = new DynamoDBClient({ endpoint, ...LOCAL_AWS, maxAttempts: 1 });
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      try {
+        await client.send(new ListTablesCommand({}), { abortSignal: signal });
+        return;
+      } catch (error) {
+        if (Date.now() - started > timeoutMs) {
+          throw new Error(`DynamoDB Local at ${endpoint} did not answer ListTables within ${timeoutMs} ms: ${error}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,66 @@
+/** Port helpers for the local stack: free ports for tests, clear errors for taken ports, readiness polling. */
+import { createServer } from 'node:net';
+
+const HOST = '127.0.0.1';
+
+/** Asks the OS for a currently free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ port: 0, host: HOST, exclusive: true }, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => (port ? resolve(port) : reject(new Error('Could not determine a free port'))));
+    });
+  });
+}
+
+/**
+ * Throws when `port` on 127.0.0.1 is already taken.
+ *
+ * @param what   what the port is for, e.g. 'DynamoDB Local'
+ * @param envVar the environment variable that overrides the port, named in the error message
+ */
+export function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        const hint = envVar ? ` or set ${envVar}=<another port>` : '';
+        reject(new Error(`Port ${port} (${what}) is already in use. Stop what uses it${hint}.`));
+      } else {
+        reject(new Error(`Cannot listen on ${HOST}:${port} (${what}): ${error.message}`));
+      }
+    });
+    server.listen({ port, host: HOST, exclusive: true }, () => server.close(() => resolve()));
+  });
+}
+
+/**
+ * Polls `url` with GET until it answers with any HTTP status (connection refused/reset means "not yet").
+ * Returns the final Response; throws after `timeoutMs`.
+ */
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 15_000,
+  options: { intervalMs?: number; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  const intervalMs = options.intervalMs ?? 50;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    options.signal?.throwIfAborted();
+    try {
+      const remaining = Math.max(1, deadline - Date.now());
+      return await fetch(url, { signal: AbortSignal.timeout(Math.min(2_000, remaining)) });
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  const reason = lastError instanceof Error ? (lastError.cause ?? lastError).toString() : String(lastError);
+  throw new Error(`${url} did not answer within ${timeoutMs} ms (last error: ${reason})`);
+}

@@ -1,0 +1,114 @@
+/**
+ * A tiny supervisor for the local stack.
+ *
+ * - `onShutdown(fn)` registers cleanup (stop a child process, close an in-process server).
+ * - `shutdown()` runs every registered cleanup once, newest first.
+ * - `installSignalHandlers()`: the first Ctrl-C (SIGINT) or SIGTERM stops everything and exits 0;
+ *   a second one forces an immediate exit.
+ * - `trackChild(child)` makes sure a child process never outlives this process, even on a crash.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+type Cleanup = () => void | Promise<void>;
+
+const cleanups: { name: string; fn: Cleanup }[] = [];
+const children = new Set<ChildProcess>();
+let shuttingDown: Promise<void> | undefined;
+let handlersInstalled = false;
+
+/** Registers a cleanup; returns a function that unregisters it (e.g. after a manual stop). */
+export function onShutdown(fn: Cleanup, name = 'cleanup'): () => void {
+  const entry = { name, fn };
+  cleanups.push(entry);
+  return () => {
+    const index = cleanups.indexOf(entry);
+    if (index >= 0) cleanups.splice(index, 1);
+  };
+}
+
+/** Runs all registered cleanups exactly once (newest first, errors are reported, not thrown). */
+export function shutdown(): Promise<void> {
+  shuttingDown ??= (async () => {
+    while (cleanups.length > 0) {
+      const { name, fn } = cleanups.pop()!;
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`Stopping ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    killAllChildren('SIGKILL');
+  })();
+  return shuttingDown;
+}
+
+/** Sends `signal` to every tracked child that is still running (synchronous: safe inside 'exit'). */
+function killAllChildren(signal: NodeJS.Signals): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        child.kill(signal);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+/**
+ * Tracks a child so it is killed when this process exits for any reason (normal exit, uncaught error,
+ * process.exit). Spawn children WITHOUT `detached` so a terminal Ctrl-C also reaches them directly.
+ */
+export function trackChild(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+process.on('exit', () => killAllChildren('SIGKILL'));
+
+/**
+ * Stops a child: SIGTERM, then SIGKILL after `graceMs`. Resolves once it has exited.
+ */
+export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    timer.unref();
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (!child.kill('SIGTERM')) {
+      // The signal could not be delivered: the process is already gone.
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+/**
+ * First SIGINT/SIGTERM: stop everything once, then exit 0. Second: exit immediately (code 130).
+ * Idempotent.
+ */
+export function installSignalHandlers(options: { log?: (message: string) => void } = {}): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const log = options.log ?? ((message: string) => console.log(message));
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      log(`\nReceived ${signal} again: forcing exit.`);
+      killAllChildren('SIGKILL');
+      process.exit(130);
+    }
+    signalled = true;
+    log(`\nReceived ${signal}: stopping the local stack (press Ctrl-C again to force)…`);
+    shutdown().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,111 @@
+/**
+ * Who is told what, and the text they get (SPEC §6). Pure: the caller supplies the people and links.
+ * Every piece of user text is escaped before it goes into HTML.
+ */
+import type { MailMessage, Order } from './model.ts';
+
+export type MailEvent =
+  | 'order_received'
+  | 'new_in_queue'
+  | 'approval_needed'
+  | 'assigned'
+  | 'clarification_requested'
+  | 'customer_replied'
+  | 'order_resolved'
+  | 'order_rejected'
+  | 'order_cancelled'
+  | 'order_closed'
+  | 'order_reopened';
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+interface Copy {
+  subject: string;
+  lead: string;
+}
+
+function copyFor(event: MailEvent, order: Order): Copy {
+  const ref = `${order.number} ${order.title}`;
+  switch (event) {
+    case 'order_received':
+      return {
+        subject: `We received your order ${ref}`,
+        lead: `Your order for “${order.serviceName}” is registered as ${order.number}. You can follow it in Ordo.`,
+      };
+    case 'new_in_queue':
+      return {
+        subject: `New order in the queue: ${ref}`,
+        lead: `${order.requesterName} ordered “${order.serviceName}”.`,
+      };
+    case 'approval_needed':
+      return {
+        subject: `Approval needed: ${ref}`,
+        lead: `${order.requesterName} ordered “${order.serviceName}”; it waits for your approval.`,
+      };
+    case 'assigned':
+      return { subject: `Assigned to you: ${ref}`, lead: `The order ${order.number} is now yours to work.` };
+    case 'clarification_requested':
+      return {
+        subject: `We need something from you: ${ref}`,
+        lead: 'The team asked a question before they can go on. Answer it in Ordo.',
+      };
+    case 'customer_replied':
+      return { subject: `Customer replied: ${ref}`, lead: `${order.requesterName} answered your question.` };
+    case 'order_resolved':
+      return {
+        subject: `Done: ${ref}`,
+        lead: 'The team resolved your order. Check what was handed back and confirm, or reopen it if something is missing.',
+      };
+    case 'order_rejected':
+      return { subject: `Not accepted: ${ref}`, lead: 'The team could not take this order.' };
+    case 'order_cancelled':
+      return { subject: `Cancelled: ${ref}`, lead: 'The order was cancelled.' };
+    case 'order_closed':
+      return { subject: `Closed: ${ref}`, lead: 'The order is closed. Thank you.' };
+    case 'order_reopened':
+      return { subject: `Reopened: ${ref}`, lead: `${order.requesterName} reopened the order.` };
+  }
+}
+
+/**
+ * Builds one outbox message. `id` is deterministic (order, event, version, audience) so retrying the
+ * same change can never queue the same mail twice.
+ */
+export function composeOrderMail(input: {
+  event: MailEvent;
+  order: Order;
+  to: string[];
+  audience: string;
+  portalUrl: string;
+  comment?: string;
+}): MailMessage {
+  const { event, order, to, audience, portalUrl, comment } = input;
+  const { subject, lead } = copyFor(event, order);
+  const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
+  const text = [lead, comment ? `\n“${comment}”\n` : '', `Open the order: ${link}`, '', '— Ordo'].join('\n');
+  const html = [
+    '<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">',
+    `<p>${escapeHtml(lead)}</p>`,
+    comment
+      ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
+      : '',
+    `<p><a href="${escapeHtml(link)}">Open order ${escapeHtml(order.number)}</a></p>`,
+    '<p style="color:#555">— Ordo</p></body></html>',
+  ].join('');
+  return {
+    id: `${order.number}.${event}.v${order.version}.${audience}`,
+    event,
+    to: [...new Set(to)].filter(Boolean),
+    subject,
+    text,
+    html,
+    orderNumber: order.number,
+  };
+}

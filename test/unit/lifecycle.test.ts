@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIONS,
+  type Action,
+  type ActorRole,
+  availableActions,
+  decide,
+  FINAL_STATUSES,
+  initialStatus,
+} from '#shared/lifecycle.ts';
+import { type ChecklistState, ORDER_STATUSES, type OrderStatus } from '#shared/model.ts';
+
+const ROLES: ActorRole[] = ['requester', 'watcher', 'agent', 'head', 'approver', 'system'];
+const done = (required: boolean, isDone: boolean): ChecklistState => ({ id: 'x', label: 'X', required, done: isDone });
+const complete = { inputs: [done(true, true)], deliverables: [done(true, true)] };
+const NON_FINAL: OrderStatus[] = ['submitted', 'awaiting_approval', 'awaiting_inputs', 'open', 'in_progress', 'waiting_for_customer'];
+
+/**
+ * SPEC §4 written out independently of the implementation: action → (allowed from, allowed roles, to).
+ * The exhaustive test below checks every status × action × role against it.
+ */
+const SPEC: Record<Action, { from: OrderStatus[]; by: ActorRole[]; to: OrderStatus }> = {
+  approve: { from: ['awaiting_approval'], by: ['approver'], to: 'open' },
+  reject: { from: NON_FINAL, by: ['agent', 'head', 'approver'], to: 'rejected' },
+  complete_inputs: { from: ['awaiting_inputs'], by: ['requester', 'agent', 'head', 'system'], to: 'open' },
+  claim: { from: ['open'], by: ['agent', 'head'], to: 'in_progress' },
+  assign: { from: ['open', 'in_progress'], by: ['agent', 'head'], to: 'in_progress' },
+  request_clarification: { from: ['in_progress'], by: ['agent', 'head'], to: 'waiting_for_customer' },
+  answer_clarification: { from: ['waiting_for_customer'], by: ['requester'], to: 'in_progress' },
+  resolve: { from: ['in_progress'], by: ['agent', 'head'], to: 'resolved' },
+  confirm: { from: ['resolved'], by: ['requester'], to: 'closed' },
+  auto_close: { from: ['resolved'], by: ['system'], to: 'closed' },
+  reopen: { from: ['resolved'], by: ['requester'], to: 'in_progress' },
+  cancel: { from: NON_FINAL, by: ['requester'], to: 'cancelled' },
+};
+
+const CTX = { reason: 'duplicate', withinReopenWindow: true };
+
+describe('order state machine', () => {
+  describe('every status × action × role', () => {
+    for (const status of ORDER_STATUSES) {
+      for (const action of ACTIONS) {
+        for (const role of ROLES) {
+          const spec = SPEC[action];
+          const allowed = spec.from.includes(status) && spec.by.includes(role);
+          it(`${role} ${allowed ? 'may' : 'may not'} ${action} when ${status}`, () => {
+            const decision = decide({ status, ...complete }, action, new Set([role]), CTX);
+            if (allowed) {
+              expect(decision).toEqual({ ok: true, to: spec.to });
+            } else {
+              expect(decision.ok).toBe(false);
+              if (!decision.ok) {
+                expect(decision.reason.length).toBeGreaterThan(10);
+                expect(decision.kind).toBe(spec.by.includes(role) ? 'state' : 'role');
+              }
+            }
+          });
+        }
+      }
+    }
+  });
+
+  it('refuses to resolve while a required deliverable is not ticked, and names it', () => {
+    const decision = decide(
+      { status: 'in_progress', inputs: [], deliverables: [{ id: 'a', label: 'Account created', required: true, done: false }] },
+      'resolve',
+      new Set(['agent']),
+    );
+    expect(decision).toEqual({ ok: false, kind: 'requirement', reason: 'Deliverables not yet ticked: Account created.' });
+  });
+
+  it('does not wait for optional deliverables', () => {
+    const decision = decide(
+      { status: 'in_progress', inputs: [], deliverables: [done(false, false)] },
+      'resolve',
+      new Set(['agent']),
+    );
+    expect(decision).toEqual({ ok: true, to: 'resolved' });
+  });
+
+  it('keeps an order awaiting inputs until every required input is handed over', () => {
+    const missing = decide({ status: 'awaiting_inputs', inputs: [done(true, false)], deliverables: [] }, 'complete_inputs', new Set(['requester']));
+    expect(missing.ok).toBe(false);
+    const approvedWithMissing = decide({ status: 'awaiting_approval', inputs: [done(true, false)], deliverables: [] }, 'approve', new Set(['approver']));
+    expect(approvedWithMissing).toEqual({ ok: true, to: 'awaiting_inputs' });
+  });
+
+  it('needs a listed reason to reject and a reason to cancel', () => {
+    expect(decide({ status: 'open', ...complete }, 'reject', new Set(['agent']), { reason: 'because' }).ok).toBe(false);
+    expect(decide({ status: 'open', ...complete }, 'cancel', new Set(['requester']), { reason: '  ' }).ok).toBe(false);
+  });
+
+  it('refuses a reopen after the window', () => {
+    expect(decide({ status: 'resolved', ...complete }, 'reopen', new Set(['requester']), { withinReopenWindow: false }).ok).toBe(false);
+  });
+
+  it('files an order into approval, inputs or the queue', () => {
+    expect(initialStatus({ approval: { kind: 'head' } }, [])).toBe('awaiting_approval');
+    expect(initialStatus({ approval: { kind: 'none' } }, [done(true, false)])).toBe('awaiting_inputs');
+    expect(initialStatus({ approval: { kind: 'none' } }, [done(false, false)])).toBe('open');
+  });
+
+  it('final statuses are absorbing and every reachable status is a known one (property)', () => {
+    const roleSet = fc.subarray(ROLES, { minLength: 1 }).map((r) => new Set(r));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ACTIONS), roleSet), { maxLength: 40 }), (steps) => {
+        let status: OrderStatus = 'open';
+        for (const [action, roles] of steps) {
+          const wasFinal = FINAL_STATUSES.has(status);
+          const decision = decide({ status, ...complete }, action, roles, CTX);
+          if (decision.ok) {
+            expect(wasFinal).toBe(false);
+            expect(SPEC[action].from).toContain(status);
+            status = decision.to;
+          }
+          expect(ORDER_STATUSES).toContain(status);
+        }
+      }),
+    );
+  });
+
+  it('offers exactly the actions that decide would allow (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ORDER_STATUSES), fc.subarray(ROLES), (status, roles) => {
+        const set = new Set(roles);
+        const offered = availableActions({ status, ...complete }, set);
+        for (const action of ACTIONS) {
+          if (action === 'auto_close') continue;
+          const allowed = decide({ status, ...complete }, action, set, CTX).ok;
+          expect(offered.includes(action)).toBe(allowed);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { A, Navigate, Route, type RouteSectionProps, Router, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { setUnauthorizedHandler } from './api.ts';
+import { endSession, loadUser, token, user } from './session.ts';
+import { t } from './strings.ts';
+import { ErrorNote, Loading } from './ui.tsx';
+
+const SignIn = lazy(() => import('./pages/SignIn.tsx'));
+const Catalog = lazy(() => import('./pages/Catalog.tsx'));
+const DepartmentPage = lazy(() => import('./pages/Department.tsx'));
+const ServicePage = lazy(() => import('./pages/Service.tsx'));
+const MyOrders = lazy(() => import('./pages/MyOrders.tsx'));
+const OrderPage = lazy(() => import('./pages/Order.tsx'));
+const Queue = lazy(() => import('./pages/Queue.tsx'));
+const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+
+function Shell(props: RouteSectionProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  setUnauthorizedHandler(() => {
+    endSession();
+    const here = location.pathname + location.search;
+    if (location.pathname !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+  });
+
+  const signOut = () => {
+    endSession();
+    navigate('/sign-in');
+  };
+
+  const queues = () => Object.keys(user()?.memberships ?? {}).sort();
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t.nav.skip}
+      </a>
+      <header class="top">
+        <div class="top-inner">
+          <A href="/" class="brand" end>
+            {t.appName}
+          </A>
+          <Show when={user()}>
+            {(u) => (
+              <>
+                <nav aria-label={t.nav.label}>
+                  <ul>
+                    <li>
+                      <A href="/" end>
+                        {t.nav.catalog}
+                      </A>
+                    </li>
+                    <li>
+                      <A href="/orders" end>
+                        {t.nav.myOrders}
+                      </A>
+                    </li>
+                    <For each={queues()}>
+                      {(code) => (
+                        <li>
+                          <A href={`/queue/${encodeURIComponent(code)}`}>{t.nav.queue(code)}</A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </nav>
+                <div class="who">
+                  <span>
+                    <span class="visually-hidden">{t.nav.signedInAs} </span>
+                    <span data-testid="current-user">{u().name}</span>
+                  </span>
+                  <button type="button" class="link-button" onClick={signOut}>
+                    {t.nav.signOut}
+                  </button>
+                </div>
+              </>
+            )}
+          </Show>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+      </main>
+    </>
+  );
+}
+
+/** Pages behind sign-in: wait for the user, or go to sign-in. */
+function RequireUser(props: RouteSectionProps) {
+  const location = useLocation();
+  const [error, setError] = createSignal<unknown>();
+  const [attempt, setAttempt] = createSignal(0);
+
+  createEffect(() => {
+    attempt();
+    if (!token() || user()) return;
+    setError(undefined);
+    loadUser().catch((e: unknown) => setError(() => e));
+  });
+
+  const next = () => encodeURIComponent(location.pathname + location.search);
+
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={!token()}>
+        <Navigate href={`/sign-in?next=${next()}`} />
+      </Match>
+      <Match when={user()}>{props.children}</Match>
+      <Match when={error()}>
+        <ErrorNote error={error()} onRetry={() => setAttempt((n) => n + 1)} />
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Shell}>
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/" component={RequireUser}>
+        <Route path="/" component={Catalog} />
+        <Route path="/departments/:code" component={DepartmentPage} />
+        <Route path="/services/:id" component={ServicePage} />
+        <Route path="/orders" component={MyOrders} />
+        <Route path="/orders/:number" component={OrderPage} />
+        <Route path="/queue/:code" component={Queue} />
+        <Route path="*404" component={NotFound} />
+      </Route>
+    </Router>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The portal's one API client. Attaches the session token, turns error bodies into `ApiError`
+ * and sends the person to sign-in when the session has ended.
+ * Only types are imported from the API contract, so the request schemas stay out of the bundle.
+ */
+import type {
+  CommentBody,
+  CreateOrderBody,
+  DemoUser,
+  DepartmentPage,
+  ErrorBody,
+  Me,
+  OrderSummary,
+  OrderView,
+  Page,
+  ServiceSummary,
+  TickDeliverableBody,
+  TransitionBody,
+} from '#shared/api.ts';
+import type { Department, Service, User } from '#shared/model.ts';
+import { t } from './strings.ts';
+
+const PREFIX = '/api/v1';
+const TOKEN_KEY = 'ordo.token';
+
+export type ServiceDetail = Service & { ownerName?: string };
+/** A page of orders; `people` (display names) is used when the API sends it. */
+export type OrderPage = Page<OrderSummary> & { people?: Record<string, string> };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  readonly current?: unknown;
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, current?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    if (current !== undefined) this.current = current;
+  }
+}
+
+let baseUrl = '';
+let onUnauthorized: () => void = () => {};
+
+/** In AWS the API lives elsewhere and `/config.json` says where; locally it is the same origin. */
+export async function loadConfig(): Promise<void> {
+  try {
+    const res = await fetch('/config.json', { cache: 'no-store' });
+    if (!res.ok || !res.headers.get('content-type')?.includes('json')) return;
+    const config: unknown = await res.json();
+    if (config && typeof config === 'object' && 'apiUrl' in config && typeof config.apiUrl === 'string') {
+      baseUrl = config.apiUrl.replace(/\/+$/, '');
+    }
+  } catch {
+    // No config: same origin.
+  }
+}
+
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export function readToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function writeToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Private mode without storage: the session lasts as long as the page.
+  }
+}
+
+function fallbackMessage(status: number): string {
+  switch (status) {
+    case 400:
+      return t.errors.badRequest;
+    case 401:
+      return t.errors.unauthorized;
+    case 403:
+      return t.errors.forbidden;
+    case 404:
+      return t.errors.notFound;
+    case 409:
+      return t.errors.conflict;
+    case 422:
+      return t.errors.rule;
+    case 429:
+      return t.errors.tooMany;
+    default:
+      return t.errors.unexpected;
+  }
+}
+
+function isErrorBody(data: unknown): data is ErrorBody & { error: { current?: unknown } } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'error' in data &&
+    typeof data.error === 'object' &&
+    data.error !== null &&
+    'message' in data.error
+  );
+}
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Skip the sign-in redirect (the sign-in calls themselves). */
+  anonymous?: boolean;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const token = readToken();
+  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl}${PREFIX}${path}`, { method, headers, body });
+  } catch {
+    throw new ApiError(0, 'network', t.errors.network);
+  }
+
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+
+  if (!res.ok) {
+    const error = isErrorBody(data) ? data.error : undefined;
+    const current = error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
+    const apiError = new ApiError(
+      res.status,
+      error?.code ?? `http_${res.status}`,
+      error?.message || fallbackMessage(res.status),
+      error?.fields ?? {},
+      current,
+    );
+    if (res.status === 401 && !options.anonymous) {
+      writeToken(null);
+      onUnauthorized();
+    }
+    throw apiError;
+  }
+  return data as T;
+}
+
+const seg = encodeURIComponent;
+const cursorQuery = (cursor?: string) => (cursor ? `?cursor=${seg(cursor)}` : '');
+
+export const api = {
+  demoUsers: () => request<DemoUser[]>('GET', '/auth/demo-users', { anonymous: true }),
+  signIn: (userId: string) =>
+    request<{ token: string; user: User }>('POST', '/auth/dev-sign-in', { body: { userId }, anonymous: true }),
+  me: () => request<Me>('GET', '/me'),
+  catalog: () => request<ServiceSummary[]>('GET', '/catalog'),
+  departments: () => request<Department[]>('GET', '/departments'),
+  department: (code: string) => request<DepartmentPage>('GET', `/departments/${seg(code)}`),
+  service: (id: string) => request<ServiceDetail>('GET', `/services/${seg(id)}`),
+  createOrder: (body: CreateOrderBody, idempotencyKey: string) =>
+    request<OrderView>('POST', '/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  myOrders: (cursor?: string) => request<OrderPage>('GET', `/orders/mine${cursorQuery(cursor)}`),
+  order: (number: string) => request<OrderView>('GET', `/orders/${seg(number)}`),
+  transition: (number: string, body: TransitionBody) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/transitions`, { body }),
+  tickDeliverable: (number: string, deliverableId: string, body: TickDeliverableBody) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/deliverables/${seg(deliverableId)}`, { body }),
+  comment: (number: string, body: CommentBody) => request<OrderView>('POST', `/orders/${seg(number)}/comments`, { body }),
+  queue: (code: string, cursor?: string) =>
+    request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
+};
+
+/** Plain words for any error thrown while talking to the API. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return t.errors.unexpected;
+}
+
+export function isOrderView(value: unknown): value is OrderView {
+  return (
+    typeof value === 'object' && value !== null && 'order' in value && 'timeline' in value && 'actions' in value
+  );
+}
+
+/** A fresh key per order attempt so a retried request never files the order twice. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

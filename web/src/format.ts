@@ -1,0 +1,56 @@
+/** Pure formatting helpers: durations, standards, dates and answers in plain words. */
+import type { ServiceSummary } from '#shared/api.ts';
+import type { Answers, TimeStandard } from '#shared/model.ts';
+import { t } from './strings.ts';
+
+const WORKING_DAY_MINUTES = 8 * 60;
+const CALENDAR_DAY_MINUTES = 24 * 60;
+
+/**
+ * A duration in minutes as words. Business time counts working hours and working days of 8 h;
+ * with `always` (24×7) it counts plain hours and days of 24 h.
+ */
+export function durationWords(minutes: number, always = false): string {
+  const dayLength = always ? CALENDAR_DAY_MINUTES : WORKING_DAY_MINUTES;
+  const m = Math.max(0, minutes);
+  if (m < 60) return t.duration.minutes(Math.round(m));
+  // Whole or half days read better than "24 working hours"; anything else stays in hours.
+  if (m >= dayLength && m % (dayLength / 2) === 0) return t.duration.days(m / dayLength, !always);
+  return t.duration.hours(Math.round(m / 6) / 10, !always);
+}
+
+/** "answered within 4 working hours, done within 3 working days". */
+export function standardWords(standard: Pick<TimeStandard, 'firstResponseMinutes' | 'resolutionMinutes' | 'always'>) {
+  return t.standard.words(
+    durationWords(standard.firstResponseMinutes, standard.always),
+    durationWords(standard.resolutionMinutes, standard.always),
+  );
+}
+
+/** A timestamp in the reader's locale and time zone. */
+export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** An answer as the requester would read it. */
+export function answerWords(value: Answers[string] | undefined): string {
+  if (value === undefined || value === null || value === '') return t.common.none;
+  if (typeof value === 'boolean') return value ? t.common.yes : t.common.no;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : t.common.none;
+  return String(value);
+}
+
+/** Only same-site paths are followed after sign-in. */
+export function safeNext(next: string | undefined): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** Every word of the query must appear in the service's name, summary or tags. */
+export function serviceMatches(service: Pick<ServiceSummary, 'name' | 'summary' | 'tags'>, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [service.name, service.summary, ...service.tags].join(' ').toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}

@@ -1,0 +1,97 @@
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { ServiceSummary } from '#shared/api.ts';
+import type { Department } from '#shared/model.ts';
+import { api } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { serviceMatches } from '../format.ts';
+import { departments } from '../session.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, Loading, ServiceList, usePageTitle } from '../ui.tsx';
+
+interface Group {
+  code: string;
+  name: string;
+  services: ServiceSummary[];
+}
+
+function group(services: ServiceSummary[], depts: Department[]): Group[] {
+  const names = new Map(depts.map((d) => [d.code, d.name]));
+  const groups = new Map<string, Group>();
+  for (const service of services) {
+    let g = groups.get(service.department);
+    if (!g) {
+      g = { code: service.department, name: names.get(service.department) ?? service.department, services: [] };
+      groups.set(service.department, g);
+    }
+    g.services.push(service);
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export default function Catalog() {
+  usePageTitle(() => t.catalog.title);
+  const catalog = createLoader(
+    () => true,
+    async () => {
+      const [services, depts] = await Promise.all([api.catalog(), departments().catch(() => [])]);
+      return { services, depts };
+    },
+  );
+  const [query, setQuery] = createSignal('');
+
+  const found = createMemo(() => (catalog.value()?.services ?? []).filter((s) => serviceMatches(s, query())));
+  const groups = createMemo(() => group(found(), catalog.value()?.depts ?? []));
+
+  return (
+    <section>
+      <h1>{t.catalog.title}</h1>
+      <p class="lead">{t.catalog.intro}</p>
+      <div class="search">
+        <label for="catalog-search">{t.catalog.search}</label>
+        <input
+          id="catalog-search"
+          type="search"
+          autocomplete="off"
+          aria-describedby="catalog-search-hint"
+          value={query()}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <p id="catalog-search-hint" class="hint">
+          {t.catalog.searchHint}
+        </p>
+      </div>
+      <Show
+        when={catalog.value()}
+        fallback={
+          <Show when={catalog.error()} fallback={<Loading />}>
+            {(e) => <ErrorNote error={e()} onRetry={() => void catalog.reload()} />}
+          </Show>
+        }
+      >
+        {(data) => (
+          <>
+            <p class="count" aria-live="polite">
+              {t.catalog.count(found().length)}
+            </p>
+            <Show when={data().services.length > 0} fallback={<p class="empty">{t.catalog.empty}</p>}>
+              <Show when={groups().length > 0} fallback={<p class="empty">{t.catalog.noMatch(query().trim())}</p>}>
+                <For each={groups()}>
+                  {(g) => (
+                    <section class="department-group" aria-labelledby={`dept-${g.code}`}>
+                      <div class="group-head">
+                        <h2 id={`dept-${g.code}`}>{g.name}</h2>
+                        <A href={`/departments/${encodeURIComponent(g.code)}`}>{t.catalog.aboutDepartment(g.name)}</A>
+                      </div>
+                      <ServiceList services={g.services} />
+                    </section>
+                  )}
+                </For>
+              </Show>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { api } from '../api.ts';
+import { createPager } from '../data.ts';
+import { t } from '../strings.ts';
+import { DateTime, ErrorNote, Loading, StatusBadge, usePageTitle } from '../ui.tsx';
+
+export default function MyOrders() {
+  usePageTitle(() => t.orders.title);
+  const pager = createPager(
+    () => true,
+    (_s: boolean, cursor?: string) => api.myOrders(cursor),
+  );
+
+  return (
+    <section>
+      <h1>{t.orders.title}</h1>
+      <Show when={pager.loaded()} fallback={<Show when={!pager.error()}>{<Loading />}</Show>}>
+        <Show
+          when={pager.items().length > 0}
+          fallback={
+            <div class="empty">
+              <p>{t.orders.empty}</p>
+              <p>
+                <A href="/">{t.orders.browse}</A>
+              </p>
+            </div>
+          }
+        >
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t.orders.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.orders.number}</th>
+                  <th scope="col">{t.orders.orderTitle}</th>
+                  <th scope="col">{t.orders.service}</th>
+                  <th scope="col">{t.orders.status}</th>
+                  <th scope="col">{t.orders.updated}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={pager.items()}>
+                  {(o) => (
+                    <tr>
+                      <th scope="row">
+                        <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
+                      </th>
+                      <td>{o.title}</td>
+                      <td>{o.serviceName}</td>
+                      <td>
+                        <StatusBadge status={o.status} />
+                      </td>
+                      <td>
+                        <DateTime iso={o.updatedAt} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </Show>
+      <Show when={pager.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void pager.loadMore()} />}</Show>
+      <Show when={pager.hasMore()}>
+        <p>
+          <button type="button" class="secondary" disabled={pager.loading()} onClick={() => void pager.loadMore()}>
+            {pager.loading() ? t.common.loadingMore : t.common.loadMore}
+          </button>
+        </p>
+      </Show>
+    </section>
+  );
+}

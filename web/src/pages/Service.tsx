@@ -1,0 +1,131 @@
+import { A, useParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { api } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { durationWords, standardWords } from '../format.ts';
+import { OrderForm } from '../OrderForm.tsx';
+import { departments } from '../session.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, Loading, Prose, usePageTitle } from '../ui.tsx';
+
+export default function ServicePage() {
+  const params = useParams<{ id: string }>();
+  const service = createLoader(() => params.id, api.service);
+  const depts = createLoader(() => true, departments);
+  usePageTitle(() => service.value()?.name);
+
+  const departmentName = (code: string) => depts.value()?.find((d) => d.code === code)?.name ?? code;
+
+  return (
+    <Show
+      when={service.value()}
+      fallback={
+        <Show when={service.error()} fallback={<Loading />}>
+          {(e) => <ErrorNote error={e()} onRetry={() => void service.reload()} />}
+        </Show>
+      }
+    >
+      {(s) => (
+        <article class="service">
+          <h1>{s().name}</h1>
+          <p class="lead">{s().summary}</p>
+          <Prose text={s().description} />
+
+          <dl class="facts">
+            <div>
+              <dt>{t.service.department}</dt>
+              <dd>
+                <A href={`/departments/${encodeURIComponent(s().department)}`}>{departmentName(s().department)}</A>
+              </dd>
+            </div>
+            <div>
+              <dt>{t.service.owner}</dt>
+              <dd>{s().ownerName ?? s().ownerId}</dd>
+            </div>
+            <div>
+              <dt>{t.service.standard}</dt>
+              <dd>{standardWords(s().standard)}</dd>
+            </div>
+            <div>
+              <dt>{t.service.approval}</dt>
+              <dd>
+                {s().approval.kind === 'none'
+                  ? t.service.approvalNone
+                  : s().approval.kind === 'head'
+                    ? t.service.approvalHead
+                    : t.service.approvalNamed}
+              </dd>
+            </div>
+          </dl>
+
+          <div class="columns">
+            <section aria-labelledby="inputs-title">
+              <h2 id="inputs-title">{t.service.inputsTitle}</h2>
+              <Show when={s().inputs.length > 0} fallback={<p class="empty">{t.service.inputsEmpty}</p>}>
+                <ul class="checklist">
+                  <For each={s().inputs}>
+                    {(input) => (
+                      <li>
+                        {input.label}{' '}
+                        <span class="meta">
+                          ({t.service.inputKind[input.kind] ?? input.kind},{' '}
+                          {input.required ? t.common.required : t.common.optional})
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+
+            <section aria-labelledby="deliverables-title">
+              <h2 id="deliverables-title">{t.service.deliverablesTitle}</h2>
+              <Show when={s().deliverables.length > 0} fallback={<p class="empty">{t.service.deliverablesEmpty}</p>}>
+                <ul class="checklist">
+                  <For each={s().deliverables}>
+                    {(d) => (
+                      <li>
+                        {d.label}{' '}
+                        <Show when={!d.required}>
+                          <span class="meta">({t.common.optional})</span>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+          </div>
+
+          <Show when={s().stages.length > 0}>
+            <section aria-labelledby="stages-title">
+              <h2 id="stages-title">{t.service.stagesTitle}</h2>
+              <ol class="stages">
+                <For each={s().stages}>
+                  {(stage) => (
+                    <li>
+                      {stage.name}
+                      <Show when={stage.targetMinutes}>
+                        {(m) => (
+                          <span class="meta">
+                            {' '}
+                            ({t.service.stageTarget(durationWords(m(), s().standard.always))})
+                          </span>
+                        )}
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </section>
+          </Show>
+
+          <section aria-labelledby="order-title" class="order-section">
+            <h2 id="order-title">{t.service.orderTitle}</h2>
+            <OrderForm service={s()} />
+          </section>
+        </article>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,92 @@
+/** Small shared pieces of the UI. */
+import { A } from '@solidjs/router';
+import { createEffect, For, type JSX, Show } from 'solid-js';
+import type { ServiceSummary } from '#shared/api.ts';
+import { statusWords } from '#shared/lifecycle.ts';
+import type { OrderStatus, Priority } from '#shared/model.ts';
+import { errorMessage } from './api.ts';
+import { formatDateTime, standardWords } from './format.ts';
+import { t } from './strings.ts';
+
+export function usePageTitle(title: () => string | undefined): void {
+  createEffect(() => {
+    const value = title();
+    document.title = value ? `${value} · ${t.appName}` : t.appName;
+  });
+}
+
+export function Loading(props: { text?: string }) {
+  return (
+    <p class="loading" aria-live="polite">
+      {props.text ?? t.common.loading}
+    </p>
+  );
+}
+
+export function ErrorNote(props: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div class="notice error" role="alert">
+      <p>{errorMessage(props.error)}</p>
+      <Show when={props.onRetry}>
+        {(retry) => (
+          <button type="button" class="secondary" onClick={() => retry()()}>
+            {t.common.retry}
+          </button>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+export function StatusBadge(props: { status: OrderStatus; testId?: string }) {
+  return (
+    <span class={`badge status-${props.status}`} data-testid={props.testId}>
+      {statusWords(props.status)}
+    </span>
+  );
+}
+
+export function PriorityBadge(props: { priority: Priority }) {
+  return <span class={`priority priority-${props.priority}`}>{t.priority[props.priority]}</span>;
+}
+
+export function DateTime(props: { iso: string }) {
+  return <time datetime={props.iso}>{formatDateTime(props.iso)}</time>;
+}
+
+/** Keeps text that was written with line breaks readable. */
+export function Prose(props: { text: string | undefined }): JSX.Element {
+  return <p class="prose">{props.text || t.common.none}</p>;
+}
+
+export function ServiceList(props: { services: ServiceSummary[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ul class="cards">
+      <For each={props.services}>
+        {(service) => (
+          <li class="card">
+            <Show
+              when={props.headingLevel === 2}
+              fallback={
+                <h3>
+                  <A href={`/services/${encodeURIComponent(service.id)}`}>{service.name}</A>
+                </h3>
+              }
+            >
+              <h2>
+                <A href={`/services/${encodeURIComponent(service.id)}`}>{service.name}</A>
+              </h2>
+            </Show>
+            <p>{service.summary}</p>
+            <p class="standard">{standardWords(service.standard)}</p>
+            <Show when={service.tags.length > 0}>
+              <ul class="tags" aria-label={t.catalog.tags}>
+                <For each={service.tags}>{(tag) => <li>{tag}</li>}</For>
+              </ul>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
