@@ -1,4 +1,4 @@
-import { A, Navigate, Route, type RouteSectionProps, Router, useLocation, useNavigate } from '@solidjs/router';
+import { A, Navigate, Route, Router, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { setUnauthorizedHandler } from './api.ts';
 import { endSession, loadUser, token, user } from './session.ts';

@@ -353,7 +353,9 @@ export function OrderForm(props: { service: ServiceDetail }) {
           type="text"
           autocomplete="off"
           aria-invalid={serverErrors().requesterId ? 'true' : undefined}
-          aria-describedby={serverErrors().requesterId ? 'order-on-behalf-help order-on-behalf-error' : 'order-on-behalf-help'}
+          aria-describedby={
+            serverErrors().requesterId ? 'order-on-behalf-help order-on-behalf-error' : 'order-on-behalf-help'
+          }
           onInput={(e) => setOnBehalf(e.currentTarget.value)}
         />
         <Show when={serverErrors().requesterId}>

@@ -147,7 +147,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
   if (!res.ok) {
     const error = isErrorBody(data) ? data.error : undefined;
-    const current = error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
+    const current =
+      error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
     const apiError = new ApiError(
       res.status,
       error?.code ?? `http_${res.status}`,
@@ -184,7 +185,8 @@ export const api = {
     request<OrderView>('POST', `/orders/${seg(number)}/transitions`, { body }),
   tickDeliverable: (number: string, deliverableId: string, body: TickDeliverableBody) =>
     request<OrderView>('POST', `/orders/${seg(number)}/deliverables/${seg(deliverableId)}`, { body }),
-  comment: (number: string, body: CommentBody) => request<OrderView>('POST', `/orders/${seg(number)}/comments`, { body }),
+  comment: (number: string, body: CommentBody) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/comments`, { body }),
   queue: (code: string, cursor?: string) =>
     request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
 };
@@ -196,9 +198,7 @@ export function errorMessage(error: unknown): string {
 }
 
 export function isOrderView(value: unknown): value is OrderView {
-  return (
-    typeof value === 'object' && value !== null && 'order' in value && 'timeline' in value && 'actions' in value
-  );
+  return typeof value === 'object' && value !== null && 'order' in value && 'timeline' in value && 'actions' in value;
 }
 
 /** A fresh key per order attempt so a retried request never files the order twice. */

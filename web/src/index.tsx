@@ -1,6 +1,6 @@
 import { render } from 'solid-js/web';
-import { loadConfig } from './api.ts';
 import { App } from './App.tsx';
+import { loadConfig } from './api.ts';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -107,7 +107,8 @@ export const t = {
     minutes: (n: number) => plural(n, 'minute', 'minutes'),
     hours: (n: number, working: boolean) =>
       plural(n, working ? 'working hour' : 'hour', working ? 'working hours' : 'hours'),
-    days: (n: number, working: boolean) => plural(n, working ? 'working day' : 'day', working ? 'working days' : 'days'),
+    days: (n: number, working: boolean) =>
+      plural(n, working ? 'working day' : 'day', working ? 'working days' : 'days'),
   },
   form: {
     priority: 'Priority',
@@ -180,7 +181,7 @@ export const t = {
     timelineEmpty: 'Nothing has happened yet.',
     internal: 'Internal note',
     commentTitle: 'Add a comment',
-    commentLabel: 'Comment',
+    commentLabel: 'Your comment',
     commentVisibility: 'Who can see it',
     commentPublic: 'Everyone on the order',
     commentInternal: 'Team only (internal note)',

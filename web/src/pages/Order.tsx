@@ -16,7 +16,7 @@ import { createLoader } from '../data.ts';
 import { answerWords, formatDateTime } from '../format.ts';
 import { user } from '../session.ts';
 import { t } from '../strings.ts';
-import { DateTime, ErrorNote, Loading, PriorityBadge, Prose, StatusBadge, usePageTitle } from '../ui.tsx';
+import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
 
 /** Actions that need words from the person before they can be sent. */
 const ACTIONS_WITH_FORM: ReadonlySet<Action> = new Set([
@@ -376,6 +376,11 @@ function DeliverableRow(props: {
 function ActionPanel(props: { actions: Action[]; busy: boolean; perform: Perform; number: string }) {
   const [open, setOpen] = createSignal<Action>();
   const visible = () => props.actions.filter((a) => a !== 'auto_close');
+  // An open form closes by itself when its action is no longer offered (e.g. after someone else's change).
+  const currentForm = () => {
+    const action = open();
+    return action && props.actions.includes(action) ? action : undefined;
+  };
 
   return (
     <section aria-labelledby="actions-title" class="actions">
@@ -415,7 +420,7 @@ function ActionPanel(props: { actions: Action[]; busy: boolean; perform: Perform
           )}
         </For>
       </div>
-      <Show when={open()} keyed>
+      <Show when={currentForm()} keyed>
         {(action) => (
           <ActionForm
             action={action}
@@ -430,13 +435,7 @@ function ActionPanel(props: { actions: Action[]; busy: boolean; perform: Perform
   );
 }
 
-function ActionForm(props: {
-  action: Action;
-  number: string;
-  busy: boolean;
-  perform: Perform;
-  onClose: () => void;
-}) {
+function ActionForm(props: { action: Action; number: string; busy: boolean; perform: Perform; onClose: () => void }) {
   const [text, setText] = createSignal('');
   const [reason, setReason] = createSignal<RejectionReason | ''>('');
   const [errors, setErrors] = createSignal<{ text?: string; reason?: string }>({});
@@ -663,28 +662,28 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
         <Show when={props.team}>
           <fieldset class="field">
             <legend>{t.order.commentVisibility}</legend>
-                <div class="check">
-                  <input
-                    id="comment-public"
-                    type="radio"
-                    name="visibility"
-                    value="public"
-                    checked={visibility() === 'public'}
-                    onChange={() => setVisibility('public')}
-                  />
-                  <label for="comment-public">{t.order.commentPublic}</label>
-                </div>
-                <div class="check">
-                  <input
-                    id="comment-internal"
-                    type="radio"
-                    name="visibility"
-                    value="internal"
-                    checked={visibility() === 'internal'}
-                    onChange={() => setVisibility('internal')}
-                  />
-                  <label for="comment-internal">{t.order.commentInternal}</label>
-                </div>
+            <div class="check">
+              <input
+                id="comment-public"
+                type="radio"
+                name="visibility"
+                value="public"
+                checked={visibility() === 'public'}
+                onChange={() => setVisibility('public')}
+              />
+              <label for="comment-public">{t.order.commentPublic}</label>
+            </div>
+            <div class="check">
+              <input
+                id="comment-internal"
+                type="radio"
+                name="visibility"
+                value="internal"
+                checked={visibility() === 'internal'}
+                onChange={() => setVisibility('internal')}
+              />
+              <label for="comment-internal">{t.order.commentInternal}</label>
+            </div>
           </fieldset>
         </Show>
         <button type="submit" class="primary" disabled={props.busy}>

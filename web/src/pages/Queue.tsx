@@ -44,7 +44,8 @@ export default function Queue() {
     pager
       .items()
       .filter(
-        (o) => (!statusFilter() || o.status === statusFilter()) && (!priorityFilter() || o.priority === priorityFilter()),
+        (o) =>
+          (!statusFilter() || o.status === statusFilter()) && (!priorityFilter() || o.priority === priorityFilter()),
       ),
   );
   const person = (id: string | undefined) => (id ? (names()[id] ?? pager.people()[id] ?? id) : t.common.nobody);
@@ -98,9 +99,7 @@ export default function Queue() {
       <Show when={claimError()}>
         {(e) => (
           <div class="notice error" role="alert">
-            <p>
-              {e() instanceof ApiError && (e() as ApiError).status === 409 ? t.order.conflict : errorMessage(e())}
-            </p>
+            <p>{e() instanceof ApiError && (e() as ApiError).status === 409 ? t.order.conflict : errorMessage(e())}</p>
           </div>
         )}
       </Show>

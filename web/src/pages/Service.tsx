@@ -107,10 +107,7 @@ export default function ServicePage() {
                       {stage.name}
                       <Show when={stage.targetMinutes}>
                         {(m) => (
-                          <span class="meta">
-                            {' '}
-                            ({t.service.stageTarget(durationWords(m(), s().standard.always))})
-                          </span>
+                          <span class="meta"> ({t.service.stageTarget(durationWords(m(), s().standard.always))})</span>
                         )}
                       </Show>
                     </li>
