@@ -103,6 +103,9 @@ export interface OrderSummary {
   assigneeId?: string;
   createdAt: string;
   updatedAt: string;
+  nextDueAt?: string;
+  /** Lets a list act on the order (e.g. claim) without loading it first. */
+  version: number;
 }
 
 export interface OrderView {
@@ -117,21 +120,4 @@ export interface OrderView {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
-}
-
-export function toSummary(order: Order): OrderSummary {
-  const s: OrderSummary = {
-    number: order.number,
-    title: order.title,
-    serviceName: order.serviceName,
-    department: order.department,
-    status: order.status,
-    stage: order.stage,
-    priority: order.priority,
-    requesterId: order.requesterId,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-  };
-  if (order.assigneeId) s.assigneeId = order.assigneeId;
-  return s;
 }

@@ -13,13 +13,13 @@ import type {
   TickDeliverableBody,
   TransitionBody,
 } from '#shared/api.ts';
-import { toSummary } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import { validateAnswers } from '#shared/forms.ts';
 import { type Action, availableActions, decide, initialStatus } from '#shared/lifecycle.ts';
 import type { ChecklistState, MailMessage, Order, Service, TimelineEvent, User } from '#shared/model.ts';
 import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
+import { toSummary } from '#shared/summary.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';

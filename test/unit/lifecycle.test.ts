@@ -14,7 +14,14 @@ import { type ChecklistState, ORDER_STATUSES, type OrderStatus } from '#shared/m
 const ROLES: ActorRole[] = ['requester', 'watcher', 'agent', 'head', 'approver', 'system'];
 const done = (required: boolean, isDone: boolean): ChecklistState => ({ id: 'x', label: 'X', required, done: isDone });
 const complete = { inputs: [done(true, true)], deliverables: [done(true, true)] };
-const NON_FINAL: OrderStatus[] = ['submitted', 'awaiting_approval', 'awaiting_inputs', 'open', 'in_progress', 'waiting_for_customer'];
+const NON_FINAL: OrderStatus[] = [
+  'submitted',
+  'awaiting_approval',
+  'awaiting_inputs',
+  'open',
+  'in_progress',
+  'waiting_for_customer',
+];
 
 /**
  * SPEC §4 written out independently of the implementation: action → (allowed from, allowed roles, to).
@@ -63,11 +70,19 @@ describe('order state machine', () => {
 
   it('refuses to resolve while a required deliverable is not ticked, and names it', () => {
     const decision = decide(
-      { status: 'in_progress', inputs: [], deliverables: [{ id: 'a', label: 'Account created', required: true, done: false }] },
+      {
+        status: 'in_progress',
+        inputs: [],
+        deliverables: [{ id: 'a', label: 'Account created', required: true, done: false }],
+      },
       'resolve',
       new Set(['agent']),
     );
-    expect(decision).toEqual({ ok: false, kind: 'requirement', reason: 'Deliverables not yet ticked: Account created.' });
+    expect(decision).toEqual({
+      ok: false,
+      kind: 'requirement',
+      reason: 'Deliverables not yet ticked: Account created.',
+    });
   });
 
   it('does not wait for optional deliverables', () => {
@@ -80,9 +95,17 @@ describe('order state machine', () => {
   });
 
   it('keeps an order awaiting inputs until every required input is handed over', () => {
-    const missing = decide({ status: 'awaiting_inputs', inputs: [done(true, false)], deliverables: [] }, 'complete_inputs', new Set(['requester']));
+    const missing = decide(
+      { status: 'awaiting_inputs', inputs: [done(true, false)], deliverables: [] },
+      'complete_inputs',
+      new Set(['requester']),
+    );
     expect(missing.ok).toBe(false);
-    const approvedWithMissing = decide({ status: 'awaiting_approval', inputs: [done(true, false)], deliverables: [] }, 'approve', new Set(['approver']));
+    const approvedWithMissing = decide(
+      { status: 'awaiting_approval', inputs: [done(true, false)], deliverables: [] },
+      'approve',
+      new Set(['approver']),
+    );
     expect(approvedWithMissing).toEqual({ ok: true, to: 'awaiting_inputs' });
   });
 
@@ -92,7 +115,9 @@ describe('order state machine', () => {
   });
 
   it('refuses a reopen after the window', () => {
-    expect(decide({ status: 'resolved', ...complete }, 'reopen', new Set(['requester']), { withinReopenWindow: false }).ok).toBe(false);
+    expect(
+      decide({ status: 'resolved', ...complete }, 'reopen', new Set(['requester']), { withinReopenWindow: false }).ok,
+    ).toBe(false);
   });
 
   it('files an order into approval, inputs or the queue', () => {

@@ -3,28 +3,13 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { OrderSummary, OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
+import { toSummary } from '#shared/summary.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
 import { createPager } from '../data.ts';
 import { t } from '../strings.ts';
 import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
 
-function summaryOf(view: OrderView): OrderSummary {
-  const o = view.order;
-  const s: OrderSummary = {
-    number: o.number,
-    title: o.title,
-    serviceName: o.serviceName,
-    department: o.department,
-    status: o.status,
-    stage: o.stage,
-    priority: o.priority,
-    requesterId: o.requesterId,
-    createdAt: o.createdAt,
-    updatedAt: o.updatedAt,
-  };
-  if (o.assigneeId) s.assigneeId = o.assigneeId;
-  return s;
-}
+const summaryOf = (view: OrderView): OrderSummary => toSummary(view.order);
 
 export default function Queue() {
   const params = useParams<{ code: string }>();
@@ -50,14 +35,13 @@ export default function Queue() {
   );
   const person = (id: string | undefined) => (id ? (names()[id] ?? pager.people()[id] ?? id) : t.common.nobody);
 
-  async function claim(number: string) {
+  async function claim(number: string, version: number) {
     setClaiming(number);
     setNotice(undefined);
     setClaimError(undefined);
     try {
-      // The queue lists summaries; the claim needs the version the person saw, so read it first.
-      const current = await api.order(number);
-      const view = await api.transition(number, { action: 'claim', version: current.order.version });
+      // Conditional on the version shown in the row: if someone else moved first, the API says 409.
+      const view = await api.transition(number, { action: 'claim', version });
       setNames((n) => ({ ...n, ...view.people }));
       pager.replace((o) => o.number === number, summaryOf(view));
       setNotice(t.queue.claimed(number));
@@ -148,7 +132,7 @@ export default function Queue() {
                               type="button"
                               class="small"
                               disabled={claiming() !== undefined}
-                              onClick={() => void claim(o.number)}
+                              onClick={() => void claim(o.number, o.version)}
                             >
                               {t.queue.claim}
                               <span class="visually-hidden"> {o.number}</span>

@@ -1,0 +1,95 @@
+/**
+ * Builds the real app against DynamoDB Local and the SES stand-in started by the global setup, on a
+ * fresh table per test file, seeded with the demo data.
+ */
+import { inject } from 'vitest';
+import { createApp } from '#functions/app.ts';
+import { loadConfig } from '#functions/config.ts';
+import { createDeps, type Deps } from '#functions/deps.ts';
+import { silentLogger } from '#functions/http/logger.ts';
+import { seedIfEmpty } from '#functions/local/seed.ts';
+import { ensureTable } from '#functions/local/table.ts';
+import { startWorkers } from '#functions/local/workers.ts';
+
+export interface Harness {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  sesEndpoint: string;
+  /** Signs in as a demo user and returns a request helper carrying their token. */
+  as(userId: string): Promise<Caller>;
+  anonymous: Caller;
+  /** Delivers due outbox mail now. */
+  deliverMail(): Promise<void>;
+  mailbox(): Promise<Array<{ subject: string; destination: { to: string[] }; body: { html?: string; text?: string } }>>;
+  close(): Promise<void>;
+}
+
+export interface Caller {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+let tableCounter = 0;
+
+export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  const sesEndpoint = inject('sesEndpoint');
+  const tableName = `ordo-test-${process.pid}-${Date.now()}-${tableCounter++}`;
+  await ensureTable(dynamoEndpoint, tableName);
+
+  const config = loadConfig({
+    STAGE: 'test',
+    AUTH_MODE: 'local',
+    DEV_TOKEN_SECRET: 'test-secret-test-secret-test-secret',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    SES_ENDPOINT: sesEndpoint,
+    PORTAL_URL: 'http://ordo.test',
+    MAIL_FROM: 'ordo@example.com',
+  });
+  const deps = createDeps(config, { log: silentLogger });
+  if (opts.seed !== false) await seedIfEmpty(deps);
+  const app = createApp(deps);
+  const workers = startWorkers(deps, { mailEveryMs: 3_600_000 });
+
+  const caller = (token?: string): Caller => {
+    const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      Promise.resolve(
+        app.request(path, {
+          method,
+          headers: {
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...headers,
+          },
+          ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        }),
+      );
+    return {
+      request,
+      async json<T>(method: string, path: string, body?: unknown) {
+        const res = await request(method, path, body);
+        return { status: res.status, body: (await res.json()) as T };
+      },
+    };
+  };
+
+  const anonymous = caller();
+  return {
+    deps,
+    app,
+    sesEndpoint,
+    anonymous,
+    async as(userId) {
+      const { body } = await anonymous.json<{ token: string }>('POST', '/api/v1/auth/dev-sign-in', { userId });
+      return caller(body.token);
+    },
+    deliverMail: () => workers.tick(),
+    async mailbox() {
+      const res = await fetch(`${sesEndpoint}/store`);
+      const store = (await res.json()) as { emails: Awaited<ReturnType<Harness['mailbox']>> };
+      return store.emails;
+    },
+    close: () => workers.stop(),
+  };
+}
