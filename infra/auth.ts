@@ -60,7 +60,8 @@ export class OrdoAuth extends Construct {
     if (!prod) {
       Validations.of(this.userPool).acknowledge({
         id: 'AwsSolutions-COG8',
-        reason: 'The dev pool holds test accounts only; the Plus feature plan (threat protection, billed per user) is on in prod.',
+        reason:
+          'The dev pool holds test accounts only; the Plus feature plan (threat protection, billed per user) is on in prod.',
       });
     }
 

@@ -41,7 +41,8 @@ export function readConfig(node: Node): OrdoConfig {
   const mailDomain = optionalString(node, 'mailDomain');
   const explicitFrom = optionalString(node, 'mailFrom');
   const mailFrom = explicitFrom ?? (mailDomain ? `ordo@${mailDomain}` : DEFAULT_MAIL_FROM);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`Context "mailFrom" is not an address: ${mailFrom}`);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom))
+    throw new Error(`Context "mailFrom" is not an address: ${mailFrom}`);
   if (mailDomain && !mailFrom.toLowerCase().endsWith(`@${mailDomain.toLowerCase()}`)) {
     throw new Error(`Context "mailFrom" (${mailFrom}) must be an address of "mailDomain" (${mailDomain}).`);
   }

@@ -115,10 +115,12 @@ function code(
   scope: Construct,
   config: OrdoConfig,
   name: FunctionName,
-): { entry: string; projectRoot: string; depsLockFilePath: string; bundling: BundlingOptions } | {
-  code: lambda.Code;
-  handler: string;
-} {
+):
+  | { entry: string; projectRoot: string; depsLockFilePath: string; bundling: BundlingOptions }
+  | {
+      code: lambda.Code;
+      handler: string;
+    } {
   const entry = path.join(config.projectRoot, FUNCTION_ENTRIES[name]);
   if (existsSync(entry) || Stack.of(scope).bundlingRequired) {
     return {

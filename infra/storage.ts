@@ -3,13 +3,14 @@
  * `bindTable` and `bindAttachments` grant a function exactly the calls it makes and set the
  * environment variable it reads, in one call.
  */
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
+import { arnInFinding } from './nag.ts';
 
 /** Global secondary indexes, named after the access pattern they serve (projection ALL). */
 export const TABLE_INDEXES = {
@@ -96,7 +97,8 @@ export class OrdoStorage extends Construct {
     });
     Validations.of(this.accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access-log bucket itself; logging it into itself would loop and another bucket adds nothing.',
+      reason:
+        'This is the access-log bucket itself; logging it into itself would loop and another bucket adds nothing.',
     });
 
     // A fixed name, so the portal's Content-Security-Policy can name the upload origin without
@@ -152,11 +154,13 @@ export function bindTable(fn: OrdoFunction, table: dynamodb.ITable, access: Tabl
 }
 
 /** Grants reading and writing attachment objects (for presigned URLs) and sets `ATTACHMENTS_BUCKET`. */
-export function bindAttachments(fn: OrdoFunction, bucket: s3.IBucket): void {
-  fn.allow(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('*')] }));
+export function bindAttachments(fn: OrdoFunction, bucket: s3.Bucket): void {
+  fn.allow(
+    new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('*')] }),
+  );
   fn.setEnv('ATTACHMENTS_BUCKET', bucket.bucketName);
   Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
+    id: `AwsSolutions-IAM5[Resource::${arnInFinding(bucket)}/*]`,
     reason:
       'Presigned upload/download URLs are issued for object keys chosen at run time; the grant is PutObject/GetObject on objects of this one bucket only.',
   });

@@ -8,25 +8,12 @@
  *
  * Ports: ORDO_PORT (3000), ORDO_DYNAMODB_PORT (8000), ORDO_SES_PORT (8005), ORDO_S3_PORT (4569).
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'vite';
-import { loadConfig } from '../functions/config.ts';
-import { createDeps } from '../functions/deps.ts';
 import { demoUsers } from '../functions/local/demo-data.ts';
-import { seedIfEmpty } from '../functions/local/seed.ts';
-import { startLocalServer } from '../functions/local/server.ts';
-import { ensureTable } from '../functions/local/table.ts';
-import { startWorkers } from '../functions/local/workers.ts';
-import { startDynamoDbLocal } from './local/dynamodb.ts';
-import { assertPortFree } from './local/ports.ts';
-import { installSignalHandlers, onShutdown, shutdown } from './local/processes.ts';
-import { startS3Local } from './local/s3.ts';
-import { startSesLocal } from './local/ses.ts';
+import { installSignalHandlers, shutdown } from './local/processes.ts';
+import { root, startStack } from './stack.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const dataDir = join(root, '.data');
 const inMemory = process.argv.includes('--in-memory');
 const say = (line: string) => process.stdout.write(`[ordo] ${line}\n`);
 
@@ -39,16 +26,6 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
-/** A per-install secret for development tokens, kept in .data so sign-ins survive restarts. */
-function devSecret(): string {
-  const file = join(dataDir, 'dev-token-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   installSignalHandlers({ log: say });
@@ -58,71 +35,35 @@ async function main(): Promise<void> {
     ses: port('ORDO_SES_PORT', 8005),
     s3: port('ORDO_S3_PORT', 4569),
   };
-  await assertPortFree(ports.app, 'Ordo portal and API', 'ORDO_PORT');
-  await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
-  await assertPortFree(ports.ses, 'SES stand-in', 'ORDO_SES_PORT');
-  await assertPortFree(ports.s3, 'S3 stand-in', 'ORDO_S3_PORT');
-
   say('building the portal…');
   await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-
-  say(`starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/dynamodb'})…`);
-  const dynamo = await startDynamoDbLocal({
-    port: ports.dynamo,
-    ...(inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+  say(`starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/'}), the SES and S3 stand-ins…`);
+  const stack = await startStack({
+    ports,
+    ...(inMemory ? {} : { dataDir: join(root, '.data') }),
+    logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
   });
-  const ses = await startSesLocal({ port: ports.ses });
-  const bucket = 'ordo-attachments';
-  const appUrl = `http://127.0.0.1:${ports.app}`;
-  const s3 = await startS3Local({
-    port: ports.s3,
-    directory: join(dataDir, 's3'),
-    buckets: [bucket],
-    corsOrigins: [appUrl, `http://localhost:${ports.app}`],
-  });
-
-  const tableName = 'ordo-local';
-  const table = await ensureTable(dynamo.endpoint, tableName);
-  const config = loadConfig({
-    ...process.env,
-    STAGE: 'local',
-    AUTH_MODE: 'local',
-    DEV_TOKEN_SECRET: devSecret(),
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    SES_ENDPOINT: ses.endpoint,
-    S3_ENDPOINT: s3.endpoint,
-    ATTACHMENTS_BUCKET: bucket,
-    PORTAL_URL: appUrl,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
-  const deps = createDeps(config);
-  const seeded = await seedIfEmpty(deps);
-  const server = await startLocalServer({ deps, port: ports.app, staticDir: join(root, 'web/dist') });
-  onShutdown(() => server.close(), 'API and portal');
-  const workers = startWorkers(deps);
-  onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const width = Math.max(...demoUsers.map((u) => u.name.length));
   const lines = [
     '',
-    `Ordo is running (ready in ${seconds} s). Table ${tableName}: ${table}${seeded ? ', demo data seeded' : ''}.`,
+    `Ordo is running (ready in ${seconds} s). Table ${stack.tableName}: ${stack.tableCreated ? 'created' : 'kept'}${stack.seeded ? ', demo data seeded' : ''}.`,
     '',
-    `  Portal and API   ${appUrl}            (API under /api/v1)`,
-    `  Mail viewer      ${ses.viewerUrl}     (every email Ordo sends)`,
-    `  DynamoDB Local   ${dynamo.endpoint}`,
-    `  S3 stand-in      ${s3.endpoint}     (bucket ${bucket})`,
+    `  Portal and API   ${stack.appUrl}   (API under /api/v1)`,
+    `  Mail viewer      ${stack.mailViewerUrl}   (every email Ordo sends)`,
+    `  DynamoDB Local   ${stack.dynamoEndpoint}`,
+    `  S3 stand-in      ${stack.s3Endpoint}`,
     '',
-    '  Sign in on the portal as any demo user:',
+    '  Sign in on the portal as any demo person:',
     ...demoUsers.map((u) => {
       const roles = Object.entries(u.memberships).map(([d, r]) => `${r} of ${d}`);
       if (u.admin) roles.push('administrator');
-      return `    ${u.name.padEnd(width)}  ${roles.join(', ') || 'employee'}`;
+      return `    ${u.name.padEnd(width)}  ${roles.join(', ') || `employee (${u.department ?? 'no department'})`}`;
     }),
     '',
-    '  Try it: sign in as Anna Kowalska, order "Onboard a new employee", then sign in as Hana Nowak,',
-    '  claim it from the HR queue, tick the deliverables and resolve. The emails appear in the mail viewer.',
+    '  Try it: sign in as Anna Kowalska and order "Onboard a new employee"; sign in as Hana Nowak, claim',
+    '  it in the HR queue, tick the deliverables and resolve it. The emails appear in the mail viewer.',
     '',
     'Press Ctrl-C to stop everything.',
     '',

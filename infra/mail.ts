@@ -1,0 +1,163 @@
+/**
+ * Notifications: the SES configuration set and sending identity (`OrdoMail`, `bindMail`) and the
+ * mail worker, which delivers outbox items from the table's stream (`MailWorker`).
+ */
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { OrdoFunction } from './function.ts';
+import { bindTable } from './storage.ts';
+
+/** Partition-key prefix of outbox items; the worker only sees stream records of these. */
+export const OUTBOX_PREFIX = 'OUTBOX#';
+
+export interface OrdoMailProps {
+  config: OrdoConfig;
+}
+
+export class OrdoMail extends Construct {
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly configurationSetArn: string;
+  /** Present when context gives `mailDomain` or `mailFrom`. */
+  readonly identity?: ses.EmailIdentity;
+  readonly from: string;
+  /** Resources `ses:SendEmail` is allowed on. */
+  readonly sendResources: string[];
+  /** Set when no identity is managed here: sending is limited to this From address instead. */
+  readonly fromCondition?: Record<string, Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: OrdoMailProps) {
+    super(scope, id);
+    const { config } = props;
+    const stack = Stack.of(this);
+    this.from = config.mailFrom;
+
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: resourceName(config, 'mail'),
+      sendingEnabled: true,
+      reputationMetrics: true,
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSetArn = stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSet.configurationSetName,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    const identity = config.mailDomain
+      ? ses.Identity.domain(config.mailDomain)
+      : config.mailFromExplicit
+        ? ses.Identity.email(config.mailFrom)
+        : undefined;
+    if (identity) {
+      this.identity = new ses.EmailIdentity(this, 'Identity', { identity, configurationSet: this.configurationSet });
+      this.sendResources = [this.identity.emailIdentityArn, this.configurationSetArn];
+    } else {
+      // No sender was configured, so the identity is verified outside this stack. Allow any
+      // identity of this account and region, but only with this configuration set and only as
+      // the configured From address.
+      this.sendResources = [
+        stack.formatArn({
+          service: 'ses',
+          resource: 'identity',
+          resourceName: '*',
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        }),
+        this.configurationSetArn,
+      ];
+      this.fromCondition = { StringEquals: { 'ses:FromAddress': config.mailFrom } };
+    }
+  }
+}
+
+/** Grants sending through the configuration set and sets `MAIL_FROM` and `SES_CONFIGURATION_SET`. */
+export function bindMail(fn: OrdoFunction, mail: OrdoMail): void {
+  fn.allow(
+    new iam.PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: mail.sendResources,
+      ...(mail.fromCondition ? { conditions: mail.fromCondition } : {}),
+    }),
+  );
+  fn.setEnv('MAIL_FROM', mail.from);
+  fn.setEnv('SES_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
+  if (!mail.identity) {
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+      reason:
+        'No sending identity is configured (context mailDomain/mailFrom), so the verified identity is not known here; ses:SendEmail is limited to the configuration set and to the From address MAIL_FROM (ses:FromAddress).',
+    });
+  }
+}
+
+export interface MailWorkerProps {
+  config: OrdoConfig;
+  table: dynamodb.ITable;
+  mail: OrdoMail;
+}
+
+/** Delivers outbox messages from the table's stream; failed batches end in an encrypted DLQ. */
+export class MailWorker extends Construct {
+  readonly handler: OrdoFunction;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: MailWorkerProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.handler = new OrdoFunction(this, 'Handler', {
+      config,
+      name: 'mail-worker',
+      description: 'Delivers outbox e-mails from the DynamoDB stream through SES',
+      timeout: Duration.seconds(30),
+    });
+    bindTable(this.handler, props.table, 'mailWorker');
+    bindMail(this.handler, props.mail);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      queueName: resourceName(config, 'mail-dlq'),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination (on-failure destination of the stream event source mapping); it has no consumer to fail.',
+    });
+
+    this.handler.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(isProd(config) ? 24 : 6),
+        parallelizationFactor: 1,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetterQueue),
+        filters: [
+          // New outbox items only: the worker's own updates (claim, sent, retry) must not wake it.
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { pk: { S: lambda.FilterRule.beginsWith(OUTBOX_PREFIX) } } },
+          }),
+        ],
+      }),
+    );
+    Validations.of(this.handler.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Besides X-Ray: the stream event source needs dynamodb:ListStreams, which supports no resource-level permissions; reading records (DescribeStream, GetRecords, GetShardIterator) is granted on this table stream ARN only.',
+    });
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The Ordo stack: composes the constructs and wires each function to exactly what it uses.
+ * `createOrdoApp` is shared by the CDK entry (infra/app.ts) and the tests.
+ */
+import { App, type AppProps, CfnOutput, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { OrdoAlarms } from './alarms.ts';
+import { OrdoApi } from './api.ts';
+import { bindAuth, OrdoAuth } from './auth.ts';
+import { type OrdoConfig, readConfig, resourceName } from './config.ts';
+import { bindMail, MailWorker, OrdoMail } from './mail.ts';
+import { bindAttachments, bindTable, OrdoStorage } from './storage.ts';
+import { SlaTimer } from './timers.ts';
+import { bindPortal, OrdoWeb } from './web.ts';
+
+export interface OrdoStackProps extends StackProps {
+  config: OrdoConfig;
+}
+
+export class OrdoStack extends Stack {
+  readonly storage: OrdoStorage;
+  readonly web: OrdoWeb;
+  readonly auth: OrdoAuth;
+  readonly mail: OrdoMail;
+  readonly api: OrdoApi;
+  readonly mailWorker: MailWorker;
+  readonly slaTimer: SlaTimer;
+  readonly alarms: OrdoAlarms;
+  /** Whether the built portal was found and is uploaded by this stack. */
+  readonly portalDeployed: boolean;
+
+  constructor(scope: Construct, id: string, props: OrdoStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.storage = new OrdoStorage(this, 'Storage', { config });
+    this.web = new OrdoWeb(this, 'Web', {
+      config,
+      logBucket: this.storage.accessLogs,
+      connectOrigins: [this.storage.attachmentsOrigin],
+    });
+    this.storage.allowBrowserAccess(this.web.url);
+    this.auth = new OrdoAuth(this, 'Auth', { config, portalUrl: this.web.url });
+    this.mail = new OrdoMail(this, 'Mail', { config });
+
+    this.api = new OrdoApi(this, 'Api', {
+      config,
+      userPool: this.auth.userPool,
+      userPoolClient: this.auth.client,
+      allowedOrigin: this.web.url,
+    });
+    const api = this.api.handler;
+    bindTable(api, this.storage.table, 'api');
+    bindAttachments(api, this.storage.attachments);
+    bindAuth(api, this.auth);
+    bindPortal(api, this.web);
+
+    this.mailWorker = new MailWorker(this, 'MailWorker', { config, table: this.storage.table, mail: this.mail });
+    bindAuth(this.mailWorker.handler, this.auth);
+    bindPortal(this.mailWorker.handler, this.web);
+
+    this.slaTimer = new SlaTimer(this, 'SlaTimer', { config });
+    bindTable(this.slaTimer.handler, this.storage.table, 'slaTimer');
+    // The timer also sweeps outbox messages whose retry is due, so it sends mail too.
+    bindMail(this.slaTimer.handler, this.mail);
+    bindAuth(this.slaTimer.handler, this.auth);
+    bindPortal(this.slaTimer.handler, this.web);
+
+    this.portalDeployed = this.web.deployPortal({
+      stage: config.stage,
+      region: this.region,
+      apiUrl: this.api.url,
+      userPoolId: this.auth.userPool.userPoolId,
+      userPoolClientId: this.auth.client.userPoolClientId,
+    });
+
+    this.alarms = new OrdoAlarms(this, 'Alarms', { config });
+    this.alarms.watchHttpApi(this.api.httpApi);
+    this.alarms.watchFunction(this.api.handler, 'api');
+    this.alarms.watchFunction(this.mailWorker.handler, 'mail-worker');
+    this.alarms.watchFunction(this.slaTimer.handler, 'sla-timer');
+    this.alarms.watchDeadLetterQueue(this.mailWorker.deadLetterQueue, 'mail-dlq');
+    this.alarms.watchStreamAge(this.mailWorker.handler, 'mail-worker');
+    this.alarms.watchMissingRuns(this.slaTimer.handler, 'sla-timer');
+
+    new CfnOutput(this, 'PortalUrl', { value: this.web.url, description: 'Portal (CloudFront)' });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Cognito user pool' });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.auth.client.userPoolClientId,
+      description: 'Cognito app client of the portal',
+    });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, description: 'DynamoDB table' });
+  }
+}
+
+/**
+ * Builds the app: reads the stage and options from context, adds the stack `ordo-<stage>` and
+ * registers the cdk-nag AwsSolutions checks, which fail synthesis on any unacknowledged finding.
+ */
+export function createOrdoApp(props?: AppProps): { app: App; stack: OrdoStack } {
+  const app = new App(props);
+  const config = readConfig(app.node);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = process.env.CDK_DEFAULT_REGION;
+  const stack = new OrdoStack(app, resourceName(config), {
+    config,
+    description: `Ordo service-request portal (${config.stage})`,
+    ...(account && region ? { env: { account, region } } : {}),
+  });
+  Tags.of(stack).add('app', 'ordo');
+  Tags.of(stack).add('stage', config.stage);
+  return { app, stack };
+}

@@ -1,0 +1,112 @@
+/**
+ * The whole local stack as one function, used by `npm start` and by the end-to-end tests: DynamoDB
+ * Local, the SES v2 stand-in, the S3 stand-in, the table, demo data, the API + portal server and the
+ * background workers. Every piece registers its own shutdown.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../functions/config.ts';
+import { createDeps, type Deps } from '../functions/deps.ts';
+import { createLogger } from '../functions/http/logger.ts';
+import { seedIfEmpty } from '../functions/local/seed.ts';
+import { startLocalServer } from '../functions/local/server.ts';
+import { ensureTable } from '../functions/local/table.ts';
+import { startWorkers, type Workers } from '../functions/local/workers.ts';
+import { startDynamoDbLocal } from './local/dynamodb.ts';
+import { assertPortFree } from './local/ports.ts';
+import { onShutdown } from './local/processes.ts';
+import { startS3Local } from './local/s3.ts';
+import { startSesLocal } from './local/ses.ts';
+
+export const root = resolve(import.meta.dirname, '..');
+
+export interface StackOptions {
+  ports: { app: number; dynamo: number; ses: number; s3: number };
+  /** Where DynamoDB data, attachments and the token secret live; omitted = all in memory/temporary. */
+  dataDir?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  mailEveryMs?: number;
+}
+
+export interface Stack {
+  appUrl: string;
+  mailViewerUrl: string;
+  sesEndpoint: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  tableCreated: boolean;
+  seeded: boolean;
+  deps: Deps;
+  workers: Workers;
+}
+
+function devSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'dev-token-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { ports, dataDir } = opts;
+  await assertPortFree(ports.app, 'Ordo portal and API', 'ORDO_PORT');
+  await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
+  await assertPortFree(ports.ses, 'SES stand-in', 'ORDO_SES_PORT');
+  await assertPortFree(ports.s3, 'S3 stand-in', 'ORDO_S3_PORT');
+
+  const [dynamo, ses] = await Promise.all([
+    startDynamoDbLocal({
+      port: ports.dynamo,
+      ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
+    }),
+    startSesLocal({ port: ports.ses }),
+  ]);
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  const bucket = 'ordo-attachments';
+  const s3 = await startS3Local({
+    port: ports.s3,
+    directory: dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'ordo-s3-')),
+    buckets: [bucket],
+    corsOrigins: [appUrl, `http://localhost:${ports.app}`],
+  });
+
+  const tableName = 'ordo-local';
+  const table = await ensureTable(dynamo.endpoint, tableName);
+  const config = loadConfig({
+    STAGE: 'local',
+    AUTH_MODE: 'local',
+    DEV_TOKEN_SECRET: devSecret(dataDir),
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SES_ENDPOINT: ses.endpoint,
+    S3_ENDPOINT: s3.endpoint,
+    ATTACHMENTS_BUCKET: bucket,
+    PORTAL_URL: appUrl,
+    LOG_LEVEL: opts.logLevel ?? 'warn',
+  });
+  const deps = createDeps(config, { log: createLogger(config.logLevel, { stage: 'local' }) });
+  const seeded = await seedIfEmpty(deps);
+  const server = await startLocalServer({ deps, port: ports.app, staticDir: join(root, 'web/dist') });
+  onShutdown(() => server.close(), 'API and portal');
+  const workers = startWorkers(deps, { ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}) });
+  onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
+
+  return {
+    appUrl,
+    mailViewerUrl: ses.viewerUrl,
+    sesEndpoint: ses.endpoint,
+    dynamoEndpoint: dynamo.endpoint,
+    s3Endpoint: s3.endpoint,
+    tableName,
+    tableCreated: table === 'created',
+    seeded,
+    deps,
+    workers,
+  };
+}

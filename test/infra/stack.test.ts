@@ -1,0 +1,579 @@
+/**
+ * Assertions on the synthesized CloudFormation of both stages, plus the cdk-nag AwsSolutions
+ * report. Each stage is synthesized once (bundling skipped) and shared by all tests.
+ * dev is given a stand-in portal build (so the upload path is checked); prod has none.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX, tableDefinition } from '#functions/storage/table-definition.ts';
+import { NODE_MAJOR } from '../../infra/bundling.ts';
+import { readConfig } from '../../infra/config.ts';
+import { OrdoMail } from '../../infra/mail.ts';
+import { createOrdoApp, type OrdoStack } from '../../infra/stack.ts';
+import { TABLE_ACCESS } from '../../infra/storage.ts';
+
+type Stage = 'dev' | 'prod';
+type Json = Record<string, unknown>;
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+  Effect: string;
+  Condition?: unknown;
+}
+interface Synth {
+  app: App;
+  stack: OrdoStack;
+  template: Template;
+  report: { pluginReports: Array<{ pluginName: string; conclusion: string; violations: Json[] }> };
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cdkContext = (JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8')) as { context: Json }).context;
+const workDir = mkdtempSync(path.join(tmpdir(), 'ordo-infra-'));
+const synths = {} as Record<Stage, Synth>;
+
+function synthesize(stage: Stage, portalDist: string): Synth {
+  const { app, stack } = createOrdoApp({
+    outdir: path.join(workDir, `cdk.out-${stage}`),
+    context: {
+      ...cdkContext,
+      'aws:cdk:bundling-stacks': [],
+      // Report cdk-nag findings in validation-report.json instead of throwing, so one test owns them.
+      [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+      stage,
+      portalDist,
+    },
+  });
+  const assembly = app.synth();
+  const report = JSON.parse(readFileSync(path.join(assembly.directory, cxapi.VALIDATION_REPORT_FILE), 'utf8'));
+  return { app, stack, template: Template.fromStack(stack), report };
+}
+
+beforeAll(() => {
+  const dist = path.join(workDir, 'dist');
+  mkdirSync(path.join(dist, 'assets'), { recursive: true });
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><title>Ordo</title><script type="module" src="/assets/app.js"></script>',
+  );
+  writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("ordo");');
+  synths.dev = synthesize('dev', dist);
+  synths.prod = synthesize('prod', path.join(workDir, 'no-build'));
+});
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const STAGES: Stage[] = ['dev', 'prod'];
+const FUNCTIONS = ['api', 'mail-worker', 'sla-timer'] as const;
+type FunctionName = (typeof FUNCTIONS)[number];
+
+function logicalIdOf(template: Template, type: string, props: Json): string {
+  const found = Object.keys(template.findResources(type, { Properties: Match.objectLike(props) }));
+  expect(found, `${type} ${JSON.stringify(props)}`).toHaveLength(1);
+  return found[0]!;
+}
+
+function functionId(stage: Stage, name: FunctionName): string {
+  return logicalIdOf(synths[stage].template, 'AWS::Lambda::Function', { FunctionName: `ordo-${stage}-${name}` });
+}
+
+function functionProps(stage: Stage, name: FunctionName): Json {
+  const { template } = synths[stage];
+  return template.toJSON().Resources[functionId(stage, name)].Properties as Json;
+}
+
+/** Every statement of every policy attached to the function's role. */
+function statementsOf(stage: Stage, name: FunctionName): Statement[] {
+  const { template } = synths[stage];
+  const role = (functionProps(stage, name).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: role }]) },
+  });
+  const managed = template.toJSON().Resources[role].Properties.ManagedPolicyArns;
+  expect(managed, 'no AWS managed policies on function roles').toBeUndefined();
+  return Object.values(policies).flatMap(
+    (p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+  );
+}
+
+const actionsOf = (statements: Statement[]): string[] =>
+  [...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
+
+const BASE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+describe.each(STAGES)('%s stage', (stage) => {
+  const prod = stage === 'prod';
+  const t = () => synths[stage].template;
+
+  it('has the single table: keys, on-demand, PITR, stream, TTL, SSE', () => {
+    t().hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: `ordo-${stage}`,
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+      GlobalSecondaryIndexes: Object.values(INDEX).map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.pk, KeyType: 'HASH' },
+          { AttributeName: index.sk, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+
+  it('declares the same keys and attribute types as the local table definition', () => {
+    const table = Object.values(t().findResources('AWS::DynamoDB::Table'))[0] as { Properties: Json };
+    const local = tableDefinition('x');
+    const byName = (defs: Array<{ AttributeName?: string }>) =>
+      [...defs].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
+    expect(byName(table.Properties.AttributeDefinitions as Json[])).toEqual(byName(local.AttributeDefinitions ?? []));
+    expect(table.Properties.KeySchema).toEqual(local.KeySchema);
+  });
+
+  it(prod ? 'protects the table from deletion (protection + Retain)' : 'lets the dev table be destroyed', () => {
+    t().hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: prod ? 'Retain' : 'Delete',
+      UpdateReplacePolicy: prod ? 'Retain' : 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: prod }),
+    });
+    t().hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: prod ? 'Retain' : 'Delete',
+      Properties: Match.objectLike({ DeletionProtection: prod ? 'ACTIVE' : 'INACTIVE' }),
+    });
+  });
+
+  it.each(FUNCTIONS)('function %s: arm64, Node runtime, JSON logs with retention, tracing, sizing', (name) => {
+    const props = functionProps(stage, name);
+    expect(props).toMatchObject({
+      Runtime: `nodejs${NODE_MAJOR}.x`,
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: { api: 10, 'mail-worker': 30, 'sla-timer': 60 }[name],
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON' },
+    });
+    const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(t().toJSON().Resources[logGroup]).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { LogGroupName: `/aws/lambda/ordo-${stage}-${name}`, RetentionInDays: prod ? 365 : 30 },
+      DeletionPolicy: prod ? 'Retain' : 'Delete',
+    });
+  });
+
+  it.each(FUNCTIONS)('function %s gets the environment it reads', (name) => {
+    const env = (functionProps(stage, name).Environment as { Variables: Json }).Variables;
+    const common = [
+      'STAGE',
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'TABLE_NAME',
+      'PORTAL_URL',
+      'AUTH_MODE',
+      'COGNITO_USER_POOL_ID',
+      'COGNITO_CLIENT_ID',
+    ];
+    const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
+    const extra = { api: ['ATTACHMENTS_BUCKET'], 'mail-worker': mail, 'sla-timer': mail }[name];
+    expect(Object.keys(env).sort()).toEqual([...common, ...extra].sort());
+    expect(env).toMatchObject({
+      STAGE: stage,
+      LOG_LEVEL: prod ? 'info' : 'debug',
+      NODE_OPTIONS: '--enable-source-maps',
+      AUTH_MODE: 'cognito',
+    });
+    if (name !== 'api') expect(env.MAIL_FROM).toBe('ordo@example.com');
+  });
+
+  it.each([
+    ['api', TABLE_ACCESS.api, ['s3:GetObject', 's3:PutObject']],
+    // The timer also retries outbox messages that are due, so it sends mail.
+    ['sla-timer', TABLE_ACCESS.slaTimer, ['ses:SendEmail']],
+    [
+      'mail-worker',
+      TABLE_ACCESS.mailWorker,
+      [
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+        'ses:SendEmail',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
+      ],
+    ],
+  ] as const)('function %s may do only what it needs', (name, tableActions, otherActions) => {
+    const statements = statementsOf(stage, name);
+    expect(actionsOf(statements)).toEqual([...BASE_ACTIONS, ...tableActions, ...otherActions].sort());
+    for (const statement of statements) {
+      const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
+      // ListStreams has no resource-level permissions; every other table or bucket call names its ARNs.
+      const scoped = actions.filter(
+        (a) => (a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams') || a.startsWith('s3:'),
+      );
+      if (scoped.length > 0) {
+        const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+        expect(resources, `${scoped.join(',')} on ${JSON.stringify(resources)}`).not.toContain('*');
+      }
+      if (actions.includes('dynamodb:ListStreams'))
+        expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:ListStreams']);
+    }
+  });
+
+  it('grants table access on the table and its named indexes (no index wildcard)', () => {
+    const statement = statementsOf(stage, 'api').find((s) => actionsOf([s]).includes('dynamodb:Query'))!;
+    const text = JSON.stringify(statement.Resource);
+    for (const index of Object.keys(INDEX)) expect(text).toContain(`/index/${index}`);
+    expect(text).not.toContain('/index/*');
+  });
+
+  it.each(['mail-worker', 'sla-timer'] as const)(
+    '%s may send only through the configuration set as MAIL_FROM',
+    (name) => {
+      const statement = statementsOf(stage, name).find((s) => actionsOf([s]).includes('ses:SendEmail'))!;
+      const text = JSON.stringify(statement.Resource);
+      expect(text).toContain(':configuration-set/');
+      expect(text).toContain(':identity/*');
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ordo@example.com' } });
+      t().hasResourceProperties('AWS::SES::ConfigurationSet', { Name: `ordo-${stage}-mail` });
+      t().resourceCountIs('AWS::SES::EmailIdentity', 0);
+    },
+  );
+
+  it('keeps attachments private, encrypted, versioned, TLS-only, with lifecycle and CORS for the portal', () => {
+    const id = logicalIdOf(t(), 'AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+    const bucket = t().toJSON().Resources[id].Properties;
+    expect(bucket).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+    });
+    expect(bucket.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        expect.objectContaining({
+          NoncurrentVersionExpiration: expect.any(Object),
+          NoncurrentVersionTransitions: expect.any(Array),
+        }),
+      ]),
+    );
+    const origins = bucket.CorsConfiguration.CorsRules[0].AllowedOrigins;
+    expect(origins).toHaveLength(1);
+    expect(JSON.stringify(origins)).toContain('WebDistribution');
+    t().hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('protects the HTTP API with the Cognito JWT authorizer, except the public routes', () => {
+    t().hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp('PortalClient') }],
+        Issuer: Match.objectLike({
+          'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('cognito-idp')])]),
+        }),
+      },
+    });
+    const routes = Object.values(t().findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as { Properties: { RouteKey: string; AuthorizationType: string } }).Properties,
+    );
+    const byKey = Object.fromEntries(routes.map((r) => [r.RouteKey, r.AuthorizationType]));
+    expect(byKey).toEqual({
+      'ANY /api/v1/{proxy+}': 'JWT',
+      'GET /api/v1/health': 'NONE',
+      'GET /api/v1/catalog': 'NONE',
+      'GET /api/v1/departments': 'NONE',
+      'GET /api/v1/departments/{code}': 'NONE',
+      'GET /api/v1/services/{id}': 'NONE',
+      'ANY /api/v1/surveys/{proxy+}': 'NONE',
+    });
+  });
+
+  it('allows CORS from the portal only, logs access and throttles the stage', () => {
+    const api = Object.values(t().findResources('AWS::ApiGatewayV2::Api'))[0] as { Properties: Json };
+    const cors = api.Properties.CorsConfiguration as { AllowOrigins: unknown[] };
+    expect(cors.AllowOrigins).toHaveLength(1);
+    expect(cors.AllowOrigins).not.toContain('*');
+    expect(JSON.stringify(cors.AllowOrigins[0])).toContain('WebDistribution');
+    t().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+
+  it('has a Cognito pool without self sign-up, e-mail sign-in, optional TOTP, strong passwords, admin group', () => {
+    t().hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: `ordo-${stage}-users`,
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      UserPoolTier: prod ? 'PLUS' : 'ESSENTIALS',
+    });
+    t().hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    t().hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.anyValue() })],
+    });
+  });
+
+  it('serves the portal through CloudFront with OAC, security headers and SPA routing', () => {
+    const oac = logicalIdOf(t(), 'AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const headers = logicalIdOf(t(), 'AWS::CloudFront::ResponseHeadersPolicy', {});
+    t().hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Origins: [Match.objectLike({ OriginAccessControlId: { 'Fn::GetAtt': [oac, 'Id'] } })],
+        DefaultCacheBehavior: Match.objectLike({
+          ResponseHeadersPolicyId: { Ref: headers },
+          ViewerProtocolPolicy: 'redirect-to-https',
+        }),
+        CustomErrorResponses: [403, 404].map((code) =>
+          Match.objectLike({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ),
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+    const config = t().toJSON().Resources[headers].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(config).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
+    });
+    const csp = JSON.stringify(config.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self' https://*.execute-api.");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it(prod ? 'skips the portal upload when there is no build' : 'uploads the portal build with its config', () => {
+    t().resourceCountIs('Custom::CDKBucketDeployment', prod ? 0 : 2);
+    if (!prod) {
+      t().hasResourceProperties('Custom::CDKBucketDeployment', {
+        DistributionPaths: ['/*'],
+        Prune: false,
+        SourceMarkers: Match.arrayWith([Match.objectLike({})]),
+      });
+    }
+  });
+
+  it('runs the SLA timer every minute through EventBridge Scheduler with retries', () => {
+    t().hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionId(stage, 'sla-timer'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 120 },
+        RoleArn: Match.anyValue(),
+      },
+    });
+  });
+
+  it('feeds the mail worker from the stream: outbox only, bisect, retries, DLQ, batch item failures', () => {
+    const dlq = logicalIdOf(t(), 'AWS::SQS::Queue', { QueueName: `ordo-${stage}-mail-dlq` });
+    t().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId(stage, 'mail-worker') },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('Table'), 'StreamArn'] },
+      BatchSize: 10,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlq, 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    t().hasResourceProperties('AWS::SQS::Queue', { QueueName: `ordo-${stage}-mail-dlq`, SqsManagedSseEnabled: true });
+    t().hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: dlq }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('raises every alarm to the encrypted, TLS-only topic', () => {
+    const topic = logicalIdOf(t(), 'AWS::SNS::Topic', { TopicName: `ordo-${stage}-alarms` });
+    t().hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: `ordo-${stage}-alarms`,
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    t().hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topic }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const alarms = Object.values(t().findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => (a as { Properties: Json }).Properties,
+    );
+    const names = alarms.map((a) => String(a.AlarmName).replace(`ordo-${stage}-`, '')).sort();
+    expect(names).toEqual(
+      [
+        'api-5xx',
+        'api-errors',
+        'api-throttles',
+        'mail-dlq-depth',
+        'mail-worker-errors',
+        'mail-worker-iterator-age',
+        'mail-worker-throttles',
+        'sla-timer-errors',
+        'sla-timer-not-running',
+        'sla-timer-throttles',
+      ].sort(),
+    );
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topic }]);
+    const byName = (n: string) => alarms.find((a) => a.AlarmName === `ordo-${stage}-${n}`)!;
+    expect(byName('api-5xx')).toMatchObject({ MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+    expect(byName('mail-dlq-depth')).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    });
+    expect(byName('sla-timer-errors')).toMatchObject({
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId(stage, 'sla-timer') } }],
+    });
+    expect(byName('sla-timer-not-running')).toMatchObject({
+      MetricName: 'Invocations',
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+  });
+
+  it('exports the outputs the deploy guide and the portal need', () => {
+    for (const output of ['PortalUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']) {
+      t().hasOutput(output, { Value: Match.anyValue() });
+    }
+  });
+
+  it('passes the cdk-nag AwsSolutions checks with every exception acknowledged for a reason', () => {
+    const { report, app } = synths[stage];
+    // The synthesis report lists only plugins with findings: errors and warnings both fail `cdk synth`.
+    const findings = report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`));
+    expect(findings).toEqual([]);
+    // The same pack run directly on the tree agrees.
+    expect(new AwsSolutionsChecks().validateScope(app).violations.map((v) => v.ruleName)).toEqual([]);
+    const reasons = acknowledgementReasons(app);
+    expect(reasons.length).toBeGreaterThan(5);
+    for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe('cdk-nag registration', () => {
+  it('fails the synthesis report on an unacknowledged finding', () => {
+    const { app, stack } = createOrdoApp({
+      outdir: path.join(workDir, 'cdk.out-nag'),
+      context: {
+        ...cdkContext,
+        'aws:cdk:bundling-stacks': [],
+        [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+        portalDist: path.join(workDir, 'no-build'),
+      },
+    });
+    new s3.Bucket(stack, 'Careless');
+    const assembly = app.synth();
+    const report = JSON.parse(
+      readFileSync(path.join(assembly.directory, cxapi.VALIDATION_REPORT_FILE), 'utf8'),
+    ) as Synth['report'];
+    const nag = report.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
+    expect(nag?.conclusion).toBe('failure');
+    const rules = nag!.violations.map((v) => v.ruleName);
+    expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+    expect(JSON.stringify(nag!.violations)).toContain('/Careless/');
+  });
+});
+
+function acknowledgementReasons(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+    .flatMap((m) => Object.values(m.data as Record<string, string>));
+}
+
+describe('mail identity from context', () => {
+  const mailFor = (context: Json) => {
+    const app = new App({ context });
+    const stack = new Stack(app, 'MailOnly');
+    return { stack, mail: new OrdoMail(stack, 'Mail', { config: readConfig(app.node) }) };
+  };
+
+  it('creates a domain identity and sends from ordo@<domain> when mailDomain is given', () => {
+    const { stack, mail } = mailFor({ mailDomain: 'corp.example' });
+    expect(mail.from).toBe('ordo@corp.example');
+    expect(mail.fromCondition).toBeUndefined();
+    Template.fromStack(stack).hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'corp.example',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.anyValue() } },
+    });
+  });
+
+  it('creates an address identity when only mailFrom is given', () => {
+    const { stack, mail } = mailFor({ mailFrom: 'service-desk@corp.example' });
+    expect(mail.from).toBe('service-desk@corp.example');
+    Template.fromStack(stack).hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'service-desk@corp.example',
+    });
+  });
+
+  it('rejects a stage other than dev or prod', () => {
+    expect(() => mailFor({ stage: 'staging' })).toThrow(/dev or prod/);
+  });
+});
