@@ -15,6 +15,8 @@ import { installSignalHandlers, shutdown } from './local/processes.ts';
 import { root, startStack } from './stack.ts';
 
 const inMemory = process.argv.includes('--in-memory');
+// Lambda runs a newer Node than a laptop may; the SDK's notice about Node 20 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const say = (line: string) => process.stdout.write(`[ordo] ${line}\n`);
 
 function port(name: string, fallback: number): number {

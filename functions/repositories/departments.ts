@@ -1,6 +1,6 @@
 /**
  * Departments and their order-number sequence.
- * Access patterns: get by code (GetItem DEPT#code/PROFILE); list (Query byCollection DEPARTMENTS);
+ * Access patterns: get by code (GetItem DEPT#code/PROFILE, cached 30 s); list (Query byCollection DEPARTMENTS);
  * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide).
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,14 +13,26 @@ import { INDEX } from '../storage/table-definition.ts';
 /** Order numbers start here so they look like real case numbers (HR-1001). */
 export const FIRST_ORDER_NUMBER = 1001;
 
+/** Departments change rarely and are read on every order filed, so reads are cached briefly per process. */
+const CACHE_MS = 30_000;
+
 export class DepartmentRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cache = new Map<string, { department: Department; until: number }>();
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(code: string): Promise<Department | undefined> {
+    const hit = this.cache.get(code);
+    if (hit && hit.until > this.now()) return hit.department;
     const { Item } = await this.db.doc.send(
       new GetCommand({ TableName: this.db.tableName, Key: keys.department(code) }),
     );
-    return Item ? fromItem<Department>(Item) : undefined;
+    if (!Item) return undefined;
+    const department = fromItem<Department>(Item);
+    this.cache.set(code, { department, until: this.now() + CACHE_MS });
+    return department;
   }
 
   async list(): Promise<Department[]> {
@@ -58,6 +70,7 @@ export class DepartmentRepository {
       }
       throw error;
     }
+    this.cache.delete(next.code);
     return next;
   }
 

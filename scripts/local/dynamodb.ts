@@ -6,8 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { waitForHttp } from './ports.ts';
-import { onShutdown, stopChild, trackChild } from './processes.ts';
+import { assertPortFree, waitForHttp } from './ports.ts';
+import { captureOutput, onShutdown, stopChild, trackChild } from './processes.ts';
 
 export const JAVA_REQUIRED_MESSAGE =
   'Java 17 is required for DynamoDB Local. On Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless; ' +
@@ -31,8 +31,8 @@ const fetchScriptUrl = new URL('../fetch-dynamodb-local.mjs', import.meta.url).h
 export async function ensureDynamoDbLocal(
   options: { quiet?: boolean } = {},
 ): Promise<{ dir: string; jar: string; fetched: boolean }> {
-  const module = (await import(/* @vite-ignore */ fetchScriptUrl)) as FetchModule;
-  return module.ensureDynamoDbLocal(options);
+  const fetchModule = (await import(/* @vite-ignore */ fetchScriptUrl)) as FetchModule;
+  return fetchModule.ensureDynamoDbLocal(options);
 }
 
 /** Returns the major Java version on PATH; throws a message saying what to install when absent or too old. */
@@ -46,7 +46,9 @@ export function checkJava(): number {
   const first = Number(match?.[1]);
   const major = first === 1 ? Number(match?.[2]) : first; // "1.8.0_x" means Java 8
   if (!Number.isFinite(major)) {
-    throw new Error(`Could not read the Java version from \`java -version\`:\n${output.trim()}\n${JAVA_REQUIRED_MESSAGE}`);
+    throw new Error(
+      `Could not read the Java version from \`java -version\`:\n${output.trim()}\n${JAVA_REQUIRED_MESSAGE}`,
+    );
   }
   if (major < 17) {
     throw new Error(`Found Java ${major} on PATH. ${JAVA_REQUIRED_MESSAGE}`);
@@ -64,7 +66,13 @@ export interface DynamoDbLocalOptions {
   timeoutMs?: number;
   /** Receives each line the emulator prints (default: kept only for error messages). */
   onOutput?: (line: string) => void;
+  /** Environment variable that chooses the port, named in the "port in use" error. */
+  portEnvVar?: string;
 }
+
+// DynamoDB Local keeps running (non-daemon threads) after failing to start, e.g. when the port is
+// taken; these lines mean it will never become ready.
+const FATAL_OUTPUT = /Exception in thread "main"|Failed to bind|BindException|Error: Unable to access jarfile/;
 
 export interface RunningService {
   endpoint: string;
@@ -79,6 +87,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   }
   const { dir } = await ensureDynamoDbLocal({ quiet: true });
   checkJava();
+  await assertPortFree(port, 'DynamoDB Local', options.portEnvVar);
 
   const storage: string[] = [];
   if (dbPath) {
@@ -105,17 +114,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   ];
 
   const child = trackChild(spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
-  const recent: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
-      if (!line.trim()) continue;
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      onOutput?.(line);
+  let onFatal: (() => void) | undefined;
+  const output = captureOutput(child, (line) => {
+    onOutput?.(line);
+    if (onFatal && FATAL_OUTPUT.test(line)) {
+      const report = onFatal;
+      onFatal = undefined;
+      setTimeout(report, 200); // let the rest of the message arrive
     }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  });
 
   const endpoint = `http://127.0.0.1:${port}`;
   let unregister = () => {};
@@ -128,19 +135,18 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const exited = new Promise<never>((_, reject) => {
     const fail = (reason: string) =>
       reject(
-        new Error(
-          `DynamoDB Local ${reason} before it was ready (java ${args.join(' ')}, in ${dir}).` +
-            (recent.length ? `\nLast output:\n${recent.slice(-10).join('\n')}` : ''),
-        ),
+        new Error(`DynamoDB Local ${reason} before it was ready (java ${args.join(' ')}, in ${dir}).${output.tail()}`),
       );
     child.once('error', (error) => fail(`could not start: ${error.message}`));
     child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
+    onFatal = () => fail('failed to start');
   });
   exited.catch(() => {}); // observed below; avoid an unhandled rejection after readiness
 
   const abort = new AbortController();
   try {
     await Promise.race([exited, waitUntilAnswering(endpoint, timeoutMs, abort.signal)]);
+    onFatal = undefined;
   } catch (error) {
     abort.abort();
     await stop();

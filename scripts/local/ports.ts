@@ -17,6 +17,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Asks the OS for `count` distinct free ports (all held open until every one is known). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen({ port: 0, host: HOST, exclusive: true }, () => {
+              const address = server.address();
+              if (typeof address === 'object' && address) resolve(address.port);
+              else reject(new Error('Could not determine a free port'));
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+}
+
 /**
  * Throws when `port` on 127.0.0.1 is already taken.
  *

@@ -68,6 +68,32 @@ export function trackChild(child: ChildProcess): ChildProcess {
 process.on('exit', () => killAllChildren('SIGKILL'));
 
 /**
+ * Collects a child's output lines (last `keep`) and forwards each to `onLine`.
+ * `tail()` gives the last lines without Java stack frames, for error messages.
+ */
+export function captureOutput(child: ChildProcess, onLine?: (line: string) => void, keep = 50) {
+  const lines: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
+      if (!line.trim()) continue;
+      lines.push(line);
+      if (lines.length > keep) lines.shift();
+      onLine?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return {
+    lines,
+    tail(count = 10): string {
+      const useful = lines.filter((line) => !/^\s+at |^\s+\.\.\. \d+ more/.test(line));
+      const shown = useful.slice(-count);
+      return shown.length ? `\nLast output:\n${shown.join('\n')}` : '';
+    },
+  };
+}
+
+/**
  * Stops a child: SIGTERM, then SIGKILL after `graceMs`. Resolves once it has exited.
  */
 export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {

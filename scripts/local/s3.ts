@@ -19,15 +19,17 @@ export interface S3LocalOptions {
   buckets?: string[];
   /** Browser origins allowed to GET/PUT/POST/HEAD objects in `buckets` (e.g. presigned uploads from the web app). */
   corsOrigins?: string[];
+  /** Environment variable that chooses the port, named in the "port in use" error. */
+  portEnvVar?: string;
 }
 
 function corsConfiguration(origins: string[]): string {
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xmlEscape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const methods = ['GET', 'PUT', 'POST', 'HEAD'].map((method) => `<AllowedMethod>${method}</AllowedMethod>`).join('');
   const rules = origins
     .map(
       (origin) =>
-        `<CORSRule><AllowedOrigin>${escape(origin)}</AllowedOrigin>${methods}` +
+        `<CORSRule><AllowedOrigin>${xmlEscape(origin)}</AllowedOrigin>${methods}` +
         '<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>',
     )
     .join('');
@@ -39,7 +41,7 @@ export async function startS3Local(options: S3LocalOptions): Promise<{ endpoint:
   const directory = resolve(options.directory);
   mkdirSync(directory, { recursive: true });
   // s3rver's listen error would surface as an uncaught 'error' event; check first for a clear message.
-  await assertPortFree(options.port, 'S3 stand-in');
+  await assertPortFree(options.port, 'S3 stand-in', options.portEnvVar);
   const server = new S3rver({
     port: options.port,
     address: '127.0.0.1',

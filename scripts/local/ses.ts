@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { waitForHttp } from './ports.ts';
-import { onShutdown, stopChild, trackChild } from './processes.ts';
+import { assertPortFree, waitForHttp } from './ports.ts';
+import { captureOutput, onShutdown, stopChild, trackChild } from './processes.ts';
 
 /** One message captured by the stand-in (shape of `GET /store` → `emails[]`). */
 export interface CapturedEmail {
@@ -28,6 +28,8 @@ export interface SesLocalOptions {
   timeoutMs?: number;
   /** Receives each line the stand-in prints (default: kept only for error messages). */
   onOutput?: (line: string) => void;
+  /** Environment variable that chooses the port, named in the "port in use" error. */
+  portEnvVar?: string;
 }
 
 export interface RunningSes {
@@ -48,20 +50,11 @@ function sesCliPath(): string {
 /** Starts aws-ses-v2-local on 127.0.0.1:`port` and resolves once `/health-check` answers. */
 export async function startSesLocal(options: SesLocalOptions): Promise<RunningSes> {
   const { port, timeoutMs = 15_000, onOutput } = options;
+  await assertPortFree(port, 'SES stand-in', options.portEnvVar);
   const args = [sesCliPath(), '--host', '127.0.0.1', '--port', String(port)];
   // `node …/cli.js` (not npx) so that one PID is the server.
   const child = trackChild(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
-  const recent: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split(/\r?\n/)) {
-      if (!line.trim()) continue;
-      recent.push(line);
-      if (recent.length > 20) recent.shift();
-      onOutput?.(line);
-    }
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const output = captureOutput(child, onOutput);
 
   const endpoint = `http://127.0.0.1:${port}`;
   let unregister = () => {};
@@ -73,12 +66,7 @@ export async function startSesLocal(options: SesLocalOptions): Promise<RunningSe
 
   const exited = new Promise<never>((_, reject) => {
     const fail = (reason: string) =>
-      reject(
-        new Error(
-          `The SES stand-in (aws-ses-v2-local) ${reason} before it was ready.` +
-            (recent.length ? `\nLast output:\n${recent.slice(-10).join('\n')}` : ''),
-        ),
-      );
+      reject(new Error(`The SES stand-in (aws-ses-v2-local) ${reason} before it was ready.${output.tail()}`));
     child.once('error', (error) => fail(`could not start: ${error.message}`));
     child.once('exit', (code, signal) => fail(`exited (${signal ?? `code ${code}`})`));
   });
