@@ -79,7 +79,10 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Starts DynamoDB Local on 127.0.0.1:`port` and resolves once it answers ListTables. */
+/**
+ * Starts DynamoDB Local on `port` and resolves once it answers ListTables. The endpoint uses 127.0.0.1, but
+ * the emulator listens on all interfaces (it has no bind-address option).
+ */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningService> {
   const { port, dbPath, timeoutMs = 30_000, onOutput } = options;
   if (dbPath && options.inMemory) {
