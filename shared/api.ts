@@ -23,19 +23,37 @@ export const devSignInBody = z.strictObject({ userId: id });
 export const createOrderBody = z.strictObject({
   serviceId: id,
   answers: z.record(z.string().max(100), answerValue).refine((a) => Object.keys(a).length <= 200, 'Too many answers.'),
+  /** Inputs handed over with the order (input id → note or attachment key). */
+  inputs: z
+    .record(
+      z.string().max(100),
+      z.strictObject({ note: z.string().trim().max(2_000).optional(), attachment: z.string().max(1_024).optional() }),
+    )
+    .optional(),
   priority: z.enum(PRIORITIES).optional(),
   /** File on behalf of a colleague. */
   requesterId: id.optional(),
 });
 export type CreateOrderBody = z.infer<typeof createOrderBody>;
 
+const answers = z
+  .record(z.string().max(100), answerValue)
+  .refine((a) => Object.keys(a).length <= 200, 'Too many answers.');
+const ids = z.array(id).max(60, 'Too many.');
+
 export const transitionBody = z.strictObject({
   action: z.enum(ACTIONS),
   /** The order version the caller saw; a stale one gets 409. */
   version: z.number().int().min(1),
   comment: z.string().trim().max(5_000, 'Too long.').optional(),
+  /** reject: one of REJECTION_REASONS; cancel: why, in words. */
   reason: z.string().trim().max(200, 'Too long.').optional(),
   assigneeId: id.optional(),
+  /** request_clarification: the form fields to answer again; return_inputs / request_clarification: the inputs to hand over again. */
+  fields: ids.optional(),
+  inputs: ids.optional(),
+  /** answer_clarification: new answers for the requested fields. */
+  answers: answers.optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 
@@ -45,6 +63,55 @@ export const tickDeliverableBody = z.strictObject({
   note: z.string().trim().max(2_000, 'Too long.').optional(),
 });
 export type TickDeliverableBody = z.infer<typeof tickDeliverableBody>;
+
+/** The requester hands over one required input (or the team marks it received / not received). */
+export const handInputBody = z.strictObject({
+  version: z.number().int().min(1),
+  done: z.boolean(),
+  note: z.string().trim().max(2_000, 'Too long.').optional(),
+  /** Key returned by POST /attachments. */
+  attachment: z.string().max(1_024).optional(),
+});
+export type HandInputBody = z.infer<typeof handInputBody>;
+
+export const stageBody = z.strictObject({ version: z.number().int().min(1), stage: id });
+export const priorityBody = z.strictObject({ version: z.number().int().min(1), priority: z.enum(PRIORITIES) });
+export const watchersBody = z.strictObject({ add: ids.optional(), remove: ids.optional() });
+
+/** Answer to a clarification, from the portal or the emailed signed link. */
+export const clarificationAnswerBody = z.strictObject({
+  comment: z.string().trim().min(1, 'Write your answer.').max(5_000, 'Too long.'),
+  answers: answers.optional(),
+});
+
+/** Hand-off: a linked child order in another department's service (SPEC §4, §14.1). */
+export const handoffBody = z.strictObject({
+  version: z.number().int().min(1),
+  serviceId: id,
+  answers,
+  /** Parent deliverables passed on as the child's inputs: parent deliverable id → child input id. */
+  pass: z.record(z.string().max(100), z.string().max(100)).optional(),
+  comment: z.string().trim().max(5_000).optional(),
+});
+
+export const ATTACHMENT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  contentTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/zip'],
+} as const;
+
+export const uploadRequestBody = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\0]+$/, 'A file name, without folders.'),
+  contentType: z.enum(
+    ATTACHMENT_LIMITS.contentTypes,
+    'This kind of file is not accepted (PDF, PNG, JPEG, text, CSV, ZIP).',
+  ),
+  size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes, 'Files may be up to 10 MB.'),
+});
 
 export const commentBody = z.strictObject({
   text: z.string().trim().min(1, 'Write something.').max(5_000, 'Too long.'),
@@ -115,6 +182,34 @@ export interface OrderView {
   actions: Action[];
   /** Display names of the people mentioned on the order. */
   people: Record<string, string>;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  role: 'agent' | 'head';
+}
+
+/** GET /services/:id adds who owns it and when an order filed now would be done. */
+export type ServiceView = Service & { ownerName?: string; promisedAt?: string };
+
+/** GET /clarifications/:token (no sign-in): what the team asked and which fields to answer again. */
+export interface ClarificationView {
+  number: string;
+  title: string;
+  question: string;
+  fields: Service['form'];
+  inputs: Array<{ id: string; label: string }>;
+  answers: Order['answers'];
+}
+
+export interface UploadTicket {
+  /** Put this key into an attachment answer or input. */
+  key: string;
+  /** PUT the file here with exactly these headers before the URL expires. */
+  uploadUrl: string;
+  headers: Record<string, string>;
+  expiresAt: string;
 }
 
 export interface Page<T> {

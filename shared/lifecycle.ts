@@ -19,6 +19,7 @@ export const ACTIONS = [
   'approve',
   'reject',
   'complete_inputs',
+  'return_inputs',
   'claim',
   'assign',
   'request_clarification',
@@ -104,6 +105,13 @@ const RULES: Record<Action, Rule> = {
       const missing = missingItems(o.inputs);
       return missing.length ? `Still missing: ${missing.map((i) => i.label).join(', ')}.` : null;
     },
+  },
+  // Hand-off contract (SPEC §14.1): the team sends inputs back as incomplete — "returned for rework".
+  return_inputs: {
+    from: ['open', 'in_progress'],
+    by: TEAM,
+    to: () => 'awaiting_inputs',
+    requires: (o) => (missingItems(o.inputs).length > 0 ? null : 'Mark which inputs are incomplete first.'),
   },
   claim: { from: ['open'], by: TEAM, to: () => 'in_progress' },
   assign: { from: ['open', 'in_progress'], by: TEAM, to: () => 'in_progress' },
@@ -209,6 +217,7 @@ function pastTense(action: Action): string {
     approve: 'approved',
     reject: 'rejected',
     complete_inputs: 'marked as having its inputs',
+    return_inputs: 'returned for rework',
     claim: 'claimed',
     assign: 'assigned',
     request_clarification: 'sent back for clarification',

@@ -55,17 +55,19 @@ export interface Department {
   version: number;
 }
 
-export type FieldKind =
-  | 'text'
-  | 'longText'
-  | 'number'
-  | 'date'
-  | 'select'
-  | 'multiSelect'
-  | 'checkbox'
-  | 'email'
-  | 'user'
-  | 'attachment';
+export const FIELD_KINDS = [
+  'text',
+  'longText',
+  'number',
+  'date',
+  'select',
+  'multiSelect',
+  'checkbox',
+  'email',
+  'user',
+  'attachment',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** Show (and, if `required`, require) a field only when another field has one of the given values. */
 export interface VisibilityRule {
@@ -86,7 +88,8 @@ export interface FormField {
   visibleWhen?: VisibilityRule;
 }
 
-export type InputKind = 'attachment' | 'confirmation' | 'formField';
+export const INPUT_KINDS = ['attachment', 'confirmation', 'formField'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface RequiredInput {
   id: string;
@@ -170,6 +173,8 @@ export interface ChecklistState {
   required: boolean;
   done: boolean;
   note?: string;
+  /** Key of an uploaded file (see POST /attachments). */
+  attachment?: string;
   by?: string;
   at?: string;
 }
@@ -198,6 +203,17 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   resolvedAt?: string;
+  /** The open clarification request, while the order waits for the customer (SPEC §14.2). */
+  clarification?: Clarification;
+  /** How many times the team asked for clarification / returned inputs for rework. */
+  clarifications: number;
+  reworks: number;
+  /** The case this order belongs to: a hand-off's parent or a bundle's case order. */
+  parentNumber?: string;
+  /** Linked orders this one started (hand-offs, bundle parts), with their last known status. */
+  children: OrderLink[];
+  /** When the order is promised to be done (resolution due time when filed). */
+  promisedAt?: string;
   /** Why it was rejected (reason code + text) or cancelled (text). */
   closure?: { reason: string; text?: string };
   /** The next SLA due time of the order, used to sort the queue. */
@@ -206,6 +222,23 @@ export interface Order {
   requesterEmail: string;
   /** Optimistic-locking version: every write is conditional on it. */
   version: number;
+}
+
+export interface Clarification {
+  id: string;
+  question: string;
+  fields: string[];
+  inputs: string[];
+  askedBy: string;
+  askedAt: string;
+}
+
+export interface OrderLink {
+  number: string;
+  department: string;
+  serviceName: string;
+  status: OrderStatus;
+  relation: 'handoff' | 'bundle_part';
 }
 
 export type Visibility = 'public' | 'internal';

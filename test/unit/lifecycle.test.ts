@@ -14,6 +14,9 @@ import { type ChecklistState, ORDER_STATUSES, type OrderStatus } from '#shared/m
 const ROLES: ActorRole[] = ['requester', 'watcher', 'agent', 'head', 'approver', 'system'];
 const done = (required: boolean, isDone: boolean): ChecklistState => ({ id: 'x', label: 'X', required, done: isDone });
 const complete = { inputs: [done(true, true)], deliverables: [done(true, true)] };
+/** For return_inputs, an input has been marked incomplete by the team. */
+const withReturnedInput = { inputs: [done(true, false)], deliverables: [done(true, true)] };
+const stateFor = (action: Action) => (action === 'return_inputs' ? withReturnedInput : complete);
 const NON_FINAL: OrderStatus[] = [
   'submitted',
   'awaiting_approval',
@@ -31,6 +34,7 @@ const SPEC: Record<Action, { from: OrderStatus[]; by: ActorRole[]; to: OrderStat
   approve: { from: ['awaiting_approval'], by: ['approver'], to: 'open' },
   reject: { from: NON_FINAL, by: ['agent', 'head', 'approver'], to: 'rejected' },
   complete_inputs: { from: ['awaiting_inputs'], by: ['requester', 'agent', 'head', 'system'], to: 'open' },
+  return_inputs: { from: ['open', 'in_progress'], by: ['agent', 'head'], to: 'awaiting_inputs' },
   claim: { from: ['open'], by: ['agent', 'head'], to: 'in_progress' },
   assign: { from: ['open', 'in_progress'], by: ['agent', 'head'], to: 'in_progress' },
   request_clarification: { from: ['in_progress'], by: ['agent', 'head'], to: 'waiting_for_customer' },
@@ -52,7 +56,7 @@ describe('order state machine', () => {
           const spec = SPEC[action];
           const allowed = spec.from.includes(status) && spec.by.includes(role);
           it(`${role} ${allowed ? 'may' : 'may not'} ${action} when ${status}`, () => {
-            const decision = decide({ status, ...complete }, action, new Set([role]), CTX);
+            const decision = decide({ status, ...stateFor(action) }, action, new Set([role]), CTX);
             if (allowed) {
               expect(decision).toEqual({ ok: true, to: spec.to });
             } else {
@@ -133,7 +137,7 @@ describe('order state machine', () => {
         let status: OrderStatus = 'open';
         for (const [action, roles] of steps) {
           const wasFinal = FINAL_STATUSES.has(status);
-          const decision = decide({ status, ...complete }, action, roles, CTX);
+          const decision = decide({ status, ...stateFor(action) }, action, roles, CTX);
           if (decision.ok) {
             expect(wasFinal).toBe(false);
             expect(SPEC[action].from).toContain(status);
@@ -150,10 +154,12 @@ describe('order state machine', () => {
       fc.property(fc.constantFrom(...ORDER_STATUSES), fc.subarray(ROLES), (status, roles) => {
         const set = new Set(roles);
         const offered = availableActions({ status, ...complete }, set);
+        const offeredWhenReturned = availableActions({ status, ...withReturnedInput }, set);
         for (const action of ACTIONS) {
           if (action === 'auto_close') continue;
-          const allowed = decide({ status, ...complete }, action, set, CTX).ok;
-          expect(offered.includes(action)).toBe(allowed);
+          const allowed = decide({ status, ...stateFor(action) }, action, set, CTX).ok;
+          const list = action === 'return_inputs' ? offeredWhenReturned : offered;
+          expect(list.includes(action)).toBe(allowed);
         }
       }),
     );

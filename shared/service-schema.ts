@@ -1,0 +1,170 @@
+/**
+ * What a head may write for a service and a department (SPEC §2, §3), with the cross-field checks a
+ * form alone cannot express. Used by the API for 400 messages and by the portal's catalog editor.
+ */
+import { z } from 'zod';
+import { FIELD_KINDS, INPUT_KINDS } from './model.ts';
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const required = (max: number) => text(max).min(1, 'Required.');
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,59}$/,
+    'Use lower-case letters, digits, - or _ (up to 60), starting with a letter or digit.',
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM.');
+
+export const calendarSchema = z.strictObject({
+  timeZone: required(64),
+  hours: z.partialRecord(
+    z.enum(['1', '2', '3', '4', '5', '6', '7']),
+    z.array(z.strictObject({ start: hhmm, end: hhmm })).max(6, 'At most 6 working intervals a day.'),
+  ),
+  holidays: z.array(z.iso.date('Use YYYY-MM-DD.')).max(500, 'At most 500 holidays.'),
+  always: z.boolean().optional(),
+});
+
+export const canvasSchema = z.strictObject({
+  value: text(2000),
+  customerSegments: text(2000),
+  howToOrder: text(2000),
+  channels: text(2000),
+  keyProcesses: text(2000),
+  qualityChecks: text(2000),
+  standardsAndMetrics: text(2000),
+  resources: text(2000),
+  partners: text(2000),
+});
+
+export const departmentBody = z.strictObject({
+  name: required(100),
+  contactEmail: z.email('Enter an email address.'),
+  headId: required(100),
+  calendar: calendarSchema,
+  canvas: canvasSchema,
+});
+export const createDepartmentBody = departmentBody.extend({
+  code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Use 2–10 capital letters or digits, starting with a letter.'),
+});
+export const updateDepartmentBody = departmentBody.extend({ version: z.number().int().min(1) });
+
+const formField = z.strictObject({
+  id: slug,
+  kind: z.enum(FIELD_KINDS),
+  label: required(200),
+  help: text(500).optional(),
+  required: z.boolean(),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  pattern: text(200).optional(),
+  options: z.array(required(200)).max(100).optional(),
+  visibleWhen: z
+    .strictObject({
+      field: slug,
+      equals: z
+        .array(z.union([z.string().max(200), z.number(), z.boolean()]))
+        .min(1)
+        .max(50),
+    })
+    .optional(),
+});
+
+export const serviceBody = z.strictObject({
+  name: required(120),
+  summary: required(300),
+  description: text(5000),
+  tags: z.array(required(40)).max(20),
+  ownerId: text(100),
+  audience: z.array(required(100)).max(50),
+  form: z.array(formField).max(60, 'At most 60 fields.'),
+  inputs: z
+    .array(
+      z.strictObject({
+        id: slug,
+        label: required(200),
+        kind: z.enum(INPUT_KINDS),
+        required: z.boolean(),
+        field: slug.optional(),
+      }),
+    )
+    .max(30),
+  deliverables: z.array(z.strictObject({ id: slug, label: required(200), required: z.boolean() })).max(30),
+  stages: z
+    .array(
+      z.strictObject({ id: slug, name: required(80), targetMinutes: z.number().int().min(1).max(525_600).optional() }),
+    )
+    .min(1, 'A service needs at least one stage.')
+    .max(15),
+  approval: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('none') }),
+    z.strictObject({ kind: z.literal('head') }),
+    z.strictObject({
+      kind: z.literal('named'),
+      approvers: z.array(required(100)).min(1, 'Name at least one approver.').max(10),
+    }),
+  ]),
+  standard: z.strictObject({
+    firstResponseMinutes: z.number().int().min(1).max(525_600),
+    resolutionMinutes: z.number().int().min(1).max(525_600),
+    warningAt: z.number().min(0.1).max(0.99),
+    always: z.boolean(),
+  }),
+  survey: z.strictObject({ enabled: z.boolean(), question: text(300) }),
+  reportTo: z.array(required(100)).max(20),
+});
+export type ServiceBody = z.infer<typeof serviceBody>;
+
+export const createServiceBody = serviceBody.extend({ id: slug, department: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/) });
+export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
+export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
+
+function duplicates(ids: string[]): string[] {
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+}
+
+/**
+ * Checks that need the whole service: unique ids, conditions that point at earlier fields, options
+ * where a kind needs them, patterns that compile, inputs that name real fields. Returns path → message.
+ */
+export function serviceProblems(service: ServiceBody): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const seen = new Set<string>();
+  service.form.forEach((field, i) => {
+    const at = `form.${i}`;
+    if (seen.has(field.id)) problems[`${at}.id`] = `Another field already uses the id ${field.id}.`;
+    if ((field.kind === 'select' || field.kind === 'multiSelect') && !field.options?.length) {
+      problems[`${at}.options`] = 'A choice field needs at least one option.';
+    }
+    if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+      problems[`${at}.max`] = 'The maximum is below the minimum.';
+    }
+    if (field.pattern) {
+      try {
+        new RegExp(field.pattern);
+      } catch {
+        problems[`${at}.pattern`] = 'This pattern is not a valid regular expression.';
+      }
+    }
+    if (field.visibleWhen && !seen.has(field.visibleWhen.field)) {
+      problems[`${at}.visibleWhen.field`] = 'A field can only depend on a field above it.';
+    }
+    seen.add(field.id);
+  });
+  service.inputs.forEach((input, i) => {
+    if (input.kind === 'formField' && (!input.field || !seen.has(input.field))) {
+      problems[`inputs.${i}.field`] = 'Name the form field that provides this input.';
+    }
+  });
+  for (const [list, ids] of [
+    ['inputs', service.inputs.map((x) => x.id)],
+    ['deliverables', service.deliverables.map((x) => x.id)],
+    ['stages', service.stages.map((x) => x.id)],
+  ] as const) {
+    for (const dup of duplicates([...ids])) problems[list] = `The id ${dup} is used twice.`;
+  }
+  if (service.standard.firstResponseMinutes > service.standard.resolutionMinutes) {
+    problems['standard.firstResponseMinutes'] = 'The first response cannot be due after the resolution.';
+  }
+  return problems;
+}
