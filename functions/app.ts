@@ -10,7 +10,7 @@ import type { AppEnv } from './http/context.ts';
 import { errorBody, onError, requestContext, requireUser } from './http/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
-import { orderRoutes } from './routes/orders.ts';
+import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -25,6 +25,7 @@ export function createApp(deps: Deps) {
     .get('/health', (c) => c.json({ ok: true }));
 
   if (deps.devTokens) api.route('/auth', authRoutes(deps, deps.devTokens));
+  api.route('/clarifications', clarificationRoutes(deps));
 
   const authenticated = new Hono<AppEnv>()
     .use(requireUser(deps))

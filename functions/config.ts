@@ -16,6 +16,8 @@ export interface Config {
   portalUrl: string;
   auth: { mode: 'local'; secret: string } | { mode: 'cognito'; userPoolId: string; clientId: string };
   attachmentsBucket?: string;
+  /** Signs the links in emails (clarification answers, surveys). */
+  linkSecret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mode === 'local'
         ? { mode, secret: required(env, 'DEV_TOKEN_SECRET') }
         : { mode, userPoolId: required(env, 'COGNITO_USER_POOL_ID'), clientId: required(env, 'COGNITO_CLIENT_ID') },
+    linkSecret: required(env, 'LINK_SECRET'),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
   if (env.DYNAMODB_ENDPOINT) config.dynamoEndpoint = env.DYNAMODB_ENDPOINT;

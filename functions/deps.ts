@@ -2,6 +2,7 @@
  * Builds everything the API and the workers need from the configuration, once per process.
  */
 import { type Authenticator, CognitoAuthenticator, DevTokenAuthenticator } from './auth/authenticator.ts';
+import { LinkSigner } from './auth/links.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { createSesMailer, type Mailer } from './mail/ses.ts';
@@ -10,7 +11,9 @@ import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { ServiceRepository } from './repositories/services.ts';
 import { UserRepository } from './repositories/users.ts';
+import { AttachmentStore } from './storage/attachments.ts';
 import { createDb, type Db } from './storage/client.ts';
+import { CatalogWorkflow } from './workflows/catalog.ts';
 import { OrderWorkflow } from './workflows/orders.ts';
 
 export interface Deps {
@@ -27,7 +30,10 @@ export interface Deps {
   orders: OrderRepository;
   outbox: OutboxRepository;
   orderWorkflow: OrderWorkflow;
+  catalogWorkflow: CatalogWorkflow;
   mailer: Mailer;
+  /** Absent when no attachments bucket is configured. */
+  attachments?: AttachmentStore;
 }
 
 export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
@@ -56,8 +62,25 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
   });
-  const orderWorkflow = new OrderWorkflow({ orders, services, departments, users, portalUrl: config.portalUrl, now });
+  const links = new LinkSigner(config.linkSecret);
+  const orderWorkflow = new OrderWorkflow({
+    orders,
+    services,
+    departments,
+    users,
+    links,
+    portalUrl: config.portalUrl,
+    now,
+  });
+  const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
+  const attachments = config.attachmentsBucket
+    ? new AttachmentStore(config.attachmentsBucket, {
+        region: config.region,
+        ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+      })
+    : undefined;
   return {
+    ...(attachments ? { attachments } : {}),
     config,
     db,
     log,
@@ -70,6 +93,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     orders,
     outbox,
     orderWorkflow,
+    catalogWorkflow,
     mailer,
   };
 }

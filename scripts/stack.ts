@@ -82,6 +82,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     STAGE: 'local',
     AUTH_MODE: 'local',
     DEV_TOKEN_SECRET: devSecret(dataDir),
+    LINK_SECRET: `${devSecret(dataDir)}:links`,
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SES_ENDPOINT: ses.endpoint,

@@ -15,7 +15,10 @@ export type MailEvent =
   | 'order_rejected'
   | 'order_cancelled'
   | 'order_closed'
-  | 'order_reopened';
+  | 'order_reopened'
+  | 'inputs_missing'
+  | 'inputs_returned'
+  | 'stage_changed';
 
 export function escapeHtml(text: string): string {
   return text
@@ -24,6 +27,13 @@ export function escapeHtml(text: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+}
+
+function missing(order: Order): string {
+  return order.inputs
+    .filter((i) => i.required && !i.done)
+    .map((i) => i.label)
+    .join(', ');
 }
 
 interface Copy {
@@ -71,6 +81,18 @@ function copyFor(event: MailEvent, order: Order): Copy {
       return { subject: `Closed: ${ref}`, lead: 'The order is closed. Thank you.' };
     case 'order_reopened':
       return { subject: `Reopened: ${ref}`, lead: `${order.requesterName} reopened the order.` };
+    case 'inputs_missing':
+      return {
+        subject: `Hand over what is missing: ${ref}`,
+        lead: `Work starts once you hand over: ${missing(order)}.`,
+      };
+    case 'inputs_returned':
+      return {
+        subject: `Please rework your inputs: ${ref}`,
+        lead: `The team returned some inputs as incomplete. Still missing: ${missing(order)}.`,
+      };
+    case 'stage_changed':
+      return { subject: `Next stage: ${ref}`, lead: 'Your order moved to its next stage.' };
   }
 }
 
@@ -85,17 +107,27 @@ export function composeOrderMail(input: {
   audience: string;
   portalUrl: string;
   comment?: string;
+  /** A signed link for acting without signing in (e.g. answering a clarification). */
+  actionUrl?: string;
 }): MailMessage {
-  const { event, order, to, audience, portalUrl, comment } = input;
+  const { event, order, to, audience, portalUrl, comment, actionUrl } = input;
   const { subject, lead } = copyFor(event, order);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
-  const text = [lead, comment ? `\n“${comment}”\n` : '', `Open the order: ${link}`, '', '— Ordo'].join('\n');
+  const text = [
+    lead,
+    ...(comment ? ['', `“${comment}”`, ''] : []),
+    ...(actionUrl ? [`Answer here: ${actionUrl}`] : []),
+    `Open the order: ${link}`,
+    '',
+    '— Ordo',
+  ].join('\n');
   const html = [
     '<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">',
     `<p>${escapeHtml(lead)}</p>`,
     comment
       ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
       : '',
+    actionUrl ? `<p><a href="${escapeHtml(actionUrl)}"><strong>Answer the question</strong></a></p>` : '',
     `<p><a href="${escapeHtml(link)}">Open order ${escapeHtml(order.number)}</a></p>`,
     '<p style="color:#555">— Ordo</p></body></html>',
   ].join('');

@@ -57,3 +57,13 @@ export function mayOrder(user: User, service: Pick<Service, 'audience' | 'status
   if (service.audience.length === 0) return true;
   return user.department !== undefined && service.audience.includes(user.department);
 }
+
+/** Heads keep their department's canvas, calendar and contact; admins may too (SPEC §1). */
+export function canEditDepartment(user: User, department: string): boolean {
+  return user.admin || isHeadOf(user, department);
+}
+
+/** Only the department's head edits its catalog and standards. */
+export function canEditCatalog(user: User, department: string): boolean {
+  return isHeadOf(user, department);
+}

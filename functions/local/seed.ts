@@ -7,7 +7,7 @@ import { demoDepartments, demoServices, demoUsers } from './demo-data.ts';
 export async function seedIfEmpty(deps: Pick<Deps, 'departments' | 'users' | 'services' | 'now'>): Promise<boolean> {
   if ((await deps.departments.list()).length > 0) return false;
   const now = deps.now().toISOString();
-  await Promise.all(demoUsers.map((user) => deps.users.put(user)));
+  await Promise.all(demoUsers.map((user) => deps.users.save(user)));
   await Promise.all(demoDepartments.map((department) => deps.departments.save({ ...department, version: 0 })));
   await Promise.all(
     demoServices.map((service) =>

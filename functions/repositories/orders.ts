@@ -7,12 +7,15 @@
  * - a department's queue by due time: Query queueByDue QUEUE#code (sparse: only active orders)
  * - create / change: one TransactWriteItems with the order (conditional on version), its new timeline
  *   events and the outbox messages the change causes
+ * - linked orders: a child (hand-off, bundle part) keeps a link item in its parent's partition
+ *   (ORDER#parent / LINK#child) up to date in its own transactions, so the parent page reads the
+ *   children's status in the same Query as its timeline
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
-import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
+import type { MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
@@ -25,14 +28,27 @@ export interface OrderPage {
   nextCursor?: string;
 }
 
+function linkItem(child: Order, relation: OrderLink['relation']): Record<string, unknown> {
+  const link: OrderLink = {
+    number: child.number,
+    department: child.department,
+    serviceName: child.serviceName,
+    status: child.status,
+    relation,
+  };
+  return { pk: `ORDER#${child.parentNumber}`, sk: `LINK#${child.number}`, type: 'orderLink', ...link };
+}
+
 function orderItem(order: Order): Record<string, unknown> {
+  // Children are read from their link items, never stored on the parent.
+  const { children: _children, ...stored } = order;
   return {
     ...keys.order(order.number),
     ...keys.ordersOfRequester(order.requesterId, order.createdAt, order.number),
     // Only active orders sit in the queue index, so a queue read never touches history.
     ...(ACTIVE_STATUSES.has(order.status) ? keys.queueEntry(order.department, order.nextDueAt, order.number) : {}),
     type: 'order',
-    ...order,
+    ...stored,
   };
 }
 
@@ -47,6 +63,7 @@ export class OrderRepository {
   async getWithTimeline(number: string): Promise<{ order: Order; timeline: TimelineEvent[] } | undefined> {
     let order: Order | undefined;
     const timeline: TimelineEvent[] = [];
+    const children: OrderLink[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.doc.send(
@@ -59,11 +76,12 @@ export class OrderRepository {
       );
       for (const item of out.Items ?? []) {
         if (item.sk === 'ORDER') order = fromItem<Order>(item);
+        else if (String(item.sk).startsWith('LINK#')) children.push(fromItem<OrderLink>(item));
         else timeline.push(fromItem<TimelineEvent>(item));
       }
       start = out.LastEvaluatedKey;
     } while (start);
-    return order ? { order, timeline } : undefined;
+    return order ? { order: { ...order, children }, timeline } : undefined;
   }
 
   listByRequester(requesterId: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
@@ -74,7 +92,16 @@ export class OrderRepository {
     return this.page(INDEX.queueByDue, `QUEUE#${department}`, cursor, limit, true);
   }
 
-  async create(order: Order, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
+  /**
+   * Creates an order. `parent`, when given, is updated in the same transaction (conditional on its
+   * version), so a hand-off and the parent's record of it never disagree.
+   */
+  async create(
+    order: Order,
+    events: TimelineEvent[],
+    mail: MailMessage[],
+    parent?: { order: Order; expectedVersion: number; events: TimelineEvent[] },
+  ): Promise<void> {
     const items: TransactItems = [
       {
         Put: {
@@ -85,7 +112,21 @@ export class OrderRepository {
       },
       ...this.sideEffects(order, events, mail),
     ];
-    await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    if (parent)
+      items.push(
+        ...this.conditionalPut(parent.order, parent.expectedVersion),
+        ...this.sideEffects(parent.order, parent.events, []),
+      );
+    await this.send(
+      items,
+      parent
+        ? {
+            number: parent.order.number,
+            expectedVersion: parent.expectedVersion,
+            index: 1 + events.length + mail.length + (order.parentNumber ? 1 : 0),
+          }
+        : undefined,
+    );
   }
 
   /**
@@ -94,6 +135,14 @@ export class OrderRepository {
    */
   async update(order: Order, expectedVersion: number, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
     const items: TransactItems = [
+      ...this.conditionalPut(order, expectedVersion),
+      ...this.sideEffects(order, events, mail),
+    ];
+    await this.send(items, { number: order.number, expectedVersion, index: 0 });
+  }
+
+  private conditionalPut(order: Order, expectedVersion: number): TransactItems {
+    return [
       {
         Put: {
           TableName: this.db.tableName,
@@ -103,17 +152,28 @@ export class OrderRepository {
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      ...this.sideEffects(order, events, mail),
     ];
+  }
+
+  /** Sends a transaction; a failed version condition on the watched order becomes a ConflictError. */
+  private async send(
+    items: TransactItems,
+    watched?: { number: string; expectedVersion: number; index: number },
+  ): Promise<void> {
     try {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const reasons = (error as { CancellationReasons?: Array<{ Code?: string; Item?: Record<string, unknown> }> })
         .CancellationReasons;
-      if ((error as Error).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
-        const current = reasons[0].Item ? fromItem<Order>(unmarshallLoose(reasons[0].Item)) : undefined;
+      const reason = watched ? reasons?.[watched.index] : undefined;
+      if (
+        (error as Error).name === 'TransactionCanceledException' &&
+        watched &&
+        reason?.Code === 'ConditionalCheckFailed'
+      ) {
+        const current = reason.Item ? fromItem<Order>(unmarshallLoose(reason.Item)) : undefined;
         throw new ConflictError(
-          `Order ${order.number} was changed by someone else (you saw version ${expectedVersion}). Reload and try again.`,
+          `Order ${watched.number} was changed by someone else (you saw version ${watched.expectedVersion}). Reload and try again.`,
           current,
         );
       }
@@ -122,7 +182,11 @@ export class OrderRepository {
   }
 
   private sideEffects(order: Order, events: TimelineEvent[], mail: MailMessage[]): TransactItems {
+    const link: TransactItems = order.parentNumber
+      ? [{ Put: { TableName: this.db.tableName, Item: linkItem(order, order.relation ?? 'handoff') } }]
+      : [];
     return [
+      ...link,
       ...events.map((event, index) => ({
         Put: {
           TableName: this.db.tableName,

@@ -1,10 +1,13 @@
 /**
  * Users and their memberships.
  * Access patterns: get by id (GetItem USER#id/PROFILE); get many (BatchGetItem);
- * list all (Query byCollection USERS) for the local sign-in picker and admin screens.
+ * list all (Query byCollection USERS) for the local sign-in picker and admin screens;
+ * members of a department (Query DEPT#code, sk begins_with MEMBER#) — membership items are written
+ * in the same transaction as the user, so the two never disagree.
  * Profiles are read on every request, so they are cached per process for a short time.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Member } from '#shared/api.ts';
 import type { User } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys } from '../storage/keys.ts';
@@ -75,13 +78,41 @@ export class UserRepository {
     return users;
   }
 
-  async put(user: User): Promise<void> {
-    await this.db.doc.send(
-      new PutCommand({
+  async members(department: string): Promise<Member[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
         TableName: this.db.tableName,
-        Item: { ...keys.user(user.id), ...keys.usersCollection(user.name), type: 'user', ...user },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+        ExpressionAttributeValues: { ':pk': `DEPT#${department}`, ':member': 'MEMBER#' },
       }),
     );
+    return (out.Items ?? []).map((item) => ({ id: item.userId, name: item.name, role: item.role }) as Member);
+  }
+
+  /**
+   * Writes the user and their membership items; memberships the user no longer holds (compared with
+   * `previous`) are deleted in the same transaction. `extra` items (e.g. an audit record) ride along.
+   */
+  async save(user: User, previous?: User, extra: Record<string, unknown>[] = []): Promise<void> {
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.user(user.id), ...keys.usersCollection(user.name), type: 'user', ...user },
+        },
+      },
+      ...Object.entries(user.memberships).map(([department, role]) => ({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.member(department, user.id), type: 'member', userId: user.id, name: user.name, role },
+        },
+      })),
+      ...Object.keys(previous?.memberships ?? {})
+        .filter((department) => !(department in user.memberships))
+        .map((department) => ({ Delete: { TableName: this.db.tableName, Key: keys.member(department, user.id) } })),
+      ...extra.map((Item) => ({ Put: { TableName: this.db.tableName, Item } })),
+    ];
+    await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     this.cache.delete(user.id);
   }
 

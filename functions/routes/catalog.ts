@@ -1,35 +1,66 @@
 /**
- * The catalog: departments with their canvas, and published services.
+ * The catalog: departments with their canvas, published services, and — for heads — editing them.
  */
 import { Hono } from 'hono';
 import { type DepartmentPage, departmentCodeParam } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
-import { isAgentOf } from '#shared/permissions.ts';
+import {
+  createDepartmentBody,
+  createServiceBody,
+  serviceVersionBody,
+  updateDepartmentBody,
+  updateServiceBody,
+} from '#shared/service-schema.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/context.ts';
-import { parse } from '../http/validate.ts';
+import { jsonBody, parse } from '../http/validate.ts';
 import { summarize } from '../repositories/services.ts';
 
+const serviceId = (raw: string) => (raw.length <= 100 ? raw : '');
+
 export function catalogRoutes(deps: Deps) {
+  const flow = deps.catalogWorkflow;
+  const code = (raw: string) => parse(departmentCodeParam, raw, 'department code');
   return new Hono<AppEnv>()
     .get('/catalog', async (c) => c.json(await deps.services.catalog()))
     .get('/departments', async (c) => c.json(await deps.departments.list()))
+    .post('/departments', async (c) => {
+      const body = await jsonBody(c, createDepartmentBody);
+      return c.json(await flow.createDepartment(c.get('user'), body), 201);
+    })
     .get('/departments/:code', async (c) => {
-      const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
-      const department = await deps.departments.get(code);
-      if (!department) throw new NotFoundError(`There is no department ${code}.`);
-      const services = (await deps.services.listByDepartment(code)).filter((s) => s.status === 'published');
+      const dept = code(c.req.param('code'));
+      const department = await deps.departments.get(dept);
+      if (!department) throw new NotFoundError(`There is no department ${dept}.`);
+      const services = (await deps.services.listByDepartment(dept)).filter((s) => s.status === 'published');
       const page: DepartmentPage = { department, services: services.map(summarize) };
       return c.json(page);
     })
-    .get('/services/:id', async (c) => {
-      const id = c.req.param('id');
-      const service = id.length <= 100 ? await deps.services.get(id) : undefined;
-      // Drafts are visible to the department's own team only.
-      if (!service || (service.status !== 'published' && !isAgentOf(c.get('user'), service.department))) {
-        throw new NotFoundError(`There is no service ${id}.`);
-      }
-      const owner = await deps.users.get(service.ownerId);
-      return c.json({ ...service, ...(owner ? { ownerName: owner.name } : {}) });
+    .put('/departments/:code', async (c) => {
+      const body = await jsonBody(c, updateDepartmentBody);
+      return c.json(await flow.updateDepartment(c.get('user'), code(c.req.param('code')), body));
+    })
+    .get('/departments/:code/members', async (c) =>
+      c.json(await flow.members(c.get('user'), code(c.req.param('code')))),
+    )
+    .get('/departments/:code/services', async (c) =>
+      c.json(await flow.servicesOfDepartment(c.get('user'), code(c.req.param('code')))),
+    )
+    .post('/services', async (c) => {
+      const body = await jsonBody(c, createServiceBody);
+      return c.json(await flow.createService(c.get('user'), body), 201);
+    })
+    .get('/services/:id', async (c) => c.json(await flow.view(c.get('user'), serviceId(c.req.param('id')))))
+    .put('/services/:id', async (c) => {
+      const body = await jsonBody(c, updateServiceBody);
+      return c.json(await flow.updateService(c.get('user'), serviceId(c.req.param('id')), body));
+    })
+    .post('/services/:id/publish', async (c) => {
+      const { version } = await jsonBody(c, serviceVersionBody);
+      return c.json(await flow.publish(c.get('user'), serviceId(c.req.param('id')), version));
+    })
+    .post('/services/:id/retire', async (c) => {
+      const { version } = await jsonBody(c, serviceVersionBody);
+      return c.json(await flow.retire(c.get('user'), serviceId(c.req.param('id')), version));
     });
 }

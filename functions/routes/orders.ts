@@ -1,19 +1,36 @@
 /**
- * Orders: file, list mine, view, change status, tick deliverables, comment; and a department's queue.
+ * Orders: file, list mine, view, change status, hand over inputs, tick deliverables, move stages,
+ * hand off, comment, watchers, attachments; a department's queue; and answers by signed link.
  */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import {
+  clarificationAnswerBody,
   commentBody,
   createOrderBody,
   departmentCodeParam,
+  handInputBody,
+  handoffBody,
   orderNumberParam,
   pageQuery,
+  priorityBody,
+  stageBody,
   tickDeliverableBody,
   transitionBody,
+  uploadRequestBody,
+  watchersBody,
 } from '#shared/api.ts';
+import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parse, query } from '../http/validate.ts';
+import { attachmentKeys } from '../storage/attachments.ts';
+
+const itemId = z.string().min(1).max(100);
+const attachmentQuery = z.strictObject({
+  key: z.string().min(1).max(1_024),
+  as: z.enum(['json', 'redirect']).default('redirect'),
+});
 
 export function orderRoutes(deps: Deps) {
   const flow = deps.orderWorkflow;
@@ -32,18 +49,66 @@ export function orderRoutes(deps: Deps) {
       const body = await jsonBody(c, transitionBody);
       return c.json(await flow.transition(c.get('user'), number(c.req.param('number')), body));
     })
+    .post('/orders/:number/inputs/:inputId', async (c) => {
+      const body = await jsonBody(c, handInputBody);
+      const id = parse(itemId, c.req.param('inputId'), 'input id');
+      return c.json(await flow.handInput(c.get('user'), number(c.req.param('number')), id, body));
+    })
     .post('/orders/:number/deliverables/:deliverableId', async (c) => {
-      const body = await jsonBody(c, tickDeliverableBody);
-      const id = c.req.param('deliverableId').slice(0, 100);
+      const body = await jsonBody(c, tickDeliverableBody.extend({ attachment: z.string().max(1_024).optional() }));
+      const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
       return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
+    })
+    .post('/orders/:number/stage', async (c) => {
+      const body = await jsonBody(c, stageBody);
+      return c.json(await flow.moveStage(c.get('user'), number(c.req.param('number')), body));
+    })
+    .post('/orders/:number/priority', async (c) => {
+      const body = await jsonBody(c, priorityBody);
+      return c.json(await flow.setPriority(c.get('user'), number(c.req.param('number')), body));
+    })
+    .post('/orders/:number/watchers', async (c) => {
+      const body = await jsonBody(c, watchersBody);
+      return c.json(await flow.changeWatchers(c.get('user'), number(c.req.param('number')), body));
+    })
+    .post('/orders/:number/handoffs', async (c) => {
+      const body = await jsonBody(c, handoffBody);
+      return c.json(await flow.handoff(c.get('user'), number(c.req.param('number')), body), 201);
     })
     .post('/orders/:number/comments', async (c) => {
       const body = await jsonBody(c, commentBody);
       return c.json(await flow.comment(c.get('user'), number(c.req.param('number')), body));
     })
+    .get('/orders/:number/attachments', async (c) => {
+      const store = deps.attachments;
+      if (!store) throw new RuleViolationError('Attachments are not configured.');
+      const { key, as } = query(c, attachmentQuery);
+      const { order } = await flow.view(c.get('user'), number(c.req.param('number')));
+      // Only files the order refers to, and only for people who may see the order.
+      if (!attachmentKeys(order).has(key)) throw new NotFoundError('The order has no such file.');
+      const url = await store.downloadUrl(key);
+      return as === 'json' ? c.json({ url }) : c.redirect(url, 302);
+    })
+    .post('/attachments', async (c) => {
+      const store = deps.attachments;
+      if (!store) throw new RuleViolationError('Attachments are not configured.');
+      const body = await jsonBody(c, uploadRequestBody);
+      return c.json(await store.uploadTicket(c.get('user').id, body, deps.now()), 201);
+    })
     .get('/departments/:code/queue', async (c) => {
       const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
       const { cursor, limit } = query(c, pageQuery);
       return c.json(await flow.queue(c.get('user'), code, cursor, limit));
+    });
+}
+
+/** Signed-link routes: no sign-in, the token is the authority (and names one order). */
+export function clarificationRoutes(deps: Deps) {
+  const flow = deps.orderWorkflow;
+  return new Hono<AppEnv>()
+    .get('/:token', async (c) => c.json(await flow.clarificationByLink(c.req.param('token'))))
+    .post('/:token', async (c) => {
+      const body = await jsonBody(c, clarificationAnswerBody);
+      return c.json(await flow.answerByLink(c.req.param('token'), body));
     });
 }

@@ -13,6 +13,9 @@ export const keys = {
   department: (code: string) => ({ pk: `DEPT#${code}`, sk: 'PROFILE' }),
   departmentsCollection: (code: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: code }),
   orderSequence: (code: string) => ({ pk: `DEPT#${code}`, sk: 'ORDER_SEQUENCE' }),
+  member: (department: string, userId: string) => ({ pk: `DEPT#${department}`, sk: `MEMBER#${userId}` }),
+  /** Admin actions, one partition per month so the log can be read back in order. */
+  auditEntry: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
 
   serviceCurrent: (id: string) => ({ pk: `SVC#${id}`, sk: 'CURRENT' }),
   serviceVersion: (id: string, version: number) => ({ pk: `SVC#${id}`, sk: `V#${String(version).padStart(6, '0')}` }),

@@ -1,12 +1,14 @@
 /**
- * Order use cases: parse-free, HTTP-free. Each one authorizes with shared/permissions, decides with the
- * shared state machine, and persists through the repositories in one transaction.
- * DynamoDB calls (warm caches): create 3 (service, number, transaction); view 1; transition 2;
- * tick deliverable 2; comment 2; my orders 1; queue 1.
+ * Order use cases, free of HTTP. Each one authorizes with shared/permissions, decides with the shared
+ * state machine, and persists through the repositories in one transaction.
+ * DynamoDB calls (warm caches): create 3 (service, number, transaction); view 1; a change 2 (order
+ * with timeline, transaction); my orders 1; queue 1.
  */
 import type {
+  ClarificationView,
   CommentBody,
   CreateOrderBody,
+  HandInputBody,
   OrderSummary,
   OrderView,
   Page,
@@ -15,11 +17,21 @@ import type {
 } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import { validateAnswers } from '#shared/forms.ts';
-import { type Action, availableActions, decide, initialStatus } from '#shared/lifecycle.ts';
-import type { ChecklistState, MailMessage, Order, Service, TimelineEvent, User } from '#shared/model.ts';
+import { type Action, availableActions, decide, initialStatus, missingItems } from '#shared/lifecycle.ts';
+import type {
+  Answers,
+  ChecklistState,
+  MailMessage,
+  Order,
+  Priority,
+  Service,
+  TimelineEvent,
+  User,
+} from '#shared/model.ts';
 import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
 import { toSummary } from '#shared/summary.ts';
+import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
@@ -30,43 +42,54 @@ export interface OrderWorkflowDeps {
   services: ServiceRepository;
   departments: DepartmentRepository;
   users: UserRepository;
+  links: LinkSigner;
   portalUrl: string;
   now: () => Date;
 }
 
-/** Mail sent after each action, by audience. */
-const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience: 'requester' | 'assignee' }>>> = {
+/** Clarification links in emails stay valid this long. */
+const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
+
+type Audience = 'requester' | 'assignee' | 'team';
+
+/** Mail sent after each action, by audience (SPEC §6). */
+const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience: Audience }>>> = {
   assign: [{ event: 'assigned', audience: 'assignee' }],
   request_clarification: [{ event: 'clarification_requested', audience: 'requester' }],
   answer_clarification: [{ event: 'customer_replied', audience: 'assignee' }],
+  return_inputs: [{ event: 'inputs_returned', audience: 'requester' }],
+  approve: [{ event: 'new_in_queue', audience: 'team' }],
   resolve: [{ event: 'order_resolved', audience: 'requester' }],
   reject: [{ event: 'order_rejected', audience: 'requester' }],
   cancel: [{ event: 'order_cancelled', audience: 'assignee' }],
   reopen: [{ event: 'order_reopened', audience: 'assignee' }],
 };
 
-function titleFor(service: Service, answers: Order['answers']): string {
+/** Statuses in which the requester may still hand over inputs. */
+const INPUT_STATUSES = new Set(['awaiting_approval', 'awaiting_inputs', 'open', 'in_progress', 'waiting_for_customer']);
+const WORK_STATUSES = new Set(['open', 'in_progress', 'waiting_for_customer']);
+
+function titleFor(service: Service, answers: Answers): string {
   const firstText = service.form.find((f) => f.kind === 'text' && typeof answers[f.id] === 'string' && answers[f.id]);
   const detail = firstText ? String(answers[firstText.id]) : '';
   return (detail ? `${service.name}: ${detail}` : service.name).slice(0, 200);
 }
 
-function checklistFromInputs(service: Service, answers: Order['answers']): ChecklistState[] {
-  return service.inputs.map((input) => {
-    const answered =
-      input.kind === 'formField' &&
-      input.field !== undefined &&
-      answers[input.field] !== undefined &&
-      answers[input.field] !== '';
-    return { id: input.id, label: input.label, required: input.required, done: answered };
-  });
+function answered(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+function prefixFields(fields: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
 export class OrderWorkflow {
   constructor(private readonly deps: OrderWorkflowDeps) {}
 
+  // ---- filing ----
+
   async create(user: User, body: CreateOrderBody): Promise<OrderView> {
-    const { services, departments, users, orders } = this.deps;
+    const { services, users } = this.deps;
     const service = await services.get(body.serviceId);
     if (service?.status !== 'published') throw new NotFoundError(`There is no service ${body.serviceId}.`);
     if (!mayOrder(user, service)) throw new ForbiddenError(`“${service.name}” is not offered to you.`);
@@ -79,97 +102,163 @@ export class OrderWorkflow {
       }
       requester = colleague;
     }
-
-    const checked = validateAnswers(service.form, body.answers);
-    if (!checked.ok) {
-      const fields = Object.fromEntries(Object.entries(checked.fields).map(([k, v]) => [`answers.${k}`, v]));
-      throw new ValidationError('Some answers need your attention.', fields);
-    }
-
-    const now = this.deps.now().toISOString();
-    const number = await departments.nextOrderNumber(service.department);
-    const inputs = checklistFromInputs(service, checked.answers);
-    const status = initialStatus(service, inputs);
-    const order: Order = {
-      number,
-      department: service.department,
-      serviceId: service.id,
-      serviceVersion: service.version,
-      serviceName: service.name,
-      ownerId: service.ownerId,
-      requesterId: requester.id,
-      requesterName: requester.name,
-      requesterEmail: requester.email,
-      filedById: user.id,
-      title: titleFor(service, checked.answers),
-      answers: checked.answers,
-      status,
-      stage: service.stages[0]?.id ?? 'in_progress',
+    const { order, event, mail } = await this.draft({
+      actor: user,
+      requester,
+      service,
+      answers: body.answers,
       priority: body.priority ?? 'normal',
-      watchers: [...new Set(service.reportTo.filter((id) => id !== requester.id))],
-      inputs,
-      deliverables: service.deliverables.map((d) => ({ id: d.id, label: d.label, required: d.required, done: false })),
-      clarifications: 0,
-      reworks: 0,
-      children: [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    const event: TimelineEvent = {
-      orderNumber: number,
-      at: now,
-      actorId: user.id,
-      kind: 'submitted',
-      to: status,
-      visibility: 'public',
-      ...(requester.id !== user.id ? { comment: `Filed on behalf of ${requester.name}.` } : {}),
-    };
-    const mail: MailMessage[] = [this.mail('order_received', order, [requester.email], 'requester')];
-    if (status === 'awaiting_approval') {
-      const department = await departments.get(service.department);
-      const approverIds =
-        service.approval.kind === 'named' ? service.approval.approvers : department ? [department.headId] : [];
-      const approvers = await users.getMany(approverIds);
-      mail.push(
-        this.mail(
-          'approval_needed',
-          order,
-          [...approvers.values()].map((u) => u.email),
-          'approvers',
-        ),
-      );
-    } else {
-      const department = await departments.get(service.department);
-      if (department) mail.push(this.mail('new_in_queue', order, [department.contactEmail], 'team'));
-    }
-    await orders.create(order, [event], mail);
+      handed: body.inputs ?? {},
+    });
+    await this.deps.orders.create(order, [event], mail);
     return this.present(user, order, [event], service);
   }
 
-  async view(user: User, number: string): Promise<OrderView> {
-    const found = await this.deps.orders.getWithTimeline(number);
-    if (!found || !canViewOrder(user, found.order)) throw this.notFound(number);
-    const service = await this.deps.services.getVersion(found.order.serviceId, found.order.serviceVersion);
-    return this.present(user, found.order, found.timeline, service);
+  /** Hand-off (SPEC §4, §14.1): a linked child order in another department's service. */
+  async handoff(
+    user: User,
+    number: string,
+    body: { version: number; serviceId: string; answers: Answers; pass?: Record<string, string>; comment?: string },
+  ): Promise<OrderView> {
+    const { order: parent } = await this.load(user, number);
+    if (!isAgentOf(user, parent.department)) throw new ForbiddenError('Only the team hands an order off.');
+    this.checkVersion(parent, body.version);
+    if (!WORK_STATUSES.has(parent.status)) {
+      throw new RuleViolationError('Only an order that is being worked can be handed off.');
+    }
+    const service = await this.deps.services.get(body.serviceId);
+    if (service?.status !== 'published') {
+      throw new ValidationError('Choose a published service.', { serviceId: 'There is no such service.' });
+    }
+    if (service.department === parent.department) {
+      throw new ValidationError('Hand off to another department.', {
+        serviceId: 'This service is your own department’s.',
+      });
+    }
+    // Parent deliverables passed on become the child's inputs, with their note and file.
+    const handed: Record<string, { note?: string; attachment?: string }> = {};
+    for (const [deliverableId, inputId] of Object.entries(body.pass ?? {})) {
+      const deliverable = parent.deliverables.find((d) => d.id === deliverableId);
+      if (!deliverable)
+        throw new ValidationError('Unknown deliverable.', { [`pass.${deliverableId}`]: 'No such deliverable.' });
+      if (!service.inputs.some((i) => i.id === inputId)) {
+        throw new ValidationError('Unknown input.', {
+          [`pass.${deliverableId}`]: `${service.name} has no input ${inputId}.`,
+        });
+      }
+      handed[inputId] = {
+        note: `From ${parent.number}: ${deliverable.label}${deliverable.note ? ` — ${deliverable.note}` : ''}`,
+        ...(deliverable.attachment ? { attachment: deliverable.attachment } : {}),
+      };
+    }
+    const requester = (await this.deps.users.get(parent.requesterId)) ?? user;
+    const {
+      order: child,
+      event,
+      mail,
+    } = await this.draft({
+      actor: user,
+      requester,
+      service,
+      answers: body.answers,
+      priority: parent.priority,
+      handed,
+      parent: { number: parent.number, relation: 'handoff' },
+      trustedAttachments: true,
+    });
+    const now = child.createdAt;
+    const nextParent: Order = { ...parent, updatedAt: now, version: parent.version + 1 };
+    const parentEvent: TimelineEvent = {
+      orderNumber: parent.number,
+      at: now,
+      actorId: user.id,
+      kind: 'handoff',
+      comment: `Handed off to ${service.name} as ${child.number}${body.comment ? `: ${body.comment}` : '.'}`,
+      visibility: 'public',
+    };
+    await this.deps.orders.create(child, [event], mail, {
+      order: nextParent,
+      expectedVersion: parent.version,
+      events: [parentEvent],
+    });
+    return this.present(user, child, [event], service);
   }
+
+  // ---- reading ----
+
+  async view(user: User, number: string): Promise<OrderView> {
+    const { order, timeline, service } = await this.load(user, number);
+    return this.present(user, order, timeline, service);
+  }
+
+  async mine(user: User, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
+    const page = await this.deps.orders.listByRequester(user.id, cursor, limit);
+    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  async queue(user: User, department: string, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
+    // Not a member: answer as if the department had no queue, so nothing is revealed.
+    if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
+    const page = await this.deps.orders.queue(department, cursor, limit);
+    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  // ---- changes ----
 
   async transition(user: User, number: string, body: TransitionBody): Promise<OrderView> {
     const { order, timeline, service } = await this.load(user, number);
-    if (body.version !== order.version) {
-      throw new ConflictError(`Order ${number} has changed since you loaded it. Reload and try again.`, order);
-    }
+    this.checkVersion(order, body.version);
     const roles = actorRoles(user, order, service);
-    const decision = decide(order, body.action, roles, {
+    const now = this.deps.now().toISOString();
+    // Some actions change the order before the state machine decides (e.g. which inputs go back).
+    const next: Order = { ...order, updatedAt: now, version: order.version + 1 };
+    let comment = body.comment;
+    switch (body.action) {
+      case 'return_inputs': {
+        const ids = body.inputs ?? [];
+        if (ids.length === 0)
+          throw new ValidationError('Choose the inputs that are incomplete.', { inputs: 'Choose at least one input.' });
+        this.checkIds(ids, order.inputs, 'inputs');
+        next.inputs = order.inputs.map((i) =>
+          ids.includes(i.id) ? { ...i, done: false, note: body.comment ?? i.note ?? '' } : i,
+        );
+        next.reworks = (order.reworks ?? 0) + 1;
+        break;
+      }
+      case 'request_clarification': {
+        if (!body.comment) throw new ValidationError('Write the question.', { comment: 'Say what you need to know.' });
+        const fields = body.fields ?? [];
+        const inputs = body.inputs ?? [];
+        this.checkIds(fields, service?.form ?? [], 'fields');
+        this.checkIds(inputs, order.inputs, 'inputs');
+        next.clarifications = (order.clarifications ?? 0) + 1;
+        next.clarification = {
+          id: `c${next.clarifications}`,
+          question: body.comment,
+          fields,
+          inputs,
+          askedBy: user.id,
+          askedAt: now,
+        };
+        break;
+      }
+      case 'answer_clarification': {
+        if (!body.comment) throw new ValidationError('Write your answer.', { comment: 'Write your answer.' });
+        this.applyClarificationAnswers(order, next, service, body.answers ?? {});
+        comment = body.comment;
+        break;
+      }
+      default:
+        break;
+    }
+    const decision = decide(next, body.action, roles, {
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
     });
     if (!decision.ok) {
       if (decision.kind === 'role') throw new ForbiddenError(decision.reason);
       throw new RuleViolationError(decision.reason);
     }
-
-    const now = this.deps.now().toISOString();
-    const next: Order = { ...order, status: decision.to, updatedAt: now, version: order.version + 1 };
+    next.status = decision.to;
     switch (body.action) {
       case 'claim':
         next.assigneeId = user.id;
@@ -191,9 +280,13 @@ export class OrderWorkflow {
       case 'reopen':
         delete next.resolvedAt;
         break;
+      case 'answer_clarification':
+        delete next.clarification;
+        break;
       case 'reject':
       case 'cancel':
         next.closure = { reason: body.reason ?? '', ...(body.comment ? { text: body.comment } : {}) };
+        delete next.clarification;
         break;
       default:
         break;
@@ -206,34 +299,81 @@ export class OrderWorkflow {
       from: order.status,
       to: next.status,
       visibility: 'public',
-      ...(body.comment ? { comment: body.comment } : {}),
+      ...(comment ? { comment } : {}),
       ...(body.reason && body.action === 'reject' ? { reason: body.reason } : {}),
     };
-    const mail = await this.mailForAction(body.action, next, body.comment);
+    const mail = await this.mailForAction(body.action, next, comment);
     await this.deps.orders.update(next, order.version, [event], mail);
     return this.present(user, next, [...timeline, event], service);
+  }
+
+  /** The requester hands over an input (or the team marks it received); complete inputs open the order. */
+  async handInput(user: User, number: string, inputId: string, body: HandInputBody): Promise<OrderView> {
+    const { order, timeline, service } = await this.load(user, number);
+    const roles = actorRoles(user, order, service);
+    if (!roles.has('requester') && !roles.has('agent'))
+      throw new ForbiddenError('Only the requester or the team hands over inputs.');
+    this.checkVersion(order, body.version);
+    if (!INPUT_STATUSES.has(order.status)) throw new RuleViolationError('This order no longer takes inputs.');
+    const item = order.inputs.find((i) => i.id === inputId);
+    if (!item) throw new NotFoundError(`The order has no input ${inputId}.`);
+    if (body.attachment) this.checkAttachment(user, body.attachment, 'attachment');
+    const now = this.deps.now().toISOString();
+    const handed = this.tick(item, body.done, user.id, now, body.note, body.attachment);
+    const next: Order = {
+      ...order,
+      inputs: order.inputs.map((i) => (i.id === inputId ? handed : i)),
+      updatedAt: now,
+      version: order.version + 1,
+    };
+    const events: TimelineEvent[] = [
+      {
+        orderNumber: number,
+        at: now,
+        actorId: user.id,
+        kind: body.done ? 'input_handed_over' : 'input_withdrawn',
+        comment: body.note ? `${item.label}: ${body.note}` : item.label,
+        visibility: 'public',
+      },
+    ];
+    const mail: MailMessage[] = [];
+    if (next.status === 'awaiting_inputs' && missingItems(next.inputs).length === 0) {
+      const opened = decide(next, 'complete_inputs', new Set(['system']));
+      if (opened.ok) {
+        next.status = opened.to;
+        events.push({
+          orderNumber: number,
+          at: now,
+          actorId: user.id,
+          kind: 'complete_inputs',
+          from: order.status,
+          to: opened.to,
+          visibility: 'public',
+        });
+        mail.push(...(await this.mailTo('new_in_queue', next, 'team')));
+      }
+    }
+    await this.deps.orders.update(next, order.version, events, mail);
+    return this.present(user, next, [...timeline, ...events], service);
   }
 
   async tickDeliverable(
     user: User,
     number: string,
     deliverableId: string,
-    body: TickDeliverableBody,
+    body: TickDeliverableBody & { attachment?: string },
   ): Promise<OrderView> {
     const { order, timeline, service } = await this.load(user, number);
     if (!isAgentOf(user, order.department)) throw new ForbiddenError('Only the team ticks deliverables.');
-    if (body.version !== order.version) {
-      throw new ConflictError(`Order ${number} has changed since you loaded it. Reload and try again.`, order);
-    }
-    if (!['open', 'in_progress', 'waiting_for_customer'].includes(order.status)) {
+    this.checkVersion(order, body.version);
+    if (!WORK_STATUSES.has(order.status)) {
       throw new RuleViolationError('Deliverables can be ticked only while the order is being worked.');
     }
     const item = order.deliverables.find((d) => d.id === deliverableId);
     if (!item) throw new NotFoundError(`The order has no deliverable ${deliverableId}.`);
+    if (body.attachment) this.checkAttachment(user, body.attachment, 'attachment');
     const now = this.deps.now().toISOString();
-    const ticked: ChecklistState = { ...item, done: body.done, by: user.id, at: now };
-    if (body.note) ticked.note = body.note;
-    else delete ticked.note;
+    const ticked = this.tick(item, body.done, user.id, now, body.note, body.attachment);
     const next: Order = {
       ...order,
       deliverables: order.deliverables.map((d) => (d.id === deliverableId ? ticked : d)),
@@ -252,9 +392,65 @@ export class OrderWorkflow {
     return this.present(user, next, [...timeline, event], service);
   }
 
+  async moveStage(user: User, number: string, body: { version: number; stage: string }): Promise<OrderView> {
+    return this.teamChange(user, number, body.version, async (order, service) => {
+      const stage = service?.stages.find((s) => s.id === body.stage);
+      if (!stage) throw new ValidationError('Unknown stage.', { stage: 'This service has no such stage.' });
+      if (!WORK_STATUSES.has(order.status))
+        throw new RuleViolationError('Stages move only while the order is being worked.');
+      const from = service?.stages.find((s) => s.id === order.stage)?.name ?? order.stage;
+      return {
+        patch: { stage: stage.id },
+        event: { kind: 'stage_changed', comment: `${from} → ${stage.name}` },
+        mail: await this.mailTo('stage_changed', { ...order, stage: stage.id }, 'requester', `${from} → ${stage.name}`),
+      };
+    });
+  }
+
+  async setPriority(user: User, number: string, body: { version: number; priority: Priority }): Promise<OrderView> {
+    return this.teamChange(user, number, body.version, async (order) => ({
+      patch: { priority: body.priority },
+      event: { kind: 'priority_changed', comment: `${order.priority} → ${body.priority}`, visibility: 'internal' },
+      mail: [],
+    }));
+  }
+
+  async changeWatchers(user: User, number: string, body: { add?: string[]; remove?: string[] }): Promise<OrderView> {
+    return this.retrying(async () => {
+      const { order, timeline, service } = await this.load(user, number);
+      const roles = actorRoles(user, order, service);
+      if (!roles.has('requester') && !roles.has('agent'))
+        throw new ForbiddenError('Only the requester or the team changes watchers.');
+      const add = body.add ?? [];
+      const found = await this.deps.users.getMany(add);
+      const unknown = add.filter((id) => !found.has(id));
+      if (unknown.length)
+        throw new ValidationError('Unknown people.', { add: `No such person: ${unknown.join(', ')}.` });
+      const watchers = [...new Set([...order.watchers, ...add])].filter((id) => !(body.remove ?? []).includes(id));
+      const now = this.deps.now().toISOString();
+      const next: Order = { ...order, watchers, updatedAt: now, version: order.version + 1 };
+      const names = (ids: string[]) => ids.map((id) => found.get(id)?.name ?? id).join(', ');
+      const event: TimelineEvent = {
+        orderNumber: number,
+        at: now,
+        actorId: user.id,
+        kind: 'watchers_changed',
+        comment: [
+          add.length ? `added ${names(add)}` : '',
+          body.remove?.length ? `removed ${body.remove.join(', ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+        visibility: 'public',
+      };
+      await this.deps.orders.update(next, order.version, [event], []);
+      return this.present(user, next, [...timeline, event], service);
+    });
+  }
+
   async comment(user: User, number: string, body: CommentBody): Promise<OrderView> {
     // Comments do not depend on what the writer saw, so a lost race is retried rather than refused.
-    for (let attempt = 0; ; attempt++) {
+    return this.retrying(async () => {
       const { order, timeline, service } = await this.load(user, number);
       if (body.visibility === 'internal' && !canSeeInternal(user, order)) {
         throw new ForbiddenError('Only the team writes internal notes.');
@@ -269,25 +465,258 @@ export class OrderWorkflow {
         comment: body.text,
         visibility: body.visibility,
       };
+      await this.deps.orders.update(next, order.version, [event], []);
+      return this.present(user, next, [...timeline, event], service);
+    });
+  }
+
+  // ---- clarification by signed link (no sign-in) ----
+
+  async clarificationByLink(token: string): Promise<ClarificationView> {
+    const { order, service } = await this.fromLink(token);
+    const clarification = order.clarification!;
+    return {
+      number: order.number,
+      title: order.title,
+      question: clarification.question,
+      fields: (service?.form ?? []).filter((f) => clarification.fields.includes(f.id)),
+      inputs: order.inputs
+        .filter((i) => clarification.inputs.includes(i.id))
+        .map((i) => ({ id: i.id, label: i.label })),
+      answers: order.answers,
+    };
+  }
+
+  async answerByLink(
+    token: string,
+    body: { comment: string; answers?: Answers },
+  ): Promise<{ ok: true; number: string }> {
+    const { order } = await this.fromLink(token);
+    const requester = await this.deps.users.get(order.requesterId);
+    if (!requester) throw new NotFoundError('This link is no longer valid.');
+    await this.transition(requester, order.number, {
+      action: 'answer_clarification',
+      version: order.version,
+      comment: body.comment,
+      ...(body.answers ? { answers: body.answers } : {}),
+    });
+    return { ok: true, number: order.number };
+  }
+
+  clarificationLink(order: Order): string | undefined {
+    if (!order.clarification) return undefined;
+    const token = this.deps.links.sign({
+      purpose: 'clarification',
+      orderNumber: order.number,
+      ref: order.clarification.id,
+      exp: Math.floor(this.deps.now().getTime() / 1000) + CLARIFICATION_LINK_SECONDS,
+    });
+    return `${this.deps.portalUrl.replace(/\/$/, '')}/answer/${token}`;
+  }
+
+  // ---- helpers ----
+
+  private async fromLink(token: string) {
+    const check = this.deps.links.verify(token, 'clarification', Math.floor(this.deps.now().getTime() / 1000));
+    if (!check.ok) {
+      throw new ValidationError(
+        check.reason === 'expired'
+          ? 'This link has expired. Open the order in Ordo to answer.'
+          : 'This link is not valid. Open the order in Ordo to answer.',
+        { token: check.reason },
+      );
+    }
+    const found = await this.deps.orders.getWithTimeline(check.claims.orderNumber);
+    if (!found || found.order.clarification?.id !== check.claims.ref || found.order.status !== 'waiting_for_customer') {
+      throw new NotFoundError('This question was already answered or withdrawn.');
+    }
+    const service = await this.deps.services.getVersion(found.order.serviceId, found.order.serviceVersion);
+    return { order: found.order, service };
+  }
+
+  private async draft(input: {
+    actor: User;
+    requester: User;
+    service: Service;
+    answers: Answers;
+    priority: Priority;
+    handed: Record<string, { note?: string | undefined; attachment?: string | undefined }>;
+    parent?: { number: string; relation: 'handoff' | 'bundle_part' };
+    /** Attachments copied from a parent order were checked when they were first attached. */
+    trustedAttachments?: boolean;
+  }): Promise<{ order: Order; event: TimelineEvent; mail: MailMessage[] }> {
+    const { actor, requester, service } = input;
+    const checked = validateAnswers(service.form, input.answers);
+    if (!checked.ok)
+      throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
+    for (const field of service.form) {
+      const value = checked.answers[field.id];
+      if (field.kind === 'attachment' && typeof value === 'string')
+        this.checkAttachment(actor, value, `answers.${field.id}`);
+    }
+    for (const [id, handed] of Object.entries(input.handed)) {
+      if (!service.inputs.some((i) => i.id === id))
+        throw new ValidationError('Unknown input.', { [`inputs.${id}`]: 'No such input.' });
+      if (handed.attachment && !input.trustedAttachments)
+        this.checkAttachment(actor, handed.attachment, `inputs.${id}`);
+    }
+
+    const now = this.deps.now().toISOString();
+    const number = await this.deps.departments.nextOrderNumber(service.department);
+    const inputs: ChecklistState[] = service.inputs.map((spec) => {
+      const base: ChecklistState = { id: spec.id, label: spec.label, required: spec.required, done: false };
+      if (spec.kind === 'formField' && spec.field !== undefined && answered(checked.answers[spec.field])) {
+        return { ...base, done: true, by: requester.id, at: now };
+      }
+      const handed = input.handed[spec.id];
+      return handed ? this.tick(base, true, actor.id, now, handed.note, handed.attachment) : base;
+    });
+    const status = initialStatus(service, inputs);
+    const order: Order = {
+      number,
+      department: service.department,
+      serviceId: service.id,
+      serviceVersion: service.version,
+      serviceName: service.name,
+      ownerId: service.ownerId,
+      requesterId: requester.id,
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      filedById: actor.id,
+      title: titleFor(service, checked.answers),
+      answers: checked.answers,
+      status,
+      stage: service.stages[0]?.id ?? 'in_progress',
+      priority: input.priority,
+      watchers: [...new Set(service.reportTo.filter((id) => id !== requester.id))],
+      inputs,
+      deliverables: service.deliverables.map((d) => ({ id: d.id, label: d.label, required: d.required, done: false })),
+      clarifications: 0,
+      reworks: 0,
+      children: [],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    if (input.parent) {
+      order.parentNumber = input.parent.number;
+      order.relation = input.parent.relation;
+    }
+    const event: TimelineEvent = {
+      orderNumber: number,
+      at: now,
+      actorId: actor.id,
+      kind: 'submitted',
+      to: status,
+      visibility: 'public',
+      ...(input.parent
+        ? { comment: `Handed off from ${input.parent.number}.` }
+        : requester.id !== actor.id
+          ? { comment: `Filed on behalf of ${requester.name}.` }
+          : {}),
+    };
+    const mail: MailMessage[] = [this.mail('order_received', order, [requester.email], 'requester')];
+    if (status === 'awaiting_approval') {
+      const department = await this.deps.departments.get(service.department);
+      const approverIds =
+        service.approval.kind === 'named' ? service.approval.approvers : department ? [department.headId] : [];
+      const approvers = await this.deps.users.getMany(approverIds);
+      mail.push(
+        this.mail(
+          'approval_needed',
+          order,
+          [...approvers.values()].map((u) => u.email),
+          'approvers',
+        ),
+      );
+    } else if (status === 'awaiting_inputs') {
+      mail.push(this.mail('inputs_missing', order, [requester.email], 'requester-inputs'));
+    } else {
+      mail.push(...(await this.mailTo('new_in_queue', order, 'team')));
+    }
+    return { order, event, mail };
+  }
+
+  private tick(
+    item: ChecklistState,
+    done: boolean,
+    by: string,
+    at: string,
+    note: string | undefined,
+    attachment: string | undefined,
+  ): ChecklistState {
+    const next: ChecklistState = { id: item.id, label: item.label, required: item.required, done, by, at };
+    if (note) next.note = note;
+    if (attachment) next.attachment = attachment;
+    return next;
+  }
+
+  /** An attachment key must be one the person uploaded themselves (see POST /attachments). */
+  private checkAttachment(user: User, key: string, field: string): void {
+    if (!key.startsWith(`uploads/${user.id}/`) || key.includes('..')) {
+      throw new ValidationError('Attach a file you uploaded.', { [field]: 'Unknown file.' });
+    }
+  }
+
+  private checkIds(ids: string[], known: ReadonlyArray<{ id: string }>, field: string): void {
+    const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) throw new ValidationError('Unknown items.', { [field]: `Unknown: ${unknown.join(', ')}.` });
+  }
+
+  private checkVersion(order: Order, version: number): void {
+    if (version !== order.version) {
+      throw new ConflictError(`Order ${order.number} has changed since you loaded it. Reload and try again.`, order);
+    }
+  }
+
+  private applyClarificationAnswers(order: Order, next: Order, service: Service | undefined, answers: Answers): void {
+    const asked = order.clarification?.fields ?? [];
+    const extra = Object.keys(answers).filter((k) => !asked.includes(k));
+    if (extra.length)
+      throw new ValidationError('Answer only what was asked.', { answers: `Not asked: ${extra.join(', ')}.` });
+    if (!service || asked.length === 0) return;
+    const merged = { ...order.answers, ...answers };
+    const checked = validateAnswers(service.form, merged);
+    if (!checked.ok) {
+      const relevant = Object.fromEntries(Object.entries(checked.fields).filter(([k]) => asked.includes(k)));
+      if (Object.keys(relevant).length)
+        throw new ValidationError('Some answers need your attention.', prefixFields(relevant, 'answers'));
+    }
+    next.answers = checked.ok ? checked.answers : merged;
+  }
+
+  private async teamChange(
+    user: User,
+    number: string,
+    version: number,
+    change: (
+      order: Order,
+      service: Service | undefined,
+    ) => Promise<{
+      patch: Partial<Order>;
+      event: Pick<TimelineEvent, 'kind' | 'comment'> & { visibility?: TimelineEvent['visibility'] };
+      mail: MailMessage[];
+    }>,
+  ): Promise<OrderView> {
+    const { order, timeline, service } = await this.load(user, number);
+    if (!isAgentOf(user, order.department)) throw new ForbiddenError('Only the team changes this.');
+    this.checkVersion(order, version);
+    const { patch, event: partial, mail } = await change(order, service);
+    const now = this.deps.now().toISOString();
+    const next: Order = { ...order, ...patch, updatedAt: now, version: order.version + 1 };
+    const event: TimelineEvent = { orderNumber: number, at: now, actorId: user.id, visibility: 'public', ...partial };
+    await this.deps.orders.update(next, order.version, [event], mail);
+    return this.present(user, next, [...timeline, event], service);
+  }
+
+  private async retrying<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
       try {
-        await this.deps.orders.update(next, order.version, [event], []);
-        return this.present(user, next, [...timeline, event], service);
+        return await run();
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 2) throw error;
       }
     }
-  }
-
-  async mine(user: User, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
-    const page = await this.deps.orders.listByRequester(user.id, cursor, limit);
-    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-  }
-
-  async queue(user: User, department: string, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
-    // Not a member: answer as if the department had no queue, so nothing is revealed.
-    if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
-    const page = await this.deps.orders.queue(department, cursor, limit);
-    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   private async load(user: User, number: string) {
@@ -302,7 +731,14 @@ export class OrderWorkflow {
     return new NotFoundError(`There is no order ${number} you can see.`);
   }
 
-  private mail(event: MailEvent, order: Order, to: string[], audience: string, comment?: string): MailMessage {
+  private mail(
+    event: MailEvent,
+    order: Order,
+    to: string[],
+    audience: string,
+    comment?: string,
+    link?: string,
+  ): MailMessage {
     return composeOrderMail({
       event,
       order,
@@ -310,22 +746,31 @@ export class OrderWorkflow {
       audience,
       portalUrl: this.deps.portalUrl,
       ...(comment ? { comment } : {}),
+      ...(link ? { actionUrl: link } : {}),
     });
   }
 
-  private async mailForAction(action: Action, order: Order, comment: string | undefined): Promise<MailMessage[]> {
-    const plans = MAIL_ON_ACTION[action] ?? [];
-    const mail: MailMessage[] = [];
-    for (const plan of plans) {
-      if (plan.audience === 'requester') {
-        const watchers = await this.deps.users.getMany(order.watchers);
-        const to = [order.requesterEmail, ...[...watchers.values()].map((u) => u.email)];
-        mail.push(this.mail(plan.event, order, to, plan.audience, comment));
-      } else if (order.assigneeId) {
-        const assignee = await this.deps.users.get(order.assigneeId);
-        if (assignee) mail.push(this.mail(plan.event, order, [assignee.email], plan.audience, comment));
-      }
+  /** The mail for one audience of an order: requester (+ watchers), assignee, or the department team. */
+  private async mailTo(event: MailEvent, order: Order, audience: Audience, comment?: string): Promise<MailMessage[]> {
+    if (audience === 'requester') {
+      const watchers = await this.deps.users.getMany(order.watchers);
+      const to = [order.requesterEmail, ...[...watchers.values()].map((u) => u.email)];
+      const link = event === 'clarification_requested' ? this.clarificationLink(order) : undefined;
+      return [this.mail(event, order, to, audience, comment, link)];
     }
+    if (audience === 'team') {
+      const department = await this.deps.departments.get(order.department);
+      return department ? [this.mail(event, order, [department.contactEmail], audience, comment)] : [];
+    }
+    if (!order.assigneeId) return [];
+    const assignee = await this.deps.users.get(order.assigneeId);
+    return assignee ? [this.mail(event, order, [assignee.email], audience, comment)] : [];
+  }
+
+  private async mailForAction(action: Action, order: Order, comment: string | undefined): Promise<MailMessage[]> {
+    const mail: MailMessage[] = [];
+    for (const plan of MAIL_ON_ACTION[action] ?? [])
+      mail.push(...(await this.mailTo(plan.event, order, plan.audience, comment)));
     return mail;
   }
 
@@ -337,7 +782,12 @@ export class OrderWorkflow {
   ): Promise<OrderView> {
     const roles = actorRoles(user, order, service);
     const visible = canSeeInternal(user, order) ? timeline : timeline.filter((e) => e.visibility === 'public');
-    const ids = new Set<string>([order.requesterId, order.filedById, ...visible.map((e) => e.actorId)]);
+    const ids = new Set<string>([
+      order.requesterId,
+      order.filedById,
+      ...visible.map((e) => e.actorId),
+      ...order.watchers,
+    ]);
     if (order.assigneeId) ids.add(order.assigneeId);
     const people = await this.deps.users.getMany(ids);
     return {

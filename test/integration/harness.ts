@@ -41,6 +41,7 @@ export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harn
     STAGE: 'test',
     AUTH_MODE: 'local',
     DEV_TOKEN_SECRET: 'test-secret-test-secret-test-secret',
+    LINK_SECRET: 'test-link-secret-test-link-secret',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
     SES_ENDPOINT: sesEndpoint,

@@ -1,0 +1,71 @@
+/**
+ * Attachments live in a private S3 bucket; the API only hands out short-lived presigned URLs.
+ * Keys: uploads/<userId>/<uuid>/<file name> — the owner is in the key, so an order can only
+ * reference files its author uploaded.
+ */
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { UploadTicket } from '#shared/api.ts';
+
+const UPLOAD_SECONDS = 15 * 60;
+const DOWNLOAD_SECONDS = 5 * 60;
+
+export class AttachmentStore {
+  private readonly client: S3Client;
+  constructor(
+    private readonly bucket: string,
+    opts: { region: string; endpoint?: string },
+  ) {
+    this.client = new S3Client({
+      region: opts.region,
+      ...(opts.endpoint
+        ? {
+            endpoint: opts.endpoint,
+            forcePathStyle: true,
+            // s3rver checks signatures against these fixed credentials.
+            credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+          }
+        : {}),
+    });
+  }
+
+  async uploadTicket(
+    userId: string,
+    file: { fileName: string; contentType: string; size: number },
+    now: Date,
+  ): Promise<UploadTicket> {
+    const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120);
+    const key = `uploads/${userId}/${crypto.randomUUID()}/${safeName}`;
+    // Content type and length are part of the signature, so the upload cannot exceed what was allowed.
+    const uploadUrl = await getSignedUrl(
+      this.client,
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: file.contentType, ContentLength: file.size }),
+      { expiresIn: UPLOAD_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
+    );
+    return {
+      key,
+      uploadUrl,
+      headers: { 'content-type': file.contentType },
+      expiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString(),
+    };
+  }
+
+  downloadUrl(key: string): Promise<string> {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: DOWNLOAD_SECONDS,
+    });
+  }
+}
+
+/** Every attachment key an order refers to, in answers, inputs and deliverables. */
+export function attachmentKeys(order: {
+  answers: Record<string, unknown>;
+  inputs: Array<{ attachment?: string }>;
+  deliverables: Array<{ attachment?: string }>;
+}): Set<string> {
+  const keys = new Set<string>();
+  for (const value of Object.values(order.answers))
+    if (typeof value === 'string' && value.startsWith('uploads/')) keys.add(value);
+  for (const item of [...order.inputs, ...order.deliverables]) if (item.attachment) keys.add(item.attachment);
+  return keys;
+}

@@ -1,0 +1,152 @@
+/**
+ * Catalog use cases: departments (canvas, calendar, contact) and services (draft → published →
+ * retired, with a new immutable version on every published change so orders keep theirs).
+ */
+import type { Member, ServiceView } from '#shared/api.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
+import type { Department, Service, User } from '#shared/model.ts';
+import { canEditCatalog, canEditDepartment, isAgentOf } from '#shared/permissions.ts';
+import type { ServiceBody } from '#shared/service-schema.ts';
+import { serviceProblems } from '#shared/service-schema.ts';
+import { calendarProblems, promiseDate } from '#shared/sla.ts';
+import type { DepartmentRepository } from '../repositories/departments.ts';
+import type { ServiceRepository } from '../repositories/services.ts';
+import type { UserRepository } from '../repositories/users.ts';
+
+export interface CatalogWorkflowDeps {
+  departments: DepartmentRepository;
+  services: ServiceRepository;
+  users: UserRepository;
+  now: () => Date;
+}
+
+type DepartmentFields = Omit<Department, 'code' | 'version'>;
+
+export class CatalogWorkflow {
+  constructor(private readonly deps: CatalogWorkflowDeps) {}
+
+  async createDepartment(user: User, body: DepartmentFields & { code: string }): Promise<Department> {
+    if (!user.admin) throw new ForbiddenError('Only an administrator creates departments.');
+    await this.checkDepartment(body);
+    try {
+      return await this.deps.departments.save({ ...body, version: 0 });
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ConflictError(`There is already a department ${body.code}.`);
+      throw error;
+    }
+  }
+
+  async updateDepartment(user: User, code: string, body: DepartmentFields & { version: number }): Promise<Department> {
+    const current = await this.deps.departments.get(code);
+    if (!current) throw new NotFoundError(`There is no department ${code}.`);
+    if (!canEditDepartment(user, code)) throw new ForbiddenError('Only the head of the department changes it.');
+    await this.checkDepartment(body);
+    const { version, ...fields } = body;
+    if (version !== current.version) {
+      throw new ConflictError(`Department ${code} was changed by someone else. Reload and try again.`, current);
+    }
+    return this.deps.departments.save({ ...current, ...fields }, version);
+  }
+
+  async members(user: User, code: string): Promise<Member[]> {
+    if (!isAgentOf(user, code) && !user.admin) throw new NotFoundError(`There is no team ${code} for you.`);
+    return this.deps.users.members(code);
+  }
+
+  async servicesOfDepartment(user: User, code: string): Promise<Service[]> {
+    if (!isAgentOf(user, code)) throw new NotFoundError(`There is no catalog ${code} for you to manage.`);
+    return this.deps.services.listByDepartment(code);
+  }
+
+  async view(user: User, id: string): Promise<ServiceView> {
+    const service = await this.deps.services.get(id);
+    // Drafts and retired services are visible to the department's own team only.
+    if (!service || (service.status !== 'published' && !isAgentOf(user, service.department))) {
+      throw new NotFoundError(`There is no service ${id}.`);
+    }
+    const [owner, department] = await Promise.all([
+      this.deps.users.get(service.ownerId),
+      this.deps.departments.get(service.department),
+    ]);
+    const view: ServiceView = { ...service };
+    if (owner) view.ownerName = owner.name;
+    if (department) view.promisedAt = promiseDate(this.deps.now(), service.standard, department.calendar).toISOString();
+    return view;
+  }
+
+  async createService(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
+    if (!canEditCatalog(user, body.department)) {
+      throw new ForbiddenError(`Only the head of ${body.department} adds services to its catalog.`);
+    }
+    if (!(await this.deps.departments.get(body.department))) {
+      throw new ValidationError('Unknown department.', { department: 'There is no such department.' });
+    }
+    this.check(body);
+    const now = this.deps.now().toISOString();
+    try {
+      return await this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ValidationError('That id is taken.', { id: `A service with the id ${body.id} already exists.` });
+      }
+      throw error;
+    }
+  }
+
+  async updateService(user: User, id: string, body: ServiceBody & { version: number }): Promise<Service> {
+    const current = await this.editable(user, id, body.version);
+    this.check(body);
+    if (current.status === 'published') await this.checkPublishable(body);
+    const { version, ...fields } = body;
+    return this.deps.services.save({ ...current, ...fields }, version, this.deps.now().toISOString());
+  }
+
+  async publish(user: User, id: string, version: number): Promise<Service> {
+    const current = await this.editable(user, id, version);
+    this.check(current);
+    await this.checkPublishable(current);
+    return this.deps.services.save({ ...current, status: 'published' }, version, this.deps.now().toISOString());
+  }
+
+  async retire(user: User, id: string, version: number): Promise<Service> {
+    const current = await this.editable(user, id, version);
+    return this.deps.services.save({ ...current, status: 'retired' }, version, this.deps.now().toISOString());
+  }
+
+  private async editable(user: User, id: string, version: number): Promise<Service> {
+    const current = await this.deps.services.get(id);
+    if (!current || !isAgentOf(user, current.department)) throw new NotFoundError(`There is no service ${id}.`);
+    if (!canEditCatalog(user, current.department)) {
+      throw new ForbiddenError('Only the head of the department edits its services.');
+    }
+    if (current.version !== version) {
+      throw new ConflictError(`Service ${id} was changed by someone else. Reload and try again.`, current);
+    }
+    return current;
+  }
+
+  private check(body: ServiceBody): void {
+    const problems = serviceProblems(body);
+    if (Object.keys(problems).length > 0) throw new ValidationError('The service needs a few fixes.', problems);
+  }
+
+  /** A published service needs exactly one accountable owner who exists (SPEC §3). */
+  private async checkPublishable(service: Pick<Service, 'ownerId'>): Promise<void> {
+    if (!service.ownerId) {
+      throw new ValidationError('Name the process owner before publishing.', {
+        ownerId: 'A published service needs an owner.',
+      });
+    }
+    if (!(await this.deps.users.get(service.ownerId))) {
+      throw new ValidationError('The process owner is unknown.', { ownerId: 'There is no such person.' });
+    }
+  }
+
+  private async checkDepartment(body: DepartmentFields): Promise<void> {
+    const problems = calendarProblems(body.calendar);
+    const fields: Record<string, string> = {};
+    if (problems.length > 0) fields.calendar = problems.join(' ');
+    if (!(await this.deps.users.get(body.headId))) fields.headId = 'There is no such person.';
+    if (Object.keys(fields).length > 0) throw new ValidationError('The department needs a few fixes.', fields);
+  }
+}
