@@ -2,6 +2,9 @@
  * Builds the real app against DynamoDB Local and the SES stand-in started by the global setup, on a
  * fresh table per test file, seeded with the demo data.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '#functions/app.ts';
 import { loadConfig } from '#functions/config.ts';
@@ -10,6 +13,8 @@ import { silentLogger } from '#functions/http/logger.ts';
 import { seedIfEmpty } from '#functions/local/seed.ts';
 import { ensureTable } from '#functions/local/table.ts';
 import { startWorkers } from '#functions/local/workers.ts';
+import { freePort } from '../../scripts/local/ports.ts';
+import { startS3Local } from '../../scripts/local/s3.ts';
 
 export interface Harness {
   deps: Deps;
@@ -31,9 +36,16 @@ export interface Caller {
 
 let tableCounter = 0;
 
-export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harness> {
+export async function createHarness(opts: { seed?: boolean; attachments?: boolean } = {}): Promise<Harness> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
+  const s3 = opts.attachments
+    ? await startS3Local({
+        port: await freePort(),
+        directory: mkdtempSync(join(tmpdir(), 'ordo-s3-')),
+        buckets: ['ordo-test'],
+      })
+    : undefined;
   const tableName = `ordo-test-${process.pid}-${Date.now()}-${tableCounter++}`;
   await ensureTable(dynamoEndpoint, tableName);
 
@@ -47,6 +59,7 @@ export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harn
     SES_ENDPOINT: sesEndpoint,
     PORTAL_URL: 'http://ordo.test',
     MAIL_FROM: 'ordo@example.com',
+    ...(s3 ? { S3_ENDPOINT: s3.endpoint, ATTACHMENTS_BUCKET: 'ordo-test' } : {}),
   });
   const deps = createDeps(config, { log: silentLogger });
   if (opts.seed !== false) await seedIfEmpty(deps);
@@ -91,6 +104,9 @@ export async function createHarness(opts: { seed?: boolean } = {}): Promise<Harn
       const store = (await res.json()) as { emails: Awaited<ReturnType<Harness['mailbox']>> };
       return store.emails;
     },
-    close: () => workers.stop(),
+    async close() {
+      await workers.stop();
+      await s3?.stop();
+    },
   };
 }
