@@ -144,8 +144,18 @@ export interface Service {
   standard: TimeStandard;
   survey: { enabled: boolean; question: string };
   reportTo: string[];
+  /**
+   * A bundle (SPEC §14.7): filing this service also files one linked order per part, in the part's
+   * own department. `fieldMap` maps the part's form field ids to this service's field ids.
+   */
+  bundle?: BundlePart[];
   version: number;
   updatedAt: string;
+}
+
+export interface BundlePart {
+  serviceId: string;
+  fieldMap?: Record<string, string>;
 }
 
 export const ORDER_STATUSES = [
@@ -210,6 +220,7 @@ export interface Order {
   reworks: number;
   /** The case this order belongs to: a hand-off's parent or a bundle's case order. */
   parentNumber?: string;
+  relation?: OrderLink['relation'];
   /** Linked orders this one started (hand-offs, bundle parts), with their last known status. */
   children: OrderLink[];
   /** When the order is promised to be done (resolution due time when filed). */
@@ -238,6 +249,7 @@ export interface OrderLink {
   department: string;
   serviceName: string;
   status: OrderStatus;
+  stage: string;
   relation: 'handoff' | 'bundle_part';
 }
 

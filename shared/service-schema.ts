@@ -112,6 +112,10 @@ export const serviceBody = z.strictObject({
   }),
   survey: z.strictObject({ enabled: z.boolean(), question: text(300) }),
   reportTo: z.array(required(100)).max(20),
+  bundle: z
+    .array(z.strictObject({ serviceId: required(100), fieldMap: z.record(slug, slug).optional() }))
+    .max(10, 'At most 10 parts.')
+    .optional(),
 });
 export type ServiceBody = z.infer<typeof serviceBody>;
 

@@ -34,6 +34,7 @@ function linkItem(child: Order, relation: OrderLink['relation']): Record<string,
     department: child.department,
     serviceName: child.serviceName,
     status: child.status,
+    stage: child.stage,
     relation,
   };
   return { pk: `ORDER#${child.parentNumber}`, sk: `LINK#${child.number}`, type: 'orderLink', ...link };
@@ -133,6 +134,17 @@ export class OrderRepository {
    * Replaces the order if it is still at `expectedVersion`, appending its events and outbox messages
    * in the same transaction. A lost race raises ConflictError carrying the current order.
    */
+  /** A bundle: the case order and its parts (each with events, mail and its link) in one transaction. */
+  async createCase(entries: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }>): Promise<void> {
+    const items: TransactItems = entries.flatMap(({ order, events, mail }) => [
+      {
+        Put: { TableName: this.db.tableName, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
+      },
+      ...this.sideEffects(order, events, mail),
+    ]);
+    await this.send(items);
+  }
+
   async update(order: Order, expectedVersion: number, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),

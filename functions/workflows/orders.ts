@@ -23,6 +23,7 @@ import type {
   ChecklistState,
   MailMessage,
   Order,
+  OrderLink,
   Priority,
   Service,
   TimelineEvent,
@@ -75,6 +76,17 @@ function titleFor(service: Service, answers: Answers): string {
   return (detail ? `${service.name}: ${detail}` : service.name).slice(0, 200);
 }
 
+function linkOf(order: Order): OrderLink {
+  return {
+    number: order.number,
+    department: order.department,
+    serviceName: order.serviceName,
+    status: order.status,
+    stage: order.stage,
+    relation: order.relation ?? 'handoff',
+  };
+}
+
 function answered(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
@@ -110,8 +122,51 @@ export class OrderWorkflow {
       priority: body.priority ?? 'normal',
       handed: body.inputs ?? {},
     });
-    await this.deps.orders.create(order, [event], mail);
-    return this.present(user, order, [event], service);
+    if (!service.bundle?.length) {
+      await this.deps.orders.create(order, [event], mail);
+      return this.present(user, order, [event], service);
+    }
+    // A bundle: one case order plus a linked order per part, all in one transaction (SPEC §14.7).
+    const parts = await this.bundleParts(user, requester, service, order);
+    await this.deps.orders.createCase([{ order, events: [event], mail }, ...parts]);
+    return this.present(user, { ...order, children: parts.map((p) => linkOf(p.order)) }, [event], service);
+  }
+
+  private async bundleParts(user: User, requester: User, service: Service, caseOrder: Order) {
+    const parts: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }> = [];
+    for (const part of service.bundle ?? []) {
+      const partService = await this.deps.services.get(part.serviceId);
+      if (partService?.status !== 'published') {
+        throw new RuleViolationError(`Part of this bundle (${part.serviceId}) is not offered at the moment.`);
+      }
+      const answers: Answers = {};
+      for (const field of partService.form) {
+        const source = part.fieldMap?.[field.id] ?? field.id;
+        const value = caseOrder.answers[source];
+        if (value !== undefined) answers[field.id] = value;
+      }
+      try {
+        const drafted = await this.draft({
+          actor: user,
+          requester,
+          service: partService,
+          answers,
+          priority: caseOrder.priority,
+          handed: {},
+          parent: { number: caseOrder.number, relation: 'bundle_part' },
+          quiet: true,
+        });
+        parts.push({ order: drafted.order, events: [drafted.event], mail: drafted.mail });
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          throw new RuleViolationError(
+            `The bundle cannot fill in “${partService.name}”: ${Object.values(error.fields ?? {}).join(' ')}`,
+          );
+        }
+        throw error;
+      }
+    }
+    return parts;
   }
 
   /** Hand-off (SPEC §4, §14.1): a linked child order in another department's service. */
@@ -544,6 +599,8 @@ export class OrderWorkflow {
     parent?: { number: string; relation: 'handoff' | 'bundle_part' };
     /** Attachments copied from a parent order were checked when they were first attached. */
     trustedAttachments?: boolean;
+    /** Bundle parts: the requester already got the case's confirmation. */
+    quiet?: boolean;
   }): Promise<{ order: Order; event: TimelineEvent; mail: MailMessage[] }> {
     const { actor, requester, service } = input;
     const checked = validateAnswers(service.form, input.answers);
@@ -610,12 +667,12 @@ export class OrderWorkflow {
       to: status,
       visibility: 'public',
       ...(input.parent
-        ? { comment: `Handed off from ${input.parent.number}.` }
+        ? { comment: `${input.parent.relation === 'handoff' ? 'Handed off from' : 'Part of'} ${input.parent.number}.` }
         : requester.id !== actor.id
           ? { comment: `Filed on behalf of ${requester.name}.` }
           : {}),
     };
-    const mail: MailMessage[] = [this.mail('order_received', order, [requester.email], 'requester')];
+    const mail: MailMessage[] = input.quiet ? [] : [this.mail('order_received', order, [requester.email], 'requester')];
     if (status === 'awaiting_approval') {
       const department = await this.deps.departments.get(service.department);
       const approverIds =

@@ -13,9 +13,10 @@ let ivan: Caller;
 
 beforeAll(async () => {
   h = await createHarness({ attachments: true });
-  [anna, hana, henry, fiona, iris, ivan] = await Promise.all(
+  const [a, b, c, d, e, f] = await Promise.all(
     ['anna', 'hana', 'henry', 'fiona', 'iris', 'ivan'].map((id) => h.as(id)),
   );
+  [anna, hana, henry, fiona, iris, ivan] = [a!, b!, c!, d!, e!, f!];
 });
 afterAll(() => h?.close());
 
@@ -287,6 +288,40 @@ describe('order lifecycle on DynamoDB Local', () => {
     expect(cancelled.body.order).toMatchObject({ status: 'cancelled', closure: { reason: 'The candidate declined.' } });
   });
 
+  it('files a bundle as one case with a linked order in each department', async () => {
+    const created = await anna.json<OrderView>('POST', '/api/v1/orders', {
+      serviceId: 'hr-new-joiner',
+      answers: {
+        fullName: 'Eva Novak',
+        startDate: '2027-02-01',
+        managerEmail: 'm@example.com',
+        laptop: '14" standard',
+        building: 'Kraków',
+      },
+    });
+    expect(created.status).toBe(201);
+    const caseNumber = created.body.order.number;
+    const parts = created.body.order.children;
+    expect(parts.map((p) => [p.department, p.serviceName, p.status])).toEqual([
+      ['IT', 'New laptop', 'awaiting_approval'],
+      ['FAC', 'Desk and access badge', 'open'],
+    ]);
+    const desk = await anna.json<OrderView>('GET', `/api/v1/orders/${parts[1]?.number}`);
+    expect(desk.body.order).toMatchObject({
+      parentNumber: caseNumber,
+      relation: 'bundle_part',
+      answers: { person: 'Eva Novak', startDate: '2027-02-01', building: 'Kraków' },
+    });
+    const felix = await h.as('felix');
+    await act(felix, parts[1]!.number, { action: 'claim' });
+    const caseView = await anna.json<OrderView>('GET', `/api/v1/orders/${caseNumber}`);
+    const byDepartment = Object.fromEntries(caseView.body.order.children.map((p) => [p.department, p.status]));
+    expect(byDepartment).toEqual({ IT: 'awaiting_approval', FAC: 'in_progress' });
+    // One confirmation for the case, not one per part.
+    const received = await mailTo('anna.kowalska@example.com', 'We received your order');
+    expect(received.filter((m) => parts.some((p) => m.subject.includes(p.number)))).toHaveLength(0);
+  });
+
   it('hands an order off to another department, passing a deliverable as the child’s input', async () => {
     const created = await anna.json<OrderView>('POST', '/api/v1/orders', onboarding);
     const number = created.body.order.number;
@@ -332,6 +367,7 @@ describe('order lifecycle on DynamoDB Local', () => {
         department: 'FIN',
         serviceName: 'Reimburse expenses',
         status: 'open',
+        stage: 'in_progress',
         relation: 'handoff',
       },
     ]);
