@@ -15,6 +15,7 @@ import { AttachmentStore } from './storage/attachments.ts';
 import { createDb, type Db } from './storage/client.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { OrderWorkflow } from './workflows/orders.ts';
+import { SlaTimerJob } from './workflows/timers.ts';
 
 export interface Deps {
   config: Config;
@@ -31,6 +32,7 @@ export interface Deps {
   outbox: OutboxRepository;
   orderWorkflow: OrderWorkflow;
   catalogWorkflow: CatalogWorkflow;
+  slaTimers: SlaTimerJob;
   mailer: Mailer;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
@@ -73,6 +75,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     now,
   });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
+  const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
   const attachments = config.attachmentsBucket
     ? new AttachmentStore(config.attachmentsBucket, {
         region: config.region,
@@ -94,6 +97,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     outbox,
     orderWorkflow,
     catalogWorkflow,
+    slaTimers,
     mailer,
   };
 }

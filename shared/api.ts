@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { PRIORITIES } from './model.ts';
+import type { SlaSummary } from './order-clocks.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -171,6 +172,8 @@ export interface OrderSummary {
   createdAt: string;
   updatedAt: string;
   nextDueAt?: string;
+  /** The most urgent clock at the time of the answer. */
+  sla?: SlaSummary;
   /** Lets a list act on the order (e.g. claim) without loading it first. */
   version: number;
 }
@@ -182,6 +185,8 @@ export interface OrderView {
   actions: Action[];
   /** Display names of the people mentioned on the order. */
   people: Record<string, string>;
+  /** The most urgent clock at the time of the answer. */
+  sla?: SlaSummary;
 }
 
 export interface Member {

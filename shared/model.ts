@@ -1,6 +1,7 @@
 /**
  * The domain's nouns. Pure types shared by the API, the workers and the portal.
  */
+import type { Hold, OrderClocks } from './order-clocks.ts';
 
 export type DepartmentRole = 'agent' | 'head';
 
@@ -119,6 +120,8 @@ export interface TimeStandard {
   warningAt: number;
   /** Count every minute instead of the department's business calendar. */
   always: boolean;
+  /** Statuses in which the clocks pause (default: awaiting approval, awaiting inputs, waiting for the customer). */
+  pauseIn?: Array<'awaiting_approval' | 'awaiting_inputs' | 'waiting_for_customer'>;
 }
 
 export type ApprovalMode = { kind: 'none' } | { kind: 'head' } | { kind: 'named'; approvers: string[] };
@@ -225,6 +228,12 @@ export interface Order {
   children: OrderLink[];
   /** When the order is promised to be done (resolution due time when filed). */
   promisedAt?: string;
+  /** First-response and resolution clocks, measured against the standard the order was filed under. */
+  clocks?: OrderClocks;
+  /** Time per stage and holder. */
+  holds?: Hold[];
+  /** A resolved order closes itself then, unless the requester confirms or reopens first. */
+  autoCloseAt?: string;
   /** Why it was rejected (reason code + text) or cancelled (text). */
   closure?: { reason: string; text?: string };
   /** The next SLA due time of the order, used to sort the queue. */

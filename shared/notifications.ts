@@ -18,7 +18,9 @@ export type MailEvent =
   | 'order_reopened'
   | 'inputs_missing'
   | 'inputs_returned'
-  | 'stage_changed';
+  | 'stage_changed'
+  | 'sla_warning'
+  | 'sla_breach';
 
 export function escapeHtml(text: string): string {
   return text
@@ -91,6 +93,10 @@ function copyFor(event: MailEvent, order: Order): Copy {
         subject: `Please rework your inputs: ${ref}`,
         lead: `The team returned some inputs as incomplete. Still missing: ${missing(order)}.`,
       };
+    case 'sla_warning':
+      return { subject: `At risk: ${ref}`, lead: `The order ${order.number} is close to missing its time standard.` };
+    case 'sla_breach':
+      return { subject: `Standard missed: ${ref}`, lead: `The order ${order.number} missed its time standard.` };
     case 'stage_changed':
       return { subject: `Next stage: ${ref}`, lead: 'Your order moved to its next stage.' };
   }

@@ -109,6 +109,10 @@ export const serviceBody = z.strictObject({
     resolutionMinutes: z.number().int().min(1).max(525_600),
     warningAt: z.number().min(0.1).max(0.99),
     always: z.boolean(),
+    pauseIn: z
+      .array(z.enum(['awaiting_approval', 'awaiting_inputs', 'waiting_for_customer']))
+      .max(3)
+      .optional(),
   }),
   survey: z.strictObject({ enabled: z.boolean(), question: text(300) }),
   reportTo: z.array(required(100)).max(20),

@@ -1,5 +1,6 @@
 /**
- * Runs every minute: raises due SLA events and retries outbox messages whose next attempt is due.
+ * Runs every minute (EventBridge Scheduler): raises due SLA warnings and breaches, closes resolved
+ * orders whose reopen window has passed, and retries outbox mail whose next attempt is due.
  */
 import { loadConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
@@ -8,8 +9,10 @@ import { MailDelivery } from '../mail/delivery.ts';
 const deps = createDeps(loadConfig());
 const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
 
-export async function handler(): Promise<{ mailRetried: number }> {
+export async function handler(): Promise<Record<string, number>> {
+  const timers = await deps.slaTimers.run();
   const mailRetried = await delivery.deliverDue(100);
-  deps.log.info('timer.run', { mailRetried });
-  return { mailRetried };
+  const result = { ...timers, mailRetried };
+  deps.log.info('timer.run', result);
+  return result;
 }

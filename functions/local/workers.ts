@@ -11,17 +11,23 @@ export interface Workers {
   tick(): Promise<void>;
 }
 
-export function startWorkers(deps: Deps, opts: { mailEveryMs?: number } = {}): Workers {
+export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEveryMs?: number } = {}): Workers {
   const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log.child({ worker: 'mail' }), deps.now);
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const round = async () => {
+  const guarded = (name: string, body: () => Promise<unknown>) => async () => {
     try {
-      await delivery.deliverDue(50);
+      await body();
     } catch (error) {
-      deps.log.error('worker.failed', { error: (error as Error).message });
+      deps.log.error('worker.failed', { worker: name, error: (error as Error).message });
     }
+  };
+  const mailRound = guarded('mail', () => delivery.deliverDue(50));
+  const timerRound = guarded('sla-timer', () => deps.slaTimers.run());
+  const round = async () => {
+    await timerRound();
+    await mailRound();
   };
   const loop = (everyMs: number, body: () => Promise<void>) => {
     const timer = setInterval(() => {
@@ -31,7 +37,7 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number } = {}): W
     timer.unref();
     return timer;
   };
-  const timers = [loop(opts.mailEveryMs ?? 1000, round)];
+  const timers = [loop(opts.mailEveryMs ?? 1000, mailRound), loop(opts.timersEveryMs ?? 10_000, timerRound)];
   return {
     async stop() {
       stopped = true;

@@ -5,6 +5,7 @@
  * - order with its timeline: Query pk = ORDER#n
  * - orders of a requester, newest first: Query byCollection REQUESTER#id, descending
  * - a department's queue by due time: Query queueByDue QUEUE#code (sparse: only active orders)
+ * - orders due for SLA timers: Query dueWork SLA, gsi3sk <= now (sparse: only orders with a pending event)
  * - create / change: one TransactWriteItems with the order (conditional on version), its new timeline
  *   events and the outbox messages the change causes
  * - linked orders: a child (hand-off, bundle part) keeps a link item in its parent's partition
@@ -16,6 +17,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import type { MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
+import { nextTimer } from '#shared/order-clocks.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
@@ -43,7 +45,9 @@ function linkItem(child: Order, relation: OrderLink['relation']): Record<string,
 function orderItem(order: Order): Record<string, unknown> {
   // Children are read from their link items, never stored on the parent.
   const { children: _children, ...stored } = order;
+  const timer = nextTimer(order);
   return {
+    ...(timer ? keys.slaTimer(timer, order.number) : {}),
     ...keys.order(order.number),
     ...keys.ordersOfRequester(order.requesterId, order.createdAt, order.number),
     // Only active orders sit in the queue index, so a queue read never touches history.
@@ -87,6 +91,22 @@ export class OrderRepository {
 
   listByRequester(requesterId: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
     return this.page(INDEX.byCollection, `REQUESTER#${requesterId}`, cursor, limit, false);
+  }
+
+  /** Numbers of orders whose next SLA event or auto-close is due by `now`, oldest first. */
+  async dueForTimers(now: Date, limit: number): Promise<string[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.dueWork.name,
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
+        ExpressionAttributeValues: { ':pk': 'SLA', ':now': `${now.toISOString()}#~` },
+        ProjectionExpression: '#n',
+        ExpressionAttributeNames: { '#n': 'number' },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => item.number as string);
   }
 
   queue(department: string, cursor: string | undefined, limit: number): Promise<OrderPage> {

@@ -40,6 +40,9 @@ export const keys = {
     sk: `EVENT#${String(orderVersion).padStart(8, '0')}#${index}`,
   }),
 
+  /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
+  slaTimer: (at: string, number: string) => ({ gsi3pk: 'SLA', gsi3sk: `${at}#${number}` }),
+
   outboxMessage: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
   outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: 'OUTBOX', gsi3sk: `${nextAttemptAt}#${id}` }),
 } as const;

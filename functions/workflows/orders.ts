@@ -20,6 +20,7 @@ import { validateAnswers } from '#shared/forms.ts';
 import { type Action, availableActions, decide, initialStatus, missingItems } from '#shared/lifecycle.ts';
 import type {
   Answers,
+  BusinessCalendar,
   ChecklistState,
   MailMessage,
   Order,
@@ -30,7 +31,17 @@ import type {
   User,
 } from '#shared/model.ts';
 import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
+import {
+  advanceClocks,
+  autoCloseAt,
+  DEFAULT_PAUSE_STATUSES,
+  nextDueAt,
+  rotateHold,
+  slaSummary,
+  startOrderClocks,
+} from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
+import { promiseDate } from '#shared/sla.ts';
 import { toSummary } from '#shared/summary.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
@@ -65,6 +76,16 @@ const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience:
   cancel: [{ event: 'order_cancelled', audience: 'assignee' }],
   reopen: [{ event: 'order_reopened', audience: 'assignee' }],
 };
+
+/** Actions that count as the team's first response (SPEC §5). */
+const RESPONSES: ReadonlySet<Action> = new Set([
+  'claim',
+  'assign',
+  'request_clarification',
+  'resolve',
+  'reject',
+  'return_inputs',
+]);
 
 /** Statuses in which the requester may still hand over inputs. */
 const INPUT_STATUSES = new Set(['awaiting_approval', 'awaiting_inputs', 'open', 'in_progress', 'waiting_for_customer']);
@@ -248,14 +269,14 @@ export class OrderWorkflow {
 
   async mine(user: User, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
     const page = await this.deps.orders.listByRequester(user.id, cursor, limit);
-    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: await this.summaries(page.orders), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   async queue(user: User, department: string, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
     // Not a member: answer as if the department had no queue, so nothing is revealed.
     if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
     const page = await this.deps.orders.queue(department, cursor, limit);
-    return { items: page.orders.map(toSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: await this.summaries(page.orders), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
   // ---- changes ----
@@ -308,6 +329,7 @@ export class OrderWorkflow {
     }
     const decision = decide(next, body.action, roles, {
       ...(body.reason !== undefined ? { reason: body.reason } : {}),
+      ...(order.autoCloseAt ? { withinReopenWindow: now < order.autoCloseAt } : {}),
     });
     if (!decision.ok) {
       if (decision.kind === 'role') throw new ForbiddenError(decision.reason);
@@ -357,6 +379,10 @@ export class OrderWorkflow {
       ...(comment ? { comment } : {}),
       ...(body.reason && body.action === 'reject' ? { reason: body.reason } : {}),
     };
+    await this.settle(order, next, service, {
+      responded: RESPONSES.has(body.action),
+      reopened: body.action === 'reopen',
+    });
     const mail = await this.mailForAction(body.action, next, comment);
     await this.deps.orders.update(next, order.version, [event], mail);
     return this.present(user, next, [...timeline, event], service);
@@ -408,6 +434,7 @@ export class OrderWorkflow {
         mail.push(...(await this.mailTo('new_in_queue', next, 'team')));
       }
     }
+    await this.settle(order, next, service, {});
     await this.deps.orders.update(next, order.version, events, mail);
     return this.present(user, next, [...timeline, ...events], service);
   }
@@ -512,6 +539,13 @@ export class OrderWorkflow {
       }
       const now = this.deps.now().toISOString();
       const next: Order = { ...order, updatedAt: now, version: order.version + 1 };
+      if (
+        body.visibility === 'public' &&
+        isAgentOf(user, order.department) &&
+        order.clocks?.firstResponse.stoppedAt === undefined
+      ) {
+        await this.settle(order, next, service, { responded: true });
+      }
       const event: TimelineEvent = {
         orderNumber: number,
         at: now,
@@ -629,6 +663,15 @@ export class OrderWorkflow {
       return handed ? this.tick(base, true, actor.id, now, handed.note, handed.attachment) : base;
     });
     const status = initialStatus(service, inputs);
+    const calendar = await this.calendar(service.department);
+    const clocks = startOrderClocks(
+      { ...service.standard, version: service.version },
+      new Date(now),
+      calendar,
+      status,
+      service.standard.pauseIn ?? DEFAULT_PAUSE_STATUSES,
+    );
+    const stage = service.stages[0]?.id ?? 'in_progress';
     const order: Order = {
       number,
       department: service.department,
@@ -643,7 +686,7 @@ export class OrderWorkflow {
       title: titleFor(service, checked.answers),
       answers: checked.answers,
       status,
-      stage: service.stages[0]?.id ?? 'in_progress',
+      stage,
       priority: input.priority,
       watchers: [...new Set(service.reportTo.filter((id) => id !== requester.id))],
       inputs,
@@ -651,10 +694,15 @@ export class OrderWorkflow {
       clarifications: 0,
       reworks: 0,
       children: [],
+      clocks,
+      holds: [{ stage, department: service.department, from: now }],
+      promisedAt: clocks.resolution.dueAt ?? promiseDate(new Date(now), service.standard, calendar).toISOString(),
       createdAt: now,
       updatedAt: now,
       version: 1,
     };
+    const due = nextDueAt(clocks);
+    if (due) order.nextDueAt = due;
     if (input.parent) {
       order.parentNumber = input.parent.number;
       order.relation = input.parent.relation;
@@ -692,6 +740,54 @@ export class OrderWorkflow {
       mail.push(...(await this.mailTo('new_in_queue', order, 'team')));
     }
     return { order, event, mail };
+  }
+
+  /** The department's calendar (cached with the department). */
+  private async calendar(department: string): Promise<BusinessCalendar> {
+    const found = await this.deps.departments.get(department);
+    if (!found) throw new NotFoundError(`There is no department ${department}.`);
+    return found.calendar;
+  }
+
+  /**
+   * Brings the clocks, the holds, the queue position and the auto-close time in line with a change
+   * from `before` to `next` (mutates `next`). Every write of an order goes through here.
+   */
+  private async settle(
+    before: Order,
+    next: Order,
+    service: Service | undefined,
+    change: { responded?: boolean; reopened?: boolean },
+  ): Promise<void> {
+    const at = new Date(next.updatedAt);
+    const calendar = await this.calendar(next.department);
+    if (before.clocks) {
+      next.clocks = advanceClocks(
+        before.clocks,
+        { from: before.status, to: next.status, ...change },
+        at,
+        calendar,
+        service?.standard.pauseIn ?? DEFAULT_PAUSE_STATUSES,
+      );
+      const due = nextDueAt(next.clocks);
+      if (due) next.nextDueAt = due;
+      else delete next.nextDueAt;
+    }
+    const held = !['resolved', 'closed', 'cancelled', 'rejected'].includes(next.status);
+    next.holds = rotateHold(
+      before.holds ?? [],
+      at,
+      calendar,
+      held
+        ? {
+            stage: next.stage,
+            department: next.department,
+            ...(next.assigneeId ? { assigneeId: next.assigneeId } : {}),
+          }
+        : null,
+    );
+    if (next.status === 'resolved' && before.status !== 'resolved') next.autoCloseAt = autoCloseAt(at, calendar);
+    if (next.status !== 'resolved') delete next.autoCloseAt;
   }
 
   private tick(
@@ -761,6 +857,7 @@ export class OrderWorkflow {
     const { patch, event: partial, mail } = await change(order, service);
     const now = this.deps.now().toISOString();
     const next: Order = { ...order, ...patch, updatedAt: now, version: order.version + 1 };
+    await this.settle(order, next, service, {});
     const event: TimelineEvent = { orderNumber: number, at: now, actorId: user.id, visibility: 'public', ...partial };
     await this.deps.orders.update(next, order.version, [event], mail);
     return this.present(user, next, [...timeline, event], service);
@@ -847,11 +944,25 @@ export class OrderWorkflow {
     ]);
     if (order.assigneeId) ids.add(order.assigneeId);
     const people = await this.deps.users.getMany(ids);
-    return {
+    const view: OrderView = {
       order,
       timeline: visible,
       actions: availableActions(order, roles),
       people: Object.fromEntries([...people.values()].map((p) => [p.id, p.name])),
     };
+    if (order.clocks) view.sla = slaSummary(order.clocks, this.deps.now(), await this.calendar(order.department));
+    return view;
+  }
+
+  /** List rows with their SLA at a glance (department calendars are cached, so this reads nothing new). */
+  private async summaries(orders: Order[]): Promise<OrderSummary[]> {
+    const now = this.deps.now();
+    return Promise.all(
+      orders.map(async (order) => {
+        const summary = toSummary(order);
+        if (order.clocks) summary.sla = slaSummary(order.clocks, now, await this.calendar(order.department));
+        return summary;
+      }),
+    );
   }
 }

@@ -36,9 +36,18 @@ export interface Caller {
 
 let tableCounter = 0;
 
-export async function createHarness(opts: { seed?: boolean; attachments?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  seed?: boolean;
+  attachments?: boolean;
+  /** A controllable clock for timer tests; defaults to the real time. */
+  now?: () => Date;
+  /** Use this SES stand-in instead of the shared one (e.g. one the test stops and starts). */
+  sesEndpoint?: string;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dynamoEndpoint = inject('dynamoEndpoint');
-  const sesEndpoint = inject('sesEndpoint');
+  const sesEndpoint = opts.sesEndpoint ?? inject('sesEndpoint');
   const s3 = opts.attachments
     ? await startS3Local({
         port: await freePort(),
@@ -61,10 +70,10 @@ export async function createHarness(opts: { seed?: boolean; attachments?: boolea
     MAIL_FROM: 'ordo@example.com',
     ...(s3 ? { S3_ENDPOINT: s3.endpoint, ATTACHMENTS_BUCKET: 'ordo-test' } : {}),
   });
-  const deps = createDeps(config, { log: silentLogger });
+  const deps = createDeps(config, { log: silentLogger, ...(opts.now ? { now: opts.now } : {}) });
   if (opts.seed !== false) await seedIfEmpty(deps);
   const app = createApp(deps);
-  const workers = startWorkers(deps, { mailEveryMs: 3_600_000 });
+  const workers = startWorkers(deps, { mailEveryMs: 3_600_000, timersEveryMs: 3_600_000 });
 
   const caller = (token?: string): Caller => {
     const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>

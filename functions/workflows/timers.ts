@@ -1,0 +1,134 @@
+/**
+ * The SLA timer job (SPEC §5): raises due warnings and breaches, and closes resolved orders whose
+ * reopen window has passed. It reads only orders that are due (the dueWork index), never all open
+ * orders. Each order is written conditionally on the version read, and the clock remembers what was
+ * raised, so running twice, concurrently or late raises every event exactly once.
+ */
+import { ConflictError } from '#shared/errors.ts';
+import { decide } from '#shared/lifecycle.ts';
+import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
+import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
+import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
+import { fireTimers } from '#shared/sla.ts';
+import type { Logger } from '../http/logger.ts';
+import type { DepartmentRepository } from '../repositories/departments.ts';
+import type { OrderRepository } from '../repositories/orders.ts';
+import type { UserRepository } from '../repositories/users.ts';
+
+export interface TimerRun {
+  examined: number;
+  warnings: number;
+  breaches: number;
+  autoClosed: number;
+  conflicts: number;
+}
+
+const CLOCK_WORDS = { firstResponse: 'first response', resolution: 'resolution' } as const;
+
+export class SlaTimerJob {
+  constructor(
+    private readonly deps: {
+      orders: OrderRepository;
+      departments: DepartmentRepository;
+      users: UserRepository;
+      portalUrl: string;
+      log: Logger;
+      now: () => Date;
+    },
+  ) {}
+
+  async run(limit = 200): Promise<TimerRun> {
+    const now = this.deps.now();
+    const run: TimerRun = { examined: 0, warnings: 0, breaches: 0, autoClosed: 0, conflicts: 0 };
+    for (const number of await this.deps.orders.dueForTimers(now, limit)) {
+      run.examined++;
+      try {
+        await this.visit(number, now, run);
+      } catch (error) {
+        // Someone else changed the order meanwhile; it stays in the index and is looked at next run.
+        if (error instanceof ConflictError) run.conflicts++;
+        else throw error;
+      }
+    }
+    return run;
+  }
+
+  private async visit(number: string, now: Date, run: TimerRun): Promise<void> {
+    const order = await this.deps.orders.get(number);
+    if (!order?.clocks) return;
+    const at = now.toISOString();
+    const next: Order = { ...order, updatedAt: at, version: order.version + 1 };
+    const events: TimelineEvent[] = [];
+    const mail: MailMessage[] = [];
+    const clocks: OrderClocks = { ...order.clocks };
+    for (const key of ['firstResponse', 'resolution'] as const) {
+      const fired = fireTimers(clocks[key], now);
+      clocks[key] = fired.clock;
+      for (const kind of fired.events) {
+        const words = CLOCK_WORDS[key];
+        events.push({
+          orderNumber: number,
+          at,
+          actorId: 'ordo',
+          kind: kind === 'warning' ? 'sla_warning' : 'sla_breach',
+          comment: kind === 'warning' ? `The ${words} standard is at risk.` : `The ${words} standard was missed.`,
+          visibility: 'internal',
+        });
+        mail.push(...(await this.escalate(kind === 'warning' ? 'sla_warning' : 'sla_breach', next, key)));
+        if (kind === 'warning') run.warnings++;
+        else run.breaches++;
+      }
+    }
+    next.clocks = clocks;
+
+    if (order.status === 'resolved' && order.autoCloseAt && order.autoCloseAt <= at) {
+      const decision = decide(order, 'auto_close', new Set(['system']));
+      if (decision.ok) {
+        const calendar = (await this.deps.departments.get(order.department))?.calendar;
+        next.status = decision.to;
+        delete next.autoCloseAt;
+        if (calendar) {
+          next.clocks = advanceClocks(clocks, { from: order.status, to: next.status }, now, calendar);
+          next.holds = rotateHold(order.holds ?? [], now, calendar, null);
+        }
+        events.push({
+          orderNumber: number,
+          at,
+          actorId: 'ordo',
+          kind: 'auto_close',
+          from: order.status,
+          to: next.status,
+          visibility: 'public',
+        });
+        mail.push(this.compose('order_closed', next, [order.requesterEmail], 'requester'));
+        run.autoClosed++;
+      }
+    }
+    if (events.length === 0) return;
+    const due = next.clocks ? nextDueAt(next.clocks) : undefined;
+    if (due) next.nextDueAt = due;
+    await this.deps.orders.update(next, order.version, events, mail);
+  }
+
+  /** Warning: the assignee (or the team when nobody holds it). Breach: assignee, process owner and head. */
+  private async escalate(event: MailEvent, order: Order, clock: keyof typeof CLOCK_WORDS): Promise<MailMessage[]> {
+    const department = await this.deps.departments.get(order.department);
+    const ids = event === 'sla_breach' ? [order.assigneeId, order.ownerId, department?.headId] : [order.assigneeId];
+    const people = await this.deps.users.getMany(ids.filter((id): id is string => Boolean(id)));
+    const to = [...people.values()].map((p) => p.email);
+    if (to.length === 0 && department) to.push(department.contactEmail);
+    const words = CLOCK_WORDS[clock];
+    return to.length ? [this.compose(event, order, to, `escalation-${clock}`, `The ${words} standard`)] : [];
+  }
+
+  private compose(event: MailEvent, order: Order, to: string[], audience: string, comment?: string): MailMessage {
+    return composeOrderMail({
+      event,
+      order,
+      to,
+      audience,
+      portalUrl: this.deps.portalUrl,
+      ...(comment ? { comment } : {}),
+    });
+  }
+}
