@@ -10,6 +10,7 @@ import type { AppEnv } from './http/context.ts';
 import { errorBody, onError, requestContext, requireUser } from './http/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { meRoutes } from './routes/me.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,7 +30,7 @@ export function createApp(deps: Deps) {
 
   const authenticated = new Hono<AppEnv>()
     .use(requireUser(deps))
-    .get('/me', (c) => c.json({ user: c.get('user') }))
+    .route('/me', meRoutes(deps))
     .route('/', catalogRoutes(deps))
     .route('/', orderRoutes(deps));
   api.route('/', authenticated);

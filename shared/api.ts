@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { PRIORITIES } from './model.ts';
+import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -20,6 +21,9 @@ const answerValue = z.union([
 ]);
 
 export const devSignInBody = z.strictObject({ userId: id });
+
+/** Non-essential notifications to switch off; see notifications.MUTABLE_EVENTS. */
+export const preferencesBody = z.strictObject({ mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20) });
 
 export const createOrderBody = z.strictObject({
   serviceId: id,

@@ -22,6 +22,20 @@ export type MailEvent =
   | 'sla_warning'
   | 'sla_breach';
 
+/** What a person may switch off in their profile; everything else is essential and always sent. */
+export const MUTABLE_EVENTS = [
+  'stage_changed',
+  'order_closed',
+  'order_reopened',
+  'new_in_queue',
+  'customer_replied',
+] as const;
+export type MutableEvent = (typeof MUTABLE_EVENTS)[number];
+
+export function wantsMail(person: { mutedEvents?: readonly string[] } | undefined, event: MailEvent): boolean {
+  return !person?.mutedEvents?.includes(event) || !(MUTABLE_EVENTS as readonly string[]).includes(event);
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')

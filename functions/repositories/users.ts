@@ -116,6 +116,11 @@ export class UserRepository {
     this.cache.delete(user.id);
   }
 
+  /** Drops a cached profile so the next read sees the stored one. */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+
   private remember(user: User): void {
     this.cache.set(user.id, { user, until: this.now() + CACHE_MS });
   }

@@ -95,6 +95,10 @@ export function orderRoutes(deps: Deps) {
       const body = await jsonBody(c, uploadRequestBody);
       return c.json(await store.uploadTicket(c.get('user').id, body, deps.now()), 201);
     })
+    .get('/departments/:code/at-risk', async (c) => {
+      const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
+      return c.json(await flow.atRisk(c.get('user'), code));
+    })
     .get('/departments/:code/queue', async (c) => {
       const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
       const { cursor, limit } = query(c, pageQuery);

@@ -30,7 +30,7 @@ import type {
   TimelineEvent,
   User,
 } from '#shared/model.ts';
-import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
+import { composeOrderMail, type MailEvent, wantsMail } from '#shared/notifications.ts';
 import {
   advanceClocks,
   autoCloseAt,
@@ -73,7 +73,10 @@ const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience:
   approve: [{ event: 'new_in_queue', audience: 'team' }],
   resolve: [{ event: 'order_resolved', audience: 'requester' }],
   reject: [{ event: 'order_rejected', audience: 'requester' }],
-  cancel: [{ event: 'order_cancelled', audience: 'assignee' }],
+  cancel: [
+    { event: 'order_cancelled', audience: 'requester' },
+    { event: 'order_cancelled', audience: 'assignee' },
+  ],
   reopen: [{ event: 'order_reopened', audience: 'assignee' }],
 };
 
@@ -277,6 +280,24 @@ export class OrderWorkflow {
     if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
     const page = await this.deps.orders.queue(department, cursor, limit);
     return { items: await this.summaries(page.orders), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /**
+   * Escalation view for the team and head: every active order of the department whose clocks are in
+   * warning or breached, most overdue first. Reads the queue index only (active orders).
+   */
+  async atRisk(user: User, department: string): Promise<OrderSummary[]> {
+    if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
+    const found: OrderSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.orders.queue(department, cursor, 100);
+      for (const summary of await this.summaries(page.orders)) {
+        if (summary.sla && (summary.sla.state === 'warning' || summary.sla.state === 'breached')) found.push(summary);
+      }
+      cursor = page.nextCursor;
+    } while (cursor && found.length < 500);
+    return found.sort((a, b) => (a.sla?.minutesLeft ?? 0) - (b.sla?.minutesLeft ?? 0));
   }
 
   // ---- changes ----
@@ -907,8 +928,16 @@ export class OrderWorkflow {
   /** The mail for one audience of an order: requester (+ watchers), assignee, or the department team. */
   private async mailTo(event: MailEvent, order: Order, audience: Audience, comment?: string): Promise<MailMessage[]> {
     if (audience === 'requester') {
-      const watchers = await this.deps.users.getMany(order.watchers);
-      const to = [order.requesterEmail, ...[...watchers.values()].map((u) => u.email)];
+      const people = await this.deps.users.getMany([order.requesterId, ...order.watchers]);
+      const requester = people.get(order.requesterId);
+      const to = [
+        ...(wantsMail(requester, event) ? [order.requesterEmail] : []),
+        ...order.watchers
+          .map((id) => people.get(id))
+          .filter((p) => p && wantsMail(p, event))
+          .map((p) => p!.email),
+      ];
+      if (to.length === 0) return [];
       const link = event === 'clarification_requested' ? this.clarificationLink(order) : undefined;
       return [this.mail(event, order, to, audience, comment, link)];
     }
@@ -918,7 +947,7 @@ export class OrderWorkflow {
     }
     if (!order.assigneeId) return [];
     const assignee = await this.deps.users.get(order.assigneeId);
-    return assignee ? [this.mail(event, order, [assignee.email], audience, comment)] : [];
+    return assignee && wantsMail(assignee, event) ? [this.mail(event, order, [assignee.email], audience, comment)] : [];
   }
 
   private async mailForAction(action: Action, order: Order, comment: string | undefined): Promise<MailMessage[]> {

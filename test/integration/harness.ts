@@ -58,6 +58,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const tableName = `ordo-test-${process.pid}-${Date.now()}-${tableCounter++}`;
   await ensureTable(dynamoEndpoint, tableName);
 
+  const portalUrl = `http://${tableName}.test`;
   const config = loadConfig({
     STAGE: 'test',
     AUTH_MODE: 'local',
@@ -66,7 +67,8 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
     SES_ENDPOINT: sesEndpoint,
-    PORTAL_URL: 'http://ordo.test',
+    // A portal URL per harness: mail links carry it, so each test file reads only its own mail.
+    PORTAL_URL: portalUrl,
     MAIL_FROM: 'ordo@example.com',
     ...(s3 ? { S3_ENDPOINT: s3.endpoint, ATTACHMENTS_BUCKET: 'ordo-test' } : {}),
   });
@@ -111,7 +113,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     async mailbox() {
       const res = await fetch(`${sesEndpoint}/store`);
       const store = (await res.json()) as { emails: Awaited<ReturnType<Harness['mailbox']>> };
-      return store.emails;
+      return store.emails.filter((m) => m.body.text?.includes(portalUrl));
     },
     async close() {
       await workers.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary, OrderView, Page } from '#shared/api.ts';
 import { freePort } from '../../scripts/local/ports.ts';
-import { clearMailbox, readMailbox, startSesLocal } from '../../scripts/local/ses.ts';
+import { readMailbox, startSesLocal } from '../../scripts/local/ses.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 /** A clock the test moves by hand. */
@@ -47,7 +47,6 @@ describe('SLA clocks and timers on DynamoDB Local', () => {
   it('raises each warning and breach exactly once, even when the job runs twice at the same time', async () => {
     const { body } = await anna.json<OrderView>('POST', '/api/v1/orders', reset);
     const number = body.order.number;
-    await clearMailbox(h.sesEndpoint);
 
     advance(1);
     await h.deps.slaTimers.run();
@@ -81,7 +80,7 @@ describe('SLA clocks and timers on DynamoDB Local', () => {
     expect(seen.body.timeline.some((e) => e.kind.startsWith('sla_'))).toBe(false);
 
     await h.deliverMail();
-    const mail = (await readMailbox(h.sesEndpoint)).filter((m) => m.subject.includes(number));
+    const mail = (await h.mailbox()).filter((m) => m.subject.includes(number));
     const breach = mail.filter((m) => m.subject.startsWith('Standard missed'));
     expect(breach).toHaveLength(2);
     // Nobody holds the order yet: the breach goes to the process owner (Ivan) and the head (Iris).

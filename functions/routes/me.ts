@@ -1,0 +1,20 @@
+/**
+ * The signed-in person: who they are and their notification preferences.
+ */
+import { Hono } from 'hono';
+import { preferencesBody } from '#shared/api.ts';
+import type { Deps } from '../deps.ts';
+import type { AppEnv } from '../http/context.ts';
+import { jsonBody } from '../http/validate.ts';
+
+export function meRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json({ user: c.get('user') }))
+    .put('/preferences', async (c) => {
+      const { mutedEvents } = await jsonBody(c, preferencesBody);
+      const user = c.get('user');
+      const next = { ...user, mutedEvents: [...new Set(mutedEvents)] };
+      await deps.users.save(next, user);
+      return c.json({ user: next });
+    });
+}
