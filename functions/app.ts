@@ -1,13 +1,17 @@
 /**
  * The one Hono app. The Lambda entry and the local Node server both serve `createApp(deps)`;
  * integration tests call `app.request()` in-process against the real local stand-ins.
+ * Every route is guarded from the access table in shared/access.ts.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { API_PREFIX } from '#shared/api.ts';
 import type { Deps } from './deps.ts';
+import { createGuard } from './http/access.ts';
 import type { AppEnv } from './http/context.ts';
-import { errorBody, onError, requestContext, requireUser } from './http/middleware.ts';
+import { errorBody, onError, requestContext } from './http/middleware.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
@@ -16,6 +20,8 @@ import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(deps: Deps) {
+  const limiter = new RateLimiter(deps.config.writeLimit.burst, deps.config.writeLimit.perSecond);
+  const guard = createGuard(deps, limiter);
   const api = new Hono<AppEnv>()
     .use(
       bodyLimit({
@@ -23,17 +29,14 @@ export function createApp(deps: Deps) {
         onError: (c) => c.json(errorBody('payload_too_large', 'The request is larger than 256 KB.'), 413),
       }),
     )
-    .get('/health', (c) => c.json({ ok: true }));
+    .get('/health', guard('GET /health'), (c) => c.json({ ok: true }));
 
-  if (deps.devTokens) api.route('/auth', authRoutes(deps, deps.devTokens));
-  api.route('/clarifications', clarificationRoutes(deps));
-
-  const authenticated = new Hono<AppEnv>()
-    .use(requireUser(deps))
-    .route('/me', meRoutes(deps))
-    .route('/', catalogRoutes(deps))
-    .route('/', orderRoutes(deps));
-  api.route('/', authenticated);
+  if (deps.devTokens) api.route('/auth', authRoutes(deps, deps.devTokens, guard));
+  api.route('/clarifications', clarificationRoutes(deps, guard));
+  api.route('/me', meRoutes(deps, guard));
+  api.route('/', catalogRoutes(deps, guard));
+  api.route('/', orderRoutes(deps, guard));
+  api.route('/', adminRoutes(deps, guard));
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

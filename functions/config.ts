@@ -18,6 +18,8 @@ export interface Config {
   attachmentsBucket?: string;
   /** Signs the links in emails (clarification answers, surveys). */
   linkSecret: string;
+  /** Per-person write limit: a burst, refilled at a steady rate. */
+  writeLimit: { burst: number; perSecond: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -48,6 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { mode, secret: required(env, 'DEV_TOKEN_SECRET') }
         : { mode, userPoolId: required(env, 'COGNITO_USER_POOL_ID'), clientId: required(env, 'COGNITO_CLIENT_ID') },
     linkSecret: required(env, 'LINK_SECRET'),
+    writeLimit: {
+      burst: Number(env.WRITE_LIMIT_BURST ?? 60),
+      perSecond: Number(env.WRITE_LIMIT_PER_SECOND ?? 1),
+    },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
   if (env.DYNAMODB_ENDPOINT) config.dynamoEndpoint = env.DYNAMODB_ENDPOINT;

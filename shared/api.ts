@@ -22,6 +22,14 @@ const answerValue = z.union([
 
 export const devSignInBody = z.strictObject({ userId: id });
 
+/** An administrator sets a person's roles: department → agent | head, and admin. */
+export const rolesBody = z.strictObject({
+  memberships: z
+    .record(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Not a department code.'), z.enum(['agent', 'head']))
+    .refine((m) => Object.keys(m).length <= 20, 'At most 20 departments.'),
+  admin: z.boolean(),
+});
+
 /** Non-essential notifications to switch off; see notifications.MUTABLE_EVENTS. */
 export const preferencesBody = z.strictObject({ mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20) });
 

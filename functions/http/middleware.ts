@@ -4,9 +4,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '#shared/api.ts';
-import { ConflictError, DomainError, UnauthorizedError } from '#shared/errors.ts';
+import { ConflictError, DomainError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from './context.ts';
+import { TooManyRequestsError } from './rate-limit.ts';
 
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -27,21 +28,25 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function requireUser(deps: Deps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const header = c.req.header('authorization');
-    const token = header?.match(/^Bearer ([\w.-]{10,4096})$/)?.[1];
-    if (!token) throw new UnauthorizedError('Sign in to use Ordo.');
-    const { userId } = await deps.authenticator.verify(token);
-    const user = await deps.users.get(userId);
-    if (!user) throw new UnauthorizedError('Your account is not known to Ordo. Ask an administrator.');
-    c.set('user', user);
-    await next();
-  };
-}
-
 export function errorBody(code: string, message: string, fields?: Record<string, string>): ErrorBody {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+/** Errors that mean a dependency is down or overloaded (after the SDK's own retries), not a bug. */
+const UNAVAILABLE = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+function isUnavailable(err: Error): boolean {
+  const code = (err as { code?: string }).code;
+  return UNAVAILABLE.has(err.name) || (code !== undefined && NETWORK_CODES.has(code));
 }
 
 /** The single place where errors become HTTP responses; anything unexpected is logged and hidden. */
@@ -49,7 +54,13 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof DomainError) {
     const body: ErrorBody & { current?: unknown } = errorBody(err.code, err.message, err.fields);
     if (err instanceof ConflictError && err.current !== undefined) body.current = err.current;
+    if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfterSeconds));
     return c.json(body, err.status);
+  }
+  if (isUnavailable(err)) {
+    c.get('log')?.warn('dependency.unavailable', { error: err.name, message: err.message });
+    c.header('Retry-After', '5');
+    return c.json(errorBody('unavailable', 'Ordo cannot reach its storage right now. Try again in a moment.'), 503);
   }
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -116,6 +116,19 @@ export class UserRepository {
     this.cache.delete(user.id);
   }
 
+  /** Role changes of one month, oldest first (Query AUDIT#yyyy-mm). */
+  async audit(month: string): Promise<Record<string, unknown>[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#${month}` },
+        Limit: 500,
+      }),
+    );
+    return (out.Items ?? []).map((item) => fromItem<Record<string, unknown>>(item));
+  }
+
   /** Drops a cached profile so the next read sees the stored one. */
   forget(id: string): void {
     this.cache.delete(id);

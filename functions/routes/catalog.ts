@@ -12,23 +12,24 @@ import {
   updateServiceBody,
 } from '#shared/service-schema.ts';
 import type { Deps } from '../deps.ts';
+import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parse } from '../http/validate.ts';
 import { summarize } from '../repositories/services.ts';
 
 const serviceId = (raw: string) => (raw.length <= 100 ? raw : '');
 
-export function catalogRoutes(deps: Deps) {
+export function catalogRoutes(deps: Deps, guard: Guard) {
   const flow = deps.catalogWorkflow;
   const code = (raw: string) => parse(departmentCodeParam, raw, 'department code');
   return new Hono<AppEnv>()
-    .get('/catalog', async (c) => c.json(await deps.services.catalog()))
-    .get('/departments', async (c) => c.json(await deps.departments.list()))
-    .post('/departments', async (c) => {
+    .get('/catalog', guard('GET /catalog'), async (c) => c.json(await deps.services.catalog()))
+    .get('/departments', guard('GET /departments'), async (c) => c.json(await deps.departments.list()))
+    .post('/departments', guard('POST /departments'), async (c) => {
       const body = await jsonBody(c, createDepartmentBody);
       return c.json(await flow.createDepartment(c.get('user'), body), 201);
     })
-    .get('/departments/:code', async (c) => {
+    .get('/departments/:code', guard('GET /departments/:code'), async (c) => {
       const dept = code(c.req.param('code'));
       const department = await deps.departments.get(dept);
       if (!department) throw new NotFoundError(`There is no department ${dept}.`);
@@ -36,30 +37,32 @@ export function catalogRoutes(deps: Deps) {
       const page: DepartmentPage = { department, services: services.map(summarize) };
       return c.json(page);
     })
-    .put('/departments/:code', async (c) => {
+    .put('/departments/:code', guard('PUT /departments/:code'), async (c) => {
       const body = await jsonBody(c, updateDepartmentBody);
       return c.json(await flow.updateDepartment(c.get('user'), code(c.req.param('code')), body));
     })
-    .get('/departments/:code/members', async (c) =>
+    .get('/departments/:code/members', guard('GET /departments/:code/members'), async (c) =>
       c.json(await flow.members(c.get('user'), code(c.req.param('code')))),
     )
-    .get('/departments/:code/services', async (c) =>
+    .get('/departments/:code/services', guard('GET /departments/:code/services'), async (c) =>
       c.json(await flow.servicesOfDepartment(c.get('user'), code(c.req.param('code')))),
     )
-    .post('/services', async (c) => {
+    .post('/services', guard('POST /services'), async (c) => {
       const body = await jsonBody(c, createServiceBody);
       return c.json(await flow.createService(c.get('user'), body), 201);
     })
-    .get('/services/:id', async (c) => c.json(await flow.view(c.get('user'), serviceId(c.req.param('id')))))
-    .put('/services/:id', async (c) => {
+    .get('/services/:id', guard('GET /services/:id'), async (c) =>
+      c.json(await flow.view(c.get('user'), serviceId(c.req.param('id')))),
+    )
+    .put('/services/:id', guard('PUT /services/:id'), async (c) => {
       const body = await jsonBody(c, updateServiceBody);
       return c.json(await flow.updateService(c.get('user'), serviceId(c.req.param('id')), body));
     })
-    .post('/services/:id/publish', async (c) => {
+    .post('/services/:id/publish', guard('POST /services/:id/publish'), async (c) => {
       const { version } = await jsonBody(c, serviceVersionBody);
       return c.json(await flow.publish(c.get('user'), serviceId(c.req.param('id')), version));
     })
-    .post('/services/:id/retire', async (c) => {
+    .post('/services/:id/retire', guard('POST /services/:id/retire'), async (c) => {
       const { version } = await jsonBody(c, serviceVersionBody);
       return c.json(await flow.retire(c.get('user'), serviceId(c.req.param('id')), version));
     });

@@ -4,13 +4,14 @@
 import { Hono } from 'hono';
 import { preferencesBody } from '#shared/api.ts';
 import type { Deps } from '../deps.ts';
+import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody } from '../http/validate.ts';
 
-export function meRoutes(deps: Deps) {
+export function meRoutes(deps: Deps, guard: Guard) {
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json({ user: c.get('user') }))
-    .put('/preferences', async (c) => {
+    .get('/', guard('GET /me'), (c) => c.json({ user: c.get('user') }))
+    .put('/preferences', guard('PUT /me/preferences'), async (c) => {
       const { mutedEvents } = await jsonBody(c, preferencesBody);
       const user = c.get('user');
       const next = { ...user, mutedEvents: [...new Set(mutedEvents)] };

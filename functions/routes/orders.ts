@@ -22,6 +22,7 @@ import {
 } from '#shared/api.ts';
 import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
+import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parse, query } from '../http/validate.ts';
 import { attachmentKeys } from '../storage/attachments.ts';
@@ -32,54 +33,60 @@ const attachmentQuery = z.strictObject({
   as: z.enum(['json', 'redirect']).default('redirect'),
 });
 
-export function orderRoutes(deps: Deps) {
+export function orderRoutes(deps: Deps, guard: Guard) {
   const flow = deps.orderWorkflow;
   const number = (raw: string) => parse(orderNumberParam, raw, 'order number');
   return new Hono<AppEnv>()
-    .post('/orders', async (c) => {
+    .post('/orders', guard('POST /orders'), async (c) => {
       const body = await jsonBody(c, createOrderBody);
       return c.json(await flow.create(c.get('user'), body), 201);
     })
-    .get('/orders/mine', async (c) => {
+    .get('/orders/mine', guard('GET /orders/mine'), async (c) => {
       const { cursor, limit } = query(c, pageQuery);
       return c.json(await flow.mine(c.get('user'), cursor, limit));
     })
-    .get('/orders/:number', async (c) => c.json(await flow.view(c.get('user'), number(c.req.param('number')))))
-    .post('/orders/:number/transitions', async (c) => {
+    .get('/orders/:number', guard('GET /orders/:number'), async (c) =>
+      c.json(await flow.view(c.get('user'), number(c.req.param('number')))),
+    )
+    .post('/orders/:number/transitions', guard('POST /orders/:number/transitions'), async (c) => {
       const body = await jsonBody(c, transitionBody);
       return c.json(await flow.transition(c.get('user'), number(c.req.param('number')), body));
     })
-    .post('/orders/:number/inputs/:inputId', async (c) => {
+    .post('/orders/:number/inputs/:inputId', guard('POST /orders/:number/inputs/:inputId'), async (c) => {
       const body = await jsonBody(c, handInputBody);
       const id = parse(itemId, c.req.param('inputId'), 'input id');
       return c.json(await flow.handInput(c.get('user'), number(c.req.param('number')), id, body));
     })
-    .post('/orders/:number/deliverables/:deliverableId', async (c) => {
-      const body = await jsonBody(c, tickDeliverableBody.extend({ attachment: z.string().max(1_024).optional() }));
-      const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
-      return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
-    })
-    .post('/orders/:number/stage', async (c) => {
+    .post(
+      '/orders/:number/deliverables/:deliverableId',
+      guard('POST /orders/:number/deliverables/:deliverableId'),
+      async (c) => {
+        const body = await jsonBody(c, tickDeliverableBody.extend({ attachment: z.string().max(1_024).optional() }));
+        const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
+        return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
+      },
+    )
+    .post('/orders/:number/stage', guard('POST /orders/:number/stage'), async (c) => {
       const body = await jsonBody(c, stageBody);
       return c.json(await flow.moveStage(c.get('user'), number(c.req.param('number')), body));
     })
-    .post('/orders/:number/priority', async (c) => {
+    .post('/orders/:number/priority', guard('POST /orders/:number/priority'), async (c) => {
       const body = await jsonBody(c, priorityBody);
       return c.json(await flow.setPriority(c.get('user'), number(c.req.param('number')), body));
     })
-    .post('/orders/:number/watchers', async (c) => {
+    .post('/orders/:number/watchers', guard('POST /orders/:number/watchers'), async (c) => {
       const body = await jsonBody(c, watchersBody);
       return c.json(await flow.changeWatchers(c.get('user'), number(c.req.param('number')), body));
     })
-    .post('/orders/:number/handoffs', async (c) => {
+    .post('/orders/:number/handoffs', guard('POST /orders/:number/handoffs'), async (c) => {
       const body = await jsonBody(c, handoffBody);
       return c.json(await flow.handoff(c.get('user'), number(c.req.param('number')), body), 201);
     })
-    .post('/orders/:number/comments', async (c) => {
+    .post('/orders/:number/comments', guard('POST /orders/:number/comments'), async (c) => {
       const body = await jsonBody(c, commentBody);
       return c.json(await flow.comment(c.get('user'), number(c.req.param('number')), body));
     })
-    .get('/orders/:number/attachments', async (c) => {
+    .get('/orders/:number/attachments', guard('GET /orders/:number/attachments'), async (c) => {
       const store = deps.attachments;
       if (!store) throw new RuleViolationError('Attachments are not configured.');
       const { key, as } = query(c, attachmentQuery);
@@ -89,17 +96,17 @@ export function orderRoutes(deps: Deps) {
       const url = await store.downloadUrl(key);
       return as === 'json' ? c.json({ url }) : c.redirect(url, 302);
     })
-    .post('/attachments', async (c) => {
+    .post('/attachments', guard('POST /attachments'), async (c) => {
       const store = deps.attachments;
       if (!store) throw new RuleViolationError('Attachments are not configured.');
       const body = await jsonBody(c, uploadRequestBody);
       return c.json(await store.uploadTicket(c.get('user').id, body, deps.now()), 201);
     })
-    .get('/departments/:code/at-risk', async (c) => {
+    .get('/departments/:code/at-risk', guard('GET /departments/:code/at-risk'), async (c) => {
       const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
       return c.json(await flow.atRisk(c.get('user'), code));
     })
-    .get('/departments/:code/queue', async (c) => {
+    .get('/departments/:code/queue', guard('GET /departments/:code/queue'), async (c) => {
       const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
       const { cursor, limit } = query(c, pageQuery);
       return c.json(await flow.queue(c.get('user'), code, cursor, limit));
@@ -107,11 +114,13 @@ export function orderRoutes(deps: Deps) {
 }
 
 /** Signed-link routes: no sign-in, the token is the authority (and names one order). */
-export function clarificationRoutes(deps: Deps) {
+export function clarificationRoutes(deps: Deps, guard: Guard) {
   const flow = deps.orderWorkflow;
   return new Hono<AppEnv>()
-    .get('/:token', async (c) => c.json(await flow.clarificationByLink(c.req.param('token'))))
-    .post('/:token', async (c) => {
+    .get('/:token', guard('GET /clarifications/:token'), async (c) =>
+      c.json(await flow.clarificationByLink(c.req.param('token'))),
+    )
+    .post('/:token', guard('POST /clarifications/:token'), async (c) => {
       const body = await jsonBody(c, clarificationAnswerBody);
       return c.json(await flow.answerByLink(c.req.param('token'), body));
     });

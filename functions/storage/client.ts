@@ -36,7 +36,9 @@ export function createDb(opts: { tableName: string; region: string; endpoint?: s
     ...(opts.endpoint
       ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
+    // Throttling is retried with backoff by the SDK; an unreachable endpoint fails fast (→ 503), never hangs.
     maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
   });
   client.middlewareStack.add(
     (next, context) => async (args) => {

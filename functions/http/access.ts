@@ -1,0 +1,79 @@
+/**
+ * Per-route guard built from the declarative table in shared/access.ts: authenticates (unless the
+ * route serves anyone), applies the per-person write limit, and enforces the audiences that need no
+ * stored data (admin, the department in the path). Order- and service-level audiences are enforced
+ * by the workflows, which load the data anyway.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { type Audience, ROUTES, type RouteKey, routeKey } from '#shared/access.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors.ts';
+import type { User } from '#shared/model.ts';
+import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
+import type { Deps } from '../deps.ts';
+import type { AppEnv } from './context.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+const BY_KEY = new Map<string, (typeof ROUTES)[number]>(ROUTES.map((r) => [routeKey(r), r]));
+
+export async function authenticate(deps: Deps, header: string | undefined): Promise<User> {
+  const token = header?.match(/^Bearer ([\w.-]{10,4096})$/)?.[1];
+  if (!token) throw new UnauthorizedError('Sign in to use Ordo.');
+  const { userId } = await deps.authenticator.verify(token);
+  const user = await deps.users.get(userId);
+  if (!user) throw new UnauthorizedError('Your account is not known to Ordo. Ask an administrator.');
+  return user;
+}
+
+function checkDepartment(audience: Audience, user: User, code: string | undefined): void {
+  if (!code) return;
+  const member = isAgentOf(user, code);
+  switch (audience) {
+    case 'departmentTeam':
+      // Outsiders learn nothing about another department's work: the answer is "not found".
+      if (!member) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      return;
+    case 'departmentTeamOrAdmin':
+      if (!member && !user.admin) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      return;
+    case 'departmentHead':
+      if (!isHeadOf(user, code))
+        throw member
+          ? new ForbiddenError('Only the head of the department may do this.')
+          : new NotFoundError(`There is nothing for you at ${code}.`);
+      return;
+    case 'departmentHeadOrAdmin':
+      if (!isHeadOf(user, code) && !user.admin) {
+        throw member
+          ? new ForbiddenError('Only the head of the department may do this.')
+          : new NotFoundError(`There is nothing for you at ${code}.`);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+export function createGuard(deps: Deps, limiter: RateLimiter) {
+  return (key: RouteKey): MiddlewareHandler<AppEnv> => {
+    const route = BY_KEY.get(key);
+    if (!route) throw new Error(`Route ${key} is not in the access table.`);
+    const audience: Audience = route.audience;
+    const write = 'write' in route && route.write === true;
+    return async (c, next) => {
+      if (audience !== 'anyone') {
+        const user = await authenticate(deps, c.req.header('authorization'));
+        c.set('user', user);
+        if (audience === 'admin' && !user.admin) throw new ForbiddenError('Only an administrator may do this.');
+        checkDepartment(audience, user, c.req.param('code'));
+      }
+      if (write) {
+        // Signed-in writers are limited per person, signed links per link.
+        const who = audience === 'anyone' ? `link:${c.req.param('token') ?? 'none'}` : `user:${c.get('user').id}`;
+        limiter.take(who);
+      }
+      await next();
+    };
+  };
+}
+
+export type Guard = ReturnType<typeof createGuard>;
