@@ -43,6 +43,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Use this SES stand-in instead of the shared one (e.g. one the test stops and starts). */
   sesEndpoint?: string;
+  /** Per-person write limit (default: the product's 60-request burst, 1 per second). */
+  writeLimit?: { burst: number; perSecond: number };
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -71,6 +73,9 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     PORTAL_URL: portalUrl,
     MAIL_FROM: 'ordo@example.com',
     ...(s3 ? { S3_ENDPOINT: s3.endpoint, ATTACHMENTS_BUCKET: 'ordo-test' } : {}),
+    ...(opts.writeLimit
+      ? { WRITE_LIMIT_BURST: String(opts.writeLimit.burst), WRITE_LIMIT_PER_SECOND: String(opts.writeLimit.perSecond) }
+      : {}),
   });
   const deps = createDeps(config, { log: silentLogger, ...(opts.now ? { now: opts.now } : {}) });
   if (opts.seed !== false) await seedIfEmpty(deps);
