@@ -53,6 +53,15 @@ export const demoUsers: User[] = [
     location: 'Warsaw',
   },
   {
+    id: 'carl',
+    name: 'Carl Jensen',
+    email: 'carl.jensen@example.com',
+    memberships: {},
+    admin: false,
+    department: 'Marketing',
+    location: 'Warsaw',
+  },
+  {
     id: 'ben',
     name: 'Ben Carter',
     email: 'ben.carter@example.com',

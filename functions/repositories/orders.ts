@@ -25,6 +25,27 @@ import { outboxItem } from './outbox.ts';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
+/** What a request with an Idempotency-Key created, kept for a day. */
+export interface IdempotencyRecord {
+  userId: string;
+  key: string;
+  /** Hash of the request body: the same key with another body is a conflict. */
+  requestHash: string;
+  orderNumber: string;
+  expiresAt: number;
+}
+
+export interface CreateOptions {
+  parent?: { order: Order; expectedVersion: number; events: TimelineEvent[] };
+  idempotency?: IdempotencyRecord;
+}
+
+export class DuplicateRequestError extends Error {
+  constructor(readonly first: IdempotencyRecord) {
+    super('This request was already made.');
+  }
+}
+
 export interface OrderPage {
   orders: Order[];
   nextCursor?: string;
@@ -115,54 +136,73 @@ export class OrderRepository {
 
   /**
    * Creates an order. `parent`, when given, is updated in the same transaction (conditional on its
-   * version), so a hand-off and the parent's record of it never disagree.
+   * version), so a hand-off and the parent's record of it never disagree. `idempotency`, when given,
+   * is recorded in the same transaction; a second request with the same key fails with
+   * DuplicateRequestError carrying the first request's record.
    */
-  async create(
-    order: Order,
-    events: TimelineEvent[],
-    mail: MailMessage[],
-    parent?: { order: Order; expectedVersion: number; events: TimelineEvent[] },
+  async create(order: Order, events: TimelineEvent[], mail: MailMessage[], options: CreateOptions = {}): Promise<void> {
+    await this.createCase([{ order, events, mail }], options);
+  }
+
+  /** An order or a bundle case with its parts, each with events, mail and its link, in one transaction. */
+  async createCase(
+    entries: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }>,
+    options: CreateOptions = {},
   ): Promise<void> {
-    const items: TransactItems = [
-      {
+    const items: TransactItems = [];
+    if (options.idempotency) {
+      // First item, so a failed condition at index 0 means "seen this request before".
+      const record = options.idempotency;
+      items.push({
         Put: {
           TableName: this.db.tableName,
-          Item: orderItem(order),
+          Item: { ...keys.idempotency(record.userId, record.key), type: 'idempotency', ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
-      },
-      ...this.sideEffects(order, events, mail),
-    ];
-    if (parent)
+      });
+    }
+    for (const { order, events, mail } of entries) {
+      items.push(
+        {
+          Put: {
+            TableName: this.db.tableName,
+            Item: orderItem(order),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...this.sideEffects(order, events, mail),
+      );
+    }
+    const parentIndex = items.length;
+    const parent = options.parent;
+    if (parent) {
       items.push(
         ...this.conditionalPut(parent.order, parent.expectedVersion),
         ...this.sideEffects(parent.order, parent.events, []),
       );
-    await this.send(
-      items,
-      parent
-        ? {
-            number: parent.order.number,
-            expectedVersion: parent.expectedVersion,
-            index: 1 + events.length + mail.length + (order.parentNumber ? 1 : 0),
-          }
-        : undefined,
-    );
+    }
+    try {
+      await this.send(
+        items,
+        parent
+          ? { number: parent.order.number, expectedVersion: parent.expectedVersion, index: parentIndex }
+          : undefined,
+      );
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+      if (options.idempotency && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        const first = await this.idempotencyRecord(options.idempotency.userId, options.idempotency.key);
+        if (first) throw new DuplicateRequestError(first);
+      }
+      throw error;
+    }
   }
 
-  /**
-   * Replaces the order if it is still at `expectedVersion`, appending its events and outbox messages
-   * in the same transaction. A lost race raises ConflictError carrying the current order.
-   */
-  /** A bundle: the case order and its parts (each with events, mail and its link) in one transaction. */
-  async createCase(entries: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }>): Promise<void> {
-    const items: TransactItems = entries.flatMap(({ order, events, mail }) => [
-      {
-        Put: { TableName: this.db.tableName, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
-      },
-      ...this.sideEffects(order, events, mail),
-    ]);
-    await this.send(items);
+  async idempotencyRecord(userId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.idempotency(userId, key), ConsistentRead: true }),
+    );
+    return Item ? fromItem<IdempotencyRecord>(Item) : undefined;
   }
 
   async update(order: Order, expectedVersion: number, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {

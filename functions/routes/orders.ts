@@ -20,7 +20,7 @@ import {
   uploadRequestBody,
   watchersBody,
 } from '#shared/api.ts';
-import { NotFoundError, RuleViolationError } from '#shared/errors.ts';
+import { NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -39,7 +39,14 @@ export function orderRoutes(deps: Deps, guard: Guard) {
   return new Hono<AppEnv>()
     .post('/orders', guard('POST /orders'), async (c) => {
       const body = await jsonBody(c, createOrderBody);
-      return c.json(await flow.create(c.get('user'), body), 201);
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) {
+        throw new ValidationError('The Idempotency-Key header is not valid.', {
+          'Idempotency-Key': 'Use 8–100 letters, digits, - or _.',
+        });
+      }
+      const { replayed, ...view } = await flow.create(c.get('user'), body, key);
+      return c.json(view, replayed ? 200 : 201);
     })
     .get('/orders/mine', guard('GET /orders/mine'), async (c) => {
       const { cursor, limit } = query(c, pageQuery);

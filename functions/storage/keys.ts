@@ -43,6 +43,9 @@ export const keys = {
   /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
   slaTimer: (at: string, number: string) => ({ gsi3pk: 'SLA', gsi3sk: `${at}#${number}` }),
 
+  /** Order creation requests by Idempotency-Key, per person (expire after a day via TTL). */
+  idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'REQUEST' }),
+
   outboxMessage: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
   outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: 'OUTBOX', gsi3sk: `${nextAttemptAt}#${id}` }),
 } as const;

@@ -4,6 +4,8 @@
  * DynamoDB calls (warm caches): create 3 (service, number, transaction); view 1; a change 2 (order
  * with timeline, transaction); my orders 1; queue 1.
  */
+
+import { createHash } from 'node:crypto';
 import type {
   ClarificationView,
   CommentBody,
@@ -45,7 +47,7 @@ import { promiseDate } from '#shared/sla.ts';
 import { toSummary } from '#shared/summary.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
-import type { OrderRepository } from '../repositories/orders.ts';
+import { DuplicateRequestError, type OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
 
@@ -57,6 +59,19 @@ export interface OrderWorkflowDeps {
   links: LinkSigner;
   portalUrl: string;
   now: () => Date;
+}
+
+/** How long an Idempotency-Key is remembered. */
+const IDEMPOTENCY_SECONDS = 24 * 3600;
+
+/** JSON with sorted keys, so the same request always hashes the same. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** Clarification links in emails stay valid this long. */
@@ -124,7 +139,11 @@ export class OrderWorkflow {
 
   // ---- filing ----
 
-  async create(user: User, body: CreateOrderBody): Promise<OrderView> {
+  /**
+   * Files an order. With an Idempotency-Key, repeating the same request returns the same order
+   * (`replayed`), and the same key with another body is a conflict.
+   */
+  async create(user: User, body: CreateOrderBody, idempotencyKey?: string): Promise<OrderView & { replayed?: true }> {
     const { services, users } = this.deps;
     const service = await services.get(body.serviceId);
     if (service?.status !== 'published') throw new NotFoundError(`There is no service ${body.serviceId}.`);
@@ -146,13 +165,30 @@ export class OrderWorkflow {
       priority: body.priority ?? 'normal',
       handed: body.inputs ?? {},
     });
-    if (!service.bundle?.length) {
-      await this.deps.orders.create(order, [event], mail);
-      return this.present(user, order, [event], service);
-    }
+    const requestHash = createHash('sha256').update(stableJson(body)).digest('base64url');
+    const idempotency = idempotencyKey
+      ? {
+          userId: user.id,
+          key: idempotencyKey,
+          requestHash,
+          orderNumber: order.number,
+          expiresAt: Math.floor(this.deps.now().getTime() / 1000) + IDEMPOTENCY_SECONDS,
+        }
+      : undefined;
     // A bundle: one case order plus a linked order per part, all in one transaction (SPEC §14.7).
-    const parts = await this.bundleParts(user, requester, service, order);
-    await this.deps.orders.createCase([{ order, events: [event], mail }, ...parts]);
+    const parts = service.bundle?.length ? await this.bundleParts(user, requester, service, order) : [];
+    try {
+      await this.deps.orders.createCase(
+        [{ order, events: [event], mail }, ...parts],
+        idempotency ? { idempotency } : {},
+      );
+    } catch (error) {
+      if (!(error instanceof DuplicateRequestError)) throw error;
+      if (error.first.requestHash !== requestHash) {
+        throw new ConflictError('This Idempotency-Key was already used for a different order.');
+      }
+      return { ...(await this.view(user, error.first.orderNumber)), replayed: true };
+    }
     return this.present(user, { ...order, children: parts.map((p) => linkOf(p.order)) }, [event], service);
   }
 
@@ -256,9 +292,7 @@ export class OrderWorkflow {
       visibility: 'public',
     };
     await this.deps.orders.create(child, [event], mail, {
-      order: nextParent,
-      expectedVersion: parent.version,
-      events: [parentEvent],
+      parent: { order: nextParent, expectedVersion: parent.version, events: [parentEvent] },
     });
     return this.present(user, child, [event], service);
   }
@@ -884,12 +918,14 @@ export class OrderWorkflow {
     return this.present(user, next, [...timeline, event], service);
   }
 
+  /** Re-reads and retries a change that does not depend on what the caller saw, with jittered backoff. */
   private async retrying<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await run();
       } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= 2) throw error;
+        if (!(error instanceof ConflictError) || attempt >= 9) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
       }
     }
   }
