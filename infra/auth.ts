@@ -5,6 +5,7 @@
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
@@ -20,6 +21,8 @@ export interface OrdoAuthProps {
 export class OrdoAuth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** Signs the links in emails (clarification answers, survey ratings). */
+  readonly linkSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: OrdoAuthProps) {
     super(scope, id);
@@ -65,6 +68,18 @@ export class OrdoAuth extends Construct {
       });
     }
 
+    this.linkSecret = new secretsmanager.Secret(this, 'LinkSecret', {
+      secretName: resourceName(config, 'link-secret'),
+      description: 'HMAC key for the signed links Ordo puts in emails.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.linkSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the link key would invalidate every emailed link still in its validity window; it is rotated by hand (a redeploy picks up the new value) when needed.',
+    });
+
     this.userPool.addGroup('Admin', {
       groupName: ADMIN_GROUP,
       description: 'Platform administrators: manage departments, users and role assignments.',
@@ -95,4 +110,6 @@ export function bindAuth(fn: OrdoFunction, auth: OrdoAuth): void {
   fn.setEnv('AUTH_MODE', 'cognito');
   fn.setEnv('COGNITO_USER_POOL_ID', auth.userPool.userPoolId);
   fn.setEnv('COGNITO_CLIENT_ID', auth.client.userPoolClientId);
+  // Resolved by CloudFormation at deploy time: the template holds only a reference to the secret.
+  fn.setEnv('LINK_SECRET', auth.linkSecret.secretValue.unsafeUnwrap());
 }

@@ -186,6 +186,7 @@ describe.each(STAGES)('%s stage', (stage) => {
       'AUTH_MODE',
       'COGNITO_USER_POOL_ID',
       'COGNITO_CLIENT_ID',
+      'LINK_SECRET',
     ];
     const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
     const extra = { api: ['ATTACHMENTS_BUCKET'], 'mail-worker': mail, 'sla-timer': mail }[name];
@@ -197,6 +198,8 @@ describe.each(STAGES)('%s stage', (stage) => {
       AUTH_MODE: 'cognito',
     });
     if (name !== 'api') expect(env.MAIL_FROM).toBe('ordo@example.com');
+    // The link key is a deploy-time reference to Secrets Manager, never a literal in the template.
+    expect(JSON.stringify(env.LINK_SECRET)).toContain('resolve:secretsmanager');
   });
 
   it.each([
