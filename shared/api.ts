@@ -2,7 +2,7 @@
  * The API's contract: request schemas (validated by the API, reused by the portal) and response shapes.
  * Paths live under /api/v1.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { PRIORITIES } from './model.ts';

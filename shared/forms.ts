@@ -2,7 +2,7 @@
  * Request-form validation (SPEC §3): one implementation used by the portal form and the API.
  * A field hidden by its visibility rule is neither validated nor kept.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldErrors } from './errors.ts';
 import type { Answers, FormField } from './model.ts';
 

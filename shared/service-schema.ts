@@ -2,7 +2,7 @@
  * What a head may write for a service and a department (SPEC §2, §3), with the cross-field checks a
  * form alone cannot express. Used by the API for 400 messages and by the portal's catalog editor.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD_KINDS, INPUT_KINDS } from './model.ts';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);

@@ -2,7 +2,7 @@
  * Platform administration: people and their roles, and the audit log of role changes.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { rolesBody } from '#shared/api.ts';
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';

@@ -3,7 +3,7 @@
  * hand off, comment, watchers, attachments; a department's queue; and answers by signed link.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   clarificationAnswerBody,
   commentBody,
