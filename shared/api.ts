@@ -74,6 +74,8 @@ export const tickDeliverableBody = z.strictObject({
   version: z.number().int().min(1),
   done: z.boolean(),
   note: z.string().trim().max(2_000, 'Too long.').optional(),
+  /** Key returned by POST /attachments. */
+  attachment: z.string().max(1_024).optional(),
 });
 export type TickDeliverableBody = z.infer<typeof tickDeliverableBody>;
 

@@ -10,6 +10,13 @@ const required = (max: number) => text(max).min(1, 'Required.');
 const slug = z
   .string()
   .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/,
+    'Use letters, digits, - or _ (up to 60), starting with a letter or digit.',
+  );
+/** Service ids appear in URLs: lower case only. */
+const serviceSlug = z
+  .string()
+  .regex(
     /^[a-z0-9][a-z0-9_-]{0,59}$/,
     'Use lower-case letters, digits, - or _ (up to 60), starting with a letter or digit.',
   );
@@ -123,7 +130,10 @@ export const serviceBody = z.strictObject({
 });
 export type ServiceBody = z.infer<typeof serviceBody>;
 
-export const createServiceBody = serviceBody.extend({ id: slug, department: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/) });
+export const createServiceBody = serviceBody.extend({
+  id: serviceSlug,
+  department: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/),
+});
 export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
 export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
 

@@ -46,6 +46,7 @@ export class CognitoAuthenticator implements Authenticator {
   async verify(token: string): Promise<{ userId: string }> {
     try {
       const payload = await this.verifier.verify(token);
+      if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
       return { userId: payload.sub };
     } catch {
       throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');

@@ -18,10 +18,12 @@ import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import type { MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
+import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
+import { statsUpdate } from './stats.ts';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
@@ -38,6 +40,8 @@ export interface IdempotencyRecord {
 export interface CreateOptions {
   parent?: { order: Order; expectedVersion: number; events: TimelineEvent[] };
   idempotency?: IdempotencyRecord;
+  /** Report counters the change adds (see shared/stats.ts). */
+  stats?: StatsDelta[];
 }
 
 export class DuplicateRequestError extends Error {
@@ -173,6 +177,7 @@ export class OrderRepository {
         ...this.sideEffects(order, events, mail),
       );
     }
+    items.push(...mergeDeltas(options.stats ?? []).map((d) => statsUpdate(this.db.tableName, d)));
     const parentIndex = items.length;
     const parent = options.parent;
     if (parent) {
@@ -205,10 +210,17 @@ export class OrderRepository {
     return Item ? fromItem<IdempotencyRecord>(Item) : undefined;
   }
 
-  async update(order: Order, expectedVersion: number, events: TimelineEvent[], mail: MailMessage[]): Promise<void> {
+  async update(
+    order: Order,
+    expectedVersion: number,
+    events: TimelineEvent[],
+    mail: MailMessage[],
+    stats: StatsDelta[] = [],
+  ): Promise<void> {
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail),
+      ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
     ];
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
   }

@@ -68,7 +68,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       '/orders/:number/deliverables/:deliverableId',
       guard('POST /orders/:number/deliverables/:deliverableId'),
       async (c) => {
-        const body = await jsonBody(c, tickDeliverableBody.extend({ attachment: z.string().max(1_024).optional() }));
+        const body = await jsonBody(c, tickDeliverableBody);
         const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
         return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
       },

@@ -43,6 +43,12 @@ export const keys = {
   /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
   slaTimer: (at: string, number: string) => ({ gsi3pk: 'SLA', gsi3sk: `${at}#${number}` }),
 
+  /** Report counters: one partition per department, sorted by day, then service (S) or agent (A). */
+  statsRow: (department: string, day: string, kind: 'service' | 'agent', key: string) => ({
+    pk: `STATS#${department}`,
+    sk: `${day}#${kind === 'service' ? 'S' : 'A'}#${key}`,
+  }),
+
   /** Order creation requests by Idempotency-Key, per person (expire after a day via TTL). */
   idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'REQUEST' }),
 

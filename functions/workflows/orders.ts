@@ -44,6 +44,7 @@ import {
 } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
 import { promiseDate } from '#shared/sla.ts';
+import { orderDeltas, type StatsDelta } from '#shared/stats.ts';
 import { toSummary } from '#shared/summary.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
@@ -178,10 +179,13 @@ export class OrderWorkflow {
     // A bundle: one case order plus a linked order per part, all in one transaction (SPEC §14.7).
     const parts = service.bundle?.length ? await this.bundleParts(user, requester, service, order) : [];
     try {
-      await this.deps.orders.createCase(
-        [{ order, events: [event], mail }, ...parts],
-        idempotency ? { idempotency } : {},
-      );
+      const stats = (
+        await Promise.all([order, ...parts.map((p) => p.order)].map((o) => this.deltas(undefined, o, 'submitted')))
+      ).flat();
+      await this.deps.orders.createCase([{ order, events: [event], mail }, ...parts], {
+        stats,
+        ...(idempotency ? { idempotency } : {}),
+      });
     } catch (error) {
       if (!(error instanceof DuplicateRequestError)) throw error;
       if (error.first.requestHash !== requestHash) {
@@ -293,6 +297,7 @@ export class OrderWorkflow {
     };
     await this.deps.orders.create(child, [event], mail, {
       parent: { order: nextParent, expectedVersion: parent.version, events: [parentEvent] },
+      stats: await this.deltas(undefined, child, 'submitted'),
     });
     return this.present(user, child, [event], service);
   }
@@ -439,7 +444,7 @@ export class OrderWorkflow {
       reopened: body.action === 'reopen',
     });
     const mail = await this.mailForAction(body.action, next, comment);
-    await this.deps.orders.update(next, order.version, [event], mail);
+    await this.deps.orders.update(next, order.version, [event], mail, await this.deltas(order, next, body.action));
     return this.present(user, next, [...timeline, event], service);
   }
 
@@ -490,7 +495,7 @@ export class OrderWorkflow {
       }
     }
     await this.settle(order, next, service, {});
-    await this.deps.orders.update(next, order.version, events, mail);
+    await this.deps.orders.update(next, order.version, events, mail, await this.deltas(order, next, 'hand_input'));
     return this.present(user, next, [...timeline, ...events], service);
   }
 
@@ -498,7 +503,7 @@ export class OrderWorkflow {
     user: User,
     number: string,
     deliverableId: string,
-    body: TickDeliverableBody & { attachment?: string },
+    body: TickDeliverableBody,
   ): Promise<OrderView> {
     const { order, timeline, service } = await this.load(user, number);
     if (!isAgentOf(user, order.department)) throw new ForbiddenError('Only the team ticks deliverables.');
@@ -609,7 +614,7 @@ export class OrderWorkflow {
         comment: body.text,
         visibility: body.visibility,
       };
-      await this.deps.orders.update(next, order.version, [event], []);
+      await this.deps.orders.update(next, order.version, [event], [], await this.deltas(order, next, 'comment'));
       return this.present(user, next, [...timeline, event], service);
     });
   }
@@ -623,7 +628,11 @@ export class OrderWorkflow {
       number: order.number,
       title: order.title,
       question: clarification.question,
-      fields: (service?.form ?? []).filter((f) => clarification.fields.includes(f.id)),
+      // The requested fields and those that appear depending on them (e.g. an end date for a fixed term).
+      fields: (service?.form ?? []).filter(
+        (f) =>
+          clarification.fields.includes(f.id) || (f.visibleWhen && clarification.fields.includes(f.visibleWhen.field)),
+      ),
       inputs: order.inputs
         .filter((i) => clarification.inputs.includes(i.id))
         .map((i) => ({ id: i.id, label: i.label })),
@@ -797,6 +806,12 @@ export class OrderWorkflow {
     return { order, event, mail };
   }
 
+  /** Report counters for a change (see shared/stats.ts), on the department's local day. */
+  private async deltas(before: Order | undefined, after: Order, action: string): Promise<StatsDelta[]> {
+    const calendar = await this.calendar(after.department);
+    return orderDeltas(before, after, action, calendar.timeZone);
+  }
+
   /** The department's calendar (cached with the department). */
   private async calendar(department: string): Promise<BusinessCalendar> {
     const found = await this.deps.departments.get(department);
@@ -914,7 +929,7 @@ export class OrderWorkflow {
     const next: Order = { ...order, ...patch, updatedAt: now, version: order.version + 1 };
     await this.settle(order, next, service, {});
     const event: TimelineEvent = { orderNumber: number, at: now, actorId: user.id, visibility: 'public', ...partial };
-    await this.deps.orders.update(next, order.version, [event], mail);
+    await this.deps.orders.update(next, order.version, [event], mail, await this.deltas(order, next, event.kind));
     return this.present(user, next, [...timeline, event], service);
   }
 

@@ -10,6 +10,7 @@ import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
 import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
 import { fireTimers } from '#shared/sla.ts';
+import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
 import type { Logger } from '../http/logger.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
@@ -107,7 +108,23 @@ export class SlaTimerJob {
     if (events.length === 0) return;
     const due = next.clocks ? nextDueAt(next.clocks) : undefined;
     if (due) next.nextDueAt = due;
-    await this.deps.orders.update(next, order.version, events, mail);
+    const timeZone = (await this.deps.departments.get(order.department))?.calendar.timeZone ?? 'UTC';
+    const stats = orderDeltas(order, next, 'timer', timeZone);
+    // Breach causes for the Pareto: the stage the order was in when it missed its standard.
+    const breaches = events.filter((e) => e.kind === 'sla_breach').length;
+    if (breaches > 0) {
+      stats.push({
+        department: order.department,
+        day: localDay(at, timeZone),
+        kind: 'service',
+        key: order.serviceId,
+        counters: {
+          [counterName('breach', order.status === 'waiting_for_customer' ? 'waiting_for_customer' : order.stage)]:
+            breaches,
+        },
+      });
+    }
+    await this.deps.orders.update(next, order.version, events, mail, stats);
   }
 
   /** Warning: the assignee (or the team when nobody holds it). Breach: assignee, process owner and head. */

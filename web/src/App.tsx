@@ -13,6 +13,9 @@ const MyOrders = lazy(() => import('./pages/MyOrders.tsx'));
 const OrderPage = lazy(() => import('./pages/Order.tsx'));
 const Queue = lazy(() => import('./pages/Queue.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const DepartmentServices = lazy(() => import('./pages/DepartmentServices.tsx'));
+const ServiceEditor = lazy(() => import('./pages/ServiceEditor.tsx'));
+const AnswerPage = lazy(() => import('./pages/Answer.tsx'));
 
 function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -118,10 +121,15 @@ export function App() {
   return (
     <Router root={Shell}>
       <Route path="/sign-in" component={SignIn} />
+      {/* Reached from an emailed link: no sign-in needed. */}
+      <Route path="/answer/:token" component={AnswerPage} />
       <Route path="/" component={RequireUser}>
         <Route path="/" component={Catalog} />
         <Route path="/departments/:code" component={DepartmentPage} />
+        <Route path="/departments/:code/services" component={DepartmentServices} />
+        <Route path="/departments/:code/services/new" component={ServiceEditor} />
         <Route path="/services/:id" component={ServicePage} />
+        <Route path="/services/:id/edit" component={ServiceEditor} />
         <Route path="/orders" component={MyOrders} />
         <Route path="/orders/:number" component={OrderPage} />
         <Route path="/queue/:code" component={Queue} />

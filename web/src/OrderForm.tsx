@@ -1,14 +1,20 @@
 /**
  * The order form, generated from the service's form schema. It validates with the same
  * `validateAnswers` the API uses, so the portal and the API agree on every message.
+ * Its pieces (`createAnswers`, `FormFields`) also serve clarification answers, hand-offs and the
+ * catalog editor's live preview.
  */
 import { useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, type JSX, Match, Show, Switch, untrack } from 'solid-js';
+import { type Accessor, createMemo, createSignal, For, type JSX, Match, Show, Switch, untrack } from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
+import type { FieldErrors } from '#shared/errors.ts';
 import { isVisible, validateAnswers } from '#shared/forms.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from './api.ts';
+import { promiseDate } from './format.ts';
+import { type Handover, handoverBody, handoverCandidates } from './orders.ts';
 import { t } from './strings.ts';
+import { FilePicker } from './upload.tsx';
 
 type Value = Answers[string];
 
@@ -21,12 +27,12 @@ function initialAnswers(form: readonly FormField[]): Answers {
   return answers;
 }
 
-function domId(fieldId: string): string {
-  return `field-${fieldId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+function domId(fieldId: string, prefix = 'field'): string {
+  return `${prefix}-${fieldId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
 /** Server field keys may be `answers.<id>` or the field id itself. */
-function fieldKey(key: string): string {
+export function fieldKey(key: string): string {
   return key.startsWith('answers.') ? key.slice('answers.'.length) : key;
 }
 
@@ -43,12 +49,15 @@ interface FieldProps {
   field: FormField;
   value: Value | undefined;
   error: string | undefined;
+  idPrefix?: string | undefined;
+  dryRun?: boolean | undefined;
   onChange: (value: Value) => void;
   onBlur: () => void;
+  onBusy: (busy: boolean) => void;
 }
 
 function Field(props: FieldProps) {
-  const id = domId(props.field.id);
+  const id = domId(props.field.id, props.idPrefix);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const kindHint = t.form.kindHint[props.field.kind];
@@ -156,6 +165,26 @@ function Field(props: FieldProps) {
           {error}
         </fieldset>
       </Match>
+      <Match when={props.field.kind === 'attachment'}>
+        <div class="field">
+          {label}
+          {help}
+          <FilePicker
+            id={id}
+            value={typeof props.value === 'string' ? props.value : null}
+            describedBy={describedBy()}
+            invalid={Boolean(props.error)}
+            required={props.field.required}
+            dryRun={props.dryRun}
+            onChange={(key) => {
+              props.onChange(key);
+              props.onBlur();
+            }}
+            onBusy={(busy) => props.onBusy(busy)}
+          />
+          {error}
+        </div>
+      </Match>
       <Match when={true}>
         <div class="field">
           {label}
@@ -227,56 +256,214 @@ function Field(props: FieldProps) {
   );
 }
 
-export function OrderForm(props: { service: ServiceDetail }) {
-  const navigate = useNavigate();
-  const form = () => props.service.form;
-  const [answers, setAnswers] = createSignal<Answers>(initialAnswers(untrack(form)));
-  const [priority, setPriority] = createSignal<Priority>('normal');
-  const [onBehalf, setOnBehalf] = createSignal('');
+type Checked = ReturnType<typeof validateAnswers>;
+
+/** Answers being given to a form: values, which were touched, client and server messages, uploads. */
+export interface AnswersState {
+  answers: Accessor<Answers>;
+  change: (fieldId: string, value: Value) => void;
+  touch: (fieldId: string) => void;
+  errorFor: (fieldId: string) => string | undefined;
+  /** Marks the form as submitted (all messages show) and returns the check. */
+  attempt: () => Checked;
+  /** Messages from a 400, keyed `answers.<id>` or `<id>`. */
+  setServerErrors: (fields: FieldErrors) => void;
+  uploading: Accessor<boolean>;
+  setBusy: (busy: boolean) => void;
+}
+
+export function createAnswers(form: Accessor<readonly FormField[]>, initial: Answers = {}): AnswersState {
+  const [answers, setAnswers] = createSignal<Answers>({ ...initialAnswers(untrack(form)), ...initial });
   const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = createSignal(false);
+  const [serverErrors, setServer] = createSignal<FieldErrors>({});
+  const [uploads, setUploads] = createSignal(0);
+
+  const checked = createMemo((): Checked => {
+    try {
+      return validateAnswers(form(), answers());
+    } catch {
+      // A form still being written in the editor may not compile yet; the preview then shows no messages.
+      return { ok: false, fields: {} };
+    }
+  });
+
+  return {
+    answers,
+    change: (fieldId, value) => {
+      setAnswers((a) => ({ ...a, [fieldId]: value }));
+      if (serverErrors()[fieldId]) setServer(({ [fieldId]: _, ...rest }) => rest);
+    },
+    touch: (fieldId) => {
+      if (!touched().has(fieldId)) setTouched((s) => new Set([...s, fieldId]));
+    },
+    errorFor: (fieldId) => {
+      const server = serverErrors()[fieldId];
+      if (server) return server;
+      const result = checked();
+      if (result.ok || !(submitted() || touched().has(fieldId))) return undefined;
+      return result.fields[fieldId];
+    },
+    attempt: () => {
+      setSubmitted(true);
+      return checked();
+    },
+    setServerErrors: (fields) => {
+      const mapped: FieldErrors = {};
+      for (const [k, message] of Object.entries(fields)) mapped[fieldKey(k)] = message;
+      setServer(mapped);
+    },
+    uploading: () => uploads() > 0,
+    setBusy: (busy) => setUploads((n) => Math.max(0, n + (busy ? 1 : -1))),
+  };
+}
+
+/** The visible fields of a form, each with its label, help and message. */
+export function FormFields(props: {
+  form: readonly FormField[];
+  state: AnswersState;
+  idPrefix?: string;
+  dryRun?: boolean;
+}) {
+  return (
+    <For each={props.form}>
+      {(field) => (
+        <Show when={isVisible(field, props.state.answers())}>
+          <Field
+            field={field}
+            value={props.state.answers()[field.id]}
+            error={props.state.errorFor(field.id)}
+            idPrefix={props.idPrefix}
+            dryRun={props.dryRun}
+            onChange={(v) => props.state.change(field.id, v)}
+            onBlur={() => props.state.touch(field.id)}
+            onBusy={(busy) => props.state.setBusy(busy)}
+          />
+        </Show>
+      )}
+    </For>
+  );
+}
+
+/** Focuses the first control marked invalid inside an element, once the DOM has caught up. */
+export function focusFirstInvalid(root: HTMLElement | undefined): void {
+  queueMicrotask(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** Required inputs the requester can hand over together with the order. */
+function HandoverFields(props: {
+  service: ServiceDetail;
+  given: Record<string, Handover>;
+  dryRun: boolean;
+  onChange: (id: string, patch: Handover) => void;
+  onBusy: (busy: boolean) => void;
+}) {
+  const items = () => handoverCandidates(props.service.inputs);
+  return (
+    <Show when={items().length > 0}>
+      <fieldset class="field handover" aria-describedby="handover-intro">
+        <legend>{t.form.handOverTitle}</legend>
+        <p id="handover-intro" class="hint">
+          {t.form.handOverIntro}
+        </p>
+        <For each={items()}>
+          {(input) => {
+            const base = domId(input.id, 'handover');
+            return (
+              <div class="handover-item">
+                <Show
+                  when={input.kind === 'confirmation'}
+                  fallback={
+                    <div class="field">
+                      <label for={`${base}-file`}>
+                        {t.form.inputFile(input.label)}
+                        <Show when={!input.required}>
+                          <span class="meta"> ({t.common.optional})</span>
+                        </Show>
+                      </label>
+                      <FilePicker
+                        id={`${base}-file`}
+                        value={props.given[input.id]?.attachment ?? null}
+                        dryRun={props.dryRun}
+                        onChange={(key) => props.onChange(input.id, { attachment: key })}
+                        onBusy={props.onBusy}
+                      />
+                    </div>
+                  }
+                >
+                  <div class="check">
+                    <input
+                      id={`${base}-confirm`}
+                      type="checkbox"
+                      checked={props.given[input.id]?.confirmed === true}
+                      onChange={(e) => props.onChange(input.id, { confirmed: e.currentTarget.checked })}
+                    />
+                    <label for={`${base}-confirm`}>
+                      {t.form.confirmInput(input.label)}
+                      <Show when={!input.required}>
+                        <span class="meta"> ({t.common.optional})</span>
+                      </Show>
+                    </label>
+                  </div>
+                </Show>
+                <div class="note-field">
+                  <label for={`${base}-note`}>{t.form.inputNote(input.label)}</label>
+                  <input
+                    id={`${base}-note`}
+                    type="text"
+                    autocomplete="off"
+                    value={props.given[input.id]?.note ?? ''}
+                    onInput={(e) => props.onChange(input.id, { note: e.currentTarget.value })}
+                  />
+                </div>
+              </div>
+            );
+          }}
+        </For>
+      </fieldset>
+    </Show>
+  );
+}
+
+export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) {
+  const navigate = useNavigate();
+  const form = () => props.service.form;
+  const state = createAnswers(form);
+  const [priority, setPriority] = createSignal<Priority>('normal');
+  const [onBehalf, setOnBehalf] = createSignal('');
+  const [given, setGiven] = createSignal<Record<string, Handover>>({});
   const [serverErrors, setServerErrors] = createSignal<Record<string, string>>({});
   const [formError, setFormError] = createSignal<string>();
+  const [previewNote, setPreviewNote] = createSignal<string>();
   const [sending, setSending] = createSignal(false);
   let key = newIdempotencyKey();
   let formEl: HTMLFormElement | undefined;
+  const prefix = () => (props.preview ? 'preview' : 'field');
 
-  const checked = createMemo(() => validateAnswers(form(), answers()));
-
-  const errorFor = (fieldId: string): string | undefined => {
-    const server = serverErrors()[fieldId];
-    if (server) return server;
-    const result = checked();
-    if (result.ok || !(submitted() || touched().has(fieldId))) return undefined;
-    return result.fields[fieldId];
-  };
-
-  const change = (fieldId: string, value: Value) => {
-    setAnswers((a) => ({ ...a, [fieldId]: value }));
-    if (serverErrors()[fieldId]) {
-      setServerErrors(({ [fieldId]: _, ...rest }) => rest);
-    }
-  };
-
-  const touch = (fieldId: string) => {
-    if (!touched().has(fieldId)) setTouched((s) => new Set([...s, fieldId]));
-  };
-
-  const focusFirstInvalid = () =>
-    queueMicrotask(() => formEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const changeGiven = (id: string, patch: Handover) => setGiven((g) => ({ ...g, [id]: { ...g[id], ...patch } }));
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (sending()) return;
-    setSubmitted(true);
     setFormError(undefined);
-    const result = checked();
+    setPreviewNote(undefined);
+    if (state.uploading()) {
+      setFormError(t.form.waitUploads);
+      return;
+    }
+    const result = state.attempt();
     if (!result.ok) {
       setFormError(t.form.fixErrors);
-      focusFirstInvalid();
+      focusFirstInvalid(formEl);
+      return;
+    }
+    if (props.preview) {
+      setPreviewNote(t.form.previewChecked);
       return;
     }
     const body: CreateOrderBody = { serviceId: props.service.id, answers: result.answers, priority: priority() };
+    const inputs = handoverBody(props.service.inputs, given());
+    if (inputs) body.inputs = inputs;
     const requester = onBehalf().trim();
     if (requester) body.requesterId = requester;
     setSending(true);
@@ -288,11 +475,10 @@ export function OrderForm(props: { service: ServiceDetail }) {
       // A network failure may or may not have filed the order: retry with the same key.
       if (!(error instanceof ApiError && error.status === 0)) key = newIdempotencyKey();
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const fields: Record<string, string> = {};
-        for (const [k, message] of Object.entries(error.fields)) fields[fieldKey(k)] = message;
-        setServerErrors(fields);
+        state.setServerErrors(error.fields);
+        setServerErrors(error.fields);
         setFormError(error.message);
-        focusFirstInvalid();
+        focusFirstInvalid(formEl);
       } else {
         setFormError(errorMessage(error));
       }
@@ -301,74 +487,94 @@ export function OrderForm(props: { service: ServiceDetail }) {
     }
   }
 
+  // Messages about inputs handed over at filing ("inputs.<id>…") are listed with the form's message.
+  const inputErrors = () =>
+    Object.entries(serverErrors())
+      .filter(([k]) => k.startsWith('inputs'))
+      .map(([, m]) => m);
+
   return (
     <form ref={formEl} class="order-form" novalidate onSubmit={(e) => void submit(e)}>
       <p class="hint">{t.common.requiredNote}</p>
-      <For each={form()}>
-        {(field) => (
-          <Show when={isVisible(field, answers())}>
-            <Field
-              field={field}
-              value={answers()[field.id]}
-              error={errorFor(field.id)}
-              onChange={(v) => change(field.id, v)}
-              onBlur={() => touch(field.id)}
-            />
+      <Show when={props.preview && form().length === 0}>
+        <p class="empty">{t.form.previewEmpty}</p>
+      </Show>
+      <FormFields form={form()} state={state} idPrefix={prefix()} dryRun={props.preview} />
+
+      <HandoverFields
+        service={props.service}
+        given={given()}
+        dryRun={props.preview === true}
+        onChange={changeGiven}
+        onBusy={state.setBusy}
+      />
+
+      <Show when={!props.preview}>
+        <div class="field">
+          <label for="order-priority">{t.form.priority}</label>
+          <select
+            id="order-priority"
+            name="priority"
+            aria-invalid={serverErrors().priority ? 'true' : undefined}
+            aria-describedby={serverErrors().priority ? 'order-priority-error' : undefined}
+            onChange={(e) => setPriority(e.currentTarget.value as Priority)}
+          >
+            <For each={PRIORITIES}>
+              {(p) => (
+                <option value={p} selected={priority() === p}>
+                  {t.priority[p]}
+                </option>
+              )}
+            </For>
+          </select>
+          <Show when={serverErrors().priority}>
+            <p id="order-priority-error" class="field-error">
+              {serverErrors().priority}
+            </p>
           </Show>
-        )}
-      </For>
+        </div>
 
-      <div class="field">
-        <label for="order-priority">{t.form.priority}</label>
-        <select
-          id="order-priority"
-          name="priority"
-          aria-invalid={serverErrors().priority ? 'true' : undefined}
-          aria-describedby={serverErrors().priority ? 'order-priority-error' : undefined}
-          onChange={(e) => setPriority(e.currentTarget.value as Priority)}
-        >
-          <For each={PRIORITIES}>
-            {(p) => (
-              <option value={p} selected={priority() === p}>
-                {t.priority[p]}
-              </option>
-            )}
-          </For>
-        </select>
-        <Show when={serverErrors().priority}>
-          <p id="order-priority-error" class="field-error">
-            {serverErrors().priority}
+        <div class="field">
+          <label for="order-on-behalf">{t.form.onBehalf}</label>
+          <p id="order-on-behalf-help" class="hint">
+            {t.form.onBehalfHint}
           </p>
-        </Show>
-      </div>
-
-      <div class="field">
-        <label for="order-on-behalf">{t.form.onBehalf}</label>
-        <p id="order-on-behalf-help" class="hint">
-          {t.form.onBehalfHint}
-        </p>
-        <input
-          id="order-on-behalf"
-          name="requesterId"
-          type="text"
-          autocomplete="off"
-          aria-invalid={serverErrors().requesterId ? 'true' : undefined}
-          aria-describedby={
-            serverErrors().requesterId ? 'order-on-behalf-help order-on-behalf-error' : 'order-on-behalf-help'
-          }
-          onInput={(e) => setOnBehalf(e.currentTarget.value)}
-        />
-        <Show when={serverErrors().requesterId}>
-          <p id="order-on-behalf-error" class="field-error">
-            {serverErrors().requesterId}
-          </p>
-        </Show>
-      </div>
+          <input
+            id="order-on-behalf"
+            name="requesterId"
+            type="text"
+            autocomplete="off"
+            aria-invalid={serverErrors().requesterId ? 'true' : undefined}
+            aria-describedby={
+              serverErrors().requesterId ? 'order-on-behalf-help order-on-behalf-error' : 'order-on-behalf-help'
+            }
+            onInput={(e) => setOnBehalf(e.currentTarget.value)}
+          />
+          <Show when={serverErrors().requesterId}>
+            <p id="order-on-behalf-error" class="field-error">
+              {serverErrors().requesterId}
+            </p>
+          </Show>
+        </div>
+      </Show>
 
       <Show when={formError()}>
         <div class="notice error" role="alert">
           <p>{formError()}</p>
+          <Show when={inputErrors().length > 0}>
+            <ul>
+              <For each={inputErrors()}>{(m) => <li>{m}</li>}</For>
+            </ul>
+          </Show>
         </div>
+      </Show>
+      <div aria-live="polite">
+        <Show when={previewNote()}>
+          <p class="notice success">{previewNote()}</p>
+        </Show>
+      </div>
+      <Show when={props.service.promisedAt}>
+        {(at) => <p class="promise">{t.service.promise(promiseDate(at()))}</p>}
       </Show>
       <button type="submit" class="primary" disabled={sending()}>
         {sending() ? t.form.submitting : t.form.submit}

@@ -3,27 +3,46 @@
  * and sends the person to sign-in when the session has ended.
  * Only types are imported from the API contract, so the request schemas stay out of the bundle.
  */
+import type { z } from 'zod';
 import type {
+  ClarificationView,
   CommentBody,
   CreateOrderBody,
+  clarificationAnswerBody,
   DemoUser,
   DepartmentPage,
   ErrorBody,
+  HandInputBody,
+  handoffBody,
   Me,
+  Member,
   OrderSummary,
   OrderView,
   Page,
+  priorityBody,
   ServiceSummary,
+  ServiceView,
+  stageBody,
   TickDeliverableBody,
   TransitionBody,
+  UploadTicket,
+  uploadRequestBody,
+  watchersBody,
 } from '#shared/api.ts';
 import type { Department, Service, User } from '#shared/model.ts';
+import type { ServiceBody } from '#shared/service-schema.ts';
 import { t } from './strings.ts';
 
 const PREFIX = '/api/v1';
 const TOKEN_KEY = 'ordo.token';
 
-export type ServiceDetail = Service & { ownerName?: string };
+export type ServiceDetail = ServiceView;
+export type HandoffBody = z.input<typeof handoffBody>;
+export type ClarificationAnswerBody = z.input<typeof clarificationAnswerBody>;
+export type UploadRequest = z.input<typeof uploadRequestBody>;
+export type DepartmentFields = Pick<Department, 'name' | 'contactEmail' | 'headId' | 'calendar' | 'canvas'>;
+/** Deliverables take an optional file as well as a note. */
+export type DeliverableBody = TickDeliverableBody & { attachment?: string };
 /** A page of orders; `people` (display names) is used when the API sends it. */
 export type OrderPage = Page<OrderSummary> & { people?: Record<string, string> };
 
@@ -177,16 +196,45 @@ export const api = {
   departments: () => request<Department[]>('GET', '/departments'),
   department: (code: string) => request<DepartmentPage>('GET', `/departments/${seg(code)}`),
   service: (id: string) => request<ServiceDetail>('GET', `/services/${seg(id)}`),
+  departmentServices: (code: string) => request<Service[]>('GET', `/departments/${seg(code)}/services`),
+  members: (code: string) => request<Member[]>('GET', `/departments/${seg(code)}/members`),
+  updateDepartment: (code: string, body: DepartmentFields & { version: number }) =>
+    request<Department>('PUT', `/departments/${seg(code)}`, { body }),
+  createService: (body: ServiceBody & { id: string; department: string }) =>
+    request<Service>('POST', '/services', { body }),
+  updateService: (id: string, body: ServiceBody & { version: number }) =>
+    request<Service>('PUT', `/services/${seg(id)}`, { body }),
+  publishService: (id: string, version: number) =>
+    request<Service>('POST', `/services/${seg(id)}/publish`, { body: { version } }),
+  retireService: (id: string, version: number) =>
+    request<Service>('POST', `/services/${seg(id)}/retire`, { body: { version } }),
+  requestUpload: (body: UploadRequest) => request<UploadTicket>('POST', '/attachments', { body }),
+  attachmentUrl: (number: string, key: string) =>
+    request<{ url: string }>('GET', `/orders/${seg(number)}/attachments?key=${seg(key)}&as=json`),
+  clarification: (token: string) =>
+    request<ClarificationView>('GET', `/clarifications/${seg(token)}`, { anonymous: true }),
+  answerClarification: (token: string, body: ClarificationAnswerBody) =>
+    request<{ ok: true; number: string }>('POST', `/clarifications/${seg(token)}`, { body, anonymous: true }),
   createOrder: (body: CreateOrderBody, idempotencyKey: string) =>
     request<OrderView>('POST', '/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   myOrders: (cursor?: string) => request<OrderPage>('GET', `/orders/mine${cursorQuery(cursor)}`),
   order: (number: string) => request<OrderView>('GET', `/orders/${seg(number)}`),
   transition: (number: string, body: TransitionBody) =>
     request<OrderView>('POST', `/orders/${seg(number)}/transitions`, { body }),
-  tickDeliverable: (number: string, deliverableId: string, body: TickDeliverableBody) =>
+  tickDeliverable: (number: string, deliverableId: string, body: DeliverableBody) =>
     request<OrderView>('POST', `/orders/${seg(number)}/deliverables/${seg(deliverableId)}`, { body }),
   comment: (number: string, body: CommentBody) =>
     request<OrderView>('POST', `/orders/${seg(number)}/comments`, { body }),
+  handInput: (number: string, inputId: string, body: HandInputBody) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/inputs/${seg(inputId)}`, { body }),
+  setStage: (number: string, body: z.input<typeof stageBody>) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/stage`, { body }),
+  setPriority: (number: string, body: z.input<typeof priorityBody>) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/priority`, { body }),
+  watchers: (number: string, body: z.input<typeof watchersBody>) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/watchers`, { body }),
+  handoff: (number: string, body: HandoffBody) =>
+    request<OrderView>('POST', `/orders/${seg(number)}/handoffs`, { body }),
   queue: (code: string, cursor?: string) =>
     request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
 };

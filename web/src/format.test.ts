@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerWords, durationWords, safeNext, serviceMatches, standardWords } from './format.ts';
+import { answerWords, durationWords, promiseDate, safeNext, serviceMatches, standardWords } from './format.ts';
 
 describe('durationWords', () => {
   it('uses minutes under an hour', () => {
@@ -65,5 +65,16 @@ describe('safeNext', () => {
     expect(safeNext('//evil.example')).toBe('/');
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext(undefined)).toBe('/');
+  });
+});
+
+describe('promiseDate', () => {
+  it('reads like "Wed 12 Mar, 15:00" in the given time zone', () => {
+    expect(promiseDate('2025-03-12T14:00:00Z', 'Europe/Warsaw')).toBe('Wed 12 Mar, 15:00');
+    expect(promiseDate('2025-03-12T23:30:00Z', 'UTC')).toBe('Wed 12 Mar, 23:30');
+  });
+
+  it('leaves a value it cannot read as it is', () => {
+    expect(promiseDate('soon')).toBe('soon');
   });
 });

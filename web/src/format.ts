@@ -1,7 +1,20 @@
 /** Pure formatting helpers: durations, standards, dates and answers in plain words. */
 import type { ServiceSummary } from '#shared/api.ts';
-import type { Answers, TimeStandard } from '#shared/model.ts';
+import type { Answers, Canvas, TimeStandard } from '#shared/model.ts';
 import { t } from './strings.ts';
+
+/** The canvas's sections in the order they are read (SPEC §2). */
+export const CANVAS_ORDER: ReadonlyArray<keyof Canvas> = [
+  'value',
+  'customerSegments',
+  'howToOrder',
+  'channels',
+  'keyProcesses',
+  'qualityChecks',
+  'standardsAndMetrics',
+  'resources',
+  'partners',
+];
 
 const WORKING_DAY_MINUTES = 8 * 60;
 const CALENDAR_DAY_MINUTES = 24 * 60;
@@ -53,4 +66,21 @@ export function serviceMatches(service: Pick<ServiceSummary, 'name' | 'summary' 
   if (words.length === 0) return true;
   const haystack = [service.name, service.summary, ...service.tags].join(' ').toLowerCase();
   return words.every((w) => haystack.includes(w));
+}
+
+/** A promise date as "Wed 12 Mar, 15:00", in the reader's time zone unless one is given. */
+export function promiseDate(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return t.dates.promise(part('weekday'), part('day'), part('month'), `${part('hour')}:${part('minute')}`);
 }

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { createEffect, For, type JSX, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import { statusWords } from '#shared/lifecycle.ts';
-import type { OrderStatus, Priority } from '#shared/model.ts';
+import type { OrderStatus, Priority, ServiceStatus } from '#shared/model.ts';
 import { errorMessage } from './api.ts';
 import { formatDateTime, standardWords } from './format.ts';
 import { t } from './strings.ts';
@@ -44,6 +44,10 @@ export function StatusBadge(props: { status: OrderStatus; testId?: string }) {
       {statusWords(props.status)}
     </span>
   );
+}
+
+export function ServiceStatusBadge(props: { status: ServiceStatus }) {
+  return <span class={`badge service-${props.status}`}>{t.serviceStatus[props.status]}</span>;
 }
 
 export function PriorityBadge(props: { priority: Priority }) {

@@ -1,27 +1,36 @@
-import { useParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
-import type { Canvas } from '#shared/model.ts';
+import { A, useParams } from '@solidjs/router';
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
+import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
 import { api } from '../api.ts';
 import { createLoader } from '../data.ts';
+import { CANVAS_ORDER } from '../format.ts';
+import { user } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../ui.tsx';
 
-const CANVAS_ORDER: Array<keyof Canvas> = [
-  'value',
-  'customerSegments',
-  'howToOrder',
-  'channels',
-  'keyProcesses',
-  'qualityChecks',
-  'standardsAndMetrics',
-  'resources',
-  'partners',
-];
+// Only heads and admins edit; everyone else never loads the editor (or its schemas).
+const DepartmentEditor = lazy(() => import('../editor/DepartmentEditor.tsx'));
 
 export default function DepartmentPage() {
   const params = useParams<{ code: string }>();
   const page = createLoader(() => params.code, api.department);
+  const [editing, setEditing] = createSignal(false);
+  const [notice, setNotice] = createSignal<string>();
   usePageTitle(() => page.value()?.department.name);
+
+  const isTeam = () => {
+    const u = user();
+    return u !== undefined && (u.admin || isAgentOf(u, params.code));
+  };
+  const canEdit = () => {
+    const u = user();
+    return u !== undefined && (u.admin || isHeadOf(u, params.code));
+  };
+
+  const closeEditor = () => {
+    setEditing(false);
+    queueMicrotask(() => document.getElementById('edit-department')?.focus());
+  };
 
   return (
     <Show
@@ -39,6 +48,50 @@ export default function DepartmentPage() {
             {t.department.contact}:{' '}
             <a href={`mailto:${data().department.contactEmail}`}>{data().department.contactEmail}</a>
           </p>
+          <Show when={isTeam() || canEdit()}>
+            <div class="button-row">
+              <Show when={isTeam()}>
+                <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/services`}>
+                  {t.department.manageServices}
+                </A>
+              </Show>
+              <Show when={canEdit()}>
+                <button
+                  id="edit-department"
+                  type="button"
+                  class="secondary"
+                  aria-expanded={editing()}
+                  aria-controls="department-editor"
+                  onClick={() => {
+                    setNotice(undefined);
+                    setEditing((v) => !v);
+                  }}
+                >
+                  {t.department.edit}
+                </button>
+              </Show>
+            </div>
+          </Show>
+          <div aria-live="polite">
+            <Show when={notice()}>
+              <p class="notice success">{notice()}</p>
+            </Show>
+          </div>
+          <div id="department-editor">
+            <Show when={editing()}>
+              <Suspense fallback={<Loading />}>
+                <DepartmentEditor
+                  department={data().department}
+                  onClose={closeEditor}
+                  onSaved={(department) => {
+                    page.set({ ...data(), department });
+                    setNotice(t.department.saved);
+                    closeEditor();
+                  }}
+                />
+              </Suspense>
+            </Show>
+          </div>
 
           <section aria-labelledby="services-title">
             <h2 id="services-title">{t.department.services}</h2>

@@ -1,10 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { isAgentOf } from '#shared/permissions.ts';
 import { api } from '../api.ts';
 import { createLoader } from '../data.ts';
-import { durationWords, standardWords } from '../format.ts';
+import { durationWords, promiseDate, standardWords } from '../format.ts';
 import { OrderForm } from '../OrderForm.tsx';
-import { departments } from '../session.ts';
+import { departments, user } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, Prose, usePageTitle } from '../ui.tsx';
 
@@ -29,6 +30,11 @@ export default function ServicePage() {
         <article class="service">
           <h1>{s().name}</h1>
           <p class="lead">{s().summary}</p>
+          <Show when={user() && isAgentOf(user()!, s().department)}>
+            <p>
+              <A href={`/services/${encodeURIComponent(s().id)}/edit`}>{t.services.edit(s().name)}</A>
+            </p>
+          </Show>
           <Prose text={s().description} />
 
           <dl class="facts">
@@ -46,6 +52,16 @@ export default function ServicePage() {
               <dt>{t.service.standard}</dt>
               <dd>{standardWords(s().standard)}</dd>
             </div>
+            <Show when={s().promisedAt}>
+              {(at) => (
+                <div>
+                  <dt>{t.service.promiseLabel}</dt>
+                  <dd class="standard" data-testid="service-promise">
+                    {t.service.doneBy(promiseDate(at()))}
+                  </dd>
+                </div>
+              )}
+            </Show>
             <div>
               <dt>{t.service.approval}</dt>
               <dd>
@@ -119,7 +135,9 @@ export default function ServicePage() {
 
           <section aria-labelledby="order-title" class="order-section">
             <h2 id="order-title">{t.service.orderTitle}</h2>
-            <OrderForm service={s()} />
+            <Show when={s().status === 'published'} fallback={<p class="notice warning">{t.service.notOrderable}</p>}>
+              <OrderForm service={s()} />
+            </Show>
           </section>
         </article>
       )}

@@ -1,0 +1,177 @@
+/**
+ * Aggregates maintained on write (SPEC §8): per department, day and service, and per department,
+ * day and agent. Each change to an order adds a few counters in the same transaction, so a report
+ * over any period reads O(days × services) small items and never an order.
+ *
+ * Counters are flat numeric attributes (DynamoDB ADD works on them directly):
+ *   created, resolved, rejected, cancelled, reopened, clarifications, reworks,
+ *   frMet / frBreached, resMet / resBreached  (first response / resolution outcome when the clock stops)
+ *   resolveBiz, resolveCal, resolvePaused      (sums of minutes to resolve: business time the team
+ *                                              controlled (pauses excluded), calendar time, paused time)
+ *   h0 … h{N}                                  (histogram of business minutes to resolve, fixed buckets)
+ *   rej_<reason>, breach_<stage>, low_<category>
+ *   stage_<id>_min, stage_<id>_n               (business minutes held in a stage, and how many holds)
+ *   invited, sampledOut, responses, score1 … score5
+ */
+
+/** Upper bounds (business minutes) of the time-to-resolve histogram buckets; the last is open-ended. */
+export const RESOLVE_BUCKETS = [15, 30, 60, 120, 240, 480, 960, 1440, 2400, 4800, 9600, 19200] as const;
+
+export const LOW_SCORE_CATEGORIES = [
+  'too_slow',
+  'incomplete',
+  'not_what_i_asked',
+  'unclear_communication',
+  'other',
+] as const;
+export type LowScoreCategory = (typeof LOW_SCORE_CATEGORIES)[number];
+
+export type Counters = Record<string, number>;
+
+export function bucketOf(minutes: number): number {
+  const i = RESOLVE_BUCKETS.findIndex((upper) => minutes <= upper);
+  return i === -1 ? RESOLVE_BUCKETS.length : i;
+}
+
+/** Attribute names must be plain words for DynamoDB expressions; ids are folded to [A-Za-z0-9_]. */
+export function counterName(prefix: string, id: string): string {
+  return `${prefix}_${id.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)}`;
+}
+
+export function addCounters(into: Counters, delta: Counters): Counters {
+  for (const [k, v] of Object.entries(delta)) into[k] = (into[k] ?? 0) + v;
+  return into;
+}
+
+/**
+ * A quantile of the histogram, interpolated linearly inside the bucket that holds it (the bucket
+ * below 15 min starts at 0; the open-ended last bucket reports its lower bound).
+ */
+export function histogramQuantile(counters: Counters, q: number): number | undefined {
+  const counts = Array.from({ length: RESOLVE_BUCKETS.length + 1 }, (_, i) => counters[`h${i}`] ?? 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  const rank = q * total;
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i]!;
+    if (n > 0 && seen + n >= rank) {
+      const lower = i === 0 ? 0 : RESOLVE_BUCKETS[i - 1]!;
+      const upper = RESOLVE_BUCKETS[i];
+      if (upper === undefined) return lower;
+      return lower + ((rank - seen) / n) * (upper - lower);
+    }
+    seen += n;
+  }
+  return RESOLVE_BUCKETS.at(-1);
+}
+
+export interface StatsDelta {
+  department: string;
+  /** Local date of the department, YYYY-MM-DD. */
+  day: string;
+  kind: 'service' | 'agent';
+  key: string;
+  counters: Counters;
+}
+
+/** The local date of an instant in a time zone, YYYY-MM-DD. */
+export function localDay(at: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(at),
+  );
+}
+
+/** Merges deltas that hit the same counter row (a transaction may touch each item once). */
+export function mergeDeltas(deltas: StatsDelta[]): StatsDelta[] {
+  const byRow = new Map<string, StatsDelta>();
+  for (const d of deltas) {
+    const id = `${d.department}|${d.day}|${d.kind}|${d.key}`;
+    const found = byRow.get(id);
+    if (found) addCounters(found.counters, d.counters);
+    else byRow.set(id, { ...d, counters: { ...d.counters } });
+  }
+  return [...byRow.values()].filter((d) => Object.values(d.counters).some((v) => v !== 0));
+}
+
+interface ClockLike {
+  stoppedAt?: string;
+  outcome?: 'met' | 'breached';
+  usedMinutes: number;
+  pausedMinutes: number;
+}
+
+interface OrderLike {
+  department: string;
+  serviceId: string;
+  serviceVersion: number;
+  status: string;
+  assigneeId?: string;
+  createdAt: string;
+  updatedAt: string;
+  closure?: { reason: string };
+  clocks?: { firstResponse: ClockLike; resolution: ClockLike };
+  holds?: Array<{ stage: string; to?: string; businessMinutes?: number }>;
+}
+
+/**
+ * The counters one change of an order adds, for its service row and its assignee's row. `before`
+ * is undefined when the order is filed.
+ */
+export function orderDeltas(
+  before: OrderLike | undefined,
+  after: OrderLike,
+  action: string,
+  timeZone: string,
+): StatsDelta[] {
+  const day = localDay(after.updatedAt, timeZone);
+  const service: Counters = {};
+  const agent: Counters = {};
+  const both = (name: string, n = 1) => {
+    service[name] = (service[name] ?? 0) + n;
+    agent[name] = (agent[name] ?? 0) + n;
+  };
+  if (!before) {
+    service.created = 1;
+    service[counterName('ver', String(after.serviceVersion))] = 1;
+  }
+  const statusChanged = before !== undefined && before.status !== after.status;
+  if (statusChanged && after.status === 'rejected') {
+    service.rejected = 1;
+    service[counterName('rej', after.closure?.reason ?? 'other')] = 1;
+  }
+  if (statusChanged && after.status === 'cancelled') service.cancelled = 1;
+  if (action === 'reopen') service.reopened = 1;
+  if (action === 'request_clarification') service.clarifications = 1;
+  if (action === 'return_inputs') service.reworks = 1;
+
+  const fr = after.clocks?.firstResponse;
+  if (fr?.stoppedAt && !before?.clocks?.firstResponse.stoppedAt && after.status !== 'cancelled') {
+    both(fr.outcome === 'breached' ? 'frBreached' : 'frMet');
+  }
+  const res = after.clocks?.resolution;
+  if (statusChanged && after.status === 'resolved' && res) {
+    both('resolved');
+    both(res.outcome === 'breached' ? 'resBreached' : 'resMet');
+    both(`h${bucketOf(res.usedMinutes)}`);
+    both('resolveBiz', Math.round(res.usedMinutes));
+    both('resolvePaused', Math.round(res.pausedMinutes));
+    both('resolveCal', Math.round((Date.parse(after.updatedAt) - Date.parse(after.createdAt)) / 60_000));
+  }
+  const closedBefore = new Set((before?.holds ?? []).map((h, i) => (h.to ? i : -1)));
+  (after.holds ?? []).forEach((hold, i) => {
+    if (hold.to && !closedBefore.has(i)) {
+      service[`${counterName('stage', hold.stage)}_min`] =
+        (service[`${counterName('stage', hold.stage)}_min`] ?? 0) + (hold.businessMinutes ?? 0);
+      service[`${counterName('stage', hold.stage)}_n`] = (service[`${counterName('stage', hold.stage)}_n`] ?? 0) + 1;
+    }
+  });
+
+  const deltas: StatsDelta[] = [
+    { department: after.department, day, kind: 'service', key: after.serviceId, counters: service },
+  ];
+  if (after.assigneeId && Object.keys(agent).length > 0) {
+    deltas.push({ department: after.department, day, kind: 'agent', key: after.assigneeId, counters: agent });
+  }
+  return mergeDeltas(deltas);
+}

@@ -1,0 +1,364 @@
+/**
+ * Labelled controls for the editors. Each edits one path of the body ("form.2.label"); its id comes
+ * from the path, so a message from the server or the client check lands next to it and the error
+ * summary can link to it.
+ */
+import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { controlId, type FieldErrors } from '../paths.ts';
+import { t } from '../strings.ts';
+
+interface Base {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+const hintId = (path: string) => `${controlId(path)}-hint`;
+const errorId = (path: string) => `${controlId(path)}-error`;
+
+export function describedBy(props: { path: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    [props.hint ? hintId(props.path) : '', props.error ? errorId(props.path) : ''].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+function Label(props: Base) {
+  return (
+    <label for={controlId(props.path)}>
+      {props.label}
+      <Show when={props.required}>
+        <span class="req" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </Show>
+    </label>
+  );
+}
+
+export function Hint(props: { path: string; hint?: string | undefined }) {
+  return (
+    <Show when={props.hint}>
+      <p id={hintId(props.path)} class="hint">
+        {props.hint}
+      </p>
+    </Show>
+  );
+}
+
+export function FieldError(props: { path: string; error?: string | undefined }) {
+  return (
+    <Show when={props.error}>
+      <p id={errorId(props.path)} class="field-error">
+        {props.error}
+      </p>
+    </Show>
+  );
+}
+
+export function TextField(
+  props: Base & {
+    value: string;
+    onInput: (value: string) => void;
+    type?: 'text' | 'email';
+    list?: string;
+    autocomplete?: string;
+    class?: string;
+    disabled?: boolean;
+  },
+) {
+  return (
+    <div class={`field ${props.class ?? ''}`}>
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <input
+        id={controlId(props.path)}
+        type={props.type ?? 'text'}
+        value={props.value}
+        list={props.list}
+        autocomplete={props.autocomplete ?? 'off'}
+        disabled={props.disabled}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <FieldError path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+export function TextArea(props: Base & { value: string; onInput: (value: string) => void; rows?: number }) {
+  return (
+    <div class="field">
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <textarea
+        id={controlId(props.path)}
+        rows={props.rows ?? 3}
+        value={props.value}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <FieldError path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+/**
+ * A number box that keeps what is being typed ("-", "1.") and reports a number, or undefined when
+ * empty. It follows the value when it changes from outside (a reload, a move).
+ */
+export function NumberField(
+  props: Base & {
+    value: number | undefined;
+    onChange: (value: number | undefined) => void;
+    /** Another element that describes the value (e.g. the duration in words). */
+    describedByExtra?: string | undefined;
+  },
+) {
+  const [text, setText] = createSignal(props.value === undefined ? '' : String(props.value));
+  createEffect(
+    on(
+      () => props.value,
+      (value) => {
+        const typed = text().trim() === '' ? undefined : Number(text());
+        if (typed !== value && !(value === undefined && Number.isNaN(typed)))
+          setText(value === undefined ? '' : String(value));
+      },
+      { defer: true },
+    ),
+  );
+  return (
+    <div class="field field-number">
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <input
+        id={controlId(props.path)}
+        type="text"
+        inputmode="decimal"
+        value={text()}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={[describedBy(props), props.describedByExtra].filter(Boolean).join(' ') || undefined}
+        onInput={(e) => {
+          const raw = e.currentTarget.value;
+          setText(raw);
+          const n = Number(raw);
+          if (raw.trim() === '') props.onChange(undefined);
+          else if (Number.isFinite(n)) props.onChange(n);
+        }}
+      />
+      <FieldError path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+export function CheckField(props: {
+  path: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <div class="field field-checkbox">
+      <div class="check">
+        <input
+          id={controlId(props.path)}
+          type="checkbox"
+          checked={props.checked}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy(props)}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />
+        <label for={controlId(props.path)}>{props.label}</label>
+      </div>
+      <Hint path={props.path} hint={props.hint} />
+      <FieldError path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+export function SelectField<V extends string>(
+  props: Base & {
+    value: V;
+    options: ReadonlyArray<{ value: V; label: string }>;
+    onChange: (value: V) => void;
+  },
+) {
+  return (
+    <div class="field">
+      <Label {...props} />
+      <Hint path={props.path} hint={props.hint} />
+      <select
+        id={controlId(props.path)}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onChange={(e) => props.onChange(e.currentTarget.value as V)}
+      >
+        <For each={props.options}>
+          {(option) => (
+            <option value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          )}
+        </For>
+      </select>
+      <FieldError path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+/**
+ * A list of short values (tags, user ids…): each shown with a remove button, and a box to add one
+ * (Enter adds). Suggestions come from a datalist.
+ */
+export function ListEditor(props: {
+  path: string;
+  label: string;
+  items: readonly string[];
+  onChange: (items: string[]) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  suggestions?: ReadonlyArray<{ value: string; label: string }>;
+  itemLabel?: (value: string) => string;
+  /** Turns the typed text into a value, e.g. a number for a number field's condition. */
+  parse?: (text: string) => string;
+}) {
+  const [text, setText] = createSignal('');
+  const id = () => controlId(props.path);
+  const label = (v: string) => props.itemLabel?.(v) ?? v;
+
+  function add() {
+    const value = (props.parse ?? ((x: string) => x))(text().trim());
+    if (!value) return;
+    if (!props.items.includes(value)) props.onChange([...props.items, value]);
+    setText('');
+  }
+
+  function remove(index: number) {
+    props.onChange(props.items.filter((_, i) => i !== index));
+    queueMicrotask(() => document.getElementById(id())?.focus());
+  }
+
+  return (
+    <fieldset class="field list-editor">
+      <legend>{props.label}</legend>
+      <Hint path={props.path} hint={props.hint} />
+      <Show when={props.items.length > 0} fallback={<p class="meta">{t.editor.listEmpty}</p>}>
+        <ul class="chips">
+          <For each={props.items}>
+            {(item, i) => (
+              <li>
+                <span>{label(item)}</span>
+                <button
+                  type="button"
+                  class="chip-remove"
+                  aria-label={t.common.removeItem(label(item))}
+                  onClick={() => remove(i())}
+                >
+                  ×
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="inline-add">
+        <label for={id()} class="visually-hidden">
+          {t.editor.listInput(props.label)}
+        </label>
+        <input
+          id={id()}
+          type="text"
+          autocomplete="off"
+          list={props.suggestions ? `${id()}-list` : undefined}
+          value={text()}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy(props)}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" class="secondary small" aria-label={t.editor.listAdd(props.label)} onClick={add}>
+          {t.common.add}
+        </button>
+      </div>
+      <Show when={props.suggestions}>
+        {(list) => (
+          <datalist id={`${id()}-list`}>
+            <For each={list()}>{(s) => <option value={s.value}>{s.label}</option>}</For>
+          </datalist>
+        )}
+      </Show>
+      <FieldError path={props.path} error={props.error} />
+    </fieldset>
+  );
+}
+
+/**
+ * Every message of a failed save, each linking to its control. Messages whose control is not on the
+ * page (e.g. about a whole list) are listed as they are.
+ */
+export function ErrorSummary(props: { errors: FieldErrors; ref?: (el: HTMLDivElement) => void }) {
+  const entries = () => Object.entries(props.errors);
+  const labelOf = (path: string): string | undefined => {
+    const el = document.getElementById(controlId(path));
+    if (!el) return undefined;
+    const own = 'labels' in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+    const label = own?.replace(/\s*\*\s*$/, '').trim() || el.getAttribute('aria-label') || undefined;
+    // Inside a list row ("Field 2: Start date"), say which row.
+    const row = el.closest('.builder-item')?.querySelector('legend')?.textContent?.trim();
+    return [row, label].filter(Boolean).join(' · ') || undefined;
+  };
+  const focus = (event: MouseEvent, path: string) => {
+    const el = document.getElementById(controlId(path));
+    if (!el) return;
+    event.preventDefault();
+    el.focus();
+    el.scrollIntoView({ block: 'center' });
+  };
+  return (
+    <Show when={entries().length > 0}>
+      <div class="notice error error-summary" role="alert" tabIndex={-1} ref={props.ref}>
+        <p>{t.common.fixBelow}</p>
+        <ul>
+          <For each={entries()}>
+            {([path, message]) => {
+              const label = labelOf(path);
+              return (
+                <li>
+                  <a href={`#${controlId(path)}`} on:click={(e) => focus(e, path)}>
+                    {label ? `${label}: ${message}` : message}
+                  </a>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </div>
+    </Show>
+  );
+}
+
+/** A section heading with its own list-level message (e.g. "The id x is used twice."). */
+export function SectionError(props: { path: string; errors: FieldErrors }): JSX.Element {
+  return (
+    <Show when={props.errors[props.path]}>
+      <p id={controlId(props.path)} class="field-error" tabIndex={-1}>
+        {props.errors[props.path]}
+      </p>
+    </Show>
+  );
+}

@@ -1,0 +1,434 @@
+/**
+ * "What you can do": the actions the API offers this person now. Actions that need words or choices
+ * open a form: reject (reason), cancel (why), assign (a member), request clarification (question,
+ * fields, inputs), return inputs for rework (which, what is missing), answer a clarification (the
+ * requested fields only, prefilled).
+ */
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { type Action, REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
+import type { FormField } from '#shared/model.ts';
+import { api } from '../api.ts';
+import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
+import { clarificationFields } from '../orders.ts';
+import { t } from '../strings.ts';
+import { checklistDomId, type OrderContext } from './common.ts';
+
+/** Actions that need words or choices from the person before they can be sent. */
+const ACTIONS_WITH_FORM: ReadonlySet<Action> = new Set([
+  'reject',
+  'cancel',
+  'request_clarification',
+  'answer_clarification',
+  'return_inputs',
+  'assign',
+]);
+
+const PRIMARY: ReadonlySet<Action> = new Set(['claim', 'resolve', 'approve']);
+const DANGER: ReadonlySet<Action> = new Set(['cancel', 'reject']);
+
+export function ActionPanel(props: { ctx: OrderContext; actions: Action[] }) {
+  const [open, setOpen] = createSignal<Action>();
+  const visible = () => props.actions.filter((a) => a !== 'auto_close');
+  // An open form closes by itself when its action is no longer offered (e.g. after someone else's change).
+  const currentForm = () => {
+    const action = open();
+    return action && props.actions.includes(action) ? action : undefined;
+  };
+  const close = () => {
+    const action = open();
+    setOpen(undefined);
+    if (action) queueMicrotask(() => document.getElementById(`action-${action}`)?.focus());
+  };
+
+  return (
+    <section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">{t.order.actionsTitle}</h2>
+      <div class="button-row">
+        <For each={visible()}>
+          {(action) => (
+            <Show
+              when={ACTIONS_WITH_FORM.has(action)}
+              fallback={
+                <button
+                  id={`action-${action}`}
+                  type="button"
+                  class={PRIMARY.has(action) ? 'primary' : 'secondary'}
+                  disabled={props.ctx.busy}
+                  onClick={() =>
+                    void props.ctx.perform(
+                      (version) => api.transition(props.ctx.order.number, { action, version }),
+                      t.actionDone[action],
+                    )
+                  }
+                >
+                  {t.actions[action]}
+                </button>
+              }
+            >
+              <button
+                id={`action-${action}`}
+                type="button"
+                class={DANGER.has(action) ? 'danger' : 'secondary'}
+                aria-expanded={open() === action}
+                aria-controls="action-form"
+                disabled={props.ctx.busy}
+                onClick={() => setOpen((o) => (o === action ? undefined : action))}
+              >
+                {t.actions[action]}
+              </button>
+            </Show>
+          )}
+        </For>
+      </div>
+      <div id="action-form">
+        <Show when={currentForm()} keyed>
+          {(action) => <ActionForm action={action} ctx={props.ctx} onClose={close} />}
+        </Show>
+      </div>
+    </section>
+  );
+}
+
+function RequiredMark() {
+  return (
+    <span class="req" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  );
+}
+
+/** A group of checkboxes choosing ids (form fields or inputs). */
+function Choices(props: {
+  id: string;
+  legend: string;
+  items: ReadonlyArray<{ id: string; label: string }>;
+  chosen: readonly string[];
+  onChange: (ids: string[]) => void;
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  return (
+    <fieldset
+      class="field"
+      id={props.id}
+      tabIndex={-1}
+      aria-invalid={props.error ? 'true' : undefined}
+      aria-describedby={props.error ? `${props.id}-error` : undefined}
+    >
+      <legend>
+        {props.legend}
+        <Show when={props.required}>
+          <RequiredMark />
+        </Show>
+      </legend>
+      <For each={props.items}>
+        {(item) => {
+          const id = checklistDomId(props.id, item.id);
+          return (
+            <div class="check">
+              <input
+                id={id}
+                type="checkbox"
+                checked={props.chosen.includes(item.id)}
+                onChange={(e) => {
+                  const rest = props.chosen.filter((x) => x !== item.id);
+                  props.onChange(e.currentTarget.checked ? [...rest, item.id] : rest);
+                }}
+              />
+              <label for={id}>{item.label}</label>
+            </div>
+          );
+        }}
+      </For>
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
+        </p>
+      </Show>
+    </fieldset>
+  );
+}
+
+interface Problems {
+  text?: string;
+  reason?: string;
+  inputs?: string;
+}
+
+function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => void }) {
+  const order = () => props.ctx.order;
+  const [text, setText] = createSignal('');
+  const [reason, setReason] = createSignal<RejectionReason | ''>('');
+  const [assignee, setAssignee] = createSignal('');
+  const [fields, setFields] = createSignal<string[]>([]);
+  const [inputs, setInputs] = createSignal<string[]>([]);
+  const [errors, setErrors] = createSignal<Problems>({});
+  const [failure, setFailure] = createSignal<string>();
+  let formEl: HTMLFormElement | undefined;
+
+  // Answering a clarification: only the requested fields, prefilled from the order's answers.
+  const requested = (): FormField[] =>
+    clarificationFields(props.ctx.service?.form ?? [], order().clarification?.fields ?? []);
+  const answers = createAnswers(requested, order().answers);
+
+  const members = () => props.ctx.members ?? [];
+  const textRequired = () => props.action !== 'reject' && props.action !== 'assign';
+  const textLabel = (): string => {
+    switch (props.action) {
+      case 'reject':
+        return t.order.reasonDetails;
+      case 'cancel':
+        return t.order.cancelReasonLabel;
+      case 'request_clarification':
+        return t.order.clarificationQuestion;
+      case 'answer_clarification':
+        return t.order.clarificationAnswer;
+      case 'return_inputs':
+        return t.order.returnWhat;
+      default:
+        return t.order.commentLabel;
+    }
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setFailure(undefined);
+    const value = text().trim();
+    const problems: Problems = {};
+    if (props.action === 'assign' && !assignee().trim()) problems.text = t.order.fillIn;
+    if (textRequired() && !value) problems.text = t.order.fillIn;
+    if (props.action === 'reject' && !reason()) problems.reason = t.order.chooseReason;
+    if (props.action === 'return_inputs' && inputs().length === 0) problems.inputs = t.order.chooseInputs;
+    setErrors(problems);
+    let checked: ReturnType<typeof answers.attempt> | undefined;
+    if (props.action === 'answer_clarification') {
+      checked = answers.attempt();
+      if (answers.uploading()) {
+        setFailure(t.form.waitUploads);
+        return;
+      }
+    }
+    if (problems.text || problems.reason || problems.inputs || (checked && !checked.ok)) {
+      focusFirstInvalid(formEl);
+      return;
+    }
+    const action = props.action;
+    const number = order().number;
+    const ok = await props.ctx.perform(
+      (version) => {
+        switch (action) {
+          case 'reject':
+            return api.transition(number, {
+              action,
+              version,
+              reason: reason() || undefined,
+              ...(value ? { comment: value } : {}),
+            });
+          case 'cancel':
+            return api.transition(number, { action, version, reason: value });
+          case 'assign':
+            return api.transition(number, {
+              action,
+              version,
+              assigneeId: assignee().trim(),
+              ...(value ? { comment: value } : {}),
+            });
+          case 'request_clarification':
+            return api.transition(number, { action, version, comment: value, fields: fields(), inputs: inputs() });
+          case 'return_inputs':
+            return api.transition(number, { action, version, comment: value, inputs: inputs() });
+          case 'answer_clarification':
+            return api.transition(number, {
+              action,
+              version,
+              comment: value,
+              ...(checked?.ok && requested().length > 0 ? { answers: checked.answers } : {}),
+            });
+          default:
+            return api.transition(number, { action, version, comment: value });
+        }
+      },
+      t.actionDone[action],
+      (fieldErrors) => {
+        answers.setServerErrors(fieldErrors);
+        focusFirstInvalid(formEl);
+      },
+    );
+    if (ok) props.onClose();
+  }
+
+  const textField = (): JSX.Element => (
+    <div class="field">
+      <label for="action-text">
+        {props.action === 'assign' ? t.order.commentLabel : textLabel()}
+        <Show when={textRequired()}>
+          <RequiredMark />
+        </Show>
+      </label>
+      <textarea
+        id="action-text"
+        rows={3}
+        value={text()}
+        aria-invalid={errors().text && props.action !== 'assign' ? 'true' : undefined}
+        aria-describedby={errors().text && props.action !== 'assign' ? 'action-text-error' : undefined}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <Show when={errors().text && props.action !== 'assign'}>
+        <p id="action-text-error" class="field-error">
+          {errors().text}
+        </p>
+      </Show>
+    </div>
+  );
+
+  return (
+    <form ref={formEl} class="action-form" novalidate onSubmit={(e) => void submit(e)}>
+      <Show when={props.action === 'reject'}>
+        <div class="field">
+          <label for="action-reason">
+            {t.order.reasonLabel}
+            <RequiredMark />
+          </label>
+          <select
+            id="action-reason"
+            required
+            aria-invalid={errors().reason ? 'true' : undefined}
+            aria-describedby={errors().reason ? 'action-reason-error' : undefined}
+            onChange={(e) => setReason(e.currentTarget.value as RejectionReason | '')}
+          >
+            <option value="">{t.form.choose}</option>
+            <For each={REJECTION_REASONS}>
+              {(r) => (
+                <option value={r} selected={reason() === r}>
+                  {t.rejectionReasons[r]}
+                </option>
+              )}
+            </For>
+          </select>
+          <Show when={errors().reason}>
+            <p id="action-reason-error" class="field-error">
+              {errors().reason}
+            </p>
+          </Show>
+        </div>
+      </Show>
+
+      <Show when={props.action === 'assign'}>
+        <div class="field">
+          <label for="action-assignee">
+            {members().length > 0 ? t.order.assignTo : t.order.assigneeLabel}
+            <RequiredMark />
+          </label>
+          <Show
+            when={members().length > 0}
+            fallback={
+              <input
+                id="action-assignee"
+                type="text"
+                autocomplete="off"
+                value={assignee()}
+                aria-invalid={errors().text ? 'true' : undefined}
+                aria-describedby={errors().text ? 'action-assignee-error' : undefined}
+                onInput={(e) => setAssignee(e.currentTarget.value)}
+              />
+            }
+          >
+            <select
+              id="action-assignee"
+              aria-invalid={errors().text ? 'true' : undefined}
+              aria-describedby={errors().text ? 'action-assignee-error' : undefined}
+              onChange={(e) => setAssignee(e.currentTarget.value)}
+            >
+              <option value="">{t.form.choose}</option>
+              <For each={members()}>
+                {(m) => (
+                  <option value={m.id} selected={assignee() === m.id}>
+                    {t.order.assignMember(m.name, t.order.roles[m.role] ?? m.role)}
+                  </option>
+                )}
+              </For>
+            </select>
+          </Show>
+          <Show when={errors().text}>
+            <p id="action-assignee-error" class="field-error">
+              {errors().text}
+            </p>
+          </Show>
+        </div>
+      </Show>
+
+      <Show when={props.action === 'answer_clarification'}>
+        <Show when={order().clarification}>
+          {(c) => (
+            <div class="clarification-question">
+              <p class="meta">{t.order.clarificationTitle}</p>
+              <p class="prose">{c().question}</p>
+            </div>
+          )}
+        </Show>
+        <p class="hint">{t.order.answerHint}</p>
+        <Show when={requested().length > 0}>
+          <fieldset class="field">
+            <legend>{t.order.clarificationFields}</legend>
+            <FormFields form={requested()} state={answers} idPrefix="clarify" />
+          </fieldset>
+        </Show>
+        <Show when={(order().clarification?.inputs.length ?? 0) > 0}>
+          <p class="hint">{t.order.answerInputsHint}</p>
+        </Show>
+      </Show>
+
+      <Show when={props.action === 'return_inputs'}>
+        <Show when={order().inputs.length > 0} fallback={<p class="empty">{t.order.noInputs}</p>}>
+          <Choices
+            id="action-inputs"
+            legend={t.order.returnInputs}
+            required
+            items={order().inputs}
+            chosen={inputs()}
+            onChange={setInputs}
+            error={errors().inputs}
+          />
+        </Show>
+      </Show>
+
+      {textField()}
+
+      <Show when={props.action === 'request_clarification'}>
+        <Show when={(props.ctx.service?.form.length ?? 0) > 0}>
+          <Choices
+            id="action-fields"
+            legend={t.order.fieldsToAsk}
+            items={props.ctx.service?.form ?? []}
+            chosen={fields()}
+            onChange={setFields}
+          />
+        </Show>
+        <Show when={order().inputs.length > 0}>
+          <Choices
+            id="action-ask-inputs"
+            legend={t.order.inputsToAsk}
+            items={order().inputs}
+            chosen={inputs()}
+            onChange={setInputs}
+          />
+        </Show>
+      </Show>
+
+      <Show when={failure()}>
+        <div class="notice error" role="alert">
+          <p>{failure()}</p>
+        </div>
+      </Show>
+      <div class="button-row">
+        <button type="submit" class={DANGER.has(props.action) ? 'danger' : 'primary'} disabled={props.ctx.busy}>
+          {t.actionSubmit[props.action] ?? t.common.send}
+        </button>
+        <button type="button" class="secondary" onClick={() => props.onClose()}>
+          {t.common.neverMind}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+/** The deliverables checklist: the team ticks each one, optionally with a note and a file. */
+import { type Accessor, createSignal, Index, Show } from 'solid-js';
+import type { ChecklistState } from '#shared/model.ts';
+import { api } from '../api.ts';
+import { t } from '../strings.ts';
+import { FilePicker } from '../upload.tsx';
+import { checklistDomId, type OrderContext } from './common.ts';
+import { CheckMark, ItemDetails } from './Inputs.tsx';
+
+export function Deliverables(props: { ctx: OrderContext; canTick: boolean }) {
+  return (
+    <section aria-labelledby="deliverables-title">
+      <h2 id="deliverables-title">{t.order.deliverablesTitle}</h2>
+      <Show when={props.ctx.order.deliverables.length > 0} fallback={<p class="empty">{t.order.noChecklist}</p>}>
+        <ul class="checklist" data-testid="deliverables-checklist">
+          <Index each={props.ctx.order.deliverables}>
+            {(item) => <DeliverableRow item={item} ctx={props.ctx} canTick={props.canTick} />}
+          </Index>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+function DeliverableRow(props: { item: Accessor<ChecklistState>; ctx: OrderContext; canTick: boolean }) {
+  const [note, setNote] = createSignal('');
+  const [file, setFile] = createSignal<string | null>(null);
+  const [uploading, setUploading] = createSignal(false);
+  const id = () => checklistDomId('deliverable', props.item().id);
+
+  async function tick(input: HTMLInputElement) {
+    const d = props.item();
+    const done = input.checked;
+    const text = note().trim();
+    const attachment = file();
+    const ok = await props.ctx.perform(
+      (version) =>
+        api.tickDeliverable(props.ctx.order.number, d.id, {
+          version,
+          done,
+          ...(text ? { note: text } : {}),
+          ...(attachment && done ? { attachment } : {}),
+        }),
+      t.order.ticked(d.label),
+    );
+    if (ok) {
+      setNote('');
+      setFile(null);
+    }
+    input.checked = props.item().done;
+  }
+
+  return (
+    <li>
+      <Show
+        when={props.canTick}
+        fallback={
+          <>
+            <CheckMark done={props.item().done} doneWord={t.order.done} notDoneWord={t.order.notDone} />
+            {props.item().label}
+          </>
+        }
+      >
+        <div class="check">
+          <input
+            id={id()}
+            type="checkbox"
+            checked={props.item().done}
+            disabled={props.ctx.busy || uploading()}
+            onChange={(e) => void tick(e.currentTarget)}
+          />
+          <label for={id()}>{props.item().label}</label>
+        </div>
+      </Show>
+      <ItemDetails
+        item={props.item()}
+        number={props.ctx.order.number}
+        name={props.ctx.name}
+        doneWords={t.order.doneBy}
+      />
+      <Show when={props.canTick}>
+        <div class="note-field">
+          <label for={`${id()}-note`}>{t.order.noteFor(props.item().label)}</label>
+          <input
+            id={`${id()}-note`}
+            type="text"
+            autocomplete="off"
+            value={note()}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        </div>
+        <Show when={!props.item().done}>
+          <div class="note-field">
+            <label for={`${id()}-file`}>{t.order.deliverableFile(props.item().label)}</label>
+            <FilePicker id={`${id()}-file`} value={file()} onChange={setFile} onBusy={setUploading} />
+          </div>
+        </Show>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * Hand-off (SPEC §4, §14.1): the team starts a linked order in another department's service, fills
+ * its form, and passes this order's deliverables on as the new order's inputs.
+ */
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { OrderView } from '#shared/api.ts';
+import { ApiError, api, errorMessage, type ServiceDetail } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
+import { handoffTargets, passMap } from '../orders.ts';
+import { departments } from '../session.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, Loading } from '../ui.tsx';
+import type { OrderContext } from './common.ts';
+
+/** `reload` fetches the parent again (after the hand-off, or when it changed meanwhile). */
+export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<void> }) {
+  const [open, setOpen] = createSignal(false);
+  const [serviceId, setServiceId] = createSignal('');
+  const [child, setChild] = createSignal<string>();
+  const catalog = createLoader(
+    () => (open() ? props.ctx.order.department : undefined),
+    async (from: string) => {
+      const [services, depts] = await Promise.all([api.catalog(), departments().catch(() => [])]);
+      const names = new Map(depts.map((d) => [d.code, d.name]));
+      return handoffTargets(services, from).map((g) => ({ ...g, name: names.get(g.department) ?? g.department }));
+    },
+  );
+  const target = createLoader(() => serviceId() || undefined, api.service);
+
+  return (
+    <section aria-labelledby="handoff-title" class="handoff">
+      <h2 id="handoff-title" class="visually-hidden">
+        {t.order.handoffTitle}
+      </h2>
+      <div aria-live="polite">
+        <Show when={child()}>
+          {(n) => (
+            <p class="notice success">
+              {t.order.handoffDone(n())}{' '}
+              <A href={`/orders/${encodeURIComponent(n())}`}>{t.order.handoffOpenChild(n())}</A>
+            </p>
+          )}
+        </Show>
+      </div>
+      <button
+        id="handoff-toggle"
+        type="button"
+        class="secondary"
+        aria-expanded={open()}
+        aria-controls="handoff-panel"
+        onClick={() => setOpen((v) => !v)}
+      >
+        {t.order.handoffOpen}
+      </button>
+      <div id="handoff-panel">
+        <Show when={open()}>
+          <div class="action-form">
+            <p class="hint">{t.order.handoffIntro}</p>
+            <Show
+              when={catalog.value()}
+              fallback={
+                <Show when={catalog.error()} fallback={<Loading text={t.order.handoffLoading} />}>
+                  {(e) => <ErrorNote error={e()} onRetry={() => void catalog.reload()} />}
+                </Show>
+              }
+            >
+              {(groups) => (
+                <Show when={groups().length > 0} fallback={<p class="empty">{t.order.handoffNoServices}</p>}>
+                  <div class="field">
+                    <label for="handoff-service">
+                      {t.order.handoffService}
+                      <span class="req" aria-hidden="true">
+                        {' '}
+                        *
+                      </span>
+                    </label>
+                    <select id="handoff-service" onChange={(e) => setServiceId(e.currentTarget.value)}>
+                      <option value="">{t.form.choose}</option>
+                      <For each={groups()}>
+                        {(g) => (
+                          <optgroup label={g.name}>
+                            <For each={g.services}>
+                              {(s) => (
+                                <option value={s.id} selected={serviceId() === s.id}>
+                                  {s.name}
+                                </option>
+                              )}
+                            </For>
+                          </optgroup>
+                        )}
+                      </For>
+                    </select>
+                  </div>
+                </Show>
+              )}
+            </Show>
+            <Show when={serviceId()}>
+              <Show
+                when={target.value()}
+                keyed
+                fallback={
+                  <Show when={target.error()} fallback={<Loading />}>
+                    {(e) => <ErrorNote error={e()} onRetry={() => void target.reload()} />}
+                  </Show>
+                }
+              >
+                {(service) => (
+                  <HandoffForm
+                    ctx={props.ctx}
+                    service={service}
+                    onCancel={() => {
+                      setOpen(false);
+                      setServiceId('');
+                      queueMicrotask(() => document.getElementById('handoff-toggle')?.focus());
+                    }}
+                    onConflict={() => void props.reload()}
+                    onDone={async (view) => {
+                      setChild(view.order.number);
+                      setOpen(false);
+                      setServiceId('');
+                      await props.reload();
+                    }}
+                  />
+                )}
+              </Show>
+            </Show>
+          </div>
+        </Show>
+      </div>
+    </section>
+  );
+}
+
+function HandoffForm(props: {
+  ctx: OrderContext;
+  service: ServiceDetail;
+  onCancel: () => void;
+  onConflict: () => void;
+  onDone: (child: OrderView) => Promise<void>;
+}) {
+  const state = createAnswers(() => props.service.form);
+  const [pass, setPass] = createSignal<Record<string, string>>({});
+  const [comment, setComment] = createSignal('');
+  const [sending, setSending] = createSignal(false);
+  const [failure, setFailure] = createSignal<string>();
+  let formEl: HTMLFormElement | undefined;
+
+  async function send(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setFailure(undefined);
+    if (state.uploading()) {
+      setFailure(t.form.waitUploads);
+      return;
+    }
+    const result = state.attempt();
+    if (!result.ok) {
+      setFailure(t.form.fixErrors);
+      focusFirstInvalid(formEl);
+      return;
+    }
+    setSending(true);
+    try {
+      const text = comment().trim();
+      const passed = passMap(pass());
+      const view = await api.handoff(props.ctx.order.number, {
+        version: props.ctx.order.version,
+        serviceId: props.service.id,
+        answers: result.answers,
+        ...(passed ? { pass: passed } : {}),
+        ...(text ? { comment: text } : {}),
+      });
+      await props.onDone(view);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setFailure(t.order.conflict);
+        props.onConflict();
+      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+        state.setServerErrors(error.fields);
+        const other = Object.entries(error.fields)
+          .filter(([k]) => !k.startsWith('answers.'))
+          .map(([, m]) => m);
+        setFailure([error.message, ...other].join(' '));
+        focusFirstInvalid(formEl);
+      } else {
+        setFailure(errorMessage(error));
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form ref={formEl} novalidate class="handoff-form" onSubmit={(e) => void send(e)}>
+      <fieldset class="field">
+        <legend>{t.order.handoffForm(props.service.name)}</legend>
+        <FormFields form={props.service.form} state={state} idPrefix="handoff" />
+      </fieldset>
+      <Show when={props.ctx.order.deliverables.length > 0}>
+        <fieldset class="field" aria-describedby="handoff-pass-hint">
+          <legend>{t.order.handoffPass}</legend>
+          <p id="handoff-pass-hint" class="hint">
+            {t.order.handoffPassHint}
+          </p>
+          <Show when={props.service.inputs.length > 0} fallback={<p class="empty">{t.order.handoffNoInputs}</p>}>
+            <For each={props.ctx.order.deliverables}>
+              {(d) => (
+                <div class="field">
+                  <label for={`handoff-pass-${d.id}`}>{t.order.handoffPassAs(d.label)}</label>
+                  <select
+                    id={`handoff-pass-${d.id}`}
+                    onChange={(e) => setPass((p) => ({ ...p, [d.id]: e.currentTarget.value }))}
+                  >
+                    <option value="">{t.order.handoffNotPassed}</option>
+                    <For each={props.service.inputs}>
+                      {(input) => (
+                        <option value={input.id} selected={pass()[d.id] === input.id}>
+                          {input.label}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+              )}
+            </For>
+          </Show>
+        </fieldset>
+      </Show>
+      <div class="field">
+        <label for="handoff-comment">{t.order.handoffComment}</label>
+        <textarea id="handoff-comment" rows={3} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+      </div>
+      <Show when={failure()}>
+        <div class="notice error" role="alert">
+          <p>{failure()}</p>
+        </div>
+      </Show>
+      <div class="button-row">
+        <button type="submit" class="primary" disabled={sending()}>
+          {sending() ? t.form.submitting : t.order.handoffSend}
+        </button>
+        <button type="button" class="secondary" onClick={() => props.onCancel()}>
+          {t.common.neverMind}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+/** What the parts of the order page share: the order, its service, names and the one way to write. */
+import type { Member, OrderView } from '#shared/api.ts';
+import type { Order } from '#shared/model.ts';
+import type { ServiceDetail } from '../api.ts';
+
+/**
+ * Runs a write against the version on screen, shows `done` on success, handles 409 by showing the
+ * latest order, and reports whether it worked.
+ */
+export type Perform = (
+  work: (version: number) => Promise<OrderView>,
+  done: string,
+  /** Gets the messages of a 400 by path ("answers.fullName"), besides the general message. */
+  onFields?: (fields: Record<string, string>) => void,
+) => Promise<boolean>;
+
+export interface OrderContext {
+  order: Order;
+  service: ServiceDetail | undefined;
+  members: Member[] | undefined;
+  busy: boolean;
+  perform: Perform;
+  name: (id?: string) => string;
+}
+
+export function checklistDomId(prefix: string, id: string): string {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}

@@ -1,0 +1,92 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { isHeadOf } from '#shared/permissions.ts';
+import { api } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { SERVICE_STATUS_ORDER } from '../orders.ts';
+import { user } from '../session.ts';
+import { t } from '../strings.ts';
+import { DateTime, ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../ui.tsx';
+
+/** All services of a department, drafts and retired ones included, for its team. */
+export default function DepartmentServices() {
+  const params = useParams<{ code: string }>();
+  usePageTitle(() => t.services.title(params.code));
+  const services = createLoader(() => params.code, api.departmentServices);
+  const members = createLoader(
+    () => params.code,
+    (code: string) => api.members(code).catch(() => []),
+  );
+  const canEdit = () => {
+    const u = user();
+    return u !== undefined && (u.admin || isHeadOf(u, params.code));
+  };
+  const sorted = createMemo(() =>
+    [...(services.value() ?? [])].sort(
+      (a, b) => SERVICE_STATUS_ORDER[a.status] - SERVICE_STATUS_ORDER[b.status] || a.name.localeCompare(b.name),
+    ),
+  );
+  const person = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? (id || t.common.nobody);
+
+  return (
+    <section>
+      <p>
+        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
+      </p>
+      <h1>{t.services.title(params.code)}</h1>
+      <p class="lead">{t.services.intro}</p>
+      <Show when={canEdit()} fallback={<p class="notice warning">{t.services.headOnly}</p>}>
+        <p>
+          <A class="button-link primary" href={`/departments/${encodeURIComponent(params.code)}/services/new`}>
+            {t.services.new}
+          </A>
+        </p>
+      </Show>
+      <Show
+        when={services.value()}
+        fallback={
+          <Show when={services.error()} fallback={<Loading />}>
+            {(e) => <ErrorNote error={e()} onRetry={() => void services.reload()} />}
+          </Show>
+        }
+      >
+        <Show when={sorted().length > 0} fallback={<p class="empty">{t.services.empty}</p>}>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t.services.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.services.name}</th>
+                  <th scope="col">{t.services.status}</th>
+                  <th scope="col">{t.services.version}</th>
+                  <th scope="col">{t.services.owner}</th>
+                  <th scope="col">{t.services.updated}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={sorted()}>
+                  {(s) => (
+                    <tr>
+                      <th scope="row">
+                        <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
+                        <span class="meta block">{s.id}</span>
+                      </th>
+                      <td>
+                        <ServiceStatusBadge status={s.status} />
+                      </td>
+                      <td>{s.version}</td>
+                      <td>{person(s.ownerId)}</td>
+                      <td>
+                        <DateTime iso={s.updatedAt} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,616 @@
+/**
+ * The catalog editor (SPEC §3, §9): every part of a service, with a live preview of the order form.
+ * Checked with the API's own schema and `serviceProblems` before saving; conflicts (409) are told,
+ * with the choice to load the other version or save over it.
+ */
+import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import type { Member } from '#shared/api.ts';
+import type { Service } from '#shared/model.ts';
+import { isHeadOf } from '#shared/permissions.ts';
+import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
+import { ApiError, api, errorMessage, type ServiceDetail } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { DeliverablesEditor, DurationField, FormBuilder, InputsEditor, StagesEditor } from '../editor/builder.tsx';
+import {
+  CheckField,
+  ErrorSummary,
+  ListEditor,
+  NumberField,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../editor/controls.tsx';
+import {
+  blankService,
+  cleanDraft,
+  type Draft,
+  draftOf,
+  percentOf,
+  previewForm,
+  sameDraft,
+  shareOf,
+  slugify,
+} from '../editor/service-draft.ts';
+import { OrderForm } from '../OrderForm.tsx';
+import { controlId, type FieldErrors, issuesToFields, withoutPath } from '../paths.ts';
+import { user } from '../session.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../ui.tsx';
+
+export default function ServiceEditorPage() {
+  const params = useParams<{ id?: string; code?: string }>();
+  const service = createLoader(() => params.id, api.service);
+  return (
+    <Show
+      when={params.id}
+      fallback={
+        <Show when={params.code} keyed>
+          {(code) => <Editor department={code} />}
+        </Show>
+      }
+    >
+      <Show
+        when={service.value()}
+        keyed
+        fallback={
+          <Show when={service.error()} fallback={<Loading />}>
+            {(e) => <ErrorNote error={e()} onRetry={() => void service.reload()} />}
+          </Show>
+        }
+      >
+        {(s) => <Editor department={s.department} initial={s} />}
+      </Show>
+    </Show>
+  );
+}
+
+function idsOf(service: Service | undefined): ReadonlySet<string> {
+  if (!service) return new Set();
+  return new Set([...service.form, ...service.inputs, ...service.deliverables, ...service.stages].map((x) => x.id));
+}
+
+function Editor(props: { department: string; initial?: ServiceDetail }) {
+  const navigate = useNavigate();
+  const location = useLocation<{ created?: boolean }>();
+  const [saved, setSaved] = createSignal<Service | undefined>(props.initial);
+  const [draft, setDraft] = createSignal<Draft>(props.initial ? draftOf(props.initial) : blankService());
+  const [newId, setNewId] = createSignal('');
+  const [idTouched, setIdTouched] = createSignal(false);
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  const [busy, setBusy] = createSignal(false);
+  const [notice, setNotice] = createSignal<string | undefined>(
+    props.initial && location.state?.created ? t.editor.created : undefined,
+  );
+  const [failure, setFailure] = createSignal<string>();
+  const [conflict, setConflict] = createSignal<{ theirs?: Service }>();
+  const [confirmRetire, setConfirmRetire] = createSignal(false);
+  const members = createLoader(() => props.department, api.members);
+  let summary: HTMLDivElement | undefined;
+  let leaving = false;
+
+  const isNew = () => saved() === undefined;
+  const canEdit = () => {
+    const u = user();
+    return u !== undefined && (u.admin || isHeadOf(u, props.department));
+  };
+  const dirty = createMemo(() => {
+    const s = saved();
+    return s ? !sameDraft(draft(), draftOf(s)) : !sameDraft(draft(), blankService()) || newId() !== '';
+  });
+  const locked = createMemo(() => idsOf(saved()));
+  usePageTitle(() => {
+    const s = saved();
+    return s ? t.editor.editTitle(s.name) : t.editor.newTitle(props.department);
+  });
+
+  // Unsaved work is not lost by a stray click or a closed tab.
+  useBeforeLeave((e) => {
+    if (!leaving && dirty() && !e.defaultPrevented && !window.confirm(t.common.leaveUnsaved)) e.preventDefault();
+  });
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    if (dirty()) e.preventDefault();
+  };
+  onMount(() => window.addEventListener('beforeunload', beforeUnload));
+  onCleanup(() => window.removeEventListener('beforeunload', beforeUnload));
+
+  const update = (change: (d: Draft) => Draft, path: string) => {
+    setDraft(change);
+    setErrors((e) => withoutPath(e, path));
+    setNotice(undefined);
+  };
+  const err = (path: string) => errors()[path];
+
+  const memberName = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? id;
+  const suggestions = () => (members.value() ?? []).map((m: Member) => ({ value: m.id, label: m.name }));
+  const ownerOptions = () => {
+    const list = [
+      { value: '', label: t.editor.ownerNone },
+      ...(members.value() ?? []).map((m) => ({ value: m.id, label: m.name })),
+    ];
+    const owner = draft().ownerId;
+    if (owner && !list.some((o) => o.value === owner)) list.push({ value: owner, label: t.editor.ownerUnknown(owner) });
+    return list;
+  };
+
+  const preview = createMemo((): ServiceDetail => {
+    const body = cleanDraft(draft());
+    const s = saved();
+    return {
+      ...body,
+      form: previewForm(body.form),
+      id: s?.id ?? (newId() || 'preview'),
+      department: props.department,
+      status: 'published',
+      version: s?.version ?? 1,
+      updatedAt: s?.updatedAt ?? '',
+    };
+  });
+
+  function check(body: Draft): FieldErrors {
+    const parsed = isNew()
+      ? createServiceBody.safeParse({ ...body, id: newId().trim(), department: props.department })
+      : serviceBody.safeParse(body);
+    return { ...serviceProblems(body), ...(parsed.success ? {} : issuesToFields(parsed.error.issues)) };
+  }
+
+  function showErrors(found: FieldErrors) {
+    setErrors(found);
+    queueMicrotask(() => summary?.focus());
+  }
+
+  function afterWrite(result: Service, message: string) {
+    setSaved(result);
+    setDraft(draftOf(result));
+    setConflict(undefined);
+    setFailure(undefined);
+    setNotice(message);
+  }
+
+  function failed(error: unknown) {
+    if (error instanceof ApiError && error.status === 409) {
+      const current = error.current;
+      setConflict(current && typeof current === 'object' && 'version' in current ? { theirs: current as Service } : {});
+      setFailure(t.editor.conflict);
+    } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+      setFailure(error.message);
+      showErrors(error.fields);
+    } else {
+      setFailure(errorMessage(error));
+    }
+  }
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy() || !canEdit()) return;
+    setNotice(undefined);
+    setFailure(undefined);
+    const body = cleanDraft(draft());
+    const found = check(body);
+    if (Object.keys(found).length > 0) {
+      showErrors(found);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const current = saved();
+      if (current) {
+        afterWrite(await api.updateService(current.id, { ...body, version: current.version }), t.editor.saved);
+      } else {
+        const created = await api.createService({ ...body, id: newId().trim(), department: props.department });
+        afterWrite(created, t.editor.created);
+        leaving = true;
+        navigate(`/services/${encodeURIComponent(created.id)}/edit`, { replace: true, state: { created: true } });
+      }
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function lifecycle(kind: 'publish' | 'retire') {
+    const current = saved();
+    if (!current || busy()) return;
+    setBusy(true);
+    setNotice(undefined);
+    setFailure(undefined);
+    try {
+      const result =
+        kind === 'publish'
+          ? await api.publishService(current.id, current.version)
+          : await api.retireService(current.id, current.version);
+      afterWrite(result, kind === 'publish' ? t.editor.published : t.editor.retired);
+      setConfirmRetire(false);
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function theirVersion(): Promise<Service | undefined> {
+    const known = conflict()?.theirs;
+    if (known) return known;
+    const id = saved()?.id;
+    return id ? api.service(id).catch(() => undefined) : undefined;
+  }
+
+  async function loadTheirs() {
+    const theirs = await theirVersion();
+    if (!theirs) return;
+    afterWrite(theirs, '');
+    setNotice(undefined);
+    setErrors({});
+  }
+
+  async function keepMine() {
+    const theirs = await theirVersion();
+    if (theirs) setSaved({ ...theirs });
+    // Their version becomes the base, so the next save goes over it with this draft.
+    setConflict(undefined);
+    setFailure(undefined);
+  }
+
+  const always = () => draft().standard.always;
+
+  return (
+    <article class="service-editor">
+      <p>
+        <A href={`/departments/${encodeURIComponent(props.department)}/services`}>{t.editor.back(props.department)}</A>
+      </p>
+      <header class="editor-head">
+        <h1>{saved() ? t.editor.editTitle(saved()?.name ?? '') : t.editor.newTitle(props.department)}</h1>
+        <Show when={saved()}>
+          {(s) => (
+            <p class="order-badges">
+              <ServiceStatusBadge status={s().status} /> <span class="meta">{t.editor.version(s().version)}</span>
+            </p>
+          )}
+        </Show>
+      </header>
+      <Show when={!canEdit()}>
+        <p class="notice warning">{t.services.headOnly}</p>
+      </Show>
+      <Show when={saved()?.status === 'published'}>
+        <p class="hint">{t.editor.publishedNote}</p>
+      </Show>
+
+      <div class="editor-layout">
+        <form class="editor-form" novalidate aria-label={t.editor.basics} onSubmit={(e) => void save(e)}>
+          <p class="hint">{t.common.requiredNote}</p>
+          <ErrorSummary errors={errors()} ref={(el) => (summary = el)} />
+
+          <section aria-labelledby="basics-title">
+            <h2 id="basics-title">{t.editor.basics}</h2>
+            <TextField
+              path="name"
+              label={t.editor.name}
+              required
+              value={draft().name}
+              error={err('name')}
+              onInput={(name) => {
+                if (isNew() && !idTouched()) setNewId(slugify(name));
+                update((d) => ({ ...d, name }), 'name');
+              }}
+            />
+            <Show when={isNew()}>
+              <TextField
+                path="id"
+                label={t.editor.id}
+                hint={t.editor.idHint}
+                required
+                value={newId()}
+                error={err('id')}
+                onInput={(id) => {
+                  setNewId(id);
+                  setIdTouched(true);
+                  setErrors((e) => withoutPath(e, 'id'));
+                }}
+              />
+            </Show>
+            <TextField
+              path="summary"
+              label={t.editor.summary}
+              hint={t.editor.summaryHint}
+              required
+              value={draft().summary}
+              error={err('summary')}
+              onInput={(summary) => update((d) => ({ ...d, summary }), 'summary')}
+            />
+            <TextArea
+              path="description"
+              label={t.editor.description}
+              rows={5}
+              value={draft().description}
+              error={err('description')}
+              onInput={(description) => update((d) => ({ ...d, description }), 'description')}
+            />
+            <ListEditor
+              path="tags"
+              label={t.editor.tags}
+              hint={t.editor.tagsHint}
+              items={draft().tags}
+              error={err('tags')}
+              onChange={(tags) => update((d) => ({ ...d, tags }), 'tags')}
+            />
+            <Show when={members.error()}>
+              <p class="notice warning">{t.editor.membersError}</p>
+            </Show>
+            <Show
+              when={!members.error()}
+              fallback={
+                <TextField
+                  path="ownerId"
+                  label={t.editor.owner}
+                  hint={t.editor.ownerHint}
+                  value={draft().ownerId}
+                  error={err('ownerId')}
+                  onInput={(ownerId) => update((d) => ({ ...d, ownerId }), 'ownerId')}
+                />
+              }
+            >
+              <SelectField
+                path="ownerId"
+                label={t.editor.owner}
+                hint={t.editor.ownerHint}
+                value={draft().ownerId}
+                options={ownerOptions()}
+                error={err('ownerId')}
+                onChange={(ownerId) => update((d) => ({ ...d, ownerId }), 'ownerId')}
+              />
+            </Show>
+            <ListEditor
+              path="audience"
+              label={t.editor.audience}
+              hint={t.editor.audienceHint}
+              items={draft().audience}
+              error={err('audience')}
+              onChange={(audience) => update((d) => ({ ...d, audience }), 'audience')}
+            />
+          </section>
+
+          <FormBuilder draft={draft} update={update} errors={errors} locked={locked} always={always} />
+          <InputsEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
+          <DeliverablesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
+          <StagesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
+
+          <section aria-labelledby="approval-title">
+            <h2 id="approval-title">{t.editor.approvalTitle}</h2>
+            <fieldset class="field">
+              <legend class="visually-hidden">{t.editor.approvalTitle}</legend>
+              <For
+                each={[
+                  { kind: 'none' as const, label: t.editor.approvalNone },
+                  { kind: 'head' as const, label: t.editor.approvalHead },
+                  { kind: 'named' as const, label: t.editor.approvalNamed },
+                ]}
+              >
+                {(option) => (
+                  <div class="check">
+                    <input
+                      id={controlId(`approval.kind.${option.kind}`)}
+                      type="radio"
+                      name="approval"
+                      checked={draft().approval.kind === option.kind}
+                      onChange={() =>
+                        update(
+                          (d) => ({
+                            ...d,
+                            approval:
+                              option.kind === 'named'
+                                ? { kind: 'named', approvers: d.approval.kind === 'named' ? d.approval.approvers : [] }
+                                : { kind: option.kind },
+                          }),
+                          'approval',
+                        )
+                      }
+                    />
+                    <label for={controlId(`approval.kind.${option.kind}`)}>{option.label}</label>
+                  </div>
+                )}
+              </For>
+            </fieldset>
+            <Show when={draft().approval.kind === 'named'}>
+              <ListEditor
+                path="approval.approvers"
+                label={t.editor.approvers}
+                items={draft().approval.kind === 'named' ? (draft().approval as { approvers: string[] }).approvers : []}
+                suggestions={suggestions()}
+                itemLabel={memberName}
+                error={err('approval.approvers')}
+                onChange={(approvers) => update((d) => ({ ...d, approval: { kind: 'named', approvers } }), 'approval')}
+              />
+            </Show>
+          </section>
+
+          <section aria-labelledby="standard-title">
+            <h2 id="standard-title">{t.editor.standardTitle}</h2>
+            <p class="hint">{t.editor.standardHint}</p>
+            <div class="builder-grid">
+              <DurationField
+                path="standard.firstResponseMinutes"
+                label={t.editor.firstResponse}
+                required
+                minutes={draft().standard.firstResponseMinutes}
+                always={always()}
+                error={err('standard.firstResponseMinutes')}
+                onChange={(m) =>
+                  update(
+                    (d) => ({ ...d, standard: { ...d.standard, firstResponseMinutes: m ?? 0 } }),
+                    'standard.firstResponseMinutes',
+                  )
+                }
+              />
+              <DurationField
+                path="standard.resolutionMinutes"
+                label={t.editor.resolution}
+                required
+                minutes={draft().standard.resolutionMinutes}
+                always={always()}
+                error={err('standard.resolutionMinutes')}
+                onChange={(m) =>
+                  update(
+                    (d) => ({ ...d, standard: { ...d.standard, resolutionMinutes: m ?? 0 } }),
+                    'standard.resolutionMinutes',
+                  )
+                }
+              />
+              <NumberField
+                path="standard.warningAt"
+                label={t.editor.warningAt}
+                required
+                value={percentOf(draft().standard.warningAt)}
+                error={err('standard.warningAt')}
+                onChange={(p) =>
+                  update(
+                    (d) => ({ ...d, standard: { ...d.standard, warningAt: shareOf(p ?? 0) } }),
+                    'standard.warningAt',
+                  )
+                }
+              />
+            </div>
+            <CheckField
+              path="standard.always"
+              label={t.editor.always}
+              checked={draft().standard.always}
+              onChange={(value) =>
+                update((d) => ({ ...d, standard: { ...d.standard, always: value } }), 'standard.always')
+              }
+            />
+          </section>
+
+          <section aria-labelledby="survey-title">
+            <h2 id="survey-title">{t.editor.surveyTitle}</h2>
+            <CheckField
+              path="survey.enabled"
+              label={t.editor.surveyEnabled}
+              checked={draft().survey.enabled}
+              onChange={(enabled) => update((d) => ({ ...d, survey: { ...d.survey, enabled } }), 'survey.enabled')}
+            />
+            <Show when={draft().survey.enabled}>
+              <TextField
+                path="survey.question"
+                label={t.editor.surveyQuestion}
+                value={draft().survey.question}
+                error={err('survey.question')}
+                onInput={(question) => update((d) => ({ ...d, survey: { ...d.survey, question } }), 'survey.question')}
+              />
+            </Show>
+          </section>
+
+          <section aria-labelledby="report-title">
+            <h2 id="report-title">{t.editor.reportTo}</h2>
+            <ListEditor
+              path="reportTo"
+              label={t.editor.reportTo}
+              hint={t.editor.reportToHint}
+              items={draft().reportTo}
+              suggestions={suggestions()}
+              itemLabel={memberName}
+              error={err('reportTo')}
+              onChange={(reportTo) => update((d) => ({ ...d, reportTo }), 'reportTo')}
+            />
+          </section>
+
+          <Show when={draft().bundle?.length}>
+            <section aria-labelledby="bundle-title">
+              <h2 id="bundle-title">{t.editor.bundleTitle}</h2>
+              <p class="hint">{t.editor.bundleHint}</p>
+              <ul>
+                <For each={draft().bundle ?? []}>
+                  {(part) => (
+                    <li>
+                      <A href={`/services/${encodeURIComponent(part.serviceId)}`}>{part.serviceId}</A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
+
+          <div class="editor-actions">
+            <div aria-live="polite">
+              <Show when={notice()}>
+                <p class="notice success">{notice()}</p>
+              </Show>
+              <Show when={dirty() && !notice()}>
+                <p class="meta">{t.common.unsaved}</p>
+              </Show>
+            </div>
+            <Show when={failure()}>
+              <div class="notice error" role="alert">
+                <p>{failure()}</p>
+                <Show when={conflict()}>
+                  <div class="button-row">
+                    <button type="button" class="secondary" onClick={() => void loadTheirs()}>
+                      {t.editor.loadTheirs}
+                    </button>
+                    <button type="button" class="secondary" onClick={() => void keepMine()}>
+                      {t.editor.keepMine}
+                    </button>
+                  </div>
+                </Show>
+              </div>
+            </Show>
+            <Show when={canEdit()}>
+              <div class="button-row">
+                <button type="submit" class="primary" disabled={busy()}>
+                  {busy() ? t.common.saving : isNew() ? t.editor.create : t.editor.save}
+                </button>
+                <Show when={saved() && saved()?.status !== 'published'}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    disabled={busy() || dirty()}
+                    aria-describedby={dirty() ? 'save-first' : undefined}
+                    onClick={() => void lifecycle('publish')}
+                  >
+                    {t.editor.publish}
+                  </button>
+                </Show>
+                <Show when={saved() && saved()?.status !== 'retired'}>
+                  <button
+                    type="button"
+                    class="danger"
+                    disabled={busy() || dirty()}
+                    aria-expanded={confirmRetire()}
+                    aria-describedby={dirty() ? 'save-first' : undefined}
+                    onClick={() => setConfirmRetire((v) => !v)}
+                  >
+                    {t.editor.retire}
+                  </button>
+                </Show>
+              </div>
+              <Show when={saved() && dirty()}>
+                <p id="save-first" class="hint">
+                  {t.editor.saveFirst}
+                </p>
+              </Show>
+              <Show when={confirmRetire() && !dirty()}>
+                <div class="notice warning">
+                  <p>{t.editor.retireConfirm}</p>
+                  <div class="button-row">
+                    <button type="button" class="danger" disabled={busy()} onClick={() => void lifecycle('retire')}>
+                      {t.editor.retireYes}
+                    </button>
+                    <button type="button" class="secondary" onClick={() => setConfirmRetire(false)}>
+                      {t.common.neverMind}
+                    </button>
+                  </div>
+                </div>
+              </Show>
+            </Show>
+          </div>
+        </form>
+
+        <aside class="editor-preview" aria-labelledby="preview-title">
+          <h2 id="preview-title">{t.form.previewTitle}</h2>
+          <p class="hint">{t.form.previewNote}</p>
+          <OrderForm service={preview()} preview />
+        </aside>
+      </div>
+    </article>
+  );
+}
