@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
+import { qualityRoutes, surveyLinkRoutes } from './routes/quality.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -33,9 +34,11 @@ export function createApp(deps: Deps) {
 
   if (deps.devTokens) api.route('/auth', authRoutes(deps, deps.devTokens, guard));
   api.route('/clarifications', clarificationRoutes(deps, guard));
+  api.route('/surveys', surveyLinkRoutes(deps, guard));
   api.route('/me', meRoutes(deps, guard));
   api.route('/', catalogRoutes(deps, guard));
   api.route('/', orderRoutes(deps, guard));
+  api.route('/', qualityRoutes(deps, guard));
   api.route('/', adminRoutes(deps, guard));
 
   const app = new Hono<AppEnv>();

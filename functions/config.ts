@@ -18,6 +18,8 @@ export interface Config {
   attachmentsBucket?: string;
   /** Signs the links in emails (clarification answers, surveys). */
   linkSecret: string;
+  /** Survey fatigue budget: at most one invitation per person in this many days. */
+  surveyBudgetDays: number;
   /** Per-person write limit: a burst, refilled at a steady rate. */
   writeLimit: { burst: number; perSecond: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { mode, secret: required(env, 'DEV_TOKEN_SECRET') }
         : { mode, userPoolId: required(env, 'COGNITO_USER_POOL_ID'), clientId: required(env, 'COGNITO_CLIENT_ID') },
     linkSecret: required(env, 'LINK_SECRET'),
+    surveyBudgetDays: Number(env.SURVEY_BUDGET_DAYS ?? 14),
     writeLimit: {
       burst: Number(env.WRITE_LIMIT_BURST ?? 60),
       perSecond: Number(env.WRITE_LIMIT_PER_SECOND ?? 1),

@@ -10,11 +10,15 @@ import { DepartmentRepository } from './repositories/departments.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { ServiceRepository } from './repositories/services.ts';
+import { StatsRepository } from './repositories/stats.ts';
+import { SurveyRepository } from './repositories/surveys.ts';
 import { UserRepository } from './repositories/users.ts';
 import { AttachmentStore } from './storage/attachments.ts';
 import { createDb, type Db } from './storage/client.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { OrderWorkflow } from './workflows/orders.ts';
+import { ReportWorkflow } from './workflows/reports.ts';
+import { SurveyWorkflow } from './workflows/surveys.ts';
 import { SlaTimerJob } from './workflows/timers.ts';
 
 export interface Deps {
@@ -33,6 +37,9 @@ export interface Deps {
   orderWorkflow: OrderWorkflow;
   catalogWorkflow: CatalogWorkflow;
   slaTimers: SlaTimerJob;
+  surveyWorkflow: SurveyWorkflow;
+  reportWorkflow: ReportWorkflow;
+  stats: StatsRepository;
   mailer: Mailer;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
@@ -65,7 +72,21 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
   });
   const links = new LinkSigner(config.linkSecret);
+  const stats = new StatsRepository(db);
+  const surveyWorkflow = new SurveyWorkflow({
+    orders,
+    services,
+    departments,
+    users,
+    surveys: new SurveyRepository(db),
+    links,
+    portalUrl: config.portalUrl,
+    budgetDays: config.surveyBudgetDays,
+    now,
+  });
+  const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
   const orderWorkflow = new OrderWorkflow({
+    surveys: surveyWorkflow,
     orders,
     services,
     departments,
@@ -98,6 +119,9 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     orderWorkflow,
     catalogWorkflow,
     slaTimers,
+    surveyWorkflow,
+    reportWorkflow,
+    stats,
     mailer,
   };
 }

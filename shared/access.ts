@@ -12,6 +12,8 @@ export type Audience =
   | 'signedIn'
   /** Someone who may see the order: requester, filer, watcher, the department's team, the process owner. */
   | 'orderViewer'
+  /** The requester of the order (e.g. rating it). */
+  | 'orderRequester'
   /** The requester or the department's team. */
   | 'orderRequesterOrTeam'
   /** The department's team (agents and head) of the order. */
@@ -22,6 +24,10 @@ export type Audience =
   | 'departmentTeam'
   /** Agents and head of the department in the path, or an admin. */
   | 'departmentTeamOrAdmin'
+  /** The head of the department in the path, or the process owner of the service concerned. */
+  | 'headOrOwner'
+  /** Report readers of the department in the path: its head (all), process owners (their services), agents (their own numbers). */
+  | 'reportReader'
   /** The head of the department in the path (or of the service's department). */
   | 'departmentHead'
   /** The head of the department in the path, or an admin. */
@@ -46,6 +52,9 @@ export const ROUTES = [
   { method: 'GET', path: '/clarifications/:token', audience: 'anyone' },
   { method: 'POST', path: '/clarifications/:token', audience: 'anyone', write: true },
 
+  { method: 'GET', path: '/surveys/:token', audience: 'anyone' },
+  { method: 'POST', path: '/surveys/:token', audience: 'anyone', write: true },
+
   { method: 'GET', path: '/me', audience: 'signedIn' },
   { method: 'PUT', path: '/me/preferences', audience: 'signedIn', write: true },
   { method: 'GET', path: '/catalog', audience: 'signedIn' },
@@ -59,6 +68,7 @@ export const ROUTES = [
   { method: 'GET', path: '/orders/:number', audience: 'orderViewer' },
   { method: 'GET', path: '/orders/:number/attachments', audience: 'orderViewer' },
   { method: 'POST', path: '/orders/:number/comments', audience: 'orderViewer', write: true },
+  { method: 'POST', path: '/orders/:number/survey', audience: 'orderRequester', write: true },
   { method: 'POST', path: '/orders/:number/transitions', audience: 'orderByAction', write: true },
   { method: 'POST', path: '/orders/:number/inputs/:inputId', audience: 'orderRequesterOrTeam', write: true },
   { method: 'POST', path: '/orders/:number/watchers', audience: 'orderRequesterOrTeam', write: true },
@@ -70,6 +80,10 @@ export const ROUTES = [
   { method: 'GET', path: '/departments/:code/queue', audience: 'departmentTeam' },
   { method: 'GET', path: '/departments/:code/at-risk', audience: 'departmentTeam' },
   { method: 'GET', path: '/departments/:code/services', audience: 'departmentTeam' },
+  { method: 'GET', path: '/departments/:code/backlog', audience: 'departmentTeam' },
+  { method: 'GET', path: '/departments/:code/follow-ups', audience: 'departmentTeam' },
+  { method: 'POST', path: '/departments/:code/follow-ups/:number/close', audience: 'headOrOwner', write: true },
+  { method: 'GET', path: '/departments/:code/report', audience: 'reportReader' },
   { method: 'GET', path: '/departments/:code/members', audience: 'departmentTeamOrAdmin' },
   { method: 'PUT', path: '/departments/:code', audience: 'departmentHeadOrAdmin', write: true },
   { method: 'POST', path: '/services', audience: 'departmentHead', write: true },

@@ -8,6 +8,7 @@ import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, 
 import { PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
+import { LOW_SCORE_CATEGORIES } from './stats.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -126,6 +127,24 @@ export const uploadRequestBody = z.strictObject({
     'This kind of file is not accepted (PDF, PNG, JPEG, text, CSV, ZIP).',
   ),
   size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes, 'Files may be up to 10 MB.'),
+});
+
+/** A survey answer: the 1–5 rating, and optionally why (a category for low ratings) and a comment. */
+export const surveyAnswerBody = z.strictObject({
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], 'Rate from 1 to 5.'),
+  comment: z.string().trim().max(2_000, 'Too long.').optional(),
+  category: z.enum(LOW_SCORE_CATEGORIES).optional(),
+});
+
+export const closeFollowUpBody = z.strictObject({ note: z.string().trim().min(1, 'Say what was done.').max(2_000) });
+
+export const reportQuery = z.strictObject({
+  from: z.iso.date('Use YYYY-MM-DD.'),
+  to: z.iso.date('Use YYYY-MM-DD.'),
+  service: z.string().max(100).optional(),
+  agent: z.string().max(100).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  table: z.enum(['services', 'agents', 'weekly', 'stages', 'rejections', 'breaches', 'lowScores']).optional(),
 });
 
 export const commentBody = z.strictObject({

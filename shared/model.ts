@@ -236,6 +236,8 @@ export interface Order {
   holds?: Hold[];
   /** A resolved order closes itself then, unless the requester confirms or reopens first. */
   autoCloseAt?: string;
+  /** The satisfaction survey of the last resolution (SPEC §7, §14.6). */
+  survey?: OrderSurvey;
   /** Why it was rejected (reason code + text) or cancelled (text). */
   closure?: { reason: string; text?: string };
   /** The next SLA due time of the order, used to sort the queue. */
@@ -244,6 +246,37 @@ export interface Order {
   requesterEmail: string;
   /** Optimistic-locking version: every write is conditional on it. */
   version: number;
+}
+
+export interface OrderSurvey {
+  /** Which resolution it asks about (the resolvedAt it was sent for). */
+  round: string;
+  invitedAt?: string;
+  /** Not sent: the requester had a survey recently (fatigue budget). */
+  sampledOut?: true;
+  score?: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+  category?: string;
+  respondedAt?: string;
+  /** The department-local day of the first response: later changes adjust that day's counters. */
+  respondedDay?: string;
+  /** A low rating opened a follow-up task for the process owner (once per survey). */
+  followUpOpened?: true;
+}
+
+export interface FollowUp {
+  orderNumber: string;
+  department: string;
+  serviceId: string;
+  ownerId: string;
+  score: number;
+  comment?: string;
+  category?: string;
+  status: 'open' | 'closed';
+  openedAt: string;
+  closedAt?: string;
+  closedBy?: string;
+  note?: string;
 }
 
 export interface Clarification {

@@ -20,7 +20,9 @@ export type MailEvent =
   | 'inputs_returned'
   | 'stage_changed'
   | 'sla_warning'
-  | 'sla_breach';
+  | 'sla_breach'
+  | 'survey_invitation'
+  | 'low_rating';
 
 /** What a person may switch off in their profile; everything else is essential and always sent. */
 export const MUTABLE_EVENTS = [
@@ -44,6 +46,8 @@ export function escapeHtml(text: string): string {
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
 }
+
+const RATING_WORDS = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
 
 function missing(order: Order): string {
   return order.inputs
@@ -111,6 +115,16 @@ function copyFor(event: MailEvent, order: Order): Copy {
       return { subject: `At risk: ${ref}`, lead: `The order ${order.number} is close to missing its time standard.` };
     case 'sla_breach':
       return { subject: `Standard missed: ${ref}`, lead: `The order ${order.number} missed its time standard.` };
+    case 'survey_invitation':
+      return {
+        subject: `How did we do? ${ref}`,
+        lead: 'Your order is resolved. One click tells the team how satisfied you are:',
+      };
+    case 'low_rating':
+      return {
+        subject: `Low rating: ${ref}`,
+        lead: `${order.requesterName} rated the order low. A follow-up is open for you.`,
+      };
     case 'stage_changed':
       return { subject: `Next stage: ${ref}`, lead: 'Your order moved to its next stage.' };
   }
@@ -129,14 +143,17 @@ export function composeOrderMail(input: {
   comment?: string;
   /** A signed link for acting without signing in (e.g. answering a clarification). */
   actionUrl?: string;
+  /** One-click ratings: score → signed link. */
+  ratingUrls?: string[];
 }): MailMessage {
-  const { event, order, to, audience, portalUrl, comment, actionUrl } = input;
+  const { event, order, to, audience, portalUrl, comment, actionUrl, ratingUrls } = input;
   const { subject, lead } = copyFor(event, order);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
   const text = [
     lead,
     ...(comment ? ['', `“${comment}”`, ''] : []),
     ...(actionUrl ? [`Answer here: ${actionUrl}`] : []),
+    ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${RATING_WORDS[i]}: ${url}`) : []),
     `Open the order: ${link}`,
     '',
     '— Ordo',
@@ -148,6 +165,14 @@ export function composeOrderMail(input: {
       ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
       : '',
     actionUrl ? `<p><a href="${escapeHtml(actionUrl)}"><strong>Answer the question</strong></a></p>` : '',
+    ratingUrls
+      ? `<p>${ratingUrls
+          .map(
+            (url, i) =>
+              `<a href="${escapeHtml(url)}" style="display:inline-block;padding:6px 10px;margin:2px;border:1px solid #1f4e8c;border-radius:4px">${i + 1} – ${RATING_WORDS[i]}</a>`,
+          )
+          .join(' ')}</p>`
+      : '',
     `<p><a href="${escapeHtml(link)}">Open order ${escapeHtml(order.number)}</a></p>`,
     '<p style="color:#555">— Ordo</p></body></html>',
   ].join('');

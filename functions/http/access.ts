@@ -32,6 +32,11 @@ function checkDepartment(audience: Audience, user: User, code: string | undefine
       // Outsiders learn nothing about another department's work: the answer is "not found".
       if (!member) throw new NotFoundError(`There is nothing for you at ${code}.`);
       return;
+    case 'headOrOwner':
+    case 'reportReader':
+      // Agents and process owners are members; the workflow narrows what each may see.
+      if (!member) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      return;
     case 'departmentTeamOrAdmin':
       if (!member && !user.admin) throw new NotFoundError(`There is nothing for you at ${code}.`);
       return;

@@ -25,7 +25,7 @@ import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { statsUpdate } from './stats.ts';
 
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /** What a request with an Idempotency-Key created, kept for a day. */
 export interface IdempotencyRecord {
@@ -216,11 +216,14 @@ export class OrderRepository {
     events: TimelineEvent[],
     mail: MailMessage[],
     stats: StatsDelta[] = [],
+    /** Other items that must change with the order (survey budget, follow-up task). */
+    extra: TransactItems = [],
   ): Promise<void> {
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail),
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
+      ...extra,
     ];
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
   }

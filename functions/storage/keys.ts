@@ -43,6 +43,11 @@ export const keys = {
   /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
   slaTimer: (at: string, number: string) => ({ gsi3pk: 'SLA', gsi3sk: `${at}#${number}` }),
 
+  /** A person's last survey invitation, for the fatigue budget. */
+  surveyBudget: (userId: string) => ({ pk: `USER#${userId}`, sk: 'SURVEY_BUDGET' }),
+  /** A low rating's follow-up task for the process owner. */
+  followUp: (department: string, number: string) => ({ pk: `DEPT#${department}`, sk: `FOLLOWUP#${number}` }),
+
   /** Report counters: one partition per department, sorted by day, then service (S) or agent (A). */
   statsRow: (department: string, day: string, kind: 'service' | 'agent', key: string) => ({
     pk: `STATS#${department}`,

@@ -44,15 +44,17 @@ import {
 } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
 import { promiseDate } from '#shared/sla.ts';
-import { orderDeltas, type StatsDelta } from '#shared/stats.ts';
+import { localDay, orderDeltas, type StatsDelta } from '#shared/stats.ts';
 import { toSummary } from '#shared/summary.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
-import { DuplicateRequestError, type OrderRepository } from '../repositories/orders.ts';
+import { DuplicateRequestError, type OrderRepository, type TransactItems } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
+import type { SurveyWorkflow } from './surveys.ts';
 
 export interface OrderWorkflowDeps {
+  surveys: SurveyWorkflow;
   orders: OrderRepository;
   services: ServiceRepository;
   departments: DepartmentRepository;
@@ -444,7 +446,26 @@ export class OrderWorkflow {
       reopened: body.action === 'reopen',
     });
     const mail = await this.mailForAction(body.action, next, comment);
-    await this.deps.orders.update(next, order.version, [event], mail, await this.deltas(order, next, body.action));
+    const stats = await this.deltas(order, next, body.action);
+    const extra: TransactItems = [];
+    if (body.action === 'resolve') {
+      // The survey of this resolution: invite, or sample out when the person had one recently.
+      const plan = await this.deps.surveys.planInvitation(next, service);
+      if (plan) {
+        next.survey = plan.survey;
+        mail.push(...plan.mail);
+        extra.push(...plan.extra);
+        const calendar = await this.calendar(next.department);
+        stats.push({
+          department: next.department,
+          day: localDay(now, calendar.timeZone),
+          kind: 'service',
+          key: next.serviceId,
+          counters: plan.counters,
+        });
+      }
+    }
+    await this.deps.orders.update(next, order.version, [event], mail, stats, extra);
     return this.present(user, next, [...timeline, event], service);
   }
 

@@ -37,6 +37,9 @@ const ADMITS: Record<(typeof ROUTES)[number]['audience'], Role[]> = {
   anyone: Object.keys(ROLES) as Role[],
   signedIn: SIGNED_IN,
   orderViewer: ['requester', 'watcher', ...TEAM],
+  orderRequester: ['requester'],
+  reportReader: TEAM,
+  headOrOwner: ['head', 'processOwner'],
   orderRequesterOrTeam: ['requester', ...TEAM],
   orderTeam: TEAM,
   orderByAction: TEAM, // the matrix uses "claim", a team action
@@ -62,6 +65,7 @@ describe('authorization matrix: every route as every role', () => {
   const callers = new Map<Role, Caller>();
   let number = '';
   let fileKey = '';
+  let lowRated = '';
   let counter = 0;
 
   beforeAll(async () => {
@@ -96,6 +100,28 @@ describe('authorization matrix: every route as every role', () => {
     await callers
       .get('head')!
       .json('POST', '/api/v1/services', { ...serviceBody(), id: 'hr-matrix', department: 'HR' });
+    // A low rating on another order of Olivia's service opens a follow-up to close.
+    const rated = await anna.json<OrderView>('POST', '/api/v1/orders', {
+      serviceId: 'hr-onboarding',
+      answers: {
+        fullName: 'Low Rating',
+        startDate: '2027-01-11',
+        contractType: 'Permanent',
+        managerEmail: 'm@example.com',
+      },
+    });
+    lowRated = rated.body.order.number;
+    const hana = callers.get('agent')!;
+    const step = async (path: string, body: Record<string, unknown>) => {
+      const v = (await hana.json<OrderView>('GET', `/api/v1/orders/${lowRated}`)).body.order.version;
+      return hana.json('POST', `/api/v1/orders/${lowRated}/${path}`, { version: v, ...body });
+    };
+    await step('transitions', { action: 'claim' });
+    await step('deliverables/record', { done: true });
+    await step('deliverables/payroll', { done: true });
+    await step('transitions', { action: 'resolve' });
+    const survey = await anna.json('POST', `/api/v1/orders/${lowRated}/survey`, { score: 1, category: 'too_slow' });
+    expect(survey.status).toBe(200);
   });
 
   const version = async () =>
@@ -118,6 +144,14 @@ describe('authorization matrix: every route as every role', () => {
         .replace(':inputId', 'manager')
         .replace(':deliverableId', 'record');
     switch (routeKey(route)) {
+      case 'POST /departments/:code/follow-ups/:number/close':
+        return { path: p(route.path).replace(number, lowRated), body: { note: 'Called the requester.' } };
+      case 'POST /orders/:number/survey':
+        return { path: p(route.path), body: { score: 5 } };
+      case 'POST /surveys/:token':
+        return { path: p(route.path), body: { score: 5 } };
+      case 'GET /departments/:code/report':
+        return { path: `${p(route.path)}?from=2026-01-01&to=2026-12-31` };
       case 'POST /auth/dev-sign-in':
         return { path: p(route.path), body: { userId: 'anna' } };
       case 'POST /clarifications/:token':

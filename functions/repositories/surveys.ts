@@ -1,0 +1,83 @@
+/**
+ * Survey governance data: each person's last invitation (the fatigue budget) and the follow-up tasks
+ * that low ratings open for the process owner.
+ * Access patterns: budget of a person (GetItem USER#id/SURVEY_BUDGET); follow-ups of a department
+ * (Query DEPT#code, sk begins_with FOLLOWUP#); one follow-up (GetItem DEPT#code/FOLLOWUP#number).
+ * Writes ride in the order's transaction (see the *Item builders).
+ */
+import { GetCommand, QueryCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FollowUp } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys } from '../storage/keys.ts';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export class SurveyRepository {
+  constructor(private readonly db: Db) {}
+
+  async lastInvitedAt(userId: string): Promise<string | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.surveyBudget(userId) }),
+    );
+    return Item?.lastInvitedAt as string | undefined;
+  }
+
+  budgetItem(userId: string, at: string): TransactItem {
+    return {
+      Put: {
+        TableName: this.db.tableName,
+        Item: { ...keys.surveyBudget(userId), type: 'surveyBudget', lastInvitedAt: at },
+      },
+    };
+  }
+
+  followUpItem(followUp: FollowUp): TransactItem {
+    return {
+      Put: {
+        TableName: this.db.tableName,
+        Item: { ...keys.followUp(followUp.department, followUp.orderNumber), type: 'followUp', ...followUp },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async followUps(department: string): Promise<FollowUp[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+        ExpressionAttributeValues: { ':pk': `DEPT#${department}`, ':f': 'FOLLOWUP#' },
+        ScanIndexForward: false,
+      }),
+    );
+    return (out.Items ?? []).map((item) => fromItem<FollowUp>(item));
+  }
+
+  async followUp(department: string, number: string): Promise<FollowUp | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.followUp(department, number) }),
+    );
+    return Item ? fromItem<FollowUp>(Item) : undefined;
+  }
+
+  /** Closes an open follow-up; returns undefined when it was closed already. */
+  async close(department: string, number: string, by: string, at: string, note: string): Promise<FollowUp | undefined> {
+    try {
+      const out = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.followUp(department, number),
+          UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, note = :note',
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':by': by, ':note': note },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? fromItem<FollowUp>(out.Attributes) : undefined;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  }
+}

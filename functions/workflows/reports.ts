@@ -1,0 +1,175 @@
+/**
+ * Reports for heads, process owners and agents (SPEC §8). The report reads the department's counter
+ * rows for the period (one Query) and the service list (one Query) — never an order. The backlog
+ * reads the active orders through the queue index.
+ */
+import { NotFoundError } from '#shared/errors.ts';
+import type { User } from '#shared/model.ts';
+import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
+import { ATTENTION_FORMULA, buildReport, type Report, type ReportFilter, toCsv } from '#shared/reports.ts';
+import type { DepartmentRepository } from '../repositories/departments.ts';
+import type { OrderRepository } from '../repositories/orders.ts';
+import type { ServiceRepository } from '../repositories/services.ts';
+import type { StatsRepository } from '../repositories/stats.ts';
+
+export interface ReportView extends Report {
+  department: string;
+  /** What this reader sees: the whole department, their services, or their own work. */
+  scope: 'department' | 'owned_services' | 'own_work';
+  serviceNames: Record<string, string>;
+  attentionFormula: string;
+}
+
+export type ReportTable = 'services' | 'agents' | 'weekly' | 'stages' | 'rejections' | 'breaches' | 'lowScores';
+
+export interface Backlog {
+  total: number;
+  byStatus: Record<string, number>;
+  /** Calendar age of active orders: under a day, 1–3 days, 3–7, 7–14, over 14. */
+  ageing: Array<{ bucket: string; count: number }>;
+  byService: Array<{ serviceId: string; serviceName: string; count: number }>;
+}
+
+const AGE_BUCKETS: Array<[string, number]> = [
+  ['< 1 day', 1],
+  ['1–3 days', 3],
+  ['3–7 days', 7],
+  ['7–14 days', 14],
+  ['> 14 days', Number.POSITIVE_INFINITY],
+];
+
+/** The longest period one report covers. */
+const MAX_DAYS = 400;
+
+export class ReportWorkflow {
+  constructor(
+    private readonly deps: {
+      stats: StatsRepository;
+      services: ServiceRepository;
+      orders: OrderRepository;
+      departments: DepartmentRepository;
+      now: () => Date;
+    },
+  ) {}
+
+  async report(user: User, department: string, filter: ReportFilter): Promise<ReportView> {
+    if (filter.from > filter.to) throw new NotFoundError('The period ends before it starts.');
+    const days = (Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000;
+    if (days > MAX_DAYS) throw new NotFoundError(`A report covers at most ${MAX_DAYS} days.`);
+    const [services, rows] = await Promise.all([
+      this.deps.services.listByDepartment(department),
+      this.deps.stats.rows(department, filter.from, filter.to),
+    ]);
+    const serviceNames = Object.fromEntries(services.map((s) => [s.id, s.name]));
+    let scope: ReportView['scope'] = 'department';
+    let visible = rows;
+    const effective: ReportFilter = { ...filter };
+    if (!isHeadOf(user, department)) {
+      const owned = new Set(services.filter((s) => s.ownerId === user.id).map((s) => s.id));
+      if (owned.size > 0 && !filter.agent) {
+        scope = 'owned_services';
+        if (filter.service && !owned.has(filter.service)) throw new NotFoundError('You do not own that service.');
+        visible = rows.filter((r) => r.kind === 'service' && owned.has(r.key));
+      } else if (isAgentOf(user, department)) {
+        // An agent sees their own numbers only.
+        scope = 'own_work';
+        effective.agent = user.id;
+        visible = rows.filter((r) => r.kind === 'agent' && r.key === user.id);
+      } else {
+        throw new NotFoundError(`There is no report of ${department} for you.`);
+      }
+    }
+    return { ...buildReport(visible, effective), department, scope, serviceNames, attentionFormula: ATTENTION_FORMULA };
+  }
+
+  csv(report: ReportView, table: ReportTable): string {
+    const pct = (n: number | undefined) => (n === undefined ? '' : (n * 100).toFixed(1));
+    switch (table) {
+      case 'services':
+        return toCsv(
+          report.services.map((s) => ({
+            service: report.serviceNames[s.serviceId] ?? s.serviceId,
+            created: s.created,
+            resolved: s.resolved,
+            first_response_compliance_pct: pct(s.firstResponseCompliance),
+            resolution_compliance_pct: pct(s.resolutionCompliance),
+            csat_pct: pct(s.csat),
+            median_business_minutes: s.medianMinutes ?? '',
+            clarifications: s.clarifications,
+            reworks: s.reworks,
+            standard_versions: s.standardVersions.join(' '),
+            attention: s.attention,
+          })),
+        );
+      case 'agents':
+        return toCsv(
+          report.agents.map((a) => ({
+            agent: a.agentId,
+            resolved: a.resolved,
+            first_response_compliance_pct: pct(a.firstResponseCompliance),
+            resolution_compliance_pct: pct(a.resolutionCompliance),
+            csat_pct: pct(a.csat),
+          })),
+        );
+      case 'weekly':
+        return toCsv(
+          report.weekly.map((w) => ({
+            week: w.week,
+            created: w.created,
+            resolved: w.resolved,
+            resolution_compliance_pct: pct(w.resolutionCompliance),
+            csat_pct: pct(w.csat),
+          })),
+        );
+      case 'stages':
+        return toCsv(
+          report.stages.map((s) => ({
+            stage: s.stage,
+            business_minutes: s.minutes,
+            holds: s.holds,
+            average_minutes: s.averageMinutes,
+          })),
+        );
+      case 'rejections':
+      case 'breaches':
+      case 'lowScores':
+        return toCsv(
+          report.pareto[table].map((p) => ({
+            cause: p.key,
+            count: p.count,
+            share_pct: pct(p.share),
+            cumulative_pct: pct(p.cumulative),
+          })),
+        );
+    }
+  }
+
+  async backlog(user: User, department: string): Promise<Backlog> {
+    if (!isAgentOf(user, department)) throw new NotFoundError(`There is no backlog of ${department} for you.`);
+    const now = this.deps.now().getTime();
+    const byStatus: Record<string, number> = {};
+    const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }));
+    const byService = new Map<string, { serviceId: string; serviceName: string; count: number }>();
+    let total = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.orders.queue(department, cursor, 100);
+      for (const order of page.orders) {
+        total++;
+        byStatus[order.status] = (byStatus[order.status] ?? 0) + 1;
+        const ageDays = (now - Date.parse(order.createdAt)) / 86_400_000;
+        const i = AGE_BUCKETS.findIndex(([, upper]) => ageDays < upper);
+        ages[i]!.count++;
+        const entry = byService.get(order.serviceId) ?? {
+          serviceId: order.serviceId,
+          serviceName: order.serviceName,
+          count: 0,
+        };
+        entry.count++;
+        byService.set(order.serviceId, entry);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { total, byStatus, ageing: ages, byService: [...byService.values()].sort((a, b) => b.count - a.count) };
+  }
+}
