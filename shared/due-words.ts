@@ -1,0 +1,87 @@
+/**
+ * Due times in plain words (SPEC §9): "due Thu 14:00, 3 h 20 min of working time left". Intl only,
+ * so the portal can use it without the time-zone library the SLA maths needs.
+ */
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const DAY_MINUTES = 1440;
+
+function epochDayOf(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/**
+ * A duration in plain words, sign ignored, rounded to the minute: "45 min", "3 h 20 min". From
+ * 24 h on: "2 d 3 h" (24-hour days, minutes dropped). With `hoursPerDay` (a working day's length)
+ * hours are never folded into 24-hour days; from one working day on: "2 working days 1 h".
+ */
+export function formatMinutes(minutes: number, hoursPerDay?: number): string {
+  const total = Math.round(Math.abs(minutes));
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hoursPerDay !== undefined && hoursPerDay > 0 && total >= hoursPerDay * 60) {
+    const dayLength = hoursPerDay * 60;
+    const days = Math.floor(total / dayLength);
+    const h = Math.floor((total - days * dayLength) / 60);
+    return `${days} working ${days === 1 ? 'day' : 'days'}${h > 0 ? ` ${h} h` : ''}`;
+  }
+  if (total < 60) return `${total} min`;
+  if (hoursPerDay !== undefined || total < DAY_MINUTES) return `${hours} h${rest > 0 ? ` ${rest} min` : ''}`;
+  const days = Math.floor(total / DAY_MINUTES);
+  const h = Math.floor((total % DAY_MINUTES) / 60);
+  return `${days} d${h > 0 ? ` ${h} h` : ''}`;
+}
+
+function localDate(at: Date, timeZone: string): { year: number; month: number; day: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((all, part) => {
+      all[part.type] = part.value;
+      return all;
+    }, {});
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
+/**
+ * An instant as people say it, relative to `now` in `timeZone`: "today 16:30", "tomorrow 09:00",
+ * "Thu 14:00" within a week, else "Wed 12 Mar 15:00" (with the year when it differs).
+ */
+export function formatMoment(now: Date, at: Date, locale: string, timeZone: string): string {
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+  const today = localDate(now, timeZone);
+  const then = localDate(at, timeZone);
+  const days = epochDayOf(then.year, then.month, then.day) - epochDayOf(today.year, today.month, today.day);
+  if (days >= -1 && days <= 1) {
+    return `${new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day')} ${time}`;
+  }
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    ...(days > 1 && days < 7 ? {} : { day: 'numeric', month: 'short' }),
+    ...(then.year !== today.year ? { year: 'numeric' } : {}),
+  }).format(at);
+  return `${date} ${time}`;
+}
+
+/**
+ * A clock's due time in plain words: "due Thu 14:00, 3 h 20 min of working time left",
+ * "overdue by 2 h 5 min of working time", or "overdue since Fri 17:00" when the due time has passed
+ * but no working time since. Left time is rounded up to the minute (it never says "0 min left" too
+ * early). `locale` shapes dates and times; the words are English.
+ */
+export function describeDue(
+  now: Date,
+  dueAt: Date,
+  minutesLeft: number,
+  locale: string,
+  timeZone: string,
+  hoursPerDay?: number,
+): string {
+  // Minutes arrive as whole milliseconds; snapping to them keeps float noise from rounding up.
+  const wholeMinutes = (minutes: number): number => Math.ceil(Math.round(minutes * MINUTE_MS) / MINUTE_MS);
+  if (minutesLeft < 0) return `overdue by ${formatMinutes(wholeMinutes(-minutesLeft), hoursPerDay)} of working time`;
+  const when = formatMoment(now, dueAt, locale, timeZone);
+  if (now.getTime() > dueAt.getTime()) return `overdue since ${when}`;
+  return `due ${when}, ${formatMinutes(wholeMinutes(minutesLeft), hoursPerDay)} of working time left`;
+}
