@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
 import { createLogger } from '../functions/http/logger.ts';
+import { clearPastMail, seedHistory } from '../functions/local/history.ts';
 import { seedIfEmpty } from '../functions/local/seed.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { ensureTable } from '../functions/local/table.ts';
@@ -28,6 +29,8 @@ export interface StackOptions {
   dataDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   mailEveryMs?: number;
+  /** On first run, also file a few weeks of past orders so the dashboard has history. */
+  history?: boolean;
 }
 
 export interface Stack {
@@ -39,6 +42,7 @@ export interface Stack {
   tableName: string;
   tableCreated: boolean;
   seeded: boolean;
+  historyOrders: number;
   deps: Deps;
   workers: Workers;
 }
@@ -93,6 +97,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   const deps = createDeps(config, { log: createLogger(config.logLevel, { stage: 'local' }) });
   const seeded = await seedIfEmpty(deps);
+  let historyOrders = 0;
+  if (seeded && opts.history) {
+    // The same workflows on a clock that walks through the past; mail from the past is not sent.
+    const clock = { now: new Date() };
+    const past = createDeps(config, { now: () => clock.now, log: createLogger('error') });
+    historyOrders = await seedHistory(past, clock);
+    await clearPastMail(past);
+  }
   const server = await startLocalServer({ deps, port: ports.app, staticDir: join(root, 'web/dist') });
   onShutdown(() => server.close(), 'API and portal');
   const workers = startWorkers(deps, { ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}) });
@@ -107,6 +119,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     tableName,
     tableCreated: table === 'created',
     seeded,
+    historyOrders,
     deps,
     workers,
   };

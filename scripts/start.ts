@@ -44,13 +44,14 @@ async function main(): Promise<void> {
     ports,
     ...(inMemory ? {} : { dataDir: join(root, '.data') }),
     logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
+    history: true,
   });
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const width = Math.max(...demoUsers.map((u) => u.name.length));
   const lines = [
     '',
-    `Ordo is running (ready in ${seconds} s). Table ${stack.tableName}: ${stack.tableCreated ? 'created' : 'kept'}${stack.seeded ? ', demo data seeded' : ''}.`,
+    `Ordo is running (ready in ${seconds} s). Table ${stack.tableName}: ${stack.tableCreated ? 'created' : 'kept'}${stack.seeded ? `, demo data seeded with ${stack.historyOrders} past orders` : ''}.`,
     '',
     `  Portal and API   ${stack.appUrl}   (API under /api/v1)`,
     `  Mail viewer      ${stack.mailViewerUrl}   (every email Ordo sends)`,

@@ -37,6 +37,7 @@ function schemaFor(field: FormField): z.ZodType {
       let s = z
         .string()
         .max(field.max ?? (field.kind === 'text' ? LIMITS.textChars : LIMITS.longTextChars), 'Too long.');
+      if (field.kind === 'text') s = s.regex(/^[^\r\n]*$/, 'Keep this on one line.');
       if (field.min !== undefined) s = s.min(field.min, `At least ${field.min} characters.`);
       if (field.pattern) s = s.regex(new RegExp(`^(?:${field.pattern})$`), 'Not in the expected format.');
       return s;

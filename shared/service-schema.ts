@@ -137,6 +137,39 @@ export const createServiceBody = serviceBody.extend({
 export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
 export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
 
+/**
+ * Patterns that can backtrack catastrophically: a quantified group that itself contains a quantifier
+ * or an alternation, and back-references. Conservative on purpose: request-form patterns are simple.
+ */
+export function riskyPattern(pattern: string): boolean {
+  if (/\\[1-9]|\\k</.test(pattern)) return true;
+  const stack: Array<{ quantified: boolean }> = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      // Skip a character class: quantifiers inside it are literal.
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (ch === '(') stack.push({ quantified: false });
+    else if (ch === ')') {
+      const group = stack.pop();
+      const next = pattern[i + 1];
+      const groupRepeated = next === '*' || next === '+' || next === '{' || next === '?';
+      if (group?.quantified && groupRepeated && next !== '?') return true;
+      if (group?.quantified && stack.length > 0) stack[stack.length - 1]!.quantified = true;
+      if (groupRepeated && stack.length > 0) stack[stack.length - 1]!.quantified = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{' || ch === '|') && stack.length > 0) {
+      stack[stack.length - 1]!.quantified = true;
+    }
+  }
+  return false;
+}
+
 function duplicates(ids: string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
@@ -160,6 +193,10 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     if (field.pattern) {
       try {
         new RegExp(field.pattern);
+        if (riskyPattern(field.pattern)) {
+          problems[`${at}.pattern`] =
+            'This pattern repeats a repeated group (like (a+)+) or refers back to a group; such patterns can take minutes to check. Simplify it.';
+        }
       } catch {
         problems[`${at}.pattern`] = 'This pattern is not a valid regular expression.';
       }

@@ -29,6 +29,8 @@ export class DevTokenAuthenticator implements Authenticator {
     try {
       const payload = await verify(token, this.secret, { alg: 'HS256', iss: DEV_ISSUER });
       if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
+      // hono/jwt checks exp only when present; a token that never expires is refused.
+      if (typeof payload.exp !== 'number') throw new Error('no expiry');
       return { userId: payload.sub };
     } catch {
       throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');

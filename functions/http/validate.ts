@@ -27,7 +27,37 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new ValidationError('The request body must be JSON.', { _: 'Send a JSON object.' });
   }
+  const problem = badText(value, '');
+  if (problem)
+    throw new ValidationError('The request contains characters Ordo does not accept.', {
+      [problem || '_']: 'Remove control characters and broken characters.',
+    });
   return parse(schema, value, 'request body');
+}
+
+/** Control characters (other than tab and new lines) and broken UTF-16 are refused everywhere. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The path of the first string (or key) with a forbidden character, or undefined. */
+function badText(value: unknown, path: string, depth = 0): string | undefined {
+  if (depth > 20) return path || '_';
+  if (typeof value === 'string') return CONTROL.test(value) || !value.isWellFormed() ? path || '_' : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = badText(value[i], path ? `${path}.${i}` : String(i), depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (CONTROL.test(key) || !key.isWellFormed()) return at;
+      const found = badText(inner, at, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {

@@ -152,6 +152,70 @@ export const demoUsers: User[] = [
   },
 ];
 
+/** Employees who order services: the rest of a believable company, with segments for reports. */
+const FIRST = [
+  'Maja',
+  'Tomasz',
+  'Julia',
+  'Piotr',
+  'Lena',
+  'Marek',
+  'Sofia',
+  'Adam',
+  'Ewa',
+  'Jonas',
+  'Nina',
+  'Pablo',
+  'Zofia',
+  'Karol',
+  'Ines',
+  'Oskar',
+  'Alicja',
+  'Rafael',
+  'Hanna',
+  'Igor',
+];
+const LAST = [
+  'Wiśniewska',
+  'Zieliński',
+  'Wójcik',
+  'Kamiński',
+  'Schmidt',
+  'Lewandowski',
+  'Rossi',
+  'Dąbrowski',
+  'Mazur',
+  'Keller',
+  'Jankowska',
+  'García',
+  'Pawlak',
+  'Król',
+  'Silva',
+  'Berg',
+  'Nowicka',
+  'Costa',
+  'Wolska',
+  'Sokołow',
+];
+const UNITS = ['Sales', 'Engineering', 'Marketing', 'Operations', 'Legal'];
+const SITES = ['Warsaw', 'Kraków', 'Berlin'];
+export const demoEmployees: User[] = FIRST.map((first, i) => {
+  const last = LAST[i]!;
+  const id = `${first}.${last}`
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z.]/g, '');
+  return {
+    id,
+    name: `${first} ${last}`,
+    email: `${id}@example.com`,
+    memberships: {},
+    admin: false,
+    department: UNITS[i % UNITS.length]!,
+    location: SITES[i % SITES.length]!,
+  };
+});
+
 export const demoDepartments: Omit<Department, 'version'>[] = [
   {
     code: 'HR',

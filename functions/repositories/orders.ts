@@ -300,7 +300,14 @@ export class OrderRepository {
     ascending: boolean,
   ): Promise<OrderPage> {
     const start = decodeCursor(cursor);
-    if (cursor && (!start || start[index.pk] !== partition)) {
+    // A cursor must be exactly a key of this list: the table key and the index key, all strings.
+    const expected = ['pk', 'sk', index.pk, index.sk].sort();
+    const valid =
+      start !== undefined &&
+      start[index.pk] === partition &&
+      JSON.stringify(Object.keys(start).sort()) === JSON.stringify(expected) &&
+      Object.values(start).every((v) => typeof v === 'string' && v.length > 0 && v.length <= 1_024);
+    if (cursor && !valid) {
       throw new ValidationError('The page cursor is not valid for this list.', { cursor: 'Invalid cursor.' });
     }
     const out = await this.db.doc.send(

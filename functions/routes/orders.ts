@@ -97,9 +97,9 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       const store = deps.attachments;
       if (!store) throw new RuleViolationError('Attachments are not configured.');
       const { key, as } = query(c, attachmentQuery);
-      const { order } = await flow.view(c.get('user'), number(c.req.param('number')));
+      const { order, service } = await flow.viewWithService(c.get('user'), number(c.req.param('number')));
       // Only files the order refers to, and only for people who may see the order.
-      if (!attachmentKeys(order).has(key)) throw new NotFoundError('The order has no such file.');
+      if (!attachmentKeys(order, service?.form ?? []).has(key)) throw new NotFoundError('The order has no such file.');
       const url = await store.downloadUrl(key);
       return as === 'json' ? c.json({ url }) : c.redirect(url, 302);
     })

@@ -57,15 +57,24 @@ export class AttachmentStore {
   }
 }
 
-/** Every attachment key an order refers to, in answers, inputs and deliverables. */
-export function attachmentKeys(order: {
-  answers: Record<string, unknown>;
-  inputs: Array<{ attachment?: string }>;
-  deliverables: Array<{ attachment?: string }>;
-}): Set<string> {
+/**
+ * Every attachment key an order refers to: answers of attachment fields, and files handed over with
+ * inputs or deliverables (their authors were checked when they were attached). A key typed into a
+ * text answer is not a file of the order.
+ */
+export function attachmentKeys(
+  order: {
+    answers: Record<string, unknown>;
+    inputs: Array<{ attachment?: string }>;
+    deliverables: Array<{ attachment?: string }>;
+  },
+  form: ReadonlyArray<{ id: string; kind: string }>,
+): Set<string> {
   const keys = new Set<string>();
-  for (const value of Object.values(order.answers))
-    if (typeof value === 'string' && value.startsWith('uploads/')) keys.add(value);
+  for (const field of form) {
+    const value = order.answers[field.id];
+    if (field.kind === 'attachment' && typeof value === 'string') keys.add(value);
+  }
   for (const item of [...order.inputs, ...order.deliverables]) if (item.attachment) keys.add(item.attachment);
   return keys;
 }

@@ -306,6 +306,12 @@ export class OrderWorkflow {
 
   // ---- reading ----
 
+  /** The order (if the caller may see it) with the service version it was filed under. */
+  async viewWithService(user: User, number: string): Promise<{ order: Order; service: Service | undefined }> {
+    const { order, service } = await this.load(user, number);
+    return { order, service };
+  }
+
   async view(user: User, number: string): Promise<OrderView> {
     const { order, timeline, service } = await this.load(user, number);
     return this.present(user, order, timeline, service);
@@ -913,20 +919,26 @@ export class OrderWorkflow {
     }
   }
 
+  /**
+   * Takes the requester's new answers for the fields the team asked about (and the fields that appear
+   * depending on them). The whole form must still be valid afterwards: a changed answer can make
+   * another field required.
+   */
   private applyClarificationAnswers(order: Order, next: Order, service: Service | undefined, answers: Answers): void {
     const asked = order.clarification?.fields ?? [];
-    const extra = Object.keys(answers).filter((k) => !asked.includes(k));
+    const form = service?.form ?? [];
+    const answerable = new Set([
+      ...asked,
+      ...form.filter((f) => f.visibleWhen && asked.includes(f.visibleWhen.field)).map((f) => f.id),
+    ]);
+    const extra = Object.keys(answers).filter((k) => !answerable.has(k));
     if (extra.length)
       throw new ValidationError('Answer only what was asked.', { answers: `Not asked: ${extra.join(', ')}.` });
     if (!service || asked.length === 0) return;
-    const merged = { ...order.answers, ...answers };
-    const checked = validateAnswers(service.form, merged);
-    if (!checked.ok) {
-      const relevant = Object.fromEntries(Object.entries(checked.fields).filter(([k]) => asked.includes(k)));
-      if (Object.keys(relevant).length)
-        throw new ValidationError('Some answers need your attention.', prefixFields(relevant, 'answers'));
-    }
-    next.answers = checked.ok ? checked.answers : merged;
+    const checked = validateAnswers(form, { ...order.answers, ...answers });
+    if (!checked.ok)
+      throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
+    next.answers = checked.answers;
   }
 
   private async teamChange(

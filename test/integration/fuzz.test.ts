@@ -17,16 +17,26 @@ import { silentLogger } from '#functions/http/logger.ts';
 import { demoDepartments, demoServices, demoUsers } from '#functions/local/demo-data.ts';
 import { MailDelivery } from '#functions/mail/delivery.ts';
 import { ROUTES } from '#shared/access.ts';
-import { API_PREFIX, type ErrorBody, type OrderSummary, type OrderView, type Page } from '#shared/api.ts';
+import {
+  API_PREFIX,
+  type ErrorBody,
+  type OrderSummary,
+  type OrderView,
+  type Page,
+  type UploadTicket,
+} from '#shared/api.ts';
 import { validateAnswers } from '#shared/forms.ts';
 import { ACTIONS, REJECTION_REASONS } from '#shared/lifecycle.ts';
 import { type FormField, type Order, PRIORITIES } from '#shared/model.ts';
 import { MUTABLE_EVENTS } from '#shared/notifications.ts';
 import { createHarness, type Harness } from './harness.ts';
 
-/** Requests sent concurrently per property run, and runs: at least 5,000 requests in all. */
+/**
+ * Requests sent concurrently per property run, and runs: 8,000 requests in all. ORDO_FUZZ_SEED replays
+ * a run (the seed is printed); ORDO_FUZZ_RUNS runs longer.
+ */
 const BATCH = 8;
-const RUNS = 700;
+const RUNS = Number(process.env.ORDO_FUZZ_RUNS ?? 1_000);
 const SEED = Number(process.env.ORDO_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 type Route = (typeof ROUTES)[number];
@@ -541,8 +551,37 @@ function uriComponent(value: string): string {
 
 const b64json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+/**
+ * Broken cursors over the caller's own list (its partition key is right, the rest is not), completed
+ * when the request is sent: `zzCURSORn` + `zz` becomes shape n for the caller's list or the queue in the path.
+ */
+const OWN_CURSOR_SHAPES: Array<(partition: Record<string, string>, sortKey: string) => unknown> = [
+  (p) => p,
+  (p, s) => ({ ...p, [s]: 5, pk: { S: 'x' }, sk: null }),
+  (p, s) => ({ ...p, [s]: 'x', pk: 'ORDER#HR-0001', sk: 'ORDER', extra: 'y' }),
+  (p, s) => ({ ...p, [s]: '', pk: '', sk: '' }),
+  (p, s) => ({ ...p, [s]: 'zzz', pk: 'USER#ada', sk: 'PROFILE' }),
+  (p, s) => ({ ...p, [s]: '\ud800', pk: 'ORDER#x', sk: 'ORDER' }),
+  (p, s) => ({ ...p, [s]: [1, 2], pk: 'ORDER#x', sk: 'ORDER' }),
+  (p, s) => ({ ...p, [s]: 'x', pk: 'ORDER#x' }),
+  (p, s) => ({ ...p, [s]: 'x'.repeat(600), pk: 'ORDER#x', sk: 'ORDER' }),
+  (p, s) => ({ ...p, [s]: 'x', pk: 'ORDER#x', sk: 'ORDER', gsi3pk: 'SLA' }),
+  (p, s) => ({ ...p, [s]: { nested: true }, pk: 'ORDER#x', sk: 'ORDER' }),
+];
+const OWN_CURSOR = /zzCURSOR(\d+)zz/g;
+
+function ownCursor(shape: number, path: string, caller: string): string {
+  const queue = path.match(/\/departments\/([^/?]+)\/queue/)?.[1];
+  const partition: Record<string, string> = queue
+    ? { gsi2pk: `QUEUE#${decodeURIComponent(queue)}` }
+    : { gsi1pk: `REQUESTER#${USER_IDS.includes(caller) ? caller : 'anna'}` };
+  const make = OWN_CURSOR_SHAPES[shape % OWN_CURSOR_SHAPES.length]!;
+  return b64json(make(partition, queue ? 'gsi2sk' : 'gsi1sk'));
+}
+
 function queryArb(route: Route, t: Targets): fc.Arbitrary<string> {
   const cursor = fc.oneof(
+    { weight: 4, arbitrary: fc.nat(OWN_CURSOR_SHAPES.length - 1).map((n) => `zzCURSOR${n}zz`) },
     fc.constantFrom(...t.cursors),
     fc.base64String({ maxLength: 120 }).map((s) => s.replace(/=/g, '')),
     hostileString,
@@ -639,7 +678,12 @@ interface Fuzzed {
 
 function requestArb(t: Targets, callers: string[]): fc.Arbitrary<Fuzzed> {
   const weighted = ROUTES.map((route) => ({
-    weight: route.path === '/orders' || route.path.endsWith('/transitions') ? 6 : 'write' in route ? 3 : 1,
+    weight:
+      route.path === '/orders' || route.path.endsWith('/transitions')
+        ? 6
+        : 'write' in route || route.path.endsWith('/mine') || route.path.endsWith('/queue')
+          ? 3
+          : 1,
     arbitrary: fc.constant(route),
   }));
   return fc.oneof(...weighted).chain((route) => {
@@ -737,7 +781,7 @@ const onboarding = {
 };
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ attachments: true });
   // The harness has no option for the write limit, so the fuzz builds its own app on the same
   // dependencies with a limit that thousands of writes by a dozen people do not reach.
   app = createApp({ ...h.deps, config: { ...h.deps.config, writeLimit: { burst: 1_000_000, perSecond: 1_000_000 } } });
@@ -853,80 +897,87 @@ const clip = (s: string | undefined, n = 300) =>
 function targetOf(url: string): string | undefined {
   const path = new URL(url).pathname;
   const order = path.match(/\/orders\/([^/]+)/)?.[1];
-  if (order) {
-    try {
-      return decodeURIComponent(order);
-    } catch {
-      return order;
-    }
-  }
+  if (order) return decoded(order);
   const token = path.match(/\/clarifications\/([^/]+)/)?.[1];
   if (token) return targets.links.get(token) ?? targets.badLinks.get(token);
   return undefined;
 }
 
-async function currentVersion(f: Fuzzed, target: string | undefined): Promise<number> {
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function currentVersion(path: string, target: string | undefined): Promise<number> {
   if (target) return seededVersions.get(target) ?? 1;
-  const id = new URL(`http://x${f.path}`).pathname.match(/\/(services|departments)\/([^/]+)/);
+  const id = new URL(`http://localhost${path}`).pathname.match(/\/(services|departments)\/([^/]+)/);
   if (!id?.[2]) return 1;
-  const key = decodeURIComponent(id[2]);
+  const key = decoded(id[2]);
   if (id[1] === 'services') return (await h.deps.services.get(key).catch(() => undefined))?.version ?? 1;
   return (await h.deps.departments.get(key).catch(() => undefined))?.version ?? 1;
 }
 
 const seededVersions = new Map<string, number>();
-const DEBUG = new Map<string, number>();
 const histogram = new Map<number, number>();
 const findings: Finding[] = [];
+/** Order number → the fuzzed request that filed it, to reproduce what the stored-data checks find. */
+const filedBy = new Map<string, string>();
 let sent = 0;
 let unsendable = 0;
 
-async function send(f: Fuzzed): Promise<{ target: string | undefined; status: number } | undefined> {
+const WRITES = new Set<string>(ROUTES.filter((r) => 'write' in r).map(keyOf));
+/** Writes aimed at a seeded order that were refused as unauthenticated, forbidden or not found. */
+let refusedWrites = 0;
+
+async function send(f: Fuzzed): Promise<{ target: string | undefined; status: number; read: boolean } | undefined> {
   let request: Request;
-  let target: string | undefined;
+  let summary: string;
+  const target = targetOf(new URL(`http://localhost${f.path}`).href);
+  const caller = target && targets.sentinels.includes(target) ? outsiders[f.outsider % outsiders.length]! : f.caller;
+  const path = f.path.replace(OWN_CURSOR, (_, n: string) => ownCursor(Number(n), f.path, caller));
   try {
-    const probe = new URL(`http://localhost${f.path}`);
-    target = targetOf(probe.href);
-    const caller = target && targets.sentinels.includes(target) ? outsiders[f.outsider % outsiders.length]! : f.caller;
     let body = f.body;
     if (body !== undefined) {
-      const version = await currentVersion(f, target);
+      const version = await currentVersion(path, target);
       body = body.replaceAll(`"${VERSION}"`, String(version));
       for (const [marker, raw] of Object.entries(RAW_NUMBERS)) body = body.replaceAll(marker, raw);
     }
+    if (['GET', 'HEAD', 'get'].includes(f.method)) body = undefined;
     const headers = headersOf(caller, { ...f.headers, ...(f.contentType ? { 'content-type': f.contentType } : {}) });
-    const method = f.method;
-    request = new Request(probe, {
-      method,
+    request = new Request(`http://localhost${path}`, {
+      method: f.method,
       headers,
-      ...(body !== undefined && !['GET', 'HEAD', 'get'].includes(method) ? { body } : {}),
+      ...(body !== undefined ? { body } : {}),
     });
-    f = { ...f, caller };
-  } catch (error) {
-    // The client cannot even build this request (e.g. a forbidden method): nothing reaches the API.
-    console.log(
-      'UNSENDABLE',
-      (error as Error).message,
-      clip(f.path, 100),
-      f.method,
-      JSON.stringify(f.headers).slice(0, 100),
-      f.caller,
-    );
+    summary = `${caller} ${f.method} ${clip(path, 200)} content-type=${f.contentType ?? 'none'} body=${clip(body, 200)}`;
+  } catch {
+    // The client cannot even build this request: nothing reaches the API.
     unsendable += 1;
     return undefined;
   }
   const res = await app.request(request);
   sent += 1;
   histogram.set(res.status, (histogram.get(res.status) ?? 0) + 1);
-  const rk = `${f.route} ${res.status}`;
-  DEBUG.set(rk, (DEBUG.get(rk) ?? 0) + 1);
   const text = await res.text();
-  const summary = `${f.caller} ${f.method} ${clip(f.path, 200)} body=${clip(f.body, 200)}`;
   const report = (kind: string) =>
-    findings.push({ kind, route: f.route, request: summary, status: res.status, response: clip(text) });
+    findings.push({ kind, route: f.route, request: summary, status: res.status, response: text.slice(0, 300) });
 
   if (res.status >= 500) report('5xx');
-  if (f.method.toUpperCase() !== 'HEAD') {
+  if (target && seeded.has(target) && WRITES.has(f.route) && [401, 403, 404].includes(res.status)) refusedWrites += 1;
+  if (res.status === 201 && f.route === 'POST /orders') {
+    const number = (JSON.parse(text) as Partial<OrderView>).order?.number;
+    if (number) filedBy.set(number, summary);
+  }
+  if (res.status >= 300 && res.status < 400) {
+    // Only the attachment download redirects, to a presigned URL of the attachments store.
+    const location = res.headers.get('location') ?? '';
+    if (f.route !== 'GET /orders/:number/attachments' || !location.startsWith(h.deps.config.s3Endpoint ?? '-')) {
+      report(`redirect to ${location.slice(0, 100)}`);
+    }
+  } else if (f.method.toUpperCase() !== 'HEAD') {
     const type = res.headers.get('content-type') ?? '';
     if (!type.startsWith('application/json')) report(`content-type ${type || 'missing'}`);
     if (/text\/html/i.test(type) && /<script/i.test(text)) report('script in HTML');
@@ -943,7 +994,7 @@ async function send(f: Fuzzed): Promise<{ target: string | undefined; status: nu
       }
     }
   }
-  return { target, status: res.status };
+  return { target, status: res.status, read: ['GET', 'HEAD', 'OPTIONS'].includes(f.method.toUpperCase()) };
 }
 
 async function readVersions(): Promise<Map<string, number>> {
@@ -971,6 +1022,8 @@ async function listAll(caller: string, path: string): Promise<OrderSummary[]> {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find raw control characters
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** Markup a hostile answer could smuggle into mail HTML if it were not escaped. */
+const RAW_MARKUP = /<\s*(script|img|svg|iframe)\b|<[^>]*\son(error|load)\s*=/i;
 
 describe('hostile requests against every route', () => {
   it('keeps the default per-person write limit: 429 with Retry-After and an error body', async () => {
@@ -993,6 +1046,83 @@ describe('hostile requests against every route', () => {
     }
     expect(statuses.slice(0, 60).every((s) => s === 400)).toBe(true);
     expect(statuses[60]).toBe(429);
+  });
+
+  it('answers broken page cursors over the caller’s own list with 400 or a page of that list, never 5xx', async () => {
+    const answers: string[] = [];
+    for (const [caller, path] of [
+      ['anna', '/orders/mine'],
+      ['hana', '/departments/HR/queue'],
+    ] as const) {
+      for (let shape = 0; shape < OWN_CURSOR_SHAPES.length; shape++) {
+        const cursor = ownCursor(shape, path, caller);
+        const res = await call<Page<OrderSummary> & ErrorBody>(caller, 'GET', `${path}?cursor=${cursor}`);
+        const own =
+          res.status === 200 && res.body.items.every((o) => o.requesterId === 'anna' || o.department === 'HR');
+        if (!(res.status === 400 || own)) {
+          const decoded = Buffer.from(cursor, 'base64url').toString();
+          answers.push(`${caller} GET ${path}?cursor=${cursor} (${decoded}) → ${res.status}`);
+        }
+      }
+    }
+    expect(answers).toEqual([]);
+  });
+
+  it('keeps raw control characters out of stored order titles', async () => {
+    const res = await call<OrderView & ErrorBody>('anna', 'POST', '/orders', {
+      serviceId: 'fac-repair',
+      answers: { location: 'Room 1\u0000\u001b[2J\r\nBcc: x@example.com', problem: 'Broken.' },
+    });
+    // Refusing the answer or cleaning it are both fine; storing the raw characters is not.
+    if (res.status === 201) expect(res.body.order.title).not.toMatch(CONTROL);
+    else expect(res.status).toBe(400);
+  });
+
+  it('hands out download links only for files attached as files, not for keys typed into a text answer', async () => {
+    // Ben asks for an upload ticket (the download link is signed whether or not the file was put).
+    const ticket = await call<UploadTicket>('ben', 'POST', '/attachments', {
+      fileName: 'salary.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+    });
+    expect(ticket.status).toBe(201);
+    // Anna learned the key (say she watched an order of Ben's once) and types it into a free-text answer.
+    const filed = await call<OrderView & ErrorBody>('anna', 'POST', '/orders', {
+      serviceId: 'fac-repair',
+      answers: { location: ticket.body.key, problem: 'See the location.' },
+    });
+    if (filed.status !== 201) return expect(filed.status).toBe(400);
+    const key = encodeURIComponent(ticket.body.key);
+    const res = await call<{ url?: string } & ErrorBody>(
+      'anna',
+      'GET',
+      `/orders/${filed.body.order.number}/attachments?key=${key}&as=json`,
+    );
+    expect(res.status, `anna got ${JSON.stringify(res.body).slice(0, 200)}`).toBe(404);
+  });
+
+  it('does not let a form pattern stall the API with catastrophic backtracking', async () => {
+    const base = SERVICES.find((s) => s.id === 'fac-repair')!;
+    const created = await call<{ version: number } & ErrorBody>('fatima', 'POST', '/services', {
+      ...base,
+      id: 'pattern-check',
+      form: [{ id: 'code', kind: 'text', label: 'Code', required: true, pattern: '(a+)+b' }],
+      inputs: [],
+    });
+    // Refusing such a pattern when the head saves it is a fine answer too.
+    if (created.status !== 201) return expect(created.status).toBe(400);
+    const published = await call<{ version: number }>('fatima', 'POST', '/services/pattern-check/publish', {
+      version: created.body.version,
+    });
+    expect(published.status).toBe(200);
+    const started = performance.now();
+    const res = await call('anna', 'POST', '/orders', {
+      serviceId: 'pattern-check',
+      answers: { code: 'a'.repeat(27) },
+    });
+    const ms = Math.round(performance.now() - started);
+    expect(res.status).toBe(400);
+    expect(ms, `one 27-character answer took ${ms} ms to validate`).toBeLessThan(1_000);
   });
 
   it('keeps stored answers valid when a clarification answer makes another field required', async () => {
@@ -1024,9 +1154,12 @@ describe('hostile requests against every route', () => {
   it('never answers 5xx, always answers JSON errors, and never changes what callers may not change', async () => {
     const started = performance.now();
     const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    const filedBefore = new Set<string>();
+    for (const o of await listAll('anna', '/orders/mine')) filedBefore.add(o.number);
+    for (const o of await listAll('hana', '/departments/HR/queue')) filedBefore.add(o.number);
+    for (const number of targets.orders) filedBefore.delete(number);
     for (const [n, v] of await readVersions()) seededVersions.set(n, v);
-    const callers = USER_IDS.filter((id) => id !== 'ben');
-    const batches = fc.array(requestArb(targets, callers), { minLength: BATCH, maxLength: BATCH });
+    const batches = fc.array(requestArb(targets, USER_IDS), { minLength: BATCH, maxLength: BATCH });
     let batchCount = 0;
 
     await fc.assert(
@@ -1037,10 +1170,10 @@ describe('hostile requests against every route', () => {
         for (const [number, version] of after) {
           const before = seededVersions.get(number)!;
           if (version === before) continue;
-          const about = results.filter((r) => r?.target === number);
+          const about = results.filter((r) => r?.target === number && !r.read);
           if (!about.some((r) => r!.status >= 200 && r!.status < 300)) {
             findings.push({
-              kind: 'order changed without a successful request about it',
+              kind: 'order changed without a successful write about it',
               route: number,
               request: `version ${before} → ${version}; requests: ${about.map((r) => r!.status).join(', ')}`,
               status: 0,
@@ -1058,16 +1191,13 @@ describe('hostile requests against every route', () => {
     console.log(
       `fuzz: ${sent} requests (${RUNS} batches of ${BATCH}, seed ${SEED}, ${unsendable} not sendable) in ${Math.round(
         (performance.now() - started) / 1000,
-      )} s; statuses ${statuses.map(([s, n]) => `${s}×${n}`).join(' ')}`,
+      )} s; statuses ${statuses.map(([s, n]) => `${s}×${n}`).join(' ')}; ${refusedWrites} refused writes on seeded orders`,
     );
-    console.log(
-      [...DEBUG.entries()]
-        .sort()
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('\n'),
-    );
+    expect(unsendable).toBeLessThan(sent / 100);
     expect(batchCount).toBe(RUNS);
     expect(sent).toBeGreaterThanOrEqual(5_000);
+    // The version checks below saw plenty of refused writes at the seeded orders.
+    expect(refusedWrites).toBeGreaterThan(200);
 
     // Prototype pollution: nothing new on Object.prototype, and plain objects stay clean.
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
@@ -1081,67 +1211,60 @@ describe('hostile requests against every route', () => {
       expect(timeline.map((e) => e.kind)).toEqual(['submitted']);
     }
 
-    // What was stored passes the form validation and has a clean title.
-    const stored = new Map<string, OrderSummary>();
-    for (const o of await listAll('anna', '/orders/mine')) stored.set(o.number, o);
-    for (const o of await listAll('hana', '/departments/HR/queue')) stored.set(o.number, o);
-    expect(stored.size).toBeGreaterThan(0);
-    for (const number of stored.keys()) {
+    // What was stored passes the form validation and has a clean title (orders the cases above
+    // filed on purpose are theirs to judge).
+    const stored = new Set<string>();
+    for (const o of await listAll('anna', '/orders/mine')) stored.add(o.number);
+    for (const o of await listAll('hana', '/departments/HR/queue')) stored.add(o.number);
+    for (const number of filedBefore) stored.delete(number);
+    expect(stored.size).toBeGreaterThanOrEqual(targets.orders.length);
+    for (const number of stored) {
       const order = (await h.deps.orders.get(number))!;
+      const origin = `${number} (${order.status}) filed by ${filedBy.get(number) ?? order.filedById}`;
       const service = await h.deps.services.getVersion(order.serviceId, order.serviceVersion);
-      if (!service) {
-        findings.push({
-          kind: 'order without its service version',
-          route: number,
-          request: '',
-          status: 0,
-          response: '',
-        });
-        continue;
-      }
-      const checked = validateAnswers(service.form, order.answers);
-      if (!checked.ok) {
+      const checked = service ? validateAnswers(service.form, order.answers) : undefined;
+      if (!checked?.ok) {
         findings.push({
           kind: 'stored answers fail the form validation',
-          route: `${number} (${order.serviceId} v${order.serviceVersion}, ${order.status})`,
-          request: JSON.stringify(checked.fields),
+          route: `${order.serviceId} v${order.serviceVersion}`,
+          request: `${origin}; ${JSON.stringify(checked?.fields ?? 'no such service version')}`,
           status: 0,
-          response: clip(JSON.stringify(order.answers)),
+          response: JSON.stringify(order.answers).slice(0, 300),
         });
       }
       if (CONTROL.test(order.title)) {
         findings.push({
           kind: 'stored title has raw control characters',
-          route: `${number} (${order.serviceId})`,
-          request: `filed by ${order.filedById}`,
+          route: order.serviceId,
+          request: origin,
           status: 0,
-          response: clip(order.title),
+          response: JSON.stringify(order.title),
         });
       }
     }
 
-    // Mail about hostile orders: markup is escaped, subjects carry no control characters.
+    // Mail about the fuzzed orders: markup is escaped, subjects carry no control characters.
     const delivery = new MailDelivery(h.deps.outbox, h.deps.mailer, silentLogger);
     for (let round = 0; round < 200 && (await delivery.deliverDue(50)) > 0; round++) {}
-    const mail = await h.mailbox();
+    const mail = (await h.mailbox()).filter((m) => ![...filedBefore].some((n) => m.subject.includes(`${n} `)));
     expect(mail.length).toBeGreaterThan(0);
     for (const m of mail) {
-      if (/<script|<img|<svg|onerror=|onload=/i.test(m.body.html ?? '')) {
+      if (RAW_MARKUP.test(m.body.html ?? '')) {
         findings.push({
           kind: 'mail HTML carries unescaped markup',
           route: m.subject.slice(0, 60),
           request: '',
           status: 0,
-          response: clip(m.body.html),
+          response: (m.body.html ?? '').slice(0, 300),
         });
       }
       if (CONTROL.test(m.subject)) {
         findings.push({
           kind: 'mail subject has raw control characters',
-          route: m.subject.slice(0, 60),
+          route: 'mail',
           request: '',
           status: 0,
-          response: clip(m.subject),
+          response: JSON.stringify(m.subject),
         });
       }
     }

@@ -55,3 +55,25 @@ describe('request form validation', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('form patterns a head may save', () => {
+  it('refuses patterns that can backtrack catastrophically, and keeps simple ones', async () => {
+    const { riskyPattern } = await import('#shared/service-schema.ts');
+    for (const risky of ['(a+)+b', '(a|a)*', '(a*)*', '([a-z]+)*', '(.*a){10}', '(x)\\1'])
+      expect(riskyPattern(risky)).toBe(true);
+    for (const safe of [
+      '[A-Z]{2}-\\d{3}',
+      '\\+?[0-9 ]{6,20}',
+      '(ab)+',
+      '[A-Z]{2}[0-9A-Z]{6,12}',
+      '(Mr|Ms)\\. [A-Z][a-z]+',
+    ]) {
+      expect(riskyPattern(safe)).toBe(false);
+    }
+  });
+
+  it('keeps single-line answers on one line', () => {
+    const result = validateAnswers(form, { name: 'A\r\nBcc: x', type: 'Permanent' });
+    expect(result).toEqual({ ok: false, fields: { name: 'Keep this on one line.' } });
+  });
+});
