@@ -4,55 +4,34 @@
 import { type Authenticator, CognitoAuthenticator, DevTokenAuthenticator } from './auth/authenticator.ts';
 import { LinkSigner } from './auth/links.ts';
 import type { Config } from './config.ts';
-import { createLogger, type Logger } from './http/logger.ts';
-import { createSesMailer, type Mailer } from './mail/ses.ts';
-import { DepartmentRepository } from './repositories/departments.ts';
-import { OrderRepository } from './repositories/orders.ts';
-import { OutboxRepository } from './repositories/outbox.ts';
+import { type CoreDeps, createCoreDeps } from './core-deps.ts';
+import type { Logger } from './http/logger.ts';
 import { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { SurveyRepository } from './repositories/surveys.ts';
-import { UserRepository } from './repositories/users.ts';
 import { AttachmentStore } from './storage/attachments.ts';
-import { createDb, type Db } from './storage/client.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { OrderWorkflow } from './workflows/orders.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import { SurveyWorkflow } from './workflows/surveys.ts';
-import { SlaTimerJob } from './workflows/timers.ts';
 
-export interface Deps {
-  config: Config;
-  db: Db;
-  log: Logger;
-  now: () => Date;
+export interface Deps extends CoreDeps {
   authenticator: Authenticator;
   /** Present only in local mode: signs development tokens. */
   devTokens?: DevTokenAuthenticator;
-  users: UserRepository;
-  departments: DepartmentRepository;
   services: ServiceRepository;
-  orders: OrderRepository;
-  outbox: OutboxRepository;
   orderWorkflow: OrderWorkflow;
   catalogWorkflow: CatalogWorkflow;
-  slaTimers: SlaTimerJob;
   surveyWorkflow: SurveyWorkflow;
   reportWorkflow: ReportWorkflow;
   stats: StatsRepository;
-  mailer: Mailer;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
 }
 
 export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
-  const now = overrides.now ?? (() => new Date());
-  const log = overrides.log ?? createLogger(config.logLevel, { stage: config.stage });
-  const db = createDb({
-    tableName: config.tableName,
-    region: config.region,
-    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
-  });
+  const core = createCoreDeps(config, overrides);
+  const { db, now, users, departments, orders } = core;
   const devTokens = config.auth.mode === 'local' ? new DevTokenAuthenticator(config.auth.secret) : undefined;
   const authenticator =
     devTokens ??
@@ -60,17 +39,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       ? new CognitoAuthenticator(config.auth.userPoolId, config.auth.clientId)
       : undefined);
   if (!authenticator) throw new Error('No authenticator configured.');
-  const users = new UserRepository(db);
-  const departments = new DepartmentRepository(db);
   const services = new ServiceRepository(db);
-  const orders = new OrderRepository(db);
-  const outbox = new OutboxRepository(db);
-  const mailer = createSesMailer({
-    region: config.region,
-    from: config.mailFrom,
-    ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
-    ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
-  });
   const links = new LinkSigner(config.linkSecret);
   const stats = new StatsRepository(db);
   const surveyWorkflow = new SurveyWorkflow({
@@ -96,7 +65,6 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     now,
   });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
-  const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
   const attachments = config.attachmentsBucket
     ? new AttachmentStore(config.attachmentsBucket, {
         region: config.region,
@@ -104,24 +72,15 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       })
     : undefined;
   return {
+    ...core,
     ...(attachments ? { attachments } : {}),
-    config,
-    db,
-    log,
-    now,
     authenticator,
     ...(devTokens ? { devTokens } : {}),
-    users,
-    departments,
     services,
-    orders,
-    outbox,
     orderWorkflow,
     catalogWorkflow,
-    slaTimers,
     surveyWorkflow,
     reportWorkflow,
     stats,
-    mailer,
   };
 }

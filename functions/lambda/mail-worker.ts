@@ -5,11 +5,11 @@
  */
 
 import { loadConfig } from '../config.ts';
-import { createDeps } from '../deps.ts';
+import { createMailDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from './stream-types.ts';
 
-const deps = createDeps(loadConfig());
+const deps = createMailDeps(loadConfig());
 const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

@@ -3,10 +3,10 @@
  * orders whose reopen window has passed, and retries outbox mail whose next attempt is due.
  */
 import { loadConfig } from '../config.ts';
-import { createDeps } from '../deps.ts';
+import { createCoreDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 
-const deps = createDeps(loadConfig());
+const deps = createCoreDeps(loadConfig());
 const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
 
 export async function handler(): Promise<Record<string, number>> {

@@ -1,0 +1,53 @@
+/**
+ * What every process needs, API or worker: storage, mail and the SLA timer job. The workers build only
+ * this, so their bundles carry no web framework, validation library or S3 client.
+ */
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { createSesMailer, type Mailer } from './mail/ses.ts';
+import { DepartmentRepository } from './repositories/departments.ts';
+import { OrderRepository } from './repositories/orders.ts';
+import { OutboxRepository } from './repositories/outbox.ts';
+import { UserRepository } from './repositories/users.ts';
+import { createDb, type Db } from './storage/client.ts';
+import { SlaTimerJob } from './workflows/timers.ts';
+
+/** What the background workers need: storage, mail and the SLA timer job — no web framework, no validation. */
+export interface CoreDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  now: () => Date;
+  users: UserRepository;
+  departments: DepartmentRepository;
+  orders: OrderRepository;
+  outbox: OutboxRepository;
+  mailer: Mailer;
+  slaTimers: SlaTimerJob;
+}
+
+/** The mail worker's share: the outbox and SES, nothing else. */
+export function createMailDeps(config: Config, log: Logger = createLogger(config.logLevel, { stage: config.stage })) {
+  const db = createDb({
+    tableName: config.tableName,
+    region: config.region,
+    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+  });
+  const mailer = createSesMailer({
+    region: config.region,
+    from: config.mailFrom,
+    ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
+    ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
+  });
+  return { config, db, log, outbox: new OutboxRepository(db), mailer };
+}
+
+export function createCoreDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): CoreDeps {
+  const now = overrides.now ?? (() => new Date());
+  const { db, log, outbox, mailer } = createMailDeps(config, overrides.log);
+  const users = new UserRepository(db);
+  const departments = new DepartmentRepository(db);
+  const orders = new OrderRepository(db);
+  const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
+  return { config, db, log, now, users, departments, orders, outbox, mailer, slaTimers };
+}
