@@ -147,6 +147,11 @@ export interface Service {
   stages: Stage[];
   approval: ApprovalMode;
   standard: TimeStandard;
+  /**
+   * A change of standard that takes effect from a date (department-local, inclusive): orders filed
+   * from then on are measured against it; orders filed before keep the standard they were filed under.
+   */
+  scheduledStandard?: { effectiveFrom: string; standard: TimeStandard };
   survey: { enabled: boolean; question: string };
   reportTo: string[];
   /**
@@ -230,6 +235,8 @@ export interface Order {
   children: OrderLink[];
   /** When the order is promised to be done (resolution due time when filed). */
   promisedAt?: string;
+  /** Which standard the clocks measure: "v3" or, for a scheduled one, "v3 from 2026-12-01". */
+  standardRef?: string;
   /** First-response and resolution clocks, measured against the standard the order was filed under. */
   clocks?: OrderClocks;
   /** Time per stage and holder. */

@@ -49,6 +49,25 @@ export const AUTO_CLOSE_WORKING_MINUTES = 5 * 8 * 60;
 
 const STOPPED: readonly OrderStatus[] = ['resolved', 'closed', 'cancelled', 'rejected'];
 
+/**
+ * The standard an order filed on `today` (department-local YYYY-MM-DD) is measured against, and how
+ * reports name it (SPEC §14.4: a change never rewrites orders filed before it takes effect).
+ */
+export function standardInForce(
+  service: {
+    version: number;
+    standard: TimeStandard;
+    scheduledStandard?: { effectiveFrom: string; standard: TimeStandard };
+  },
+  today: string,
+): { standard: TimeStandard; ref: string } {
+  const scheduled = service.scheduledStandard;
+  if (scheduled && today >= scheduled.effectiveFrom) {
+    return { standard: scheduled.standard, ref: `v${service.version} from ${scheduled.effectiveFrom}` };
+  }
+  return { standard: service.standard, ref: `v${service.version}` };
+}
+
 export function startOrderClocks(
   standard: TimeStandard & { version: number },
   at: Date,

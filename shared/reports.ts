@@ -37,8 +37,8 @@ export interface ServiceLine {
   medianMinutes?: number;
   clarifications: number;
   reworks: number;
-  /** Which service versions (standards) the period's orders were filed under. */
-  standardVersions: number[];
+  /** Which standards the period's orders were measured against, e.g. ["v3", "v4 from 2026-12-01"]. */
+  standardVersions: string[];
   /** Where to act first: volume × shortfall (see ATTENTION_FORMULA). */
   attention: number;
 }
@@ -89,6 +89,12 @@ export const ATTENTION_FORMULA =
 
 const share = (part: number, whole: number): number | undefined => (whole > 0 ? part / whole : undefined);
 const round1 = (n: number | undefined): number | undefined => (n === undefined ? undefined : Math.round(n * 10) / 10);
+
+/** Counter names fold "v3 from 2026-12-01" to v3_from_2026_12_01; this unfolds it for people. */
+function standardName(folded: string): string {
+  const m = folded.match(/^v(\d+)_from_(\d{4})_(\d{2})_(\d{2})$/);
+  return m ? `v${m[1]} from ${m[2]}-${m[3]}-${m[4]}` : folded;
+}
 
 function sumRows(rows: StatsRow[]): Counters {
   const total: Counters = {};
@@ -153,9 +159,9 @@ export function buildReport(rows: StatsRow[], filter: ReportFilter): Report {
       clarifications: s.clarifications ?? 0,
       reworks: s.reworks ?? 0,
       standardVersions: Object.keys(s)
-        .filter((k) => k.startsWith('ver_') && (s[k] ?? 0) > 0)
-        .map((k) => Number(k.slice(4)))
-        .sort((a, b) => a - b),
+        .filter((k) => k.startsWith('std_') && (s[k] ?? 0) > 0)
+        .map((k) => standardName(k.slice(4)))
+        .sort(),
       attention: Math.round(((s.created ?? 0) / maxCreated) * (1 - quality) * 1000) / 1000,
     };
     const fr = share(s.frMet ?? 0, (s.frMet ?? 0) + (s.frBreached ?? 0));

@@ -56,6 +56,17 @@ export const createDepartmentBody = departmentBody.extend({
 });
 export const updateDepartmentBody = departmentBody.extend({ version: z.number().int().min(1) });
 
+const standardSchema = z.strictObject({
+  firstResponseMinutes: z.number().int().min(1).max(525_600),
+  resolutionMinutes: z.number().int().min(1).max(525_600),
+  warningAt: z.number().min(0.1).max(0.99),
+  always: z.boolean(),
+  pauseIn: z
+    .array(z.enum(['awaiting_approval', 'awaiting_inputs', 'waiting_for_customer']))
+    .max(3)
+    .optional(),
+});
+
 const formField = z.strictObject({
   id: slug,
   kind: z.enum(FIELD_KINDS),
@@ -111,16 +122,10 @@ export const serviceBody = z.strictObject({
       approvers: z.array(required(100)).min(1, 'Name at least one approver.').max(10),
     }),
   ]),
-  standard: z.strictObject({
-    firstResponseMinutes: z.number().int().min(1).max(525_600),
-    resolutionMinutes: z.number().int().min(1).max(525_600),
-    warningAt: z.number().min(0.1).max(0.99),
-    always: z.boolean(),
-    pauseIn: z
-      .array(z.enum(['awaiting_approval', 'awaiting_inputs', 'waiting_for_customer']))
-      .max(3)
-      .optional(),
-  }),
+  standard: standardSchema,
+  scheduledStandard: z
+    .strictObject({ effectiveFrom: z.iso.date('Use YYYY-MM-DD.'), standard: standardSchema })
+    .optional(),
   survey: z.strictObject({ enabled: z.boolean(), question: text(300) }),
   reportTo: z.array(required(100)).max(20),
   bundle: z

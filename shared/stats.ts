@@ -8,6 +8,7 @@
  *   frMet / frBreached, resMet / resBreached  (first response / resolution outcome when the clock stops)
  *   resolveBiz, resolveCal, resolvePaused      (sums of minutes to resolve: business time the team
  *                                              controlled (pauses excluded), calendar time, paused time)
+ *   std_<ref>                                  (orders filed under each standard, e.g. std_v3_from_2026_12_01)
  *   h0 … h{N}                                  (histogram of business minutes to resolve, fixed buckets)
  *   rej_<reason>, breach_<stage>, low_<category>
  *   stage_<id>_min, stage_<id>_n               (business minutes held in a stage, and how many holds)
@@ -105,6 +106,7 @@ interface OrderLike {
   department: string;
   serviceId: string;
   serviceVersion: number;
+  standardRef?: string;
   status: string;
   assigneeId?: string;
   createdAt: string;
@@ -133,7 +135,7 @@ export function orderDeltas(
   };
   if (!before) {
     service.created = 1;
-    service[counterName('ver', String(after.serviceVersion))] = 1;
+    service[counterName('std', after.standardRef ?? `v${after.serviceVersion}`)] = 1;
   }
   const statusChanged = before !== undefined && before.status !== after.status;
   if (statusChanged && after.status === 'rejected') {

@@ -40,6 +40,7 @@ import {
   nextDueAt,
   rotateHold,
   slaSummary,
+  standardInForce,
   startOrderClocks,
 } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder, canWorkQueue, isAgentOf, mayOrder } from '#shared/permissions.ts';
@@ -755,12 +756,13 @@ export class OrderWorkflow {
     });
     const status = initialStatus(service, inputs);
     const calendar = await this.calendar(service.department);
+    const inForce = standardInForce(service, localDay(now, calendar.timeZone));
     const clocks = startOrderClocks(
-      { ...service.standard, version: service.version },
+      { ...inForce.standard, version: service.version },
       new Date(now),
       calendar,
       status,
-      service.standard.pauseIn ?? DEFAULT_PAUSE_STATUSES,
+      inForce.standard.pauseIn ?? DEFAULT_PAUSE_STATUSES,
     );
     const stage = service.stages[0]?.id ?? 'in_progress';
     const order: Order = {
@@ -787,7 +789,8 @@ export class OrderWorkflow {
       children: [],
       clocks,
       holds: [{ stage, department: service.department, from: now }],
-      promisedAt: clocks.resolution.dueAt ?? promiseDate(new Date(now), service.standard, calendar).toISOString(),
+      standardRef: inForce.ref,
+      promisedAt: clocks.resolution.dueAt ?? promiseDate(new Date(now), inForce.standard, calendar).toISOString(),
       createdAt: now,
       updatedAt: now,
       version: 1,

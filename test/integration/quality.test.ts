@@ -189,7 +189,7 @@ describe('reports from aggregates, against a hand-computed day', () => {
       serviceId: 'hr-certificate',
       created: 4,
       resolved: 2,
-      standardVersions: [1],
+      standardVersions: ['v1'],
     });
     expect(r.weekly).toEqual([{ week: '2026-W48', created: 4, resolved: 2, resolutionCompliance: 1, csat: 0.5 }]);
   });
@@ -205,7 +205,7 @@ describe('reports from aggregates, against a hand-computed day', () => {
       'service,created,resolved,first_response_compliance_pct,resolution_compliance_pct,csat_pct,median_business_minutes,clarifications,reworks,standard_versions,attention',
     );
     expect(lines.find((l) => l.startsWith('Employment certificate'))).toBe(
-      'Employment certificate,4,2,66.7,100.0,50.0,60,0,0,1,0.25',
+      'Employment certificate,4,2,66.7,100.0,50.0,60,0,0,v1,0.25',
     );
 
     // Hana owns the certificate service: she sees its numbers, not the whole department's.

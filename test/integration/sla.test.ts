@@ -149,6 +149,36 @@ describe('SLA clocks and timers on DynamoDB Local', () => {
   });
 });
 
+describe('standards with an effective date (SPEC §14.4)', () => {
+  it('measures orders filed before the date against the old standard and after it against the new one', async () => {
+    const iris = await h.as('iris');
+    const current = (
+      await iris.json<Record<string, unknown> & { version: number }>('GET', '/api/v1/services/it-password')
+    ).body;
+    const { id: _id, department: _d, status: _s, updatedAt: _u, ownerName: _o, promisedAt: _p, ...body } = current;
+    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const saved = await iris.json<{ version: number }>('PUT', '/api/v1/services/it-password', {
+      ...body,
+      scheduledStandard: {
+        effectiveFrom: tomorrow,
+        standard: { firstResponseMinutes: 10, resolutionMinutes: 30, warningAt: 0.8, always: true },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const before = await anna.json<OrderView>('POST', '/api/v1/orders', reset);
+    expect(before.body.order).toMatchObject({ standardRef: `v${saved.body.version}` });
+    expect(before.body.order.clocks?.resolution.targetMinutes).toBe(5);
+
+    advance(24 * 60);
+    const after = await anna.json<OrderView>('POST', '/api/v1/orders', reset);
+    expect(after.body.order).toMatchObject({ standardRef: `v${saved.body.version} from ${tomorrow}` });
+    expect(after.body.order.clocks?.resolution.targetMinutes).toBe(30);
+    // The earlier order keeps what it was filed under.
+    const again = await ivan.json<OrderView>('GET', `/api/v1/orders/${before.body.order.number}`);
+    expect(again.body.order.clocks?.resolution.targetMinutes).toBe(5);
+  });
+});
+
 describe('mail while SES is down', () => {
   it('keeps every message until SES is back, then delivers each exactly once', async () => {
     const port = await freePort();
