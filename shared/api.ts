@@ -8,6 +8,7 @@ import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, 
 import { PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
+import type { Report } from './reports.ts';
 import { LOW_SCORE_CATEGORIES } from './stats.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -248,6 +249,42 @@ export interface UploadTicket {
   uploadUrl: string;
   headers: Record<string, string>;
   expiresAt: string;
+}
+
+/** GET /departments/:code/report: the report with who sees what. */
+export interface ReportView extends Report {
+  department: string;
+  /** What this reader sees: the whole department, their services, or their own work. */
+  scope: 'department' | 'owned_services' | 'own_work';
+  serviceNames: Record<string, string>;
+  attentionFormula: string;
+}
+
+export type ReportTable = 'services' | 'agents' | 'weekly' | 'stages' | 'rejections' | 'breaches' | 'lowScores';
+
+export interface Backlog {
+  total: number;
+  byStatus: Record<string, number>;
+  /** Calendar age of active orders: under a day, 1–3 days, 3–7, 7–14, over 14. */
+  ageing: Array<{ bucket: string; count: number }>;
+  byService: Array<{ serviceId: string; serviceName: string; count: number }>;
+}
+
+export interface SurveyAnswer {
+  score: 1 | 2 | 3 | 4 | 5;
+  comment?: string | undefined;
+  category?: string | undefined;
+}
+
+/** GET/POST /surveys/:token, POST /orders/:number/survey. */
+export interface SurveyView {
+  number: string;
+  title: string;
+  serviceName: string;
+  question: string;
+  score?: number;
+  comment?: string;
+  category?: string;
 }
 
 export interface Page<T> {

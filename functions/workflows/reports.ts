@@ -3,32 +3,16 @@
  * rows for the period (one Query) and the service list (one Query) — never an order. The backlog
  * reads the active orders through the queue index.
  */
+
+import type { Backlog, ReportTable, ReportView } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
-import { ATTENTION_FORMULA, buildReport, type Report, type ReportFilter, toCsv } from '#shared/reports.ts';
+import { ATTENTION_FORMULA, buildReport, type ReportFilter, toCsv } from '#shared/reports.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { StatsRepository } from '../repositories/stats.ts';
-
-export interface ReportView extends Report {
-  department: string;
-  /** What this reader sees: the whole department, their services, or their own work. */
-  scope: 'department' | 'owned_services' | 'own_work';
-  serviceNames: Record<string, string>;
-  attentionFormula: string;
-}
-
-export type ReportTable = 'services' | 'agents' | 'weekly' | 'stages' | 'rejections' | 'breaches' | 'lowScores';
-
-export interface Backlog {
-  total: number;
-  byStatus: Record<string, number>;
-  /** Calendar age of active orders: under a day, 1–3 days, 3–7, 7–14, over 14. */
-  ageing: Array<{ bucket: string; count: number }>;
-  byService: Array<{ serviceId: string; serviceName: string; count: number }>;
-}
 
 const AGE_BUCKETS: Array<[string, number]> = [
   ['< 1 day', 1],

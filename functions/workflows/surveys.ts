@@ -3,6 +3,8 @@
  * budget, one-click ratings by signed link or in the portal (one response per order; a later click
  * changes it), and a follow-up task for the process owner on every rating of 2 or less.
  */
+
+import type { SurveyAnswer, SurveyView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent, User } from '#shared/model.ts';
 import { composeOrderMail } from '#shared/notifications.ts';
@@ -17,22 +19,6 @@ import type { UserRepository } from '../repositories/users.ts';
 
 /** Survey links stay valid this long; within it, a second click changes the rating. */
 export const SURVEY_LINK_SECONDS = 14 * 24 * 3600;
-
-export interface SurveyAnswer {
-  score: 1 | 2 | 3 | 4 | 5;
-  comment?: string | undefined;
-  category?: string | undefined;
-}
-
-export interface SurveyView {
-  number: string;
-  title: string;
-  serviceName: string;
-  question: string;
-  score?: number;
-  comment?: string;
-  category?: string;
-}
 
 export interface SurveyWorkflowDeps {
   orders: OrderRepository;

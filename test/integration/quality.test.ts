@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportView } from '#functions/workflows/reports.ts';
-import type { ErrorBody, OrderView } from '#shared/api.ts';
+import type { ErrorBody, OrderView, ReportView } from '#shared/api.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 /** Warsaw is UTC+1 in November: 08:00Z is 09:00 at the HR desk (split shift 08:00–12:00, 12:30–16:30). */
