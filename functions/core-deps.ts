@@ -10,6 +10,7 @@ import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { UserRepository } from './repositories/users.ts';
 import { createDb, type Db } from './storage/client.ts';
+import { DailyDigest } from './workflows/digest.ts';
 import { SlaTimerJob } from './workflows/timers.ts';
 
 /** What the background workers need: storage, mail and the SLA timer job — no web framework, no validation. */
@@ -24,6 +25,7 @@ export interface CoreDeps {
   outbox: OutboxRepository;
   mailer: Mailer;
   slaTimers: SlaTimerJob;
+  digest: DailyDigest;
 }
 
 /** The mail worker's share: the outbox and SES, nothing else. */
@@ -49,5 +51,6 @@ export function createCoreDeps(config: Config, overrides: { now?: () => Date; lo
   const departments = new DepartmentRepository(db);
   const orders = new OrderRepository(db);
   const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
-  return { config, db, log, now, users, departments, orders, outbox, mailer, slaTimers };
+  const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
+  return { config, db, log, now, users, departments, orders, outbox, mailer, slaTimers, digest };
 }

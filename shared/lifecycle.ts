@@ -198,7 +198,9 @@ export function availableActions(
 ): Action[] {
   return ACTIONS.filter((a) => {
     const rule = RULES[a];
-    return rule.by.some((r) => roles.has(r)) && rule.from.includes(order.status) && a !== 'auto_close';
+    if (a === 'auto_close' || !rule.by.some((r) => roles.has(r)) || !rule.from.includes(order.status)) return false;
+    // Offering "inputs complete" while inputs are missing would only lead to a refusal.
+    return a !== 'complete_inputs' || missingItems(order.inputs).length === 0;
   });
 }
 

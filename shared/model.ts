@@ -301,6 +301,9 @@ export interface OrderLink {
   serviceName: string;
   status: OrderStatus;
   stage: string;
+  /** The part's own promise: its resolution due time and the standard it is measured against. */
+  dueAt?: string;
+  standardRef?: string;
   relation: 'handoff' | 'bundle_part';
 }
 

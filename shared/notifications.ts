@@ -22,7 +22,8 @@ export type MailEvent =
   | 'sla_warning'
   | 'sla_breach'
   | 'survey_invitation'
-  | 'low_rating';
+  | 'low_rating'
+  | 'daily_digest';
 
 /** What a person may switch off in their profile; everything else is essential and always sent. */
 export const MUTABLE_EVENTS = [
@@ -115,6 +116,8 @@ function copyFor(event: MailEvent, order: Order): Copy {
       return { subject: `At risk: ${ref}`, lead: `The order ${order.number} is close to missing its time standard.` };
     case 'sla_breach':
       return { subject: `Standard missed: ${ref}`, lead: `The order ${order.number} missed its time standard.` };
+    case 'daily_digest':
+      return { subject: `Daily digest: ${ref}`, lead: 'Your daily digest.' };
     case 'survey_invitation':
       return {
         subject: `How did we do? ${ref}`,

@@ -24,7 +24,10 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     }
   };
   const mailRound = guarded('mail', () => delivery.deliverDue(50));
-  const timerRound = guarded('sla-timer', () => deps.slaTimers.run());
+  const timerRound = guarded('sla-timer', async () => {
+    await deps.slaTimers.run();
+    await deps.digest.run();
+  });
   const round = async () => {
     await timerRound();
     await mailRound();

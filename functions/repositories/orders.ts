@@ -64,6 +64,8 @@ function linkItem(child: Order, relation: OrderLink['relation']): Record<string,
     stage: child.stage,
     relation,
   };
+  if (child.clocks?.resolution.dueAt) link.dueAt = child.clocks.resolution.dueAt;
+  if (child.standardRef) link.standardRef = child.standardRef;
   return { pk: `ORDER#${child.parentNumber}`, sk: `LINK#${child.number}`, type: 'orderLink', ...link };
 }
 

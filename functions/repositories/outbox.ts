@@ -5,7 +5,7 @@
  * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED).
  * Delivery claims a message with a lease (conditional update), so two workers never send it at once.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys } from '../storage/keys.ts';
@@ -56,6 +56,41 @@ export class OutboxRepository {
       new GetCommand({ TableName: this.db.tableName, Key: keys.outboxMessage(id) }),
     );
     return Item ? fromItem<OutboxEntry>(Item) : undefined;
+  }
+
+  /**
+   * Queues a department's daily message unless it was queued today already (the digest record and
+   * the message are written together). Returns whether it was queued.
+   */
+  async enqueueOncePerDay(department: string, day: string, message: MailMessage, now: string): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.db.tableName,
+                Item: { pk: `DEPT#${department}`, sk: 'DIGEST', type: 'digest', day },
+                ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
+                ExpressionAttributeNames: { '#day': 'day' },
+                ExpressionAttributeValues: { ':day': day },
+              },
+            },
+            {
+              Put: {
+                TableName: this.db.tableName,
+                Item: outboxItem(message, now),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') return false;
+      throw error;
+    }
   }
 
   /** Ids of messages whose next attempt is due. */

@@ -127,6 +127,8 @@ function linkOf(order: Order): OrderLink {
     status: order.status,
     stage: order.stage,
     relation: order.relation ?? 'handoff',
+    ...(order.clocks?.resolution.dueAt ? { dueAt: order.clocks.resolution.dueAt } : {}),
+    ...(order.standardRef ? { standardRef: order.standardRef } : {}),
   };
 }
 

@@ -43,3 +43,20 @@ export async function signIn(page: Page, baseUrl: string, name: string): Promise
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
 }
+
+/** A phone screen: 390 px wide, as most current phones in portrait. */
+export const phoneViewport = { width: 390, height: 844 } as const;
+export const desktopViewport = { width: 1280, height: 900 } as const;
+
+/** A fresh browser profile (own storage, so its own session), signed in as `name` unless omitted. */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  name: string | undefined,
+  viewport: { width: number; height: number } = desktopViewport,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  if (name) await signIn(page, baseUrl, name);
+  return page;
+}

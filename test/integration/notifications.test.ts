@@ -102,4 +102,26 @@ describe('who is told what (SPEC §6)', () => {
     expect(list.body.find((o) => o.number === order.number)?.sla?.state).toBe('breached');
     expect((await ben.json('GET', '/api/v1/departments/IT/at-risk')).status).toBe(404);
   });
+
+  it('sends each head one daily digest a day, however often the job runs', async () => {
+    now = new Date('2026-11-26T06:30:00Z'); // 07:30 in Warsaw: too early
+    expect(await h.deps.digest.run()).toBe(0);
+    now = new Date('2026-11-26T08:05:00Z');
+    const runs = await Promise.all([h.deps.digest.run(), h.deps.digest.run()]);
+    // A second process (its own memory of what it sent) may try too: the stored record stops it.
+    const { DailyDigest } = await import('#functions/workflows/digest.ts');
+    const other = new DailyDigest({ ...h.deps, portalUrl: h.deps.config.portalUrl, now: () => new Date(now) });
+    expect(await other.run()).toBe(0);
+    expect(runs[0] + runs[1]).toBe(4);
+    await h.deliverMail();
+    const digests = (await h.mailbox()).filter((m) => m.subject.includes('daily digest 2026-11-26'));
+    expect(digests.map((m) => m.destination.to[0]).sort()).toEqual([
+      'fatima.zahra@example.com',
+      'frank.moreau@example.com',
+      'henry.ortiz@example.com',
+      'iris.chen@example.com',
+    ]);
+    const it = digests.find((m) => m.destination.to[0] === 'iris.chen@example.com');
+    expect(it?.body.text).toMatch(/IT-\d+ \(breached\) Password or MFA reset/);
+  });
 });
