@@ -361,7 +361,9 @@ describe('order lifecycle on DynamoDB Local', () => {
     });
 
     const parent = await hana.json<OrderView>('GET', `/api/v1/orders/${number}`);
-    expect(parent.body.order.children).toEqual([
+    expect(parent.body.order.children).toHaveLength(1);
+    expect(parent.body.order.children[0]?.dueAt).toBeDefined();
+    expect(parent.body.order.children).toMatchObject([
       {
         number: child.body.order.number,
         department: 'FIN',
@@ -369,6 +371,7 @@ describe('order lifecycle on DynamoDB Local', () => {
         status: 'open',
         stage: 'in_progress',
         relation: 'handoff',
+        standardRef: 'v1',
       },
     ]);
     expect(parent.body.timeline.at(-1)?.kind).toBe('handoff');
