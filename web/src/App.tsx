@@ -16,6 +16,9 @@ const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const DepartmentServices = lazy(() => import('./pages/DepartmentServices.tsx'));
 const ServiceEditor = lazy(() => import('./pages/ServiceEditor.tsx'));
 const AnswerPage = lazy(() => import('./pages/Answer.tsx'));
+const SurveyPage = lazy(() => import('./pages/Survey.tsx'));
+const Profile = lazy(() => import('./pages/Profile.tsx'));
+const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
 
 function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -33,6 +36,9 @@ function Shell(props: RouteSectionProps) {
   };
 
   const queues = () => Object.keys(user()?.memberships ?? {}).sort();
+  // Heads see the department; everyone else in the team sees their own numbers (or their services').
+  const dashboardLabel = (code: string) =>
+    user()?.memberships[code] === 'head' ? t.nav.dashboard(code) : t.nav.myNumbers(code);
 
   return (
     <>
@@ -61,9 +67,14 @@ function Shell(props: RouteSectionProps) {
                     </li>
                     <For each={queues()}>
                       {(code) => (
-                        <li>
-                          <A href={`/queue/${encodeURIComponent(code)}`}>{t.nav.queue(code)}</A>
-                        </li>
+                        <>
+                          <li>
+                            <A href={`/queue/${encodeURIComponent(code)}`}>{t.nav.queue(code)}</A>
+                          </li>
+                          <li>
+                            <A href={`/departments/${encodeURIComponent(code)}/dashboard`}>{dashboardLabel(code)}</A>
+                          </li>
+                        </>
                       )}
                     </For>
                   </ul>
@@ -73,6 +84,7 @@ function Shell(props: RouteSectionProps) {
                     <span class="visually-hidden">{t.nav.signedInAs} </span>
                     <span data-testid="current-user">{u().name}</span>
                   </span>
+                  <A href="/profile">{t.nav.profile}</A>
                   <button type="button" class="link-button" onClick={signOut}>
                     {t.nav.signOut}
                   </button>
@@ -123,16 +135,20 @@ export function App() {
       <Route path="/sign-in" component={SignIn} />
       {/* Reached from an emailed link: no sign-in needed. */}
       <Route path="/answer/:token" component={AnswerPage} />
+      <Route path="/survey/:token" component={SurveyPage} />
       <Route path="/" component={RequireUser}>
         <Route path="/" component={Catalog} />
         <Route path="/departments/:code" component={DepartmentPage} />
         <Route path="/departments/:code/services" component={DepartmentServices} />
         <Route path="/departments/:code/services/new" component={ServiceEditor} />
+        <Route path="/departments/:code/dashboard" component={Dashboard} />
         <Route path="/services/:id" component={ServicePage} />
         <Route path="/services/:id/edit" component={ServiceEditor} />
         <Route path="/orders" component={MyOrders} />
         <Route path="/orders/:number" component={OrderPage} />
         <Route path="/queue/:code" component={Queue} />
+        <Route path="/queue/:code/at-risk" component={Queue} />
+        <Route path="/profile" component={Profile} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

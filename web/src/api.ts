@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type {
+  Backlog,
   ClarificationView,
   CommentBody,
   CreateOrderBody,
@@ -20,8 +21,12 @@ import type {
   OrderView,
   Page,
   priorityBody,
+  ReportTable,
+  ReportView,
   ServiceSummary,
   ServiceView,
+  SurveyAnswer,
+  SurveyView,
   stageBody,
   TickDeliverableBody,
   TransitionBody,
@@ -29,7 +34,8 @@ import type {
   uploadRequestBody,
   watchersBody,
 } from '#shared/api.ts';
-import type { Department, Service, User } from '#shared/model.ts';
+import type { Department, FollowUp, Service, User } from '#shared/model.ts';
+import type { MutableEvent } from '#shared/notifications.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
 import { t } from './strings.ts';
 
@@ -45,6 +51,13 @@ export type DepartmentFields = Pick<Department, 'name' | 'contactEmail' | 'headI
 export type DeliverableBody = TickDeliverableBody & { attachment?: string };
 /** A page of orders; `people` (display names) is used when the API sends it. */
 export type OrderPage = Page<OrderSummary> & { people?: Record<string, string> };
+export type { Backlog, ReportTable, ReportView, SurveyAnswer, SurveyView };
+
+/** A downloaded file and the name the API suggests for it (when the header is readable). */
+export interface Download {
+  blob: Blob;
+  disposition: string | null;
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -139,7 +152,7 @@ interface RequestOptions {
   anonymous?: boolean;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const token = readToken();
   if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
@@ -155,33 +168,42 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   } catch {
     throw new ApiError(0, 'network', t.errors.network);
   }
+  if (res.ok) return res;
 
-  const text = await res.text();
-  let data: unknown;
+  const data = parseJson(await res.text().catch(() => ''));
+  const error = isErrorBody(data) ? data.error : undefined;
+  const current = error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
+  const apiError = new ApiError(
+    res.status,
+    error?.code ?? `http_${res.status}`,
+    error?.message || fallbackMessage(res.status),
+    error?.fields ?? {},
+    current,
+  );
+  if (res.status === 401 && !options.anonymous) {
+    writeToken(null);
+    onUnauthorized();
+  }
+  throw apiError;
+}
+
+function parseJson(text: string): unknown {
   try {
-    data = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    data = undefined;
+    return undefined;
   }
+}
 
-  if (!res.ok) {
-    const error = isErrorBody(data) ? data.error : undefined;
-    const current =
-      error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
-    const apiError = new ApiError(
-      res.status,
-      error?.code ?? `http_${res.status}`,
-      error?.message || fallbackMessage(res.status),
-      error?.fields ?? {},
-      current,
-    );
-    if (res.status === 401 && !options.anonymous) {
-      writeToken(null);
-      onUnauthorized();
-    }
-    throw apiError;
-  }
-  return data as T;
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, options);
+  return parseJson(await res.text()) as T;
+}
+
+/** A file behind the bearer token (a CSV export), read whole. */
+async function download(path: string, accept: string): Promise<Download> {
+  const res = await send('GET', path, { headers: { Accept: accept } });
+  return { blob: await res.blob(), disposition: res.headers.get('content-disposition') };
 }
 
 const seg = encodeURIComponent;
@@ -237,6 +259,22 @@ export const api = {
     request<OrderView>('POST', `/orders/${seg(number)}/handoffs`, { body }),
   queue: (code: string, cursor?: string) =>
     request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
+  atRisk: (code: string) => request<OrderSummary[]>('GET', `/departments/${seg(code)}/at-risk`),
+  savePreferences: (mutedEvents: MutableEvent[]) =>
+    request<{ user: User }>('PUT', '/me/preferences', { body: { mutedEvents } }),
+  survey: (token: string) => request<SurveyView>('GET', `/surveys/${seg(token)}`, { anonymous: true }),
+  rateByLink: (token: string, body: SurveyAnswer) =>
+    request<SurveyView>('POST', `/surveys/${seg(token)}`, { body, anonymous: true }),
+  rateOrder: (number: string, body: SurveyAnswer) =>
+    request<SurveyView>('POST', `/orders/${seg(number)}/survey`, { body }),
+  followUps: (code: string) => request<FollowUp[]>('GET', `/departments/${seg(code)}/follow-ups`),
+  closeFollowUp: (code: string, number: string, note: string) =>
+    request<FollowUp>('POST', `/departments/${seg(code)}/follow-ups/${seg(number)}/close`, { body: { note } }),
+  /** `search`: from, to and the optional service and agent, as a query string. */
+  report: (code: string, search: string) => request<ReportView>('GET', `/departments/${seg(code)}/report?${search}`),
+  reportCsv: (code: string, search: string, table: ReportTable) =>
+    download(`/departments/${seg(code)}/report?${search}&format=csv&table=${seg(table)}`, 'text/csv'),
+  backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`),
 };
 
 /** Plain words for any error thrown while talking to the API. */

@@ -14,6 +14,11 @@ export function startSession(newToken: string, newUser: User): void {
   setUser(newUser);
 }
 
+/** After the person changed their own profile (e.g. notification choices). */
+export function setCurrentUser(next: User): void {
+  setUser(next);
+}
+
 export function endSession(): void {
   writeToken(null);
   setToken(null);

@@ -1,7 +1,9 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../api.ts';
 import { createPager } from '../data.ts';
+import { createReaderOptions, SlaCell } from '../sla-ui.tsx';
 import { t } from '../strings.ts';
 import { DateTime, ErrorNote, Loading, StatusBadge, usePageTitle } from '../ui.tsx';
 
@@ -11,6 +13,8 @@ export default function MyOrders() {
     () => true,
     (_s: boolean, cursor?: string) => api.myOrders(cursor),
   );
+  const wordsFor = createReaderOptions();
+  const now = new Date();
 
   return (
     <section>
@@ -36,6 +40,7 @@ export default function MyOrders() {
                   <th scope="col">{t.orders.orderTitle}</th>
                   <th scope="col">{t.orders.service}</th>
                   <th scope="col">{t.orders.status}</th>
+                  <th scope="col">{t.orders.due}</th>
                   <th scope="col">{t.orders.updated}</th>
                 </tr>
               </thead>
@@ -50,6 +55,20 @@ export default function MyOrders() {
                       <td>{o.serviceName}</td>
                       <td>
                         <StatusBadge status={o.status} />
+                      </td>
+                      <td>
+                        {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
+                        <Show
+                          when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
+                          fallback={t.common.none}
+                        >
+                          <SlaCell
+                            sla={o.sla}
+                            options={wordsFor(o.department)}
+                            now={now}
+                            stopped={!ACTIVE_STATUSES.has(o.status)}
+                          />
+                        </Show>
                       </td>
                       <td>
                         <DateTime iso={o.updatedAt} />

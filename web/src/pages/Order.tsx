@@ -7,6 +7,7 @@ import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '..
 import { createLoader } from '../data.ts';
 import { answerWords, promiseDate } from '../format.ts';
 import { ActionPanel } from '../order/Actions.tsx';
+import { ClocksPanel, HoldsTable } from '../order/Clocks.tsx';
 import type { OrderContext, Perform } from '../order/common.ts';
 import { Deliverables } from '../order/Deliverables.tsx';
 import { HandoffPanel } from '../order/Handoff.tsx';
@@ -15,7 +16,9 @@ import { LinkedOrders } from '../order/Links.tsx';
 import { WorkPanel } from '../order/Work.tsx';
 import { isFinal } from '../orders.ts';
 import { user } from '../session.ts';
+import { createReaderOptions } from '../sla-ui.tsx';
 import { t } from '../strings.ts';
+import { RatingForm } from '../survey/RatingForm.tsx';
 import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
 import { AttachmentLink } from '../upload.tsx';
 
@@ -38,6 +41,9 @@ export default function OrderPage() {
     () => (isTeam() ? department() : undefined),
     (code: string) => api.members(code).catch(() => []),
   );
+  const wordsFor = createReaderOptions();
+  // Due words are relative to when the order was read: the API counted the minutes left then.
+  const readAt = createMemo(() => (view.value() ? new Date() : new Date(0)));
   const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<string>();
   const [actionError, setActionError] = createSignal<string>();
@@ -88,6 +94,13 @@ export default function OrderPage() {
           return me !== undefined && (order().requesterId === me.id || order().filedById === me.id);
         };
         const final = () => isFinal(order());
+        const options = () => wordsFor(order().department);
+        const stageName = (id: string) => service.value()?.stages.find((s) => s.id === id)?.name ?? id;
+        // Only the requester rates, once the work is done and a survey belongs to this resolution.
+        const canRate = () =>
+          u()?.id === order().requesterId &&
+          (order().status === 'resolved' || order().status === 'closed') &&
+          order().survey !== undefined;
         const ctx: OrderContext = {
           get order() {
             return order();
@@ -107,6 +120,7 @@ export default function OrderPage() {
         return (
           <article class="order">
             <OrderHeader order={order()} service={service.value()} name={name} team={isTeam()} />
+            <ClocksPanel order={order()} sla={v().sla} options={options()} now={readAt()} />
 
             <div aria-live="polite">
               <Show when={notice()}>
@@ -124,6 +138,29 @@ export default function OrderPage() {
 
             <Show when={v().actions.some((a) => a !== 'auto_close')}>
               <ActionPanel ctx={ctx} actions={v().actions} />
+            </Show>
+
+            <Show when={canRate()}>
+              <section aria-labelledby="rating-title" class="rating-section">
+                <h2 id="rating-title">{t.order.ratingTitle}</h2>
+                <p data-testid="order-rating">
+                  {order().survey?.score ? t.order.ratingCurrent(order().survey?.score ?? 0) : t.order.ratingNone}
+                </p>
+                <RatingForm
+                  idPrefix="order-rating"
+                  question={service.value()?.survey.question || t.survey.title}
+                  initial={{
+                    score: order().survey?.score,
+                    comment: order().survey?.comment,
+                    category: order().survey?.category,
+                  }}
+                  submitLabel={order().survey?.score ? t.survey.change : t.survey.save}
+                  onSubmit={async (body) => {
+                    await api.rateOrder(order().number, body);
+                    await view.reload();
+                  }}
+                />
+              </section>
             </Show>
 
             <LinkedOrders order={order()} />
@@ -153,6 +190,7 @@ export default function OrderPage() {
               <HandoffPanel ctx={ctx} reload={() => view.reload()} />
             </Show>
 
+            <HoldsTable order={order()} stageName={stageName} name={name} options={options()} now={readAt()} />
             <Timeline events={v().timeline} name={name} />
             <CommentBox number={order().number} team={isTeam()} busy={busy()} perform={perform} />
           </article>

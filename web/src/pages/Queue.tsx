@@ -1,39 +1,70 @@
-import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+/**
+ * The team queue (SPEC §9): active orders sorted by due time with their time standard in words,
+ * filters, claim, and keyboard shortcuts. `/queue/:code/at-risk` shows only the orders whose
+ * standard is at risk or missed, the most overdue first.
+ */
+import { A, useMatch, useNavigate, useParams } from '@solidjs/router';
+import { type Accessor, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { OrderSummary, OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
 import { toSummary } from '#shared/summary.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
-import { createPager } from '../data.ts';
+import { createLoader, createPager } from '../data.ts';
+import { moveSelection, queueKeyAction } from '../queue-keys.ts';
+import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../sla.ts';
+import { createReaderOptions, SlaCell } from '../sla-ui.tsx';
 import { t } from '../strings.ts';
 import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
 
-const summaryOf = (view: OrderView): OrderSummary => toSummary(view.order);
+/** A list row from an order the API just answered with, keeping its time standard. */
+const summaryOf = (view: OrderView): OrderSummary => ({
+  ...toSummary(view.order),
+  ...(view.sla ? { sla: view.sla } : {}),
+});
+
+const orderHref = (number: string) => `/orders/${encodeURIComponent(number)}`;
 
 export default function Queue() {
   const params = useParams<{ code: string }>();
-  usePageTitle(() => t.queue.title(params.code));
+  const atRisk = useMatch(() => '/queue/:code/at-risk');
+  const navigate = useNavigate();
+  const title = () => (atRisk() ? t.queue.atRiskTitle(params.code) : t.queue.title(params.code));
+  usePageTitle(title);
+
   const pager = createPager(
-    () => params.code,
+    () => (atRisk() ? undefined : params.code),
     (code: string, cursor?: string) => api.queue(code, cursor),
   );
+  const risky = createLoader(() => (atRisk() ? params.code : undefined), api.atRisk);
   const [statusFilter, setStatusFilter] = createSignal<OrderStatus | ''>('');
   const [priorityFilter, setPriorityFilter] = createSignal<Priority | ''>('');
+  const [slaFilter, setSlaFilter] = createSignal<ClockState | ''>('');
   const [claiming, setClaiming] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
   const [claimError, setClaimError] = createSignal<unknown>();
   const [names, setNames] = createSignal<Record<string, string>>({});
+  const [chosen, setChosen] = createSignal(-1);
+  const wordsFor = createReaderOptions();
+  const options = () => wordsFor(params.code);
+  // Due words are relative to when the list was read; the API counted minutes left at that moment.
+  const [readAt, setReadAt] = createSignal(new Date());
+
+  const items = (): OrderSummary[] => (atRisk() ? (risky.value() ?? []) : pager.items());
+  const loaded = () => (atRisk() ? risky.value() !== undefined : pager.loaded());
+  const error = () => (atRisk() ? risky.error() : pager.error());
 
   const shown = createMemo(() =>
-    pager
-      .items()
-      .filter(
-        (o) =>
-          (!statusFilter() || o.status === statusFilter()) && (!priorityFilter() || o.priority === priorityFilter()),
-      ),
+    bySlaState(items(), slaFilter()).filter(
+      (o) => (!statusFilter() || o.status === statusFilter()) && (!priorityFilter() || o.priority === priorityFilter()),
+    ),
   );
   const person = (id: string | undefined) => (id ? (names()[id] ?? pager.people()[id] ?? id) : t.common.nobody);
+
+  function replaceRow(number: string, next: OrderSummary) {
+    if (atRisk()) risky.set((risky.value() ?? []).map((o) => (o.number === number ? next : o)));
+    else pager.replace((o) => o.number === number, next);
+  }
 
   async function claim(number: string, version: number) {
     setClaiming(number);
@@ -43,22 +74,86 @@ export default function Queue() {
       // Conditional on the version shown in the row: if someone else moved first, the API says 409.
       const view = await api.transition(number, { action: 'claim', version });
       setNames((n) => ({ ...n, ...view.people }));
-      pager.replace((o) => o.number === number, summaryOf(view));
+      replaceRow(number, summaryOf(view));
       setNotice(t.queue.claimed(number));
     } catch (error) {
       setClaimError(() => error);
       if (error instanceof ApiError && error.status === 409) {
         const latest = await api.order(number).catch(() => undefined);
-        if (latest) pager.replace((o) => o.number === number, summaryOf(latest));
+        if (latest) replaceRow(number, summaryOf(latest));
       }
     } finally {
       setClaiming(undefined);
     }
   }
 
+  /** Moves the choice and puts focus on the order's link, so Enter opens it and it is read out. */
+  function choose(index: number) {
+    setChosen(index);
+    const row = shown()[index];
+    if (!row) return;
+    const link = document.querySelector<HTMLAnchorElement>(`[data-queue-row="${index}"] a`);
+    link?.focus();
+    link?.scrollIntoView({ block: 'nearest' });
+  }
+
+  onMount(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const target = event.target instanceof HTMLElement ? event.target : undefined;
+      const action = queueKeyAction({
+        key: event.key,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        targetTag: target?.tagName,
+        editable: target?.isContentEditable ?? false,
+      });
+      if (!action) return;
+      const rows = shown();
+      if (rows.length === 0) return;
+      const current = chosen() < rows.length ? chosen() : -1;
+      if (action === 'next' || action === 'previous') {
+        event.preventDefault();
+        choose(moveSelection(current, action === 'next' ? 1 : -1, rows.length));
+        return;
+      }
+      const row = rows[current];
+      if (!row) return;
+      event.preventDefault();
+      if (action === 'open') navigate(orderHref(row.number));
+      else if (row.status === 'open' && claiming() === undefined) void claim(row.number, row.version);
+      else if (row.status !== 'open') setNotice(t.queue.cannotClaim(row.number));
+    };
+    document.addEventListener('keydown', onKey);
+    onCleanup(() => document.removeEventListener('keydown', onKey));
+  });
+
+  const reload = () => {
+    setReadAt(new Date());
+    return atRisk() ? risky.reload() : pager.loadMore();
+  };
+
   return (
     <section>
-      <h1>{t.queue.title(params.code)}</h1>
+      <h1>{title()}</h1>
+      <nav aria-label={t.queue.views} class="tabs">
+        <ul class="tab-list">
+          <li>
+            <A class="tab-link" href={`/queue/${encodeURIComponent(params.code)}`} end>
+              {t.queue.viewAll}
+            </A>
+          </li>
+          <li>
+            <A class="tab-link" href={`/queue/${encodeURIComponent(params.code)}/at-risk`}>
+              {t.queue.viewAtRisk}
+            </A>
+          </li>
+        </ul>
+      </nav>
+      <Show when={atRisk()}>
+        <p class="lead">{t.queue.atRiskIntro}</p>
+      </Show>
       <div class="filters">
         <div class="field">
           <label for="queue-status">{t.queue.filterStatus}</label>
@@ -74,7 +169,17 @@ export default function Queue() {
             <For each={PRIORITIES}>{(p) => <option value={p}>{t.priority[p]}</option>}</For>
           </select>
         </div>
+        <div class="field">
+          <label for="queue-sla">{t.queue.filterSla}</label>
+          <select id="queue-sla" onChange={(e) => setSlaFilter(e.currentTarget.value as ClockState | '')}>
+            <option value="">{t.queue.all}</option>
+            <For each={atRisk() ? SLA_STATES.filter((s) => s === 'warning' || s === 'breached') : SLA_STATES}>
+              {(s) => <option value={s}>{stateWords(s)}</option>}
+            </For>
+          </select>
+        </div>
       </div>
+      <Shortcuts />
       <div aria-live="polite">
         <Show when={notice()}>
           <p class="notice success">{notice()}</p>
@@ -87,69 +192,28 @@ export default function Queue() {
           </div>
         )}
       </Show>
-      <Show when={pager.loaded()} fallback={<Show when={!pager.error()}>{<Loading />}</Show>}>
-        <Show when={pager.items().length > 0} fallback={<p class="empty">{t.queue.empty}</p>}>
+      <Show when={loaded()} fallback={<Show when={!error()}>{<Loading />}</Show>}>
+        <Show
+          when={items().length > 0}
+          fallback={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}
+        >
           <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
-            <div class="table-wrap">
-              <table>
-                <caption class="visually-hidden">{t.queue.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.orders.number}</th>
-                    <th scope="col">{t.orders.orderTitle}</th>
-                    <th scope="col">{t.orders.service}</th>
-                    <th scope="col">{t.orders.status}</th>
-                    <th scope="col">{t.orders.priority}</th>
-                    <th scope="col">{t.orders.assignee}</th>
-                    <th scope="col">{t.orders.created}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{t.orders.actions}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={shown()}>
-                    {(o) => (
-                      <tr>
-                        <th scope="row">
-                          <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
-                        </th>
-                        <td>{o.title}</td>
-                        <td>{o.serviceName}</td>
-                        <td>
-                          <StatusBadge status={o.status} />
-                        </td>
-                        <td>
-                          <PriorityBadge priority={o.priority} />
-                        </td>
-                        <td>{person(o.assigneeId)}</td>
-                        <td>
-                          <DateTime iso={o.createdAt} />
-                        </td>
-                        <td>
-                          <Show when={o.status === 'open'}>
-                            <button
-                              type="button"
-                              class="small"
-                              disabled={claiming() !== undefined}
-                              onClick={() => void claim(o.number, o.version)}
-                            >
-                              {t.queue.claim}
-                              <span class="visually-hidden"> {o.number}</span>
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <QueueTable
+              rows={shown}
+              caption={atRisk() ? t.queue.atRiskCaption : t.queue.caption}
+              chosen={chosen}
+              person={person}
+              claiming={claiming}
+              onClaim={(o) => void claim(o.number, o.version)}
+              onFocusRow={setChosen}
+              words={options}
+              now={readAt}
+            />
           </Show>
         </Show>
       </Show>
-      <Show when={pager.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void pager.loadMore()} />}</Show>
-      <Show when={pager.hasMore()}>
+      <Show when={error()}>{(e) => <ErrorNote error={e()} onRetry={() => void reload()} />}</Show>
+      <Show when={!atRisk() && pager.hasMore()}>
         <p>
           <button type="button" class="secondary" disabled={pager.loading()} onClick={() => void pager.loadMore()}>
             {pager.loading() ? t.common.loadingMore : t.common.loadMore}
@@ -157,5 +221,102 @@ export default function Queue() {
         </p>
       </Show>
     </section>
+  );
+}
+
+function Shortcuts() {
+  return (
+    <section class="shortcuts" aria-labelledby="queue-shortcuts">
+      <h2 id="queue-shortcuts" class="shortcuts-title">
+        {t.queue.shortcutsTitle}
+      </h2>
+      <ul class="shortcut-list">
+        <For each={t.queue.shortcuts}>
+          {([key, what]) => (
+            <li>
+              <kbd>{key}</kbd> {what}
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+function QueueTable(props: {
+  rows: Accessor<OrderSummary[]>;
+  caption: string;
+  chosen: Accessor<number>;
+  person: (id: string | undefined) => string;
+  claiming: Accessor<string | undefined>;
+  onClaim: (order: OrderSummary) => void;
+  onFocusRow: (index: number) => void;
+  words: () => WordsOptions;
+  now: Accessor<Date>;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="queue-table">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.orders.number}</th>
+            <th scope="col">{t.orders.orderTitle}</th>
+            <th scope="col">{t.queue.due}</th>
+            <th scope="col">{t.orders.service}</th>
+            <th scope="col">{t.orders.status}</th>
+            <th scope="col">{t.orders.priority}</th>
+            <th scope="col">{t.orders.assignee}</th>
+            <th scope="col">{t.orders.created}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t.orders.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows()}>
+            {(o, i) => (
+              <tr
+                data-queue-row={i()}
+                class={props.chosen() === i() ? 'chosen' : undefined}
+                onFocusIn={() => props.onFocusRow(i())}
+              >
+                <th scope="row">
+                  <A href={orderHref(o.number)}>{o.number}</A>
+                </th>
+                <td>{o.title}</td>
+                <td>
+                  <SlaCell sla={o.sla} options={props.words()} now={props.now()} />
+                </td>
+                <td>{o.serviceName}</td>
+                <td>
+                  <StatusBadge status={o.status} />
+                </td>
+                <td>
+                  <PriorityBadge priority={o.priority} />
+                </td>
+                <td>{props.person(o.assigneeId)}</td>
+                <td>
+                  <DateTime iso={o.createdAt} />
+                </td>
+                <td>
+                  <Show when={o.status === 'open'}>
+                    <button
+                      type="button"
+                      class="small"
+                      disabled={props.claiming() !== undefined}
+                      onClick={() => props.onClaim(o)}
+                    >
+                      {t.queue.claim}
+                      <span class="visually-hidden"> {o.number}</span>
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,0 +1,153 @@
+/**
+ * One chart on a canvas. Only the chart.js parts the dashboard draws are registered, so the rest is
+ * left out of the bundle. The canvas is an image with a summary for screen readers; the same figures
+ * are in a table next to it.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  type ChartDataset,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { createEffect, onCleanup, onMount, Show } from 'solid-js';
+import { t } from '../strings.ts';
+import { type ChartData, hasData } from './shape.ts';
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
+
+/** Colours that hold AA contrast on white; lines also differ by dash and point shape. */
+const PALETTE = ['#1d4e89', '#b34700', '#1e5b2e', '#45307a', '#6b4a00'];
+const INK = '#1b1f24';
+const GRID = '#d3d9e0';
+
+export type ChartKind = 'bars' | 'horizontalBars' | 'percentLines' | 'pareto';
+
+export interface ChartSpec {
+  kind: ChartKind;
+  data: ChartData;
+  /** Words on the value axis. */
+  valueTitle?: string;
+}
+
+type Config = ChartConfiguration<'bar' | 'line', Array<number | null>, string>;
+type Dataset = ChartDataset<'bar' | 'line', Array<number | null>>;
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function axisTitle(text: string | undefined) {
+  return text ? { display: true, text, color: INK } : { display: false };
+}
+
+/** The chart.js configuration of a spec. */
+export function chartConfig(spec: ChartSpec): Config {
+  const { data } = spec;
+  const horizontal = spec.kind === 'horizontalBars';
+  const datasets: Dataset[] = data.series.map((series, i) => {
+    const colour = PALETTE[i % PALETTE.length]!;
+    const line = spec.kind === 'percentLines' || (spec.kind === 'pareto' && i === 1);
+    if (line) {
+      return {
+        type: 'line',
+        label: series.label,
+        data: series.values,
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: 2,
+        borderDash: i % 2 === 1 ? [6, 4] : [],
+        pointStyle: i % 2 === 1 ? 'rectRot' : 'circle',
+        pointRadius: 4,
+        spanGaps: true,
+        ...(spec.kind === 'pareto' ? { yAxisID: 'share' } : {}),
+      } satisfies Dataset;
+    }
+    return {
+      type: 'bar',
+      label: series.label,
+      data: series.values,
+      backgroundColor: colour,
+      borderColor: colour,
+      borderWidth: 1,
+      maxBarThickness: 48,
+    } satisfies Dataset;
+  });
+
+  const percentAxis = { min: 0, max: 100, ticks: { color: INK, callback: (v: number | string) => `${v} %` } };
+  const valueAxis =
+    spec.kind === 'percentLines'
+      ? { ...percentAxis, title: axisTitle(spec.valueTitle), grid: { color: GRID } }
+      : {
+          beginAtZero: true,
+          ticks: { color: INK, precision: 0 },
+          title: axisTitle(spec.valueTitle),
+          grid: { color: GRID },
+        };
+  const categoryAxis = { ticks: { color: INK, autoSkip: true }, grid: { display: false } };
+
+  return {
+    type: spec.kind === 'percentLines' ? 'line' : 'bar',
+    data: { labels: data.labels, datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reducedMotion() ? false : { duration: 250 },
+      indexAxis: horizontal ? 'y' : 'x',
+      plugins: {
+        legend: { display: data.series.length > 1, labels: { color: INK, usePointStyle: true } },
+        tooltip: { enabled: true },
+      },
+      scales: horizontal
+        ? { x: valueAxis, y: categoryAxis }
+        : {
+            x: categoryAxis,
+            y: valueAxis,
+            ...(spec.kind === 'pareto'
+              ? { share: { ...percentAxis, position: 'right' as const, grid: { drawOnChartArea: false } } }
+              : {}),
+          },
+    },
+  };
+}
+
+/** The chart's canvas inside its wrapper (`data-testid="chart-<name>"`), or words when there is nothing to draw. */
+export function ChartCanvas(props: { name: string; label: string; spec: ChartSpec }) {
+  let canvas: HTMLCanvasElement | undefined;
+  let chart: Chart<'bar' | 'line', Array<number | null>, string> | undefined;
+
+  onMount(() => {
+    createEffect(() => {
+      const spec = props.spec;
+      chart?.destroy();
+      chart = undefined;
+      if (canvas && hasData(spec.data)) chart = new Chart(canvas, chartConfig(spec));
+    });
+  });
+  onCleanup(() => chart?.destroy());
+
+  return (
+    <div class={`chart chart-${props.spec.kind}`} data-testid={`chart-${props.name}`}>
+      <Show when={hasData(props.spec.data)} fallback={<p class="empty">{t.dashboard.noData}</p>}>
+        <canvas ref={canvas} role="img" aria-label={props.label} />
+      </Show>
+    </div>
+  );
+}

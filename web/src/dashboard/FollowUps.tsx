@@ -1,0 +1,184 @@
+/**
+ * Follow-ups of low ratings (SPEC §14.6): every rating of 2 or less opens one for the process owner,
+ * tracked until someone closes it with a note of what was done.
+ */
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { FollowUp } from '#shared/model.ts';
+import { ApiError, api, errorMessage } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { t } from '../strings.ts';
+import { isCategory } from '../survey/survey.ts';
+import { DateTime, ErrorNote, Loading } from '../ui.tsx';
+
+const domId = (number: string) => `follow-up-${number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+export function FollowUps(props: {
+  code: string;
+  serviceName: (id: string) => string;
+  personName: (id: string) => string;
+}) {
+  const list = createLoader(() => props.code, api.followUps);
+  const [notice, setNotice] = createSignal<string>();
+  const open = () => (list.value() ?? []).filter((f) => f.status === 'open');
+  const closed = () => (list.value() ?? []).filter((f) => f.status === 'closed');
+
+  const closedOne = (done: FollowUp) => {
+    list.set((list.value() ?? []).map((f) => (f.orderNumber === done.orderNumber ? done : f)));
+    setNotice(t.dashboard.followUpDone(done.orderNumber));
+  };
+
+  return (
+    <section class="panel wide" aria-labelledby="follow-ups-title">
+      <h2 id="follow-ups-title">{t.dashboard.followUpsTitle}</h2>
+      <p class="hint">{t.dashboard.followUpsIntro}</p>
+      <div aria-live="polite">
+        <Show when={notice()}>
+          <p class="notice success">{notice()}</p>
+        </Show>
+      </div>
+      <Show
+        when={list.value()}
+        fallback={
+          <Show when={list.error()} fallback={<Loading />}>
+            {(e) => <ErrorNote error={e()} onRetry={() => void list.reload()} />}
+          </Show>
+        }
+      >
+        <Show when={open().length > 0} fallback={<p class="empty">{t.dashboard.followUpsEmpty}</p>}>
+          <ul class="follow-ups">
+            <For each={open()}>
+              {(f) => (
+                <FollowUpItem
+                  followUp={f}
+                  code={props.code}
+                  serviceName={props.serviceName}
+                  onClosed={closedOne}
+                  onStale={() => {
+                    setNotice(t.dashboard.followUpAlready);
+                    void list.reload();
+                  }}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={closed().length > 0}>
+          <details class="closed-follow-ups">
+            <summary>{t.dashboard.followUpsClosed(closed().length)}</summary>
+            <ul class="follow-ups">
+              <For each={closed()}>
+                {(f) => (
+                  <li class="follow-up">
+                    <FollowUpHead followUp={f} serviceName={props.serviceName} />
+                    <p class="meta">
+                      {t.dashboard.followUpClosedBy(props.personName(f.closedBy ?? ''), formatWhen(f.closedAt))}
+                    </p>
+                    <Show when={f.note}>
+                      <p class="prose">{f.note}</p>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </details>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function formatWhen(iso: string | undefined): string {
+  if (!iso) return t.common.none;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+function categoryWords(category: string | undefined): string | undefined {
+  return isCategory(category) ? t.lowScoreCategories[category] : category;
+}
+
+function FollowUpHead(props: { followUp: FollowUp; serviceName: (id: string) => string }) {
+  const f = () => props.followUp;
+  return (
+    <>
+      <h3>
+        <A href={`/orders/${encodeURIComponent(f().orderNumber)}`}>{f().orderNumber}</A>{' '}
+        <span class="meta">{props.serviceName(f().serviceId)}</span>
+      </h3>
+      <p>
+        <strong>{t.dashboard.followUpScore(f().score)}</strong>
+        <Show when={categoryWords(f().category)}>{(words) => <> · {words()}</>}</Show>
+      </p>
+      <p class="prose">{f().comment || t.dashboard.noComment}</p>
+      <p class="meta">
+        {t.dashboard.followUpOpened}: <DateTime iso={f().openedAt} />
+      </p>
+    </>
+  );
+}
+
+function FollowUpItem(props: {
+  followUp: FollowUp;
+  code: string;
+  serviceName: (id: string) => string;
+  onClosed: (f: FollowUp) => void;
+  onStale: () => void;
+}) {
+  const [note, setNote] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const [sending, setSending] = createSignal(false);
+  const id = () => domId(props.followUp.orderNumber);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    const text = note().trim();
+    if (!text) {
+      setError(t.order.fillIn);
+      document.getElementById(`${id()}-note`)?.focus();
+      return;
+    }
+    setError(undefined);
+    setSending(true);
+    try {
+      props.onClosed(await api.closeFollowUp(props.code, props.followUp.orderNumber, text));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) props.onStale();
+      else setError(e instanceof ApiError && e.fields.note ? e.fields.note : errorMessage(e));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <li class="follow-up">
+      <FollowUpHead followUp={props.followUp} serviceName={props.serviceName} />
+      <form class="inline-form" novalidate onSubmit={(e) => void submit(e)}>
+        <div class="field">
+          <label for={`${id()}-note`}>{t.dashboard.followUpNote(props.followUp.orderNumber)}</label>
+          <textarea
+            id={`${id()}-note`}
+            rows={2}
+            maxLength={2000}
+            value={note()}
+            aria-invalid={error() ? 'true' : undefined}
+            aria-describedby={error() ? `${id()}-error` : undefined}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          <Show when={error()}>
+            <p id={`${id()}-error`} class="field-error">
+              {error()}
+            </p>
+          </Show>
+        </div>
+        <button type="submit" class="secondary" disabled={sending()}>
+          {t.dashboard.followUpClose}
+          <span class="visually-hidden"> {props.followUp.orderNumber}</span>
+        </button>
+      </form>
+    </li>
+  );
+}

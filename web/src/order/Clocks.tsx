@@ -1,0 +1,180 @@
+/**
+ * The order's time standards (SPEC §5, §14.4, §14.5, §14.8): both clocks with their state and due
+ * time in plain words, and how long each stage and each holder had the order, in working time and
+ * in calendar time side by side.
+ */
+import { For, Show } from 'solid-js';
+import { formatMinutes, formatMoment } from '#shared/due-words.ts';
+import type { Order } from '#shared/model.ts';
+import type { SlaSummary } from '#shared/order-clocks.ts';
+import { durationWords } from '../format.ts';
+import { clockStateAt, clockWords, minutesLeft, type SlaClock, type WordsOptions } from '../sla.ts';
+import { SlaBadge } from '../sla-ui.tsx';
+import { t } from '../strings.ts';
+import { DateTime } from '../ui.tsx';
+
+export function ClocksPanel(props: { order: Order; sla: SlaSummary | undefined; options: WordsOptions; now: Date }) {
+  const moment = (iso: string) => formatMoment(props.now, new Date(iso), props.options.locale, props.options.timeZone);
+  return (
+    <Show when={props.order.clocks}>
+      {(clocks) => (
+        <section aria-labelledby="clocks-title" class="clocks">
+          <h2 id="clocks-title">{t.sla.title}</h2>
+          <div class="clock-grid">
+            <For each={[clocks().firstResponse, clocks().resolution]}>
+              {(clock) => (
+                <ClockCard
+                  clock={clock}
+                  standardRef={props.order.standardRef}
+                  left={minutesLeft(clock, clocks(), props.sla, props.now)}
+                  options={props.options}
+                  now={props.now}
+                />
+              )}
+            </For>
+          </div>
+          <Show when={props.order.status === 'resolved' && props.order.autoCloseAt}>
+            {(at) => (
+              <p class="meta">
+                {t.sla.autoClose}: {t.sla.autoCloseWords(moment(at()))}
+              </p>
+            )}
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function ClockCard(props: {
+  clock: SlaClock;
+  /** How reports name the standard the order is measured against ("v3 from 2026-12-01"). */
+  standardRef: string | undefined;
+  left: number | undefined;
+  options: WordsOptions;
+  now: Date;
+}) {
+  const id = () => `clock-${props.clock.kind}`;
+  const state = () => clockStateAt(props.clock, props.now);
+  return (
+    <section class={`clock clock-${state()}`} aria-labelledby={id()} data-testid={id()}>
+      <h3 id={id()}>{t.sla.clocks[props.clock.kind]}</h3>
+      <p class="clock-state">
+        <SlaBadge state={state()} stopped={props.clock.stoppedAt !== undefined} />
+      </p>
+      <p class="clock-words">{clockWords(props.clock, props.left, props.now, props.options)}</p>
+      <dl class="clock-facts">
+        <div>
+          <dt>{t.sla.target}</dt>
+          <dd>{durationWords(props.clock.targetMinutes, props.clock.always)}</dd>
+        </div>
+        <div>
+          <dt>{t.sla.used}</dt>
+          <dd>{formatMinutes(props.clock.usedMinutes, props.options.hoursPerDay)}</dd>
+        </div>
+        <Show when={props.clock.pausedMinutes > 0}>
+          <div>
+            <dt>{t.sla.paused}</dt>
+            <dd>{formatMinutes(props.clock.pausedMinutes, props.options.hoursPerDay)}</dd>
+          </div>
+        </Show>
+        <div>
+          <dt>{t.sla.version}</dt>
+          <dd>{props.standardRef ?? t.sla.versionNumber(props.clock.standardVersion)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** The clock per stage and per holder (SPEC §14.5): one row per stretch someone held the order. */
+export function HoldsTable(props: {
+  order: Order;
+  stageName: (id: string) => string;
+  name: (id?: string) => string;
+  options: WordsOptions;
+  now: Date;
+}) {
+  const holds = () => props.order.holds ?? [];
+  const calendarMinutes = (from: string, to: string | undefined, given: number | undefined) =>
+    given ?? Math.max(0, ((to ? Date.parse(to) : props.now.getTime()) - Date.parse(from)) / 60_000);
+  const totals = () => {
+    let working = 0;
+    let calendar = 0;
+    for (const h of holds()) {
+      working += h.businessMinutes ?? 0;
+      calendar += calendarMinutes(h.from, h.to, h.calendarMinutes);
+    }
+    return { working, calendar };
+  };
+  return (
+    <section aria-labelledby="holds-title" class="holds">
+      <h2 id="holds-title">{t.holds.title}</h2>
+      <Show when={holds().length > 0} fallback={<p class="empty">{t.holds.empty}</p>}>
+        <p class="hint">{t.holds.intro}</p>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
+        <section class="table-wrap" aria-labelledby="holds-title" tabIndex={0}>
+          <table data-testid="holds">
+            <caption class="visually-hidden">{t.holds.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.holds.stage}</th>
+                <th scope="col">{t.holds.holder}</th>
+                <th scope="col">{t.holds.department}</th>
+                <th scope="col">{t.holds.from}</th>
+                <th scope="col">{t.holds.to}</th>
+                <th scope="col" class="num">
+                  {t.holds.working}
+                </th>
+                <th scope="col" class="num">
+                  {t.holds.calendar}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={holds()}>
+                {(hold) => (
+                  <tr>
+                    <th scope="row">{props.stageName(hold.stage)}</th>
+                    <td>{hold.assigneeId ? props.name(hold.assigneeId) : t.holds.unassigned}</td>
+                    <td>{hold.department}</td>
+                    <td>
+                      <DateTime iso={hold.from} />
+                    </td>
+                    <td>
+                      <Show when={hold.to} fallback={t.holds.now}>
+                        {(to) => <DateTime iso={to()} />}
+                      </Show>
+                    </td>
+                    <td class="num">
+                      <Show when={hold.businessMinutes !== undefined} fallback={t.holds.counting}>
+                        {formatMinutes(hold.businessMinutes ?? 0, props.options.hoursPerDay)}
+                      </Show>
+                    </td>
+                    <td class="num">
+                      <Show
+                        when={hold.to}
+                        fallback={t.holds.soFar(formatMinutes(calendarMinutes(hold.from, undefined, undefined)))}
+                      >
+                        {formatMinutes(calendarMinutes(hold.from, hold.to, hold.calendarMinutes))}
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={5}>
+                  {t.holds.total}
+                </th>
+                <td class="num">{formatMinutes(totals().working, props.options.hoursPerDay)}</td>
+                <td class="num">{formatMinutes(totals().calendar)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,709 @@
+/**
+ * The department dashboard (SPEC §8, §14.4, §14.6, §14.8): key figures, charts with the same numbers
+ * in tables, CSV downloads, the services ranked by where to act first, and the follow-ups of low
+ * ratings. Heads see the department, process owners their services, agents their own numbers.
+ * Filters live in the address so a view can be shared.
+ */
+import { useParams, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { formatMinutes } from '#shared/due-words.ts';
+import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
+import type { ParetoEntry } from '#shared/reports.ts';
+import { api, errorMessage, type ReportTable, type ReportView } from '../api.ts';
+import { ChartCanvas, type ChartSpec } from '../dashboard/Chart.tsx';
+import { csvFileName, saveBlob } from '../dashboard/csv.ts';
+import { FollowUps } from '../dashboard/FollowUps.tsx';
+import {
+  type DashboardQuery,
+  dashboardSearch,
+  dayWords,
+  isoDay,
+  type PeriodPreset,
+  presetRange,
+  readDashboardQuery,
+  reportSearch,
+} from '../dashboard/period.ts';
+import {
+  backlogAgeing,
+  type ChartData,
+  csatDistribution,
+  foldId,
+  paretoChart,
+  peak,
+  percent,
+  stageFunnel,
+  stageNames,
+  weeklyQuality,
+  weeklyVolume,
+  weekWords,
+} from '../dashboard/shape.ts';
+import { createLoader } from '../data.ts';
+import { user } from '../session.ts';
+import { createReaderOptions } from '../sla-ui.tsx';
+import { t } from '../strings.ts';
+import { isCategory } from '../survey/survey.ts';
+import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+
+type Scope = ReportView['scope'];
+type Cell = string | number;
+
+const numberWords = (n: number | null | undefined): string =>
+  n === null || n === undefined ? t.dashboard.none : n.toLocaleString(t.locale, { maximumFractionDigits: 1 });
+const percentWords = (share: number | undefined): string => {
+  const value = percent(share);
+  return value === null ? t.dashboard.none : t.dashboard.percent(value);
+};
+
+export default function Dashboard() {
+  const params = useParams<{ code: string }>();
+  const [search, setSearch] = useSearchParams();
+  const today = isoDay(new Date());
+  const read = createMemo(() => readDashboardQuery({ ...search }, today));
+  const query = () => read().query;
+
+  const me = () => user();
+  const isHead = () => me()?.memberships[params.code] === 'head';
+  const services = createLoader(
+    () => params.code,
+    (code: string) => api.departmentServices(code).catch(() => []),
+  );
+  const members = createLoader(
+    () => (isHead() ? params.code : undefined),
+    (code: string) => api.members(code).catch(() => []),
+  );
+  const owned = () => (services.value() ?? []).filter((s) => s.ownerId === me()?.id);
+  // What the API will answer with, known before it answers (the report's own scope wins later).
+  const expectedScope = (): Scope => (isHead() ? 'department' : owned().length > 0 ? 'owned_services' : 'own_work');
+
+  const reportKey = createMemo(() => (read().problem ? undefined : `${params.code}?${reportSearch(query())}`));
+  const report = createLoader(reportKey, (key: string) => {
+    const at = key.indexOf('?');
+    return api.report(key.slice(0, at), key.slice(at + 1));
+  });
+  // Keep the last report on screen while the next one loads, so the page does not jump.
+  const shown = createMemo<ReportView | undefined>((previous) => {
+    const value = report.value();
+    if (value) return value;
+    return report.loading() && reportKey() !== undefined ? previous : undefined;
+  });
+  const backlog = createLoader(
+    () => params.code,
+    (code: string) => api.backlog(code),
+  );
+  const scope = (): Scope => shown()?.scope ?? expectedScope();
+  const title = () =>
+    scope() === 'department'
+      ? t.dashboard.title(params.code)
+      : scope() === 'owned_services'
+        ? t.dashboard.titleOwner(params.code)
+        : t.dashboard.titleOwn(params.code);
+  usePageTitle(title);
+
+  const wordsFor = createReaderOptions();
+  const hoursPerDay = () => wordsFor(params.code).hoursPerDay;
+  const working = (minutes: number | undefined) =>
+    minutes === undefined ? t.dashboard.none : formatMinutes(minutes, hoursPerDay());
+  const calendar = (minutes: number | undefined) => (minutes === undefined ? t.dashboard.none : formatMinutes(minutes));
+
+  const names = createMemo(() => stageNames(services.value() ?? []));
+  const stageLabel = (key: string) => names().get(foldId(key)) ?? key.replaceAll('_', ' ');
+  const serviceName = (id: string) =>
+    shown()?.serviceNames[id] ?? services.value()?.find((s) => s.id === id)?.name ?? id;
+  const personName = (id: string) => {
+    if (id === me()?.id) return me()?.name ?? id;
+    return members.value()?.find((m) => m.id === id)?.name ?? id;
+  };
+  const rejectionLabel = (key: string) =>
+    (REJECTION_REASONS as readonly string[]).includes(key) ? t.rejectionReasons[key as RejectionReason] : key;
+  const categoryLabel = (key: string) => (isCategory(key) ? t.lowScoreCategories[key] : key.replaceAll('_', ' '));
+
+  function update(patch: Partial<DashboardQuery>) {
+    const next: DashboardQuery = { ...query(), ...patch };
+    if (patch.preset === 'custom' && query().preset !== 'custom') {
+      // Start the custom period from what was on screen.
+      next.from = query().from || presetRange('30', today).from;
+      next.to = query().to || today;
+    }
+    setSearch(dashboardSearch(next), { replace: true });
+  }
+
+  const [csvStatus, setCsvStatus] = createSignal<{ ok: boolean; text: string }>();
+  const [downloading, setDownloading] = createSignal<ReportTable>();
+  async function download(table: ReportTable) {
+    const key = reportKey();
+    if (!key || downloading()) return;
+    setDownloading(table);
+    setCsvStatus({ ok: true, text: t.dashboard.downloading });
+    try {
+      const file = await api.reportCsv(params.code, reportSearch(query()), table);
+      const name = csvFileName(file.disposition, {
+        department: params.code,
+        table,
+        from: query().from,
+        to: query().to,
+      });
+      saveBlob(file.blob, name);
+      setCsvStatus({ ok: true, text: t.dashboard.downloaded(name) });
+    } catch (error) {
+      setCsvStatus({ ok: false, text: errorMessage(error) });
+    } finally {
+      setDownloading(undefined);
+    }
+  }
+  /** A download button for a table of the report; none when the table is empty. */
+  const csv = (table: ReportTable, what: string, rows: number) => (
+    <Show when={rows > 0}>
+      <p class="csv">
+        <button
+          type="button"
+          class="small secondary"
+          disabled={downloading() !== undefined || !reportKey()}
+          onClick={() => void download(table)}
+        >
+          {t.dashboard.download}
+          <span class="visually-hidden"> — {what}</span>
+        </button>
+      </p>
+    </Show>
+  );
+
+  return (
+    <section class="dashboard">
+      <h1>{title()}</h1>
+      <p class="lead">{t.dashboard.scope[scope()]}</p>
+
+      <Filters
+        query={query()}
+        onChange={update}
+        services={scope() === 'department' ? (services.value() ?? []) : owned()}
+        showServices={scope() !== 'own_work'}
+        agents={isHead() ? (members.value() ?? []) : []}
+        problem={read().problem}
+      />
+
+      <div aria-live="polite" class="status-line">
+        <Show when={report.loading() && shown()}>
+          <p class="meta">{t.dashboard.refreshing}</p>
+        </Show>
+        <Show when={csvStatus()}>
+          {(status) => <p class={status().ok ? 'meta' : 'notice error'}>{status().text}</p>}
+        </Show>
+      </div>
+
+      <Show when={report.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void report.reload()} />}</Show>
+      <Show when={!shown() && report.loading()}>
+        <Loading text={t.dashboard.loading} />
+      </Show>
+
+      <Show when={shown()}>
+        {(r) => (
+          <>
+            <p class="meta">{t.dashboard.periodWords(dayWords(r().filter.from), dayWords(r().filter.to))}</p>
+            <Kpis report={r()} backlogTotal={backlog.value()?.total} working={working} />
+
+            <div class="dash-grid">
+              <Panel id="volume" title={t.dashboard.volumeTitle}>
+                <Figure
+                  name="weekly-volume"
+                  title={t.dashboard.volumeTitle}
+                  spec={{ kind: 'bars', data: weeklyVolume(r()), valueTitle: t.dashboard.orders }}
+                />
+                <FigureTable
+                  quiet
+                  caption={t.dashboard.volumeCaption}
+                  head={[t.dashboard.weekCol, t.dashboard.created, t.dashboard.resolved]}
+                  rows={r().weekly.map((w) => [weekWords(w.week), w.created, w.resolved])}
+                />
+                {csv('weekly', t.dashboard.volumeTitle, r().weekly.length)}
+              </Panel>
+
+              <Panel id="quality" title={t.dashboard.qualityTitle}>
+                <Figure
+                  name="weekly-quality"
+                  title={t.dashboard.qualityTitle}
+                  spec={{ kind: 'percentLines', data: weeklyQuality(r()) }}
+                  summary={t.dashboard.qualitySummary(r().weekly.length)}
+                />
+                <FigureTable
+                  quiet
+                  caption={t.dashboard.qualityCaption}
+                  head={[t.dashboard.weekCol, t.dashboard.resolutionCompliance, t.dashboard.csat]}
+                  rows={r().weekly.map((w) => [
+                    weekWords(w.week),
+                    percentWords(w.resolutionCompliance),
+                    percentWords(w.csat),
+                  ])}
+                />
+                {csv('weekly', t.dashboard.qualityTitle, r().weekly.length)}
+              </Panel>
+
+              <Panel id="csat" title={t.dashboard.csatTitle}>
+                <Figure
+                  name="csat-distribution"
+                  title={t.dashboard.csatTitle}
+                  spec={{ kind: 'bars', data: csatDistribution(r()), valueTitle: t.dashboard.responses }}
+                />
+                <FigureTable
+                  caption={t.dashboard.csatCaption}
+                  head={[t.dashboard.score, t.dashboard.responses]}
+                  rows={r().csat.distribution.map((count, i) => [
+                    `${t.survey.scoreName(i + 1)} (${t.survey.scoreWords[i]})`,
+                    count,
+                  ])}
+                />
+              </Panel>
+
+              <ParetoPanel
+                id="rejections"
+                name="pareto-rejections"
+                title={t.dashboard.rejectionsTitle}
+                entries={r().pareto.rejections}
+                label={rejectionLabel}
+                csv={csv('rejections', t.dashboard.rejectionsTitle, r().pareto.rejections.length)}
+              />
+              <ParetoPanel
+                id="breaches"
+                name="pareto-breaches"
+                title={t.dashboard.breachesTitle}
+                hint={t.dashboard.breachesHint}
+                entries={r().pareto.breaches}
+                label={stageLabel}
+                csv={csv('breaches', t.dashboard.breachesTitle, r().pareto.breaches.length)}
+              />
+              <ParetoPanel
+                id="low-scores"
+                name="pareto-low-scores"
+                title={t.dashboard.lowScoresTitle}
+                entries={r().pareto.lowScores}
+                label={categoryLabel}
+                csv={csv('lowScores', t.dashboard.lowScoresTitle, r().pareto.lowScores.length)}
+              />
+
+              <Panel id="stages" title={t.dashboard.stagesTitle} hint={t.dashboard.stagesHint}>
+                <Figure
+                  name="stage-funnel"
+                  title={t.dashboard.stagesTitle}
+                  spec={{
+                    kind: 'horizontalBars',
+                    data: stageFunnel(r().stages, stageLabel),
+                    valueTitle: t.dashboard.averageWorking,
+                  }}
+                  valueWords={working}
+                />
+                <FigureTable
+                  quiet
+                  caption={t.dashboard.stagesCaption}
+                  head={[t.dashboard.stage, t.dashboard.stays, t.dashboard.totalWorking, t.dashboard.averagePerStay]}
+                  rows={r().stages.map((s) => [
+                    stageLabel(s.stage),
+                    s.holds,
+                    working(s.minutes),
+                    working(s.averageMinutes),
+                  ])}
+                />
+                {csv('stages', t.dashboard.stagesTitle, r().stages.length)}
+              </Panel>
+
+              <Panel id="backlog" title={t.dashboard.backlogTitle}>
+                <Show
+                  when={backlog.value()}
+                  fallback={
+                    <Show when={backlog.error()} fallback={<Loading />}>
+                      {(e) => <ErrorNote error={e()} onRetry={() => void backlog.reload()} />}
+                    </Show>
+                  }
+                >
+                  {(b) => (
+                    <>
+                      <Figure
+                        name="backlog-ageing"
+                        title={t.dashboard.backlogTitle}
+                        spec={{ kind: 'bars', data: backlogAgeing(b()), valueTitle: t.dashboard.orders }}
+                      />
+                      <FigureTable
+                        caption={t.dashboard.backlogCaption}
+                        head={[t.dashboard.age, t.dashboard.orders]}
+                        rows={b().ageing.map((a) => [a.bucket, a.count])}
+                      />
+                      <Show when={b().byService.length > 0}>
+                        <FigureTable
+                          caption={t.dashboard.backlogByService}
+                          visibleCaption
+                          head={[t.dashboard.service, t.dashboard.orders]}
+                          rows={b().byService.map((s) => [s.serviceName, s.count])}
+                        />
+                      </Show>
+                    </>
+                  )}
+                </Show>
+              </Panel>
+
+              <Panel id="time" title={t.dashboard.timeTitle} hint={t.dashboard.timeIntro}>
+                <FigureTable
+                  caption={t.dashboard.timeCaption}
+                  head={[t.dashboard.measure, t.dashboard.value]}
+                  rows={[
+                    [t.dashboard.medianWorking, working(r().timeToResolve.medianBusinessMinutes)],
+                    [t.dashboard.p90Working, working(r().timeToResolve.p90BusinessMinutes)],
+                    [t.dashboard.averageWorkingTime, working(r().timeToResolve.averageBusinessMinutes)],
+                    [t.dashboard.averagePaused, working(r().timeToResolve.averagePausedMinutes)],
+                    [t.dashboard.averageCalendar, calendar(r().timeToResolve.averageCalendarMinutes)],
+                  ]}
+                />
+              </Panel>
+            </div>
+
+            <Show when={r().scope !== 'own_work'}>
+              <Panel id="services" title={t.dashboard.servicesTitle} wide>
+                <p class="formula">{t.dashboard.attentionWords}</p>
+                <FigureTable
+                  caption={t.dashboard.servicesCaption}
+                  rowHeader={1}
+                  head={[
+                    t.dashboard.rank,
+                    t.dashboard.service,
+                    t.dashboard.created,
+                    t.dashboard.resolved,
+                    t.dashboard.firstResponseCompliance,
+                    t.dashboard.resolutionCompliance,
+                    t.dashboard.csat,
+                    t.dashboard.medianCol,
+                    t.dashboard.clarifications,
+                    t.dashboard.reworks,
+                    t.dashboard.versions,
+                    t.dashboard.attention,
+                  ]}
+                  rows={r().services.map((s, i) => [
+                    i + 1,
+                    serviceName(s.serviceId),
+                    s.created,
+                    s.resolved,
+                    percentWords(s.firstResponseCompliance),
+                    percentWords(s.resolutionCompliance),
+                    percentWords(s.csat),
+                    working(s.medianMinutes),
+                    s.clarifications,
+                    s.reworks,
+                    t.dashboard.versionsList(s.standardVersions),
+                    numberWords(s.attention),
+                  ])}
+                />
+                {csv('services', t.dashboard.servicesTitle, r().services.length)}
+              </Panel>
+            </Show>
+
+            <Show when={r().agents.length > 0}>
+              <Panel id="agents" title={t.dashboard.agentsTitle} wide>
+                <FigureTable
+                  caption={t.dashboard.agentsCaption}
+                  head={[
+                    t.dashboard.agent,
+                    t.dashboard.resolved,
+                    t.dashboard.firstResponseCompliance,
+                    t.dashboard.resolutionCompliance,
+                    t.dashboard.csat,
+                  ]}
+                  rows={r().agents.map((a) => [
+                    personName(a.agentId),
+                    a.resolved,
+                    percentWords(a.firstResponseCompliance),
+                    percentWords(a.resolutionCompliance),
+                    percentWords(a.csat),
+                  ])}
+                />
+                {csv('agents', t.dashboard.agentsTitle, r().agents.length)}
+              </Panel>
+            </Show>
+          </>
+        )}
+      </Show>
+
+      <Show when={scope() !== 'own_work'}>
+        <FollowUps code={params.code} serviceName={serviceName} personName={personName} />
+      </Show>
+    </section>
+  );
+}
+
+function Filters(props: {
+  query: DashboardQuery;
+  onChange: (patch: Partial<DashboardQuery>) => void;
+  services: Array<{ id: string; name: string }>;
+  showServices: boolean;
+  agents: Array<{ id: string; name: string }>;
+  problem: string | undefined;
+}) {
+  const sorted = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section class="dash-filters" aria-labelledby="dashboard-filters">
+      <h2 id="dashboard-filters" class="visually-hidden">
+        {t.dashboard.filters}
+      </h2>
+      <div class="filters">
+        <div class="field">
+          <label for="dash-period">{t.dashboard.period}</label>
+          <select
+            id="dash-period"
+            value={props.query.preset}
+            onChange={(e) => props.onChange({ preset: e.currentTarget.value as PeriodPreset })}
+          >
+            <option value="30">{t.dashboard.last30}</option>
+            <option value="90">{t.dashboard.last90}</option>
+            <option value="custom">{t.dashboard.custom}</option>
+          </select>
+        </div>
+        <Show when={props.query.preset === 'custom'}>
+          <div class="field field-date">
+            <label for="dash-from">{t.dashboard.from}</label>
+            <input
+              id="dash-from"
+              type="date"
+              value={props.query.from}
+              max={props.query.to || undefined}
+              aria-invalid={props.problem ? 'true' : undefined}
+              aria-describedby={props.problem ? 'dash-period-problem' : undefined}
+              onChange={(e) => props.onChange({ from: e.currentTarget.value })}
+            />
+          </div>
+          <div class="field field-date">
+            <label for="dash-to">{t.dashboard.to}</label>
+            <input
+              id="dash-to"
+              type="date"
+              value={props.query.to}
+              min={props.query.from || undefined}
+              aria-invalid={props.problem ? 'true' : undefined}
+              aria-describedby={props.problem ? 'dash-period-problem' : undefined}
+              onChange={(e) => props.onChange({ to: e.currentTarget.value })}
+            />
+          </div>
+        </Show>
+        <Show when={props.showServices}>
+          <div class="field">
+            <label for="dash-service">{t.dashboard.service}</label>
+            <select
+              id="dash-service"
+              value={props.query.service ?? ''}
+              onChange={(e) => props.onChange({ service: e.currentTarget.value || undefined })}
+            >
+              <option value="">{t.dashboard.allServices}</option>
+              <For each={sorted(props.services)}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+              {/* A service in the address that is not in the list (yet) still shows as chosen. */}
+              <Show when={props.query.service && !props.services.some((s) => s.id === props.query.service)}>
+                <option value={props.query.service}>{props.query.service}</option>
+              </Show>
+            </select>
+          </div>
+        </Show>
+        <Show when={props.agents.length > 0}>
+          <div class="field">
+            <label for="dash-agent">{t.dashboard.agent}</label>
+            <select
+              id="dash-agent"
+              value={props.query.agent ?? ''}
+              onChange={(e) => props.onChange({ agent: e.currentTarget.value || undefined })}
+            >
+              <option value="">{t.dashboard.allAgents}</option>
+              <For each={sorted(props.agents)}>{(a) => <option value={a.id}>{a.name}</option>}</For>
+            </select>
+          </div>
+        </Show>
+      </div>
+      <Show when={props.problem}>
+        <p id="dash-period-problem" class="field-error" role="alert">
+          {props.problem}
+        </p>
+      </Show>
+    </section>
+  );
+}
+
+function Kpis(props: { report: ReportView; backlogTotal: number | undefined; working: (m?: number) => string }) {
+  const r = () => props.report;
+  const compliance = (c: { met: number; breached: number }) =>
+    c.met + c.breached > 0 ? t.dashboard.complianceOf(c.met, c.met + c.breached) : t.dashboard.noneMeasured;
+  const tiles = (): Array<{ label: string; value: string; note?: string }> => [
+    {
+      label: t.dashboard.created,
+      value: numberWords(r().volume.created),
+      note: t.dashboard.rejectedCancelled(r().volume.rejected, r().volume.cancelled),
+    },
+    {
+      label: t.dashboard.resolved,
+      value: numberWords(r().volume.resolved),
+      note: t.dashboard.reopened(r().volume.reopened),
+    },
+    {
+      label: t.dashboard.firstResponseCompliance,
+      value: percentWords(r().sla.firstResponse.compliance),
+      note: compliance(r().sla.firstResponse),
+    },
+    {
+      label: t.dashboard.resolutionCompliance,
+      value: percentWords(r().sla.resolution.compliance),
+      note: compliance(r().sla.resolution),
+    },
+    {
+      label: t.dashboard.median,
+      value: props.working(r().timeToResolve.medianBusinessMinutes),
+      note: t.dashboard.workingTime,
+    },
+    {
+      label: t.dashboard.p90,
+      value: props.working(r().timeToResolve.p90BusinessMinutes),
+      note: t.dashboard.workingTime,
+    },
+    {
+      label: t.dashboard.csat,
+      value: percentWords(r().csat.csat),
+      note: [
+        t.dashboard.csatNote(
+          r().csat.responses,
+          percentWords(r().csat.responseRate),
+          percentWords(r().csat.nonResponseRate),
+        ),
+        ...(r().csat.sampledOut > 0 ? [t.dashboard.sampledOut(r().csat.sampledOut)] : []),
+      ].join('. '),
+    },
+    { label: t.dashboard.clarifications, value: numberWords(r().clarifications) },
+    { label: t.dashboard.reworks, value: numberWords(r().reworks) },
+    { label: t.dashboard.backlog, value: numberWords(props.backlogTotal), note: t.dashboard.backlogNote },
+  ];
+  return (
+    <section aria-labelledby="dashboard-kpis-title">
+      <h2 id="dashboard-kpis-title" class="visually-hidden">
+        {t.dashboard.kpis}
+      </h2>
+      <ul class="kpis" data-testid="dashboard-kpis">
+        <For each={tiles()}>
+          {(tile) => (
+            <li class="kpi">
+              <span class="kpi-label">{tile.label}</span>
+              <span class="kpi-value">{tile.value}</span>
+              <Show when={tile.note}>
+                <span class="kpi-note">{tile.note}</span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+function Panel(props: { id: string; title: string; hint?: string; wide?: boolean; children: JSX.Element }) {
+  return (
+    <section class={props.wide ? 'panel wide' : 'panel'} aria-labelledby={`panel-${props.id}`}>
+      <h2 id={`panel-${props.id}`}>{props.title}</h2>
+      <Show when={props.hint}>
+        <p class="hint">{props.hint}</p>
+      </Show>
+      {props.children}
+    </section>
+  );
+}
+
+/** A chart whose aria-label says what it shows and its peak; the table below holds every figure. */
+function Figure(props: {
+  name: string;
+  title: string;
+  spec: ChartSpec;
+  summary?: string;
+  /** How the peak value reads (default: a plain number). */
+  valueWords?: (value: number) => string;
+}) {
+  const label = () => {
+    const top = peak(props.spec.data);
+    const words = props.valueWords ?? numberWords;
+    const summary = props.summary ?? (top ? t.dashboard.peakSummary(top.label, words(top.value)) : '');
+    return t.dashboard.chartOf(props.title, summary);
+  };
+  return <ChartCanvas name={props.name} label={label()} spec={props.spec} />;
+}
+
+function ParetoPanel(props: {
+  id: string;
+  name: string;
+  title: string;
+  hint?: string;
+  entries: ParetoEntry[];
+  label: (key: string) => string;
+  csv: JSX.Element;
+}) {
+  const data = (): ChartData => paretoChart(props.entries, props.label);
+  return (
+    <Panel id={props.id} title={props.title} {...(props.hint ? { hint: props.hint } : {})}>
+      <Figure
+        name={props.name}
+        title={props.title}
+        spec={{ kind: 'pareto', data: data(), valueTitle: t.dashboard.count }}
+      />
+      <FigureTable
+        quiet
+        caption={t.dashboard.paretoCaption(props.title)}
+        head={[t.dashboard.cause, t.dashboard.count, t.dashboard.share, t.dashboard.cumulative]}
+        rows={props.entries.map((e) => [
+          props.label(e.key),
+          e.count,
+          percentWords(e.share),
+          percentWords(e.cumulative),
+        ])}
+      />
+      {props.csv}
+    </Panel>
+  );
+}
+
+/** The figures of a chart as a table: the first column names the row. */
+function FigureTable(props: {
+  caption: string;
+  head: string[];
+  rows: Cell[][];
+  visibleCaption?: boolean;
+  /** The column that names each row (default the first). */
+  rowHeader?: number;
+  /** Under a chart, which already says when there is nothing: no second notice. */
+  quiet?: boolean;
+}) {
+  const header = () => props.rowHeader ?? 0;
+  return (
+    <Show when={props.rows.length > 0} fallback={props.quiet ? null : <p class="empty">{t.dashboard.noData}</p>}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
+      <section class="table-wrap figure-table" aria-label={props.caption} tabIndex={0}>
+        <table>
+          <caption class={props.visibleCaption ? 'table-caption' : 'visually-hidden'}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <For each={props.head}>
+                {(cell, i) => (
+                  <th scope="col" class={i() !== header() ? 'num' : undefined}>
+                    {cell}
+                  </th>
+                )}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.rows}>
+              {(row) => (
+                <tr>
+                  <For each={row}>
+                    {(cell, i) =>
+                      i() === header() ? (
+                        <th scope="row" class="row-head">
+                          {cell}
+                        </th>
+                      ) : (
+                        <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
+                      )
+                    }
+                  </For>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </section>
+    </Show>
+  );
+}
