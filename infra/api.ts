@@ -85,7 +85,7 @@ export class OrdoApi extends Construct {
           apigwv2.CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'],
-        exposeHeaders: ['etag', 'location', 'x-request-id'],
+        exposeHeaders: ['etag', 'location', 'x-request-id', 'content-disposition', 'retry-after'],
         allowCredentials: false,
         maxAge: Duration.hours(1),
       },
