@@ -1,0 +1,91 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/local/ports.ts';
+import { root, type Stack, startStack } from '../../scripts/stack.ts';
+import { artifactsDir, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const [app, dynamo, ses, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  // The same first start as `npm start`: demo data plus weeks of past orders through the workflows.
+  stack = await startStack({ ports: { app, dynamo, ses, s3 }, logLevel: 'error', history: true });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+/** Screenshots shown in the README live in docs/. */
+function publish(name: string) {
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  copyFileSync(join(artifactsDir, `${name}.png`), join(root, 'docs', `${name}.png`));
+}
+
+describe('the head dashboard on the seeded history', () => {
+  it('shows the key figures and charts for HR', async () => {
+    expect(stack.historyOrders).toBeGreaterThan(50);
+    await signIn(page, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}/departments/HR/dashboard`);
+    const kpis = page.getByTestId('dashboard-kpis');
+    await kpis.waitFor();
+    await expect.poll(async () => (await kpis.textContent()) ?? '').toMatch(/\d/);
+    const charts = page.locator('[data-testid^="chart-"]');
+    await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(5);
+    // Every chart with data draws a canvas; HR's history has volume, compliance, CSAT and stages at least.
+    await expect.poll(() => page.locator('[data-testid^="chart-"] canvas').count()).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'dashboard');
+    publish('dashboard');
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+  });
+
+  it('exports a table as CSV', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV/ }).first().click(),
+    ]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^HR-.+\.csv$/);
+    expect(csv.split(/\r?\n/).length).toBeGreaterThan(1);
+    expect(csv.split(/\r?\n/)[0]).toMatch(/,/);
+  });
+
+  it('catalog, order page and queue screenshots for the README', async () => {
+    // A fresh order so the queue has today's work at the top.
+    const anna = await stack.deps.users.get('anna');
+    await stack.deps.orderWorkflow.create(anna!, {
+      serviceId: 'hr-onboarding',
+      answers: {
+        fullName: 'Jan Zieliński',
+        startDate: '2027-01-11',
+        contractType: 'Permanent',
+        managerEmail: 'marta@example.com',
+      },
+    });
+    await page.goto(`${stack.appUrl}/`);
+    await page.getByLabel('Search services').waitFor();
+    await screenshot(page, 'catalog');
+    publish('catalog');
+    await page.goto(`${stack.appUrl}/queue/HR`);
+    const first = page.getByRole('link', { name: /^HR-\d+$/ }).first();
+    await first.waitFor();
+    await screenshot(page, 'queue');
+    publish('queue');
+    await first.click();
+    await page.getByTestId('order-number').waitFor();
+    await screenshot(page, 'order-page');
+    publish('order-page');
+  });
+});
