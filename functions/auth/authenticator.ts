@@ -6,9 +6,18 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { sign, verify } from 'hono/jwt';
 import { UnauthorizedError } from '#shared/errors.ts';
 
-export interface Authenticator {
-  verify(token: string): Promise<{ userId: string }>;
+export interface Identity {
+  userId: string;
+  /** Identity-provider groups; membership of `admin` makes the person an administrator. */
+  groups?: string[];
 }
+
+export interface Authenticator {
+  verify(token: string): Promise<Identity>;
+}
+
+/** The Cognito group whose members administer Ordo (alongside the admin flag on Ordo's own record). */
+export const ADMIN_GROUP = 'admin';
 
 const DEV_TOKEN_SECONDS = 12 * 60 * 60;
 const DEV_ISSUER = 'ordo-local';
@@ -45,11 +54,12 @@ export class CognitoAuthenticator implements Authenticator {
     this.verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
   }
 
-  async verify(token: string): Promise<{ userId: string }> {
+  async verify(token: string): Promise<Identity> {
     try {
       const payload = await this.verifier.verify(token);
       if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
-      return { userId: payload.sub };
+      const groups = payload['cognito:groups'];
+      return { userId: payload.sub, ...(Array.isArray(groups) ? { groups: groups.map(String) } : {}) };
     } catch {
       throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
     }

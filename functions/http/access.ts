@@ -9,6 +9,7 @@ import { type Audience, ROUTES, type RouteKey, routeKey } from '#shared/access.t
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
+import { ADMIN_GROUP } from '../auth/authenticator.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from './context.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -18,10 +19,11 @@ const BY_KEY = new Map<string, (typeof ROUTES)[number]>(ROUTES.map((r) => [route
 export async function authenticate(deps: Deps, header: string | undefined): Promise<User> {
   const token = header?.match(/^Bearer ([\w.-]{10,4096})$/)?.[1];
   if (!token) throw new UnauthorizedError('Sign in to use Ordo.');
-  const { userId } = await deps.authenticator.verify(token);
+  const { userId, groups } = await deps.authenticator.verify(token);
   const user = await deps.users.get(userId);
   if (!user) throw new UnauthorizedError('Your account is not known to Ordo. Ask an administrator.');
-  return user;
+  // Roles come from Ordo's membership records and, for administrators, also from the Cognito group.
+  return groups?.includes(ADMIN_GROUP) && !user.admin ? { ...user, admin: true } : user;
 }
 
 function checkDepartment(audience: Audience, user: User, code: string | undefined): void {

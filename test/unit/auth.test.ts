@@ -231,6 +231,13 @@ describe('CognitoAuthenticator (offline, JWKS preloaded)', () => {
     expect(fetched).toEqual([]);
   });
 
+  it('passes on the Cognito groups, so members of "admin" administer Ordo', async () => {
+    await expect(auth.verify(cognitoToken({ 'cognito:groups': ['admin', 'staff'] }))).resolves.toEqual({
+      userId: 'b1f7c0de-0000-4000-8000-000000000001',
+      groups: ['admin', 'staff'],
+    });
+  });
+
   it('refuses an expired token (also by one second)', async () => {
     await expectUnauthorized(auth.verify(cognitoToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })));
     await expectUnauthorized(auth.verify(cognitoToken({ exp: nowSeconds() - 1 })));
