@@ -19,6 +19,10 @@ const AnswerPage = lazy(() => import('./pages/Answer.tsx'));
 const SurveyPage = lazy(() => import('./pages/Survey.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
+const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
+const AdminPeople = lazy(() => import('./pages/AdminPeople.tsx'));
+const AdminDepartments = lazy(() => import('./pages/AdminDepartments.tsx'));
+const AdminAudit = lazy(() => import('./pages/AdminAudit.tsx'));
 
 function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -77,6 +81,11 @@ function Shell(props: RouteSectionProps) {
                         </>
                       )}
                     </For>
+                    <Show when={u().admin}>
+                      <li>
+                        <A href="/admin">{t.nav.admin}</A>
+                      </li>
+                    </Show>
                   </ul>
                 </nav>
                 <div class="who">
@@ -149,6 +158,12 @@ export function App() {
         <Route path="/queue/:code" component={Queue} />
         <Route path="/queue/:code/at-risk" component={Queue} />
         <Route path="/profile" component={Profile} />
+        <Route path="/admin" component={AdminArea}>
+          <Route path="/" component={() => <Navigate href="/admin/people" />} />
+          <Route path="/people" component={AdminPeople} />
+          <Route path="/departments" component={AdminDepartments} />
+          <Route path="/audit" component={AdminAudit} />
+        </Route>
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

@@ -23,6 +23,7 @@ import type {
   priorityBody,
   ReportTable,
   ReportView,
+  rolesBody,
   ServiceSummary,
   ServiceView,
   SurveyAnswer,
@@ -36,7 +37,7 @@ import type {
 } from '#shared/api.ts';
 import type { Department, FollowUp, Service, User } from '#shared/model.ts';
 import type { MutableEvent } from '#shared/notifications.ts';
-import type { ServiceBody } from '#shared/service-schema.ts';
+import type { createDepartmentBody, ServiceBody } from '#shared/service-schema.ts';
 import { t } from './strings.ts';
 
 const PREFIX = '/api/v1';
@@ -46,6 +47,8 @@ export type ServiceDetail = ServiceView;
 export type HandoffBody = z.input<typeof handoffBody>;
 export type ClarificationAnswerBody = z.input<typeof clarificationAnswerBody>;
 export type UploadRequest = z.input<typeof uploadRequestBody>;
+export type RolesBody = z.input<typeof rolesBody>;
+export type NewDepartmentBody = z.input<typeof createDepartmentBody>;
 export type DepartmentFields = Pick<Department, 'name' | 'contactEmail' | 'headId' | 'calendar' | 'canvas'>;
 /** Deliverables take an optional file as well as a note. */
 export type DeliverableBody = TickDeliverableBody & { attachment?: string };
@@ -275,6 +278,12 @@ export const api = {
   reportCsv: (code: string, search: string, table: ReportTable) =>
     download(`/departments/${seg(code)}/report?${search}&format=csv&table=${seg(table)}`, 'text/csv'),
   backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`),
+  // Platform administration (admins only).
+  users: () => request<User[]>('GET', '/users'),
+  setRoles: (id: string, body: RolesBody) => request<User>('PUT', `/users/${seg(id)}/roles`, { body }),
+  /** The month's audit records as stored; read them with `readAudit` (web/src/admin/audit.ts). */
+  audit: (month: string) => request<unknown>('GET', `/audit?month=${seg(month)}`),
+  createDepartment: (body: NewDepartmentBody) => request<Department>('POST', '/departments', { body }),
 };
 
 /** Plain words for any error thrown while talking to the API. */

@@ -45,3 +45,8 @@ export function departments(): Promise<Department[]> {
   }
   return departmentsCache;
 }
+
+/** After a department was created: the next read asks the API again. */
+export function forgetDepartments(): void {
+  departmentsCache = undefined;
+}

@@ -12,7 +12,8 @@ import { CANVAS_ORDER } from '../format.ts';
 import { controlId, type FieldErrors, issuesToFields, withoutPath } from '../paths.ts';
 import { t } from '../strings.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
-import { cleanCalendar, intervalProblem, isTimeZone, overlapping, WEEKDAYS } from './calendar.ts';
+import { cleanCalendar } from './calendar.ts';
+import { calendarProblems } from './calendar-check.ts';
 import { ErrorSummary, FieldError, SelectField, TextArea, TextField } from './controls.tsx';
 
 function fieldsOf(d: Department): DepartmentFields {
@@ -23,21 +24,6 @@ function fieldsOf(d: Department): DepartmentFields {
     calendar: d.calendar,
     canvas: d.canvas,
   });
-}
-
-/** What the schema cannot see: intervals that end before they start or overlap. */
-function calendarProblems(fields: DepartmentFields): FieldErrors {
-  const problems: FieldErrors = {};
-  const zone = fields.calendar.timeZone;
-  if (zone.trim() && !isTimeZone(zone)) problems['calendar.timeZone'] = t.calendar.badZone;
-  for (const day of WEEKDAYS) {
-    const list = fields.calendar.hours[day] ?? [];
-    list.forEach((interval, i) => {
-      if (intervalProblem(interval) === 'order') problems[`calendar.hours.${day}.${i}.end`] = t.calendar.badOrder;
-    });
-    for (const i of overlapping(list)) problems[`calendar.hours.${day}.${i}.start`] ??= t.calendar.overlap;
-  }
-  return problems;
 }
 
 export default function DepartmentEditor(props: {
@@ -82,7 +68,10 @@ export default function DepartmentEditor(props: {
     setFailure(undefined);
     const body = { ...fields(), calendar: cleanCalendar(fields().calendar), version: version() };
     const parsed = updateDepartmentBody.safeParse(body);
-    const found = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...calendarProblems(fields()) };
+    const found = {
+      ...(parsed.success ? {} : issuesToFields(parsed.error.issues)),
+      ...calendarProblems(fields().calendar),
+    };
     if (Object.keys(found).length > 0) {
       showErrors(found);
       return;

@@ -12,11 +12,11 @@ import { token } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
-/** 404, or a 400 that is not about a field: the link itself is no good. */
+/** 404, or a 400 about nothing but the link itself (tampered, expired, malformed). */
 function linkIsBad(error: unknown): boolean {
   return (
     error instanceof ApiError &&
-    (error.status === 404 || (error.status === 400 && Object.keys(error.fields).length === 0))
+    (error.status === 404 || (error.status === 400 && Object.keys(error.fields).every((field) => field === 'token')))
   );
 }
 

@@ -89,6 +89,23 @@ export default function Catalog() {
                 </For>
               </Show>
             </Show>
+            <Show when={data().depts.length > 0}>
+              <nav class="department-index" aria-labelledby="departments-title">
+                <h2 id="departments-title">{t.catalog.departmentsTitle}</h2>
+                <p class="hint">{t.catalog.departmentsIntro}</p>
+                <ul class="link-list">
+                  <For each={[...data().depts].sort((a, b) => a.name.localeCompare(b.name))}>
+                    {(d) => (
+                      <li>
+                        <A href={`/departments/${encodeURIComponent(d.code)}`}>
+                          {t.catalog.departmentLink(d.name, d.code)}
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </nav>
+            </Show>
           </>
         )}
       </Show>

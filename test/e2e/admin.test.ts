@@ -1,0 +1,154 @@
+/**
+ * The administrator's screens: roles of people (audited), departments, and the audit log; and what
+ * the others see of them.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../scripts/stack.ts';
+import {
+  desktopViewport,
+  launchBrowser,
+  phoneViewport,
+  screenshot,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+let ada: Page;
+
+/** A fresh profile (own session) signed in as `name`; axe needs the page to come from an explicit context. */
+async function pageAs(name: string, viewport: { width: number; height: number } = desktopViewport): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, stack.appUrl, name);
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const adminTabs = (page: Page) => page.getByRole('navigation', { name: 'Administration' });
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  ada = await pageAs('Ada Lindqvist');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+describe('administration', () => {
+  it('Ada makes Carl an agent of Facilities', async () => {
+    await mainNav(ada).getByRole('link', { name: 'Administration' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'People and roles' }).waitFor();
+    await ada.getByLabel('Search people').fill('carl');
+    await ada.getByRole('button', { name: 'Carl Jensen', exact: true }).click();
+    const editor = ada.getByRole('form', { name: 'Roles of Carl Jensen' });
+    await editor.waitFor();
+    await editor.getByLabel('Facilities (FAC)').selectOption('agent');
+    await editor.getByRole('button', { name: 'Save roles' }).click();
+    await ada.getByTestId('roles-notice').filter({ hasText: 'The roles of Carl Jensen were saved.' }).waitFor();
+    await expect.poll(() => ada.getByTestId('roles-carl').innerText()).toBe('Agent in FAC');
+
+    // Making him head of Facilities points to the department, which still names Fatima.
+    await editor.getByLabel('Facilities (FAC)').selectOption('head');
+    await expect
+      .poll(() => ada.getByTestId('head-hint').innerText())
+      .toMatch(/department itself names Fatima Zahra as its head/);
+    await ada.getByTestId('head-hint').getByRole('link', { name: 'Edit Facilities' }).waitFor();
+    await editor.getByLabel('Facilities (FAC)').selectOption('agent');
+    await expect.poll(() => ada.getByTestId('head-hint').count()).toBe(0);
+
+    await screenshot(ada, 'admin-people');
+    expect(await seriousViolations(ada)).toEqual([]);
+  });
+
+  it('the audit log tells the change in words', async () => {
+    await adminTabs(ada).getByRole('link', { name: 'Audit log' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    const entry = ada.getByTestId('audit-entry').filter({ hasText: 'Ada Lindqvist made Carl Jensen agent of FAC' });
+    await entry.waitFor();
+    await entry.getByText('Before and after').click();
+    await expect.poll(() => entry.innerText()).toMatch(/Before\s+No roles \(employee only\)\s+After\s+Agent in FAC/);
+    expect(await seriousViolations(ada)).toEqual([]);
+
+    // On a phone the log reads without scrolling sideways.
+    await ada.setViewportSize(phoneViewport);
+    expect(await ada.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneViewport.width);
+    await screenshot(ada, 'admin-audit-phone');
+    await ada.setViewportSize(desktopViewport);
+  });
+
+  it('Ada creates Legal, headed by Carl', async () => {
+    await adminTabs(ada).getByRole('link', { name: 'Departments' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Departments' }).waitFor();
+    await ada.getByTestId('department-FAC').waitFor();
+    await ada.getByRole('button', { name: 'New department' }).click();
+    const form = ada.getByRole('form', { name: 'New department' });
+    await form.waitFor();
+
+    // Nothing filled in: the messages are listed and shown next to their fields.
+    await form.getByRole('button', { name: 'Create department' }).click();
+    const summary = form.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Code: Use 2–10 capital letters/);
+    expect(await summary.innerText()).toMatch(/Department head: Required\./);
+
+    await form.getByRole('textbox', { name: /^Code/ }).fill('leg');
+    await form.getByRole('textbox', { name: /^Name/ }).fill('Legal');
+    await form.getByRole('textbox', { name: /^Contact email/ }).fill('legal@example.com');
+    await form.getByLabel(/^Department head/).selectOption('carl');
+    // The default calendar is there to adjust: Monday to Friday, 9 to 5, Warsaw.
+    expect(await form.getByLabel(/^Time zone/).inputValue()).toBe('Europe/Warsaw');
+    expect(await form.getByLabel('Monday, interval 1: from').inputValue()).toBe('09:00');
+    await form.getByLabel(/^Value we deliver/).fill('Contracts reviewed before anyone signs.');
+    expect(await seriousViolations(ada)).toEqual([]);
+    await form.getByRole('button', { name: 'Create department' }).click();
+
+    await ada.getByTestId('department-created').filter({ hasText: 'Legal (LEG) was created.' }).waitFor();
+    const row = ada.getByTestId('department-LEG');
+    await expect.poll(() => row.innerText()).toMatch(/LEG\s+Legal\s+Carl Jensen\s+legal@example\.com/);
+    await screenshot(ada, 'admin-departments');
+    expect(await seriousViolations(ada)).toEqual([]);
+
+    // The catalog lists it among the departments, and its page opens.
+    await mainNav(ada).getByRole('link', { name: 'Catalog', exact: true }).click();
+    const index = ada.getByRole('navigation', { name: 'Departments' });
+    await index.getByRole('link', { name: 'Legal (LEG)' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Legal' }).waitFor();
+    await ada.getByText('Contracts reviewed before anyone signs.').waitFor();
+  });
+
+  it('Carl now works the Facilities queue', async () => {
+    const carl = await pageAs('Carl Jensen');
+    await mainNav(carl).getByRole('link', { name: 'Queue FAC' }).click();
+    await carl.getByRole('heading', { level: 1, name: 'Queue FAC' }).waitFor();
+    await expect.poll(() => carl.locator('table, .empty').count()).toBeGreaterThan(0);
+    expect(await carl.getByRole('alert').count()).toBe(0);
+    expect(await mainNav(carl).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await carl.context().close();
+  });
+
+  it('anyone else is told plainly that administration is not for them (on a phone)', async () => {
+    const anna = await pageAs('Anna Kowalska', phoneViewport);
+    expect(await mainNav(anna).getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await anna.goto(`${stack.appUrl}/admin/people`);
+    await anna.getByRole('heading', { level: 1, name: 'This page is for administrators' }).waitFor();
+    expect(await anna.getByRole('table').count()).toBe(0);
+    const width = await anna.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(phoneViewport.width);
+    await anna.context().close();
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Every page of the portal, as the person who would use it: axe finds no serious or critical
+ * problems, and the pages employees use on the go fit a 390 px phone screen without sideways scrolling.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderView } from '#shared/api.ts';
+import type { Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+let number = '';
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  const anna = (await stack.deps.users.get('anna'))!;
+  const view: OrderView = await stack.deps.orderWorkflow.create(anna, {
+    serviceId: 'hr-onboarding',
+    answers: {
+      fullName: 'Page Check',
+      startDate: '2027-01-11',
+      contractType: 'Permanent',
+      managerEmail: 'm@example.com',
+    },
+  });
+  number = view.order.number;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+/** Waits for the page's main heading, then runs axe and returns the serious and critical rule ids. */
+async function seriousProblems(page: Page, path: string): Promise<string[]> {
+  await page.goto(`${stack.appUrl}${path}`);
+  await page.waitForLoadState('networkidle');
+  // Every page names itself with one main heading.
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+}
+
+const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
+  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
+  {
+    who: 'Anna Kowalska',
+    paths: (n) => [
+      '/',
+      '/departments/HR',
+      '/services/hr-onboarding',
+      '/services/fin-expenses',
+      '/orders',
+      `/orders/${n}`,
+      '/profile',
+      '/nowhere',
+    ],
+  },
+  { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
+  {
+    who: 'Henry Ortiz',
+    paths: () => ['/departments/HR/dashboard', '/services/hr-onboarding/edit', '/departments/HR/services/new'],
+  },
+  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
+];
+
+describe('accessibility of every page', () => {
+  for (const group of PAGES) {
+    it(`has no serious or critical axe findings for ${group.who ?? 'someone signed out'}`, async () => {
+      const page = await openAs(browser, stack.appUrl, group.who);
+      const found: Record<string, string[]> = {};
+      for (const path of group.paths(number)) {
+        const problems = await seriousProblems(page, path);
+        if (problems.length) found[path] = problems;
+      }
+      expect(found).toEqual({});
+      await page.context().close();
+    });
+  }
+});
+
+describe('phone screens (390 px)', () => {
+  it('catalog, order form, my orders and the order page fit without sideways scrolling', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
+    const overflow: Record<string, number> = {};
+    for (const path of ['/', '/services/hr-onboarding', '/services/fin-expenses', '/orders', `/orders/${number}`]) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) overflow[path] = width;
+    }
+    await screenshot(page, 'phone-order-page');
+    expect(overflow).toEqual({});
+    await page.context().close();
+  });
+});

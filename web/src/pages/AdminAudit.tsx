@@ -1,0 +1,135 @@
+/** The audit log of role changes, a month at a time, each change said in one sentence. */
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import {
+  type AuditEntry,
+  auditSentence,
+  currentMonth,
+  isMonth,
+  monthWords,
+  readAudit,
+  roleSetWords,
+  shiftMonth,
+} from '../admin/audit.ts';
+import { api } from '../api.ts';
+import { createLoader } from '../data.ts';
+import { t } from '../strings.ts';
+import { DateTime, ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+
+export default function AdminAudit() {
+  usePageTitle(() => t.admin.audit.title);
+  const [params, setParams] = useSearchParams<{ month?: string }>();
+  const month = () => (params.month && isMonth(params.month) ? params.month : currentMonth());
+  // What is typed in the box; the page follows it once it is a whole month.
+  const [typed, setTyped] = createSignal(month());
+  const typedBad = () => !isMonth(typed());
+  // Back and forward change the month in the address; the box follows.
+  createEffect(on(month, (m) => setTyped(m), { defer: true }));
+
+  const log = createLoader(month, async (m) => {
+    // Names for the sentences; without them the ids are shown.
+    const [entries, users] = await Promise.all([api.audit(m).then(readAudit), api.users().catch(() => [])]);
+    return { entries, names: new Map(users.map((u) => [u.id, u.name])) };
+  });
+  const nameOf = (id: string) => log.value()?.names.get(id) ?? id;
+
+  const go = (next: string) => {
+    setTyped(next);
+    setParams({ month: next === currentMonth() ? undefined : next });
+  };
+  const label = createMemo(() => monthWords(month()));
+
+  return (
+    <section>
+      <h1>{t.admin.audit.title}</h1>
+      <p class="lead">{t.admin.audit.intro}</p>
+      <div class="filters audit-month">
+        <div class="field">
+          <label for="audit-month">{t.admin.audit.month}</label>
+          <input
+            id="audit-month"
+            type="month"
+            placeholder="YYYY-MM"
+            value={typed()}
+            aria-invalid={typedBad() ? 'true' : undefined}
+            aria-describedby={typedBad() ? 'audit-month-hint audit-month-error' : 'audit-month-hint'}
+            onInput={(e) => {
+              const value = e.currentTarget.value.trim();
+              setTyped(value);
+              if (isMonth(value)) go(value);
+            }}
+          />
+          <p id="audit-month-hint" class="hint">
+            {t.admin.audit.monthHint}
+          </p>
+          <Show when={typedBad()}>
+            <p id="audit-month-error" class="field-error">
+              {t.admin.audit.badMonth}
+            </p>
+          </Show>
+        </div>
+        <div class="button-row">
+          <button type="button" class="secondary small" onClick={() => go(shiftMonth(month(), -1))}>
+            {t.admin.audit.previous}
+          </button>
+          <button type="button" class="secondary small" onClick={() => go(shiftMonth(month(), 1))}>
+            {t.admin.audit.next}
+          </button>
+        </div>
+      </div>
+
+      <h2 id="audit-month-title">{label()}</h2>
+      <Show
+        when={log.value()}
+        fallback={
+          <Show when={log.error()} fallback={<Loading />}>
+            {(e) => <ErrorNote error={e()} onRetry={() => void log.reload()} />}
+          </Show>
+        }
+      >
+        {(data) => (
+          <Show when={data().entries.length > 0} fallback={<p class="empty">{t.admin.audit.empty(label())}</p>}>
+            <p class="count" aria-live="polite">
+              {t.admin.audit.count(data().entries.length)}
+            </p>
+            <ol class="audit-list" aria-labelledby="audit-month-title">
+              <For each={data().entries}>{(entry) => <AuditItem entry={entry} nameOf={nameOf} />}</For>
+            </ol>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function AuditItem(props: { entry: AuditEntry; nameOf: (id: string) => string }) {
+  return (
+    <li class="audit-entry" data-testid="audit-entry">
+      <p class="audit-sentence">{auditSentence(props.entry, props.nameOf)}</p>
+      <p class="meta">
+        <DateTime iso={props.entry.at} />
+      </p>
+      <details>
+        <summary>{t.admin.audit.details}</summary>
+        <dl class="facts">
+          <div>
+            <dt>{t.admin.audit.before}</dt>
+            <dd>
+              <ul class="plain-list">
+                <For each={roleSetWords(props.entry.before)}>{(w) => <li>{w}</li>}</For>
+              </ul>
+            </dd>
+          </div>
+          <div>
+            <dt>{t.admin.audit.after}</dt>
+            <dd>
+              <ul class="plain-list">
+                <For each={roleSetWords(props.entry.after)}>{(w) => <li>{w}</li>}</For>
+              </ul>
+            </dd>
+          </div>
+        </dl>
+      </details>
+    </li>
+  );
+}
