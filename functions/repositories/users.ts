@@ -116,6 +116,23 @@ export class UserRepository {
     this.cache.delete(user.id);
   }
 
+  /**
+   * Changes a person's roles with an audit entry in the same transaction: no change without its trace.
+   */
+  async changeRoles(actorId: string, previous: User, next: User, at: string): Promise<void> {
+    const audit = {
+      ...keys.auditEntry(at, crypto.randomUUID()),
+      type: 'audit',
+      at,
+      actorId,
+      action: 'roles_changed',
+      subjectId: previous.id,
+      before: { memberships: previous.memberships, admin: previous.admin },
+      after: { memberships: next.memberships, admin: next.admin },
+    };
+    await this.save(next, previous, [audit]);
+  }
+
   /** Role changes of one month, oldest first (Query AUDIT#yyyy-mm). */
   async audit(month: string): Promise<Record<string, unknown>[]> {
     const out = await this.db.doc.send(

@@ -10,7 +10,6 @@ import type { Deps } from '../deps.ts';
 import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, query } from '../http/validate.ts';
-import { keys } from '../storage/keys.ts';
 
 const auditQuery = z.strictObject({
   month: z
@@ -32,20 +31,7 @@ export function adminRoutes(deps: Deps, guard: Guard) {
       if (unknown.length)
         throw new ValidationError('Unknown departments.', { memberships: `No department ${unknown.join(', ')}.` });
       const next: User = { ...previous, memberships: body.memberships, admin: body.admin };
-      const at = deps.now().toISOString();
-      const actor = c.get('user');
-      // The audit record is written in the same transaction as the change: no change without its trace.
-      const audit = {
-        ...keys.auditEntry(at, crypto.randomUUID()),
-        type: 'audit',
-        at,
-        actorId: actor.id,
-        action: 'roles_changed',
-        subjectId: id,
-        before: { memberships: previous.memberships, admin: previous.admin },
-        after: { memberships: next.memberships, admin: next.admin },
-      };
-      await deps.users.save(next, previous, [audit]);
+      await deps.users.changeRoles(c.get('user').id, previous, next, deps.now().toISOString());
       return c.json(next);
     })
     .get('/audit', guard('GET /audit'), async (c) => {

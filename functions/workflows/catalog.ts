@@ -28,12 +28,20 @@ export class CatalogWorkflow {
   async createDepartment(user: User, body: DepartmentFields & { code: string }): Promise<Department> {
     if (!user.admin) throw new ForbiddenError('Only an administrator creates departments.');
     await this.checkDepartment(body);
+    let created: Department;
     try {
-      return await this.deps.departments.save({ ...body, version: 0 });
+      created = await this.deps.departments.save({ ...body, version: 0 });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(`There is already a department ${body.code}.`);
       throw error;
     }
+    // The named head heads the department: give them the role, with its audit entry.
+    const head = await this.deps.users.get(body.headId);
+    if (head && head.memberships[body.code] !== 'head') {
+      const next: User = { ...head, memberships: { ...head.memberships, [body.code]: 'head' } };
+      await this.deps.users.changeRoles(user.id, head, next, this.deps.now().toISOString());
+    }
+    return created;
   }
 
   async updateDepartment(user: User, code: string, body: DepartmentFields & { version: number }): Promise<Department> {

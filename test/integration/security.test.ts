@@ -339,6 +339,27 @@ describe('limits and faults', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('makes the head named for a new department its head, with an audit entry', async () => {
+    const ada = await h.as('ada');
+    const hr = (await ada.json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')).body
+      .department;
+    const { version: _v, code: _c, ...rest } = hr;
+    const created = await ada.json('POST', '/api/v1/departments', {
+      ...rest,
+      code: 'LEG',
+      name: 'Legal',
+      headId: 'ben',
+    });
+    expect(created.status).toBe(201);
+    h.deps.users.forget('ben');
+    expect((await h.deps.users.get('ben'))?.memberships.LEG).toBe('head');
+    const log = await ada.json<Array<{ subjectId: string; after: { memberships: Record<string, string> } }>>(
+      'GET',
+      '/api/v1/audit',
+    );
+    expect(log.body.some((e) => e.subjectId === 'ben' && e.after.memberships.LEG === 'head')).toBe(true);
+  });
+
   it('audits role changes by administrators', async () => {
     const ada = await h.as('ada');
     const changed = await ada.json<{ memberships: Record<string, string> }>('PUT', '/api/v1/users/carl/roles', {
