@@ -41,6 +41,36 @@ export class SurveyRepository {
     };
   }
 
+  /** The latest answer on an existing follow-up (its status is left as it is). */
+  followUpAnswerItem(
+    department: string,
+    number: string,
+    answer: { score: number; comment?: string | undefined; category?: string | undefined },
+  ): TransactItem {
+    // Attribute names go through placeholders: COMMENT is a reserved word in DynamoDB.
+    const names: Record<string, string> = { '#score': 'score' };
+    const set = ['#score = :score'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = { ':score': answer.score };
+    for (const field of ['comment', 'category'] as const) {
+      names[`#${field}`] = field;
+      if (answer[field]) {
+        set.push(`#${field} = :${field}`);
+        values[`:${field}`] = answer[field];
+      } else remove.push(`#${field}`);
+    }
+    return {
+      Update: {
+        TableName: this.db.tableName,
+        Key: keys.followUp(department, number),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    };
+  }
+
   async followUps(department: string): Promise<FollowUp[]> {
     const out = await this.db.doc.send(
       new QueryCommand({

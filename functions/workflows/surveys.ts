@@ -204,6 +204,9 @@ export class SurveyWorkflow {
             }),
           );
         }
+      } else if (before.followUpOpened) {
+        // The reason and comment usually come after the one-click score: keep the follow-up current.
+        extra.push(this.deps.surveys.followUpAnswerItem(order.department, order.number, answer));
       }
       const next: Order = { ...order, survey, updatedAt: at, version: order.version + 1 };
       const event: TimelineEvent = {

@@ -115,6 +115,21 @@ describe('reports from aggregates, against a hand-computed day', () => {
       '/api/v1/departments/HR/follow-ups',
     );
     expect(owners.body.find((f) => f.orderNumber === second)).toMatchObject({ status: 'open', score: 2 });
+    // The reason usually comes after the one-click score: the follow-up shows the latest answer.
+    await anna.json('POST', `/api/v1/orders/${second}/survey`, {
+      score: 1,
+      category: 'incomplete',
+      comment: 'Half of it missing',
+    });
+    const updated = await hana.json<Array<{ orderNumber: string; score: number; comment?: string; category?: string }>>(
+      'GET',
+      '/api/v1/departments/HR/follow-ups',
+    );
+    expect(updated.body.find((f) => f.orderNumber === second)).toMatchObject({
+      score: 1,
+      comment: 'Half of it missing',
+      category: 'incomplete',
+    });
     const closed = await hana.json<{ status: string }>('POST', `/api/v1/departments/HR/follow-ups/${second}/close`, {
       note: 'Called Anna, explained the delay.',
     });
@@ -175,10 +190,11 @@ describe('reports from aggregates, against a hand-computed day', () => {
       csat: 0.5,
       responseRate: 1,
       nonResponseRate: 0,
-      distribution: [0, 1, 0, 0, 1],
+      distribution: [1, 0, 0, 0, 1],
     });
     expect(r.pareto.rejections).toEqual([{ key: 'duplicate', count: 1, share: 1, cumulative: 1 }]);
-    expect(r.pareto.lowScores).toEqual([{ key: 'too_slow', count: 1, share: 1, cumulative: 1 }]);
+    // The low rating moved from 2 (too slow) to 1 (incomplete): the counters moved with it.
+    expect(r.pareto.lowScores).toEqual([{ key: 'incomplete', count: 1, share: 1, cumulative: 1 }]);
     // Holds: 30+30, 270+60, 10, 5 working minutes in the one stage.
     expect(r.stages).toEqual([{ stage: 'in_progress', minutes: 405, holds: 6, averageMinutes: 67.5 }]);
     expect(r.agents).toEqual([
