@@ -276,7 +276,10 @@ export interface FollowUp {
   department: string;
   serviceId: string;
   ownerId: string;
+  /** The low rating that opened the follow-up (or a lower one given later). */
   score: number;
+  /** The requester's latest rating, when they changed it afterwards. */
+  latestScore?: number;
   comment?: string;
   category?: string;
   status: 'open' | 'closed';

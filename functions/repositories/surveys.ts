@@ -41,29 +41,34 @@ export class SurveyRepository {
     };
   }
 
-  /** The latest answer on an existing follow-up (its status is left as it is). */
+  /**
+   * A later answer on an existing follow-up (its status is left as it is): `latestScore` always;
+   * a low answer also replaces score, reason and comment; a higher one may still add its comment.
+   */
   followUpAnswerItem(
     department: string,
     number: string,
     answer: { score: number; comment?: string | undefined; category?: string | undefined },
   ): TransactItem {
     // Attribute names go through placeholders: COMMENT is a reserved word in DynamoDB.
-    const names: Record<string, string> = { '#score': 'score' };
-    const set = ['#score = :score'];
-    const remove: string[] = [];
-    const values: Record<string, unknown> = { ':score': answer.score };
-    for (const field of ['comment', 'category'] as const) {
+    const names: Record<string, string> = { '#latest': 'latestScore' };
+    const values: Record<string, unknown> = { ':latest': answer.score };
+    const set = ['#latest = :latest'];
+    const put = (field: 'score' | 'comment' | 'category', value: unknown) => {
       names[`#${field}`] = field;
-      if (answer[field]) {
-        set.push(`#${field} = :${field}`);
-        values[`:${field}`] = answer[field];
-      } else remove.push(`#${field}`);
+      values[`:${field}`] = value;
+      set.push(`#${field} = :${field}`);
+    };
+    if (answer.score <= 2) {
+      put('score', answer.score);
+      if (answer.category) put('category', answer.category);
     }
+    if (answer.comment) put('comment', answer.comment);
     return {
       Update: {
         TableName: this.db.tableName,
         Key: keys.followUp(department, number),
-        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        UpdateExpression: `SET ${set.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ConditionExpression: 'attribute_exists(pk)',
