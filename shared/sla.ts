@@ -119,7 +119,19 @@ interface Compiled {
   holidays: ReadonlySet<number>;
 }
 
+/** Compiled calendars by calendar object (calendars are never mutated; callers reuse the cached department one). */
+const compiledCalendars = new WeakMap<BusinessCalendar, Compiled>();
+
 function compile(calendar: BusinessCalendar): Compiled {
+  let compiled = compiledCalendars.get(calendar);
+  if (!compiled) {
+    compiled = compileNow(calendar);
+    compiledCalendars.set(calendar, compiled);
+  }
+  return compiled;
+}
+
+function compileNow(calendar: BusinessCalendar): Compiled {
   if (calendar.always) return { always: true, zone: 'UTC', week: [], holidays: new Set() };
   if (!IANAZone.isValidZone(calendar.timeZone)) throw unusable(calendar);
   let working = false;
