@@ -1,0 +1,49 @@
+/**
+ * Calls the real Hono app in-process (`app.request`): the full route stack — request context, guard
+ * (token, profile, audience, write limit), body validation, workflow, JSON — minus the socket.
+ */
+import { createApp } from '../functions/app.ts';
+import type { Deps } from '../functions/deps.ts';
+
+export interface Caller {
+  json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+export type BenchApp = ReturnType<typeof createApp>;
+
+export function appFor(deps: Deps): BenchApp {
+  return createApp(deps);
+}
+
+export async function callerFor(app: BenchApp, deps: Deps, userId: string): Promise<Caller> {
+  if (!deps.devTokens) throw new Error('The benchmark needs AUTH_MODE=local.');
+  const token = await deps.devTokens.issue(userId);
+  return {
+    async json<T>(method: string, path: string, body?: unknown) {
+      const res = await app.request(`/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as T };
+    },
+  };
+}
+
+/** Throws with the answer when a call did not succeed, so a broken route never passes as fast. */
+export function expectOk<T>(what: string, res: { status: number; body: T }): T {
+  if (res.status < 200 || res.status >= 300) {
+    throw new Error(`${what} answered HTTP ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+  }
+  return res.body;
+}
+
+/** The 90-day report period ending today (UTC dates). */
+export function reportPeriod(now: Date, days = 90): { from: string; to: string } {
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}

@@ -1,0 +1,296 @@
+/**
+ * `npm run bench` — runs every benchmark in turn on the local stand-ins and writes BENCHMARKS.md.
+ *
+ *   npm run bench                 full run (1k → 10k → 100k orders, 10 s load runs, 30 s SES outage)
+ *   npm run bench -- --quick      short run (1k → 10k, 3 s load runs, 5 s outage)
+ *   npm run bench -- --only=calls,portal [--out=FILE]   some benchmarks; prints, writes only with --out
+ *
+ * Benchmarks measure and report; they never fail the build. A benchmark that breaks is reported as
+ * "not measured" with its error, and the others still run.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { installSignalHandlers, shutdown } from '../scripts/local/processes.ts';
+import { root } from '../scripts/stack.ts';
+import { runBundles } from './bundles.ts';
+import { runCalls } from './calls.ts';
+import type { BenchContext } from './context.ts';
+import { DYNAMO_HEAP, machineInfo, startDynamo, startSes } from './env.ts';
+import { runGrowth } from './growth.ts';
+import { runOutbox } from './outbox.ts';
+import { runPortal } from './portal.ts';
+import { runTally, scans, totalCalls } from './probe.ts';
+import { failedSection, type Section, table, verdict } from './results.ts';
+import { runThroughput } from './throughput.ts';
+
+// The SDK warns on Node 20 that future versions need Node 22; the Lambda runtime is Node 24.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const outFile = outArg ?? (only ? undefined : join(root, 'BENCHMARKS.md'));
+
+interface Benchmark {
+  id: string;
+  title: string;
+  targets: Array<[string, string]>;
+  run(ctx: BenchContext): Promise<Section | Section[]>;
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    id: 'bundles',
+    title: 'Lambda bundles and cold-start proxy',
+    targets: [
+      ['bundle sizes', 'api ≤ 250 KB, others ≤ 150 KB'],
+      ['cold-start proxy', '≤ 100 ms'],
+    ],
+    run: runBundles,
+  },
+  {
+    id: 'calls',
+    title: 'DynamoDB requests per API operation',
+    targets: [['DynamoDB requests per operation', '≤ 3 each']],
+    run: runCalls,
+  },
+  {
+    id: 'portal',
+    title: 'Portal: initial assets and first meaningful paint',
+    targets: [
+      ['initial JS gzip', '≤ 60 KB'],
+      ['first meaningful paint', '≤ 500 ms'],
+    ],
+    run: runPortal,
+  },
+  {
+    id: 'throughput',
+    title: 'API throughput on the local Node server',
+    targets: [['throughput ratio Ordo / minimal Hono', '≥ 0.8']],
+    run: runThroughput,
+  },
+  {
+    id: 'outbox',
+    title: 'Outbox delivery and an SES outage',
+    targets: [
+      ['mails per second', 'report'],
+      ['mails lost during an outage', '0 lost'],
+    ],
+    run: runOutbox,
+  },
+  {
+    id: 'growth',
+    title: 'Latency as the table grows (lists, report, SLA timer job)',
+    targets: [
+      ['queue / my-orders latency ratio', '≤ 1.2'],
+      ['report latency ratio', '≤ 1.2'],
+      ['SLA timer job reads and duration ratio', '≈ due items; ≤ 1.2'],
+    ],
+    run: runGrowth,
+  },
+];
+
+function versionOf(command: string, argv: string[]): string {
+  try {
+    const out = execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return out.trim().split('\n')[0] ?? 'unknown';
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    return stderr?.trim().split('\n')[0] ?? 'not found';
+  }
+}
+
+function javaVersion(): string {
+  try {
+    execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    return 'not found';
+  }
+  // `java -version` prints to stderr; spawnSync with encoding returns it there.
+  const out = execFileSync('sh', ['-c', 'java -version 2>&1'], { encoding: 'utf8' });
+  return out.trim().split('\n')[0] ?? 'unknown';
+}
+
+async function main(): Promise<void> {
+  installSignalHandlers();
+  const started = new Date();
+  const startedAt = performance.now();
+  const loadBefore = loadavg();
+  const command = `npm run bench${quick ? ' -- --quick' : ''}`;
+  const log = (message: string) => console.log(message);
+  log(`Ordo benchmarks (${quick ? 'quick' : 'full'} mode) — ${started.toISOString()}`);
+
+  log('Starting DynamoDB Local (in memory) and the SES stand-in…');
+  const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+  const ctx: BenchContext = { quick, dynamo, ses, log };
+
+  const sections: Section[] = [];
+  const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
+  try {
+    for (const bench of selected) {
+      log(`\n▶ ${bench.title}`);
+      const t = performance.now();
+      try {
+        const result = await bench.run(ctx);
+        const list = Array.isArray(result) ? result : [result];
+        const seconds = (performance.now() - t) / 1000;
+        for (const [i, section] of list.entries()) {
+          if (i === 0) section.seconds = seconds;
+          sections.push(section);
+          for (const row of section.rows) log(`  ${row.verdict.padEnd(12)} ${row.figure}: ${row.measured}`);
+        }
+      } catch (error) {
+        log(`  ✗ ${bench.title} failed: ${(error as Error).stack ?? error}`);
+        const failed = failedSection(bench.id, bench.title, error, bench.targets);
+        failed.seconds = (performance.now() - t) / 1000;
+        sections.push(failed);
+      }
+      log(`  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    }
+  } finally {
+    await shutdown();
+  }
+
+  // Scans across everything the run did (API, workflows, jobs, bulk loader).
+  const scanCount = scans(runTally);
+  const callsSection = sections.find((s) => s.id === 'calls');
+  const scanRow = {
+    figure: 'Scan requests during the whole benchmark run',
+    target: '0',
+    measured: `${scanCount} of ${totalCalls(runTally).toLocaleString('en')} DynamoDB requests`,
+    verdict: verdict(scanCount === 0),
+  };
+  if (callsSection) {
+    callsSection.rows.push(scanRow);
+    if (scanCount > 0) callsSection.unmet.push(`${scanCount} Scan requests were made during the run.`);
+  }
+
+  const totalSeconds = (performance.now() - startedAt) / 1000;
+  const loadAfter = loadavg();
+  log(`\nDone in ${(totalSeconds / 60).toFixed(1)} min.`);
+  const markdown = render({
+    sections,
+    quick,
+    command,
+    started,
+    totalSeconds,
+    loadBefore,
+    loadAfter,
+    partial: Boolean(only),
+  });
+  if (outFile) {
+    writeFileSync(outFile, markdown);
+    log(`Wrote ${outFile}.`);
+  } else {
+    console.log(`\n${markdown}`);
+  }
+}
+
+function render(run: {
+  sections: Section[];
+  quick: boolean;
+  command: string;
+  started: Date;
+  totalSeconds: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  partial: boolean;
+}): string {
+  const machine = machineInfo();
+  const rows = run.sections.flatMap((s) => s.rows);
+  const met = rows.filter((r) => r.verdict === 'met').length;
+  const notMet = rows.filter((r) => r.verdict === 'not met' || r.verdict === 'not measured').length;
+  const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' / ');
+  const lines: string[] = [
+    '# Ordo benchmarks',
+    '',
+    `Written by \`${run.command}\` (bench/run.ts) on ${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC, ` +
+      `${run.quick ? '**quick mode**' : 'full mode'}${run.partial ? ', **partial run**' : ''}; the run took ` +
+      `${(run.totalSeconds / 60).toFixed(1)} min. Run it again with \`npm run bench\` (full, < 20 min) or ` +
+      '`npm run bench -- --quick` (< 3 min). Benchmarks measure; no test asserts timings.',
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', machine.cpu!],
+        ['memory', machine.memory!],
+        ['load average (1/5/15 min) before → after', `${load(run.loadBefore)} → ${load(run.loadAfter)}`],
+        ['OS', machine.os!],
+        ['Node.js', machine.node!],
+        ['Java', javaVersion()],
+        ['DynamoDB Local', `1.25.1 (amplify-dynamodb-simulator 2.9.30), in memory, -Xmx${DYNAMO_HEAP}, own JVM`],
+        ['SES stand-in', 'aws-ses-v2-local 2.10.2'],
+        ['browser', versionOf('/usr/bin/chromium', ['--version'])],
+      ],
+    ),
+    '',
+    'Everything runs on this one machine over loopback (127.0.0.1): the benchmark process, the API, DynamoDB ' +
+      'Local (Java), the SES stand-in, autocannon and Chromium share its cores. Absolute latencies are those of ' +
+      'the emulator on a small machine, not of DynamoDB; the ratios, request counts and items read are the figures ' +
+      'that carry over.',
+    '',
+    '## Results',
+    '',
+    `${met} met, ${notMet} not met or not measured, ${rows.length - met - notMet} reported without a target.`,
+    '',
+    table(
+      ['figure', 'target', 'measured', 'verdict'],
+      rows.map((r) => [
+        r.figure,
+        r.target,
+        r.measured,
+        r.verdict === 'met' ? 'met' : r.verdict === 'report' ? 'reported' : `**${r.verdict}**`,
+      ]),
+    ),
+    '',
+  ];
+  const unmet = run.sections.filter((s) => s.unmet.length > 0);
+  lines.push('## Targets not met: why, and what would fix it', '');
+  if (unmet.length === 0) lines.push('Every target was met.', '');
+  for (const s of unmet) {
+    lines.push(`**${s.title}**`, '');
+    for (const u of s.unmet) lines.push(`- ${u}`);
+    lines.push('');
+  }
+  lines.push('## Details', '');
+  for (const s of run.sections) {
+    lines.push(`### ${s.title}${s.seconds !== undefined ? ` (${s.seconds.toFixed(0)} s of the run)` : ''}`, '');
+    for (const d of s.details) lines.push(d, '');
+  }
+  lines.push(
+    '## How the data is made',
+    '',
+    '- **Bulk loader** (bench/loader.ts): a handful of real orders are filed (and some claimed) through the ' +
+      'workflow; their stored items (order and timeline) are cloned with new numbers, requesters and instants ' +
+      'moved by one offset per clone, and keyed again with the product key builders (functions/storage/keys.ts) ' +
+      'and `nextTimer` (shared/order-clocks.ts) by the rules of `orderItem` in functions/repositories/orders.ts. ' +
+      'BatchWriteItem, 25 items per request, 6 in flight. Report counter rows (`STATS#<dept>`) are generated per ' +
+      'day, service and agent with counters in proportion to the orders of the day.',
+    '- **Tables** have the product key design and indexes (functions/storage/table-definition.ts) without the ' +
+      'stream: DynamoDB Local slows every write down as stream records pile up (measured once on this machine ' +
+      'with the bulk loader: ~530 instead of ~1,560 items/s; TransactWriteItems p50 from 4.4 to 6.2 ms between a ' +
+      '1k- and a 10k-order table with the stream, flat without). In AWS the stream is asynchronous; locally nothing reads it (the outbox is polled).',
+    '- **DynamoDB Local** is started by the benchmark with a 2 GiB heap and the default JIT tiers, as headroom ' +
+      'for the load tests; the development helper (scripts/local/dynamodb.ts: -Xmx256m, quick JIT tier for a fast ' +
+      'start) would hold the data as well, since the in-memory store is SQLite outside the Java heap (checked once: ' +
+      '100k orders with their timelines, ~770 MB resident).',
+    '- **Requests** are counted by an SDK middleware on every client the run creates (bench/probe.ts), next to the ' +
+      "product's own counter (`deps.db.calls`); both must agree.",
+    '',
+  );
+  return lines.join('\n');
+}
+
+await main().catch(async (error) => {
+  console.error(error);
+  await shutdown();
+  process.exit(1);
+});
