@@ -17,7 +17,15 @@ export interface User {
   /** Requester profile used for segments and "who may order". */
   department?: string;
   location?: string;
+  /** Job role, e.g. "Accountant"; a customer segment like department and location. */
+  jobRole?: string;
+  /** The language of the portal and of this person's emails; unset follows the browser (portal) or English (email). */
+  language?: Language;
 }
+
+/** Languages the portal and the emails speak; the first is the fallback. */
+export const LANGUAGES = ['en', 'pl'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface WorkingInterval {
   /** "HH:MM" local time, start inclusive, end exclusive. */

@@ -78,9 +78,18 @@ export interface StatsDelta {
 
 /** The local date of an instant in a time zone, YYYY-MM-DD. */
 export function localDay(at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(at),
-  );
+  return dayFormat(timeZone).format(new Date(at));
+}
+
+/** Building an Intl formatter costs far more than using one; one per time zone is kept. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Merges deltas that hit the same counter row (a transaction may touch each item once). */
