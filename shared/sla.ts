@@ -7,11 +7,11 @@
  * whole-minute inputs every result is exact:
  * `businessMinutesBetween(start, addBusinessMinutes(start, n, c), c) === n` for any integer n.
  *
- * Local times are turned into instants with luxon. Where a wall time does not exist (spring-forward
- * gap) it resolves to the moment the clocks jump, the earliest instant whose wall time is at least
- * the one asked for; where it occurs twice (fall-back) it resolves to the first occurrence.
+ * Local times are worked out with Intl (one formatter per time zone, read with formatToParts). Where
+ * a wall time does not exist (spring-forward gap) it resolves to the moment the clocks jump, the
+ * earliest instant whose wall time is at least the one asked for; where it occurs twice (fall-back)
+ * it resolves to the first occurrence.
  */
-import { DateTime, IANAZone } from 'luxon';
 import type { BusinessCalendar, TimeStandard } from './model.ts';
 
 const MINUTE_MS = 60_000;
@@ -54,7 +54,7 @@ function parseDate(text: string): number | undefined {
  */
 export function calendarProblems(calendar: BusinessCalendar): string[] {
   const problems: string[] = [];
-  if (typeof calendar.timeZone !== 'string' || !IANAZone.isValidZone(calendar.timeZone)) {
+  if (typeof calendar.timeZone !== 'string' || !isValidZone(calendar.timeZone)) {
     problems.push(`Time zone '${String(calendar.timeZone)}' is not a known IANA time zone (e.g. Europe/Warsaw).`);
   }
   let working = false;
@@ -133,7 +133,7 @@ function compile(calendar: BusinessCalendar): Compiled {
 
 function compileNow(calendar: BusinessCalendar): Compiled {
   if (calendar.always) return { always: true, zone: 'UTC', week: [], holidays: new Set() };
-  if (!IANAZone.isValidZone(calendar.timeZone)) throw unusable(calendar);
+  if (!isValidZone(calendar.timeZone)) throw unusable(calendar);
   let working = false;
   const week = WEEKDAYS.map((key) => {
     const pairs: Array<[number, number]> = [];
@@ -167,47 +167,117 @@ function unusable(calendar: BusinessCalendar): RangeError {
   return new RangeError(`Unusable business calendar: ${calendarProblems(calendar).join(' ')}`);
 }
 
-function civil(epochDay: number): { year: number; month: number; day: number } {
-  const date = new Date(epochDay * DAY_MS);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-function epochDayOf(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
-}
-
 /** ISO weekday index 0 (Monday) … 6 (Sunday); 1970-01-01 was a Thursday. */
 function weekdayIndex(epochDay: number): number {
   return (((epochDay + 3) % 7) + 7) % 7;
 }
 
-function wallMinute(at: DateTime): number {
-  return epochDayOf(at.year, at.month, at.day) * DAY_MINUTES + at.hour * 60 + at.minute;
+// ---------------------------------------------------------------------------------------------
+// Time zones
+
+/** Building an Intl formatter costs far more than using one; one per time zone is kept. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    // Throws a RangeError for a zone Intl does not know.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    zoneFormats.set(zone, format);
+  }
+  return format;
 }
 
-function localDay(ms: number, zone: string): number {
-  const at = DateTime.fromMillis(ms, { zone });
-  return epochDayOf(at.year, at.month, at.day);
+/** Whether `zone` names a time zone Intl knows (an IANA name such as Europe/Warsaw, or UTC). */
+function isValidZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone === '') return false;
+  try {
+    zoneFormat(zone);
+    return true;
+  } catch {
+    return false;
+  }
 }
+
+/** The wall-clock time in `zone` at instant `ms`, counted like an instant (ms since 1970-01-01 00:00). */
+function wallMs(zone: string, ms: number): number {
+  let year = 1970;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let beforeChrist = false;
+  for (const part of zoneFormat(zone).formatToParts(ms)) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      case 'era':
+        beforeChrist = part.value === 'BC';
+        break;
+    }
+  }
+  if (beforeChrist) year = 1 - year;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  // The formatter stops at seconds; the milliseconds carry over unchanged.
+  return date.getTime() + (((ms % 1000) + 1000) % 1000);
+}
+
+const wallMinute = (zone: string, ms: number): number => Math.floor(wallMs(zone, ms) / MINUTE_MS);
 
 /** The earliest instant whose wall time in `zone` is at least `minute` on local day `epochDay`. */
 function localInstant(zone: string, epochDay: number, minute: number): number {
-  if (minute >= DAY_MINUTES) return localInstant(zone, epochDay + 1, minute - DAY_MINUTES);
-  const { year, month, day } = civil(epochDay);
-  const at = DateTime.fromObject({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone });
   const wanted = epochDay * DAY_MINUTES + minute;
-  if (wallMinute(at) === wanted) {
-    // luxon picks the later of two occurrences on a fall-back night; work starts at the first.
-    return Math.min(at.toMillis(), ...at.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+  const wall = wanted * MINUTE_MS;
+  // The offsets in force a day either side cover both readings of a wall time near a clock change.
+  const early = wall - (wallMs(zone, wall - DAY_MS) - (wall - DAY_MS));
+  const late = wall - (wallMs(zone, wall + DAY_MS) - (wall + DAY_MS));
+  const earlyFits = wallMs(zone, early) === wall;
+  if (early === late) {
+    if (earlyFits) return early;
+  } else {
+    const lateFits = wallMs(zone, late) === wall;
+    // On a fall-back night the wall time happens twice: work starts at the first.
+    if (earlyFits && lateFits) return Math.min(early, late);
+    if (earlyFits) return early;
+    if (lateFits) return late;
   }
-  // A spring-forward gap: luxon moves the time on by the gap's length, past the moment the clocks
-  // jumped. Search back (gaps are shorter than 3 h) for the jump itself.
-  const after = at.toMillis();
+  // A spring-forward gap: the wall time read with the offset before the jump lies past it. Search
+  // back (gaps are shorter than 3 h) for the jump itself.
+  const after = Math.max(early, late);
   let reaches = 0;
   let misses = 180;
   while (misses - reaches > 1) {
     const middle = Math.floor((reaches + misses) / 2);
-    if (wallMinute(DateTime.fromMillis(after - middle * MINUTE_MS, { zone })) >= wanted) reaches = middle;
+    if (wallMinute(zone, after - middle * MINUTE_MS) >= wanted) reaches = middle;
     else misses = middle;
   }
   return after - reaches * MINUTE_MS;
@@ -221,18 +291,46 @@ interface DayFrame {
 }
 
 // Day frames depend only on zone and date, so they are remembered (bounded) across calls.
-const frames = new Map<string, DayFrame>();
+const frames = new Map<string, Map<number, DayFrame>>();
 
 function dayFrame(zone: string, epochDay: number): DayFrame {
-  const key = `${zone}|${epochDay}`;
-  const known = frames.get(key);
+  let zoneFrames = frames.get(zone);
+  if (!zoneFrames) {
+    zoneFrames = new Map();
+    frames.set(zone, zoneFrames);
+  }
+  const known = zoneFrames.get(epochDay);
   if (known) return known;
   const start = localInstant(zone, epochDay, 0);
   const end = localInstant(zone, epochDay + 1, 0);
   const frame = { start, end, uniform: end - start === DAY_MS };
-  if (frames.size >= 20_000) frames.clear();
-  frames.set(key, frame);
+  if (zoneFrames.size >= 20_000) zoneFrames.clear();
+  zoneFrames.set(epochDay, frame);
   return frame;
+}
+
+/** Where each zone's local days were last found: local day ≈ (instant + hint) / 1 day. */
+const dayHints = new Map<string, number>();
+
+/**
+ * The local day (days since 1970-01-01) of instant `ms` in `zone`. Read from the remembered day
+ * frames: a frame without a clock change holds exactly the instants of its day; around a clock
+ * change the wall time is read from the zone.
+ */
+function localDay(ms: number, zone: string): number {
+  const hint = dayHints.get(zone) ?? 0;
+  let day = Math.floor((ms + hint) / DAY_MS);
+  for (let step = 0; step < 3; step++) {
+    const frame = dayFrame(zone, day);
+    if (ms < frame.start) day--;
+    else if (ms >= frame.end) day++;
+    else {
+      if (step > 0) dayHints.set(zone, day * DAY_MS - frame.start);
+      if (frame.uniform) return day;
+      break;
+    }
+  }
+  return Math.floor(wallMs(zone, ms) / DAY_MS);
 }
 
 /** Working intervals of one local day as [startMs, endMs) instants; empty on days off. */
