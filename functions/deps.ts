@@ -11,6 +11,7 @@ import { StatsRepository } from './repositories/stats.ts';
 import { SurveyRepository } from './repositories/surveys.ts';
 import { AttachmentStore } from './storage/attachments.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
+import { InsightWorkflow } from './workflows/insight.ts';
 import { OrderWorkflow } from './workflows/orders.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import { SurveyWorkflow } from './workflows/surveys.ts';
@@ -24,6 +25,7 @@ export interface Deps extends CoreDeps {
   catalogWorkflow: CatalogWorkflow;
   surveyWorkflow: SurveyWorkflow;
   reportWorkflow: ReportWorkflow;
+  insightWorkflow: InsightWorkflow;
   stats: StatsRepository;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
@@ -54,6 +56,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     now,
   });
   const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
+  const insightWorkflow = new InsightWorkflow({ stats, services, departments, now });
   const orderWorkflow = new OrderWorkflow({
     surveys: surveyWorkflow,
     orders,
@@ -81,6 +84,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     catalogWorkflow,
     surveyWorkflow,
     reportWorkflow,
+    insightWorkflow,
     stats,
   };
 }

@@ -3,13 +3,14 @@
  * Paths live under /api/v1.
  */
 import * as z from 'zod';
+import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
-import { PRIORITIES } from './model.ts';
+import { GOAL_METRICS, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
 import type { Report } from './reports.ts';
-import { LOW_SCORE_CATEGORIES } from './stats.ts';
+import { LOW_SCORE_CATEGORIES, SEGMENT_DIMENSIONS } from './stats.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -147,6 +148,56 @@ export const reportQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
   table: z.enum(['services', 'agents', 'weekly', 'stages', 'rejections', 'breaches', 'lowScores']).optional(),
 });
+
+/** The customers view (heads): a window of weeks, and what counts as a regular customer who stopped. */
+export const customersQuery = z
+  .strictObject({
+    weeks: z.coerce.number().int().min(4, 'At least 4 weeks.').max(104, 'At most 104 weeks.').default(26),
+    quietWeeks: z.coerce.number().int().min(1, 'At least 1 week.').max(26, 'At most 26 weeks.').optional(),
+    regularWeeks: z.coerce.number().int().min(2, 'At least 2 weeks.').max(52, 'At most 52 weeks.').default(3),
+    segment: z.enum(SEGMENT_DIMENSIONS).default('department'),
+  })
+  .refine((q) => q.quietWeeks === undefined || q.quietWeeks < q.weeks, {
+    path: ['quietWeeks'],
+    message: 'Must be shorter than the window.',
+  })
+  // Quiet for 4 weeks by default (a month without the usual orders), less in a short window.
+  .transform((q) => ({ ...q, quietWeeks: q.quietWeeks ?? Math.min(4, q.weeks - 1) }));
+
+/** The capacity view (heads): weeks of history and of forecast. */
+export const capacityQuery = z.strictObject({
+  weeks: z.coerce.number().int().min(4, 'At least 4 weeks.').max(52, 'At most 52 weeks.').default(12),
+  horizon: z.coerce.number().int().min(1, 'At least 1 week.').max(12, 'At most 12 weeks.').default(6),
+});
+
+const goalBody = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'Use lowercase letters, digits and dashes.')
+      .optional(),
+    metric: z.enum(GOAL_METRICS),
+    target: z.number('Give a number.').positive('Must be above 0.'),
+    serviceId: z.string().min(1).max(100).optional(),
+    from: z.iso.date('Use YYYY-MM-DD.'),
+    to: z.iso.date('Use YYYY-MM-DD.'),
+  })
+  .superRefine((g, ctx) => {
+    const share = g.metric === 'csat' || g.metric.endsWith('_on_time');
+    if (share && g.target > 1)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A share is at most 1 (100 %).' });
+    if (!share && g.target > 100_000) ctx.addIssue({ code: 'custom', path: ['target'], message: 'Too long a time.' });
+    if (g.from > g.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
+    else if ((Date.parse(g.to) - Date.parse(g.from)) / 86_400_000 > 400)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A goal covers at most 400 days.' });
+  });
+
+/** The department's goals, replaced as a whole (SPEC §2 "we promise…"). */
+export const goalsBody = z.strictObject({
+  goals: z.array(goalBody).max(20, 'At most 20 goals.'),
+  version: z.number().int().min(1),
+});
+export type GoalsBody = z.infer<typeof goalsBody>;
 
 export const commentBody = z.strictObject({
   text: z.string().trim().min(1, 'Write something.').max(5_000, 'Too long.'),
@@ -290,4 +341,25 @@ export interface SurveyView {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/** The dashboard's goals panel: each goal with its progress, and the names its services go by. */
+export interface GoalsView {
+  department: string;
+  version: number;
+  goals: GoalProgress[];
+  serviceNames: Record<string, string>;
+  pullingDownRule: string;
+}
+
+export interface CustomersResponse extends CustomersView {
+  department: string;
+  stoppedRule: string;
+  leastSatisfiedRule: string;
+}
+
+export interface CapacityResponse extends CapacityView {
+  department: string;
+  forecastRule: string;
+  peopleRule: string;
 }

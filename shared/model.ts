@@ -63,7 +63,33 @@ export interface Department {
   headId: string;
   calendar: BusinessCalendar;
   canvas: Canvas;
+  /** What the department promises its customers, with a period (SPEC §2, shown on the canvas page). */
+  goals?: DepartmentGoal[];
   version: number;
+}
+
+/**
+ * A target the head sets: share metrics are fractions ("csat" 0.9 = at least 90 % rated 4–5),
+ * minute metrics are business minutes ("median_first_response" 120 = at most 2 working hours).
+ */
+export const GOAL_METRICS = [
+  'csat',
+  'resolution_on_time',
+  'first_response_on_time',
+  'median_first_response',
+  'median_resolution',
+] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+export interface DepartmentGoal {
+  id: string;
+  metric: GoalMetric;
+  target: number;
+  /** One service, or the whole department when absent. */
+  serviceId?: string;
+  /** Local dates, inclusive. */
+  from: string;
+  to: string;
 }
 
 export const FIELD_KINDS = [
@@ -259,6 +285,8 @@ export interface Order {
   nextDueAt?: string;
   requesterName: string;
   requesterEmail: string;
+  /** The requester's profile when filed: the customer segments the order counts under. */
+  requesterProfile?: { department?: string; location?: string; jobRole?: string };
   /** Optimistic-locking version: every write is conditional on it. */
   version: number;
 }

@@ -10,10 +10,14 @@
  *                                              controlled (pauses excluded), calendar time, paused time)
  *   std_<ref>                                  (orders filed under each standard, e.g. std_v3_from_2026_12_01)
  *   h0 … h{N}                                  (histogram of business minutes to resolve, fixed buckets)
+ *   f0 … f{N}                                  (the same histogram for business minutes to first response)
  *   rej_<reason>, breach_<stage>, low_<category>
  *   stage_<id>_min, stage_<id>_n               (business minutes held in a stage, and how many holds)
  *   invited, sampledOut, responses, score1 … score5
  */
+
+import { ACTIVE_STATUSES } from './lifecycle.ts';
+import type { OrderStatus } from './model.ts';
 
 /** Upper bounds (business minutes) of the time-to-resolve histogram buckets; the last is open-ended. */
 export const RESOLVE_BUCKETS = [15, 30, 60, 120, 240, 480, 960, 1440, 2400, 4800, 9600, 19200] as const;
@@ -45,11 +49,11 @@ export function addCounters(into: Counters, delta: Counters): Counters {
 }
 
 /**
- * A quantile of the histogram, interpolated linearly inside the bucket that holds it (the bucket
+ * A quantile of a histogram (`h`: minutes to resolve, `f`: minutes to first response), interpolated linearly inside the bucket that holds it (the bucket
  * below 15 min starts at 0; the open-ended last bucket reports its lower bound).
  */
-export function histogramQuantile(counters: Counters, q: number): number | undefined {
-  const counts = Array.from({ length: RESOLVE_BUCKETS.length + 1 }, (_, i) => counters[`h${i}`] ?? 0);
+export function histogramQuantile(counters: Counters, q: number, prefix: 'h' | 'f' = 'h'): number | undefined {
+  const counts = Array.from({ length: RESOLVE_BUCKETS.length + 1 }, (_, i) => counters[`${prefix}${i}`] ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return undefined;
   const rank = q * total;
@@ -67,13 +71,34 @@ export function histogramQuantile(counters: Counters, q: number): number | undef
   return RESOLVE_BUCKETS.at(-1);
 }
 
+/**
+ * Which aggregate a counter row belongs to:
+ *   service, agent   per local day (the report);
+ *   person, segment  per local week, who orders (the customers view); `day` is the week's Monday;
+ *   serviceLoad, agentLoad  gauges of the orders in the queue now (work in progress); `day` is ''.
+ */
+export type StatsKind = 'service' | 'agent' | 'person' | 'segment' | 'serviceLoad' | 'agentLoad';
+
 export interface StatsDelta {
   department: string;
-  /** Local date of the department, YYYY-MM-DD. */
+  /** Local date of the department, YYYY-MM-DD (the Monday of the week for customer rows; '' for gauges). */
   day: string;
-  kind: 'service' | 'agent';
+  kind: StatsKind;
   key: string;
   counters: Counters;
+  /** Words set on the row for display, e.g. the person's name or the segment's value. */
+  labels?: Record<string, string>;
+}
+
+/** Requester profile attributes a department can segment its customers by (SPEC §2 customer segments). */
+export const SEGMENT_DIMENSIONS = ['department', 'location', 'jobRole'] as const;
+export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
+
+/** The Monday of the ISO week of a local date, YYYY-MM-DD. */
+export function weekStart(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /** The local date of an instant in a time zone, YYYY-MM-DD. */
@@ -98,8 +123,10 @@ export function mergeDeltas(deltas: StatsDelta[]): StatsDelta[] {
   for (const d of deltas) {
     const id = `${d.department}|${d.day}|${d.kind}|${d.key}`;
     const found = byRow.get(id);
-    if (found) addCounters(found.counters, d.counters);
-    else byRow.set(id, { ...d, counters: { ...d.counters } });
+    if (found) {
+      addCounters(found.counters, d.counters);
+      if (d.labels) found.labels = { ...found.labels, ...d.labels };
+    } else byRow.set(id, { ...d, counters: { ...d.counters } });
   }
   return [...byRow.values()].filter((d) => Object.values(d.counters).some((v) => v !== 0));
 }
@@ -114,6 +141,9 @@ interface ClockLike {
 interface OrderLike {
   department: string;
   serviceId: string;
+  requesterId?: string;
+  requesterName?: string;
+  requesterProfile?: Partial<Record<SegmentDimension, string>>;
   serviceVersion: number;
   standardRef?: string;
   status: string;
@@ -159,6 +189,7 @@ export function orderDeltas(
   const fr = after.clocks?.firstResponse;
   if (fr?.stoppedAt && !before?.clocks?.firstResponse.stoppedAt && after.status !== 'cancelled') {
     both(fr.outcome === 'breached' ? 'frBreached' : 'frMet');
+    both(`f${bucketOf(fr.usedMinutes)}`);
   }
   const res = after.clocks?.resolution;
   if (statusChanged && after.status === 'resolved' && res) {
@@ -184,5 +215,56 @@ export function orderDeltas(
   if (after.assigneeId && Object.keys(agent).length > 0) {
     deltas.push({ department: after.department, day, kind: 'agent', key: after.assigneeId, counters: agent });
   }
+  if (!before && after.requesterId) {
+    deltas.push(...customerDeltas(after, weekStart(day), { created: 1 }));
+  }
+  deltas.push(...loadDeltas(before, -1), ...loadDeltas(after, 1));
   return mergeDeltas(deltas);
+}
+
+/** Who is not assigned yet, on the agent load gauges. */
+export const UNASSIGNED = '-';
+
+/**
+ * The queue gauges an order adds to (+1) or takes from (-1): open orders per service and per
+ * assignee, with a count per status. A change adds its `after` and takes its `before`, so the
+ * gauges always equal the orders in the queue, without reading them.
+ */
+function loadDeltas(order: OrderLike | undefined, sign: 1 | -1): StatsDelta[] {
+  if (!order || !ACTIVE_STATUSES.has(order.status as OrderStatus)) return [];
+  const counters: Counters = { open: sign, [`st_${order.status}`]: sign };
+  return [
+    { department: order.department, day: '', kind: 'serviceLoad', key: order.serviceId, counters },
+    { department: order.department, day: '', kind: 'agentLoad', key: order.assigneeId ?? UNASSIGNED, counters },
+  ];
+}
+
+/**
+ * Counters for the customers view: the requester's own row and one row per segment value of their
+ * profile, in the week of `week`.
+ */
+export function customerDeltas(order: OrderLike, week: string, counters: Counters): StatsDelta[] {
+  if (!order.requesterId) return [];
+  const rows: StatsDelta[] = [
+    {
+      department: order.department,
+      day: week,
+      kind: 'person',
+      key: order.requesterId,
+      counters: { ...counters },
+      labels: { label: order.requesterName ?? order.requesterId },
+    },
+  ];
+  for (const dimension of SEGMENT_DIMENSIONS) {
+    const value = order.requesterProfile?.[dimension]?.trim() ?? '';
+    rows.push({
+      department: order.department,
+      day: week,
+      kind: 'segment',
+      key: `${dimension}:${value}`.slice(0, 200),
+      counters: { ...counters },
+      labels: { label: value, dimension },
+    });
+  }
+  return rows;
 }

@@ -2,7 +2,7 @@
  * Demo data for the local stack and tests: four departments, people in every role, and services with
  * realistic forms, checklists and standards.
  */
-import type { BusinessCalendar, Canvas, Department, Service, User } from '#shared/model.ts';
+import type { BusinessCalendar, Canvas, Department, DepartmentGoal, Service, User } from '#shared/model.ts';
 
 const officeHours: BusinessCalendar = {
   timeZone: 'Europe/Warsaw',
@@ -51,6 +51,7 @@ export const demoUsers: User[] = [
     admin: false,
     department: 'Sales',
     location: 'Warsaw',
+    jobRole: 'Account manager',
   },
   {
     id: 'carl',
@@ -60,6 +61,7 @@ export const demoUsers: User[] = [
     admin: false,
     department: 'Marketing',
     location: 'Warsaw',
+    jobRole: 'Marketing specialist',
   },
   {
     id: 'ben',
@@ -69,6 +71,7 @@ export const demoUsers: User[] = [
     admin: false,
     department: 'Engineering',
     location: 'Kraków',
+    jobRole: 'Software engineer',
   },
   {
     id: 'hana',
@@ -199,6 +202,7 @@ const LAST = [
 ];
 const UNITS = ['Sales', 'Engineering', 'Marketing', 'Operations', 'Legal'];
 const SITES = ['Warsaw', 'Kraków', 'Berlin'];
+const JOB_ROLES = ['Manager', 'Specialist', 'Analyst', 'Engineer', 'Assistant', 'Specialist', 'Analyst'];
 export const demoEmployees: User[] = FIRST.map((first, i) => {
   const last = LAST[i]!;
   const id = `${first}.${last}`
@@ -213,6 +217,7 @@ export const demoEmployees: User[] = FIRST.map((first, i) => {
     admin: false,
     department: UNITS[i % UNITS.length]!,
     location: SITES[i % SITES.length]!,
+    jobRole: JOB_ROLES[i % JOB_ROLES.length]!,
   };
 });
 
@@ -274,6 +279,32 @@ export const demoDepartments: Omit<Department, 'version'>[] = [
     }),
   },
 ];
+
+/**
+ * What each demo department promises this quarter (SPEC §2 goals): on-time resolution and CSAT for
+ * the department, a first-response time for one service.
+ */
+export function demoGoals(code: string, today: Date): DepartmentGoal[] {
+  const quarter = Math.floor(today.getUTCMonth() / 3);
+  const from = new Date(Date.UTC(today.getUTCFullYear(), quarter * 3, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(today.getUTCFullYear(), quarter * 3 + 3, 0)).toISOString().slice(0, 10);
+  const goals: DepartmentGoal[] = [
+    { id: 'on-time', metric: 'resolution_on_time', target: 0.9, from, to },
+    { id: 'csat', metric: 'csat', target: 0.85, from, to },
+  ];
+  const firstService = demoServices.find((s) => s.department === code);
+  if (firstService) {
+    goals.push({
+      id: 'first-response',
+      metric: 'median_first_response',
+      target: 120,
+      serviceId: firstService.id,
+      from,
+      to,
+    });
+  }
+  return goals;
+}
 
 type DemoService = Omit<Service, 'version' | 'updatedAt' | 'status'>;
 

@@ -22,6 +22,9 @@ function random(seed: number): () => number {
 }
 
 const REQUESTERS = ['anna', 'ben', 'carl', ...demoEmployees.map((e) => e.id)];
+/** Regular customers who stopped ordering a month ago, for the customers view to find. */
+const LAPSED = ['carl', demoEmployees[3]!.id, demoEmployees[8]!.id];
+const CURRENT = REQUESTERS.filter((id) => !LAPSED.includes(id));
 const AGENTS: Record<string, string[]> = { HR: ['hana', 'olivia'], IT: ['ivan'], FIN: ['fiona'], FAC: ['felix'] };
 const REJECTIONS = ['duplicate', 'missing_information', 'out_of_scope', 'duplicate', 'policy', 'missing_information'];
 const LOW_CATEGORIES = ['too_slow', 'too_slow', 'incomplete', 'unclear_communication', 'not_what_i_asked'] as const;
@@ -79,7 +82,7 @@ export async function seedHistory(
   options: { weeks?: number; seed?: number } = {},
 ): Promise<number> {
   const rnd = random(options.seed ?? 42);
-  const weeks = options.weeks ?? 6;
+  const weeks = options.weeks ?? 10;
   const present = new Date(clock.now);
   const users = new Map((await deps.users.list()).map((u) => [u.id, u] as const));
   const person = (id: string): User => users.get(id)!;
@@ -101,14 +104,15 @@ export async function seedHistory(
     const day = new Date(present.getTime() - dayOffset * 86_400_000);
     const weekday = day.getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
-    const perDay = 3 + Math.floor(rnd() * 4);
+    // Demand grows a little over the weeks, so the capacity view has a trend to show.
+    const perDay = 2 + Math.floor(rnd() * 4) + (dayOffset < (weeks * 7) / 2 ? 1 : 0);
     for (let i = 0; i < perDay; i++) {
       const meta = pick(services, rnd);
       const service = await deps.services.get(meta.id);
       if (service?.status !== 'published') continue;
       const department = (await deps.departments.get(service.department))!;
       const calendar = department.calendar;
-      const requester = pick(REQUESTERS, rnd);
+      const requester = dayOffset > 28 && rnd() < 0.25 ? pick(LAPSED, rnd) : pick(CURRENT, rnd);
       const filedAt = new Date(
         Date.UTC(
           day.getUTCFullYear(),

@@ -1,20 +1,33 @@
 /**
- * Report aggregates (see shared/stats.ts). One partition per department; sort key day#kind#key, so
- * a report over any period is one Query: pk = STATS#code, sk BETWEEN from AND to.
+ * Counter rows (see shared/stats.ts), in three partitions per department (storage/keys.ts statsRow):
+ * report day rows, customer week rows and queue gauges.
  * Access patterns: add counters (UpdateItem ADD, inside the transaction of the change that causes
- * them); rows of a period (Query).
+ * them); report rows of a period (Query STATS#code, sk BETWEEN from AND to); customer rows of a
+ * period of weeks (Query CUSTOMERS#code, same shape); queue gauges (Query LOAD#code, one page).
  */
 import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CustomerRow, LoadRow } from '#shared/insight.ts';
 import type { StatsRow } from '#shared/reports.ts';
-import type { StatsDelta } from '#shared/stats.ts';
+import type { Counters, StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { keys } from '../storage/keys.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export function statsUpdate(tableName: string, delta: StatsDelta): TransactItem {
-  const names: Record<string, string> = { '#kind': 'kind', '#key': 'key', '#day': 'day' };
-  const values: Record<string, unknown> = { ':kind': delta.kind, ':key': delta.key, ':day': delta.day };
+  const names: Record<string, string> = { '#kind': 'kind', '#key': 'key', '#day': 'day', '#type': 'type' };
+  const values: Record<string, unknown> = {
+    ':kind': delta.kind,
+    ':key': delta.key,
+    ':day': delta.day,
+    ':type': 'stats',
+  };
+  const sets = ['#kind = :kind', '#key = :key', '#day = :day', '#type = :type'];
+  Object.entries(delta.labels ?? {}).forEach(([name, value], i) => {
+    names[`#l${i}`] = name;
+    values[`:l${i}`] = value;
+    sets.push(`#l${i} = :l${i}`);
+  });
   const adds: string[] = [];
   Object.entries(delta.counters).forEach(([name, value], i) => {
     names[`#c${i}`] = name;
@@ -25,37 +38,85 @@ export function statsUpdate(tableName: string, delta: StatsDelta): TransactItem 
     Update: {
       TableName: tableName,
       Key: keys.statsRow(delta.department, delta.day, delta.kind, delta.key),
-      UpdateExpression: `SET #kind = :kind, #key = :key, #day = :day, #type = :type ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: { ...names, '#type': 'type' },
-      ExpressionAttributeValues: { ...values, ':type': 'stats' },
+      UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     },
   };
 }
 
-const META = new Set(['pk', 'sk', 'kind', 'key', 'day', 'type']);
+const META = new Set(['pk', 'sk', 'kind', 'key', 'day', 'type', 'label', 'dimension']);
+
+function countersOf(item: Record<string, unknown>): Counters {
+  const counters: Counters = {};
+  for (const [k, v] of Object.entries(item)) if (!META.has(k) && typeof v === 'number') counters[k] = v;
+  return counters;
+}
 
 export class StatsRepository {
   constructor(private readonly db: Db) {}
 
+  /** The report's day rows (service and agent) of a period of local days. */
   async rows(department: string, from: string, to: string): Promise<StatsRow[]> {
-    const rows: StatsRow[] = [];
+    const items = await this.between(`STATS#${department}`, from, to);
+    return items.map((item) => ({
+      day: item.day as string,
+      kind: item.kind as StatsRow['kind'],
+      key: item.key as string,
+      counters: countersOf(item),
+    }));
+  }
+
+  /** The customers view's week rows (person and segment) of the weeks starting fromWeek … toWeek. */
+  async customerRows(department: string, fromWeek: string, toWeek: string): Promise<CustomerRow[]> {
+    const items = await this.between(`CUSTOMERS#${department}`, fromWeek, toWeek);
+    return items.map((item) => ({
+      week: item.day as string,
+      kind: item.kind as CustomerRow['kind'],
+      key: item.key as string,
+      label: (item.label as string | undefined) ?? '',
+      counters: countersOf(item),
+    }));
+  }
+
+  /** The queue gauges: open orders per service and per assignee, now. */
+  async load(department: string): Promise<LoadRow[]> {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `LOAD#${department}` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items.map((item) => ({
+      kind: item.kind as LoadRow['kind'],
+      key: item.key as string,
+      counters: countersOf(item),
+    }));
+  }
+
+  private async between(pk: string, from: string, to: string): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.doc.send(
         new QueryCommand({
           TableName: this.db.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `STATS#${department}`, ':from': `${from}#`, ':to': `${to}#~` },
+          ExpressionAttributeValues: { ':pk': pk, ':from': `${from}#`, ':to': `${to}#~` },
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) {
-        const counters: Record<string, number> = {};
-        for (const [k, v] of Object.entries(item)) if (!META.has(k) && typeof v === 'number') counters[k] = v;
-        rows.push({ day: item.day as string, kind: item.kind as StatsRow['kind'], key: item.key as string, counters });
-      }
+      items.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
-    return rows;
+    return items;
   }
 }

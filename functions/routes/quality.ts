@@ -1,11 +1,14 @@
 /**
- * Quality review: surveys (by signed link or on the order page), follow-ups of low ratings, reports
- * and the backlog.
+ * Quality review: surveys (by signed link or on the order page), follow-ups of low ratings, reports,
+ * the backlog, and the head's insight views (customers, capacity, goals).
  */
 import { Hono } from 'hono';
 import {
+  capacityQuery,
   closeFollowUpBody,
+  customersQuery,
   departmentCodeParam,
+  goalsBody,
   orderNumberParam,
   reportQuery,
   surveyAnswerBody,
@@ -63,5 +66,18 @@ export function qualityRoutes(deps: Deps, guard: Guard) {
     })
     .get('/departments/:code/backlog', guard('GET /departments/:code/backlog'), async (c) =>
       c.json(await deps.reportWorkflow.backlog(c.get('user'), code(c.req.param('code')))),
-    );
+    )
+    .get('/departments/:code/customers', guard('GET /departments/:code/customers'), async (c) =>
+      c.json(await deps.insightWorkflow.customers(c.get('user'), code(c.req.param('code')), query(c, customersQuery))),
+    )
+    .get('/departments/:code/capacity', guard('GET /departments/:code/capacity'), async (c) =>
+      c.json(await deps.insightWorkflow.capacity(c.get('user'), code(c.req.param('code')), query(c, capacityQuery))),
+    )
+    .get('/departments/:code/goals', guard('GET /departments/:code/goals'), async (c) =>
+      c.json(await deps.insightWorkflow.goals(c.get('user'), code(c.req.param('code')))),
+    )
+    .put('/departments/:code/goals', guard('PUT /departments/:code/goals'), async (c) => {
+      const body = await jsonBody(c, goalsBody);
+      return c.json(await deps.insightWorkflow.setGoals(c.get('user'), code(c.req.param('code')), body));
+    });
 }

@@ -3,6 +3,8 @@
  * Every item carries `type` so stream consumers and tools can tell items apart.
  */
 
+import type { StatsKind } from '#shared/stats.ts';
+
 /** Far-future sort value for queue entries without a due time, so they sort last. */
 export const NO_DUE = '9999-12-31T23:59:59.999Z';
 
@@ -48,11 +50,27 @@ export const keys = {
   /** A low rating's follow-up task for the process owner. */
   followUp: (department: string, number: string) => ({ pk: `DEPT#${department}`, sk: `FOLLOWUP#${number}` }),
 
-  /** Report counters: one partition per department, sorted by day, then service (S) or agent (A). */
-  statsRow: (department: string, day: string, kind: 'service' | 'agent', key: string) => ({
-    pk: `STATS#${department}`,
-    sk: `${day}#${kind === 'service' ? 'S' : 'A'}#${key}`,
-  }),
+  /**
+   * Counter rows (shared/stats.ts), three partitions per department so each view reads only its own:
+   * the report's day rows (STATS#, day#S|A#key), the customers view's week rows (CUSTOMERS#,
+   * week#P|G#key) and the queue gauges (LOAD#, S|A#key).
+   */
+  statsRow: (department: string, day: string, kind: StatsKind, key: string) => {
+    switch (kind) {
+      case 'service':
+        return { pk: `STATS#${department}`, sk: `${day}#S#${key}` };
+      case 'agent':
+        return { pk: `STATS#${department}`, sk: `${day}#A#${key}` };
+      case 'person':
+        return { pk: `CUSTOMERS#${department}`, sk: `${day}#P#${key}` };
+      case 'segment':
+        return { pk: `CUSTOMERS#${department}`, sk: `${day}#G#${key}` };
+      case 'serviceLoad':
+        return { pk: `LOAD#${department}`, sk: `S#${key}` };
+      case 'agentLoad':
+        return { pk: `LOAD#${department}`, sk: `A#${key}` };
+    }
+  },
 
   /** Order creation requests by Idempotency-Key, per person (expire after a day via TTL). */
   idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'REQUEST' }),

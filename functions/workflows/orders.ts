@@ -777,6 +777,11 @@ export class OrderWorkflow {
       requesterId: requester.id,
       requesterName: requester.name,
       requesterEmail: requester.email,
+      requesterProfile: {
+        ...(requester.department ? { department: requester.department } : {}),
+        ...(requester.location ? { location: requester.location } : {}),
+        ...(requester.jobRole ? { jobRole: requester.jobRole } : {}),
+      },
       filedById: actor.id,
       title: titleFor(service, checked.answers),
       answers: checked.answers,

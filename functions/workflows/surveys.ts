@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, Valid
 import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent, User } from '#shared/model.ts';
 import { composeOrderMail } from '#shared/notifications.ts';
 import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
-import { type Counters, counterName, localDay, type StatsDelta } from '#shared/stats.ts';
+import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository, TransactItems } from '../repositories/orders.ts';
@@ -163,9 +163,12 @@ export class SurveyWorkflow {
       const stats: StatsDelta[] = [
         { department: order.department, day: survey.respondedDay!, kind: 'service', key: order.serviceId, counters },
       ];
+      const ratingCounters: Counters = {};
+      for (const [k, v] of Object.entries(counters)) if (/^score\d$|^responses$/.test(k)) ratingCounters[k] = v;
+      // The customers view: how satisfied this requester (and their segments) is, in the week they answered.
+      stats.push(...customerDeltas(order, weekStart(survey.respondedDay!), ratingCounters));
       if (order.assigneeId) {
-        const agentCounters: Counters = {};
-        for (const [k, v] of Object.entries(counters)) if (/^score\d$|^responses$/.test(k)) agentCounters[k] = v;
+        const agentCounters: Counters = { ...ratingCounters };
         stats.push({
           department: order.department,
           day: survey.respondedDay!,
