@@ -510,7 +510,7 @@ export function goalProgress(goal: DepartmentGoal, rows: StatsRow[], today: stri
     status,
     ...(value === undefined ? {} : { value }),
     sample,
-    elapsed: round1(elapsed * 100) / 100,
+    elapsed: Math.round(elapsed * 100) / 100,
     trend,
     pullingDown,
   };
