@@ -1,8 +1,10 @@
 /**
  * One source of truth for how the Lambda handlers are bundled. Used by the CDK functions
- * (infra/function.ts) and by `npm run build:functions` (scripts/build-functions.ts), so the size
- * printed locally is the size that is deployed. Kept free of aws-cdk-lib so the script loads fast.
+ * (infra/function.ts), by `npm run build:functions` (scripts/build-functions.ts) and by the benchmark
+ * (bench/bundles.ts), so the size printed locally is the size that is deployed. Kept free of
+ * aws-cdk-lib so the script loads fast.
  */
+import path from 'node:path';
 
 /** Node.js major version of the Lambda runtime (nodejs24.x, the newest aws-cdk-lib 2.276 offers). */
 export const NODE_MAJOR = 24;
@@ -24,11 +26,19 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as topLevelCreateRequire } from 'node:module'; const require = topLevelCreateRequire(import.meta.url);";
 
 /**
- * esbuild options shared by both consumers (names follow the esbuild API).
- * The AWS SDK v3 clients are bundled, not taken from the runtime: only the commands the code
- * imports survive tree-shaking (ESM builds picked through `mainFields`), one minified file loads
- * faster at cold start than the runtime's many unminified SDK files, and the deployed SDK is the
- * version pinned in package-lock.json and exercised by the tests.
+ * Packages taken from the Lambda runtime instead of the bundle. The Node.js 18+ runtimes ship the
+ * AWS SDK for JavaScript v3 (every `@aws-sdk/*` package, clients and libraries such as lib-dynamodb,
+ * util-dynamodb and s3-request-presigner, with their `@smithy/*` dependencies) and resolve it from
+ * ES modules through NODE_PATH. The handlers import nothing from `@smithy/*` directly; it is listed
+ * so that a future direct import cannot pull a second copy of the SDK core into the bundle.
+ * Trade-off: the runtime's SDK version is AWS's (pinned per runtime version), not the one in
+ * package-lock.json that the tests run.
+ */
+export const RUNTIME_PROVIDED = ['@aws-sdk/*', '@smithy/*'];
+
+/**
+ * esbuild options shared by both consumers (names follow the esbuild API). Only what the handlers
+ * import survives tree-shaking (ESM builds picked through `mainFields`).
  */
 export const ESBUILD_OPTIONS = {
   bundle: true,
@@ -40,6 +50,23 @@ export const ESBUILD_OPTIONS = {
   sourcesContent: false,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
-  external: [] as string[],
+  external: RUNTIME_PROVIDED,
   legalComments: 'none',
 } as const;
+
+/**
+ * The esbuild build options for one handler, written to `outfile`: what `npm run build:functions` and
+ * the benchmark build. The CDK stack passes the same options through NodejsFunction (infra/function.ts).
+ */
+export function buildOptions(root: string, name: FunctionName, outfile: string) {
+  const { banner, ...options } = ESBUILD_OPTIONS;
+  return {
+    ...options,
+    mainFields: [...options.mainFields],
+    external: [...options.external],
+    banner: { js: banner },
+    entryPoints: [path.join(root, FUNCTION_ENTRIES[name])],
+    outfile,
+    absWorkingDir: root,
+  };
+}

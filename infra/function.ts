@@ -1,7 +1,7 @@
 /**
  * The Lambda defaults, fixed in one place: Node.js 24 on arm64, ESM bundle built by the local
- * esbuild (never Docker), JSON logs into a log group owned by the stack, X-Ray tracing, its own
- * role that can write only to its own log group. Access to anything else is added by the bind
+ * esbuild (never Docker) with the AWS SDK taken from the runtime, JSON logs into a log group owned by
+ * the stack, X-Ray tracing, its own role that can write only to its own log group. Access to anything else is added by the bind
  * helpers of the resource (`bindTable`, `bindAttachments`, `bindMail`, `bindAuth`, `bindPortal`).
  */
 import { existsSync } from 'node:fs';
@@ -29,7 +29,8 @@ export const BUNDLING: BundlingOptions = {
   sourcesContent: ESBUILD_OPTIONS.sourcesContent,
   mainFields: [...ESBUILD_OPTIONS.mainFields],
   banner: ESBUILD_OPTIONS.banner,
-  bundleAwsSDK: true,
+  // The AWS SDK comes from the Lambda runtime (see RUNTIME_PROVIDED in infra/bundling.ts).
+  bundleAwsSDK: false,
   externalModules: [...ESBUILD_OPTIONS.external],
   esbuildArgs: { '--legal-comments': ESBUILD_OPTIONS.legalComments },
 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { ESBUILD_OPTIONS, FUNCTION_ENTRIES, type FunctionName } from '../infra/bundling.ts';
+import { buildOptions, FUNCTION_ENTRIES, type FunctionName } from '../infra/bundling.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outRoot = path.join(root, 'dist', 'functions');
@@ -32,7 +32,6 @@ if (missing.length > 0) {
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-const { banner, ...options } = ESBUILD_OPTIONS;
 const rows: string[][] = [];
 
 for (const name of names) {
@@ -40,16 +39,7 @@ for (const name of names) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const outfile = path.join(outdir, 'index.mjs');
-  await build({
-    ...options,
-    mainFields: [...options.mainFields],
-    external: [...options.external],
-    banner: { js: banner },
-    entryPoints: [path.join(root, FUNCTION_ENTRIES[name])],
-    outfile,
-    absWorkingDir: root,
-    logLevel: 'warning',
-  });
+  await build({ ...buildOptions(root, name, outfile), logLevel: 'warning' });
   const code = readFileSync(outfile);
   rows.push([name, kb(code.length), kb(gzipSync(code, { level: 9 }).length)]);
 }
@@ -60,4 +50,7 @@ const line = (cells: string[]): string =>
   cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
-console.log(`Bundles in ${path.relative(root, outRoot)}/<function>/index.mjs (with source maps).`);
+console.log(
+  `Bundles in ${path.relative(root, outRoot)}/<function>/index.mjs (with source maps; the AWS SDK, ` +
+    '@aws-sdk/* and @smithy/*, is left to the Lambda runtime and not counted).',
+);
