@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
-import { GOAL_METRICS, PRIORITIES } from './model.ts';
+import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
 import type { Report } from './reports.ts';
@@ -33,8 +33,16 @@ export const rolesBody = z.strictObject({
   admin: z.boolean(),
 });
 
-/** Non-essential notifications to switch off; see notifications.MUTABLE_EVENTS. */
-export const preferencesBody = z.strictObject({ mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20) });
+/**
+ * The person's own settings: non-essential notifications to switch off (see
+ * notifications.MUTABLE_EVENTS) and the portal's language. What is left out stays as it was.
+ */
+export const preferencesBody = z
+  .strictObject({
+    mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20).optional(),
+    language: z.enum(LANGUAGES).optional(),
+  })
+  .refine((body) => body.mutedEvents !== undefined || body.language !== undefined, 'Say what to change.');
 
 export const createOrderBody = z.strictObject({
   serviceId: id,
@@ -219,6 +227,7 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
+/** GET /me: the person, with their saved preferences (`user.mutedEvents`, `user.language`). */
 export interface Me {
   user: User;
 }

@@ -210,8 +210,9 @@ export function initialStatus(service: Pick<Service, 'approval'>, inputs: readon
   return missingItems(inputs).length > 0 ? 'awaiting_inputs' : 'open';
 }
 
-export function statusWords(status: OrderStatus): string {
-  return STATUS_WORDS[status];
+/** A status in words; English unless the caller passes its own words (the portal's other languages). */
+export function statusWords(status: OrderStatus, words: Readonly<Record<OrderStatus, string>> = STATUS_WORDS): string {
+  return words[status];
 }
 
 function pastTense(action: Action): string {

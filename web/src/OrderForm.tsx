@@ -13,6 +13,7 @@ import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared
 import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from './api.ts';
 import { promiseDate } from './format.ts';
 import { type Handover, handoverBody, handoverCandidates } from './orders.ts';
+import { localMessages } from './paths.ts';
 import { t } from './strings.ts';
 import { FilePicker } from './upload.tsx';
 
@@ -281,7 +282,8 @@ export function createAnswers(form: Accessor<readonly FormField[]>, initial: Ans
 
   const checked = createMemo((): Checked => {
     try {
-      return validateAnswers(form(), answers());
+      const result = validateAnswers(form(), answers());
+      return result.ok ? result : { ok: false, fields: localMessages(result.fields) };
     } catch {
       // A form still being written in the editor may not compile yet; the preview then shows no messages.
       return { ok: false, fields: {} };

@@ -35,7 +35,7 @@ import type {
   uploadRequestBody,
   watchersBody,
 } from '#shared/api.ts';
-import type { Department, FollowUp, Service, User } from '#shared/model.ts';
+import type { Department, FollowUp, Language, Service, User } from '#shared/model.ts';
 import type { MutableEvent } from '#shared/notifications.ts';
 import type { createDepartmentBody, ServiceBody } from '#shared/service-schema.ts';
 import { t } from './strings.ts';
@@ -179,8 +179,8 @@ async function send(method: string, path: string, options: RequestOptions = {}):
   const apiError = new ApiError(
     res.status,
     error?.code ?? `http_${res.status}`,
-    error?.message || fallbackMessage(res.status),
-    error?.fields ?? {},
+    error?.message ? t.message(error.message, fallbackMessage(res.status)) : fallbackMessage(res.status),
+    localFields(error?.fields ?? {}),
     current,
   );
   if (res.status === 401 && !options.anonymous) {
@@ -188,6 +188,24 @@ async function send(method: string, path: string, options: RequestOptions = {}):
     onUnauthorized();
   }
   throw apiError;
+}
+
+/**
+ * The API writes field messages in English; they are shown in the portal's language. A value of one
+ * word is a code the portal reads (a link's "expired"), not words, and stays as it is.
+ */
+function localFields(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) out[path] = /\s/.test(message) ? t.message(message) : message;
+  return out;
+}
+
+/** The API names backlog ages in English ("1–3 days"); the portal says them in its language. */
+function localBacklog(backlog: Backlog): Backlog {
+  return {
+    ...backlog,
+    ageing: backlog.ageing.map((a) => ({ ...a, bucket: t.dashboard.ageBuckets[a.bucket] ?? a.bucket })),
+  };
 }
 
 function parseJson(text: string): unknown {
@@ -263,8 +281,9 @@ export const api = {
   queue: (code: string, cursor?: string) =>
     request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
   atRisk: (code: string) => request<OrderSummary[]>('GET', `/departments/${seg(code)}/at-risk`),
-  savePreferences: (mutedEvents: MutableEvent[]) =>
-    request<{ user: User }>('PUT', '/me/preferences', { body: { mutedEvents } }),
+  /** Either or both: what is left out stays as it was. */
+  savePreferences: (body: { mutedEvents?: MutableEvent[]; language?: Language }) =>
+    request<{ user: User }>('PUT', '/me/preferences', { body }),
   survey: (token: string) => request<SurveyView>('GET', `/surveys/${seg(token)}`, { anonymous: true }),
   rateByLink: (token: string, body: SurveyAnswer) =>
     request<SurveyView>('POST', `/surveys/${seg(token)}`, { body, anonymous: true }),
@@ -277,7 +296,7 @@ export const api = {
   report: (code: string, search: string) => request<ReportView>('GET', `/departments/${seg(code)}/report?${search}`),
   reportCsv: (code: string, search: string, table: ReportTable) =>
     download(`/departments/${seg(code)}/report?${search}&format=csv&table=${seg(table)}`, 'text/csv'),
-  backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`),
+  backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`).then(localBacklog),
   // Platform administration (admins only).
   users: () => request<User[]>('GET', '/users'),
   setRoles: (id: string, body: RolesBody) => request<User>('PUT', `/users/${seg(id)}/roles`, { body }),

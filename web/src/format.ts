@@ -1,6 +1,7 @@
 /** Pure formatting helpers: durations, standards, dates and answers in plain words. */
 import type { ServiceSummary } from '#shared/api.ts';
 import type { Answers, Canvas, TimeStandard } from '#shared/model.ts';
+import { readerOptions } from './sla.ts';
 import { t } from './strings.ts';
 
 /** The canvas's sections in the order they are read (SPEC §2). */
@@ -40,11 +41,19 @@ export function standardWords(standard: Pick<TimeStandard, 'firstResponseMinutes
   );
 }
 
-/** A timestamp in the reader's locale and time zone. */
+let readerLocale: string | undefined;
+
+/**
+ * A timestamp in the reader's locale (when it speaks the portal's language, else the portal's own)
+ * and time zone.
+ */
 export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
+  readerLocale ??= readerOptions().locale;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale ?? readerLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    date,
+  );
 }
 
 /** An answer as the requester would read it. */
@@ -72,7 +81,7 @@ export function serviceMatches(service: Pick<ServiceSummary, 'name' | 'summary' 
 export function promiseDate(iso: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat(t.locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

@@ -2,8 +2,14 @@
  * Field errors by dotted path ("form.2.options", "calendar.hours.1.0.start"), as the API sends them
  * and as the editors show them next to each control.
  */
+import { t } from './strings.ts';
 
 export type FieldErrors = Record<string, string>;
+
+/** Messages of the shared checks (written in English) in the portal's language. */
+export function localMessages(fields: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(fields).map(([path, message]) => [path, t.message(message)]));
+}
 
 /** A schema's issues as path → first message (what the API would answer with a 400). */
 export function issuesToFields(
@@ -12,7 +18,7 @@ export function issuesToFields(
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
-    fields[path] ??= issue.message;
+    fields[path] ??= t.message(issue.message);
   }
   return fields;
 }

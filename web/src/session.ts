@@ -2,6 +2,7 @@
 import { createSignal } from 'solid-js';
 import type { Department, User } from '#shared/model.ts';
 import { api, readToken, writeToken } from './api.ts';
+import { setLanguage } from './strings.ts';
 
 const [token, setToken] = createSignal<string | null>(readToken());
 const [user, setUser] = createSignal<User | undefined>();
@@ -30,6 +31,8 @@ export async function loadUser(): Promise<User> {
   const known = user();
   if (known) return known;
   const me = await api.me();
+  // The person's saved language wins over this browser's; switching reloads the page.
+  if (me.user.language) setLanguage(me.user.language);
   setUser(me.user);
   return me.user;
 }

@@ -4,13 +4,18 @@
  * stays on the server; the API sends each order's most urgent clock with the working minutes left.
  */
 import type { OrderSummary } from '#shared/api.ts';
-import { describeDue, formatMinutes, formatMoment } from '#shared/due-words.ts';
+import { describeDue, formatMoment, formatMinutes as minutesIn } from '#shared/due-words.ts';
 import type { BusinessCalendar } from '#shared/model.ts';
 import type { OrderClocks, SlaSummary } from '#shared/order-clocks.ts';
 import { t } from './strings.ts';
 
 export type ClockState = SlaSummary['state'];
 export type SlaClock = OrderClocks['firstResponse'];
+
+/** A duration in short words ("3 h 20 min"), in the portal's language. */
+export function formatMinutes(minutes: number, hoursPerDay?: number): string {
+  return minutesIn(minutes, hoursPerDay, t.due);
+}
 
 /** The states in the order a filter lists them: the most urgent first. */
 export const SLA_STATES: readonly ClockState[] = ['breached', 'warning', 'running', 'paused', 'met'];
@@ -134,7 +139,7 @@ export function clockWords(clock: SlaClock, left: number | undefined, now: Date,
   }
   if (clock.dueAt === undefined) return t.sla.noDue;
   if (left === undefined) return t.sla.dueAt(moment(clock.dueAt));
-  return describeDue(now, new Date(clock.dueAt), left, locale, timeZone, hoursPerDay);
+  return describeDue(now, new Date(clock.dueAt), left, locale, timeZone, hoursPerDay, t.due);
 }
 
 /** The due words of a list row, from the order's most urgent clock. */
@@ -145,7 +150,7 @@ export function summaryWords(sla: SlaSummary | undefined, now: Date, options: Wo
   if (sla.state === 'paused' || sla.dueAt === undefined) {
     return t.sla.pausedShort(formatMinutes(Math.max(0, sla.minutesLeft), hoursPerDay));
   }
-  return describeDue(now, new Date(sla.dueAt), sla.minutesLeft, locale, timeZone, hoursPerDay);
+  return describeDue(now, new Date(sla.dueAt), sla.minutesLeft, locale, timeZone, hoursPerDay, t.due);
 }
 
 /** Rows whose most urgent clock is in the state asked for (all rows when none is asked for). */

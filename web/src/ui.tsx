@@ -41,7 +41,7 @@ export function ErrorNote(props: { error: unknown; onRetry?: () => void }) {
 export function StatusBadge(props: { status: OrderStatus; testId?: string }) {
   return (
     <span class={`badge status-${props.status}`} data-testid={props.testId}>
-      {statusWords(props.status)}
+      {statusWords(props.status, t.status)}
     </span>
   );
 }

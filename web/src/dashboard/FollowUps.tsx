@@ -7,6 +7,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
 import { createLoader } from '../data.ts';
+import { formatDateTime } from '../format.ts';
 import { t } from '../strings.ts';
 import { isCategory } from '../survey/survey.ts';
 import { DateTime, ErrorNote, Loading } from '../ui.tsx';
@@ -90,10 +91,7 @@ export function FollowUps(props: {
 
 function formatWhen(iso: string | undefined): string {
   if (!iso) return t.common.none;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatDateTime(iso);
 }
 
 function categoryWords(category: string | undefined): string | undefined {

@@ -25,7 +25,7 @@ export function percent(share: number | undefined): number | null {
 /** "2026-W48" → "W48" on an axis. */
 export function weekAxisLabel(week: string): string {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);
-  return match ? `W${match[2]}` : week;
+  return match ? t.dashboard.weekShort(match[2]!) : week;
 }
 
 /** "2026-W48" → "Week 48, 2026" in a table. */

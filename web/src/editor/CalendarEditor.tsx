@@ -54,7 +54,11 @@ export function CalendarEditor(props: {
       const { dates, problems } = parseIcalHolidays(text);
       const merged = addHolidays(cal().holidays, dates);
       set({ ...cal(), holidays: merged.holidays });
-      setImportNote({ text: t.calendar.imported(merged.added, dates.length), problems, failed: false });
+      setImportNote({
+        text: t.calendar.imported(merged.added, dates.length),
+        problems: problems.map((p) => t.message(p)),
+        failed: false,
+      });
     } catch {
       setImportNote({ text: t.calendar.importFailed, problems: [], failed: true });
     }

@@ -6,6 +6,7 @@
 
 import type { FieldKind, FormField, Service } from '#shared/model.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
+import { t } from '../strings.ts';
 
 export type Draft = ServiceBody;
 export type DurationUnit = 'minutes' | 'hours';
@@ -118,10 +119,10 @@ export function blankService(): Draft {
     form: [],
     inputs: [],
     deliverables: [],
-    stages: [{ id: 'in-progress', name: 'In progress' }],
+    stages: [{ id: 'in-progress', name: t.editor.defaultStage }],
     approval: { kind: 'none' },
     standard: { firstResponseMinutes: 240, resolutionMinutes: 1440, warningAt: 0.8, always: false },
-    survey: { enabled: true, question: 'How satisfied are you with how we handled your order?' },
+    survey: { enabled: true, question: t.editor.defaultSurveyQuestion },
     reportTo: [],
   };
 }

@@ -4,11 +4,11 @@
  * in calendar time side by side.
  */
 import { For, Show } from 'solid-js';
-import { formatMinutes, formatMoment } from '#shared/due-words.ts';
+import { formatMoment } from '#shared/due-words.ts';
 import type { Order } from '#shared/model.ts';
 import type { SlaSummary } from '#shared/order-clocks.ts';
 import { durationWords } from '../format.ts';
-import { clockStateAt, clockWords, minutesLeft, type SlaClock, type WordsOptions } from '../sla.ts';
+import { clockStateAt, clockWords, formatMinutes, minutesLeft, type SlaClock, type WordsOptions } from '../sla.ts';
 import { SlaBadge } from '../sla-ui.tsx';
 import { t } from '../strings.ts';
 import { DateTime } from '../ui.tsx';

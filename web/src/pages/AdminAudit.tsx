@@ -49,7 +49,7 @@ export default function AdminAudit() {
           <input
             id="audit-month"
             type="month"
-            placeholder="YYYY-MM"
+            placeholder={t.admin.audit.monthPlaceholder}
             value={typed()}
             aria-invalid={typedBad() ? 'true' : undefined}
             aria-describedby={typedBad() ? 'audit-month-hint audit-month-error' : 'audit-month-hint'}

@@ -370,7 +370,10 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
                 </p>
                 <Show when={event.from && event.to && event.from !== event.to}>
                   <p class="event-change">
-                    {t.timeline.change(statusWords(event.from ?? 'submitted'), statusWords(event.to ?? 'submitted'))}
+                    {t.timeline.change(
+                      statusWords(event.from ?? 'submitted', t.status),
+                      statusWords(event.to ?? 'submitted', t.status),
+                    )}
                   </p>
                 </Show>
                 <Show when={event.comment}>

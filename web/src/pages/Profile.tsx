@@ -1,12 +1,15 @@
-/** The signed-in person: who they are, their roles, and which non-essential emails they get (SPEC §6). */
+/**
+ * The signed-in person: who they are, their roles, the language of the portal, and which
+ * non-essential emails they get (SPEC §6).
+ */
 import { createSignal, For, Show } from 'solid-js';
-import type { User } from '#shared/model.ts';
+import { LANGUAGES, type Language, type User } from '#shared/model.ts';
 import { MUTABLE_EVENTS, type MutableEvent } from '#shared/notifications.ts';
 import { api, errorMessage } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { roleWords } from '../profile.ts';
 import { setCurrentUser } from '../session.ts';
-import { t } from '../strings.ts';
+import { language, setLanguage, t } from '../strings.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 export default function Profile() {
@@ -47,10 +50,81 @@ export default function Profile() {
               </dd>
             </div>
           </dl>
+          <LanguageChoice user={data().user} onSaved={(user) => me.set({ user })} />
           <Notifications user={data().user} onSaved={(user) => me.set({ user })} />
         </section>
       )}
     </Show>
+  );
+}
+
+/** The portal's language, kept on the person so every device they sign in on uses it. */
+function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
+  const [chosen, setChosen] = createSignal<Language>(props.user.language ?? language);
+  const [saving, setSaving] = createSignal(false);
+  const [notice, setNotice] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (saving()) return;
+    setSaving(true);
+    setNotice(undefined);
+    setFailure(undefined);
+    try {
+      const { user } = await api.savePreferences({ language: chosen() });
+      setCurrentUser(user);
+      props.onSaved(user);
+      // A new language reloads the page; the one in use only needs saying so.
+      if (setLanguage(chosen())) return;
+      setNotice(t.profile.languageSaved);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+    setSaving(false);
+  }
+
+  return (
+    <section aria-labelledby="language-title">
+      <h2 id="language-title">{t.profile.languageTitle}</h2>
+      <form class="comment-form" onSubmit={(e) => void save(e)}>
+        <div class="field">
+          <label for="language">{t.profile.languageLabel}</label>
+          <p id="language-hint" class="hint">
+            {t.profile.languageHint}
+          </p>
+          <select
+            id="language"
+            aria-describedby="language-hint"
+            onChange={(e) => {
+              setNotice(undefined);
+              setChosen(e.currentTarget.value as Language);
+            }}
+          >
+            <For each={LANGUAGES}>
+              {(lang) => (
+                <option value={lang} lang={lang} selected={lang === chosen()}>
+                  {t.languageNames[lang]}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div aria-live="polite">
+          <Show when={notice()}>
+            <p class="notice success">{notice()}</p>
+          </Show>
+        </div>
+        <Show when={failure()}>
+          <div class="notice error" role="alert">
+            <p>{failure()}</p>
+          </div>
+        </Show>
+        <button type="submit" class="primary" disabled={saving()}>
+          {saving() ? t.profile.languageSaving : t.profile.languageSave}
+        </button>
+      </form>
+    </section>
   );
 }
 
@@ -78,7 +152,7 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
     setFailure(undefined);
     try {
       const chosen = MUTABLE_EVENTS.filter((e) => muted().has(e));
-      const { user } = await api.savePreferences(chosen);
+      const { user } = await api.savePreferences({ mutedEvents: chosen });
       setCurrentUser(user);
       props.onSaved(user);
       setNotice(t.profile.saved);

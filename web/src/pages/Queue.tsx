@@ -159,7 +159,7 @@ export default function Queue() {
           <label for="queue-status">{t.queue.filterStatus}</label>
           <select id="queue-status" onChange={(e) => setStatusFilter(e.currentTarget.value as OrderStatus | '')}>
             <option value="">{t.queue.all}</option>
-            <For each={[...ACTIVE_STATUSES]}>{(s) => <option value={s}>{statusWords(s)}</option>}</For>
+            <For each={[...ACTIVE_STATUSES]}>{(s) => <option value={s}>{statusWords(s, t.status)}</option>}</For>
           </select>
         </div>
         <div class="field">

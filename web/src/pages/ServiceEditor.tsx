@@ -33,7 +33,7 @@ import {
   slugify,
 } from '../editor/service-draft.ts';
 import { OrderForm } from '../OrderForm.tsx';
-import { controlId, type FieldErrors, issuesToFields, withoutPath } from '../paths.ts';
+import { controlId, type FieldErrors, issuesToFields, localMessages, withoutPath } from '../paths.ts';
 import { user } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../ui.tsx';
@@ -151,7 +151,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
     const parsed = isNew()
       ? createServiceBody.safeParse({ ...body, id: newId().trim(), department: props.department })
       : serviceBody.safeParse(body);
-    return { ...serviceProblems(body), ...(parsed.success ? {} : issuesToFields(parsed.error.issues)) };
+    return { ...localMessages(serviceProblems(body)), ...(parsed.success ? {} : issuesToFields(parsed.error.issues)) };
   }
 
   function showErrors(found: FieldErrors) {

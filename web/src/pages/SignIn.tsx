@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { safeNext } from '../format.ts';
 import { startSession } from '../session.ts';
-import { t } from '../strings.ts';
+import { setLanguage, t } from '../strings.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 export default function SignIn() {
@@ -24,7 +24,10 @@ export default function SignIn() {
     try {
       const session = await api.signIn(userId);
       startSession(session.token, session.user);
-      navigate(safeNext(search.next), { replace: true });
+      const next = safeNext(search.next);
+      // In another language the page loads afresh where sign-in was heading.
+      if (session.user.language && setLanguage(session.user.language, next)) return;
+      navigate(next, { replace: true });
     } catch (e) {
       setError(() => e);
     } finally {

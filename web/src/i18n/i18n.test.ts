@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { describeDue, formatMinutes } from '#shared/due-words.ts';
+import { validateAnswers } from '#shared/forms.ts';
+import { statusWords } from '#shared/lifecycle.ts';
+import { FIELD_KINDS, type FormField, ORDER_STATUSES } from '#shared/model.ts';
+import { browserLanguage, language, t } from '../strings.ts';
+import { en } from './en.ts';
+import { pl } from './pl.ts';
+
+type Leaf = { path: string; value: unknown };
+
+/** Every leaf (string, function, number) of a dictionary, by dotted path; arrays count by index. */
+function leaves(node: unknown, path = ''): Leaf[] {
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key));
+  }
+  return [{ path, value: node }];
+}
+
+const enLeaves = new Map(leaves(en).map((l) => [l.path, l.value]));
+const plLeaves = new Map(leaves(pl).map((l) => [l.path, l.value]));
+
+/**
+ * Polish strings that may equal the English ones, each for a reason: names (the product, each
+ * language in its own name), file formats, keyboard keys, the dash for "nothing", and "Administrator",
+ * which is the same word in Polish.
+ */
+const SAME_IN_BOTH = new Set(['Ordo', 'English', 'Polski', 'PDF', 'PNG', 'JPEG', 'CSV', 'ZIP', '—', 'Administrator']);
+const KEYBOARD_KEY = /^queue\.shortcuts\.\d+\.0$/;
+
+/** Arguments for functions that do not take numbers or plain words. */
+const SAMPLE_ARGS: Record<string, unknown[]> = {
+  'upload.orList': [['PDF', 'PNG', 'CSV']],
+  'admin.audit.and': [['a', 'b', 'c']],
+  'dashboard.versionsList': [['v1', 'v2']],
+  message: ['Too long.'],
+};
+
+describe('the Polish dictionary', () => {
+  it('has every key of the English one, and no other', () => {
+    expect([...plLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+  });
+
+  it('has the same kind of value under every key', () => {
+    const differ = [...enLeaves].filter(([path, value]) => typeof plLeaves.get(path) !== typeof value);
+    expect(differ.map(([path]) => path)).toEqual([]);
+  });
+
+  it('translates every string, apart from a short list of names and symbols', () => {
+    const same = [...plLeaves]
+      .filter(([path, value]) => typeof value === 'string' && value === enLeaves.get(path))
+      .filter(([path, value]) => !SAME_IN_BOTH.has(value as string) && !KEYBOARD_KEY.test(path));
+    expect(same).toEqual([]);
+  });
+
+  it('says something for sample arguments in every function', () => {
+    const empty: string[] = [];
+    for (const [path, value] of plLeaves) {
+      if (typeof value !== 'function') continue;
+      const args = SAMPLE_ARGS[path] ?? Array.from({ length: value.length }, () => 3);
+      const said: unknown = value(...args);
+      if (typeof said !== 'string' || said.trim() === '' || /undefined|NaN|\[object/.test(said)) empty.push(path);
+    }
+    expect(empty).toEqual([]);
+  });
+
+  it('counts in Polish plural forms, fractions in the genitive', () => {
+    expect([1, 2, 5, 12, 22, 1.5].map((n) => pl.duration.hours(n, true))).toEqual([
+      '1 godzina robocza',
+      '2 godziny robocze',
+      '5 godzin roboczych',
+      '12 godzin roboczych',
+      '22 godziny robocze',
+      '1,5 godziny roboczej',
+    ]);
+    expect([1, 3, 5, 1.5].map((n) => pl.duration.days(n, false))).toEqual(['1 dzień', '3 dni', '5 dni', '1,5 dnia']);
+    expect([0, 1, 4, 25].map((n) => pl.catalog.count(n))).toEqual(['0 usług', '1 usługa', '4 usługi', '25 usług']);
+    expect(pl.admin.people.count(3, 12)).toBe('3 z 12 osób');
+    expect(pl.standard.words('4 godziny robocze', '3 dni robocze')).toBe(
+      'czas odpowiedzi: 4 godziny robocze, czas realizacji: 3 dni robocze',
+    );
+  });
+
+  it('speaks Polish for the order statuses and the due-time words of the domain', () => {
+    expect(statusWords('in_progress', pl.status)).toBe('w realizacji');
+    expect(ORDER_STATUSES.filter((s) => statusWords(s, pl.status) === statusWords(s))).toEqual([]);
+    expect(formatMinutes(200, undefined, pl.due)).toBe('3 godz. 20 min');
+    expect(formatMinutes(1500, undefined, pl.due)).toBe('1 dzień 1 godz.');
+    expect(formatMinutes(540, 8, pl.due)).toBe('1 dzień roboczy 1 godz.');
+    expect(formatMinutes(2400, 8, pl.due)).toBe('5 dni roboczych');
+    const warsaw = (local: string) => new Date(`${local}:00+01:00`);
+    const now = warsaw('2026-03-09T10:00');
+    expect(describeDue(now, warsaw('2026-03-12T14:00'), 200, 'pl-PL', 'Europe/Warsaw', undefined, pl.due)).toBe(
+      'termin: czw. 14:00, pozostały czas pracy: 3 godz. 20 min',
+    );
+    expect(describeDue(now, warsaw('2026-03-10T09:00'), 30, 'pl-PL', 'Europe/Warsaw', undefined, pl.due)).toBe(
+      'termin: jutro 09:00, pozostały czas pracy: 30 min',
+    );
+    expect(describeDue(now, warsaw('2026-03-09T09:00'), -125, 'pl-PL', 'Europe/Warsaw', undefined, pl.due)).toBe(
+      'po terminie o 2 godz. 5 min czasu pracy',
+    );
+  });
+
+  it('keeps the English words of the domain as they were for everyone else', () => {
+    expect(statusWords('in_progress')).toBe('in progress');
+    expect(en.status.waiting_for_customer).toBe('waiting for the customer');
+    expect(formatMinutes(540, 8)).toBe('1 working day 1 h');
+    expect(formatMinutes(540, 8, en.due)).toBe('1 working day 1 h');
+  });
+
+  it('says the messages of the shared form checks in Polish', () => {
+    const field = (kind: FormField['kind'], extra: Partial<FormField> = {}): FormField => ({
+      id: kind,
+      label: `Pole ${kind}`,
+      kind,
+      required: true,
+      ...extra,
+    });
+    const form = [
+      ...FIELD_KINDS.map((kind) => field(kind, kind === 'select' || kind === 'multiSelect' ? { options: ['a'] } : {})),
+      field('text', { id: 'short', min: 5, pattern: '[a-z]+' }),
+      field('number', { id: 'few', min: 2, max: 3 }),
+    ];
+    const wrong = {
+      text: 'two\nlines',
+      longText: 'x'.repeat(10_001),
+      number: 'seven',
+      date: '12.03.2026',
+      select: 'b',
+      multiSelect: ['b'],
+      checkbox: 'yes',
+      email: 'nobody',
+      short: 'AB',
+      few: 9,
+    };
+    const messages = [wrong, {}].flatMap((answers) => {
+      const result = validateAnswers(form, answers as never);
+      return result.ok ? [] : Object.values(result.fields);
+    });
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.filter((m) => pl.message(m, 'UNTRANSLATED') === 'UNTRANSLATED')).toEqual([]);
+    expect(pl.message('Pole text is required.')).toBe('Pole „Pole text” jest wymagane.');
+    expect(pl.message('At least 5 characters.')).toBe('Co najmniej 5 znaków.');
+  });
+
+  it('falls back to a Polish message for what it does not know, and English keeps the message', () => {
+    expect(pl.message('Something nobody wrote down.', 'Tego nie można teraz zrobić.')).toBe(
+      'Tego nie można teraz zrobić.',
+    );
+    expect(pl.message('constructor')).toBe('Sprawdź tę wartość.');
+    expect(pl.message('Only an agent of the department may claim.')).toBe('Nie masz uprawnień do tego działania.');
+    expect(en.message('Only an agent of the department may claim.', 'x')).toBe(
+      'Only an agent of the department may claim.',
+    );
+  });
+});
+
+describe('choosing the language', () => {
+  it('takes the first browser language the portal speaks', () => {
+    expect(browserLanguage(['pl-PL', 'en'])).toBe('pl');
+    expect(browserLanguage(['pl'])).toBe('pl');
+    expect(browserLanguage(['de-DE', 'pl'])).toBe('pl');
+    expect(browserLanguage(['en-US', 'pl-PL'])).toBe('en');
+    expect(browserLanguage(['de-DE'])).toBeUndefined();
+  });
+
+  it('speaks English outside a browser', () => {
+    expect(language).toBe('en');
+    expect(t).toBe(en);
+  });
+});
