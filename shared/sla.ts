@@ -117,6 +117,8 @@ interface Compiled {
   /** Index 0 = Monday: merged, sorted [startMinute, endMinute) pairs. */
   week: Array<Array<readonly [number, number]>>;
   holidays: ReadonlySet<number>;
+  /** Working intervals already worked out, by local day (bounded). */
+  days: Map<number, ReadonlyArray<readonly [number, number]>>;
 }
 
 /** Compiled calendars by calendar object (calendars are never mutated; callers reuse the cached department one). */
@@ -132,7 +134,7 @@ function compile(calendar: BusinessCalendar): Compiled {
 }
 
 function compileNow(calendar: BusinessCalendar): Compiled {
-  if (calendar.always) return { always: true, zone: 'UTC', week: [], holidays: new Set() };
+  if (calendar.always) return { always: true, zone: 'UTC', week: [], holidays: new Set(), days: new Map() };
   if (!isValidZone(calendar.timeZone)) throw unusable(calendar);
   let working = false;
   const week = WEEKDAYS.map((key) => {
@@ -160,7 +162,7 @@ function compileNow(calendar: BusinessCalendar): Compiled {
     const day = parseDate(holiday);
     if (day !== undefined) holidays.add(day);
   }
-  return { always: false, zone: calendar.timeZone, week, holidays };
+  return { always: false, zone: calendar.timeZone, week, holidays, days: new Map() };
 }
 
 function unusable(calendar: BusinessCalendar): RangeError {
@@ -333,11 +335,22 @@ function localDay(ms: number, zone: string): number {
   return Math.floor(wallMs(zone, ms) / DAY_MS);
 }
 
+const NO_INTERVALS: ReadonlyArray<readonly [number, number]> = [];
+
 /** Working intervals of one local day as [startMs, endMs) instants; empty on days off. */
-function workingIntervals(calendar: Compiled, epochDay: number): Array<readonly [number, number]> {
-  if (calendar.holidays.has(epochDay)) return [];
+function workingIntervals(calendar: Compiled, epochDay: number): ReadonlyArray<readonly [number, number]> {
+  const known = calendar.days.get(epochDay);
+  if (known) return known;
+  const intervals = dayIntervals(calendar, epochDay);
+  if (calendar.days.size >= 5_000) calendar.days.clear();
+  calendar.days.set(epochDay, intervals);
+  return intervals;
+}
+
+function dayIntervals(calendar: Compiled, epochDay: number): ReadonlyArray<readonly [number, number]> {
+  if (calendar.holidays.has(epochDay)) return NO_INTERVALS;
   const pairs = calendar.week[weekdayIndex(epochDay)] ?? [];
-  if (pairs.length === 0) return [];
+  if (pairs.length === 0) return NO_INTERVALS;
   const frame = dayFrame(calendar.zone, epochDay);
   const instant = (minute: number): number => {
     if (minute === 0) return frame.start;
