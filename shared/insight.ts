@@ -114,7 +114,7 @@ export interface CustomersView {
 }
 
 export const STOPPED_RULE =
-  'stopped = ordered in at least {regular} different weeks before, and not once in the last {quiet} weeks; missed orders ≈ their weekly rate then × {quiet}';
+  'stopped = ordered in at least {regular} different weeks before, and not once in the last {quiet} weeks; missed orders ≈ their weekly rate from their first order until then × {quiet}';
 export const LEAST_SATISFIED_RULE =
   'impact = orders × share of their ratings that were 3 or lower; people with at least 2 orders and a rating below 4';
 
@@ -167,10 +167,12 @@ export function buildCustomers(rows: CustomerRow[], options: CustomerOptions): C
       ...(last === undefined ? {} : { lastOrderWeek: weeks[last]! }),
     };
     const before = orderWeeks.filter((i) => i < quietFrom);
+    // Their rate from their first order in the window to the quiet weeks, not over the whole window.
+    const span = before.length > 0 ? quietFrom - before[0]! : 0;
     const ordersBefore = rs
       .filter((r) => weekIndex.get(r.week)! < quietFrom)
       .reduce((n, r) => n + (r.counters.created ?? 0), 0);
-    return { line, c, activeWeeks: before.length, ordersBefore, recent: orderWeeks.length - before.length };
+    return { line, c, activeWeeks: before.length, ordersBefore, span, recent: orderWeeks.length - before.length };
   });
 
   const topCustomers = lines
@@ -182,7 +184,7 @@ export function buildCustomers(rows: CustomerRow[], options: CustomerOptions): C
   const stopped = lines
     .filter((l) => quietFrom > 0 && l.activeWeeks >= regularWeeks && l.recent === 0)
     .map((l) => {
-      const ordersPerWeek = l.ordersBefore / quietFrom;
+      const ordersPerWeek = l.ordersBefore / Math.max(1, l.span);
       return {
         ...l.line,
         activeWeeks: l.activeWeeks,
@@ -311,7 +313,7 @@ export interface CapacityView {
 }
 
 export const FORECAST_RULE =
-  'forecast = straight line fitted by least squares to the weekly orders of the last {weeks} weeks, extended {horizon} weeks, never below 0';
+  'forecast = straight line fitted by least squares to the weekly orders of the last {weeks} weeks (from the first week with an order), extended {horizon} weeks, never below 0';
 export const PEOPLE_RULE =
   'people = max(forecast orders per week ÷ (orders one person resolves per week × {utilisation} %), orders in the queue not waiting on the customer ÷ (orders one person resolves per week × standard in weeks)); the first keeps up with demand, the second clears today’s queue within the standard';
 
@@ -352,6 +354,11 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
     ...serviceRows.map((r) => r.key),
     ...load.filter((l) => l.kind === 'serviceLoad').map((l) => l.key),
   ]);
+  // Weeks before the department's first order are not demand, only a lack of history: the trend
+  // is fitted from the first week with an order.
+  const allWeekly = weeks.map(() => 0);
+  for (const r of serviceRows) allWeekly[weekOf(r.day)!]! += r.counters.created ?? 0;
+  const first = Math.max(0, allWeekly.findIndex((n) => n > 0));
   const lines = [...serviceIds].map((serviceId) => {
     const spec = services.find((s) => s.id === serviceId);
     const rs = serviceRows.filter((r) => r.key === serviceId);
@@ -359,7 +366,7 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
     for (const r of rs) weekly[weekOf(r.day)!]! += r.counters.created ?? 0;
     const c = sum(rs);
     const gauge = load.find((l) => l.kind === 'serviceLoad' && l.key === serviceId)?.counters ?? {};
-    const trend = linearForecast(weekly, horizon);
+    const trend = linearForecast(weekly.slice(first), horizon);
     const open = Math.max(0, gauge.open ?? 0);
     const waiting = WAITING_STATUSES.reduce((n, k) => n + Math.max(0, gauge[k] ?? 0), 0);
     const resolved = c.resolved ?? 0;
@@ -393,7 +400,7 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
     .sort((a, b) => (b.peopleNeeded ?? 0) - (a.peopleNeeded ?? 0) || b.averagePerWeek - a.averagePerWeek);
 
   const weekly = weeks.map((_, i) => activeLines.reduce((n, l) => n + l.weekly[i]!, 0));
-  const total = linearForecast(weekly, horizon);
+  const total = linearForecast(weekly.slice(first), horizon);
   const peopleNeeded =
     throughput === undefined ? undefined : Math.ceil(activeLines.reduce((n, l) => n + (l.peopleNeeded ?? 0), 0));
   const lastWeek = weeks.at(-1);

@@ -112,7 +112,7 @@ export async function seedHistory(
       if (service?.status !== 'published') continue;
       const department = (await deps.departments.get(service.department))!;
       const calendar = department.calendar;
-      const requester = dayOffset > 28 && rnd() < 0.25 ? pick(LAPSED, rnd) : pick(CURRENT, rnd);
+      const requester = dayOffset > 28 && rnd() < 0.5 ? pick(LAPSED, rnd) : pick(CURRENT, rnd);
       const filedAt = new Date(
         Date.UTC(
           day.getUTCFullYear(),
@@ -232,7 +232,7 @@ export async function seedHistory(
           }),
         );
       }
-      if (dayOffset <= 2 && rnd() < 0.6) continue; // recent work still in progress
+      if (dayOffset <= 4 && rnd() < 0.6) continue; // the last days' work is still in progress
       const resolved = await act(agent, number, { action: 'resolve' }, t);
       // About two thirds of the invited answer; late orders rate lower.
       if (resolved.order.survey?.invitedAt && rnd() < 0.68) {

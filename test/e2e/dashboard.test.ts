@@ -89,3 +89,71 @@ describe('the head dashboard on the seeded history', () => {
     publish('order-page');
   });
 });
+
+async function expectNoSeriousViolations() {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+describe('department insight on the seeded history', () => {
+  it('shows each goal with its progress, trend and what pulls it down, and edits them', async () => {
+    await page.goto(`${stack.appUrl}/departments/HR/dashboard`);
+    await page.getByRole('navigation', { name: 'Department views' }).getByRole('link', { name: 'Goals' }).click();
+    await page.getByRole('heading', { name: 'Goals HR', level: 1 }).waitFor();
+    const statuses = page.getByTestId('goal-status');
+    await expect.poll(() => statuses.count()).toBe(3);
+    expect(await statuses.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(On track|Behind|No data yet)$/)]),
+    );
+    await expect.poll(() => page.locator('[data-testid^="chart-goal-trend-"] canvas').count()).toBeGreaterThan(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'goals');
+
+    // A wrong target is refused next to the field; a right one is saved and shown.
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page.locator('#goal-3-metric').selectOption({ label: 'Resolved within the standard' });
+    await page.locator('#goal-3-target').fill('150');
+    await page.getByRole('button', { name: 'Save the goals' }).click();
+    await page.getByText('A share is at most 1 (100 %).').waitFor();
+    await page.locator('#goal-3-target').fill('80');
+    await page.getByRole('button', { name: 'Save the goals' }).click();
+    await page.getByText('The goals are saved.').waitFor();
+    await expect.poll(() => statuses.count()).toBe(4);
+
+    // Employees see the promises on the department page.
+    await page.goto(`${stack.appUrl}/departments/HR`);
+    await page.getByRole('heading', { name: 'We promise' }).waitFor();
+    await expect.poll(() => page.getByTestId('promise').count()).toBe(4);
+  });
+
+  it('shows who orders, who stopped and who is least satisfied', async () => {
+    await page.goto(`${stack.appUrl}/departments/HR/customers?regularWeeks=2`);
+    await page.getByRole('heading', { name: 'Customers HR', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="chart-customer-segments"] canvas').count()).toBe(1);
+    const stopped = page.getByRole('region', { name: 'Regular customers without an order lately' });
+    await stopped.waitFor().catch(async (error) => {
+      await screenshot(page, 'customers-failed');
+      throw error;
+    });
+    await expect.poll(() => stopped.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByLabel('Group customers by').selectOption('location');
+    await expect.poll(() => page.url()).toContain('segment=location');
+    await page.getByRole('rowheader', { name: 'Warsaw' }).first().waitFor();
+    await expectNoSeriousViolations();
+    await screenshot(page, 'customers');
+  });
+
+  it('shows demand with its forecast, workload and the team the standards need', async () => {
+    await page.goto(`${stack.appUrl}/departments/HR/capacity`);
+    await page.getByRole('heading', { name: 'Capacity HR', level: 1 }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('people-needed').textContent()) ?? '').toMatch(/^\d/);
+    await expect.poll(() => page.locator('[data-testid="chart-capacity-demand"] canvas').count()).toBe(1);
+    await page.getByText(/you need about [\d.,]+ people/).waitFor();
+    const services = page.getByRole('region', { name: 'Demand, queue, time spent and people needed per service' });
+    await expect.poll(() => services.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'capacity');
+    publish('capacity');
+  });
+});

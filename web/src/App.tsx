@@ -19,6 +19,9 @@ const AnswerPage = lazy(() => import('./pages/Answer.tsx'));
 const SurveyPage = lazy(() => import('./pages/Survey.tsx'));
 const Profile = lazy(() => import('./pages/Profile.tsx'));
 const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
+const Goals = lazy(() => import('./pages/Goals.tsx'));
+const Customers = lazy(() => import('./pages/Customers.tsx'));
+const Capacity = lazy(() => import('./pages/Capacity.tsx'));
 const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
 const AdminPeople = lazy(() => import('./pages/AdminPeople.tsx'));
 const AdminDepartments = lazy(() => import('./pages/AdminDepartments.tsx'));
@@ -151,6 +154,9 @@ export function App() {
         <Route path="/departments/:code/services" component={DepartmentServices} />
         <Route path="/departments/:code/services/new" component={ServiceEditor} />
         <Route path="/departments/:code/dashboard" component={Dashboard} />
+        <Route path="/departments/:code/goals" component={Goals} />
+        <Route path="/departments/:code/customers" component={Customers} />
+        <Route path="/departments/:code/capacity" component={Capacity} />
         <Route path="/services/:id" component={ServicePage} />
         <Route path="/services/:id/edit" component={ServiceEditor} />
         <Route path="/orders" component={MyOrders} />

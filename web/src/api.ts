@@ -6,13 +6,17 @@
 import type { z } from 'zod';
 import type {
   Backlog,
+  CapacityResponse,
   ClarificationView,
   CommentBody,
   CreateOrderBody,
+  CustomersResponse,
   clarificationAnswerBody,
   DemoUser,
   DepartmentPage,
   ErrorBody,
+  GoalsBody,
+  GoalsView,
   HandInputBody,
   handoffBody,
   Me,
@@ -54,7 +58,17 @@ export type DepartmentFields = Pick<Department, 'name' | 'contactEmail' | 'headI
 export type DeliverableBody = TickDeliverableBody & { attachment?: string };
 /** A page of orders; `people` (display names) is used when the API sends it. */
 export type OrderPage = Page<OrderSummary> & { people?: Record<string, string> };
-export type { Backlog, ReportTable, ReportView, SurveyAnswer, SurveyView };
+export type {
+  Backlog,
+  CapacityResponse,
+  CustomersResponse,
+  GoalsBody,
+  GoalsView,
+  ReportTable,
+  ReportView,
+  SurveyAnswer,
+  SurveyView,
+};
 
 /** A downloaded file and the name the API suggests for it (when the header is readable). */
 export interface Download {
@@ -297,6 +311,13 @@ export const api = {
   reportCsv: (code: string, search: string, table: ReportTable) =>
     download(`/departments/${seg(code)}/report?${search}&format=csv&table=${seg(table)}`, 'text/csv'),
   backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`).then(localBacklog),
+  // Department insight (heads only). `search`: the view's query string.
+  customers: (code: string, search: string) =>
+    request<CustomersResponse>('GET', `/departments/${seg(code)}/customers?${search}`),
+  capacity: (code: string, search: string) =>
+    request<CapacityResponse>('GET', `/departments/${seg(code)}/capacity?${search}`),
+  goals: (code: string) => request<GoalsView>('GET', `/departments/${seg(code)}/goals`),
+  saveGoals: (code: string, body: GoalsBody) => request<GoalsView>('PUT', `/departments/${seg(code)}/goals`, { body }),
   // Platform administration (admins only).
   users: () => request<User[]>('GET', '/users'),
   setRoles: (id: string, body: RolesBody) => request<User>('PUT', `/users/${seg(id)}/roles`, { body }),

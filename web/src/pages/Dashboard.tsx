@@ -6,13 +6,13 @@
  */
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
-import { formatMinutes } from '#shared/due-words.ts';
 import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
 import { api, errorMessage, type ReportTable, type ReportView } from '../api.ts';
-import { ChartCanvas, type ChartSpec } from '../dashboard/Chart.tsx';
 import { csvFileName, saveBlob } from '../dashboard/csv.ts';
 import { FollowUps } from '../dashboard/FollowUps.tsx';
+import { InsightNav } from '../dashboard/InsightNav.tsx';
+import { Figure, FigureTable, numberWords, Panel, percentWords } from '../dashboard/parts.tsx';
 import {
   type DashboardQuery,
   dashboardSearch,
@@ -29,8 +29,6 @@ import {
   csatDistribution,
   foldId,
   paretoChart,
-  peak,
-  percent,
   stageFunnel,
   stageNames,
   weeklyQuality,
@@ -39,20 +37,13 @@ import {
 } from '../dashboard/shape.ts';
 import { createLoader } from '../data.ts';
 import { user } from '../session.ts';
+import { formatMinutes } from '../sla.ts';
 import { createReaderOptions } from '../sla-ui.tsx';
 import { t } from '../strings.ts';
 import { isCategory } from '../survey/survey.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 type Scope = ReportView['scope'];
-type Cell = string | number;
-
-const numberWords = (n: number | null | undefined): string =>
-  n === null || n === undefined ? t.dashboard.none : n.toLocaleString(t.locale, { maximumFractionDigits: 1 });
-const percentWords = (share: number | undefined): string => {
-  const value = percent(share);
-  return value === null ? t.dashboard.none : t.dashboard.percent(value);
-};
 
 export default function Dashboard() {
   const params = useParams<{ code: string }>();
@@ -169,6 +160,9 @@ export default function Dashboard() {
 
   return (
     <section class="dashboard">
+      <Show when={isHead()}>
+        <InsightNav code={params.code} />
+      </Show>
       <h1>{title()}</h1>
       <p class="lead">{t.dashboard.scope[scope()]}</p>
 
@@ -591,36 +585,6 @@ function Kpis(props: { report: ReportView; backlogTotal: number | undefined; wor
   );
 }
 
-function Panel(props: { id: string; title: string; hint?: string; wide?: boolean; children: JSX.Element }) {
-  return (
-    <section class={props.wide ? 'panel wide' : 'panel'} aria-labelledby={`panel-${props.id}`}>
-      <h2 id={`panel-${props.id}`}>{props.title}</h2>
-      <Show when={props.hint}>
-        <p class="hint">{props.hint}</p>
-      </Show>
-      {props.children}
-    </section>
-  );
-}
-
-/** A chart whose aria-label says what it shows and its peak; the table below holds every figure. */
-function Figure(props: {
-  name: string;
-  title: string;
-  spec: ChartSpec;
-  summary?: string;
-  /** How the peak value reads (default: a plain number). */
-  valueWords?: (value: number) => string;
-}) {
-  const label = () => {
-    const top = peak(props.spec.data);
-    const words = props.valueWords ?? numberWords;
-    const summary = props.summary ?? (top ? t.dashboard.peakSummary(top.label, words(top.value)) : '');
-    return t.dashboard.chartOf(props.title, summary);
-  };
-  return <ChartCanvas name={props.name} label={label()} spec={props.spec} />;
-}
-
 function ParetoPanel(props: {
   id: string;
   name: string;
@@ -651,59 +615,5 @@ function ParetoPanel(props: {
       />
       {props.csv}
     </Panel>
-  );
-}
-
-/** The figures of a chart as a table: the first column names the row. */
-function FigureTable(props: {
-  caption: string;
-  head: string[];
-  rows: Cell[][];
-  visibleCaption?: boolean;
-  /** The column that names each row (default the first). */
-  rowHeader?: number;
-  /** Under a chart, which already says when there is nothing: no second notice. */
-  quiet?: boolean;
-}) {
-  const header = () => props.rowHeader ?? 0;
-  return (
-    <Show when={props.rows.length > 0} fallback={props.quiet ? null : <p class="empty">{t.dashboard.noData}</p>}>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
-      <section class="table-wrap figure-table" aria-label={props.caption} tabIndex={0}>
-        <table>
-          <caption class={props.visibleCaption ? 'table-caption' : 'visually-hidden'}>{props.caption}</caption>
-          <thead>
-            <tr>
-              <For each={props.head}>
-                {(cell, i) => (
-                  <th scope="col" class={i() !== header() ? 'num' : undefined}>
-                    {cell}
-                  </th>
-                )}
-              </For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.rows}>
-              {(row) => (
-                <tr>
-                  <For each={row}>
-                    {(cell, i) =>
-                      i() === header() ? (
-                        <th scope="row" class="row-head">
-                          {cell}
-                        </th>
-                      ) : (
-                        <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
-                      )
-                    }
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </section>
-    </Show>
   );
 }

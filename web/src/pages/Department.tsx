@@ -1,12 +1,22 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
+import type { DepartmentGoal } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
 import { api } from '../api.ts';
+import { dayWords, isoDay } from '../dashboard/period.ts';
 import { createLoader } from '../data.ts';
 import { CANVAS_ORDER } from '../format.ts';
+import { ti } from '../i18n/insight.ts';
+import { goalTargetWords } from '../insight-words.ts';
 import { user } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../ui.tsx';
+
+/** The goals still running or ahead: what the department promises now. */
+function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {
+  const today = isoDay(new Date());
+  return (goals ?? []).filter((g) => g.to >= today);
+}
 
 // Only heads and admins edit; everyone else never loads the editor (or its schemas).
 const DepartmentEditor = lazy(() => import('../editor/DepartmentEditor.tsx'));
@@ -99,6 +109,27 @@ export default function DepartmentPage() {
               <ServiceList services={data().services} />
             </Show>
           </section>
+
+          <Show when={promises(data().department.goals).length > 0}>
+            <section aria-labelledby="promises-title" class="promises">
+              <h2 id="promises-title">{ti.canvas.title}</h2>
+              <ul>
+                <For each={promises(data().department.goals)}>
+                  {(goal) => (
+                    <li data-testid="promise">
+                      <strong>{ti.promise[goal.metric](goalTargetWords(goal.metric, goal.target))}</strong>{' '}
+                      <Show when={goal.serviceId}>
+                        {(id) => (
+                          <span>{ti.canvas.forService(data().services.find((s) => s.id === id())?.name ?? id())} </span>
+                        )}
+                      </Show>
+                      <span class="meta">{ti.canvas.period(dayWords(goal.from), dayWords(goal.to))}</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          </Show>
 
           <section aria-labelledby="canvas-title">
             <h2 id="canvas-title">{t.department.canvasTitle}</h2>

@@ -1,0 +1,35 @@
+/**
+ * The head's views of the department, one link each: quality (the dashboard), goals, customers,
+ * capacity. The current one is marked for screen readers as well as visually.
+ */
+import { A, useLocation } from '@solidjs/router';
+import { For } from 'solid-js';
+import { ti } from '../i18n/insight.ts';
+
+const VIEWS = ['dashboard', 'goals', 'customers', 'capacity'] as const;
+
+export function InsightNav(props: { code: string }) {
+  const location = useLocation();
+  const href = (view: (typeof VIEWS)[number]) => `/departments/${encodeURIComponent(props.code)}/${view}`;
+  const words = {
+    dashboard: ti.nav.quality,
+    goals: ti.nav.goals,
+    customers: ti.nav.customers,
+    capacity: ti.nav.capacity,
+  };
+  return (
+    <nav class="insight-nav" aria-label={ti.nav.label}>
+      <ul>
+        <For each={VIEWS}>
+          {(view) => (
+            <li>
+              <A href={href(view)} aria-current={location.pathname === href(view) ? 'page' : undefined}>
+                {words[view]}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,333 @@
+/**
+ * The department's goals (SPEC §2): progress of each against its target this period, week by week,
+ * the services that pull it down, and the head's editor. The goals also show on the department page.
+ */
+import { useParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Index, Show } from 'solid-js';
+import type { GoalProgress } from '#shared/insight.ts';
+import { GOAL_METRICS, type GoalMetric } from '#shared/model.ts';
+import { ApiError, api, errorMessage, type GoalsView } from '../api.ts';
+import { InsightNav } from '../dashboard/InsightNav.tsx';
+import { Figure, FigureTable, Panel } from '../dashboard/parts.tsx';
+import { addDays, dayWords, isoDay } from '../dashboard/period.ts';
+import { percent, weekAxisLabel, weekWords } from '../dashboard/shape.ts';
+import { createLoader } from '../data.ts';
+import { ti } from '../i18n/insight.ts';
+import { goalTargetWords, goalValueWords, isShareMetric } from '../insight-words.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+
+interface DraftGoal {
+  id?: string;
+  metric: GoalMetric;
+  /** As typed: percent for shares, working hours for times. */
+  target: string;
+  serviceId: string;
+  from: string;
+  to: string;
+}
+
+function toDraft(progress: GoalProgress): DraftGoal {
+  const { goal } = progress;
+  return {
+    id: goal.id,
+    metric: goal.metric,
+    target: String(isShareMetric(goal.metric) ? Math.round(goal.target * 1000) / 10 : goal.target / 60),
+    serviceId: goal.serviceId ?? '',
+    from: goal.from,
+    to: goal.to,
+  };
+}
+
+export default function Goals() {
+  const params = useParams<{ code: string }>();
+  usePageTitle(() => ti.goals.title(params.code));
+  const goals = createLoader(
+    () => params.code,
+    (code: string) => api.goals(code),
+  );
+  const services = createLoader(
+    () => params.code,
+    (code: string) => api.departmentServices(code).catch(() => []),
+  );
+  const serviceName = (id: string) =>
+    goals.value()?.serviceNames[id] ?? services.value()?.find((s) => s.id === id)?.name ?? id;
+
+  return (
+    <section class="dashboard goals-page">
+      <InsightNav code={params.code} />
+      <h1>{ti.goals.title(params.code)}</h1>
+      <p class="lead">{ti.goals.intro}</p>
+      <Show when={goals.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void goals.reload()} />}</Show>
+      <Show when={goals.loading() && !goals.value()}>
+        <Loading text={ti.goals.loading} />
+      </Show>
+      <Show when={goals.value()}>
+        {(view) => (
+          <>
+            <Show when={view().goals.length === 0}>
+              <p class="empty">{ti.goals.none}</p>
+            </Show>
+            <div class="goal-list">
+              <For each={view().goals}>
+                {(progress, i) => <GoalCard progress={progress} index={i()} serviceName={serviceName} />}
+              </For>
+            </div>
+            <GoalEditor
+              code={params.code}
+              view={view()}
+              services={services.value() ?? []}
+              onSaved={() => void goals.reload()}
+            />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function GoalCard(props: { progress: GoalProgress; index: number; serviceName: (id: string) => string }) {
+  const goal = () => props.progress.goal;
+  const name = () => ti.metric[goal().metric];
+  const share = () => isShareMetric(goal().metric);
+  const trendValue = (value: number | undefined) =>
+    value === undefined ? null : share() ? percent(value) : Math.round((value / 60) * 10) / 10;
+  return (
+    <Panel id={`goal-${props.index}`} title={name()} wide>
+      <p class="goal-scope">
+        {goal().serviceId ? props.serviceName(goal().serviceId!) : ti.goals.wholeDepartment} ·{' '}
+        {ti.goals.period(dayWords(goal().from), dayWords(goal().to))}
+      </p>
+      <p class="goal-promise">{ti.promise[goal().metric](goalTargetWords(goal().metric, goal().target))}</p>
+      <dl class="kpis goal-figures">
+        <div>
+          <dt>{ti.goals.now}</dt>
+          <dd>
+            {props.progress.value === undefined
+              ? t.dashboard.none
+              : goalValueWords(goal().metric, props.progress.value)}
+          </dd>
+        </div>
+        <div>
+          <dt>{ti.goals.target}</dt>
+          <dd>{goalTargetWords(goal().metric, goal().target)}</dd>
+        </div>
+        <div>
+          <dt>{ti.goals.statusLabel}</dt>
+          <dd>
+            <span class={`goal-status goal-${props.progress.status}`} data-testid="goal-status">
+              {ti.goals.status[props.progress.status]}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <p class="meta">
+        {ti.goals.basedOn(props.progress.sample)} ·{' '}
+        {ti.goals.elapsed(t.dashboard.percent(Math.round(props.progress.elapsed * 100)))}
+      </p>
+      <Show when={props.progress.trend.length > 0}>
+        <Figure
+          name={`goal-trend-${props.index}`}
+          title={ti.goals.trendTitle(name())}
+          spec={{
+            kind: share() ? 'percentLines' : 'bars',
+            data: {
+              labels: props.progress.trend.map((w) => weekAxisLabel(w.week)),
+              series: [{ label: name(), values: props.progress.trend.map((w) => trendValue(w.value)) }],
+            },
+            ...(share() ? {} : { valueTitle: ti.goals.targetHours }),
+          }}
+        />
+        <FigureTable
+          quiet
+          caption={ti.goals.trendTitle(name())}
+          head={[ti.goals.week, ti.goals.value, ti.goals.sample]}
+          rows={props.progress.trend.map((w) => [
+            weekWords(w.week),
+            w.value === undefined ? t.dashboard.none : goalValueWords(goal().metric, w.value),
+            w.sample,
+          ])}
+        />
+      </Show>
+      <Show when={!goal().serviceId && props.progress.status !== 'not_started'}>
+        <h3>{ti.goals.pullingDown}</h3>
+        <Show when={props.progress.pullingDown.length > 0} fallback={<p class="meta">{ti.goals.pullingDownNone}</p>}>
+          <p class="formula">{ti.goals.pullingDownRule}</p>
+          <FigureTable
+            caption={ti.goals.pullingDown}
+            head={[ti.goals.service, ti.goals.value, ti.goals.sample, ti.goals.impact]}
+            rows={props.progress.pullingDown.map((p) => [
+              props.serviceName(p.serviceId),
+              goalValueWords(goal().metric, p.value),
+              p.sample,
+              p.impact,
+            ])}
+          />
+        </Show>
+      </Show>
+    </Panel>
+  );
+}
+
+function GoalEditor(props: {
+  code: string;
+  view: GoalsView;
+  services: Array<{ id: string; name: string }>;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = createSignal<DraftGoal[]>([]);
+  const [version, setVersion] = createSignal(props.view.version);
+  const [saving, setSaving] = createSignal(false);
+  const [fields, setFields] = createSignal<Record<string, string>>({});
+  const [status, setStatus] = createSignal<{ ok: boolean; text: string }>();
+  // A fresh view from the server (after loading or saving) replaces the draft.
+  createEffect(() => {
+    setDraft(props.view.goals.map(toDraft));
+    setVersion(props.view.version);
+  });
+
+  const today = isoDay(new Date());
+  const update = (i: number, patch: Partial<DraftGoal>) =>
+    setDraft((all) => all.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  const add = () =>
+    setDraft((all) => [...all, { metric: 'csat', target: '90', serviceId: '', from: today, to: addDays(today, 90) }]);
+  const remove = (i: number) => setDraft((all) => all.filter((_, j) => j !== i));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setSaving(true);
+    setStatus(undefined);
+    setFields({});
+    try {
+      const goals = draft().map((g) => {
+        const typed = Number(g.target.replace(',', '.'));
+        const target = isShareMetric(g.metric) ? typed / 100 : Math.round(typed * 60);
+        return {
+          ...(g.id ? { id: g.id } : {}),
+          metric: g.metric,
+          target: Number.isFinite(typed) ? target : Number.NaN,
+          ...(g.serviceId ? { serviceId: g.serviceId } : {}),
+          from: g.from,
+          to: g.to,
+        };
+      });
+      const saved = await api.saveGoals(props.code, { version: version(), goals });
+      setVersion(saved.version);
+      setStatus({ ok: true, text: ti.goals.saved });
+      props.onSaved();
+    } catch (error) {
+      if (error instanceof ApiError) setFields(error.fields);
+      setStatus({ ok: false, text: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fieldError = (i: number, name: string) => fields()[`goals.${i}.${name}`];
+  const describedBy = (i: number, name: string) => (fieldError(i, name) ? `goal-${i}-${name}-error` : undefined);
+  const FieldError = (p: { i: number; name: string }) => (
+    <Show when={fieldError(p.i, p.name)}>
+      {(text) => (
+        <p class="field-error" id={`goal-${p.i}-${p.name}-error`}>
+          {text()}
+        </p>
+      )}
+    </Show>
+  );
+
+  return (
+    <section class="panel wide goal-editor" aria-labelledby="goal-editor-title">
+      <h2 id="goal-editor-title">{ti.goals.editTitle}</h2>
+      <p class="hint">{ti.goals.editIntro}</p>
+      <form onSubmit={(e) => void save(e)} novalidate>
+        <Index each={draft()}>
+          {(goal, i) => (
+            <fieldset class="goal-row">
+              <legend>{ti.goals.goalN(i + 1)}</legend>
+              <div class="field">
+                <label for={`goal-${i}-metric`}>{ti.goals.metricLabel}</label>
+                <select
+                  id={`goal-${i}-metric`}
+                  value={goal().metric}
+                  aria-describedby={describedBy(i, 'metric')}
+                  onChange={(e) => update(i, { metric: e.currentTarget.value as GoalMetric })}
+                >
+                  <For each={GOAL_METRICS}>{(metric) => <option value={metric}>{ti.metric[metric]}</option>}</For>
+                </select>
+                <FieldError i={i} name="metric" />
+              </div>
+              <div class="field field-number">
+                <label for={`goal-${i}-target`}>
+                  {isShareMetric(goal().metric) ? ti.goals.targetPercent : ti.goals.targetHours}
+                </label>
+                <input
+                  id={`goal-${i}-target`}
+                  type="number"
+                  inputmode="decimal"
+                  min="0"
+                  step="any"
+                  value={goal().target}
+                  aria-invalid={fieldError(i, 'target') ? 'true' : undefined}
+                  aria-describedby={describedBy(i, 'target')}
+                  onInput={(e) => update(i, { target: e.currentTarget.value })}
+                />
+                <FieldError i={i} name="target" />
+              </div>
+              <div class="field">
+                <label for={`goal-${i}-service`}>{ti.goals.appliesTo}</label>
+                <select
+                  id={`goal-${i}-service`}
+                  value={goal().serviceId}
+                  aria-describedby={describedBy(i, 'serviceId')}
+                  onChange={(e) => update(i, { serviceId: e.currentTarget.value })}
+                >
+                  <option value="">{ti.goals.wholeDepartment}</option>
+                  <For each={props.services}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+                </select>
+                <FieldError i={i} name="serviceId" />
+              </div>
+              <div class="field field-date">
+                <label for={`goal-${i}-from`}>{ti.goals.from}</label>
+                <input
+                  id={`goal-${i}-from`}
+                  type="date"
+                  value={goal().from}
+                  aria-invalid={fieldError(i, 'from') ? 'true' : undefined}
+                  aria-describedby={describedBy(i, 'from')}
+                  onChange={(e) => update(i, { from: e.currentTarget.value })}
+                />
+                <FieldError i={i} name="from" />
+              </div>
+              <div class="field field-date">
+                <label for={`goal-${i}-to`}>{ti.goals.to}</label>
+                <input
+                  id={`goal-${i}-to`}
+                  type="date"
+                  value={goal().to}
+                  aria-invalid={fieldError(i, 'to') ? 'true' : undefined}
+                  aria-describedby={describedBy(i, 'to')}
+                  onChange={(e) => update(i, { to: e.currentTarget.value })}
+                />
+                <FieldError i={i} name="to" />
+              </div>
+              <button type="button" class="small secondary" onClick={() => remove(i)}>
+                {ti.goals.remove(i + 1)}
+              </button>
+            </fieldset>
+          )}
+        </Index>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={add} disabled={draft().length >= 20}>
+            {ti.goals.add}
+          </button>
+          <button type="submit" disabled={saving()}>
+            {saving() ? ti.goals.saving : ti.goals.save}
+          </button>
+        </div>
+        <div aria-live="polite">
+          <Show when={status()}>{(s) => <p class={s().ok ? 'notice' : 'notice error'}>{s().text}</p>}</Show>
+        </div>
+      </form>
+    </section>
+  );
+}
