@@ -455,3 +455,54 @@ describe('journey 4: one case across HR, IT and Facilities', () => {
     expect(await anna.getByRole('link', { name: number, exact: true }).count()).toBeGreaterThan(0);
   });
 });
+
+describe('optimistic updates: shown at once, rolled back when refused', () => {
+  let hana: Page;
+  let number: string;
+
+  beforeAll(async () => {
+    const anna = await stack.deps.users.get('anna');
+    const hanaUser = await stack.deps.users.get('hana');
+    const filed = await stack.deps.orderWorkflow.create(anna!, {
+      serviceId: 'hr-certificate',
+      answers: { purpose: 'Bank' },
+    });
+    number = filed.order.number;
+    await stack.deps.orderWorkflow.transition(hanaUser!, number, { action: 'claim', version: filed.order.version });
+    hana = await openAs(browser, url, 'Hana Nowak');
+  });
+
+  it('a ticked deliverable shows before the answer and stays when it is accepted', async () => {
+    await openOrder(hana, url, number);
+    const box = hana.getByRole('checkbox', { name: 'Signed certificate scan sent' });
+    // Hold the answer back so the page has to show the tick on its own.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await hana.route('**/deliverables/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await box.check();
+    expect(await box.isChecked()).toBe(true);
+    release();
+    await hana.getByText('“Signed certificate scan sent” updated.').waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await hana.unroute('**/deliverables/**');
+  });
+
+  it('a change refused as a conflict is rolled back and the latest order is shown', async () => {
+    await openOrder(hana, url, number);
+    const box = hana.getByRole('checkbox', { name: 'Signed certificate scan sent' });
+    expect(await box.isChecked()).toBe(true);
+    // Someone else changes the order after the page read it: the page's version is now stale.
+    const hanaUser = await stack.deps.users.get('hana');
+    const current = await stack.deps.orderWorkflow.view(hanaUser!, number);
+    await stack.deps.orderWorkflow.setPriority(hanaUser!, number, { version: current.order.version, priority: 'high' });
+    await box.uncheck();
+    await hana.getByText('Someone else changed this order; here is the latest.').waitFor();
+    await expect.poll(() => box.isChecked()).toBe(true);
+    await hana.getByText('High', { exact: true }).first().waitFor();
+  });
+});

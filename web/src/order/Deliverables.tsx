@@ -42,6 +42,11 @@ function DeliverableRow(props: { item: Accessor<ChecklistState>; ctx: OrderConte
           ...(attachment && done ? { attachment } : {}),
         }),
       t.order.ticked(d.label),
+      undefined,
+      (order) => ({
+        ...order,
+        deliverables: order.deliverables.map((x) => (x.id === d.id ? { ...x, done } : x)),
+      }),
     );
     if (ok) {
       setNote('');

@@ -30,6 +30,8 @@ export function WorkPanel(props: { ctx: OrderContext; isTeam: boolean; canWatch:
     const ok = await props.ctx.perform(
       (version) => api.setPriority(order().number, { version, priority: next }),
       t.order.priorityDone(t.priority[next]),
+      undefined,
+      (o) => ({ ...o, priority: next }),
     );
     if (ok) setPriority(undefined);
   }

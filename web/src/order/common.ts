@@ -12,6 +12,11 @@ export type Perform = (
   done: string,
   /** Gets the messages of a 400 by path ("answers.fullName"), besides the general message. */
   onFields?: (fields: Record<string, string>) => void,
+  /**
+   * Where the outcome is sure to be what the person asked for (ticking a box, a priority), the page
+   * shows it at once and rolls it back if the API refuses.
+   */
+  optimistic?: (order: Order) => Order,
 ) => Promise<boolean>;
 
 export interface OrderContext {

@@ -49,17 +49,20 @@ export default function OrderPage() {
   const [actionError, setActionError] = createSignal<string>();
   usePageTitle(() => view.value()?.order.number ?? params.number);
 
-  const perform: Perform = async (work, done, onFields) => {
+  const perform: Perform = async (work, done, onFields, optimistic) => {
     const current = view.value();
     if (!current || busy()) return false;
     setBusy(true);
     setNotice(undefined);
     setActionError(undefined);
+    if (optimistic) view.set({ ...current, order: optimistic(current.order) });
     try {
       view.set(await work(current.order.version));
       setNotice(done);
       return true;
     } catch (error) {
+      // Undo what was shown ahead of the answer; a conflict then shows the latest order instead.
+      if (optimistic) view.set(current);
       if (error instanceof ApiError && error.status === 409) {
         setActionError(t.order.conflict);
         if (isOrderView(error.current)) view.set(error.current);
