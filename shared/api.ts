@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
-import type { Department, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
+import type { Department, Language, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
@@ -246,6 +246,8 @@ export interface ServiceSummary {
   summary: string;
   tags: string[];
   standard: Service['standard'];
+  /** The name and summary in other languages, where the department gave them. */
+  translations?: Partial<Record<Language, { name?: string; summary?: string }>>;
 }
 
 export interface DepartmentPage {

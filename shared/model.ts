@@ -193,8 +193,27 @@ export interface Service {
    * own department. `fieldMap` maps the part's form field ids to this service's field ids.
    */
   bundle?: BundlePart[];
+  /**
+   * The service's words in other languages, given by the department (SPEC §9 languages). Ids and
+   * choice values never change with the language, so answers and reports stay the same.
+   */
+  translations?: Partial<Record<Language, ServiceTranslation>>;
   version: number;
   updatedAt: string;
+}
+
+/** Anything left out reads in the service's own language. */
+export interface ServiceTranslation {
+  name?: string;
+  summary?: string;
+  description?: string;
+  /** By form field id. */
+  fields?: Record<string, { label?: string; help?: string }>;
+  /** By required-input, deliverable and stage id. */
+  inputs?: Record<string, string>;
+  deliverables?: Record<string, string>;
+  stages?: Record<string, string>;
+  surveyQuestion?: string;
 }
 
 export interface BundlePart {

@@ -3,7 +3,7 @@
  * form alone cannot express. Used by the API for 400 messages and by the portal's catalog editor.
  */
 import * as z from 'zod';
-import { FIELD_KINDS, INPUT_KINDS } from './model.ts';
+import { FIELD_KINDS, INPUT_KINDS, LANGUAGES } from './model.ts';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const required = (max: number) => text(max).min(1, 'Required.');
@@ -88,6 +88,18 @@ const formField = z.strictObject({
     .optional(),
 });
 
+const labels = z.record(slug, text(200)).optional();
+const translation = z.strictObject({
+  name: text(120).optional(),
+  summary: text(300).optional(),
+  description: text(5000).optional(),
+  fields: z.record(slug, z.strictObject({ label: text(200).optional(), help: text(500).optional() })).optional(),
+  inputs: labels,
+  deliverables: labels,
+  stages: z.record(slug, text(80)).optional(),
+  surveyQuestion: text(300).optional(),
+});
+
 export const serviceBody = z.strictObject({
   name: required(120),
   summary: required(300),
@@ -132,6 +144,7 @@ export const serviceBody = z.strictObject({
     .array(z.strictObject({ serviceId: required(100), fieldMap: z.record(slug, slug).optional() }))
     .max(10, 'At most 10 parts.')
     .optional(),
+  translations: z.partialRecord(z.enum(LANGUAGES), translation).optional(),
 });
 export type ServiceBody = z.infer<typeof serviceBody>;
 
@@ -222,6 +235,20 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     ['stages', service.stages.map((x) => x.id)],
   ] as const) {
     for (const dup of duplicates([...ids])) problems[list] = `The id ${dup} is used twice.`;
+  }
+  for (const [language, words] of Object.entries(service.translations ?? {})) {
+    const known = {
+      fields: new Set(service.form.map((f) => f.id)),
+      inputs: new Set(service.inputs.map((x) => x.id)),
+      deliverables: new Set(service.deliverables.map((x) => x.id)),
+      stages: new Set(service.stages.map((x) => x.id)),
+    };
+    for (const list of ['fields', 'inputs', 'deliverables', 'stages'] as const) {
+      for (const id of Object.keys(words?.[list] ?? {})) {
+        if (!known[list].has(id))
+          problems[`translations.${language}.${list}.${id}`] = `There is no ${id} to translate.`;
+      }
+    }
   }
   if (service.standard.firstResponseMinutes > service.standard.resolutionMinutes) {
     problems['standard.firstResponseMinutes'] = 'The first response cannot be due after the resolution.';

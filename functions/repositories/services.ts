@@ -21,6 +21,16 @@ export function summarize(service: Service): ServiceSummary {
     summary: service.summary,
     tags: service.tags,
     standard: service.standard,
+    ...(service.translations
+      ? {
+          translations: Object.fromEntries(
+            Object.entries(service.translations).map(([language, words]) => [
+              language,
+              { ...(words?.name ? { name: words.name } : {}), ...(words?.summary ? { summary: words.summary } : {}) },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
