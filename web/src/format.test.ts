@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answerWords, durationWords, promiseDate, safeNext, serviceMatches, standardWords } from './format.ts';
+import {
+  answerWords,
+  durationWords,
+  formatDateTime,
+  promiseDate,
+  safeNext,
+  serviceMatches,
+  standardWords,
+} from './format.ts';
 
 describe('durationWords', () => {
   it('uses minutes under an hour', () => {
@@ -76,5 +84,16 @@ describe('promiseDate', () => {
 
   it('leaves a value it cannot read as it is', () => {
     expect(promiseDate('soon')).toBe('soon');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('reads in the locale and time zone given', () => {
+    expect(formatDateTime('2025-03-12T14:00:00Z', 'pl-PL', 'Europe/Warsaw')).toBe('12 mar 2025, 15:00');
+    expect(formatDateTime('2025-03-12T14:00:00Z', 'en-GB', 'Europe/Warsaw')).toBe('12 Mar 2025, 15:00');
+  });
+
+  it('leaves a value it cannot read as it is', () => {
+    expect(formatDateTime('later')).toBe('later');
   });
 });

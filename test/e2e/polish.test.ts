@@ -1,0 +1,251 @@
+/**
+ * The portal in Polish, in a browser whose language is Polish: every page of every role says nothing
+ * from the English dictionary, shows no raw keys and passes axe, and an employee files an order and follows it in
+ * Polish, then switches the portal to English on the profile and back. Catalog and demo content
+ * (services, departments, people) is data and stays in the language it was written in. Screenshots go
+ * to test-results/e2e/polish-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
+import { statusWords } from '#shared/lifecycle.ts';
+import { ORDER_STATUSES } from '#shared/model.ts';
+import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
+import { freePort } from '../../scripts/local/ports.ts';
+import { type Stack, startStack } from '../../scripts/stack.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { pl } from '../../web/src/i18n/pl.ts';
+import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+let url: string;
+let number = '';
+
+beforeAll(async () => {
+  const [app, dynamo, ses, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  // With weeks of past orders, so the queue, the order page and the dashboard have figures and due times to say.
+  [stack, browser] = await Promise.all([
+    startStack({ ports: { app, dynamo, ses, s3 }, mailEveryMs: 200, logLevel: 'error', history: true }),
+    launchBrowser(),
+  ]);
+  url = stack.appUrl;
+  const anna = (await stack.deps.users.get('anna'))!;
+  const view = await stack.deps.orderWorkflow.create(anna, {
+    serviceId: 'hr-onboarding',
+    answers: {
+      fullName: 'Page Check',
+      startDate: '2027-01-11',
+      contractType: 'Permanent',
+      managerEmail: 'm@example.com',
+    },
+  });
+  number = view.order.number;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+    await Promise.all(pages.map((p, i) => screenshot(p, `failed-polish-${slug}-${i}`).catch(() => undefined)));
+  });
+});
+
+/** A fresh profile whose browser speaks Polish, signed in as `name` unless omitted. */
+async function openInPolish(name?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: desktopViewport, locale: 'pl-PL' });
+  const page = await context.newPage();
+  if (name) await signIn(page, url, name);
+  return page;
+}
+
+function strings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (node !== null && typeof node === 'object') return Object.values(node).flatMap(strings);
+  return [];
+}
+
+/** Everything the demo data says: names, services, forms, stages. It is content, not the portal's words. */
+const DATA = strings([demoUsers, demoEmployees, demoDepartments, demoServices]).map((s) => s.toLowerCase());
+const isData = (text: string) => DATA.some((d) => d.includes(text.toLowerCase()));
+
+/**
+ * English the Polish portal must never show: every English leaf of two words or more that Polish says
+ * differently, the domain's status words and its due-time phrases.
+ */
+const ENGLISH = [
+  ...new Set([
+    ...strings(en).filter((s) => s.trim().split(/\s+/).length >= 2 && !strings(pl).includes(s)),
+    ...ORDER_STATUSES.map((s) => statusWords(s)).filter((s) => s.includes(' ')),
+    ENGLISH_DUE_WORDS.workingDays(2).replace(/^\d+ /, ''),
+    ENGLISH_DUE_WORDS.overdueSince('').trim(),
+    'of working time',
+  ]),
+].filter((s) => !isData(s));
+
+/** A dictionary path shown instead of its words, e.g. "order.timelineTitle". */
+const RAW_KEY = new RegExp(`\\b(?:${Object.keys(en).join('|')})\\.[a-z][A-Za-z]+\\b`);
+
+async function englishOn(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
+      ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    return [document.title, document.body.innerText, ...labels].join('\n');
+  });
+  const found = ENGLISH.filter((s) => text.includes(s));
+  const key = RAW_KEY.exec(text);
+  return key ? [...found, `raw key: ${key[0]}`] : found;
+}
+
+/** The same pages as the accessibility sweep in pages.test.ts, by role. */
+const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
+  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
+  {
+    who: 'Anna Kowalska',
+    paths: (n) => [
+      '/',
+      '/departments/HR',
+      '/services/hr-onboarding',
+      '/services/fin-expenses',
+      '/orders',
+      `/orders/${n}`,
+      '/profile',
+      '/nowhere',
+    ],
+  },
+  { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
+  {
+    who: 'Henry Ortiz',
+    paths: () => ['/departments/HR/dashboard', '/services/hr-onboarding/edit', '/departments/HR/services/new'],
+  },
+  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
+];
+
+const SCREENSHOTS: Record<string, string> = {
+  '/': 'polish-catalog',
+  '/queue/HR': 'polish-queue',
+  '/departments/HR/dashboard': 'polish-dashboard',
+  '/services/hr-onboarding/edit': 'polish-service-editor',
+};
+
+describe('every page in Polish', () => {
+  it('the checks know what English looks like', () => {
+    expect(ENGLISH).toContain('My orders');
+    expect(ENGLISH).toContain('waiting for the customer');
+    expect(ENGLISH.length).toBeGreaterThan(400);
+  });
+
+  for (const group of PAGES) {
+    it(`shows no English words, no raw keys and no serious axe findings for ${group.who ?? 'someone signed out'}`, async () => {
+      const page = await openInPolish(group.who);
+      const found: Record<string, string[]> = {};
+      const axe: Record<string, string[]> = {};
+      for (const path of group.paths(number)) {
+        await page.goto(`${url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.lang), path).toBe('pl');
+        const english = await englishOn(page);
+        if (english.length) found[path] = english;
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        if (serious.length) axe[path] = serious.map((v) => `${v.id}: ${v.help}`);
+        const shot = SCREENSHOTS[path];
+        if (shot) await screenshot(page, shot);
+      }
+      expect(found).toEqual({});
+      expect(axe).toEqual({});
+      await page.context().close();
+    });
+  }
+});
+
+describe('an employee in Polish', () => {
+  let ben: Page;
+  let filed = '';
+
+  beforeAll(async () => {
+    ben = await openInPolish();
+  });
+
+  it('signs in, finds a service by search and files an order', async () => {
+    await ben.goto(`${url}/sign-in`);
+    await ben.getByRole('heading', { level: 1, name: 'Logowanie' }).waitFor();
+    await signIn(ben, url, 'Ben Carter');
+    const nav = ben.getByRole('navigation', { name: 'Menu główne' });
+    await nav.getByRole('link', { name: 'Katalog', exact: true }).click();
+    await ben.getByRole('heading', { level: 1, name: 'Katalog usług' }).waitFor();
+    await ben.getByLabel('Szukaj usług').fill('certificate');
+    await ben.getByRole('link', { name: 'Employment certificate', exact: true }).first().click();
+    await ben.getByRole('heading', { level: 1, name: 'Employment certificate' }).waitFor();
+    await ben.getByRole('heading', { name: 'Zamów tę usługę' }).waitFor();
+    expect(await ben.locator('main').innerText()).toContain(
+      'czas odpowiedzi: 4 godziny robocze, czas realizacji: 2 dni robocze',
+    );
+
+    // Sent empty first: the form's own check answers in Polish.
+    await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
+    await ben.getByText('Pole „What it is for” jest wymagane.').first().waitFor();
+    await ben.getByLabel('What it is for').selectOption('Bank');
+    await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
+    await ben.getByTestId('order-number').waitFor();
+    filed = (await ben.getByTestId('order-number').innerText()).trim();
+    expect(filed).toMatch(/^HR-\d+$/);
+    await expect.poll(async () => (await ben.getByTestId('order-status').innerText()).trim()).toBe('otwarte');
+    await ben.getByRole('heading', { name: 'Standardy czasu' }).waitFor();
+    await ben.getByRole('heading', { name: 'Historia' }).waitFor();
+    expect(await ben.getByTestId('timeline').innerText()).toContain('Złożono zamówienie');
+    await screenshot(ben, 'polish-order-page');
+  });
+
+  it('sees the order in "Moje zamówienia" and opens it', async () => {
+    await ben.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Moje zamówienia' }).click();
+    await ben.getByRole('heading', { level: 1, name: 'Moje zamówienia' }).waitFor();
+    for (const header of ['Numer', 'Usługa', 'Stan', 'Zaktualizowano']) {
+      await ben.getByRole('columnheader', { name: header, exact: true }).first().waitFor();
+    }
+    const row = ben.getByRole('row').filter({ has: ben.getByRole('link', { name: filed, exact: true }) });
+    await expect.poll(() => row.innerText()).toMatch(/Employment certificate[\s\S]*otwarte/);
+    await screenshot(ben, 'polish-my-orders');
+    await row.getByRole('link', { name: filed, exact: true }).click();
+    await ben.getByTestId('order-number').filter({ hasText: filed }).waitFor();
+    await ben.getByRole('heading', { name: 'Co przekazuje zespół' }).waitFor();
+    expect(await englishOn(ben)).toEqual([]);
+  });
+
+  it('switches the portal to English on the profile, and back to Polish', async () => {
+    await ben.getByRole('link', { name: 'Profil', exact: true }).click();
+    await ben.getByRole('heading', { level: 1, name: 'Twój profil' }).waitFor();
+    await ben.getByLabel('Język Ordo').selectOption('en');
+    await ben.getByRole('button', { name: 'Zapisz język' }).click();
+
+    await ben.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    expect(await ben.evaluate(() => document.documentElement.lang)).toBe('en');
+    await ben.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My orders' }).waitFor();
+    expect(await ben.getByLabel('Language of Ordo').inputValue()).toBe('en');
+
+    await ben.getByLabel('Language of Ordo').selectOption('pl');
+    await ben.getByRole('button', { name: 'Save language' }).click();
+    await ben.getByRole('heading', { level: 1, name: 'Twój profil' }).waitFor();
+    expect(await ben.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await screenshot(ben, 'polish-profile');
+  });
+
+  it('keeps the choice on the person: an English browser signing in as them gets Polish', async () => {
+    const context = await browser.newContext({ viewport: desktopViewport, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${url}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(page, url, 'Ben Carter');
+    await page.getByRole('heading', { level: 1, name: 'Katalog usług' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await context.close();
+  });
+});
