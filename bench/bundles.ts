@@ -293,9 +293,11 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
                 'and functions/mail/ses.ts, clients created on first use in functions/core-deps.ts and deps.ts): most ' +
                 `cold starts would then skip about ${ms(lazy, 0)}; `
               : '') +
-            'or bundle the SDK again (one minified file parses faster than the many files of the packages, at the ' +
-            'cost of the size targets), or call SES and presign S3 URLs with a thin SigV4 client (e.g. aws4fetch) ' +
-            'instead of the full clients.',
+            'or bundle the SDK again (one minified file parses faster than the packages; the SDK team recommends ' +
+            'bundling for functions sensitive to cold starts, aws.amazon.com/blogs/developer/reduce-lambda-cold-' +
+            'start-times-migrate-to-aws-sdk-for-javascript-v3), at the cost of the size targets; or call SES and ' +
+            'presign S3 URLs with a thin SigV4 client (e.g. aws4fetch) instead of the full clients (less SDK to load ' +
+            'whether it is bundled or not).',
         );
       } else {
         unmet.push(
