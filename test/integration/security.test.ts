@@ -191,15 +191,22 @@ describe('authorization matrix: every route as every role', () => {
         const { department } = (
           await (await h.as('henry')).json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')
         ).body;
-        const { code: _c, version: v, ...rest } = department;
+        const { code: _c, version: v, goals: _g, ...rest } = department;
         return { path: p(route.path), body: { ...rest, version: v } };
       }
       case 'POST /departments': {
         const hr = (
           await (await h.as('henry')).json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')
         ).body.department;
-        const { version: _v, ...rest } = hr;
+        const { version: _v, goals: _g, ...rest } = hr;
         return { path: p(route.path), body: { ...rest, code: `Q${n}` } };
+      }
+      case 'PUT /departments/:code/goals': {
+        const { version } = (
+          await (await h.as('henry')).json<{ version: number }>('GET', '/api/v1/departments/HR/goals')
+        ).body;
+        const goal = { metric: 'csat', target: 0.9, from: '2026-01-01', to: '2026-12-31' };
+        return { path: p(route.path), body: { version, goals: [goal] } };
       }
       case 'POST /services':
         return { path: p(route.path), body: { ...serviceBody(), id: `hr-m${n}`, department: 'HR' } };
