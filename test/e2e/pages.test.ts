@@ -64,7 +64,14 @@ const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> 
   { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
   {
     who: 'Henry Ortiz',
-    paths: () => ['/departments/HR/dashboard', '/services/hr-onboarding/edit', '/departments/HR/services/new'],
+    paths: () => [
+      '/departments/HR/dashboard',
+      '/departments/HR/goals',
+      '/departments/HR/customers',
+      '/departments/HR/capacity',
+      '/services/hr-onboarding/edit',
+      '/departments/HR/services/new',
+    ],
   },
   { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
 ];

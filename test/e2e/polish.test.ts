@@ -15,6 +15,7 @@ import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../f
 import { freePort } from '../../scripts/local/ports.ts';
 import { type Stack, startStack } from '../../scripts/stack.ts';
 import { en } from '../../web/src/i18n/en.ts';
+import { insightStrings } from '../../web/src/i18n/insight.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
 import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
 
@@ -82,6 +83,9 @@ const isData = (text: string) => DATA.some((d) => d.includes(text.toLowerCase())
 const ENGLISH = [
   ...new Set([
     ...strings(en).filter((s) => s.trim().split(/\s+/).length >= 2 && !strings(pl).includes(s)),
+    ...strings(insightStrings.en).filter(
+      (s) => s.trim().split(/\s+/).length >= 2 && !strings(insightStrings.pl).includes(s),
+    ),
     ...ORDER_STATUSES.map((s) => statusWords(s)).filter((s) => s.includes(' ')),
     ENGLISH_DUE_WORDS.workingDays(2).replace(/^\d+ /, ''),
     ENGLISH_DUE_WORDS.overdueSince('').trim(),
@@ -123,7 +127,14 @@ const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> 
   { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
   {
     who: 'Henry Ortiz',
-    paths: () => ['/departments/HR/dashboard', '/services/hr-onboarding/edit', '/departments/HR/services/new'],
+    paths: () => [
+      '/departments/HR/dashboard',
+      '/departments/HR/goals',
+      '/departments/HR/customers',
+      '/departments/HR/capacity',
+      '/services/hr-onboarding/edit',
+      '/departments/HR/services/new',
+    ],
   },
   { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
 ];
@@ -132,6 +143,7 @@ const SCREENSHOTS: Record<string, string> = {
   '/': 'polish-catalog',
   '/queue/HR': 'polish-queue',
   '/departments/HR/dashboard': 'polish-dashboard',
+  '/departments/HR/capacity': 'polish-capacity',
   '/services/hr-onboarding/edit': 'polish-service-editor',
 };
 
