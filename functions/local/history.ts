@@ -232,7 +232,7 @@ export async function seedHistory(
           }),
         );
       }
-      if (dayOffset <= 4 && rnd() < 0.6) continue; // the last days' work is still in progress
+      if (dayOffset <= 6 && rnd() < 0.7) continue; // the last days' work is still in progress
       const resolved = await act(agent, number, { action: 'resolve' }, t);
       // About two thirds of the invited answer; late orders rate lower.
       if (resolved.order.survey?.invitedAt && rnd() < 0.68) {
