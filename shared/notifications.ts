@@ -1,29 +1,33 @@
 /**
- * Who is told what, and the text they get (SPEC §6). Pure: the caller supplies the people and links.
- * Every piece of user text is escaped before it goes into HTML.
+ * Who is told what, and the text they get (SPEC §6), in each recipient's language (words in
+ * mail-words.ts). Pure: the caller supplies the people and links. Every piece of user text is
+ * escaped before it goes into HTML.
  */
-import type { MailMessage, Order } from './model.ts';
+import { type MailWords, mailDay, mailLanguage, mailWords } from './mail-words.ts';
+import { LANGUAGES, type Language, type MailMessage, type Order } from './model.ts';
 
-export type MailEvent =
-  | 'order_received'
-  | 'new_in_queue'
-  | 'approval_needed'
-  | 'assigned'
-  | 'clarification_requested'
-  | 'customer_replied'
-  | 'order_resolved'
-  | 'order_rejected'
-  | 'order_cancelled'
-  | 'order_closed'
-  | 'order_reopened'
-  | 'inputs_missing'
-  | 'inputs_returned'
-  | 'stage_changed'
-  | 'sla_warning'
-  | 'sla_breach'
-  | 'survey_invitation'
-  | 'low_rating'
-  | 'daily_digest';
+export const MAIL_EVENTS = [
+  'order_received',
+  'new_in_queue',
+  'approval_needed',
+  'assigned',
+  'clarification_requested',
+  'customer_replied',
+  'order_resolved',
+  'order_rejected',
+  'order_cancelled',
+  'order_closed',
+  'order_reopened',
+  'inputs_missing',
+  'inputs_returned',
+  'stage_changed',
+  'sla_warning',
+  'sla_breach',
+  'survey_invitation',
+  'low_rating',
+  'daily_digest',
+] as const;
+export type MailEvent = (typeof MAIL_EVENTS)[number];
 
 /** What a person may switch off in their profile; everything else is essential and always sent. */
 export const MUTABLE_EVENTS = [
@@ -48,8 +52,6 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const RATING_WORDS = ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'];
-
 function missing(order: Order): string {
   return order.inputs
     .filter((i) => i.required && !i.done)
@@ -57,90 +59,48 @@ function missing(order: Order): string {
     .join(', ');
 }
 
-interface Copy {
-  subject: string;
-  lead: string;
+function copyFor(event: MailEvent, order: Order, words: MailWords): { subject: string; lead: string } {
+  const copy = words.events[event];
+  return {
+    subject: copy.subject(`${order.number} ${order.title}`),
+    lead: copy.lead({
+      number: order.number,
+      serviceName: order.serviceName,
+      requesterName: order.requesterName,
+      missing: missing(order),
+    }),
+  };
 }
 
-function copyFor(event: MailEvent, order: Order): Copy {
-  const ref = `${order.number} ${order.title}`;
-  switch (event) {
-    case 'order_received':
-      return {
-        subject: `We received your order ${ref}`,
-        lead: `Your order for “${order.serviceName}” is registered as ${order.number}. You can follow it in Ordo.`,
-      };
-    case 'new_in_queue':
-      return {
-        subject: `New order in the queue: ${ref}`,
-        lead: `${order.requesterName} ordered “${order.serviceName}”.`,
-      };
-    case 'approval_needed':
-      return {
-        subject: `Approval needed: ${ref}`,
-        lead: `${order.requesterName} ordered “${order.serviceName}”; it waits for your approval.`,
-      };
-    case 'assigned':
-      return { subject: `Assigned to you: ${ref}`, lead: `The order ${order.number} is now yours to work.` };
-    case 'clarification_requested':
-      return {
-        subject: `We need something from you: ${ref}`,
-        lead: 'The team asked a question before they can go on. Answer it in Ordo.',
-      };
-    case 'customer_replied':
-      return { subject: `Customer replied: ${ref}`, lead: `${order.requesterName} answered your question.` };
-    case 'order_resolved':
-      return {
-        subject: `Done: ${ref}`,
-        lead: 'The team resolved your order. Check what was handed back and confirm, or reopen it if something is missing.',
-      };
-    case 'order_rejected':
-      return { subject: `Not accepted: ${ref}`, lead: 'The team could not take this order.' };
-    case 'order_cancelled':
-      return { subject: `Cancelled: ${ref}`, lead: 'The order was cancelled.' };
-    case 'order_closed':
-      return { subject: `Closed: ${ref}`, lead: 'The order is closed. Thank you.' };
-    case 'order_reopened':
-      return { subject: `Reopened: ${ref}`, lead: `${order.requesterName} reopened the order.` };
-    case 'inputs_missing':
-      return {
-        subject: `Hand over what is missing: ${ref}`,
-        lead: `Work starts once you hand over: ${missing(order)}.`,
-      };
-    case 'inputs_returned':
-      return {
-        subject: `Please rework your inputs: ${ref}`,
-        lead: `The team returned some inputs as incomplete. Still missing: ${missing(order)}.`,
-      };
-    case 'sla_warning':
-      return { subject: `At risk: ${ref}`, lead: `The order ${order.number} is close to missing its time standard.` };
-    case 'sla_breach':
-      return { subject: `Standard missed: ${ref}`, lead: `The order ${order.number} missed its time standard.` };
-    case 'daily_digest':
-      return { subject: `Daily digest: ${ref}`, lead: 'Your daily digest.' };
-    case 'survey_invitation':
-      return {
-        subject: `How did we do? ${ref}`,
-        lead: 'Your order is resolved. One click tells the team how satisfied you are:',
-      };
-    case 'low_rating':
-      return {
-        subject: `Low rating: ${ref}`,
-        lead: `${order.requesterName} rated the order low. A follow-up is open for you.`,
-      };
-    case 'stage_changed':
-      return { subject: `Next stage: ${ref}`, lead: 'Your order moved to its next stage.' };
-  }
+/** Someone to mail: an address and, when it belongs to a known person, their language. */
+export interface Recipient {
+  email: string;
+  language?: Language | undefined;
 }
 
 /**
- * Builds one outbox message. `id` is deterministic (order, event, version, audience) so retrying the
- * same change can never queue the same mail twice.
+ * Splits recipients by mail language, English first; an address listed twice goes once (its first
+ * language wins). Each group gets its own message.
  */
-export function composeOrderMail(input: {
+export function groupByLanguage(recipients: readonly Recipient[]): Array<{ language: Language; to: string[] }> {
+  const seen = new Set<string>();
+  const groups = new Map<Language, string[]>(LANGUAGES.map((language) => [language, []]));
+  for (const recipient of recipients) {
+    if (!recipient.email || seen.has(recipient.email)) continue;
+    seen.add(recipient.email);
+    groups.get(mailLanguage(recipient))!.push(recipient.email);
+  }
+  return [...groups].filter(([, to]) => to.length > 0).map(([language, to]) => ({ language, to }));
+}
+
+/** The outbox id of one language group: English keeps the plain id, other languages add theirs. */
+function messageId(base: string, language: Language): string {
+  return language === 'en' ? base : `${base}.${language}`;
+}
+
+interface OrderMailInput {
   event: MailEvent;
   order: Order;
-  to: string[];
   audience: string;
   portalUrl: string;
   comment?: string;
@@ -148,44 +108,116 @@ export function composeOrderMail(input: {
   actionUrl?: string;
   /** One-click ratings: score → signed link. */
   ratingUrls?: string[];
-}): MailMessage {
-  const { event, order, to, audience, portalUrl, comment, actionUrl, ratingUrls } = input;
-  const { subject, lead } = copyFor(event, order);
+}
+
+/**
+ * Builds one outbox message in one language (English unless told). `id` is deterministic (order,
+ * event, version, audience, and the language when not English) so retrying the same change can
+ * never queue the same mail twice.
+ */
+export function composeOrderMail(input: OrderMailInput & { to: string[]; language?: Language }): MailMessage {
+  const { event, order, to, audience, portalUrl, comment, actionUrl, ratingUrls, language = 'en' } = input;
+  const words = mailWords(language);
+  const { subject, lead } = copyFor(event, order, words);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
   const text = [
     lead,
-    ...(comment ? ['', `“${comment}”`, ''] : []),
-    ...(actionUrl ? [`Answer here: ${actionUrl}`] : []),
-    ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${RATING_WORDS[i]}: ${url}`) : []),
-    `Open the order: ${link}`,
+    ...(comment ? ['', words.quote(comment), ''] : []),
+    ...(actionUrl ? [words.answerHere(actionUrl)] : []),
+    ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${words.ratings[i]}: ${url}`) : []),
+    words.openOrderText(link),
     '',
-    '— Ordo',
+    words.signature,
   ].join('\n');
   const html = [
-    '<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">',
+    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
     `<p>${escapeHtml(lead)}</p>`,
     comment
       ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
       : '',
-    actionUrl ? `<p><a href="${escapeHtml(actionUrl)}"><strong>Answer the question</strong></a></p>` : '',
+    actionUrl ? `<p><a href="${escapeHtml(actionUrl)}"><strong>${escapeHtml(words.answerButton)}</strong></a></p>` : '',
     ratingUrls
       ? `<p>${ratingUrls
           .map(
             (url, i) =>
-              `<a href="${escapeHtml(url)}" style="display:inline-block;padding:6px 10px;margin:2px;border:1px solid #1f4e8c;border-radius:4px">${i + 1} – ${RATING_WORDS[i]}</a>`,
+              `<a href="${escapeHtml(url)}" style="display:inline-block;padding:6px 10px;margin:2px;border:1px solid #1f4e8c;border-radius:4px">${i + 1} – ${escapeHtml(words.ratings[i] ?? '')}</a>`,
           )
           .join(' ')}</p>`
       : '',
-    `<p><a href="${escapeHtml(link)}">Open order ${escapeHtml(order.number)}</a></p>`,
-    '<p style="color:#555">— Ordo</p></body></html>',
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(words.openOrderLink(order.number))}</a></p>`,
+    `<p style="color:#555">${escapeHtml(words.signature)}</p></body></html>`,
   ].join('');
   return {
-    id: `${order.number}.${event}.v${order.version}.${audience}`,
+    id: messageId(`${order.number}.${event}.v${order.version}.${audience}`, language),
     event,
     to: [...new Set(to)].filter(Boolean),
     subject,
     text,
     html,
     orderNumber: order.number,
+  };
+}
+
+/**
+ * The mail for a set of people: one message per language among them (none without recipients).
+ * `comment` may depend on the language (e.g. words Ordo itself writes).
+ */
+export function composeOrderMails(
+  input: Omit<OrderMailInput, 'comment'> & {
+    recipients: readonly Recipient[];
+    comment?: string | ((language: Language) => string);
+  },
+): MailMessage[] {
+  const { recipients, comment, ...rest } = input;
+  return groupByLanguage(recipients).map(({ language, to }) => {
+    const said = typeof comment === 'function' ? comment(language) : comment;
+    return composeOrderMail({ ...rest, to, language, ...(said ? { comment: said } : {}) });
+  });
+}
+
+/** The head's morning digest (see functions/workflows/digest.ts), in their language. */
+export function composeDigestMail(input: {
+  department: string;
+  /** The department's local day, "YYYY-MM-DD". */
+  day: string;
+  open: number;
+  late: Array<{ number: string; title: string; state: 'breached' | 'at_risk' }>;
+  to: string[];
+  portalUrl: string;
+  language?: Language;
+}): MailMessage {
+  const { department: code, day, open, late, to, language = 'en' } = input;
+  const words = mailWords(language);
+  const digest = words.digest;
+  const base = input.portalUrl.replace(/\/$/, '');
+  const dashboard = `${base}/departments/${code}/dashboard`;
+  const summary = digest.summary(code, open, late.length);
+  const text = [
+    `${digest.greeting} ${summary}`,
+    '',
+    ...late.map((o) => `${o.number} (${digest.state[o.state]}) ${o.title}: ${base}/orders/${o.number}`),
+    '',
+    digest.dashboardText(dashboard),
+    '',
+    words.signature,
+  ].join('\n');
+  const html = [
+    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
+    `<p>${escapeHtml(summary)}</p>`,
+    late.length
+      ? `<ul>${late.map((o) => `<li><a href="${escapeHtml(`${base}/orders/${o.number}`)}">${escapeHtml(o.number)}</a> (${escapeHtml(digest.state[o.state])}) ${escapeHtml(o.title)}</li>`).join('')}</ul>`
+      : '',
+    `<p><a href="${escapeHtml(dashboard)}">${escapeHtml(digest.dashboardLink)}</a></p>`,
+    `<p style="color:#555">${escapeHtml(words.signature)}</p></body></html>`,
+  ].join('');
+  return {
+    // One head, one message a day: the id stays the department's and day's whatever the language.
+    id: `DIGEST.${code}.${day}`,
+    event: 'daily_digest',
+    to,
+    // English keeps the sortable ISO day in the subject; Polish says the date in words.
+    subject: digest.subject(code, language === 'en' ? day : mailDay(day, language), late.length, open),
+    text,
+    html,
   };
 }

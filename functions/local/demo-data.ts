@@ -136,6 +136,7 @@ export const demoUsers: User[] = [
     memberships: { FAC: 'agent' },
     admin: false,
     department: 'Facilities',
+    language: 'pl',
   },
   {
     id: 'fatima',
@@ -218,6 +219,7 @@ export const demoEmployees: User[] = FIRST.map((first, i) => {
     department: UNITS[i % UNITS.length]!,
     location: SITES[i % SITES.length]!,
     jobRole: JOB_ROLES[i % JOB_ROLES.length]!,
+    ...(i === 0 ? { language: 'pl' as const } : {}),
   };
 });
 

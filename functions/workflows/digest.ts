@@ -2,10 +2,11 @@
  * The daily digest (SPEC §6, optional per person): each morning the head of each department gets
  * the orders that missed or are about to miss their standard, and the size of the backlog. Sent at
  * most once per department and day, whoever runs the timer job and however often: a conditional
- * write on the department's digest record decides.
+ * write on the department's digest record decides. Written in the head's language.
  */
+import { mailLanguage } from '#shared/mail-words.ts';
 import type { MailMessage } from '#shared/model.ts';
-import { escapeHtml, wantsMail } from '#shared/notifications.ts';
+import { composeDigestMail, wantsMail } from '#shared/notifications.ts';
 import { clockState } from '#shared/sla.ts';
 import { localDay } from '#shared/stats.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
@@ -57,7 +58,7 @@ export class DailyDigest {
     const head = await this.deps.users.get(headId);
     if (!head || !wantsMail(head, 'daily_digest')) return undefined;
     let backlog = 0;
-    const late: Array<{ number: string; title: string; state: string }> = [];
+    const late: Array<{ number: string; title: string; state: 'breached' | 'at_risk' }> = [];
     let cursor: string | undefined;
     do {
       const page = await this.deps.orders.queue(code, cursor, 100);
@@ -65,38 +66,19 @@ export class DailyDigest {
         backlog++;
         const clocks = order.clocks ? [order.clocks.firstResponse, order.clocks.resolution] : [];
         const states = clocks.map((c) => clockState(c, now));
-        const state = states.includes('breached') ? 'breached' : states.includes('warning') ? 'at risk' : undefined;
+        const state = states.includes('breached') ? 'breached' : states.includes('warning') ? 'at_risk' : undefined;
         if (state) late.push({ number: order.number, title: order.title, state });
       }
       cursor = page.nextCursor;
     } while (cursor);
-    const base = this.deps.portalUrl.replace(/\/$/, '');
-    const lines = late.map((o) => `${o.number} (${o.state}) ${o.title}: ${base}/orders/${o.number}`);
-    const text = [
-      `Good morning. ${code} has ${backlog} open orders; ${late.length} missed or are about to miss their standard.`,
-      '',
-      ...lines,
-      '',
-      `Dashboard: ${base}/departments/${code}/dashboard`,
-      '',
-      '— Ordo',
-    ].join('\n');
-    const html = [
-      '<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">',
-      `<p>${escapeHtml(`${code} has ${backlog} open orders; ${late.length} missed or are about to miss their standard.`)}</p>`,
-      late.length
-        ? `<ul>${late.map((o) => `<li><a href="${escapeHtml(`${base}/orders/${o.number}`)}">${escapeHtml(o.number)}</a> (${escapeHtml(o.state)}) ${escapeHtml(o.title)}</li>`).join('')}</ul>`
-        : '',
-      `<p><a href="${escapeHtml(`${base}/departments/${code}/dashboard`)}">Open the dashboard</a></p>`,
-      '<p style="color:#555">— Ordo</p></body></html>',
-    ].join('');
-    return {
-      id: `DIGEST.${code}.${today}`,
-      event: 'daily_digest',
+    return composeDigestMail({
+      department: code,
+      day: today,
+      open: backlog,
+      late,
       to: [head.email],
-      subject: `${code} daily digest ${today}: ${late.length} at risk or late, ${backlog} open`,
-      text,
-      html,
-    };
+      portalUrl: this.deps.portalUrl,
+      language: mailLanguage(head),
+    });
   }
 }

@@ -32,7 +32,7 @@ import type {
   TimelineEvent,
   User,
 } from '#shared/model.ts';
-import { composeOrderMail, type MailEvent, wantsMail } from '#shared/notifications.ts';
+import { composeOrderMails, type MailEvent, type Recipient, wantsMail } from '#shared/notifications.ts';
 import {
   advanceClocks,
   autoCloseAt,
@@ -821,22 +821,15 @@ export class OrderWorkflow {
           ? { comment: `Filed on behalf of ${requester.name}.` }
           : {}),
     };
-    const mail: MailMessage[] = input.quiet ? [] : [this.mail('order_received', order, [requester.email], 'requester')];
+    const mail: MailMessage[] = input.quiet ? [] : this.mail('order_received', order, [requester], 'requester');
     if (status === 'awaiting_approval') {
       const department = await this.deps.departments.get(service.department);
       const approverIds =
         service.approval.kind === 'named' ? service.approval.approvers : department ? [department.headId] : [];
       const approvers = await this.deps.users.getMany(approverIds);
-      mail.push(
-        this.mail(
-          'approval_needed',
-          order,
-          [...approvers.values()].map((u) => u.email),
-          'approvers',
-        ),
-      );
+      mail.push(...this.mail('approval_needed', order, [...approvers.values()], 'approvers'));
     } else if (status === 'awaiting_inputs') {
-      mail.push(this.mail('inputs_missing', order, [requester.email], 'requester-inputs'));
+      mail.push(...this.mail('inputs_missing', order, [requester], 'requester-inputs'));
     } else {
       mail.push(...(await this.mailTo('new_in_queue', order, 'team')));
     }
@@ -1000,18 +993,19 @@ export class OrderWorkflow {
     return new NotFoundError(`There is no order ${number} you can see.`);
   }
 
+  /** One message per language among the recipients. */
   private mail(
     event: MailEvent,
     order: Order,
-    to: string[],
+    recipients: Recipient[],
     audience: string,
     comment?: string,
     link?: string,
-  ): MailMessage {
-    return composeOrderMail({
+  ): MailMessage[] {
+    return composeOrderMails({
       event,
       order,
-      to,
+      recipients,
       audience,
       portalUrl: this.deps.portalUrl,
       ...(comment ? { comment } : {}),
@@ -1024,24 +1018,23 @@ export class OrderWorkflow {
     if (audience === 'requester') {
       const people = await this.deps.users.getMany([order.requesterId, ...order.watchers]);
       const requester = people.get(order.requesterId);
-      const to = [
-        ...(wantsMail(requester, event) ? [order.requesterEmail] : []),
-        ...order.watchers
-          .map((id) => people.get(id))
-          .filter((p) => p && wantsMail(p, event))
-          .map((p) => p!.email),
+      const to: Recipient[] = [
+        // The address the order was filed with, in the language the person chose since.
+        ...(wantsMail(requester, event) ? [{ email: order.requesterEmail, language: requester?.language }] : []),
+        ...order.watchers.map((id) => people.get(id)).filter((p): p is User => Boolean(p && wantsMail(p, event))),
       ];
       if (to.length === 0) return [];
       const link = event === 'clarification_requested' ? this.clarificationLink(order) : undefined;
-      return [this.mail(event, order, to, audience, comment, link)];
+      return this.mail(event, order, to, audience, comment, link);
     }
     if (audience === 'team') {
+      // The team's shared mailbox is nobody's profile: it gets English.
       const department = await this.deps.departments.get(order.department);
-      return department ? [this.mail(event, order, [department.contactEmail], audience, comment)] : [];
+      return department ? this.mail(event, order, [{ email: department.contactEmail }], audience, comment) : [];
     }
     if (!order.assigneeId) return [];
     const assignee = await this.deps.users.get(order.assigneeId);
-    return assignee && wantsMail(assignee, event) ? [this.mail(event, order, [assignee.email], audience, comment)] : [];
+    return assignee && wantsMail(assignee, event) ? this.mail(event, order, [assignee], audience, comment) : [];
   }
 
   private async mailForAction(action: Action, order: Order, comment: string | undefined): Promise<MailMessage[]> {

@@ -7,7 +7,7 @@
 import type { SurveyAnswer, SurveyView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent, User } from '#shared/model.ts';
-import { composeOrderMail } from '#shared/notifications.ts';
+import { composeOrderMails } from '#shared/notifications.ts';
 import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
 import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
 import type { LinkSigner } from '../auth/links.ts';
@@ -58,10 +58,12 @@ export class SurveyWorkflow {
       exp: Math.floor(now.getTime() / 1000) + SURVEY_LINK_SECONDS,
     });
     const base = `${this.deps.portalUrl.replace(/\/$/, '')}/survey/${token}`;
-    const mail = composeOrderMail({
+    // Resolving already read the requester for the resolution mail, so this is a cache hit.
+    const requester = await this.deps.users.get(order.requesterId);
+    const mail = composeOrderMails({
       event: 'survey_invitation',
       order,
-      to: [order.requesterEmail],
+      recipients: [{ email: order.requesterEmail, language: requester?.language }],
       audience: 'requester',
       portalUrl: this.deps.portalUrl,
       comment: service.survey.question,
@@ -69,7 +71,7 @@ export class SurveyWorkflow {
     });
     return {
       survey: { round, invitedAt: now.toISOString() },
-      mail: [mail],
+      mail,
       counters: { invited: 1 },
       extra: [this.deps.surveys.budgetItem(order.requesterId, now.toISOString())],
     };
@@ -197,10 +199,10 @@ export class SurveyWorkflow {
         const owner = await this.deps.users.get(order.ownerId);
         if (owner) {
           mail.push(
-            composeOrderMail({
+            ...composeOrderMails({
               event: 'low_rating',
               order,
-              to: [owner.email],
+              recipients: [owner],
               audience: 'owner',
               portalUrl: this.deps.portalUrl,
               ...(answer.comment ? { comment: answer.comment } : {}),

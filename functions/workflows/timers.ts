@@ -6,8 +6,9 @@
  */
 import { ConflictError } from '#shared/errors.ts';
 import { decide } from '#shared/lifecycle.ts';
-import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
-import { composeOrderMail, type MailEvent } from '#shared/notifications.ts';
+import { mailMoment, mailWords } from '#shared/mail-words.ts';
+import type { Language, MailMessage, Order, TimelineEvent } from '#shared/model.ts';
+import { composeOrderMails, type MailEvent, type Recipient } from '#shared/notifications.ts';
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
 import { fireTimers } from '#shared/sla.ts';
 import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
@@ -101,7 +102,16 @@ export class SlaTimerJob {
           to: next.status,
           visibility: 'public',
         });
-        mail.push(this.compose('order_closed', next, [order.requesterEmail], 'requester'));
+        // One read per auto-closed order, for the requester's language (cached per process).
+        const requester = await this.deps.users.get(order.requesterId);
+        mail.push(
+          ...this.compose(
+            'order_closed',
+            next,
+            [{ email: order.requesterEmail, language: requester?.language }],
+            'requester',
+          ),
+        );
         run.autoClosed++;
       }
     }
@@ -132,17 +142,31 @@ export class SlaTimerJob {
     const department = await this.deps.departments.get(order.department);
     const ids = event === 'sla_breach' ? [order.assigneeId, order.ownerId, department?.headId] : [order.assigneeId];
     const people = await this.deps.users.getMany(ids.filter((id): id is string => Boolean(id)));
-    const to = [...people.values()].map((p) => p.email);
-    if (to.length === 0 && department) to.push(department.contactEmail);
-    const words = CLOCK_WORDS[clock];
-    return to.length ? [this.compose(event, order, to, `escalation-${clock}`, `The ${words} standard`)] : [];
+    // Nobody to name: the team's shared mailbox, which is nobody's profile and gets English.
+    const to: Recipient[] = people.size ? [...people.values()] : department ? [{ email: department.contactEmail }] : [];
+    const dueAt = order.clocks?.[clock].dueAt;
+    const timeZone = department?.calendar.timeZone ?? 'UTC';
+    return this.compose(event, order, to, `escalation-${clock}`, (language) =>
+      mailWords(language).escalation(
+        clock,
+        event === 'sla_breach',
+        dueAt ? mailMoment(dueAt, language, timeZone) : undefined,
+      ),
+    );
   }
 
-  private compose(event: MailEvent, order: Order, to: string[], audience: string, comment?: string): MailMessage {
-    return composeOrderMail({
+  /** One message per language among the recipients. */
+  private compose(
+    event: MailEvent,
+    order: Order,
+    recipients: Recipient[],
+    audience: string,
+    comment?: (language: Language) => string,
+  ): MailMessage[] {
+    return composeOrderMails({
       event,
       order,
-      to,
+      recipients,
       audience,
       portalUrl: this.deps.portalUrl,
       ...(comment ? { comment } : {}),
