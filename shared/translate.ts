@@ -2,12 +2,27 @@
  * A service in the reader's language: its own words replaced by the department's translation where
  * one is given. Ids, choice values and everything that is not words stay as they are.
  */
-import type { Language, Service, ServiceTranslation } from './model.ts';
+import type { ChecklistState, Language, Service, ServiceTranslation } from './model.ts';
 
 type Translatable = Pick<Service, 'name' | 'summary'> &
   Partial<Pick<Service, 'description' | 'form' | 'inputs' | 'deliverables' | 'stages' | 'survey'>> & {
     translations?: Partial<Record<Language, ServiceTranslation>>;
   };
+
+/** An order's checklist labels in the reader's language, from its service's translation (by id). */
+export function localizeChecklists<T extends { inputs: ChecklistState[]; deliverables: ChecklistState[] }>(
+  order: T,
+  words: ServiceTranslation | undefined,
+): T {
+  if (!words) return order;
+  const relabel = (items: ChecklistState[], labels: Record<string, string> | undefined) =>
+    items.map((item) => (labels?.[item.id]?.trim() ? { ...item, label: labels[item.id]! } : item));
+  return {
+    ...order,
+    inputs: relabel(order.inputs, words.inputs),
+    deliverables: relabel(order.deliverables, words.deliverables),
+  };
+}
 
 export function localizeService<T extends Translatable>(service: T, language: Language): T {
   const words = service.translations?.[language];

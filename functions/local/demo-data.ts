@@ -402,6 +402,22 @@ export const demoServices: DemoService[] = [
     standard: { firstResponseMinutes: hours(4), resolutionMinutes: days(2), warningAt: 0.8, always: false },
     survey: { enabled: true, question: 'How satisfied are you with this service?' },
     reportTo: [],
+    translations: {
+      pl: {
+        name: 'Zaświadczenie o zatrudnieniu',
+        summary: 'Podpisane zaświadczenie o zatrudnieniu, np. dla banku lub do wniosku wizowego.',
+        description:
+          'Dział HR przygotowuje i podpisuje zaświadczenie, a Tobie wysyła skan; oryginał czeka w biurze HR.',
+        fields: {
+          purpose: { label: 'Do czego jest potrzebne' },
+          purposeOther: { label: 'Napisz, do czego' },
+          includeSalary: { label: 'Z informacją o wynagrodzeniu' },
+        },
+        deliverables: { scan: 'Wysłano skan podpisanego zaświadczenia' },
+        stages: { in_progress: 'W realizacji' },
+        surveyQuestion: 'Jak bardzo jesteś zadowolony z tej usługi?',
+      },
+    },
   },
   {
     id: 'it-laptop',

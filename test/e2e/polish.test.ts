@@ -194,9 +194,10 @@ describe('an employee in Polish', () => {
     const nav = ben.getByRole('navigation', { name: 'Menu główne' });
     await nav.getByRole('link', { name: 'Katalog', exact: true }).click();
     await ben.getByRole('heading', { level: 1, name: 'Katalog usług' }).waitFor();
-    await ben.getByLabel('Szukaj usług').fill('certificate');
-    await ben.getByRole('link', { name: 'Employment certificate', exact: true }).first().click();
-    await ben.getByRole('heading', { level: 1, name: 'Employment certificate' }).waitFor();
+    // The department gave this service Polish words: it is found and shown by them.
+    await ben.getByLabel('Szukaj usług').fill('zaświadczenie');
+    await ben.getByRole('link', { name: 'Zaświadczenie o zatrudnieniu', exact: true }).first().click();
+    await ben.getByRole('heading', { level: 1, name: 'Zaświadczenie o zatrudnieniu' }).waitFor();
     await ben.getByRole('heading', { name: 'Zamów tę usługę' }).waitFor();
     expect(await ben.locator('main').innerText()).toContain(
       'czas odpowiedzi: 4 godziny robocze, czas realizacji: 2 dni robocze',
@@ -204,8 +205,8 @@ describe('an employee in Polish', () => {
 
     // Sent empty first: the form's own check answers in Polish.
     await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
-    await ben.getByText('Pole „What it is for” jest wymagane.').first().waitFor();
-    await ben.getByLabel('What it is for').selectOption('Bank');
+    await ben.getByText('Pole „Do czego jest potrzebne” jest wymagane.').first().waitFor();
+    await ben.getByLabel('Do czego jest potrzebne').selectOption('Bank');
     await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
     await ben.getByTestId('order-number').waitFor();
     filed = (await ben.getByTestId('order-number').innerText()).trim();
@@ -259,5 +260,35 @@ describe('an employee in Polish', () => {
     await page.getByRole('heading', { level: 1, name: 'Katalog usług' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
     await context.close();
+  });
+});
+
+describe('a service’s own words in Polish', () => {
+  it('the head gives a service a Polish name and summary; a Polish reader finds and sees them', async () => {
+    const context = await browser.newContext({ viewport: desktopViewport, locale: 'en-GB' });
+    const henry = await context.newPage();
+    await signIn(henry, url, 'Henry Ortiz');
+    await henry.goto(`${url}/services/hr-contract-change/edit`);
+    await henry.getByRole('heading', { name: 'Other languages' }).waitFor();
+    await henry.getByText('Polski', { exact: true }).click();
+    await henry.locator('#edit-translations-pl-name').fill('Zmiana umowy');
+    await henry
+      .locator('#edit-translations-pl-summary')
+      .fill('Zmiana godzin, wynagrodzenia, stanowiska lub miejsca pracy.');
+    await henry.getByRole('button', { name: 'Save service' }).click();
+    await henry.getByText('Saved.').first().waitFor();
+    // The English reader keeps the service's own words.
+    await henry.goto(`${url}/services/hr-contract-change`);
+    await henry.getByRole('heading', { level: 1, name: 'Change of contract' }).waitFor();
+    await context.close();
+
+    const reader = await openInPolish('Ben Carter');
+    await reader.getByLabel('Szukaj usług').fill('umowy');
+    await reader.getByRole('link', { name: 'Zmiana umowy', exact: true }).click();
+    await reader.getByRole('heading', { level: 1, name: 'Zmiana umowy' }).waitFor();
+    expect(await reader.locator('.lead').innerText()).toBe(
+      'Zmiana godzin, wynagrodzenia, stanowiska lub miejsca pracy.',
+    );
+    await reader.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '#shared/model.ts';
 import { serviceBody, serviceProblems } from '#shared/service-schema.ts';
-import { localizeService } from '#shared/translate.ts';
+import { localizeChecklists, localizeService } from '#shared/translate.ts';
 
 const service = {
   name: 'Employment certificate',
@@ -77,5 +77,24 @@ describe('a service in the reader’s language', () => {
     });
     expect(serviceProblems(body)).toEqual({ 'translations.pl.fields.colour': 'There is no colour to translate.' });
     expect(serviceBody.safeParse({ ...body, translations: { de: { name: 'Bescheinigung' } } }).success).toBe(false);
+  });
+});
+
+describe('an order’s checklists in the reader’s language', () => {
+  it('relabels by id and keeps the rest', () => {
+    const order = {
+      inputs: [{ id: 'id-card', label: 'ID card copy', required: true, done: false }],
+      deliverables: [
+        { id: 'scan', label: 'Signed scan sent', required: true, done: true, by: 'hana' },
+        { id: 'post', label: 'Original posted', required: false, done: false },
+      ],
+    };
+    const pl = localizeChecklists(order, { deliverables: { scan: 'Wysłano podpisany skan', post: ' ' } });
+    expect(pl.deliverables).toEqual([
+      { id: 'scan', label: 'Wysłano podpisany skan', required: true, done: true, by: 'hana' },
+      { id: 'post', label: 'Original posted', required: false, done: false },
+    ]);
+    expect(pl.inputs).toEqual(order.inputs);
+    expect(localizeChecklists(order, undefined)).toBe(order);
   });
 });

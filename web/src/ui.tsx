@@ -4,9 +4,10 @@ import { createEffect, For, type JSX, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import type { OrderStatus, Priority, ServiceStatus } from '#shared/model.ts';
+import { localizeService } from '#shared/translate.ts';
 import { errorMessage } from './api.ts';
 import { formatDateTime, standardWords } from './format.ts';
-import { t } from './strings.ts';
+import { language, t } from './strings.ts';
 
 export function usePageTitle(title: () => string | undefined): void {
   createEffect(() => {
@@ -66,7 +67,7 @@ export function Prose(props: { text: string | undefined }): JSX.Element {
 export function ServiceList(props: { services: ServiceSummary[]; headingLevel?: 2 | 3 }) {
   return (
     <ul class="cards">
-      <For each={props.services}>
+      <For each={props.services.map((s) => localizeService(s, language))}>
         {(service) => (
           <li class="card">
             <Show

@@ -151,6 +151,27 @@ describe('cleanDraft', () => {
     expect(clean.approval).toEqual({ kind: 'named', approvers: ['ann'] });
   });
 
+  it('keeps translations trimmed, without empty words or parts that no longer exist', () => {
+    const draft = {
+      ...blankService(),
+      form: [{ id: 'purpose', kind: 'text' as const, label: 'Purpose', required: true }],
+      deliverables: [{ id: 'scan', label: 'Scan', required: true }],
+      translations: {
+        pl: {
+          name: ' Zaświadczenie ',
+          summary: '  ',
+          fields: { purpose: { label: ' Cel ', help: '' }, gone: { label: 'Stare' } },
+          deliverables: { scan: 'Skan', old: 'Stary' },
+        },
+        en: { name: ' ' },
+      },
+    };
+    expect(cleanDraft(draft).translations).toEqual({
+      pl: { name: 'Zaświadczenie', fields: { purpose: { label: 'Cel' } }, deliverables: { scan: 'Skan' } },
+    });
+    expect(cleanDraft({ ...draft, translations: { pl: { summary: ' ' } } })).not.toHaveProperty('translations');
+  });
+
   it('drops a condition that waits for no value', () => {
     const draft = {
       ...blankService(),

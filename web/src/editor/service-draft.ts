@@ -130,9 +130,10 @@ export function blankService(): Draft {
 /** The editable part of a stored service, as a fresh copy. */
 export function draftOf(service: Service): Draft {
   const { name, summary, description, tags, ownerId, audience, form, inputs, deliverables, stages } = service;
-  const { approval, standard, survey, reportTo, bundle } = service;
+  const { approval, standard, survey, reportTo, bundle, translations } = service;
   return structuredClone({
     ...(bundle ? { bundle } : {}),
+    ...(translations ? { translations } : {}),
     name,
     summary,
     description,
@@ -258,7 +259,53 @@ export function cleanDraft(draft: Draft): Draft {
     reportTo: cleanList(draft.reportTo),
     // Bundle parts are not edited here but must survive a save.
     ...(draft.bundle ? { bundle: draft.bundle } : {}),
+    ...cleanTranslations(draft),
   };
+}
+
+/** Trimmed translations without empty words or words for parts that no longer exist. */
+function cleanTranslations(draft: Draft): Pick<Draft, 'translations'> {
+  const ids = {
+    fields: new Set(draft.form.map((f) => f.id)),
+    inputs: new Set(draft.inputs.map((x) => x.id)),
+    deliverables: new Set(draft.deliverables.map((x) => x.id)),
+    stages: new Set(draft.stages.map((x) => x.id)),
+  };
+  const words = (record: Record<string, string> | undefined, known: Set<string>) => {
+    const out = Object.fromEntries(
+      Object.entries(record ?? {})
+        .filter(([id, w]) => known.has(id) && w.trim())
+        .map(([id, w]) => [id, w.trim()]),
+    );
+    return Object.keys(out).length ? out : undefined;
+  };
+  const translations: NonNullable<Draft['translations']> = {};
+  for (const [language, given] of Object.entries(draft.translations ?? {}) as Array<
+    [keyof NonNullable<Draft['translations']>, NonNullable<Draft['translations']>['pl']]
+  >) {
+    if (!given) continue;
+    const out: NonNullable<typeof given> = {};
+    for (const key of ['name', 'summary', 'description', 'surveyQuestion'] as const) {
+      const value = given[key]?.trim();
+      if (value) out[key] = value;
+    }
+    const fields = Object.fromEntries(
+      Object.entries(given.fields ?? {})
+        .filter(([id]) => ids.fields.has(id))
+        .map(([id, f]) => [
+          id,
+          { ...(f.label?.trim() ? { label: f.label.trim() } : {}), ...(f.help?.trim() ? { help: f.help.trim() } : {}) },
+        ])
+        .filter(([, f]) => Object.keys(f as object).length > 0),
+    );
+    if (Object.keys(fields).length) out.fields = fields;
+    for (const list of ['inputs', 'deliverables', 'stages'] as const) {
+      const cleaned = words(given[list], ids[list]);
+      if (cleaned) out[list] = cleaned;
+    }
+    if (Object.keys(out).length) translations[language] = out;
+  }
+  return Object.keys(translations).length ? { translations } : {};
 }
 
 /** Whether two drafts would save the same service. */

@@ -587,6 +587,14 @@ export const en = {
     headOnly: 'Only the department head can change services. You can look at them here.',
   },
   editor: {
+    translationsTitle: 'Other languages',
+    translationsHint:
+      'The service’s words as people reading the portal in another language see them. Leave a box empty to show the service’s own words. Ids and choice values stay the same in every language.',
+    translatedField: (label: string) => `Field “${label}”`,
+    translatedHelp: (label: string) => `Help for “${label}”`,
+    translatedInput: (label: string) => `Input “${label}”`,
+    translatedDeliverable: (label: string) => `Deliverable “${label}”`,
+    translatedStage: (label: string) => `Stage “${label}”`,
     newTitle: (code: string) => `New service for ${code}`,
     editTitle: (name: string) => `Edit “${name}”`,
     version: (n: number) => `version ${n}`,

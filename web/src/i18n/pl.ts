@@ -589,6 +589,14 @@ export const pl: Strings = {
     headOnly: 'Tylko kierownik działu może zmieniać usługi. Tutaj możesz je przejrzeć.',
   },
   editor: {
+    translationsTitle: 'Inne języki',
+    translationsHint:
+      'Słowa usługi tak, jak widzą je osoby korzystające z portalu w innym języku. Puste pole oznacza słowa samej usługi. Identyfikatory i wartości wyboru są takie same w każdym języku.',
+    translatedField: (label) => `Pole „${label}”`,
+    translatedHelp: (label) => `Pomoc do „${label}”`,
+    translatedInput: (label) => `Element do przekazania „${label}”`,
+    translatedDeliverable: (label) => `Rezultat „${label}”`,
+    translatedStage: (label) => `Etap „${label}”`,
     newTitle: (code) => `Nowa usługa działu ${code}`,
     editTitle: (name) => `Edycja „${name}”`,
     version: (n) => `wersja ${n}`,

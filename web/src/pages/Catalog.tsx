@@ -2,11 +2,12 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { Department } from '#shared/model.ts';
+import { localizeService } from '#shared/translate.ts';
 import { api } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { serviceMatches } from '../format.ts';
 import { departments } from '../session.ts';
-import { t } from '../strings.ts';
+import { language, t } from '../strings.ts';
 import { ErrorNote, Loading, ServiceList, usePageTitle } from '../ui.tsx';
 
 interface Group {
@@ -40,7 +41,12 @@ export default function Catalog() {
   );
   const [query, setQuery] = createSignal('');
 
-  const found = createMemo(() => (catalog.value()?.services ?? []).filter((s) => serviceMatches(s, query())));
+  // A service is found by its words in the reader's language as well as by its own.
+  const found = createMemo(() =>
+    (catalog.value()?.services ?? []).filter(
+      (s) => serviceMatches(s, query()) || serviceMatches(localizeService(s, language), query()),
+    ),
+  );
   const groups = createMemo(() => group(found(), catalog.value()?.depts ?? []));
 
   return (

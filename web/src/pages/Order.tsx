@@ -3,6 +3,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
+import { localizeChecklists, localizeService } from '#shared/translate.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { answerWords, promiseDate } from '../format.ts';
@@ -17,7 +18,7 @@ import { WorkPanel } from '../order/Work.tsx';
 import { isFinal } from '../orders.ts';
 import { user } from '../session.ts';
 import { createReaderOptions } from '../sla-ui.tsx';
-import { t } from '../strings.ts';
+import { language, t } from '../strings.ts';
 import { RatingForm } from '../survey/RatingForm.tsx';
 import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
 import { AttachmentLink } from '../upload.tsx';
@@ -28,7 +29,11 @@ export default function OrderPage() {
   // Labels, stage names: the service the order was filed under. The page works without it.
   const service = createLoader(
     () => view.value()?.order.serviceId,
-    (id: string) => api.service(id).catch(() => undefined),
+    (id: string) =>
+      api
+        .service(id)
+        .then((found) => localizeService(found, language))
+        .catch(() => undefined),
   );
   const department = () => view.value()?.order.department;
   const isTeam = createMemo(() => {
@@ -89,7 +94,8 @@ export default function OrderPage() {
       }
     >
       {(v) => {
-        const order = () => v().order;
+        // Checklist labels in the reader's language where the service has them (ids never change).
+        const order = () => localizeChecklists(v().order, service.value()?.translations?.[language]);
         const name = (id: string | undefined) => (id ? (v().people[id] ?? id) : t.common.nobody);
         const u = () => user();
         const isRequester = () => {

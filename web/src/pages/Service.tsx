@@ -1,17 +1,27 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { isAgentOf } from '#shared/permissions.ts';
+import { localizeService } from '#shared/translate.ts';
 import { api } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { durationWords, promiseDate, standardWords } from '../format.ts';
 import { OrderForm } from '../OrderForm.tsx';
 import { departments, user } from '../session.ts';
-import { t } from '../strings.ts';
+import { language, t } from '../strings.ts';
 import { ErrorNote, Loading, Prose, usePageTitle } from '../ui.tsx';
 
 export default function ServicePage() {
   const params = useParams<{ id: string }>();
-  const service = createLoader(() => params.id, api.service);
+  const loaded = createLoader(() => params.id, api.service);
+  // The reader's language where the department gave one; ids and choice values stay as they are.
+  const service = {
+    value: () => {
+      const found = loaded.value();
+      return found && localizeService(found, language);
+    },
+    error: loaded.error,
+    reload: loaded.reload,
+  };
   const depts = createLoader(() => true, departments);
   usePageTitle(() => service.value()?.name);
 

@@ -32,6 +32,7 @@ import {
   shareOf,
   slugify,
 } from '../editor/service-draft.ts';
+import { TranslationsEditor } from '../editor/translations.tsx';
 import { OrderForm } from '../OrderForm.tsx';
 import { controlId, type FieldErrors, issuesToFields, localMessages, withoutPath } from '../paths.ts';
 import { user } from '../session.ts';
@@ -513,6 +514,8 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
               onChange={(reportTo) => update((d) => ({ ...d, reportTo }), 'reportTo')}
             />
           </section>
+
+          <TranslationsEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
 
           <Show when={draft().bundle?.length}>
             <section aria-labelledby="bundle-title">
