@@ -99,6 +99,9 @@ async function expectNoSeriousViolations() {
 describe('department insight on the seeded history', () => {
   it('shows each goal with its progress, trend and what pulls it down, and edits them', async () => {
     await page.goto(`${stack.appUrl}/departments/HR/dashboard`);
+    // The quality dashboard lists the goals with their status, linking to the goals page.
+    const strip = page.getByRole('region', { name: 'Goals' });
+    await expect.poll(() => strip.locator('li').count()).toBe(3);
     await page.getByRole('navigation', { name: 'Department views' }).getByRole('link', { name: 'Goals' }).click();
     await page.getByRole('heading', { name: 'Goals HR', level: 1 }).waitFor();
     const statuses = page.getByTestId('goal-status');

@@ -4,7 +4,7 @@
  * ratings. Heads see the department, process owners their services, agents their own numbers.
  * Filters live in the address so a view can be shared.
  */
-import { useParams, useSearchParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
@@ -36,6 +36,8 @@ import {
   weekWords,
 } from '../dashboard/shape.ts';
 import { createLoader } from '../data.ts';
+import { ti } from '../i18n/insight.ts';
+import { goalTargetWords, goalValueWords } from '../insight-words.ts';
 import { user } from '../session.ts';
 import { formatMinutes } from '../sla.ts';
 import { createReaderOptions } from '../sla-ui.tsx';
@@ -77,6 +79,10 @@ export default function Dashboard() {
     if (value) return value;
     return report.loading() && reportKey() !== undefined ? previous : undefined;
   });
+  const goals = createLoader(
+    () => (isHead() ? params.code : undefined),
+    (code: string) => api.goals(code).catch(() => undefined),
+  );
   const backlog = createLoader(
     () => params.code,
     (code: string) => api.backlog(code),
@@ -194,6 +200,29 @@ export default function Dashboard() {
           <>
             <p class="meta">{t.dashboard.periodWords(dayWords(r().filter.from), dayWords(r().filter.to))}</p>
             <Kpis report={r()} backlogTotal={backlog.value()?.total} working={working} />
+            <Show when={goals.value()?.goals.length}>
+              <section class="goal-strip" aria-labelledby="goal-strip-title">
+                <h2 id="goal-strip-title">{ti.nav.goals}</h2>
+                <ul>
+                  <For each={goals.value()!.goals}>
+                    {(progress) => (
+                      <li>
+                        <span class={`goal-status goal-${progress.status}`}>{ti.goals.status[progress.status]}</span>{' '}
+                        {ti.metric[progress.goal.metric]}
+                        {progress.goal.serviceId ? ` · ${serviceName(progress.goal.serviceId)}` : ''}:{' '}
+                        {progress.value === undefined
+                          ? t.dashboard.none
+                          : goalValueWords(progress.goal.metric, progress.value)}{' '}
+                        / {goalTargetWords(progress.goal.metric, progress.goal.target)}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <p>
+                  <A href={`/departments/${encodeURIComponent(params.code)}/goals`}>{ti.goals.title(params.code)}</A>
+                </p>
+              </section>
+            </Show>
 
             <div class="dash-grid">
               <Panel id="volume" title={t.dashboard.volumeTitle}>
