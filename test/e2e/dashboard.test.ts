@@ -113,6 +113,8 @@ describe('department insight on the seeded history', () => {
     await expectNoSeriousViolations();
     await screenshot(page, 'goals');
 
+    // The editor starts from the saved goals, the service-wide one included.
+    await expect.poll(() => page.locator('#goal-2-service').inputValue()).toBe('hr-onboarding');
     // A wrong target is refused next to the field; a right one is saved and shown.
     await page.getByRole('button', { name: 'Add a goal' }).click();
     await page.locator('#goal-3-metric').selectOption({ label: 'Resolved within the standard' });
@@ -123,6 +125,9 @@ describe('department insight on the seeded history', () => {
     await page.getByRole('button', { name: 'Save the goals' }).click();
     await page.getByText('The goals are saved.').waitFor();
     await expect.poll(() => statuses.count()).toBe(4);
+    // Saving the list kept the third goal on its service.
+    await page.getByText('Onboard a new employee · ', { exact: false }).first().waitFor();
+    expect(await page.locator('#goal-2-service').inputValue()).toBe('hr-onboarding');
 
     // Employees see the promises on the department page.
     await page.goto(`${stack.appUrl}/departments/HR`);

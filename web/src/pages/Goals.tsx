@@ -133,9 +133,15 @@ function GoalCard(props: { progress: GoalProgress; index: number; serviceName: (
             kind: share() ? 'percentLines' : 'bars',
             data: {
               labels: props.progress.trend.map((w) => weekAxisLabel(w.week)),
-              series: [{ label: name(), values: props.progress.trend.map((w) => trendValue(w.value)) }],
+              series: [
+                { label: name(), values: props.progress.trend.map((w) => trendValue(w.value)) },
+                // The target as a second line, so a week below it stands out.
+                ...(share()
+                  ? [{ label: ti.goals.target, values: props.progress.trend.map(() => trendValue(goal().target)) }]
+                  : []),
+              ],
             },
-            ...(share() ? {} : { valueTitle: ti.goals.targetHours }),
+            ...(share() ? {} : { valueTitle: ti.goals.hoursAxis }),
           }}
         />
         <FigureTable
@@ -281,8 +287,17 @@ function GoalEditor(props: {
                   aria-describedby={describedBy(i, 'serviceId')}
                   onChange={(e) => update(i, { serviceId: e.currentTarget.value })}
                 >
-                  <option value="">{ti.goals.wholeDepartment}</option>
-                  <For each={props.services}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+                  <option value="" selected={!goal().serviceId}>
+                    {ti.goals.wholeDepartment}
+                  </option>
+                  {/* Options arrive after the draft: each says whether it is the chosen one. */}
+                  <For each={props.services}>
+                    {(s) => (
+                      <option value={s.id} selected={goal().serviceId === s.id}>
+                        {s.name}
+                      </option>
+                    )}
+                  </For>
                 </select>
                 <FieldError i={i} name="serviceId" />
               </div>
