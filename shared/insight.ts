@@ -358,7 +358,10 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
   // is fitted from the first week with an order.
   const allWeekly = weeks.map(() => 0);
   for (const r of serviceRows) allWeekly[weekOf(r.day)!]! += r.counters.created ?? 0;
-  const first = Math.max(0, allWeekly.findIndex((n) => n > 0));
+  const first = Math.max(
+    0,
+    allWeekly.findIndex((n) => n > 0),
+  );
   const lines = [...serviceIds].map((serviceId) => {
     const spec = services.find((s) => s.id === serviceId);
     const rs = serviceRows.filter((r) => r.key === serviceId);

@@ -34,9 +34,21 @@ Chart.register(
 );
 
 /** Colours that hold AA contrast on white; lines also differ by dash and point shape. */
-const PALETTE = ['#1d4e89', '#b34700', '#1e5b2e', '#45307a', '#6b4a00'];
-const INK = '#1b1f24';
-const GRID = '#d3d9e0';
+const LIGHT = {
+  palette: ['#1d4e89', '#b34700', '#1e5b2e', '#45307a', '#6b4a00'],
+  ink: '#1b1f24',
+  grid: '#d3d9e0',
+};
+/** The same hues, light enough to stand out on the dark theme's panels. */
+const DARK = {
+  palette: ['#8ab4f8', '#ffa657', '#7ee2a8', '#cdb8ff', '#f2cc60'],
+  ink: '#e6edf3',
+  grid: '#3d4652',
+};
+
+function colours(): typeof LIGHT {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
+}
 
 export type ChartKind = 'bars' | 'horizontalBars' | 'percentLines' | 'pareto';
 
@@ -54,13 +66,11 @@ function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function axisTitle(text: string | undefined) {
-  return text ? { display: true, text, color: INK } : { display: false };
-}
-
 /** The chart.js configuration of a spec. */
 export function chartConfig(spec: ChartSpec): Config {
   const { data } = spec;
+  const { palette: PALETTE, ink: INK, grid: GRID } = colours();
+  const axisTitle = (text: string | undefined) => (text ? { display: true, text, color: INK } : { display: false });
   const horizontal = spec.kind === 'horizontalBars';
   const datasets: Dataset[] = data.series.map((series, i) => {
     const colour = PALETTE[i % PALETTE.length]!;

@@ -19,11 +19,15 @@ export function InsightNav(props: { code: string }) {
   };
   return (
     <nav class="insight-nav" aria-label={ti.nav.label}>
-      <ul>
+      <ul class="insight-nav-list">
         <For each={VIEWS}>
           {(view) => (
             <li>
-              <A href={href(view)} aria-current={location.pathname === href(view) ? 'page' : undefined}>
+              <A
+                class="insight-nav-link"
+                href={href(view)}
+                aria-current={location.pathname === href(view) ? 'page' : undefined}
+              >
                 {words[view]}
               </A>
             </li>

@@ -203,10 +203,10 @@ export default function Dashboard() {
             <Show when={goals.value()?.goals.length}>
               <section class="goal-strip" aria-labelledby="goal-strip-title">
                 <h2 id="goal-strip-title">{ti.nav.goals}</h2>
-                <ul>
+                <ul class="goal-strip-list">
                   <For each={goals.value()!.goals}>
                     {(progress) => (
-                      <li>
+                      <li class="goal-strip-item">
                         <span class={`goal-status goal-${progress.status}`}>{ti.goals.status[progress.status]}</span>{' '}
                         {ti.metric[progress.goal.metric]}
                         {progress.goal.serviceId ? ` · ${serviceName(progress.goal.serviceId)}` : ''}:{' '}

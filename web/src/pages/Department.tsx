@@ -113,10 +113,10 @@ export default function DepartmentPage() {
           <Show when={promises(data().department.goals).length > 0}>
             <section aria-labelledby="promises-title" class="promises">
               <h2 id="promises-title">{ti.canvas.title}</h2>
-              <ul>
+              <ul class="promises-list">
                 <For each={promises(data().department.goals)}>
                   {(goal) => (
-                    <li data-testid="promise">
+                    <li class="promises-item" data-testid="promise">
                       <strong>{ti.promise[goal.metric](goalTargetWords(goal.metric, goal.target))}</strong>{' '}
                       <Show when={goal.serviceId}>
                         {(id) => (
