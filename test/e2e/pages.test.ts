@@ -91,6 +91,31 @@ describe('accessibility of every page', () => {
   }
 });
 
+describe('dark mode', () => {
+  it('keeps every colour pair readable on the pages each role uses most', async () => {
+    const found: Record<string, string[]> = {};
+    const rounds: Array<[string, string[]]> = [
+      ['Anna Kowalska', ['/', '/services/hr-onboarding', '/orders', `/orders/${number}`]],
+      ['Hana Nowak', ['/queue/HR', `/orders/${number}`]],
+      ['Henry Ortiz', ['/services/hr-onboarding/edit', '/departments/HR/goals', '/departments/HR/dashboard']],
+    ];
+    for (const [who, paths] of rounds) {
+      const page = await openAs(browser, stack.appUrl, who);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      for (const path of paths) {
+        const problems = await seriousProblems(page, path);
+        if (problems.length) found[`${who} ${path}`] = problems;
+      }
+      // The dark palette is really in use, not the light one.
+      const canvas = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(canvas).toBe('rgb(13, 17, 23)');
+      if (who === 'Henry Ortiz') await screenshot(page, 'dark-dashboard');
+      await page.context().close();
+    }
+    expect(found).toEqual({});
+  });
+});
+
 describe('phone screens (390 px)', () => {
   it('catalog, order form, my orders and the order page fit without sideways scrolling', async () => {
     const page = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
