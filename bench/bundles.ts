@@ -186,6 +186,8 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
     withoutMaps: Cold;
     /** The external packages imported first, then the bundle alone. */
     preloaded: Cold;
+    /** The same handler with the SDK bundled instead, for comparison: its size and cold start. */
+    sdkBundled?: { bytes: number; withMaps: Cold };
   }> = [];
   try {
     for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
@@ -203,12 +205,19 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       ].sort(byLoadOrder);
       const mapBytes = readFileSync(`${outfile}.map`).length;
       ctx.log(`  ${name}: ${kb(code.length)}; ${runs} cold starts…`);
-      const samples = { with: [] as Cold[], without: [] as Cold[], preloaded: [] as Cold[] };
+      // For comparison, the same handler with the SDK inside the bundle (what was deployed before).
+      const bundledFile = externals.length > 0 ? join(outRoot, `${name}-sdk-bundled`, 'index.mjs') : undefined;
+      if (bundledFile) {
+        await build({ ...buildOptions(root, name, bundledFile), external: [], logLevel: 'error' });
+        await coldStart(bundledFile, '--enable-source-maps');
+      }
+      const samples = { with: [] as Cold[], without: [] as Cold[], preloaded: [] as Cold[], sdkBundled: [] as Cold[] };
       await coldStart(outfile, '--enable-source-maps'); // file cache warm, as on a Lambda host
       for (let i = 0; i < runs; i++) {
         samples.with.push(await coldStart(outfile, '--enable-source-maps'));
         samples.without.push(await coldStart(outfile, ''));
         samples.preloaded.push(await coldStart(outfile, '--enable-source-maps', externals));
+        if (bundledFile) samples.sdkBundled.push(await coldStart(bundledFile, '--enable-source-maps'));
       }
       results.push({
         name,
@@ -220,6 +229,9 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
         withMaps: summarize(samples.with),
         withoutMaps: summarize(samples.without),
         preloaded: summarize(samples.preloaded),
+        ...(bundledFile
+          ? { sdkBundled: { bytes: readFileSync(bundledFile).length, withMaps: summarize(samples.sdkBundled) } }
+          : {}),
       });
     }
   } finally {
@@ -312,7 +324,11 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
             (lazyPackages.note ? ` (${lazyPackages.note})` : '') +
             '. Fix: ' +
             (lazy > 10 ? `${lazyPackages.how}: a cold start would then skip about ${ms(lazy, 0)}; or ` : '') +
-            'bundle the SDK again (one minified file parses faster than the packages; the SDK team recommends ' +
+            'bundle the SDK again (' +
+            (r.sdkBundled
+              ? `measured in the same run: ${kb(r.sdkBundled.bytes)}, ${ms(r.sdkBundled.withMaps.importMs)} to import; `
+              : '') +
+            'one minified file parses faster than the packages; the SDK team recommends ' +
             'bundling for functions sensitive to cold starts, aws.amazon.com/blogs/developer/reduce-lambda-cold-' +
             'start-times-migrate-to-aws-sdk-for-javascript-v3), at the cost of the size targets; or call SES and ' +
             'presign S3 URLs with a thin SigV4 client (e.g. aws4fetch) instead of the full clients (less SDK to load ' +
@@ -349,7 +365,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           ? "The SDK packages the bundle imports load from the repository's node_modules (version " +
             `${sdkVersion()}; the runtime has its own version) and are counted in the import: that is what a ` +
             'cold start pays. A third run per sample imports those packages first, each timed, and then the bundle ' +
-            'alone. '
+            'alone; a fourth imports the same handler built with the SDK inside the bundle, for comparison. '
           : '') +
         'The environment is what the functions get in AWS (placeholder values; no network is touched), with and ' +
         `without NODE_OPTIONS=--enable-source-maps, which infra/function.ts sets. Median of ${runs} runs each, after ` +
@@ -365,6 +381,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           'AWS SDK alone (maps on)',
           'bundle alone, SDK loaded first (maps on)',
           'process start → ready (maps on)',
+          'SDK bundled instead: minified, import + init (maps on)',
         ],
         results.map((r) => [
           r.name,
@@ -376,6 +393,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           r.externals.length > 0 ? ms(r.preloaded.preloadMs) : '—',
           r.externals.length > 0 ? ms(r.preloaded.importMs) : '—',
           ms(r.withMaps.processMs),
+          r.sdkBundled ? `${kb(r.sdkBundled.bytes)}, ${ms(r.sdkBundled.withMaps.importMs)}` : '—',
         ]),
       ),
       '**What the bundles are made of** (minified bytes in the output, largest first; then what each imports from ' +
