@@ -1,8 +1,9 @@
 /**
  * The Lambda defaults, fixed in one place: Node.js 24 on arm64, ESM bundle built by the local
  * esbuild (never Docker) with the AWS SDK taken from the runtime, JSON logs into a log group owned by
- * the stack, X-Ray tracing, its own role that can write only to its own log group. Access to anything else is added by the bind
- * helpers of the resource (`bindTable`, `bindAttachments`, `bindMail`, `bindAuth`, `bindPortal`).
+ * the stack, X-Ray tracing, its own role that can write only to its own log group. Access to anything
+ * else is added by the bind helpers of the resource (`bindTable`, `bindAttachments`, `bindMail`,
+ * `bindAuth`, `bindPortal`).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
