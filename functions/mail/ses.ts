@@ -1,7 +1,9 @@
 /**
- * Sends one message through SES v2. The only module that talks to SES.
+ * Sends one message through SES v2. The only module that talks to SES. The SES client is loaded on
+ * the first send: the API builds a mailer but never sends (mail leaves through the outbox worker),
+ * so its cold start does not pay for SES.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailMessage } from '#shared/model.ts';
 
 export interface Mailer {
@@ -14,15 +16,22 @@ export function createSesMailer(opts: {
   from: string;
   configurationSet?: string;
 }): Mailer {
-  const client = new SESv2Client({
-    region: opts.region,
-    ...(opts.endpoint
-      ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-    maxAttempts: 2,
-  });
+  let ses: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
+  const load = () =>
+    (ses ??= import('@aws-sdk/client-sesv2').then((sdk) => ({
+      sdk,
+      client: new sdk.SESv2Client({
+        region: opts.region,
+        ...(opts.endpoint
+          ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {}),
+        maxAttempts: 2,
+      }),
+    })));
   return {
     async send(message) {
+      const { client, sdk } = await load();
+      const { SendEmailCommand } = sdk;
       const out = await client.send(
         new SendEmailCommand({
           FromEmailAddress: opts.from,

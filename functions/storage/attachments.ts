@@ -3,30 +3,43 @@
  * Keys: uploads/<userId>/<uuid>/<file name> — the owner is in the key, so an order can only
  * reference files its author uploaded.
  */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { UploadTicket } from '#shared/api.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
 
 export class AttachmentStore {
-  private readonly client: S3Client;
+  /** The S3 client and presigner load on first use: most API calls never touch a file. */
+  private s3?: Promise<{
+    client: S3Client;
+    s3: typeof import('@aws-sdk/client-s3');
+    sign: typeof import('@aws-sdk/s3-request-presigner')['getSignedUrl'];
+  }>;
   constructor(
     private readonly bucket: string,
-    opts: { region: string; endpoint?: string },
-  ) {
-    this.client = new S3Client({
-      region: opts.region,
-      ...(opts.endpoint
-        ? {
-            endpoint: opts.endpoint,
-            forcePathStyle: true,
-            // s3rver checks signatures against these fixed credentials.
-            credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-          }
-        : {}),
-    });
+    private readonly opts: { region: string; endpoint?: string },
+  ) {}
+
+  private load() {
+    this.s3 ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
+      ([s3, presigner]) => ({
+        s3,
+        sign: presigner.getSignedUrl,
+        client: new s3.S3Client({
+          region: this.opts.region,
+          ...(this.opts.endpoint
+            ? {
+                endpoint: this.opts.endpoint,
+                forcePathStyle: true,
+                // s3rver checks signatures against these fixed credentials.
+                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+              }
+            : {}),
+        }),
+      }),
+    );
+    return this.s3;
   }
 
   async uploadTicket(
@@ -37,9 +50,15 @@ export class AttachmentStore {
     const safeName = file.fileName.replace(/[^\w.\- ]+/g, '_').slice(0, 120);
     const key = `uploads/${userId}/${crypto.randomUUID()}/${safeName}`;
     // Content type and length are part of the signature, so the upload cannot exceed what was allowed.
-    const uploadUrl = await getSignedUrl(
-      this.client,
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: file.contentType, ContentLength: file.size }),
+    const { client, s3, sign } = await this.load();
+    const uploadUrl = await sign(
+      client,
+      new s3.PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ContentType: file.contentType,
+        ContentLength: file.size,
+      }),
       { expiresIn: UPLOAD_SECONDS, signableHeaders: new Set(['content-type', 'content-length']) },
     );
     return {
@@ -50,10 +69,9 @@ export class AttachmentStore {
     };
   }
 
-  downloadUrl(key: string): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
-      expiresIn: DOWNLOAD_SECONDS,
-    });
+  async downloadUrl(key: string): Promise<string> {
+    const { client, s3, sign } = await this.load();
+    return sign(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: DOWNLOAD_SECONDS });
   }
 }
 
