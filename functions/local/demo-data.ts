@@ -136,7 +136,6 @@ export const demoUsers: User[] = [
     memberships: { FAC: 'agent' },
     admin: false,
     department: 'Facilities',
-    language: 'pl',
   },
   {
     id: 'fatima',

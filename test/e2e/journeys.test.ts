@@ -500,9 +500,21 @@ describe('optimistic updates: shown at once, rolled back when refused', () => {
     const hanaUser = await stack.deps.users.get('hana');
     const current = await stack.deps.orderWorkflow.view(hanaUser!, number);
     await stack.deps.orderWorkflow.setPriority(hanaUser!, number, { version: current.order.version, priority: 'high' });
+    // Held again, so the untick is seen before the refusal rolls it back.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await hana.route('**/deliverables/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     await box.uncheck();
+    expect(await box.isChecked()).toBe(false);
+    release();
     await hana.getByText('Someone else changed this order; here is the latest.').waitFor();
     await expect.poll(() => box.isChecked()).toBe(true);
+    await hana.unroute('**/deliverables/**');
     await hana.getByText('High', { exact: true }).first().waitFor();
   });
 });
