@@ -4,16 +4,8 @@
  * the caller reads aggregates (never orders) and passes them in.
  */
 import type { BusinessCalendar, DepartmentGoal, GoalMetric } from './model.ts';
-import type { StatsRow } from './reports.ts';
-import { isoWeek } from './reports.ts';
-import {
-  addCounters,
-  type Counters,
-  histogramQuantile,
-  type SegmentDimension,
-  UNASSIGNED,
-  weekStart,
-} from './stats.ts';
+import { csatOf, isoWeek, type StatsRow, share, sumRows } from './reports.ts';
+import { type Counters, histogramQuantile, type SegmentDimension, UNASSIGNED, weekStart } from './stats.ts';
 
 export interface CustomerRow {
   /** The Monday of the week, YYYY-MM-DD. */
@@ -45,19 +37,12 @@ export function weeksEnding(lastWeek: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(lastWeek, -7 * (count - 1 - i)));
 }
 
-const share = (part: number, whole: number): number | undefined => (whole > 0 ? part / whole : undefined);
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-
-function sum(rows: Array<{ counters: Counters }>): Counters {
-  const total: Counters = {};
-  for (const row of rows) addCounters(total, row.counters);
-  return total;
-}
 
 function satisfaction(c: Counters): { responses: number; csat?: number; averageScore?: number } {
   const responses = c.responses ?? 0;
   const points = [1, 2, 3, 4, 5].reduce((n, s) => n + s * (c[`score${s}`] ?? 0), 0);
-  const csat = share((c.score4 ?? 0) + (c.score5 ?? 0), responses);
+  const csat = csatOf(c);
   const average = share(points, responses);
   return {
     responses,
@@ -131,11 +116,11 @@ export function buildCustomers(rows: CustomerRow[], options: CustomerOptions): C
     const value = row.key.slice(prefix.length);
     bySegment.set(value, [...(bySegment.get(value) ?? []), row]);
   }
-  const totalCounters = sum(people);
+  const totalCounters = sumRows(people);
   const totalOrders = totalCounters.created ?? 0;
   const segments = [...bySegment.entries()]
     .map(([value, rs]) => {
-      const c = sum(rs);
+      const c = sumRows(rs);
       const weekly = weeks.map(() => 0);
       for (const r of rs) weekly[weekIndex.get(r.week)!]! += r.counters.created ?? 0;
       return {
@@ -153,7 +138,7 @@ export function buildCustomers(rows: CustomerRow[], options: CustomerOptions): C
   for (const row of people) byPerson.set(row.key, [...(byPerson.get(row.key) ?? []), row]);
   const quietFrom = weeks.length - quietWeeks;
   const lines = [...byPerson.entries()].map(([personId, rs]) => {
-    const c = sum(rs);
+    const c = sumRows(rs);
     const orderWeeks = rs
       .filter((r) => (r.counters.created ?? 0) > 0)
       .map((r) => weekIndex.get(r.week)!)
@@ -319,6 +304,9 @@ export const PEOPLE_RULE =
 
 const WAITING_STATUSES = ['st_waiting_for_customer', 'st_awaiting_inputs'];
 
+/** Open orders of a gauge row that wait on the customer (clarification or inputs). */
+const waitingOf = (gauge: Counters): number => WAITING_STATUSES.reduce((n, k) => n + Math.max(0, gauge[k] ?? 0), 0);
+
 export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: CapacityOptions): CapacityView {
   const { weeks, horizon, services, businessMinutesPerWeek, utilisation } = options;
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
@@ -333,12 +321,12 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
   ]);
   const agents = [...agentIds]
     .map((agentId) => {
-      const resolved = sum(agentRows.filter((r) => r.key === agentId)).resolved ?? 0;
+      const resolved = sumRows(agentRows.filter((r) => r.key === agentId)).resolved ?? 0;
       const gauge = load.find((l) => l.kind === 'agentLoad' && l.key === agentId)?.counters ?? {};
       return {
         agentId,
         open: Math.max(0, gauge.open ?? 0),
-        waiting: WAITING_STATUSES.reduce((n, k) => n + Math.max(0, gauge[k] ?? 0), 0),
+        waiting: waitingOf(gauge),
         resolved,
         resolvedPerWeek: round1(resolved / Math.max(1, weeks.length)),
       };
@@ -367,11 +355,11 @@ export function buildCapacity(rows: StatsRow[], load: LoadRow[], options: Capaci
     const rs = serviceRows.filter((r) => r.key === serviceId);
     const weekly = weeks.map(() => 0);
     for (const r of rs) weekly[weekOf(r.day)!]! += r.counters.created ?? 0;
-    const c = sum(rs);
+    const c = sumRows(rs);
     const gauge = load.find((l) => l.kind === 'serviceLoad' && l.key === serviceId)?.counters ?? {};
     const trend = linearForecast(weekly.slice(first), horizon);
     const open = Math.max(0, gauge.open ?? 0);
-    const waiting = WAITING_STATUSES.reduce((n, k) => n + Math.max(0, gauge[k] ?? 0), 0);
+    const waiting = waitingOf(gauge);
     const resolved = c.resolved ?? 0;
     const businessMinutes = c.resolveBiz ?? 0;
     const averageBusinessMinutes = share(businessMinutes, resolved);
@@ -440,7 +428,7 @@ export function goalValue(metric: GoalMetric, c: Counters): { value?: number; sa
   const of = (value: number | undefined, sample: number) => (value === undefined ? { sample } : { value, sample });
   switch (metric) {
     case 'csat':
-      return of(share(n('score4') + n('score5'), n('responses')), n('responses'));
+      return of(csatOf(c), n('responses'));
     case 'resolution_on_time':
       return of(share(n('resMet'), n('resMet') + n('resBreached')), n('resMet') + n('resBreached'));
     case 'first_response_on_time':
@@ -488,20 +476,20 @@ export function goalProgress(goal: DepartmentGoal, rows: StatsRow[], today: stri
   const days = (Date.parse(goal.to) - Date.parse(goal.from)) / DAY_MS + 1;
   const passed = (Date.parse(until) - Date.parse(goal.from)) / DAY_MS + 1;
   const elapsed = today < goal.from ? 0 : Math.min(1, Math.max(0, passed / days));
-  const { value, sample } = goalValue(goal.metric, sum(rowsIn));
+  const { value, sample } = goalValue(goal.metric, sumRows(rowsIn));
 
   const byWeek = new Map<string, StatsRow[]>();
   for (const r of rowsIn) byWeek.set(isoWeek(r.day), [...(byWeek.get(isoWeek(r.day)) ?? []), r]);
   const trend = [...byWeek.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([week, rs]) => ({ week, ...goalValue(goal.metric, sum(rs)) }));
+    .map(([week, rs]) => ({ week, ...goalValue(goal.metric, sumRows(rs)) }));
 
   const pullingDown: GoalProgress['pullingDown'] = [];
   if (!goal.serviceId) {
     const byService = new Map<string, StatsRow[]>();
     for (const r of rowsIn) byService.set(r.key, [...(byService.get(r.key) ?? []), r]);
     for (const [serviceId, rs] of byService) {
-      const figure = goalValue(goal.metric, sum(rs));
+      const figure = goalValue(goal.metric, sumRows(rs));
       if (figure.value === undefined || meets(goal.metric, figure.value, goal.target)) continue;
       const gap = higherIsBetter(goal.metric)
         ? (goal.target - figure.value) * 100

@@ -87,7 +87,7 @@ export interface Report {
 export const ATTENTION_FORMULA =
   'attention = (orders created ÷ most orders of any service) × (1 − (resolution compliance + CSAT) ÷ 2); the higher, the sooner to act';
 
-const share = (part: number, whole: number): number | undefined => (whole > 0 ? part / whole : undefined);
+export const share = (part: number, whole: number): number | undefined => (whole > 0 ? part / whole : undefined);
 const round1 = (n: number | undefined): number | undefined => (n === undefined ? undefined : Math.round(n * 10) / 10);
 
 /** Counter names fold "v3 from 2026-12-01" to v3_from_2026_12_01; this unfolds it for people. */
@@ -96,7 +96,7 @@ function standardName(folded: string): string {
   return m ? `v${m[1]} from ${m[2]}-${m[3]}-${m[4]}` : folded;
 }
 
-function sumRows(rows: StatsRow[]): Counters {
+export function sumRows(rows: ReadonlyArray<{ counters: Counters }>): Counters {
   const total: Counters = {};
   for (const row of rows) addCounters(total, row.counters);
   return total;
@@ -115,7 +115,8 @@ function pareto(counters: Counters, prefix: string): ParetoEntry[] {
   });
 }
 
-function csatOf(c: Counters): number | undefined {
+/** Share of responses rating 4 or 5. */
+export function csatOf(c: Counters): number | undefined {
   return share((c.score4 ?? 0) + (c.score5 ?? 0), c.responses ?? 0);
 }
 
