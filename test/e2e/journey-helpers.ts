@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { type CapturedEmail, readMailbox } from '../../scripts/local/ses.ts';
 import { artifactsDir } from './browser.ts';
@@ -179,4 +179,54 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     innerWidth: window.innerWidth,
   }));
   expect.soft(scrollWidth, `page width at ${innerWidth} px (${page.url()})`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Every page of the portal, by the role that sees it (`n`: an order of Anna's): the sweeps walk them all. */
+export const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
+  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
+  {
+    who: 'Anna Kowalska',
+    paths: (n) => [
+      '/',
+      '/departments/HR',
+      '/services/hr-onboarding',
+      '/services/fin-expenses',
+      '/orders',
+      `/orders/${n}`,
+      '/profile',
+      '/nowhere',
+    ],
+  },
+  { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
+  {
+    who: 'Henry Ortiz',
+    paths: () => [
+      '/departments/HR/dashboard',
+      '/departments/HR/goals',
+      '/departments/HR/customers',
+      '/departments/HR/capacity',
+      '/services/hr-onboarding/edit',
+      '/departments/HR/services/new',
+    ],
+  },
+  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
+];
+
+/**
+ * Holds the API's answers to requests matching `url` until `release` is called, so a test can see
+ * what the page shows before the answer arrives (optimistic updates).
+ */
+export async function holdAnswers(page: Page, url: string): Promise<{ release: () => void }> {
+  let open: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  // One answer is held; the route goes once it has let that answer through.
+  const handler = async (route: Route) => {
+    await held;
+    await route.continue();
+    await page.unroute(url, handler);
+  };
+  await page.route(url, handler);
+  return { release: () => open() };
 }

@@ -14,6 +14,7 @@ import {
   expectNoSidewaysScroll,
   expectStatus,
   fileOrder,
+  holdAnswers,
   openOrder,
   queueRow,
   sampleFile,
@@ -476,20 +477,12 @@ describe('optimistic updates: shown at once, rolled back when refused', () => {
     await openOrder(hana, url, number);
     const box = hana.getByRole('checkbox', { name: 'Signed certificate scan sent' });
     // Hold the answer back so the page has to show the tick on its own.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await hana.route('**/deliverables/**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const answer = await holdAnswers(hana, '**/deliverables/**');
     await box.check();
     expect(await box.isChecked()).toBe(true);
-    release();
+    answer.release();
     await hana.getByText('“Signed certificate scan sent” updated.').waitFor();
     expect(await box.isChecked()).toBe(true);
-    await hana.unroute('**/deliverables/**');
   });
 
   it('a change refused as a conflict is rolled back and the latest order is shown', async () => {
@@ -501,20 +494,12 @@ describe('optimistic updates: shown at once, rolled back when refused', () => {
     const current = await stack.deps.orderWorkflow.view(hanaUser!, number);
     await stack.deps.orderWorkflow.setPriority(hanaUser!, number, { version: current.order.version, priority: 'high' });
     // Held again, so the untick is seen before the refusal rolls it back.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await hana.route('**/deliverables/**', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const answer = await holdAnswers(hana, '**/deliverables/**');
     await box.uncheck();
     expect(await box.isChecked()).toBe(false);
-    release();
+    answer.release();
     await hana.getByText('Someone else changed this order; here is the latest.').waitFor();
     await expect.poll(() => box.isChecked()).toBe(true);
-    await hana.unroute('**/deliverables/**');
     await hana.getByText('High', { exact: true }).first().waitFor();
   });
 });

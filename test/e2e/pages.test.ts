@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -45,36 +46,6 @@ async function seriousProblems(page: Page, path: string): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help}`);
 }
-
-const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
-  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
-  {
-    who: 'Anna Kowalska',
-    paths: (n) => [
-      '/',
-      '/departments/HR',
-      '/services/hr-onboarding',
-      '/services/fin-expenses',
-      '/orders',
-      `/orders/${n}`,
-      '/profile',
-      '/nowhere',
-    ],
-  },
-  { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
-  {
-    who: 'Henry Ortiz',
-    paths: () => [
-      '/departments/HR/dashboard',
-      '/departments/HR/goals',
-      '/departments/HR/customers',
-      '/departments/HR/capacity',
-      '/services/hr-onboarding/edit',
-      '/departments/HR/services/new',
-    ],
-  },
-  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
-];
 
 describe('accessibility of every page', () => {
   for (const group of PAGES) {

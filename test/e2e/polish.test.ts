@@ -18,6 +18,7 @@ import { en } from '../../web/src/i18n/en.ts';
 import { insightStrings } from '../../web/src/i18n/insight.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
 import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
+import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -107,37 +108,6 @@ async function englishOn(page: Page): Promise<string[]> {
   const key = RAW_KEY.exec(text);
   return key ? [...found, `raw key: ${key[0]}`] : found;
 }
-
-/** The same pages as the accessibility sweep in pages.test.ts, by role. */
-const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
-  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
-  {
-    who: 'Anna Kowalska',
-    paths: (n) => [
-      '/',
-      '/departments/HR',
-      '/services/hr-onboarding',
-      '/services/fin-expenses',
-      '/orders',
-      `/orders/${n}`,
-      '/profile',
-      '/nowhere',
-    ],
-  },
-  { who: 'Hana Nowak', paths: (n) => ['/queue/HR', '/queue/HR/at-risk', `/orders/${n}`, '/departments/HR/services'] },
-  {
-    who: 'Henry Ortiz',
-    paths: () => [
-      '/departments/HR/dashboard',
-      '/departments/HR/goals',
-      '/departments/HR/customers',
-      '/departments/HR/capacity',
-      '/services/hr-onboarding/edit',
-      '/departments/HR/services/new',
-    ],
-  },
-  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
-];
 
 const SCREENSHOTS: Record<string, string> = {
   '/': 'polish-catalog',
