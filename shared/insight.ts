@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar, DepartmentGoal, GoalMetric } from './model.ts';
 import { csatOf, isoWeek, type StatsRow, share, sumRows } from './reports.ts';
-import { type Counters, histogramQuantile, type SegmentDimension, UNASSIGNED, weekStart } from './stats.ts';
+import { addDays, type Counters, histogramQuantile, type SegmentDimension, UNASSIGNED, weekStart } from './stats.ts';
 
 export interface CustomerRow {
   /** The Monday of the week, YYYY-MM-DD. */
@@ -26,11 +26,6 @@ export interface LoadRow {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Adds days to a local date, YYYY-MM-DD. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** `count` consecutive week starts (Mondays) ending with the week of `lastWeek`. */
 export function weeksEnding(lastWeek: string, count: number): string[] {

@@ -94,6 +94,11 @@ export interface StatsDelta {
 export const SEGMENT_DIMENSIONS = ['department', 'location', 'jobRole'] as const;
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
+/** A local date moved by whole days (calendar arithmetic, no time zone involved), YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The Monday of the ISO week of a local date, YYYY-MM-DD. */
 export function weekStart(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);

@@ -6,7 +6,6 @@
 import type { CapacityResponse, CustomersResponse, GoalsBody, GoalsView } from '#shared/api.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import {
-  addDays,
   buildCapacity,
   buildCustomers,
   FORECAST_RULE,
@@ -20,7 +19,7 @@ import {
 } from '#shared/insight.ts';
 import type { Department, DepartmentGoal, User } from '#shared/model.ts';
 import { isHeadOf } from '#shared/permissions.ts';
-import { localDay, type SegmentDimension, weekStart } from '#shared/stats.ts';
+import { addDays, localDay, type SegmentDimension, weekStart } from '#shared/stats.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { StatsRepository } from '../repositories/stats.ts';

@@ -2,6 +2,8 @@
  * The dashboard's filters as they live in the address (so a view can be bookmarked and shared):
  * `?period=30|90|custom&from=YYYY-MM-DD&to=YYYY-MM-DD&service=…&agent=…`. Pure.
  */
+
+import { addDays } from '#shared/stats.ts';
 import { t } from '../strings.ts';
 
 export const PERIOD_PRESETS = ['30', '90', 'custom'] as const;
@@ -41,10 +43,7 @@ export function isDay(text: string | undefined): text is string {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A date moved by whole days (calendar arithmetic, no time zone involved). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Days from `from` to `to`, both included. */
 export function daysIncluded(from: string, to: string): number {
@@ -64,8 +63,13 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: stri
   return { from: addDays(today, -(Number(preset) - 1)), to: today };
 }
 
+/** The first value of a search parameter that may repeat. */
+export function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function clean(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
+  const text = firstValue(value);
   const trimmed = text?.trim();
   return trimmed ? trimmed.slice(0, 100) : undefined;
 }

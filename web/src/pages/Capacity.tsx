@@ -8,7 +8,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { api, type CapacityResponse } from '../api.ts';
 import { InsightNav } from '../dashboard/InsightNav.tsx';
 import { Figure, FigureTable, numberWords, Panel } from '../dashboard/parts.tsx';
-import { dayWords } from '../dashboard/period.ts';
+import { dayWords, firstValue } from '../dashboard/period.ts';
 import { createLoader } from '../data.ts';
 import { durationWords } from '../format.ts';
 import { ti } from '../i18n/insight.ts';
@@ -17,15 +17,14 @@ import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 const HISTORY = ['8', '12', '26'];
 const HORIZONS = ['4', '6', '8'];
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default function Capacity() {
   const params = useParams<{ code: string }>();
   const [search, setSearch] = useSearchParams();
   usePageTitle(() => ti.capacity.title(params.code));
   const settings = createMemo(() => ({
-    weeks: HISTORY.includes(one(search.weeks) ?? '') ? one(search.weeks)! : '12',
-    horizon: HORIZONS.includes(one(search.horizon) ?? '') ? one(search.horizon)! : '6',
+    weeks: HISTORY.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '12',
+    horizon: HORIZONS.includes(firstValue(search.horizon) ?? '') ? firstValue(search.horizon)! : '6',
   }));
   const key = createMemo(() => `${params.code}?${new URLSearchParams(settings())}`);
   const view = createLoader(key, (k: string) => {

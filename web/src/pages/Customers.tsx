@@ -9,7 +9,7 @@ import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
 import { api, type CustomersResponse } from '../api.ts';
 import { InsightNav } from '../dashboard/InsightNav.tsx';
 import { Figure, FigureTable, numberWords, Panel, percentWords } from '../dashboard/parts.tsx';
-import { dayWords } from '../dashboard/period.ts';
+import { dayWords, firstValue } from '../dashboard/period.ts';
 import { createLoader } from '../data.ts';
 import { ti } from '../i18n/insight.ts';
 import { t } from '../strings.ts';
@@ -19,22 +19,20 @@ const WINDOWS = ['12', '26', '52'];
 /** The weekly chart draws this many of the largest segments; the table lists them all. */
 const CHART_SEGMENTS = 5;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default function Customers() {
   const params = useParams<{ code: string }>();
   const [search, setSearch] = useSearchParams();
   usePageTitle(() => ti.customers.title(params.code));
 
   const settings = createMemo(() => {
-    const segment = one(search.segment);
+    const segment = firstValue(search.segment);
     return {
-      weeks: WINDOWS.includes(one(search.weeks) ?? '') ? one(search.weeks)! : '26',
+      weeks: WINDOWS.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '26',
       segment: (SEGMENT_DIMENSIONS as readonly string[]).includes(segment ?? '')
         ? (segment as SegmentDimension)
         : 'department',
-      quietWeeks: /^\d{1,2}$/.test(one(search.quietWeeks) ?? '') ? one(search.quietWeeks)! : '4',
-      regularWeeks: /^\d{1,2}$/.test(one(search.regularWeeks) ?? '') ? one(search.regularWeeks)! : '3',
+      quietWeeks: /^\d{1,2}$/.test(firstValue(search.quietWeeks) ?? '') ? firstValue(search.quietWeeks)! : '4',
+      regularWeeks: /^\d{1,2}$/.test(firstValue(search.regularWeeks) ?? '') ? firstValue(search.regularWeeks)! : '3',
     };
   });
   const key = createMemo(() => {
