@@ -114,20 +114,20 @@ describe('department insight on the seeded history', () => {
     await screenshot(page, 'goals');
 
     // The editor starts from the saved goals, the service-wide one included.
-    await expect.poll(() => page.locator('#goal-2-service').inputValue()).toBe('hr-onboarding');
+    await expect.poll(() => page.locator('#edit-goals-2-serviceId').inputValue()).toBe('hr-onboarding');
     // A wrong target is refused next to the field; a right one is saved and shown.
     await page.getByRole('button', { name: 'Add a goal' }).click();
-    await page.locator('#goal-3-metric').selectOption({ label: 'Resolved within the standard' });
-    await page.locator('#goal-3-target').fill('150');
+    await page.locator('#edit-goals-3-metric').selectOption({ label: 'Resolved within the standard' });
+    await page.locator('#edit-goals-3-target').fill('150');
     await page.getByRole('button', { name: 'Save the goals' }).click();
     await page.getByText('A share is at most 1 (100 %).').waitFor();
-    await page.locator('#goal-3-target').fill('80');
+    await page.locator('#edit-goals-3-target').fill('80');
     await page.getByRole('button', { name: 'Save the goals' }).click();
     await page.getByText('The goals are saved.').waitFor();
     await expect.poll(() => statuses.count()).toBe(4);
     // Saving the list kept the third goal on its service.
     await page.getByText('Onboard a new employee · ', { exact: false }).first().waitFor();
-    expect(await page.locator('#goal-2-service').inputValue()).toBe('hr-onboarding');
+    expect(await page.locator('#edit-goals-2-serviceId').inputValue()).toBe('hr-onboarding');
 
     // Employees see the promises on the department page.
     await page.goto(`${stack.appUrl}/departments/HR`);

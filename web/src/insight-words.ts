@@ -8,10 +8,7 @@ export function isShareMetric(metric: GoalMetric): boolean {
   return metric !== 'median_first_response' && metric !== 'median_resolution';
 }
 
-export function goalTargetWords(metric: GoalMetric, target: number): string {
-  return isShareMetric(metric) ? t.dashboard.percent(percent(target) ?? 0) : durationWords(target);
-}
-
-export function goalValueWords(metric: GoalMetric, value: number): string {
-  return goalTargetWords(metric, value);
+/** A goal's target or measured value as it reads: "90 %", "2 working hours". */
+export function goalFigureWords(metric: GoalMetric, figure: number): string {
+  return isShareMetric(metric) ? t.dashboard.percent(percent(figure) ?? 0) : durationWords(figure);
 }

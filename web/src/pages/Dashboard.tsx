@@ -37,7 +37,7 @@ import {
 } from '../dashboard/shape.ts';
 import { createLoader } from '../data.ts';
 import { ti } from '../i18n/insight.ts';
-import { goalTargetWords, goalValueWords } from '../insight-words.ts';
+import { goalFigureWords } from '../insight-words.ts';
 import { user } from '../session.ts';
 import { formatMinutes } from '../sla.ts';
 import { createReaderOptions } from '../sla-ui.tsx';
@@ -212,8 +212,8 @@ export default function Dashboard() {
                         {progress.goal.serviceId ? ` · ${serviceName(progress.goal.serviceId)}` : ''}:{' '}
                         {progress.value === undefined
                           ? t.dashboard.none
-                          : goalValueWords(progress.goal.metric, progress.value)}{' '}
-                        / {goalTargetWords(progress.goal.metric, progress.goal.target)}
+                          : goalFigureWords(progress.goal.metric, progress.value)}{' '}
+                        / {goalFigureWords(progress.goal.metric, progress.goal.target)}
                       </li>
                     )}
                   </For>

@@ -7,7 +7,7 @@ import { dayWords, isoDay } from '../dashboard/period.ts';
 import { createLoader } from '../data.ts';
 import { CANVAS_ORDER } from '../format.ts';
 import { ti } from '../i18n/insight.ts';
-import { goalTargetWords } from '../insight-words.ts';
+import { goalFigureWords } from '../insight-words.ts';
 import { user } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../ui.tsx';
@@ -117,7 +117,7 @@ export default function DepartmentPage() {
                 <For each={promises(data().department.goals)}>
                   {(goal) => (
                     <li class="promises-item" data-testid="promise">
-                      <strong>{ti.promise[goal.metric](goalTargetWords(goal.metric, goal.target))}</strong>{' '}
+                      <strong>{ti.promise[goal.metric](goalFigureWords(goal.metric, goal.target))}</strong>{' '}
                       <Show when={goal.serviceId}>
                         {(id) => (
                           <span>{ti.canvas.forService(data().services.find((s) => s.id === id())?.name ?? id())} </span>

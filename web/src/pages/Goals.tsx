@@ -12,16 +12,18 @@ import { Figure, FigureTable, Panel } from '../dashboard/parts.tsx';
 import { addDays, dayWords, isoDay } from '../dashboard/period.ts';
 import { percent, weekAxisLabel, weekWords } from '../dashboard/shape.ts';
 import { createLoader } from '../data.ts';
+import { describedBy, FieldError, NumberField, SelectField } from '../editor/controls.tsx';
 import { ti } from '../i18n/insight.ts';
-import { goalTargetWords, goalValueWords, isShareMetric } from '../insight-words.ts';
+import { goalFigureWords, isShareMetric } from '../insight-words.ts';
+import { controlId } from '../paths.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 interface DraftGoal {
   id?: string;
   metric: GoalMetric;
-  /** As typed: percent for shares, working hours for times. */
-  target: string;
+  /** As the head reads it: percent for shares, working hours for times. */
+  target: number | undefined;
   serviceId: string;
   from: string;
   to: string;
@@ -32,7 +34,7 @@ function toDraft(progress: GoalProgress): DraftGoal {
   return {
     id: goal.id,
     metric: goal.metric,
-    target: String(isShareMetric(goal.metric) ? Math.round(goal.target * 1000) / 10 : goal.target / 60),
+    target: isShareMetric(goal.metric) ? Math.round(goal.target * 1000) / 10 : goal.target / 60,
     serviceId: goal.serviceId ?? '',
     from: goal.from,
     to: goal.to,
@@ -98,19 +100,19 @@ function GoalCard(props: { progress: GoalProgress; index: number; serviceName: (
         {goal().serviceId ? props.serviceName(goal().serviceId!) : ti.goals.wholeDepartment} ·{' '}
         {ti.goals.period(dayWords(goal().from), dayWords(goal().to))}
       </p>
-      <p class="goal-promise">{ti.promise[goal().metric](goalTargetWords(goal().metric, goal().target))}</p>
+      <p class="goal-promise">{ti.promise[goal().metric](goalFigureWords(goal().metric, goal().target))}</p>
       <dl class="kpis goal-figures">
         <div>
           <dt>{ti.goals.now}</dt>
           <dd>
             {props.progress.value === undefined
               ? t.dashboard.none
-              : goalValueWords(goal().metric, props.progress.value)}
+              : goalFigureWords(goal().metric, props.progress.value)}
           </dd>
         </div>
         <div>
           <dt>{ti.goals.target}</dt>
-          <dd>{goalTargetWords(goal().metric, goal().target)}</dd>
+          <dd>{goalFigureWords(goal().metric, goal().target)}</dd>
         </div>
         <div>
           <dt>{ti.goals.statusLabel}</dt>
@@ -150,7 +152,7 @@ function GoalCard(props: { progress: GoalProgress; index: number; serviceName: (
           head={[ti.goals.week, ti.goals.value, ti.goals.sample]}
           rows={props.progress.trend.map((w) => [
             weekWords(w.week),
-            w.value === undefined ? t.dashboard.none : goalValueWords(goal().metric, w.value),
+            w.value === undefined ? t.dashboard.none : goalFigureWords(goal().metric, w.value),
             w.sample,
           ])}
         />
@@ -164,7 +166,7 @@ function GoalCard(props: { progress: GoalProgress; index: number; serviceName: (
             head={[ti.goals.service, ti.goals.value, ti.goals.sample, ti.goals.impact]}
             rows={props.progress.pullingDown.map((p) => [
               props.serviceName(p.serviceId),
-              goalValueWords(goal().metric, p.value),
+              goalFigureWords(goal().metric, p.value),
               p.sample,
               p.impact,
             ])}
@@ -196,7 +198,7 @@ function GoalEditor(props: {
   const update = (i: number, patch: Partial<DraftGoal>) =>
     setDraft((all) => all.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const add = () =>
-    setDraft((all) => [...all, { metric: 'csat', target: '90', serviceId: '', from: today, to: addDays(today, 90) }]);
+    setDraft((all) => [...all, { metric: 'csat', target: 90, serviceId: '', from: today, to: addDays(today, 90) }]);
   const remove = (i: number) => setDraft((all) => all.filter((_, j) => j !== i));
 
   async function save(event: Event) {
@@ -206,12 +208,12 @@ function GoalEditor(props: {
     setFields({});
     try {
       const goals = draft().map((g) => {
-        const typed = Number(g.target.replace(',', '.'));
-        const target = isShareMetric(g.metric) ? typed / 100 : Math.round(typed * 60);
+        // An empty target goes as NaN (null in JSON), so the API names the field that needs one.
+        const typed = g.target ?? Number.NaN;
         return {
           ...(g.id ? { id: g.id } : {}),
           metric: g.metric,
-          target: Number.isFinite(typed) ? target : Number.NaN,
+          target: isShareMetric(g.metric) ? typed / 100 : Math.round(typed * 60),
           ...(g.serviceId ? { serviceId: g.serviceId } : {}),
           from: g.from,
           to: g.to,
@@ -229,17 +231,7 @@ function GoalEditor(props: {
     }
   }
 
-  const fieldError = (i: number, name: string) => fields()[`goals.${i}.${name}`];
-  const describedBy = (i: number, name: string) => (fieldError(i, name) ? `goal-${i}-${name}-error` : undefined);
-  const FieldError = (p: { i: number; name: string }) => (
-    <Show when={fieldError(p.i, p.name)}>
-      {(text) => (
-        <p class="field-error" id={`goal-${p.i}-${p.name}-error`}>
-          {text()}
-        </p>
-      )}
-    </Show>
-  );
+  const err = (i: number, name: string) => fields()[`goals.${i}.${name}`];
 
   return (
     <section class="panel wide goal-editor" aria-labelledby="goal-editor-title">
@@ -250,81 +242,46 @@ function GoalEditor(props: {
           {(goal, i) => (
             <fieldset class="goal-row">
               <legend>{ti.goals.goalN(i + 1)}</legend>
-              <div class="field">
-                <label for={`goal-${i}-metric`}>{ti.goals.metricLabel}</label>
-                <select
-                  id={`goal-${i}-metric`}
-                  value={goal().metric}
-                  aria-describedby={describedBy(i, 'metric')}
-                  onChange={(e) => update(i, { metric: e.currentTarget.value as GoalMetric })}
-                >
-                  <For each={GOAL_METRICS}>{(metric) => <option value={metric}>{ti.metric[metric]}</option>}</For>
-                </select>
-                <FieldError i={i} name="metric" />
-              </div>
-              <div class="field field-number">
-                <label for={`goal-${i}-target`}>
-                  {isShareMetric(goal().metric) ? ti.goals.targetPercent : ti.goals.targetHours}
-                </label>
-                <input
-                  id={`goal-${i}-target`}
-                  type="number"
-                  inputmode="decimal"
-                  min="0"
-                  step="any"
-                  value={goal().target}
-                  aria-invalid={fieldError(i, 'target') ? 'true' : undefined}
-                  aria-describedby={describedBy(i, 'target')}
-                  onInput={(e) => update(i, { target: e.currentTarget.value })}
-                />
-                <FieldError i={i} name="target" />
-              </div>
-              <div class="field">
-                <label for={`goal-${i}-service`}>{ti.goals.appliesTo}</label>
-                <select
-                  id={`goal-${i}-service`}
-                  value={goal().serviceId}
-                  aria-describedby={describedBy(i, 'serviceId')}
-                  onChange={(e) => update(i, { serviceId: e.currentTarget.value })}
-                >
-                  <option value="" selected={!goal().serviceId}>
-                    {ti.goals.wholeDepartment}
-                  </option>
-                  {/* Options arrive after the draft: each says whether it is the chosen one. */}
-                  <For each={props.services}>
-                    {(s) => (
-                      <option value={s.id} selected={goal().serviceId === s.id}>
-                        {s.name}
-                      </option>
-                    )}
-                  </For>
-                </select>
-                <FieldError i={i} name="serviceId" />
-              </div>
-              <div class="field field-date">
-                <label for={`goal-${i}-from`}>{ti.goals.from}</label>
-                <input
-                  id={`goal-${i}-from`}
-                  type="date"
-                  value={goal().from}
-                  aria-invalid={fieldError(i, 'from') ? 'true' : undefined}
-                  aria-describedby={describedBy(i, 'from')}
-                  onChange={(e) => update(i, { from: e.currentTarget.value })}
-                />
-                <FieldError i={i} name="from" />
-              </div>
-              <div class="field field-date">
-                <label for={`goal-${i}-to`}>{ti.goals.to}</label>
-                <input
-                  id={`goal-${i}-to`}
-                  type="date"
-                  value={goal().to}
-                  aria-invalid={fieldError(i, 'to') ? 'true' : undefined}
-                  aria-describedby={describedBy(i, 'to')}
-                  onChange={(e) => update(i, { to: e.currentTarget.value })}
-                />
-                <FieldError i={i} name="to" />
-              </div>
+              <SelectField
+                path={`goals.${i}.metric`}
+                label={ti.goals.metricLabel}
+                value={goal().metric}
+                options={GOAL_METRICS.map((metric) => ({ value: metric, label: ti.metric[metric] }))}
+                error={err(i, 'metric')}
+                onChange={(metric) => update(i, { metric })}
+              />
+              <NumberField
+                path={`goals.${i}.target`}
+                label={isShareMetric(goal().metric) ? ti.goals.targetPercent : ti.goals.targetHours}
+                value={goal().target}
+                error={err(i, 'target')}
+                onChange={(target) => update(i, { target })}
+              />
+              <SelectField
+                path={`goals.${i}.serviceId`}
+                label={ti.goals.appliesTo}
+                value={goal().serviceId}
+                options={[
+                  { value: '', label: ti.goals.wholeDepartment },
+                  ...props.services.map((s) => ({ value: s.id, label: s.name })),
+                ]}
+                error={err(i, 'serviceId')}
+                onChange={(serviceId) => update(i, { serviceId })}
+              />
+              <DateField
+                path={`goals.${i}.from`}
+                label={ti.goals.from}
+                value={goal().from}
+                error={err(i, 'from')}
+                onChange={(from) => update(i, { from })}
+              />
+              <DateField
+                path={`goals.${i}.to`}
+                label={ti.goals.to}
+                value={goal().to}
+                error={err(i, 'to')}
+                onChange={(to) => update(i, { to })}
+              />
               <button type="button" class="small secondary" onClick={() => remove(i)}>
                 {ti.goals.remove(i + 1)}
               </button>
@@ -344,5 +301,29 @@ function GoalEditor(props: {
         </div>
       </form>
     </section>
+  );
+}
+
+/** A date input with its label and message, like the editor's other controls (same ids by path). */
+function DateField(props: {
+  path: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field field-date">
+      <label for={controlId(props.path)}>{props.label}</label>
+      <input
+        id={controlId(props.path)}
+        type="date"
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
+      <FieldError path={props.path} error={props.error} />
+    </div>
   );
 }

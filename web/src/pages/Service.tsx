@@ -12,16 +12,11 @@ import { ErrorNote, Loading, Prose, usePageTitle } from '../ui.tsx';
 
 export default function ServicePage() {
   const params = useParams<{ id: string }>();
-  const loaded = createLoader(() => params.id, api.service);
-  // The reader's language where the department gave one; ids and choice values stay as they are.
-  const service = {
-    value: () => {
-      const found = loaded.value();
-      return found && localizeService(found, language);
-    },
-    error: loaded.error,
-    reload: loaded.reload,
-  };
+  // In the reader's language where the department gave one; ids and choice values stay as they are.
+  const service = createLoader(
+    () => params.id,
+    (id: string) => api.service(id).then((found) => localizeService(found, language)),
+  );
   const depts = createLoader(() => true, departments);
   usePageTitle(() => service.value()?.name);
 
