@@ -15,9 +15,18 @@ export function appFor(deps: Deps): BenchApp {
   return createApp(deps);
 }
 
-export async function callerFor(app: BenchApp, deps: Deps, userId: string): Promise<Caller> {
+/**
+ * A bearer token for a demo person, accepted by the API built from `deps` (or from the same
+ * configuration in another process). Every benchmark signs in through here, so a change of sign-in
+ * touches this function only.
+ */
+export async function tokenFor(deps: Deps, userId: string): Promise<string> {
   if (!deps.devTokens) throw new Error('The benchmark needs AUTH_MODE=local.');
-  const token = await deps.devTokens.issue(userId);
+  return deps.devTokens.issue(userId);
+}
+
+export async function callerFor(app: BenchApp, deps: Deps, userId: string): Promise<Caller> {
+  const token = await tokenFor(deps, userId);
   return {
     async json<T>(method: string, path: string, body?: unknown) {
       const res = await app.request(`/api/v1${path}`, {

@@ -13,7 +13,7 @@ import { startLocalServer } from '../functions/local/server.ts';
 import { createDb } from '../functions/storage/client.ts';
 import { freePort } from '../scripts/local/ports.ts';
 import { stopChild, trackChild } from '../scripts/local/processes.ts';
-import { appFor } from './api.ts';
+import { appFor, tokenFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { AREAS, type CpuProfile, profileRequests } from './cpu.ts';
 import { freshEnv, ms, ratio } from './env.ts';
@@ -106,8 +106,8 @@ export async function runThroughput(ctx: BenchContext): Promise<Section> {
   watch(db.doc);
   const minimalPort = await freePort();
   const minimal = await serveMinimal(createMinimalApp(db, captured), minimalPort);
-  const annaToken = await deps.devTokens!.issue('anna');
-  const hanaToken = await deps.devTokens!.issue('hana');
+  const annaToken = await tokenFor(deps, 'anna');
+  const hanaToken = await tokenFor(deps, 'hana');
 
   const routes = [
     {
