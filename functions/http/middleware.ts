@@ -21,7 +21,10 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.header('x-request-id', requestId);
     log.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      // Signed-link tokens are bearer credentials: keep the route, not the token.
+      path: c.req.path
+        .replace(/\/(clarifications|surveys)\/[^/?#]+/g, '/$1/[token]')
+        .replace(/([?&]token=)[^&#]*/gi, '$1[redacted]'),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
