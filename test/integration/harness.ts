@@ -43,12 +43,14 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Use this SES stand-in instead of the shared one (e.g. one the test stops and starts). */
   sesEndpoint?: string;
+  /** Reach DynamoDB through this endpoint instead of the shared one (e.g. a proxy the test freezes). */
+  dynamoEndpoint?: string;
   /** Per-person write limit (default: the product's 60-request burst, 1 per second). */
   writeLimit?: { burst: number; perSecond: number };
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const dynamoEndpoint = inject('dynamoEndpoint');
+  const dynamoEndpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const sesEndpoint = opts.sesEndpoint ?? inject('sesEndpoint');
   const s3 = opts.attachments
     ? await startS3Local({
