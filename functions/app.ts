@@ -12,7 +12,6 @@ import type { AppEnv } from './http/context.ts';
 import { errorBody, onError, requestContext } from './http/middleware.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { adminRoutes } from './routes/admin.ts';
-import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
@@ -32,7 +31,6 @@ export function createApp(deps: Deps) {
     )
     .get('/health', guard('GET /health'), (c) => c.json({ ok: true }));
 
-  if (deps.devTokens) api.route('/auth', authRoutes(deps, deps.devTokens, guard));
   api.route('/clarifications', clarificationRoutes(deps, guard));
   api.route('/surveys', surveyLinkRoutes(deps, guard));
   api.route('/me', meRoutes(deps, guard));

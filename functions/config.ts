@@ -1,10 +1,15 @@
 /**
  * Configuration, read once at start-up into a typed object. Nothing else reads process.env.
+ * Fails closed: a missing stage or sign-in setting stops the process instead of guessing.
  */
-export type AuthMode = 'local' | 'cognito';
+import { type LinkKeyRing, parseLinkKeyRing } from './auth/link-keys.ts';
 
+export const STAGES = ['local', 'test', 'dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What every process needs: the API and the workers (mail, SLA timers). */
 export interface Config {
-  stage: string;
+  stage: Stage;
   tableName: string;
   /** Set for the local stand-ins; unset in AWS. */
   dynamoEndpoint?: string;
@@ -14,15 +19,30 @@ export interface Config {
   mailFrom: string;
   sesConfigurationSet?: string;
   portalUrl: string;
-  auth: { mode: 'local'; secret: string } | { mode: 'cognito'; userPoolId: string; clientId: string };
-  attachmentsBucket?: string;
-  /** Signs the links in emails (clarification answers, surveys). */
-  linkSecret: string;
   /** Survey fatigue budget: at most one invitation per person in this many days. */
   surveyBudgetDays: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** How the API checks who is calling: one OpenID Connect issuer (Cognito in AWS, the local provider locally). */
+export interface AuthConfig {
+  issuer: string;
+  /** The portal's client: access tokens must name it in `client_id`, ID tokens in `aud`. */
+  clientId: string;
+  /** People whose verified email is listed here are administrators (lower-cased). */
+  adminEmails: string[];
+  /** Members of this identity-provider group are administrators. */
+  adminGroup: string;
+}
+
+/** The API's configuration on top of the common one. */
+export interface ApiConfig extends Config {
+  auth: AuthConfig;
+  /** Signs the links in emails (clarification answers, surveys); several keys while one is rotated out. */
+  linkKeys: LinkKeyRing;
+  attachmentsBucket?: string;
   /** Per-person write limit: a burst, refilled at a steady rate. */
   writeLimit: { burst: number; perSecond: number };
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export class ConfigError extends Error {}
@@ -33,36 +53,90 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, not "${raw}".`);
+  return value;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const stage = env.STAGE ?? 'local';
-  const mode = (env.AUTH_MODE ?? 'cognito') as AuthMode;
-  if (mode !== 'local' && mode !== 'cognito') throw new ConfigError(`AUTH_MODE must be local or cognito, not ${mode}.`);
-  // The development sign-in can never be switched on in a deployed stage.
-  if (mode === 'local' && stage !== 'local' && stage !== 'test') {
-    throw new ConfigError(`AUTH_MODE=local is only allowed when STAGE is local or test (STAGE=${stage}).`);
+  const stage = required(env, 'STAGE');
+  if (!(STAGES as readonly string[]).includes(stage)) {
+    throw new ConfigError(`STAGE must be one of ${STAGES.join(', ')}, not "${stage}".`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
   }
   const config: Config = {
-    stage,
+    stage: stage as Stage,
     tableName: required(env, 'TABLE_NAME'),
     region: env.AWS_REGION ?? 'us-east-1',
     mailFrom: env.MAIL_FROM ?? 'ordo@example.com',
     portalUrl: env.PORTAL_URL ?? 'http://localhost:3000',
-    auth:
-      mode === 'local'
-        ? { mode, secret: required(env, 'DEV_TOKEN_SECRET') }
-        : { mode, userPoolId: required(env, 'COGNITO_USER_POOL_ID'), clientId: required(env, 'COGNITO_CLIENT_ID') },
-    linkSecret: required(env, 'LINK_SECRET'),
-    surveyBudgetDays: Number(env.SURVEY_BUDGET_DAYS ?? 14),
-    writeLimit: {
-      burst: Number(env.WRITE_LIMIT_BURST ?? 60),
-      perSecond: Number(env.WRITE_LIMIT_PER_SECOND ?? 1),
-    },
-    logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
+    surveyBudgetDays: positiveNumber(env, 'SURVEY_BUDGET_DAYS', 14),
+    logLevel: logLevel as Config['logLevel'],
   };
   if (env.DYNAMODB_ENDPOINT) config.dynamoEndpoint = env.DYNAMODB_ENDPOINT;
   if (env.SES_ENDPOINT) config.sesEndpoint = env.SES_ENDPOINT;
   if (env.S3_ENDPOINT) config.s3Endpoint = env.S3_ENDPOINT;
   if (env.SES_CONFIGURATION_SET) config.sesConfigurationSet = env.SES_CONFIGURATION_SET;
+  return config;
+}
+
+/**
+ * The API's configuration. The link keys come from Secrets Manager in AWS (`LINK_SECRET_ARN`, read
+ * once per cold start) and from `LINK_SECRET` locally; `readSecret` is how the secret is fetched.
+ */
+export async function loadApiConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  readSecret: (arn: string) => Promise<string> = readSecretFromAws,
+): Promise<ApiConfig> {
+  const base = loadConfig(env);
+  const issuer = required(env, 'OIDC_ISSUER').replace(/\/+$/, '');
+  let issuerUrl: URL;
+  try {
+    issuerUrl = new URL(issuer);
+  } catch {
+    throw new ConfigError(`OIDC_ISSUER is not a URL: ${issuer}`);
+  }
+  // Plain http only for the local provider on this machine.
+  const local = base.stage === 'local' || base.stage === 'test';
+  if (issuerUrl.protocol !== 'https:' && !(local && issuerUrl.hostname === '127.0.0.1')) {
+    throw new ConfigError(`OIDC_ISSUER must use https (got ${issuer}).`);
+  }
+  const secretArn = env.LINK_SECRET_ARN;
+  const rawKeys = secretArn ? await readSecret(secretArn) : local ? required(env, 'LINK_SECRET') : undefined;
+  if (rawKeys === undefined) throw new ConfigError('Missing environment variable LINK_SECRET_ARN.');
+  const config: ApiConfig = {
+    ...base,
+    auth: {
+      issuer,
+      clientId: required(env, 'OIDC_CLIENT_ID'),
+      adminEmails: (env.ADMIN_EMAILS ?? '')
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+      adminGroup: env.ADMIN_GROUP || 'admin',
+    },
+    linkKeys: parseLinkKeyRing(rawKeys),
+    writeLimit: {
+      burst: positiveNumber(env, 'WRITE_LIMIT_BURST', 60),
+      perSecond: positiveNumber(env, 'WRITE_LIMIT_PER_SECOND', 1),
+    },
+  };
   if (env.ATTACHMENTS_BUCKET) config.attachmentsBucket = env.ATTACHMENTS_BUCKET;
   return config;
+}
+
+/** Secrets Manager through Powertools Parameters, loaded only when a secret is configured (AWS). */
+async function readSecretFromAws(arn: string): Promise<string> {
+  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
+  const value = await getSecret(arn);
+  if (typeof value !== 'string') throw new ConfigError(`Secret ${arn} has no text value.`);
+  return value;
 }

@@ -1,9 +1,9 @@
 /**
  * Builds everything the API and the workers need from the configuration, once per process.
  */
-import { type Authenticator, CognitoAuthenticator, DevTokenAuthenticator } from './auth/authenticator.ts';
+import { type Authenticator, OidcAuthenticator } from './auth/authenticator.ts';
 import { LinkSigner } from './auth/links.ts';
-import type { Config } from './config.ts';
+import type { ApiConfig } from './config.ts';
 import { type CoreDeps, createCoreDeps } from './core-deps.ts';
 import type { Logger } from './http/logger.ts';
 import { ServiceRepository } from './repositories/services.ts';
@@ -17,9 +17,8 @@ import { ReportWorkflow } from './workflows/reports.ts';
 import { SurveyWorkflow } from './workflows/surveys.ts';
 
 export interface Deps extends CoreDeps {
+  config: ApiConfig;
   authenticator: Authenticator;
-  /** Present only in local mode: signs development tokens. */
-  devTokens?: DevTokenAuthenticator;
   services: ServiceRepository;
   orderWorkflow: OrderWorkflow;
   catalogWorkflow: CatalogWorkflow;
@@ -31,18 +30,12 @@ export interface Deps extends CoreDeps {
   attachments?: AttachmentStore;
 }
 
-export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
+export function createDeps(config: ApiConfig, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
   const core = createCoreDeps(config, overrides);
   const { db, now, users, departments, orders } = core;
-  const devTokens = config.auth.mode === 'local' ? new DevTokenAuthenticator(config.auth.secret) : undefined;
-  const authenticator =
-    devTokens ??
-    (config.auth.mode === 'cognito'
-      ? new CognitoAuthenticator(config.auth.userPoolId, config.auth.clientId)
-      : undefined);
-  if (!authenticator) throw new Error('No authenticator configured.');
+  const authenticator = new OidcAuthenticator(config.auth);
   const services = new ServiceRepository(db);
-  const links = new LinkSigner(config.linkSecret);
+  const links = new LinkSigner(config.linkKeys);
   const stats = new StatsRepository(db);
   const surveyWorkflow = new SurveyWorkflow({
     orders,
@@ -77,8 +70,8 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
   return {
     ...core,
     ...(attachments ? { attachments } : {}),
+    config,
     authenticator,
-    ...(devTokens ? { devTokens } : {}),
     services,
     orderWorkflow,
     catalogWorkflow,

@@ -7,15 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../functions/config.ts';
+import { loadApiConfig } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
 import { createLogger } from '../functions/http/logger.ts';
+import { demoEmployees, demoUsers } from '../functions/local/demo-data.ts';
 import { clearPastMail, seedHistory } from '../functions/local/history.ts';
 import { seedIfEmpty } from '../functions/local/seed.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { ensureTable } from '../functions/local/table.ts';
 import { startWorkers, type Workers } from '../functions/local/workers.ts';
 import { startDynamoDbLocal } from './local/dynamodb.ts';
+import { accountOf, type RunningOidcProvider, startOidcProvider } from './local/oidc.ts';
 import { assertPortFree } from './local/ports.ts';
 import { onShutdown } from './local/processes.ts';
 import { startS3Local } from './local/s3.ts';
@@ -24,7 +26,9 @@ import { startSesLocal } from './local/ses.ts';
 export const root = resolve(import.meta.dirname, '..');
 
 export interface StackOptions {
-  ports: { app: number; dynamo: number; ses: number; s3: number };
+  ports: { app: number; dynamo: number; ses: number; s3: number; oidc: number };
+  /** Token lifetimes of the local OpenID provider, in seconds (tests shorten them to watch renewal). */
+  oidcTtl?: { accessToken?: number; idToken?: number; refreshToken?: number };
   /** Where DynamoDB data, attachments and the token secret live; omitted = all in memory/temporary. */
   dataDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
@@ -39,6 +43,8 @@ export interface Stack {
   sesEndpoint: string;
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** The local OpenID provider (issuer URL, client id, redirect URI). */
+  oidc: RunningOidcProvider;
   tableName: string;
   tableCreated: boolean;
   seeded: boolean;
@@ -47,9 +53,10 @@ export interface Stack {
   workers: Workers;
 }
 
+/** The key of the emailed links, kept with the data so links in the mail viewer survive a restart. */
 function devSecret(dataDir: string | undefined): string {
   if (!dataDir) return randomBytes(32).toString('hex');
-  const file = join(dataDir, 'dev-token-secret');
+  const file = join(dataDir, 'link-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
@@ -63,6 +70,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
   await assertPortFree(ports.ses, 'SES stand-in', 'ORDO_SES_PORT');
   await assertPortFree(ports.s3, 'S3 stand-in', 'ORDO_S3_PORT');
+  await assertPortFree(ports.oidc, 'OpenID provider', 'ORDO_OIDC_PORT');
 
   const [dynamo, ses] = await Promise.all([
     startDynamoDbLocal({
@@ -80,13 +88,23 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     corsOrigins: [appUrl, `http://localhost:${ports.app}`],
   });
 
+  // The company's identity provider, played locally by a real OpenID provider with the demo people.
+  const accounts = [...demoUsers, ...demoEmployees].map(accountOf);
+  const oidc = await startOidcProvider({
+    port: ports.oidc,
+    accounts: () => accounts,
+    portalUrls: [appUrl, `http://localhost:${ports.app}`],
+    ...(opts.oidcTtl ? { ttl: opts.oidcTtl } : {}),
+  });
+  onShutdown(() => oidc.stop(), 'OpenID provider');
+
   const tableName = 'ordo-local';
   const table = await ensureTable(dynamo.endpoint, tableName);
-  const config = loadConfig({
+  const config = await loadApiConfig({
     STAGE: 'local',
-    AUTH_MODE: 'local',
-    DEV_TOKEN_SECRET: devSecret(dataDir),
-    LINK_SECRET: `${devSecret(dataDir)}:links`,
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidc.clientId,
+    LINK_SECRET: devSecret(dataDir),
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SES_ENDPOINT: ses.endpoint,
@@ -105,7 +123,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     historyOrders = await seedHistory(past, clock);
     await clearPastMail(past);
   }
-  const server = await startLocalServer({ deps, port: ports.app, staticDir: join(root, 'web/dist') });
+  const server = await startLocalServer({
+    deps,
+    port: ports.app,
+    staticDir: join(root, 'web/dist'),
+    connectSrc: [oidc.issuer],
+    runtimeConfig: { oidc: { authority: oidc.issuer, clientId: oidc.clientId, scope: 'openid email profile' } },
+  });
   onShutdown(() => server.close(), 'API and portal');
   const workers = startWorkers(deps, { ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}) });
   onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
@@ -116,6 +140,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     sesEndpoint: ses.endpoint,
     dynamoEndpoint: dynamo.endpoint,
     s3Endpoint: s3.endpoint,
+    oidc,
     tableName,
     tableCreated: table === 'created',
     seeded,

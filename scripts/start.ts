@@ -6,7 +6,8 @@
  *   npm start                 data kept in .data/ across restarts
  *   npm start -- --in-memory  throwaway data
  *
- * Ports: ORDO_PORT (3000), ORDO_DYNAMODB_PORT (8000), ORDO_SES_PORT (8005), ORDO_S3_PORT (4569).
+ * Ports: ORDO_PORT (3000), ORDO_DYNAMODB_PORT (8000), ORDO_SES_PORT (8005), ORDO_S3_PORT (4569),
+ * ORDO_OIDC_PORT (3001, the local OpenID provider where people sign in).
  */
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -36,10 +37,13 @@ async function main(): Promise<void> {
     dynamo: port('ORDO_DYNAMODB_PORT', 8000),
     ses: port('ORDO_SES_PORT', 8005),
     s3: port('ORDO_S3_PORT', 4569),
+    oidc: port('ORDO_OIDC_PORT', 3001),
   };
   say('building the portal…');
   await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-  say(`starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/'}), the SES and S3 stand-ins…`);
+  say(
+    `starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/'}), the SES and S3 stand-ins, the OpenID provider…`,
+  );
   const stack = await startStack({
     ports,
     ...(inMemory ? {} : { dataDir: join(root, '.data') }),
@@ -57,8 +61,9 @@ async function main(): Promise<void> {
     `  Mail viewer      ${stack.mailViewerUrl}   (every email Ordo sends)`,
     `  DynamoDB Local   ${stack.dynamoEndpoint}`,
     `  S3 stand-in      ${stack.s3Endpoint}`,
+    `  Sign-in (OIDC)   ${stack.oidc.issuer}   (the local OpenID provider; in AWS, Cognito)`,
     '',
-    '  Sign in on the portal as any demo person:',
+    '  Open the portal and sign in: the sign-in page lists every demo person, for example',
     ...demoUsers.map((u) => {
       const roles = Object.entries(u.memberships).map(([d, r]) => `${r} of ${d}`);
       if (u.admin) roles.push('administrator');

@@ -6,8 +6,10 @@
  */
 
 export type Audience =
-  /** No sign-in needed (health, local sign-in, signed links whose token is the authority). */
+  /** No sign-in needed (health, signed links whose token is the authority). */
   | 'anyone'
+  /** A valid token from the identity provider, whether or not Ordo has a profile for it yet (sign-in). */
+  | 'tokenHolder'
   /** Any signed-in person. */
   | 'signedIn'
   /** Someone who may see the order: requester, filer, watcher, the department's team, the process owner. */
@@ -39,22 +41,19 @@ export interface RouteAccess {
   /** Hono path under /api/v1. */
   path: string;
   audience: Audience;
-  /** Only mounted in local mode. */
-  localOnly?: boolean;
   /** Writes count against the per-person rate limit. */
   write?: boolean;
 }
 
 export const ROUTES = [
   { method: 'GET', path: '/health', audience: 'anyone' },
-  { method: 'GET', path: '/auth/demo-users', audience: 'anyone', localOnly: true },
-  { method: 'POST', path: '/auth/dev-sign-in', audience: 'anyone', localOnly: true },
   { method: 'GET', path: '/clarifications/:token', audience: 'anyone' },
   { method: 'POST', path: '/clarifications/:token', audience: 'anyone', write: true },
 
   { method: 'GET', path: '/surveys/:token', audience: 'anyone' },
   { method: 'POST', path: '/surveys/:token', audience: 'anyone', write: true },
 
+  { method: 'POST', path: '/me/sign-in', audience: 'tokenHolder', write: true },
   { method: 'GET', path: '/me', audience: 'signedIn' },
   { method: 'PUT', path: '/me/preferences', audience: 'signedIn', write: true },
   { method: 'GET', path: '/catalog', audience: 'signedIn' },

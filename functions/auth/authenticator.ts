@@ -1,67 +1,84 @@
 /**
- * Turns a bearer token into the id of an Ordo user. Routes never see how: the local stack signs its
- * own short-lived tokens, AWS verifies Cognito tokens. Anything wrong with a token is a 401.
+ * Turns a bearer token into who is calling. One way everywhere: an OpenID Connect issuer's JWTs —
+ * Cognito's in AWS, the local provider's on a laptop and in the tests — checked against the issuer's
+ * published keys (JWKS), its name, the portal's client id, expiry (with a little clock skew) and what
+ * the token is for. Anything wrong with a token is a 401.
  */
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { sign, verify } from 'hono/jwt';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { UnauthorizedError } from '#shared/errors.ts';
+import type { AuthConfig } from '../config.ts';
 
 export interface Identity {
   userId: string;
-  /** Identity-provider groups; membership of `admin` makes the person an administrator. */
-  groups?: string[];
+  /** Identity-provider groups of this token (`cognito:groups`). */
+  groups: string[];
 }
 
 export interface Authenticator {
+  /** An access token, from the Authorization header. */
   verify(token: string): Promise<Identity>;
+  /** The ID token the portal got at sign-in: the person's claims, for their profile. */
+  verifyIdToken(token: string): Promise<JWTPayload & { sub: string }>;
 }
 
-/** The Cognito group whose members administer Ordo (alongside the admin flag on Ordo's own record). */
-export const ADMIN_GROUP = 'admin';
+/** Seconds of clock difference tolerated between the issuer and this process. */
+export const CLOCK_SKEW_SECONDS = 30;
 
-const DEV_TOKEN_SECONDS = 12 * 60 * 60;
-const DEV_ISSUER = 'ordo-local';
+const ALGORITHMS = ['RS256'];
 
-/** Development sign-in: HS256 tokens signed with a per-install secret. Only built in local mode. */
-export class DevTokenAuthenticator implements Authenticator {
-  constructor(
-    private readonly secret: string,
-    private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
-  ) {}
-
-  issue(userId: string): Promise<string> {
-    const now = this.nowSeconds();
-    return sign({ sub: userId, iss: DEV_ISSUER, iat: now, exp: now + DEV_TOKEN_SECONDS }, this.secret, 'HS256');
-  }
-
-  async verify(token: string): Promise<{ userId: string }> {
-    try {
-      const payload = await verify(token, this.secret, { alg: 'HS256', iss: DEV_ISSUER });
-      if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
-      // hono/jwt checks exp only when present; a token that never expires is refused.
-      if (typeof payload.exp !== 'number') throw new Error('no expiry');
-      return { userId: payload.sub };
-    } catch {
-      throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
-    }
-  }
+function groupsOf(payload: JWTPayload): string[] {
+  const groups = payload['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
 }
 
-/** Cognito user-pool access tokens; the Ordo user id is the token's subject. */
-export class CognitoAuthenticator implements Authenticator {
-  private readonly verifier;
-  constructor(userPoolId: string, clientId: string) {
-    this.verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
+export class OidcAuthenticator implements Authenticator {
+  private readonly jwks;
+
+  constructor(private readonly config: Pick<AuthConfig, 'issuer' | 'clientId'>) {
+    // Cognito publishes its keys here; the local provider is configured to do the same. Keys are
+    // cached, and a token signed by an unknown key id makes one fresh fetch (key rotation).
+    this.jwks = createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`), {
+      timeoutDuration: 3_000,
+      cooldownDuration: 30_000,
+    });
   }
 
   async verify(token: string): Promise<Identity> {
+    const payload = await this.check(token, (p) => p.token_use === 'access' && p.client_id === this.config.clientId);
+    return { userId: payload.sub, groups: groupsOf(payload) };
+  }
+
+  async verifyIdToken(token: string): Promise<JWTPayload & { sub: string }> {
+    return this.check(token, (p) => p.token_use === 'id' || p.token_use === undefined, this.config.clientId);
+  }
+
+  private async check(
+    token: string,
+    use: (payload: JWTPayload) => boolean,
+    audience?: string,
+  ): Promise<JWTPayload & { sub: string }> {
+    let payload: JWTPayload;
     try {
-      const payload = await this.verifier.verify(token);
-      if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
-      const groups = payload['cognito:groups'];
-      return { userId: payload.sub, ...(Array.isArray(groups) ? { groups: groups.map(String) } : {}) };
-    } catch {
+      ({ payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.config.issuer,
+        algorithms: ALGORITHMS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        ...(audience ? { audience } : {}),
+      }));
+    } catch (error) {
+      if (isUnreachable(error)) throw error;
       throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
     }
+    if (!use(payload) || typeof payload.sub !== 'string' || !payload.sub) {
+      throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
+    }
+    return payload as JWTPayload & { sub: string };
   }
+}
+
+/** The issuer's key set could not be fetched: that is an outage (503), not a bad token. */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ERR_JWKS_TIMEOUT' || (error instanceof TypeError && /fetch/i.test(error.message));
 }

@@ -9,21 +9,33 @@ import { type Audience, ROUTES, type RouteKey, routeKey } from '#shared/access.t
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
-import { ADMIN_GROUP } from '../auth/authenticator.ts';
+import { isAdministrator } from '#shared/profile.ts';
+import type { Identity } from '../auth/authenticator.ts';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from './context.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 const BY_KEY = new Map<string, (typeof ROUTES)[number]>(ROUTES.map((r) => [routeKey(r), r]));
 
-export async function authenticate(deps: Deps, header: string | undefined): Promise<User> {
+/** Checks the bearer token and says who it names. */
+export async function identify(deps: Deps, header: string | undefined): Promise<Identity> {
   const token = header?.match(/^Bearer ([\w.-]{10,4096})$/)?.[1];
   if (!token) throw new UnauthorizedError('Sign in to use Ordo.');
-  const { userId, groups } = await deps.authenticator.verify(token);
-  const user = await deps.users.get(userId);
-  if (!user) throw new UnauthorizedError('Your account is not known to Ordo. Ask an administrator.');
-  // Roles come from Ordo's membership records and, for administrators, also from the Cognito group.
-  return groups?.includes(ADMIN_GROUP) && !user.admin ? { ...user, admin: true } : user;
+  return deps.authenticator.verify(token);
+}
+
+/**
+ * The signed-in person with their roles as of this request: department roles from Ordo's records,
+ * administration also from the configuration and the token's groups (never stored, so removing
+ * someone from either takes the right away with their next token or the next deployment).
+ */
+export async function authenticate(deps: Deps, header: string | undefined): Promise<User> {
+  const identity = await identify(deps, header);
+  const user = await deps.users.get(identity.userId);
+  // A profile is made at sign-in; without one the portal signs the person in again.
+  if (!user) throw new UnauthorizedError('Sign in again to use Ordo.');
+  const admin = isAdministrator(user, identity.groups, deps.config.auth);
+  return admin === user.admin ? user : { ...user, admin };
 }
 
 function checkDepartment(audience: Audience, user: User, code: string | undefined): void {
@@ -67,7 +79,9 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
     const audience: Audience = route.audience;
     const write = 'write' in route && route.write === true;
     return async (c, next) => {
-      if (audience !== 'anyone') {
+      if (audience === 'tokenHolder') {
+        c.set('identity', await identify(deps, c.req.header('authorization')));
+      } else if (audience !== 'anyone') {
         const user = await authenticate(deps, c.req.header('authorization'));
         c.set('user', user);
         if (audience === 'admin' && !user.admin) throw new ForbiddenError('Only an administrator may do this.');
@@ -75,7 +89,10 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
       }
       if (write) {
         // Signed-in writers are limited per person, signed links per link.
-        const who = audience === 'anyone' ? `link:${c.req.param('token') ?? 'none'}` : `user:${c.get('user').id}`;
+        const who =
+          audience === 'anyone'
+            ? `link:${c.req.param('token') ?? 'none'}`
+            : `user:${audience === 'tokenHolder' ? c.get('identity').userId : c.get('user').id}`;
         limiter.take(who);
       }
       await next();

@@ -1,4 +1,5 @@
 import type { User } from '#shared/model.ts';
+import type { Identity } from '../auth/authenticator.ts';
 import type { Logger } from './logger.ts';
 
 /** What middleware puts on every request's context. */
@@ -6,7 +7,9 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     log: Logger;
-    /** Set by `requireUser` on authenticated routes. */
+    /** Set by the guard on routes for signed-in people: their profile, with their roles right now. */
     user: User;
+    /** Set by the guard on sign-in, where the profile may not exist yet: who the token names. */
+    identity: Identity;
   };
 }

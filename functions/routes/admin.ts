@@ -24,7 +24,7 @@ export function adminRoutes(deps: Deps, guard: Guard) {
     .put('/users/:id/roles', guard('PUT /users/:id/roles'), async (c) => {
       const body = await jsonBody(c, rolesBody);
       const id = c.req.param('id');
-      const previous = id.length <= 100 ? await deps.users.get(id) : undefined;
+      const previous = id.length <= 100 ? await deps.users.fresh(id) : undefined;
       if (!previous) throw new NotFoundError(`There is no person ${id}.`);
       const departments = new Set((await deps.departments.list()).map((d) => d.code));
       const unknown = Object.keys(body.memberships).filter((code) => !departments.has(code));

@@ -1,8 +1,11 @@
 /**
- * The signed-in person: who they are, their notification preferences and their language.
+ * The signed-in person: sign-in (profile from the identity provider's claims), who they are, their
+ * notification preferences and their language.
  */
 import { Hono } from 'hono';
-import { preferencesBody } from '#shared/api.ts';
+import { preferencesBody, signInBody } from '#shared/api.ts';
+import { UnauthorizedError, ValidationError } from '#shared/errors.ts';
+import { isAdministrator, profileFromClaims } from '#shared/profile.ts';
 import type { Deps } from '../deps.ts';
 import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -10,16 +13,30 @@ import { jsonBody } from '../http/validate.ts';
 
 export function meRoutes(deps: Deps, guard: Guard) {
   return new Hono<AppEnv>()
+    .post('/sign-in', guard('POST /me/sign-in'), async (c) => {
+      const { idToken } = await jsonBody(c, signInBody);
+      const identity = c.get('identity');
+      const claims = await deps.authenticator.verifyIdToken(idToken);
+      // Both tokens must name the same person: an ID token cannot dress up someone else's access.
+      if (claims.sub !== identity.userId) throw new UnauthorizedError('The sign-in tokens do not belong together.');
+      const read = profileFromClaims(claims);
+      if (!read.ok) {
+        throw new ValidationError('Your identity provider did not tell Ordo your email address.', {
+          idToken: 'The ID token has no email address.',
+        });
+      }
+      const user = await deps.users.signIn(identity.userId, read.profile);
+      return c.json({ user: { ...user, admin: isAdministrator(user, identity.groups, deps.config.auth) } });
+    })
     .get('/', guard('GET /me'), (c) => c.json({ user: c.get('user') }))
     .put('/preferences', guard('PUT /me/preferences'), async (c) => {
       const { mutedEvents, language } = await jsonBody(c, preferencesBody);
       const user = c.get('user');
-      const next = {
-        ...user,
+      const saved = await deps.users.savePreferences(user.id, {
         ...(mutedEvents ? { mutedEvents: [...new Set(mutedEvents)] } : {}),
         ...(language ? { language } : {}),
-      };
-      await deps.users.save(next, user);
-      return c.json({ user: next });
+      });
+      // The answer shows the roles this request was checked with, not only the stored ones.
+      return c.json({ user: { ...saved, admin: user.admin } });
     });
 }

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '#functions/app.ts';
-import { loadConfig } from '#functions/config.ts';
+import { loadApiConfig } from '#functions/config.ts';
 import { createDeps, type Deps } from '#functions/deps.ts';
 import { silentLogger } from '#functions/http/logger.ts';
 import { seedIfEmpty } from '#functions/local/seed.ts';
 import { ensureTable } from '#functions/local/table.ts';
 import { startWorkers } from '#functions/local/workers.ts';
+import { signInWithCodeFlow } from '../../scripts/local/oidc-sign-in.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { startS3Local } from '../../scripts/local/s3.ts';
 
@@ -20,8 +21,13 @@ export interface Harness {
   deps: Deps;
   app: ReturnType<typeof createApp>;
   sesEndpoint: string;
-  /** Signs in as a demo user and returns a request helper carrying their token. */
+  /**
+   * Signs in at the local OpenID provider as this person (code flow with PKCE, then the portal's
+   * `POST /me/sign-in`) and returns a request helper carrying their access token.
+   */
   as(userId: string): Promise<Caller>;
+  /** A request helper with this Authorization header value (or none). */
+  withAuthorization(header?: string): Caller;
   anonymous: Caller;
   /** Delivers due outbox mail now. */
   deliverMail(): Promise<void>;
@@ -63,10 +69,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   await ensureTable(dynamoEndpoint, tableName);
 
   const portalUrl = `http://${tableName}.test`;
-  const config = loadConfig({
+  const oidc = inject('oidc');
+  const config = await loadApiConfig({
     STAGE: 'test',
-    AUTH_MODE: 'local',
-    DEV_TOKEN_SECRET: 'test-secret-test-secret-test-secret',
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidc.clientId,
     LINK_SECRET: 'test-link-secret-test-link-secret',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -84,14 +91,14 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const app = createApp(deps);
   const workers = startWorkers(deps, { mailEveryMs: 3_600_000, timersEveryMs: 3_600_000 });
 
-  const caller = (token?: string): Caller => {
+  const caller = (authorization?: string): Caller => {
     const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       Promise.resolve(
         app.request(path, {
           method,
           headers: {
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(authorization ? { authorization } : {}),
             ...headers,
           },
           ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
@@ -113,9 +120,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     sesEndpoint,
     anonymous,
     async as(userId) {
-      const { body } = await anonymous.json<{ token: string }>('POST', '/api/v1/auth/dev-sign-in', { userId });
-      return caller(body.token);
+      const tokens = await signInWithCodeFlow(oidc, userId);
+      const signedIn = caller(`Bearer ${tokens.accessToken}`);
+      const res = await signedIn.request('POST', '/api/v1/me/sign-in', { idToken: tokens.idToken });
+      if (res.status !== 200) throw new Error(`Sign-in of ${userId} answered ${res.status}: ${await res.text()}`);
+      return signedIn;
     },
+    withAuthorization: (header) => caller(header),
     deliverMail: () => workers.tick(),
     async mailbox() {
       const res = await fetch(`${sesEndpoint}/store`);
