@@ -1,21 +1,70 @@
 /**
- * Bearer tokens (SPEC §10): the development tokens of the local stack (HS256, hono/jwt) and Cognito
- * access tokens (RS256, aws-jwt-verify). Every way a token can be wrong must end in a 401, never in
- * another error and never in a user id.
+ * Bearer tokens (SPEC §10): `OidcAuthenticator` checks an OpenID Connect issuer's JWTs — Cognito's in
+ * AWS, the local provider's elsewhere — against the issuer's JWKS, its name, the portal's client id,
+ * expiry (30 s of clock skew) and what the token is for. Every way a token can be wrong must end in a
+ * 401, never in another error and never in a user id.
+ *
+ * The issuer's JWKS is served by a tiny HTTP server on 127.0.0.1 inside this file, so jose's
+ * `createRemoteJWKSet` fetches it exactly as it fetches Cognito's. Tokens are made by hand with
+ * node:crypto, so headers can say anything an attacker likes.
  */
-import { createHmac, createPublicKey, generateKeyPairSync, type KeyObject, sign as rsaSign } from 'node:crypto';
-import https from 'node:https';
-import { syncBuiltinESMExports } from 'node:module';
-import type { Jwks } from 'aws-jwt-verify/jwk';
+import {
+  constants,
+  createHmac,
+  createPublicKey,
+  sign as cryptoSign,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { sign as hsSign } from 'hono/jwt';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CognitoAuthenticator, DevTokenAuthenticator } from '#functions/auth/authenticator.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOCK_SKEW_SECONDS, OidcAuthenticator } from '#functions/auth/authenticator.ts';
 import { UnauthorizedError } from '#shared/errors.ts';
 
-const SECRET = 'unit-secret-unit-secret-unit-secret';
+const CLIENT_ID = 'ordo-portal-client-id';
+const SUB = 'b1f7c0de-0000-4000-8000-000000000001';
+const KID = 'ordo-test-key-1';
+
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
+
+const signer = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const publicJwk = (key: KeyObject, kid: string) => {
+  const { n, e } = createPublicKey(key).export({ format: 'jwk' });
+  return { kty: 'RSA', n: n!, e: e!, kid, alg: 'RS256', use: 'sig' };
+};
+
+/** The issuer: serves `published` as its JWKS and counts the downloads. */
+let server: Server;
+let issuer: string;
+let published: unknown[] = [];
+let jwksStatus = 200;
+let downloads = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url !== '/.well-known/jwks.json') {
+      res.writeHead(404).end();
+      return;
+    }
+    downloads++;
+    res.writeHead(jwksStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  published = [publicJwk(signer.privateKey, KID)];
+  jwksStatus = 200;
+});
+
+/** A fresh authenticator per test: its JWKS cache starts empty, as in a new Lambda. */
+const authenticator = () => new OidcAuthenticator({ issuer, clientId: CLIENT_ID });
 
 async function expectUnauthorized(run: Promise<unknown>): Promise<void> {
   const error = await run.then(
@@ -27,119 +76,364 @@ async function expectUnauthorized(run: Promise<unknown>): Promise<void> {
   expect((error as UnauthorizedError).code).toBe('unauthorized');
 }
 
+type Alg = 'RS256' | 'RS512' | 'PS256';
+
+/** Signs `header.payload` with an RSA key by the algorithm given, whatever the header claims. */
+function rsaToken(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: KeyObject,
+  alg: Alg = 'RS256',
+) {
+  const input = `${b64url(header)}.${b64url(payload)}`;
+  const signature = cryptoSign(alg === 'RS512' ? 'sha512' : 'sha256', Buffer.from(input), {
+    key,
+    ...(alg === 'PS256' ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : {}),
+  });
+  return `${input}.${signature.toString('base64url')}`;
+}
+
 /** A token with any header and payload, HMAC-signed with `secret` whatever the header claims. */
-function hmacToken(header: Record<string, unknown>, payload: Record<string, unknown>, secret = SECRET): string {
+function hmacToken(header: Record<string, unknown>, payload: Record<string, unknown>, secret: string | Buffer): string {
   const input = `${b64url(header)}.${b64url(payload)}`;
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
-describe('DevTokenAuthenticator', () => {
-  const auth = new DevTokenAuthenticator(SECRET);
-  const devClaims = (over: Record<string, unknown> = {}) => ({
-    sub: 'anna',
-    iss: 'ordo-local',
-    iat: nowSeconds() - 10,
-    exp: nowSeconds() + 3600,
+/** Claims of a Cognito access token for the portal's client; `undefined` values are left out. */
+function accessClaims(over: Record<string, unknown> = {}): Record<string, unknown> {
+  const now = nowSeconds();
+  const claims: Record<string, unknown> = {
+    sub: SUB,
+    iss: issuer,
+    token_use: 'access',
+    client_id: CLIENT_ID,
+    scope: 'openid email profile',
+    auth_time: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    jti: 'e0b1a3f2-1111-4222-8333-444455556666',
+    username: 'anna',
     ...over,
+  };
+  for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+  return claims;
+}
+
+/** Claims of a Cognito ID token for the portal's client. */
+function idClaims(over: Record<string, unknown> = {}): Record<string, unknown> {
+  const { client_id: _c, scope: _s, username: _u, jti: _j, ...base } = accessClaims();
+  const claims: Record<string, unknown> = {
+    ...base,
+    aud: CLIENT_ID,
+    token_use: 'id',
+    email: 'anna.kowalska@example.com',
+    email_verified: true,
+    name: 'Anna Kowalska',
+    ...over,
+  };
+  for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+  return claims;
+}
+
+const accessToken = (
+  over: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+  key = signer.privateKey,
+) => rsaToken({ alg: 'RS256', kid: KID, ...header }, accessClaims(over), key);
+const idToken = (over: Record<string, unknown> = {}, header: Record<string, unknown> = {}, key = signer.privateKey) =>
+  rsaToken({ alg: 'RS256', kid: KID, ...header }, idClaims(over), key);
+
+describe('OidcAuthenticator: what it accepts', () => {
+  it('accepts a Cognito-shaped access token and returns its subject and groups, fetching the JWKS once', async () => {
+    const auth = authenticator();
+    const before = downloads;
+    await expect(auth.verify(accessToken({ 'cognito:groups': ['admin', 'staff'] }))).resolves.toEqual({
+      userId: SUB,
+      groups: ['admin', 'staff'],
+    });
+    await expect(auth.verify(accessToken({ sub: 'anna' }))).resolves.toEqual({ userId: 'anna', groups: [] });
+    // Keys are cached: the second token needed no download.
+    expect(downloads - before).toBe(1);
   });
 
-  it('verifies a token it issued and returns its subject', async () => {
-    const token = await auth.issue('anna');
-    expect(token.split('.')).toHaveLength(3);
-    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'HS256' });
-    await expect(auth.verify(token)).resolves.toEqual({ userId: 'anna' });
-    // Another instance with the same secret (another Lambda, a restart) accepts it too.
-    await expect(new DevTokenAuthenticator(SECRET).verify(token)).resolves.toEqual({ userId: 'anna' });
-  });
-
-  it('refuses an expired token (issued 12 h 1 min ago) but accepts one issued 11 h 59 min ago', async () => {
-    const expired = await new DevTokenAuthenticator(SECRET, () => nowSeconds() - (12 * 3600 + 60)).issue('anna');
-    await expectUnauthorized(auth.verify(expired));
-    const fresh = await new DevTokenAuthenticator(SECRET, () => nowSeconds() - (12 * 3600 - 60)).issue('anna');
-    await expect(auth.verify(fresh)).resolves.toEqual({ userId: 'anna' });
-  });
-
-  it('refuses a token issued in the future (iat) or not yet valid (nbf)', async () => {
-    const future = await new DevTokenAuthenticator(SECRET, () => nowSeconds() + 120).issue('anna');
-    await expectUnauthorized(auth.verify(future));
-    await expectUnauthorized(auth.verify(await hsSign(devClaims({ nbf: nowSeconds() + 120 }), SECRET, 'HS256')));
-  });
-
-  it('refuses a token signed with another secret', async () => {
-    const forged = await new DevTokenAuthenticator('another-secret-another-secret-another').issue('ada');
-    await expectUnauthorized(auth.verify(forged));
-  });
-
-  it('refuses a token whose payload was changed after signing', async () => {
-    const [header, , signature] = (await auth.issue('anna')).split('.');
-    const claims = JSON.parse(Buffer.from((await auth.issue('anna')).split('.')[1]!, 'base64url').toString());
-    const tampered = `${header}.${b64url({ ...claims, sub: 'ada' })}.${signature}`;
-    await expectUnauthorized(auth.verify(tampered));
-    // Even an addition that leaves the subject alone breaks the signature.
-    const extended = `${header}.${b64url({ ...claims, extra: true })}.${signature}`;
-    await expectUnauthorized(auth.verify(extended));
-  });
-
-  it('refuses alg "none" with an empty signature, in any spelling', async () => {
-    for (const alg of ['none', 'None', 'NONE', 'nOnE', '']) {
-      const unsigned = `${b64url({ alg, typ: 'JWT' })}.${b64url(devClaims({ sub: 'ada' }))}.`;
-      await expectUnauthorized(auth.verify(unsigned));
-    }
-    const noAlg = `${b64url({ typ: 'JWT' })}.${b64url(devClaims({ sub: 'ada' }))}.`;
-    await expectUnauthorized(auth.verify(noAlg));
-  });
-
-  it('refuses tokens labelled with another algorithm (HS512, RS256), also when HMAC-signed with the secret', async () => {
-    await expectUnauthorized(auth.verify(await hsSign(devClaims({ sub: 'ada' }), SECRET, 'HS512')));
-    await expectUnauthorized(auth.verify(await hsSign(devClaims({ sub: 'ada' }), SECRET, 'HS384')));
-    // Algorithm confusion: the header says RS256, the signature is an HMAC with the shared secret.
-    await expectUnauthorized(auth.verify(hmacToken({ alg: 'RS256', typ: 'JWT' }, devClaims({ sub: 'ada' }))));
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const input = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(devClaims({ sub: 'ada' }))}`;
-    const rs = `${input}.${rsaSign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-    await expectUnauthorized(auth.verify(rs));
-    // Control: the hand-made HS256 token is accepted, so the refusals above are about the algorithm.
-    await expect(auth.verify(hmacToken({ alg: 'HS256', typ: 'JWT' }, devClaims()))).resolves.toEqual({
-      userId: 'anna',
+  it('keeps only the string groups of a token', async () => {
+    await expect(
+      authenticator().verify(accessToken({ 'cognito:groups': ['admin', 7, null, { g: 1 }] })),
+    ).resolves.toEqual({
+      userId: SUB,
+      groups: ['admin'],
+    });
+    await expect(authenticator().verify(accessToken({ 'cognito:groups': 'admin' }))).resolves.toEqual({
+      userId: SUB,
+      groups: [],
     });
   });
 
-  it('refuses a token from another issuer, or without one', async () => {
-    await expectUnauthorized(auth.verify(await hsSign(devClaims({ iss: 'someone-else' }), SECRET, 'HS256')));
-    const { iss: _iss, ...withoutIssuer } = devClaims();
-    await expectUnauthorized(auth.verify(await hsSign(withoutIssuer, SECRET, 'HS256')));
+  it('accepts an ID token for the portal (Cognito names its use, the local provider does not) and returns its claims', async () => {
+    const auth = authenticator();
+    await expect(auth.verifyIdToken(idToken())).resolves.toMatchObject({
+      sub: SUB,
+      email: 'anna.kowalska@example.com',
+      name: 'Anna Kowalska',
+    });
+    await expect(auth.verifyIdToken(idToken({ token_use: undefined }))).resolves.toMatchObject({ sub: SUB });
+    // An ID token may name several audiences, as long as the portal is one of them.
+    await expect(auth.verifyIdToken(idToken({ aud: ['someone', CLIENT_ID] }))).resolves.toMatchObject({ sub: SUB });
+  });
+});
+
+describe('OidcAuthenticator: time', () => {
+  it(`allows ${CLOCK_SKEW_SECONDS} s of clock skew on expiry, and no more`, async () => {
+    expect(CLOCK_SKEW_SECONDS).toBe(30);
+    const auth = authenticator();
+    await expect(auth.verify(accessToken({ exp: nowSeconds() - 15 }))).resolves.toMatchObject({ userId: SUB });
+    await expectUnauthorized(auth.verify(accessToken({ exp: nowSeconds() - 45 })));
+    await expectUnauthorized(auth.verify(accessToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })));
+    await expectUnauthorized(auth.verifyIdToken(idToken({ exp: nowSeconds() - 45 })));
+  });
+
+  it('refuses a token that is not yet valid (nbf beyond the skew), accepts one within it', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verify(accessToken({ nbf: nowSeconds() + 120 })));
+    await expectUnauthorized(auth.verify(accessToken({ nbf: nowSeconds() + 45 })));
+    await expect(auth.verify(accessToken({ nbf: nowSeconds() + 15 }))).resolves.toMatchObject({ userId: SUB });
+  });
+
+  it('refuses a token without exp or iat, or with times that are not numbers', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verify(accessToken({ exp: undefined })));
+    await expectUnauthorized(auth.verify(accessToken({ iat: undefined })));
+    await expectUnauthorized(auth.verify(accessToken({ exp: 'never' })));
+    await expectUnauthorized(auth.verify(accessToken({ exp: String(nowSeconds() + 3600) })));
+    await expectUnauthorized(auth.verify(accessToken({ nbf: 'now' })));
+  });
+});
+
+describe('OidcAuthenticator: whose token, for what', () => {
+  it('refuses a token of another issuer, or without one', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(
+      auth.verify(accessToken({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' })),
+    );
+    await expectUnauthorized(auth.verify(accessToken({ iss: `${issuer}/` })));
+    await expectUnauthorized(auth.verify(accessToken({ iss: issuer.replace('127.0.0.1', 'localhost') })));
+    await expectUnauthorized(auth.verify(accessToken({ iss: undefined })));
+    await expectUnauthorized(auth.verifyIdToken(idToken({ iss: 'https://accounts.example.com' })));
+  });
+
+  it('refuses an access token for another client, or without client_id (an `aud` does not stand in)', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verify(accessToken({ client_id: 'another-client' })));
+    await expectUnauthorized(auth.verify(accessToken({ client_id: undefined })));
+    await expectUnauthorized(auth.verify(accessToken({ client_id: undefined, aud: CLIENT_ID })));
+    await expectUnauthorized(auth.verify(accessToken({ client_id: [CLIENT_ID] })));
+  });
+
+  it('refuses an ID token for another client, or without an audience', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verifyIdToken(idToken({ aud: 'another-client' })));
+    await expectUnauthorized(auth.verifyIdToken(idToken({ aud: undefined })));
+    // client_id is what access tokens carry; on an ID token it does not replace `aud`.
+    await expectUnauthorized(auth.verifyIdToken(idToken({ aud: undefined, client_id: CLIENT_ID })));
+  });
+
+  it('refuses an ID token used as an access token, and other token uses', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verify(idToken()));
+    // Even an ID token that also names the client in client_id is not an access token.
+    await expectUnauthorized(auth.verify(idToken({ client_id: CLIENT_ID })));
+    await expectUnauthorized(auth.verify(accessToken({ token_use: 'id' })));
+    await expectUnauthorized(auth.verify(accessToken({ token_use: 'refresh' })));
+    await expectUnauthorized(auth.verify(accessToken({ token_use: undefined })));
+  });
+
+  it('refuses an access token used as an ID token, also one that names the client as audience', async () => {
+    const auth = authenticator();
+    await expectUnauthorized(auth.verifyIdToken(accessToken()));
+    await expectUnauthorized(auth.verifyIdToken(accessToken({ aud: CLIENT_ID })));
+    await expectUnauthorized(auth.verifyIdToken(idToken({ token_use: 'access' })));
   });
 
   it('refuses a correctly signed token without a usable subject', async () => {
+    const auth = authenticator();
     for (const sub of [undefined, '', 42, null, ['anna'], { id: 'anna' }]) {
-      const claims: Record<string, unknown> = devClaims({ sub });
-      if (sub === undefined) delete claims.sub;
-      await expectUnauthorized(auth.verify(await hsSign(claims, SECRET, 'HS256')));
+      await expectUnauthorized(auth.verify(accessToken({ sub })));
+      await expectUnauthorized(auth.verifyIdToken(idToken({ sub })));
+    }
+  });
+});
+
+describe('OidcAuthenticator: signatures and algorithms', () => {
+  it('refuses alg "none" in any spelling, with or without a signature', async () => {
+    const auth = authenticator();
+    for (const alg of ['none', 'None', 'NONE', 'nOnE', '', undefined]) {
+      const header = b64url({ ...(alg === undefined ? {} : { alg }), kid: KID, typ: 'JWT' });
+      await expectUnauthorized(auth.verify(`${header}.${b64url(accessClaims())}.`));
+      await expectUnauthorized(auth.verify(`${header}.${b64url(accessClaims())}.e30`));
+      await expectUnauthorized(auth.verifyIdToken(`${header}.${b64url(idClaims())}.`));
     }
   });
 
-  it('refuses garbage strings', async () => {
+  it('refuses HS256 signed with the public key (algorithm confusion), in every form of that key', async () => {
+    const auth = authenticator();
+    const pem = createPublicKey(signer.privateKey).export({ format: 'pem', type: 'spki' }).toString();
+    const der = createPublicKey(signer.privateKey).export({ format: 'der', type: 'spki' });
+    const jwkText = JSON.stringify(publicJwk(signer.privateKey, KID));
+    for (const secret of [pem, der, jwkText, publicJwk(signer.privateKey, KID).n]) {
+      await expectUnauthorized(auth.verify(hmacToken({ alg: 'HS256', kid: KID }, accessClaims(), secret)));
+      await expectUnauthorized(auth.verifyIdToken(hmacToken({ alg: 'HS256', kid: KID }, idClaims(), secret)));
+    }
+  });
+
+  it('accepts RS256 only: the same key signing RS512 or PS256 is refused', async () => {
+    const auth = authenticator();
+    for (const alg of ['RS512', 'PS256'] as const) {
+      await expectUnauthorized(auth.verify(rsaToken({ alg, kid: KID }, accessClaims(), signer.privateKey, alg)));
+    }
+    // Control: the same hand-made token as RS256 is accepted, so the refusals are about the algorithm.
+    await expect(
+      auth.verify(rsaToken({ alg: 'RS256', kid: KID }, accessClaims(), signer.privateKey)),
+    ).resolves.toMatchObject({
+      userId: SUB,
+    });
+  });
+
+  it('refuses a token signed by another key under the published key id', async () => {
+    await expectUnauthorized(authenticator().verify(accessToken({}, {}, other.privateKey)));
+    await expectUnauthorized(authenticator().verifyIdToken(idToken({}, {}, other.privateKey)));
+  });
+
+  it('ignores keys and key locations offered by the token itself (jwk, jku, x5u)', async () => {
+    const auth = authenticator();
+    const own = publicJwk(other.privateKey, KID);
+    await expectUnauthorized(auth.verify(accessToken({}, { jwk: own }, other.privateKey)));
+    await expectUnauthorized(auth.verify(accessToken({}, { kid: 'attacker', jwk: own }, other.privateKey)));
+    await expectUnauthorized(
+      auth.verify(accessToken({}, { jku: 'https://attacker.example/jwks.json' }, other.privateKey)),
+    );
+    await expectUnauthorized(
+      auth.verify(accessToken({}, { x5u: 'https://attacker.example/cert.pem' }, other.privateKey)),
+    );
+  });
+
+  it('refuses a tampered payload and a swapped signature', async () => {
+    const auth = authenticator();
+    const [header, payload, signature] = accessToken().split('.');
+    const claims = decode(payload!);
+    await expectUnauthorized(auth.verify(`${header}.${b64url({ ...claims, sub: 'ada' })}.${signature}`));
+    await expectUnauthorized(
+      auth.verify(`${header}.${b64url({ ...claims, 'cognito:groups': ['admin'] })}.${signature}`),
+    );
+    await expectUnauthorized(
+      auth.verify(`${header}.${b64url({ ...claims, exp: nowSeconds() + 86_400 })}.${signature}`),
+    );
+    // A genuine signature of another genuine token.
+    const otherSignature = accessToken({ sub: 'ada' }).split('.')[2];
+    await expectUnauthorized(auth.verify(`${header}.${payload}.${otherSignature}`));
+    // Control: the untouched token is fine.
+    await expect(auth.verify(`${header}.${payload}.${signature}`)).resolves.toMatchObject({ userId: SUB });
+  });
+});
+
+describe('OidcAuthenticator: the issuer key set', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses an unknown key id, fetching the JWKS again at most once per cooldown', async () => {
+    const auth = authenticator();
+    await expect(auth.verify(accessToken())).resolves.toMatchObject({ userId: SUB });
+    const before = downloads;
+    for (const kid of ['rotated-key', 'another-rotated-key', 'a-third-one']) {
+      await expectUnauthorized(auth.verify(accessToken({}, { kid }, other.privateKey)));
+    }
+    // The keys were fetched moments ago: an unknown key id does not make the API hammer the issuer.
+    expect(downloads - before).toBe(0);
+  });
+
+  it('picks up a rotated key after the cooldown: a token signed by the new key verifies then', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const auth = authenticator();
+    await expect(auth.verify(accessToken())).resolves.toMatchObject({ userId: SUB });
+    published = [publicJwk(signer.privateKey, KID), publicJwk(other.privateKey, 'next-key')];
+    const rotated = () => accessToken({ sub: 'after-rotation' }, { kid: 'next-key' }, other.privateKey);
+    await expectUnauthorized(auth.verify(rotated()));
+    vi.setSystemTime(Date.now() + 31_000);
+    const before = downloads;
+    await expect(auth.verify(rotated())).resolves.toMatchObject({ userId: 'after-rotation' });
+    expect(downloads - before).toBe(1);
+    // The old key still verifies while the issuer publishes it.
+    await expect(auth.verify(accessToken())).resolves.toMatchObject({ userId: SUB });
+  });
+
+  it('refuses every token when the issuer publishes no usable key', async () => {
+    published = [];
+    await expectUnauthorized(authenticator().verify(accessToken()));
+    published = [{ ...publicJwk(signer.privateKey, KID), alg: 'HS256' }];
+    await expectUnauthorized(authenticator().verify(accessToken()));
+  });
+
+  it('does not turn an unreachable issuer into a 401: that is an outage, not a bad token', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const auth = new OidcAuthenticator({ issuer: `http://127.0.0.1:${port}`, clientId: CLIENT_ID });
+    const error = await auth.verify(accessToken({ iss: `http://127.0.0.1:${port}` })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(UnauthorizedError);
+  });
+});
+
+describe('OidcAuthenticator: garbage', () => {
+  let auth: OidcAuthenticator;
+  let genuine: string;
+  beforeAll(() => {
+    auth = authenticator();
+    genuine = accessToken();
+  });
+
+  it('refuses garbage strings and malformed claims', async () => {
     const garbage = [
       '',
       'abc',
       'a.b.c',
       '...',
       'Bearer abc',
-      'eyJhbGciOiJIUzI1NiJ9',
-      'eyJhbGciOiJIUzI1NiJ9..',
-      'eyJhbGciOiJIUzI1NiJ9.e30.',
-      `${b64url({ alg: 'HS256' })}.not-base64!.${'A'.repeat(43)}`,
+      'eyJhbGciOiJSUzI1NiJ9',
+      'eyJhbGciOiJSUzI1NiJ9..',
+      'eyJhbGciOiJSUzI1NiJ9.e30.',
+      `${b64url({ alg: 'RS256', kid: KID })}.not-base64!.${'A'.repeat(342)}`,
       `${b64url([1, 2, 3])}.${b64url('string')}.abc`,
-      `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(devClaims())}.${'%'.repeat(43)}`,
-      `${b64url({ alg: 'HS256', typ: 'JWT', crit: ['exp'] })}.${b64url(devClaims())}.abc`,
+      `${b64url({ alg: 'RS256', kid: KID })}.${b64url('not an object')}.abc`,
+      `${b64url({ alg: 'RS256', kid: KID })}.${b64url({ exp: 'tomorrow' })}.abc`,
+      `${b64url({ alg: 'RS256', kid: KID, crit: ['exp'] })}.${b64url(accessClaims())}.abc`,
+      `${b64url({ alg: 'RS256', kid: KID, b64: false, crit: ['b64'] })}.${b64url(accessClaims())}.abc`,
+      `${b64url({ alg: 'RS256', kid: KID })}.${b64url(accessClaims())}.${'%'.repeat(342)}`,
+      // A JWE (five parts) is not a signed token.
+      `${b64url({ alg: 'RSA-OAEP', enc: 'A256GCM', kid: KID })}.a.b.c.d`,
+      `${accessToken()}.extra`,
       'x'.repeat(100_000),
       '\u0000.\u0000.\u0000',
       '🙂.🙂.🙂',
     ];
     for (const token of garbage) await expectUnauthorized(auth.verify(token));
+    for (const token of garbage) await expectUnauthorized(auth.verifyIdToken(token));
   });
 
   it('turns any string into a 401 and nothing else (property)', async () => {
+    const header = fc.oneof(
+      fc.json(),
+      fc.constantFrom(
+        b64url({ alg: 'RS256', kid: KID }),
+        b64url({ alg: 'RS256' }),
+        b64url({ alg: 'none' }),
+        b64url({ alg: 'HS256', kid: KID }),
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -149,182 +443,27 @@ describe('DevTokenAuthenticator', () => {
             .tuple(fc.base64String(), fc.base64String(), fc.base64String())
             .map(([a, b, c]) => `${a}.${b}.${c}`.replace(/=/g, '')),
           fc
-            .tuple(fc.json(), fc.json(), fc.string())
-            .map(([h, p, s]) => `${Buffer.from(h).toString('base64url')}.${Buffer.from(p).toString('base64url')}.${s}`),
+            .tuple(header, fc.json(), fc.string())
+            .map(
+              ([h, p, s]) =>
+                `${h.startsWith('eyJ') ? h : Buffer.from(h).toString('base64url')}.${Buffer.from(p).toString('base64url')}.${s}`,
+            ),
+          // Genuine tokens with one character changed.
+          fc.tuple(fc.nat(), fc.constantFrom(...'ABCxyz019-_.')).map(([at, ch]) => {
+            const token = genuine;
+            const i = at % token.length;
+            return token[i] === ch
+              ? `${token.slice(0, i)}~${token.slice(i + 1)}`
+              : `${token.slice(0, i)}${ch}${token.slice(i + 1)}`;
+          }),
         ),
-        async (token) => {
-          await expectUnauthorized(auth.verify(token));
+        fc.boolean(),
+        async (token, asId) => {
+          await expectUnauthorized(asId ? auth.verifyIdToken(token) : auth.verify(token));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
-  });
-});
-
-describe('CognitoAuthenticator (offline, JWKS preloaded)', () => {
-  const region = 'eu-central-1';
-  const userPoolId = `${region}_OrdoTest1`;
-  const clientId = 'ordo-portal-client-id';
-  const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  const kid = 'ordo-test-key-1';
-
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = (key: KeyObject, id: string) => {
-    const { n, e } = createPublicKey(key).export({ format: 'jwk' });
-    return { kty: 'RSA', n: n!, e: e!, kid: id, alg: 'RS256', use: 'sig' };
-  };
-
-  function cognitoToken(
-    over: Record<string, unknown> = {},
-    opts: { header?: Record<string, unknown>; key?: KeyObject } = {},
-  ): string {
-    const now = nowSeconds();
-    const payload = {
-      sub: 'b1f7c0de-0000-4000-8000-000000000001',
-      iss: issuer,
-      token_use: 'access',
-      client_id: clientId,
-      scope: 'openid email',
-      auth_time: now - 60,
-      iat: now - 60,
-      exp: now + 3600,
-      jti: 'e0b1a3f2-1111-4222-8333-444455556666',
-      username: 'anna',
-      ...over,
-    };
-    const input = `${b64url({ alg: 'RS256', kid, ...opts.header })}.${b64url(payload)}`;
-    return `${input}.${rsaSign('sha256', Buffer.from(input), opts.key ?? privateKey).toString('base64url')}`;
-  }
-
-  // The authenticator builds its CognitoJwtVerifier in the constructor and offers no way to hand it a
-  // JWKS; on first use the verifier would download the pool's JWKS from AWS. The verifier is a
-  // TypeScript-private field (a plain property at run time), so the test reaches it with a cast and
-  // preloads the test key with the library's public `cacheJwks`. This tests the product class as it
-  // is built (pool, client id, token use), not a copy of its configuration.
-  const auth = new CognitoAuthenticator(userPoolId, clientId);
-  const verifier = (auth as unknown as { verifier: { cacheJwks(jwks: Jwks): void } }).verifier;
-
-  // Keep the test offline: any JWKS download (the library refetches when it meets an unknown kid)
-  // goes through node:https.request, which records the URL and fails.
-  // (syncBuiltinESMExports makes the library's `import { request } from "https"` see the stub.)
-  const fetched: string[] = [];
-  beforeAll(() => {
-    expect(verifier, 'CognitoAuthenticator keeps its verifier in `verifier`').toBeDefined();
-    verifier.cacheJwks({ keys: [jwk(privateKey, kid)] });
-    vi.spyOn(https, 'request').mockImplementation(((url: unknown) => {
-      fetched.push(String(url));
-      throw new Error('No network in unit tests.');
-    }) as typeof https.request);
-    syncBuiltinESMExports();
-  });
-  afterAll(() => {
-    vi.restoreAllMocks();
-    syncBuiltinESMExports();
-  });
-
-  it('accepts a valid access token and returns its subject, without any download', async () => {
-    await expect(auth.verify(cognitoToken())).resolves.toEqual({ userId: 'b1f7c0de-0000-4000-8000-000000000001' });
-    // aws-jwt-verify 5 also accepts the pool's newer issuer format.
-    const globalIssuer = `https://issuer-cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-    await expect(auth.verify(cognitoToken({ iss: globalIssuer, sub: 'x' }))).resolves.toEqual({ userId: 'x' });
-    expect(fetched).toEqual([]);
-  });
-
-  it('passes on the Cognito groups, so members of "admin" administer Ordo', async () => {
-    await expect(auth.verify(cognitoToken({ 'cognito:groups': ['admin', 'staff'] }))).resolves.toEqual({
-      userId: 'b1f7c0de-0000-4000-8000-000000000001',
-      groups: ['admin', 'staff'],
-    });
-  });
-
-  it('refuses an expired token (also by one second)', async () => {
-    await expectUnauthorized(auth.verify(cognitoToken({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })));
-    await expectUnauthorized(auth.verify(cognitoToken({ exp: nowSeconds() - 1 })));
-  });
-
-  it('refuses a token issued for another app client (wrong audience) or with none', async () => {
-    await expectUnauthorized(auth.verify(cognitoToken({ client_id: 'another-client' })));
-    await expectUnauthorized(auth.verify(cognitoToken({ client_id: undefined })));
-    // An access token's audience is client_id; an `aud` claim does not stand in for it.
-    await expectUnauthorized(auth.verify(cognitoToken({ client_id: undefined, aud: clientId })));
-  });
-
-  it('refuses a token of another user pool, region or issuer', async () => {
-    await expectUnauthorized(
-      auth.verify(cognitoToken({ iss: `https://cognito-idp.${region}.amazonaws.com/${region}_OtherPool` })),
-    );
-    await expectUnauthorized(
-      auth.verify(cognitoToken({ iss: `https://cognito-idp.us-east-1.amazonaws.com/${userPoolId}` })),
-    );
-    await expectUnauthorized(auth.verify(cognitoToken({ iss: `${issuer}/` })));
-    await expectUnauthorized(auth.verify(cognitoToken({ iss: undefined })));
-  });
-
-  it('refuses an ID token and other token uses', async () => {
-    await expectUnauthorized(auth.verify(cognitoToken({ token_use: 'id', aud: clientId })));
-    await expectUnauthorized(auth.verify(cognitoToken({ token_use: 'refresh' })));
-    await expectUnauthorized(auth.verify(cognitoToken({ token_use: undefined })));
-  });
-
-  it('refuses a tampered payload, a signature by another key and a swapped signature', async () => {
-    const [header, payload, signature] = cognitoToken().split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    await expectUnauthorized(auth.verify(`${header}.${b64url({ ...claims, sub: 'admin-sub' })}.${signature}`));
-    await expectUnauthorized(auth.verify(cognitoToken({}, { key: other.privateKey })));
-    const otherSignature = cognitoToken({ sub: 'x' }).split('.')[2];
-    await expectUnauthorized(auth.verify(`${header}.${payload}.${otherSignature}`));
-  });
-
-  it('refuses alg "none", HS256 signed with the public key, and algorithms the JWK does not allow', async () => {
-    const claims = JSON.parse(Buffer.from(cognitoToken().split('.')[1]!, 'base64url').toString());
-    await expectUnauthorized(auth.verify(`${b64url({ alg: 'none', kid })}.${b64url(claims)}.`));
-    await expectUnauthorized(auth.verify(`${b64url({ alg: 'none', kid })}.${b64url(claims)}.e30`));
-    const pem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    await expectUnauthorized(auth.verify(hmacToken({ alg: 'HS256', kid }, claims, pem)));
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { alg: 'RS512' } })));
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { alg: 'PS256' } })));
-  });
-
-  it('refuses an unknown kid or a token without kid, after trying (offline) to refresh the JWKS', async () => {
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { kid: 'rotated-key' } })));
-    // aws-jwt-verify treats an unknown kid as a possible key rotation and downloads the pool's JWKS
-    // (its SimpleFetcher retries once at once): here both attempts fail, so 401.
-    expect(fetched).toEqual([`${issuer}/.well-known/jwks.json`, `${issuer}/.well-known/jwks.json`]);
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { kid: 'another-rotated-key' } })));
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { kid: undefined } })));
-    await expectUnauthorized(auth.verify(cognitoToken({}, { header: { kid: 42 } })));
-  });
-
-  it('applies no clock skew: nbf a few seconds ahead is refused, iat ahead is not checked', async () => {
-    // aws-jwt-verify (validateJwtFields) checks exp and nbf against the clock with `graceSeconds`,
-    // which defaults to 0 and which the authenticator does not set; it does not check iat at all.
-    await expectUnauthorized(auth.verify(cognitoToken({ nbf: nowSeconds() + 5 })));
-    await expect(auth.verify(cognitoToken({ nbf: nowSeconds() - 1, sub: 'nbf-past' }))).resolves.toEqual({
-      userId: 'nbf-past',
-    });
-    await expect(auth.verify(cognitoToken({ iat: nowSeconds() + 5, sub: 'iat-ahead' }))).resolves.toEqual({
-      userId: 'iat-ahead',
-    });
-  });
-
-  it('refuses garbage strings and malformed claims', async () => {
-    const garbage = [
-      '',
-      'abc',
-      'a.b.c',
-      `${b64url({ alg: 'RS256', kid })}.${b64url('not an object')}.abc`,
-      `${b64url({ alg: 'RS256', kid })}.${b64url({ exp: 'tomorrow' })}.abc`,
-      'x'.repeat(50_000),
-    ];
-    for (const token of garbage) await expectUnauthorized(auth.verify(token));
-    await expectUnauthorized(auth.verify(cognitoToken({ sub: 42 })));
-    await expectUnauthorized(auth.verify(cognitoToken({ exp: 'never' })));
-  });
-
-  it('refuses a correctly signed token without a subject, like a development token', async () => {
-    // Such a token names nobody; it must not reach the user lookup as `undefined` or ''.
-    await expectUnauthorized(auth.verify(cognitoToken({ sub: undefined })));
-    await expectUnauthorized(auth.verify(cognitoToken({ sub: '' })));
-  });
+    // 400 signature checks take several seconds on a busy two-core machine.
+  }, 30_000);
 });
