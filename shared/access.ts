@@ -53,7 +53,7 @@ export const ROUTES = [
   { method: 'GET', path: '/surveys/:token', audience: 'anyone' },
   { method: 'POST', path: '/surveys/:token', audience: 'anyone', write: true },
 
-  { method: 'POST', path: '/me/sign-in', audience: 'tokenHolder', write: true },
+  { method: 'POST', path: '/me/sign-in', audience: 'tokenHolder' },
   { method: 'GET', path: '/me', audience: 'signedIn' },
   { method: 'PUT', path: '/me/preferences', audience: 'signedIn', write: true },
   { method: 'GET', path: '/catalog', audience: 'signedIn' },

@@ -70,7 +70,11 @@ export interface AdminSources {
  * deployment's configuration, or by the identity provider's group in this very token. The last two
  * are never stored, so removing someone from the list or the group takes the right away.
  */
-export function isAdministrator(user: Pick<User, 'admin' | 'email'>, groups: readonly string[], sources: AdminSources): boolean {
+export function isAdministrator(
+  user: Pick<User, 'admin' | 'email'>,
+  groups: readonly string[],
+  sources: AdminSources,
+): boolean {
   return (
     user.admin === true ||
     groups.includes(sources.adminGroup) ||

@@ -15,7 +15,8 @@ export class LinkKeyError extends Error {}
 export function parseLinkKeyRing(raw: string): LinkKeyRing {
   const text = raw.trim();
   if (!text.startsWith('{')) {
-    if (text.length < MIN_KEY_LENGTH) throw new LinkKeyError(`The link key must have at least ${MIN_KEY_LENGTH} characters.`);
+    if (text.length < MIN_KEY_LENGTH)
+      throw new LinkKeyError(`The link key must have at least ${MIN_KEY_LENGTH} characters.`);
     return { current: 'k1', keys: { k1: text } };
   }
   let parsed: unknown;

@@ -204,7 +204,8 @@ export class UserRepository {
       this.remember(user);
       return user;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new NotFoundError('There is no such person.');
+      if ((error as Error).name === 'ConditionalCheckFailedException')
+        throw new NotFoundError('There is no such person.');
       throw error;
     }
   }
@@ -220,7 +221,12 @@ export class UserRepository {
    * Only the roles are written on the profile, so a concurrent sign-in or preference change is kept;
    * `previous` should be a fresh read (its memberships decide which member items to delete).
    */
-  async changeRoles(actorId: string, previous: User, next: Pick<User, 'memberships' | 'admin'>, at: string): Promise<void> {
+  async changeRoles(
+    actorId: string,
+    previous: User,
+    next: Pick<User, 'memberships' | 'admin'>,
+    at: string,
+  ): Promise<void> {
     const audit = {
       ...keys.auditEntry(at, crypto.randomUUID()),
       type: 'audit',
@@ -244,7 +250,13 @@ export class UserRepository {
       ...Object.entries(next.memberships).map(([department, role]) => ({
         Put: {
           TableName: this.db.tableName,
-          Item: { ...keys.member(department, previous.id), type: 'member', userId: previous.id, name: previous.name, role },
+          Item: {
+            ...keys.member(department, previous.id),
+            type: 'member',
+            userId: previous.id,
+            name: previous.name,
+            role,
+          },
         },
       })),
       ...Object.keys(previous.memberships)

@@ -16,9 +16,17 @@ export function meRoutes(deps: Deps, guard: Guard) {
     .post('/sign-in', guard('POST /me/sign-in'), async (c) => {
       const { idToken } = await jsonBody(c, signInBody);
       const identity = c.get('identity');
-      const claims = await deps.authenticator.verifyIdToken(idToken);
+      // The access token was good (the guard checked it); a bad ID token is a bad field of the body.
+      const claims = await deps.authenticator.verifyIdToken(idToken).catch((error: unknown) => {
+        if (error instanceof UnauthorizedError) {
+          throw new ValidationError('The ID token is not valid.', { idToken: 'Not a valid ID token for Ordo.' });
+        }
+        throw error;
+      });
       // Both tokens must name the same person: an ID token cannot dress up someone else's access.
-      if (claims.sub !== identity.userId) throw new UnauthorizedError('The sign-in tokens do not belong together.');
+      if (claims.sub !== identity.userId) {
+        throw new ValidationError('The ID token is not yours.', { idToken: 'The ID token names another person.' });
+      }
       const read = profileFromClaims(claims);
       if (!read.ok) {
         throw new ValidationError('Your identity provider did not tell Ordo your email address.', {

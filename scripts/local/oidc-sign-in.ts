@@ -76,7 +76,8 @@ export async function signInWithCodeFlow(target: CodeFlowTarget, accountId: stri
     }
     const html = await res.text();
     const form = html.match(/action="([^"]*\/login)"/);
-    if (!form?.[1] || res.status !== 200) throw new Error(`Unexpected sign-in page (${res.status}): ${html.slice(0, 200)}`);
+    if (!form?.[1] || res.status !== 200)
+      throw new Error(`Unexpected sign-in page (${res.status}): ${html.slice(0, 200)}`);
     next = new URL(form[1], next).toString();
     init = {
       method: 'POST',
@@ -114,7 +115,11 @@ export async function refreshTokens(target: CodeFlowTarget, refreshToken: string
   const res = await fetch(new URL('/token', target.issuer), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: target.clientId }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: target.clientId,
+    }).toString(),
   });
   const body = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`Refresh refused: ${JSON.stringify(body)}`);

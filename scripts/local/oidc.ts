@@ -60,7 +60,9 @@ export const LOCAL_CLIENT_ID = 'ordo-portal';
 
 /** A demo person as the company's identity provider would know them; their roles in words for the picker. */
 export function accountOf(user: User): LocalAccount {
-  const roles = Object.entries(user.memberships).map(([code, role]) => `${role === 'head' ? 'Head' : 'Agent'} of ${code}`);
+  const roles = Object.entries(user.memberships).map(
+    ([code, role]) => `${role === 'head' ? 'Head' : 'Agent'} of ${code}`,
+  );
   if (user.admin) roles.unshift('Administrator');
   return {
     id: user.id,
@@ -92,7 +94,8 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
   const issuer = `http://127.0.0.1:${opts.port}`;
   const clientId = opts.clientId ?? LOCAL_CLIENT_ID;
   const lookup = (id: string): LocalAccount | undefined =>
-    opts.accounts().find((a) => a.id === id) ?? (opts.acceptUnknownAccounts && /^[\w.@-]{1,64}$/.test(id) ? madeUp(id) : undefined);
+    opts.accounts().find((a) => a.id === id) ??
+    (opts.acceptUnknownAccounts && /^[\w.@-]{1,64}$/.test(id) ? madeUp(id) : undefined);
 
   // A fresh signing key per start: tokens from a previous run stop verifying, as after a key rotation.
   const jwk = opts.signingKey ?? (await newSigningKey());
@@ -163,7 +166,11 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
     async extraTokenClaims(_ctx, token) {
       if (token.kind !== 'AccessToken') return undefined;
       const groups = token.accountId ? lookup(token.accountId)?.groups : undefined;
-      return { token_use: 'access', client_id: token.clientId, ...(groups?.length ? { 'cognito:groups': groups } : {}) };
+      return {
+        token_use: 'access',
+        client_id: token.clientId,
+        ...(groups?.length ? { 'cognito:groups': groups } : {}),
+      };
     },
     // The portal is a first-party client: consent is implied, as in Cognito's managed login.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -223,7 +230,12 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
       const form = new URLSearchParams(await readBody(req));
       const account = lookup(form.get('account') ?? '');
       if (!account) throw new Error('Choose one of the people listed.');
-      await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: account.id } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     if (details.prompt.name === 'consent') {

@@ -11,7 +11,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#functions/app.ts';
-import { DevTokenAuthenticator } from '#functions/auth/authenticator.ts';
 import { LinkSigner } from '#functions/auth/links.ts';
 import { silentLogger } from '#functions/http/logger.ts';
 import { demoDepartments, demoServices, demoUsers } from '#functions/local/demo-data.ts';
@@ -29,6 +28,7 @@ import { validateAnswers } from '#shared/forms.ts';
 import { ACTIONS, REJECTION_REASONS } from '#shared/lifecycle.ts';
 import { type FormField, type Order, PRIORITIES } from '#shared/model.ts';
 import { MUTABLE_EVENTS } from '#shared/notifications.ts';
+import { craftToken } from '../support/tokens.ts';
 import { createHarness, type Harness } from './harness.ts';
 
 /**
@@ -293,8 +293,8 @@ function serviceFields(): fc.Arbitrary<Record<string, unknown>> {
 
 function templateFor(route: Route): fc.Arbitrary<unknown> {
   switch (keyOf(route)) {
-    case 'POST /auth/dev-sign-in':
-      return fc.record({ userId: mixString(fc.constantFrom(...USER_IDS, 'ghost')) });
+    case 'POST /me/sign-in':
+      return fc.record({ idToken: mixString(fc.constantFrom('abc.def.ghi', 'x'.repeat(20))) });
     case 'POST /clarifications/:token':
       return fc
         .record({
@@ -789,20 +789,21 @@ beforeAll(async () => {
   // A person only the role-changing requests aim at.
   await h.deps.users.save({ id: 'zed', name: 'Zed Target', email: 'zed@example.com', memberships: {}, admin: false });
 
-  const devTokens = h.deps.devTokens!;
-  const secret = h.deps.config.auth.mode === 'local' ? h.deps.config.auth.secret : '';
-  for (const id of USER_IDS) auth.set(id, `Bearer ${await devTokens.issue(id)}`);
-  const adaToken = await devTokens.issue('ada');
+  for (const id of USER_IDS) auth.set(id, `Bearer ${(await h.signIn(id)).accessToken}`);
+  const adaToken = (auth.get('ada') as string).slice('Bearer '.length);
   const now = Math.floor(Date.now() / 1000);
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const issuer = h.deps.config.auth.issuer;
   auth.set('anonymous', undefined);
   auth.set('garbage', 'Bearer abc.def.ghi');
-  auth.set('forged', `Bearer ${await new DevTokenAuthenticator('not-the-secret-not-the-secret-x').issue('ada')}`);
-  auth.set('expired', `Bearer ${await new DevTokenAuthenticator(secret, () => now - 13 * 3600).issue('ada')}`);
-  auth.set('ghost', `Bearer ${await devTokens.issue('ghost')}`);
+  // Signed by a key the issuer never published; then signed by the issuer's key but long expired.
+  auth.set('forged', `Bearer ${await craftToken({ sub: 'ada' }, { foreignKey: true })}`);
+  auth.set('expired', `Bearer ${await craftToken({ sub: 'ada', iat: now - 13 * 3600, exp: now - 12 * 3600 })}`);
+  // A valid token of someone who never signed in to Ordo: no profile, so nothing but sign-in.
+  auth.set('ghost', `Bearer ${await craftToken({ sub: 'ghost' })}`);
   auth.set(
     'alg-none',
-    `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'ada', iss: 'ordo-local', exp: now + 3600 })}.`,
+    `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'ada', iss: issuer, token_use: 'access', exp: now + 3600 })}.`,
   );
   auth.set('basic', `Basic ${Buffer.from('ada:ada').toString('base64')}`);
   auth.set('huge', `Bearer ${'A'.repeat(10_000)}`);
@@ -811,7 +812,10 @@ beforeAll(async () => {
   auth.set('double', `Bearer ${adaToken} Bearer ${adaToken}`);
   // A token for ada with a payload changed to say anna: the signature no longer matches.
   const [hd, , sg] = adaToken.split('.');
-  auth.set('tampered', `Bearer ${hd}.${b64({ sub: 'anna', iss: 'ordo-local', exp: now + 3600 })}.${sg}`);
+  auth.set(
+    'tampered',
+    `Bearer ${hd}.${b64({ sub: 'anna', iss: issuer, token_use: 'access', client_id: h.deps.config.auth.clientId, exp: now + 3600 })}.${sg}`,
+  );
 
   // Orders to aim at, in several states.
   const hrOpen = await file('anna', 'hr-onboarding', onboarding);
@@ -841,7 +845,7 @@ beforeAll(async () => {
     reason: 'I need to read the sales pipeline.',
   });
 
-  const links = new LinkSigner(h.deps.config.linkSecret);
+  const links = new LinkSigner(h.deps.config.linkKeys);
   const link = (orderNumber: string, ref: string, exp = now + 3600, purpose = 'clarification') =>
     links.sign({ purpose, orderNumber, ref, exp });
   const good = new Map([

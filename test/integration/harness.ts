@@ -13,7 +13,7 @@ import { silentLogger } from '#functions/http/logger.ts';
 import { seedIfEmpty } from '#functions/local/seed.ts';
 import { ensureTable } from '#functions/local/table.ts';
 import { startWorkers } from '#functions/local/workers.ts';
-import { signInWithCodeFlow } from '../../scripts/local/oidc-sign-in.ts';
+import { signInWithCodeFlow, type Tokens } from '../../scripts/local/oidc-sign-in.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { startS3Local } from '../../scripts/local/s3.ts';
 
@@ -26,6 +26,8 @@ export interface Harness {
    * `POST /me/sign-in`) and returns a request helper carrying their access token.
    */
   as(userId: string): Promise<Caller>;
+  /** Signs in as `as` does and returns the tokens themselves. */
+  signIn(userId: string): Promise<Tokens>;
   /** A request helper with this Authorization header value (or none). */
   withAuthorization(header?: string): Caller;
   anonymous: Caller;
@@ -114,17 +116,22 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   };
 
   const anonymous = caller();
+  async function signIn(userId: string): Promise<Tokens> {
+    const tokens = await signInWithCodeFlow(oidc, userId);
+    const res = await caller(`Bearer ${tokens.accessToken}`).request('POST', '/api/v1/me/sign-in', {
+      idToken: tokens.idToken,
+    });
+    if (res.status !== 200) throw new Error(`Sign-in of ${userId} answered ${res.status}: ${await res.text()}`);
+    return tokens;
+  }
   return {
     deps,
     app,
     sesEndpoint,
     anonymous,
+    signIn,
     async as(userId) {
-      const tokens = await signInWithCodeFlow(oidc, userId);
-      const signedIn = caller(`Bearer ${tokens.accessToken}`);
-      const res = await signedIn.request('POST', '/api/v1/me/sign-in', { idToken: tokens.idToken });
-      if (res.status !== 200) throw new Error(`Sign-in of ${userId} answered ${res.status}: ${await res.text()}`);
-      return signedIn;
+      return caller(`Bearer ${(await signIn(userId)).accessToken}`);
     },
     withAuthorization: (header) => caller(header),
     deliverMail: () => workers.tick(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#functions/app.ts';
-import { loadConfig } from '#functions/config.ts';
+import { loadApiConfig } from '#functions/config.ts';
 import { createDeps } from '#functions/deps.ts';
 import { silentLogger } from '#functions/http/logger.ts';
 import { ROUTES, routeKey } from '#shared/access.ts';
@@ -35,6 +35,7 @@ const SIGNED_IN: Role[] = Object.keys(ROLES).filter((r) => r !== 'anonymous') as
 /** Who each audience admits, for the HR order and the HR department used below. */
 const ADMITS: Record<(typeof ROUTES)[number]['audience'], Role[]> = {
   anyone: Object.keys(ROLES) as Role[],
+  tokenHolder: SIGNED_IN,
   signedIn: SIGNED_IN,
   orderViewer: ['requester', 'watcher', ...TEAM],
   orderRequester: ['requester'],
@@ -152,8 +153,8 @@ describe('authorization matrix: every route as every role', () => {
         return { path: p(route.path), body: { score: 5 } };
       case 'GET /departments/:code/report':
         return { path: `${p(route.path)}?from=2026-01-01&to=2026-12-31` };
-      case 'POST /auth/dev-sign-in':
-        return { path: p(route.path), body: { userId: 'anna' } };
+      case 'POST /me/sign-in':
+        return { path: p(route.path), body: { idToken: 'not.an.idtoken' } };
       case 'POST /clarifications/:token':
         return { path: p(route.path), body: { comment: 'hello' } };
       case 'PUT /me/preferences':
@@ -328,16 +329,16 @@ describe('limits and faults', () => {
 
   it('answers 503 quickly, not a hang, when DynamoDB is unreachable', async () => {
     const closedPort = await freePort();
-    const config = loadConfig({
+    const config = await loadApiConfig({
       STAGE: 'test',
-      AUTH_MODE: 'local',
-      DEV_TOKEN_SECRET: 'x'.repeat(32),
+      OIDC_ISSUER: h.deps.config.auth.issuer,
+      OIDC_CLIENT_ID: h.deps.config.auth.clientId,
       LINK_SECRET: 'y'.repeat(32),
       TABLE_NAME: 'nowhere',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${closedPort}`,
     });
     const deps = createDeps(config, { log: silentLogger });
-    const token = await deps.devTokens!.issue('anna');
+    const { accessToken: token } = await h.signIn('anna');
     const started = Date.now();
     const res = await createApp(deps).request('/api/v1/catalog', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(503);

@@ -49,7 +49,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failures[0];
   }
 
-  const [dynamo, ses, oidc] = started as [Started, Started, Started & { provider: Awaited<ReturnType<typeof startOidcProvider>> }];
+  const [dynamo, ses, oidc] = started as [
+    Started,
+    Started,
+    Started & { provider: Awaited<ReturnType<typeof startOidcProvider>> },
+  ];
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   const { issuer, clientId, redirectUri } = oidc.provider;
