@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string>;
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
   readonly fields?: FieldErrors;
   constructor(message: string, fields?: FieldErrors) {
     super(message);

@@ -3,7 +3,16 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ValidationError } from '#shared/errors.ts';
+import { DomainError, ValidationError } from '#shared/errors.ts';
+
+/** A body that is not JSON (HTML, a form, another character set) on a route that takes JSON. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+}
+
+/** `application/json`, optionally with `charset=utf-8` (JSON is UTF-8 by definition, RFC 8259). */
+const JSON_TYPE = /^application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-8|"utf-8")[ \t]*)?$/i;
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -21,6 +30,15 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, what = 're
 }
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type');
+  if (type === undefined || !JSON_TYPE.test(type.trim())) {
+    // A request with no body at all is simply missing its JSON (400); any other body is the wrong kind.
+    if (type !== undefined || (await c.req.text()) !== '') {
+      throw new UnsupportedMediaTypeError('Send the request body as JSON (Content-Type: application/json).', {
+        'content-type': 'Use application/json.',
+      });
+    }
+  }
   let value: unknown;
   try {
     value = await c.req.json();
