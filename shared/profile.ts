@@ -3,6 +3,7 @@
  * Pure: the API applies these at sign-in and on every request.
  */
 import { LANGUAGES, type Language, type User } from './model.ts';
+import { oneLine } from './text.ts';
 
 /** What sign-in writes onto a profile; roles are never among it. */
 export interface ProfileClaims {
@@ -17,12 +18,10 @@ export interface ProfileClaims {
 
 export type ProfileFromClaims = { ok: true; profile: ProfileClaims } | { ok: false; missing: 'email' };
 
-/** Control characters and bidirectional overrides never belong in a one-line name. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
+/** Claims are one-line texts: control characters and bidirectional overrides never reach a profile. */
 function text(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const clean = value.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = oneLine(value).replace(/\s+/g, ' ').slice(0, max).trim();
   return clean || undefined;
 }
 

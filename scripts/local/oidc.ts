@@ -82,7 +82,7 @@ export function accountOf(user: User): LocalAccount {
 const API_RESOURCE = 'urn:ordo:api';
 const SCOPE = 'openid email profile';
 
-const escape = (s: string) =>
+const html = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function madeUp(id: string): LocalAccount {
@@ -202,7 +202,7 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
       ctx.type = 'html';
       ctx.body = page(
         'Sign-in problem',
-        `<h1>Sign-in problem</h1><p>${escape(String(out.error_description ?? out.error))}</p><p><a href="${escape(opts.portalUrls[0] ?? '/')}">Back to Ordo</a></p>`,
+        `<h1>Sign-in problem</h1><p>${html(String(out.error_description ?? out.error))}</p><p><a href="${html(opts.portalUrls[0] ?? '/')}">Back to Ordo</a></p>`,
       );
     },
   };
@@ -220,7 +220,7 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
     handleInteraction(req, res, url, match[2] === '/login').catch((error: unknown) => {
       res.statusCode = 400;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(page('Sign-in problem', `<h1>Sign-in problem</h1><p>${escape((error as Error).message)}</p>`));
+      res.end(page('Sign-in problem', `<h1>Sign-in problem</h1><p>${html((error as Error).message)}</p>`));
     });
   });
 
@@ -304,7 +304,7 @@ const STYLE = `
 `;
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${html(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 /** Demo-person picker: a search (works without script) and one button per person. */
@@ -316,19 +316,19 @@ function signInPage(uid: string, query: string, accounts: readonly LocalAccount[
   const items = shown
     .map(
       (a) =>
-        `<li><button type="submit" name="account" value="${escape(a.id)}"><span class="who">${escape(a.name)}</span><span class="what">${escape(a.summary ?? a.email)}</span></button></li>`,
+        `<li><button type="submit" name="account" value="${html(a.id)}"><span class="who">${html(a.name)}</span><span class="what">${html(a.summary ?? a.email)}</span></button></li>`,
     )
     .join('');
   return page(
     'Sign in — Ordo local sign-in',
     `<h1>Sign in to Ordo</h1>
      <p class="lead">Local sign-in: choose who you want to be. In AWS this page is your company's sign-in.</p>
-     <form class="search" method="get" action="/interaction/${escape(uid)}" role="search">
+     <form class="search" method="get" action="/interaction/${html(uid)}" role="search">
        <label for="q" class="what">Find a person</label>
-       <input id="q" name="q" type="search" value="${escape(query)}" placeholder="Name, department or role">
+       <input id="q" name="q" type="search" value="${html(query)}" placeholder="Name, department or role">
        <button type="submit">Search</button>
      </form>
-     <form method="post" action="/interaction/${escape(uid)}/login">
+     <form method="post" action="/interaction/${html(uid)}/login">
        <ul aria-label="People">${items || '<li>No one matches. Clear the search to see everyone.</li>'}</ul>
      </form>`,
   );

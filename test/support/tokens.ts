@@ -15,9 +15,8 @@ export async function craftToken(
   const { issuer, clientId } = inject('oidc');
   const jwk = inject('oidcSigningKey');
   const now = Math.floor(Date.now() / 1000);
-  const key = opts.foreignKey
-    ? (foreign ??= (await generateKeyPair('RS256')).privateKey)
-    : ((await importJWK(jwk, 'RS256')) as CryptoKey);
+  if (opts.foreignKey && !foreign) foreign = (await generateKeyPair('RS256')).privateKey;
+  const key = opts.foreignKey && foreign ? foreign : ((await importJWK(jwk, 'RS256')) as CryptoKey);
   return new SignJWT({ iss: issuer, token_use: 'access', client_id: clientId, iat: now, exp: now + 600, ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid as string, ...opts.header })
     .sign(key);
