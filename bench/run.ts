@@ -4,12 +4,17 @@
  *   npm run bench                 full run (1k → 10k → 100k orders, 10 s load runs, 30 s SES outage)
  *   npm run bench -- --quick      short run (1k → 10k, 3 s load runs, 5 s outage)
  *   npm run bench -- --only=calls,portal [--out=FILE]   some benchmarks; prints, writes only with --out
+ *   npm run bench -- --only=soak [--soak-minutes=N]    the soak run (10 min; --quick: 1 min), see below
+ *
+ * A standalone benchmark (the soak run) is left out of the full run for its length. It writes its own
+ * self-contained section at the end of BENCHMARKS.md (or of --out=FILE), between markers, and leaves
+ * the rest of the file as it is; a full run keeps that section when it rewrites the file.
  *
  * Benchmarks measure and report; they never fail the build. A benchmark that breaks is reported as
  * "not measured" with its error, and the others still run.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { installSignalHandlers, shutdown } from '../scripts/local/processes.ts';
@@ -23,6 +28,7 @@ import { runOutbox } from './outbox.ts';
 import { runPortal } from './portal.ts';
 import { runTally, scans, totalCalls } from './probe.ts';
 import { failedSection, type Section, table, verdict } from './results.ts';
+import { runSoak } from './soak.ts';
 import { runThroughput } from './throughput.ts';
 
 // The SDK warns on Node 20 that future versions need Node 22; the Lambda runtime is Node 24.
@@ -36,12 +42,16 @@ const only = args
   .split(',');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 const outFile = outArg ?? (only ? undefined : join(root, 'BENCHMARKS.md'));
+/** Where standalone sections go: always a file, BENCHMARKS.md unless --out says otherwise. */
+const standaloneFile = outArg ?? join(root, 'BENCHMARKS.md');
 
 interface Benchmark {
   id: string;
   title: string;
   targets: Array<[string, string]>;
   run(ctx: BenchContext): Promise<Section | Section[]>;
+  /** Runs only when named in --only, and writes its own section of the file (see the top). */
+  standalone?: true;
 }
 
 const BENCHMARKS: Benchmark[] = [
@@ -94,6 +104,17 @@ const BENCHMARKS: Benchmark[] = [
     ],
     run: runGrowth,
   },
+  {
+    id: 'soak',
+    title: 'Sustained load (soak)',
+    targets: [
+      ['soak: errors', '0'],
+      ['soak: API process and DynamoDB Local memory after warm-up', 'flat'],
+      ['soak: outbox backlog after a grace period', '0'],
+    ],
+    run: runSoak,
+    standalone: true,
+  },
 ];
 
 function versionOf(command: string, argv: string[]): string {
@@ -131,11 +152,14 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { quick, dynamo, ses, log };
 
   const sections: Section[] = [];
-  const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
+  const selected = BENCHMARKS.filter((b) => (only ? only.includes(b.id) : !b.standalone));
+  const standalone = new Set(BENCHMARKS.filter((b) => b.standalone).map((b) => b.id));
+  const loads = new Map<string, { before: number[]; after: number[] }>();
   try {
     for (const bench of selected) {
       log(`\n▶ ${bench.title}`);
       const t = performance.now();
+      const before = loadavg();
       try {
         const result = await bench.run(ctx);
         const list = Array.isArray(result) ? result : [result];
@@ -151,6 +175,7 @@ async function main(): Promise<void> {
         failed.seconds = (performance.now() - t) / 1000;
         sections.push(failed);
       }
+      loads.set(bench.id, { before, after: loadavg() });
       log(`  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     }
   } finally {
@@ -174,22 +199,110 @@ async function main(): Promise<void> {
   const totalSeconds = (performance.now() - startedAt) / 1000;
   const loadAfter = loadavg();
   log(`\nDone in ${(totalSeconds / 60).toFixed(1)} min.`);
-  const markdown = render({
-    sections,
-    quick,
-    command,
-    started,
-    totalSeconds,
-    loadBefore,
-    loadAfter,
-    partial: Boolean(only),
-  });
-  if (outFile) {
-    writeFileSync(outFile, markdown);
-    log(`Wrote ${outFile}.`);
-  } else {
-    console.log(`\n${markdown}`);
+  const main = sections.filter((s) => !standalone.has(s.id));
+  if (main.length > 0 || !only) {
+    const markdown = render({
+      sections: main,
+      quick,
+      command,
+      started,
+      totalSeconds,
+      loadBefore,
+      loadAfter,
+      partial: Boolean(only),
+    });
+    if (outFile) {
+      // A full rewrite keeps the standalone sections the file already has.
+      const kept = existsSync(outFile) ? standaloneBlocks(readFileSync(outFile, 'utf8')) : [];
+      writeFileSync(outFile, [markdown, ...kept.map((b) => b.text)].join('\n'));
+      log(`Wrote ${outFile}${kept.length ? ` (kept the sections ${kept.map((b) => b.id).join(', ')})` : ''}.`);
+    } else {
+      console.log(`\n${markdown}`);
+    }
   }
+  for (const section of sections.filter((s) => standalone.has(s.id))) {
+    const block = renderStandalone(section, {
+      quick,
+      started,
+      load: loads.get(section.id) ?? { before: loadBefore, after: loadAfter },
+    });
+    console.log(`\n${block}`);
+    const existing = existsSync(standaloneFile) ? readFileSync(standaloneFile, 'utf8') : '';
+    writeFileSync(standaloneFile, spliceBlock(existing, section.id, block));
+    log(`Wrote the section "${section.title}" into ${standaloneFile}.`);
+  }
+}
+
+const blockStart = (id: string) => `<!-- bench:${id} begin: written alone by \`npm run bench -- --only=${id}\` -->`;
+const blockEnd = (id: string) => `<!-- bench:${id} end -->`;
+const BLOCK = /<!-- bench:([a-z-]+) begin[^>]*-->[\s\S]*?<!-- bench:\1 end -->\n?/g;
+
+/** The standalone sections in a BENCHMARKS.md, as written. */
+function standaloneBlocks(markdown: string): Array<{ id: string; text: string }> {
+  return [...markdown.matchAll(BLOCK)].map((m) => ({ id: m[1]!, text: m[0].endsWith('\n') ? m[0] : `${m[0]}\n` }));
+}
+
+/** Replaces the section `id` in `markdown`, or appends it at the end. */
+function spliceBlock(markdown: string, id: string, block: string): string {
+  const found = standaloneBlocks(markdown).find((b) => b.id === id);
+  if (found) return markdown.replace(found.text, block);
+  return `${markdown.trimEnd()}${markdown ? '\n\n' : ''}${block}`;
+}
+
+/** The commit measured, and what differed from it. */
+function revision(): string {
+  try {
+    const git = (...argv: string[]) => execFileSync('git', argv, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const head = git('rev-parse', '--short', 'HEAD').trim();
+    const changed = git('status', '--porcelain')
+      .split('\n')
+      .map((line) => line.slice(3).trim())
+      .filter((file) => file && !/^(node_modules|\.dynamodb)\/?$/.test(file));
+    if (changed.length === 0) return `commit ${head}`;
+    return `commit ${head} plus uncommitted changes to ${changed.length <= 4 ? changed.join(', ') : `${changed.length} files`}`;
+  } catch {
+    return 'an unknown commit';
+  }
+}
+
+/** A standalone section: its own header, machine, results and details, between markers. */
+function renderStandalone(
+  section: Section,
+  run: { quick: boolean; started: Date; load: { before: number[]; after: number[] } },
+): string {
+  const machine = machineInfo();
+  const flags = args.filter((a) => !a.startsWith('--out='));
+  const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' / ');
+  const lines = [
+    blockStart(section.id),
+    `## ${section.title}`,
+    '',
+    `Written by \`npm run bench -- ${flags.join(' ')}\` (bench/run.ts) on ` +
+      `${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC at ${revision()}${run.quick ? ', **quick mode**' : ''}; the part took ` +
+      `${((section.seconds ?? 0) / 60).toFixed(1)} min. It is left out of \`npm run bench\` for its length and ` +
+      'rewrites only this section. Machine: ' +
+      `${machine.cpu}, ${machine.memory}, Node.js ${machine.node}, ${javaVersion()}; load average (1/5/15 min) ` +
+      `${load(run.load.before)} → ${load(run.load.after)}.`,
+    '',
+    table(
+      ['figure', 'target', 'measured', 'verdict'],
+      section.rows.map((r) => [
+        r.figure,
+        r.target,
+        r.measured,
+        r.verdict === 'met' ? 'met' : r.verdict === 'report' ? 'reported' : `**${r.verdict}**`,
+      ]),
+    ),
+    '',
+  ];
+  if (section.unmet.length > 0) {
+    lines.push('**Targets not met: why, and what would fix it**', '');
+    for (const u of section.unmet) lines.push(`- ${u}`);
+    lines.push('');
+  }
+  for (const d of section.details) lines.push(d, '');
+  lines.push(blockEnd(section.id), '');
+  return lines.join('\n');
 }
 
 function render(run: {
@@ -213,7 +326,8 @@ function render(run: {
     `Written by \`${run.command}\` (bench/run.ts) on ${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC, ` +
       `${run.quick ? '**quick mode**' : 'full mode'}${run.partial ? ', **partial run**' : ''}; the run took ` +
       `${(run.totalSeconds / 60).toFixed(1)} min. Run it again with \`npm run bench\` (full, < 20 min) or ` +
-      '`npm run bench -- --quick` (< 3 min). Benchmarks measure; no test asserts timings.',
+      '`npm run bench -- --quick` (< 3 min). Benchmarks measure; no test asserts timings. The soak run at the end ' +
+      'has its own command (`npm run bench -- --only=soak`, about 12 min) and date.',
     '',
     '## Machine',
     '',

@@ -11,10 +11,11 @@ import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
 import type { Report } from './reports.ts';
 import { LOW_SCORE_CATEGORIES, SEGMENT_DIMENSIONS } from './stats.ts';
+import { isOneLine, ONE_LINE_MESSAGE } from './text.ts';
 
 export const API_PREFIX = '/api/v1';
 
-const id = z.string().trim().min(1, 'Required.').max(100, 'Too long.');
+const id = z.string().trim().min(1, 'Required.').max(100, 'Too long.').refine(isOneLine, ONE_LINE_MESSAGE);
 const answerValue = z.union([
   z.string().max(10_000, 'Too long.'),
   z.number(),
@@ -131,7 +132,8 @@ export const uploadRequestBody = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\0]+$/, 'A file name, without folders.'),
+    .regex(/^[^/\\\0]+$/, 'A file name, without folders.')
+    .refine(isOneLine, ONE_LINE_MESSAGE),
   contentType: z.enum(
     ATTACHMENT_LIMITS.contentTypes,
     'This kind of file is not accepted (PDF, PNG, JPEG, text, CSV, ZIP).',

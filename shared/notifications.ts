@@ -5,6 +5,7 @@
  */
 import { type MailWords, mailDay, mailLanguage, mailWords } from './mail-words.ts';
 import { LANGUAGES, type Language, type MailMessage, type Order } from './model.ts';
+import { oneLine } from './text.ts';
 
 export const MAIL_EVENTS = [
   'order_received',
@@ -62,7 +63,8 @@ function missing(order: Order): string {
 function copyFor(event: MailEvent, order: Order, words: MailWords): { subject: string; lead: string } {
   const copy = words.events[event];
   return {
-    subject: copy.subject(`${order.number} ${order.title}`),
+    // A subject is a mail header: a line break from a stored title or name must not reach it.
+    subject: oneLine(copy.subject(`${order.number} ${order.title}`)),
     lead: copy.lead({
       number: order.number,
       serviceName: order.serviceName,
@@ -216,7 +218,7 @@ export function composeDigestMail(input: {
     event: 'daily_digest',
     to,
     // English keeps the sortable ISO day in the subject; Polish says the date in words.
-    subject: digest.subject(code, language === 'en' ? day : mailDay(day, language), late.length, open),
+    subject: oneLine(digest.subject(code, language === 'en' ? day : mailDay(day, language), late.length, open)),
     text,
     html,
   };

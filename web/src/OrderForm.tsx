@@ -1,14 +1,26 @@
 /**
  * The order form, generated from the service's form schema. It validates with the same
- * `validateAnswers` the API uses, so the portal and the API agree on every message.
+ * `checkAnswers` the API uses, with the same linear-time pattern engine (loaded only for forms that
+ * have a pattern), so the portal and the API agree on every message.
  * Its pieces (`createAnswers`, `FormFields`) also serve clarification answers, hand-offs and the
  * catalog editor's live preview.
  */
 import { useNavigate } from '@solidjs/router';
-import { type Accessor, createMemo, createSignal, For, type JSX, Match, Show, Switch, untrack } from 'solid-js';
+import {
+  type Accessor,
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  type JSX,
+  Match,
+  Show,
+  Switch,
+  untrack,
+} from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
 import type { FieldErrors } from '#shared/errors.ts';
-import { isVisible, validateAnswers } from '#shared/forms.ts';
+import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from './api.ts';
 import { promiseDate } from './format.ts';
@@ -257,7 +269,23 @@ function Field(props: FieldProps) {
   );
 }
 
-type Checked = ReturnType<typeof validateAnswers>;
+type Checked = ReturnType<typeof checkAnswers>;
+
+let patternEngine: Promise<PatternMatcher> | undefined;
+/** The pattern engine (re2js, ~46 KB gzip) in its own chunk, fetched the first time a form needs it. */
+function loadPatterns(): Promise<PatternMatcher> {
+  patternEngine ??= import('#shared/patterns.ts').then(
+    (m) => m.linearPatterns,
+    (error: unknown) => {
+      // A failed chunk load (say, offline) may be tried again by the next form.
+      patternEngine = undefined;
+      throw error;
+    },
+  );
+  return patternEngine;
+}
+/** Until the engine is here, patterns are not checked in the browser; the API checks them anyway. */
+const patternsPending: PatternMatcher = () => true;
 
 /** Answers being given to a form: values, which were touched, client and server messages, uploads. */
 export interface AnswersState {
@@ -279,10 +307,18 @@ export function createAnswers(form: Accessor<readonly FormField[]>, initial: Ans
   const [submitted, setSubmitted] = createSignal(false);
   const [serverErrors, setServer] = createSignal<FieldErrors>({});
   const [uploads, setUploads] = createSignal(0);
+  const [patterns, setPatterns] = createSignal<PatternMatcher>();
+  createEffect(() => {
+    if (!patterns() && hasPatterns(form()))
+      loadPatterns().then(
+        (engine) => setPatterns(() => engine),
+        () => undefined,
+      );
+  });
 
   const checked = createMemo((): Checked => {
     try {
-      const result = validateAnswers(form(), answers());
+      const result = checkAnswers(form(), answers(), patterns() ?? patternsPending);
       return result.ok ? result : { ok: false, fields: localMessages(result.fields) };
     } catch {
       // A form still being written in the editor may not compile yet; the preview then shows no messages.
