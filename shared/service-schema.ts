@@ -4,9 +4,14 @@
  */
 import * as z from 'zod';
 import { FIELD_KINDS, INPUT_KINDS, LANGUAGES } from './model.ts';
+import { patternProblem } from './patterns.ts';
+import { isOneLine, ONE_LINE_MESSAGE } from './text.ts';
 
+/** Text that may span lines (descriptions, the canvas). */
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-const required = (max: number) => text(max).min(1, 'Required.');
+/** Names, labels, summaries and ids: one line, as they go into lists, mail subjects and logs. */
+const line = (max: number) => text(max).refine(isOneLine, ONE_LINE_MESSAGE);
+const required = (max: number) => line(max).min(1, 'Required.');
 const slug = z
   .string()
   .regex(
@@ -71,33 +76,33 @@ const formField = z.strictObject({
   id: slug,
   kind: z.enum(FIELD_KINDS),
   label: required(200),
-  help: text(500).optional(),
+  help: line(500).optional(),
   required: z.boolean(),
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
-  pattern: text(200).optional(),
+  pattern: line(200).optional(),
   options: z.array(required(200)).max(100).optional(),
   visibleWhen: z
     .strictObject({
       field: slug,
       equals: z
-        .array(z.union([z.string().max(200), z.number(), z.boolean()]))
+        .array(z.union([z.string().max(200).refine(isOneLine, ONE_LINE_MESSAGE), z.number(), z.boolean()]))
         .min(1)
         .max(50),
     })
     .optional(),
 });
 
-const labels = z.record(slug, text(200)).optional();
+const labels = z.record(slug, line(200)).optional();
 const translation = z.strictObject({
-  name: text(120).optional(),
-  summary: text(300).optional(),
+  name: line(120).optional(),
+  summary: line(300).optional(),
   description: text(5000).optional(),
-  fields: z.record(slug, z.strictObject({ label: text(200).optional(), help: text(500).optional() })).optional(),
+  fields: z.record(slug, z.strictObject({ label: line(200).optional(), help: line(500).optional() })).optional(),
   inputs: labels,
   deliverables: labels,
-  stages: z.record(slug, text(80)).optional(),
-  surveyQuestion: text(300).optional(),
+  stages: z.record(slug, line(80)).optional(),
+  surveyQuestion: line(300).optional(),
 });
 
 export const serviceBody = z.strictObject({
@@ -105,7 +110,7 @@ export const serviceBody = z.strictObject({
   summary: required(300),
   description: text(5000),
   tags: z.array(required(40)).max(20),
-  ownerId: text(100),
+  ownerId: line(100),
   audience: z.array(required(100)).max(50),
   form: z.array(formField).max(60, 'At most 60 fields.'),
   inputs: z
@@ -138,7 +143,7 @@ export const serviceBody = z.strictObject({
   scheduledStandard: z
     .strictObject({ effectiveFrom: z.iso.date('Use YYYY-MM-DD.'), standard: standardSchema })
     .optional(),
-  survey: z.strictObject({ enabled: z.boolean(), question: text(300) }),
+  survey: z.strictObject({ enabled: z.boolean(), question: line(300) }),
   reportTo: z.array(required(100)).max(20),
   bundle: z
     .array(z.strictObject({ serviceId: required(100), fieldMap: z.record(slug, slug).optional() }))
@@ -154,39 +159,6 @@ export const createServiceBody = serviceBody.extend({
 });
 export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
 export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
-
-/**
- * Patterns that can backtrack catastrophically: a quantified group that itself contains a quantifier
- * or an alternation, and back-references. Conservative on purpose: request-form patterns are simple.
- */
-export function riskyPattern(pattern: string): boolean {
-  if (/\\[1-9]|\\k</.test(pattern)) return true;
-  const stack: Array<{ quantified: boolean }> = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '[') {
-      // Skip a character class: quantifiers inside it are literal.
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-      continue;
-    }
-    if (ch === '(') stack.push({ quantified: false });
-    else if (ch === ')') {
-      const group = stack.pop();
-      const next = pattern[i + 1];
-      const groupRepeated = next === '*' || next === '+' || next === '{' || next === '?';
-      if (group?.quantified && groupRepeated && next !== '?') return true;
-      if (group?.quantified && stack.length > 0) stack[stack.length - 1]!.quantified = true;
-      if (groupRepeated && stack.length > 0) stack[stack.length - 1]!.quantified = true;
-    } else if ((ch === '*' || ch === '+' || ch === '{' || ch === '|') && stack.length > 0) {
-      stack[stack.length - 1]!.quantified = true;
-    }
-  }
-  return false;
-}
 
 function duplicates(ids: string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -208,17 +180,9 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
       problems[`${at}.max`] = 'The maximum is below the minimum.';
     }
-    if (field.pattern) {
-      try {
-        new RegExp(field.pattern);
-        if (riskyPattern(field.pattern)) {
-          problems[`${at}.pattern`] =
-            'This pattern repeats a repeated group (like (a+)+) or refers back to a group; such patterns can take minutes to check. Simplify it.';
-        }
-      } catch {
-        problems[`${at}.pattern`] = 'This pattern is not a valid regular expression.';
-      }
-    }
+    // Answers are checked in a linear-time engine, so any pattern it compiles is safe to run.
+    const patternIssue = field.pattern ? patternProblem(field.pattern) : undefined;
+    if (patternIssue) problems[`${at}.pattern`] = patternIssue;
     if (field.visibleWhen && !seen.has(field.visibleWhen.field)) {
       problems[`${at}.visibleWhen.field`] = 'A field can only depend on a field above it.';
     }

@@ -46,8 +46,9 @@ const EXACT: Readonly<Record<string, string>> = {
   'Name at least one approver.': 'Wskaż co najmniej jedną osobę akceptującą.',
   'A choice field needs at least one option.': 'Pole wyboru musi mieć co najmniej jedną opcję.',
   'The maximum is below the minimum.': 'Maksimum jest mniejsze niż minimum.',
-  'This pattern repeats a repeated group (like (a+)+) or refers back to a group; such patterns can take minutes to check. Simplify it.':
-    'Ten wzorzec powtarza powtarzaną grupę (jak (a+)+) albo odwołuje się do grupy; sprawdzanie takich wzorców może trwać minutami. Uprość go.',
+  'This pattern uses look-ahead, look-behind or a back-reference, which Ordo does not support. Write it without them.':
+    'Ten wzorzec używa asercji wyprzedzającej, wstecznej albo odwołania do grupy, których Ordo nie obsługuje. Zapisz go bez nich.',
+  'Keep this on one line, without control characters.': 'Wpisz to w jednym wierszu, bez znaków sterujących.',
   'This pattern is not a valid regular expression.': 'Ten wzorzec nie jest poprawnym wyrażeniem regularnym.',
   'A field can only depend on a field above it.': 'Pole może zależeć tylko od pola powyżej.',
   'Name the form field that provides this input.': 'Wskaż pole formularza, które dostarcza ten materiał.',
