@@ -285,11 +285,16 @@ describe('OidcAuthenticator: signatures and algorithms', () => {
     }
   });
 
-  it('accepts RS256 only: the same key signing RS512 or PS256 is refused', async () => {
-    const auth = authenticator();
-    for (const alg of ['RS512', 'PS256'] as const) {
-      await expectUnauthorized(auth.verify(rsaToken({ alg, kid: KID }, accessClaims(), signer.privateKey, alg)));
+  it('accepts RS256 only: the same key signing RS512 or PS256 is refused, also when the JWK names no alg', async () => {
+    const { alg: _alg, ...withoutAlg } = publicJwk(signer.privateKey, KID);
+    for (const keys of [[publicJwk(signer.privateKey, KID)], [withoutAlg]]) {
+      published = keys;
+      const auth = authenticator();
+      for (const alg of ['RS512', 'PS256'] as const) {
+        await expectUnauthorized(auth.verify(rsaToken({ alg, kid: KID }, accessClaims(), signer.privateKey, alg)));
+      }
     }
+    const auth = authenticator();
     // Control: the same hand-made token as RS256 is accepted, so the refusals are about the algorithm.
     await expect(
       auth.verify(rsaToken({ alg: 'RS256', kid: KID }, accessClaims(), signer.privateKey)),
