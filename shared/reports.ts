@@ -270,13 +270,20 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
+/**
+ * What starts a formula in some spreadsheet: `=`, `+`, `-`, `@`, their full-width forms (which
+ * spreadsheets with East Asian input read as the same), and a leading tab, CR or LF, which a
+ * spreadsheet may skip to read what follows.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /** CSV with quoting, and a leading quote on cells a spreadsheet would run as a formula. */
 export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (value: unknown): string => {
     if (value === undefined || value === null) return '';
     let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+    if (FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [columns.join(','), ...rows.map((r) => columns.map((col) => cell(r[col])).join(','))].join('\r\n');
