@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { UPLOAD_STAGING } from '../shared/api.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';
@@ -124,6 +125,15 @@ export class OrdoStorage extends Construct {
           noncurrentVersionExpiration: Duration.days(prod ? 365 : 60),
         },
         { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
+        {
+          // Uploads wait under this prefix until an order refers to them (the API then copies them to
+          // their key, see functions/storage/attachments.ts); those never attached are deleted, and
+          // their data goes a day later rather than after the long noncurrent-version period above.
+          id: 'expire-unattached-uploads',
+          prefix: UPLOAD_STAGING.prefix,
+          expiration: Duration.days(UPLOAD_STAGING.days),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       removalPolicy,
       autoDeleteObjects: !prod,

@@ -25,13 +25,49 @@ import type { Deps } from '../deps.ts';
 import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { jsonBody, parse, query } from '../http/validate.ts';
-import { attachmentKeys } from '../storage/attachments.ts';
+import { attachmentKeys, isUploadKey } from '../storage/attachments.ts';
 
 const itemId = z.string().min(1).max(100);
 const attachmentQuery = z.strictObject({
   key: z.string().min(1).max(1_024),
   as: z.enum(['json', 'redirect']).default('redirect'),
 });
+
+/**
+ * Makes the uploads a request attaches permanent before the order refers to them (see
+ * AttachmentStore.keep); a file never uploaded, or left unattached too long, is a 400 on its field.
+ * `owner` is the caller; a signed link does not name one, and the workflow checks the owner anyway.
+ */
+async function keepUploads(
+  deps: Deps,
+  owner: string | undefined,
+  body: {
+    answers?: Record<string, unknown> | undefined;
+    inputs?: Record<string, { attachment?: string | undefined }> | undefined;
+    attachment?: string | undefined;
+  },
+): Promise<void> {
+  if (!deps.attachments) return;
+  const fields = new Map<string, string>();
+  for (const [id, value] of Object.entries(body.answers ?? {}))
+    if (isUploadKey(value, owner)) fields.set(value, `answers.${id}`);
+  for (const [id, handed] of Object.entries(body.inputs ?? {}))
+    if (isUploadKey(handed.attachment, owner)) fields.set(handed.attachment, `inputs.${id}`);
+  if (isUploadKey(body.attachment, owner)) fields.set(body.attachment, 'attachment');
+  if (fields.size === 0) return;
+  const missing = await deps.attachments.keep(fields.keys());
+  if (missing.length > 0) {
+    throw new ValidationError(
+      'A file to attach is not there.',
+      Object.fromEntries(
+        missing.map((key) => [
+          fields.get(key) ?? 'attachment',
+          'This file was not uploaded, or it waited too long to be attached. Upload it again.',
+        ]),
+      ),
+    );
+  }
+}
 
 export function orderRoutes(deps: Deps, guard: Guard) {
   const flow = deps.orderWorkflow;
@@ -45,6 +81,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
           'Idempotency-Key': 'Use 8–100 letters, digits, - or _.',
         });
       }
+      await keepUploads(deps, c.get('user').id, body);
       const { replayed, ...view } = await flow.create(c.get('user'), body, key);
       return c.json(view, replayed ? 200 : 201);
     })
@@ -57,11 +94,14 @@ export function orderRoutes(deps: Deps, guard: Guard) {
     )
     .post('/orders/:number/transitions', guard('POST /orders/:number/transitions'), async (c) => {
       const body = await jsonBody(c, transitionBody);
+      // Only answers carry files here (`inputs` names inputs to hand over again).
+      await keepUploads(deps, c.get('user').id, { answers: body.answers });
       return c.json(await flow.transition(c.get('user'), number(c.req.param('number')), body));
     })
     .post('/orders/:number/inputs/:inputId', guard('POST /orders/:number/inputs/:inputId'), async (c) => {
       const body = await jsonBody(c, handInputBody);
       const id = parse(itemId, c.req.param('inputId'), 'input id');
+      await keepUploads(deps, c.get('user').id, body);
       return c.json(await flow.handInput(c.get('user'), number(c.req.param('number')), id, body));
     })
     .post(
@@ -70,6 +110,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       async (c) => {
         const body = await jsonBody(c, tickDeliverableBody);
         const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
+        await keepUploads(deps, c.get('user').id, body);
         return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
       },
     )
@@ -87,6 +128,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
     })
     .post('/orders/:number/handoffs', guard('POST /orders/:number/handoffs'), async (c) => {
       const body = await jsonBody(c, handoffBody);
+      await keepUploads(deps, c.get('user').id, body);
       return c.json(await flow.handoff(c.get('user'), number(c.req.param('number')), body), 201);
     })
     .post('/orders/:number/comments', guard('POST /orders/:number/comments'), async (c) => {
@@ -129,6 +171,7 @@ export function clarificationRoutes(deps: Deps, guard: Guard) {
     )
     .post('/:token', guard('POST /clarifications/:token'), async (c) => {
       const body = await jsonBody(c, clarificationAnswerBody);
+      await keepUploads(deps, undefined, body);
       return c.json(await flow.answerByLink(c.req.param('token'), body));
     });
 }

@@ -2,9 +2,14 @@
  * Attachments live in a private S3 bucket; the API only hands out short-lived presigned URLs.
  * Keys: uploads/<userId>/<uuid>/<file name> — the owner is in the key, so an order can only
  * reference files its author uploaded.
+ *
+ * An upload is put under pending/<userId>/<uuid>/<file name> and copied to its key when a request
+ * first attaches it (`keep`), before the order refers to it; the bucket's lifecycle rule deletes
+ * what stays pending (never attached) after UPLOAD_STAGING.days. Files attached before this scheme
+ * already sit at their key and are left alone.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { UploadTicket } from '#shared/api.ts';
+import { UPLOAD_STAGING, type UploadTicket } from '#shared/api.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
@@ -55,7 +60,7 @@ export class AttachmentStore {
       client,
       new s3.PutObjectCommand({
         Bucket: this.bucket,
-        Key: key,
+        Key: pendingKey(key),
         ContentType: file.contentType,
         ContentLength: file.size,
       }),
@@ -69,10 +74,60 @@ export class AttachmentStore {
     };
   }
 
+  /**
+   * Makes uploads permanent before an order refers to them: each pending upload is copied to its
+   * key (a copy inside the bucket; the pending object expires on its own). Returns the keys that
+   * are neither attached already nor pending — never uploaded, or left unattached too long.
+   */
+  async keep(keys: Iterable<string>): Promise<string[]> {
+    const missing: string[] = [];
+    const { client, s3 } = await this.load();
+    for (const key of new Set(keys)) {
+      try {
+        await client.send(new s3.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+        continue;
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+      try {
+        await client.send(
+          new s3.CopyObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            CopySource: `${this.bucket}/${pendingKey(key).split('/').map(encodeURIComponent).join('/')}`,
+          }),
+        );
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+        missing.push(key);
+      }
+    }
+    return missing;
+  }
+
   async downloadUrl(key: string): Promise<string> {
     const { client, s3, sign } = await this.load();
     return sign(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: DOWNLOAD_SECONDS });
   }
+}
+
+/** A key as `uploadTicket` makes them, of `owner` when given. */
+const UPLOAD_KEY = /^uploads\/([^/]+)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[^/]+$/;
+
+export function isUploadKey(value: unknown, owner?: string): value is string {
+  if (typeof value !== 'string') return false;
+  const match = UPLOAD_KEY.exec(value);
+  return match !== null && (owner === undefined || match[1] === owner);
+}
+
+/** Where the upload of `key` waits until it is attached. */
+export function pendingKey(key: string): string {
+  return `${UPLOAD_STAGING.prefix}${key.slice('uploads/'.length)}`;
+}
+
+function isMissing(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 }
 
 /**
