@@ -35,7 +35,7 @@ export function parseLinkKeyRing(raw: string): LinkKeyRing {
     }
     keys[id] = value;
   }
-  if (typeof current !== 'string' || !(current in keys)) {
+  if (typeof current !== 'string' || !Object.hasOwn(keys, current)) {
     throw new LinkKeyError('The link key ring must name its "current" key, and that key must be in the ring.');
   }
   return { current, keys };
