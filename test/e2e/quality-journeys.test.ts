@@ -105,13 +105,23 @@ describe('journey A: a rating from the email, changed, and its follow-up closed 
     for (const link of links.values()) expect(link.startsWith(`${url}/survey/`)).toBe(true);
   });
 
-  it('signed out on a phone, the link for 2 records the rating at once and thanks her', async () => {
+  it('signed out on a phone, the link for 2 preselects 2 and records it only when she presses Save', async () => {
     await guest.goto(links.get(2) ?? '');
-    await guest.getByRole('heading', { level: 1, name: 'Thank you — you rated 2 of 5' }).waitFor();
+    // Opening the link (as a mail scanner would) records nothing: the page asks her to confirm.
+    await guest.getByRole('heading', { level: 1, name: 'How did we do?' }).waitFor();
     expect(await guest.getByTestId('current-user').count()).toBe(0);
     await guest.getByText(`Order ${number}:`).waitFor();
     expect(await guest.getByRole('radio', { name: '2 of 5, dissatisfied' }).isChecked()).toBe(true);
-    // The address no longer carries the score, so a reload cannot record it again later.
+    await guest.getByTestId('survey-confirm-hint').waitFor();
+    const token = new URL(links.get(2) ?? '').pathname.split('/').pop() ?? '';
+    const before = await guest.request.get(`${url}/api/v1/surveys/${token}`);
+    expect(((await before.json()) as { score?: number }).score).toBeUndefined();
+    await screenshot(guest, 'quality-a-phone-preselected-2');
+
+    await guest.getByRole('button', { name: 'Save my rating' }).click();
+    await guest.getByRole('heading', { level: 1, name: 'Thank you — you rated 2 of 5' }).waitFor();
+    await guest.getByText('Saved. You rated 2 of 5.').waitFor();
+    // The address no longer carries the score once it is recorded.
     await expect.poll(() => new URL(guest.url()).search).toBe('');
     await screenshot(guest, 'quality-a-phone-rated-2');
     await expectNoSidewaysScroll(guest);
@@ -129,10 +139,14 @@ describe('journey A: a rating from the email, changed, and its follow-up closed 
     await waitForMail(stack.sesEndpoint, HANA_EMAIL, new RegExp(`^Low rating: ${number}\\b`));
   });
 
-  it('she changes her mind with the link for 4: the page shows the new rating and keeps her comment', async () => {
+  it('she changes her mind with the link for 4: the page preselects 4, saves it on her press and keeps her comment', async () => {
     await guest.goto(links.get(4) ?? '');
-    await guest.getByRole('heading', { level: 1, name: 'Thank you — you rated 4 of 5' }).waitFor();
+    // Still the recorded 2 until she confirms the 4.
+    await guest.getByRole('heading', { level: 1, name: 'Thank you — you rated 2 of 5' }).waitFor();
     expect(await guest.getByRole('radio', { name: '4 of 5, satisfied' }).isChecked()).toBe(true);
+    await guest.getByTestId('survey-confirm-hint').waitFor();
+    await guest.getByRole('button', { name: 'Save changes' }).click();
+    await guest.getByRole('heading', { level: 1, name: 'Thank you — you rated 4 of 5' }).waitFor();
     expect(await guest.getByRole('radio', { name: '2 of 5, dissatisfied' }).isChecked()).toBe(false);
     await expect.poll(() => guest.getByLabel('Comment (optional)').inputValue()).toBe(comment);
     // "What went wrong" belongs to low ratings only.

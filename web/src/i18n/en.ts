@@ -764,7 +764,7 @@ export const en = {
     saved: (n: number) => `Saved. You rated ${n} of 5.`,
     pick: 'Choose a rating from 1 to 5.',
     changeHint: 'You can change your rating or add a comment below.',
-    recording: 'Recording your rating…',
+    confirmHint: (n: number, button: string) => `You chose ${n} of 5 in the email. Press “${button}” to send it.`,
     expiredTitle: 'This survey link has expired',
     invalidTitle: 'This survey link cannot be used',
     earlierTitle: 'This survey has been replaced',

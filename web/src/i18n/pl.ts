@@ -764,7 +764,7 @@ export const pl: Strings = {
     saved: (n) => `Zapisano. Twoja ocena: ${n} z 5.`,
     pick: 'Wybierz ocenę od 1 do 5.',
     changeHint: 'Poniżej możesz zmienić ocenę lub dodać komentarz.',
-    recording: 'Zapisywanie Twojej oceny…',
+    confirmHint: (n, button) => `W e-mailu wybrano ocenę ${n} z 5. Naciśnij „${button}”, aby ją wysłać.`,
     expiredTitle: 'Ten link do ankiety wygasł',
     invalidTitle: 'Tego linku do ankiety nie można użyć',
     earlierTitle: 'Ta ankieta została zastąpiona',

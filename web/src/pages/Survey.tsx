@@ -1,14 +1,15 @@
 /**
  * The public survey page behind the emailed links `/survey/:token?score=N` (SPEC §7): no sign-in.
- * The score in the link is recorded at once (the one click from the email), then the person may
- * change it, add a comment and, for a low rating, say what went wrong.
+ * Opening the link records nothing: mail scanners open links too, and must not rate on the
+ * person's behalf. The clicked score is preselected, and the person's press of the button records
+ * it, with a comment and, for a low rating, what went wrong.
  */
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { api, errorMessage, type SurveyView } from '../api.ts';
 import { t } from '../strings.ts';
 import { RatingForm } from '../survey/RatingForm.tsx';
-import { type LinkProblem, linkProblem, parseScore, surveyAnswer } from '../survey/survey.ts';
+import { type LinkProblem, linkProblem, parseScore, type Score } from '../survey/survey.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
 export default function SurveyPage() {
@@ -16,9 +17,9 @@ export default function SurveyPage() {
   const [search] = useSearchParams<{ score?: string }>();
   const navigate = useNavigate();
   const [view, setView] = createSignal<SurveyView>();
+  const [clicked, setClicked] = createSignal<Score>();
   const [error, setError] = createSignal<unknown>();
   const [problem, setProblem] = createSignal<{ kind: LinkProblem; message: string }>();
-  const [recording, setRecording] = createSignal<number>();
   usePageTitle(() => t.survey.title);
 
   function fail(e: unknown): boolean {
@@ -30,29 +31,21 @@ export default function SurveyPage() {
 
   async function load() {
     setError(undefined);
-    const token = params.token;
-    const clicked = parseScore(search.score);
     try {
-      let current = await api.survey(token);
-      if (clicked !== undefined) {
-        setRecording(clicked);
-        // Keep what was said before: the API replaces the whole answer.
-        current = await api.rateByLink(token, surveyAnswer(clicked, current.comment, current.category));
-        // A reload must not record the emailed score again over a later change.
-        navigate(`/survey/${encodeURIComponent(token)}`, { replace: true, scroll: false });
-      }
+      // Reading the survey records nothing; only the button below does.
+      const current = await api.survey(params.token);
+      const score = parseScore(search.score);
+      setClicked(score !== undefined && score !== current.score ? score : undefined);
       setView(current);
     } catch (e) {
       fail(e);
-    } finally {
-      setRecording(undefined);
     }
   }
 
   onMount(() => void load());
 
   return (
-    <Switch fallback={<Loading text={recording() !== undefined ? t.survey.recording : undefined} />}>
+    <Switch fallback={<Loading />}>
       <Match when={problem()}>{(p) => <BadLink kind={p().kind} message={p().message} />}</Match>
       <Match when={error()}>{(e) => <ErrorNote error={e()} onRetry={() => void load()} />}</Match>
       <Match when={view()}>
@@ -63,17 +56,32 @@ export default function SurveyPage() {
             </h1>
             <p class="lead">{t.survey.order(v().number, v().title)}</p>
             <p class="meta">{t.survey.service(v().serviceName)}</p>
-            <Show when={v().score}>
-              <p>{t.survey.changeHint}</p>
+            <Show
+              when={clicked()}
+              fallback={
+                <Show when={v().score}>
+                  <p>{t.survey.changeHint}</p>
+                </Show>
+              }
+            >
+              {(n) => (
+                <p class="notice" data-testid="survey-confirm-hint">
+                  {t.survey.confirmHint(n(), v().score ? t.survey.change : t.survey.save)}
+                </p>
+              )}
             </Show>
             <RatingForm
               idPrefix="survey"
               question={v().question}
-              initial={{ score: v().score, comment: v().comment, category: v().category }}
+              initial={{ score: clicked() ?? v().score, comment: v().comment, category: v().category }}
               submitLabel={v().score ? t.survey.change : t.survey.save}
               onSubmit={async (body) => {
                 try {
                   setView(await api.rateByLink(params.token, body));
+                  setClicked(undefined);
+                  // Recorded: the address no longer needs the emailed score.
+                  if (search.score !== undefined)
+                    navigate(`/survey/${encodeURIComponent(params.token)}`, { replace: true, scroll: false });
                 } catch (e) {
                   if (linkProblem(e)) fail(e);
                   throw e;
