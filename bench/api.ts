@@ -4,6 +4,8 @@
  */
 import { createApp } from '../functions/app.ts';
 import type { Deps } from '../functions/deps.ts';
+import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
+import { benchOidc } from './env.ts';
 
 export interface Caller {
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -21,8 +23,10 @@ export function appFor(deps: Deps): BenchApp {
  * touches this function only.
  */
 export async function tokenFor(deps: Deps, userId: string): Promise<string> {
-  if (!deps.devTokens) throw new Error('The benchmark needs AUTH_MODE=local.');
-  return deps.devTokens.issue(userId);
+  const provider = await benchOidc();
+  if (provider.issuer !== deps.config.auth.issuer) throw new Error('The benchmark API trusts another issuer.');
+  // The code flow at the benchmark's OpenID provider; the demo people's profiles are seeded.
+  return (await signInWithCodeFlow(provider, userId)).accessToken;
 }
 
 export async function callerFor(app: BenchApp, deps: Deps, userId: string): Promise<Caller> {

@@ -6,12 +6,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadConfig } from '../functions/config.ts';
+import { apiConfigFrom } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
 import { silentLogger } from '../functions/http/logger.ts';
+import { demoEmployees, demoUsers } from '../functions/local/demo-data.ts';
 import { seedIfEmpty } from '../functions/local/seed.ts';
 import { tableDefinition } from '../functions/storage/table-definition.ts';
 import { checkJava, ensureDynamoDbLocal } from '../scripts/local/dynamodb.ts';
+import { accountOf, type RunningOidcProvider, startOidcProvider } from '../scripts/local/oidc.ts';
 import { freePort, waitForHttp } from '../scripts/local/ports.ts';
 import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
 import { startSesLocal } from '../scripts/local/ses.ts';
@@ -95,12 +97,36 @@ export interface BenchEnv {
   env: Record<string, string>;
 }
 
+let oidc: Promise<RunningOidcProvider> | undefined;
+
+/** The OpenID provider the benchmarks sign in at (one per run, the demo people as accounts). */
+export function benchOidc(): Promise<RunningOidcProvider> {
+  if (!oidc) {
+    const accounts = [...demoUsers, ...demoEmployees].map(accountOf);
+    oidc = freePort().then(async (port) => {
+      const provider = await startOidcProvider({
+        port,
+        accounts: () => accounts,
+        portalUrls: ['http://127.0.0.1:3000'],
+      });
+      onShutdown(() => provider.stop(), 'OpenID provider (benchmark)');
+      return provider;
+    });
+  }
+  return oidc;
+}
+
 /** Same settings as the test harness, with the per-person write limit out of the way of load tests. */
-export function benchConfigEnv(dynamoEndpoint: string, sesEndpoint: string, tableName: string): Record<string, string> {
+export function benchConfigEnv(
+  dynamoEndpoint: string,
+  sesEndpoint: string,
+  tableName: string,
+  provider: Pick<RunningOidcProvider, 'issuer' | 'clientId'>,
+): Record<string, string> {
   return {
     STAGE: 'test',
-    AUTH_MODE: 'local',
-    DEV_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret',
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
     LINK_SECRET: 'bench-link-secret-bench-link-secret',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
@@ -144,7 +170,7 @@ export async function freshEnv(
 ): Promise<BenchEnv> {
   const tableName = `ordo-bench-${process.pid}-${tableCounter++}`;
   await createBenchTable(dynamoEndpoint, tableName);
-  const env = benchConfigEnv(dynamoEndpoint, sesEndpoint, tableName);
+  const env = benchConfigEnv(dynamoEndpoint, sesEndpoint, tableName, await benchOidc());
   const deps = depsFor(env, opts.now);
   if (opts.seed !== false) await seedIfEmpty(deps);
   return { deps, tableName, env };
@@ -152,7 +178,7 @@ export async function freshEnv(
 
 /** Product dependencies for an existing table (each call has its own caches and call counter). */
 export function depsFor(env: Record<string, string>, now?: () => Date): Deps {
-  const deps = createDeps(loadConfig(env), { log: silentLogger, ...(now ? { now } : {}) });
+  const deps = createDeps(apiConfigFrom(env), { log: silentLogger, ...(now ? { now } : {}) });
   watch(deps.db.doc);
   return deps;
 }

@@ -17,6 +17,7 @@ import { freePort } from '../scripts/local/ports.ts';
 import { stopChild, trackChild } from '../scripts/local/processes.ts';
 import { root } from '../scripts/stack.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
+import { tokenFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, kb, median, ms } from './env.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
@@ -175,7 +176,7 @@ export async function runPortal(ctx: BenchContext): Promise<Section> {
     const { deps } = await freshEnv(ctx.dynamo.endpoint, ctx.ses.endpoint);
     const port = await freePort();
     const server = await startLocalServer({ deps, port, staticDir: outDir });
-    const token = await deps.devTokens!.issue('anna');
+    const token = await tokenFor(deps, 'anna');
     const browser = await launchBrowser();
     const samples: Array<Milestones & { warmCatalog: number }> = [];
     try {

@@ -96,6 +96,15 @@ export async function loadApiConfig(
   env: NodeJS.ProcessEnv = process.env,
   readSecret: (arn: string) => Promise<string> = readSecretFromAws,
 ): Promise<ApiConfig> {
+  const secretArn = env.LINK_SECRET_ARN;
+  return apiConfigFrom(env, secretArn ? await readSecret(secretArn) : undefined);
+}
+
+/**
+ * The API's configuration from the environment and the link key ring's text (read from Secrets
+ * Manager by `loadApiConfig`). Without it, `LINK_SECRET` is used — on the local stage and in tests only.
+ */
+export function apiConfigFrom(env: NodeJS.ProcessEnv, linkKeysText?: string): ApiConfig {
   const base = loadConfig(env);
   const issuer = required(env, 'OIDC_ISSUER').replace(/\/+$/, '');
   let issuerUrl: URL;
@@ -109,8 +118,7 @@ export async function loadApiConfig(
   if (issuerUrl.protocol !== 'https:' && !(local && issuerUrl.hostname === '127.0.0.1')) {
     throw new ConfigError(`OIDC_ISSUER must use https (got ${issuer}).`);
   }
-  const secretArn = env.LINK_SECRET_ARN;
-  const rawKeys = secretArn ? await readSecret(secretArn) : local ? required(env, 'LINK_SECRET') : undefined;
+  const rawKeys = linkKeysText ?? (local ? required(env, 'LINK_SECRET') : undefined);
   if (rawKeys === undefined) throw new ConfigError('Missing environment variable LINK_SECRET_ARN.');
   const config: ApiConfig = {
     ...base,
