@@ -74,6 +74,29 @@ describe('safeNext', () => {
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext(undefined)).toBe('/');
   });
+
+  it('refuses what a browser would read as another site or a script', () => {
+    // Browsers treat "\\" like "/" and drop tabs and newlines, so each of these leaves the site.
+    for (const next of [
+      '/\\evil.example',
+      '\\\\evil.example',
+      '/\\/evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      ' //evil.example',
+      'javascript:alert(1)',
+      '/orders/\\..\\..\\//evil.example',
+      '',
+    ]) {
+      expect(safeNext(next), JSON.stringify(next)).toBe('/');
+    }
+  });
+
+  it('keeps same-site paths with their query and fragment', () => {
+    expect(safeNext('/orders?status=open&q=a%2Fb#top')).toBe('/orders?status=open&q=a%2Fb#top');
+    expect(safeNext('/answer/abc.def-1')).toBe('/answer/abc.def-1');
+    expect(safeNext('/orders/HR-1001/')).toBe('/orders/HR-1001/');
+  });
 });
 
 describe('promiseDate', () => {

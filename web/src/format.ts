@@ -64,9 +64,20 @@ export function answerWords(value: Answers[string] | undefined): string {
   return String(value);
 }
 
-/** Only same-site paths are followed after sign-in. */
+const SAME_SITE = 'https://ordo.invalid';
+
+/**
+ * Only same-site paths are followed after sign-in. Browsers read "\" as "/" and drop tabs and
+ * newlines, so "/\evil.example" or "/<tab>/evil.example" would leave the site: any backslash or
+ * control character is refused, and what is left must resolve to this origin.
+ */
 export function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || /[\\\p{Cc}]/u.test(next)) return '/';
+  try {
+    return new URL(next, SAME_SITE).origin === SAME_SITE ? next : '/';
+  } catch {
+    return '/';
+  }
 }
 
 /** Every word of the query must appear in the service's name, summary or tags. */
