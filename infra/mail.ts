@@ -61,16 +61,19 @@ export class OrdoMail extends Construct {
       this.identity = new ses.EmailIdentity(this, 'Identity', { identity, configurationSet: this.configurationSet });
       this.sendResources = [this.identity.emailIdentityArn, this.configurationSetArn];
     } else {
-      // No sender was configured, so the identity is verified outside this stack. Allow any
-      // identity of this account and region, but only with this configuration set and only as
-      // the configured From address.
+      // No sender was configured, so its identity is verified outside this stack: either the
+      // address itself or its domain (SES authorizes against whichever of the two it sends as).
+      // Both are named exactly, and sending is limited to the From address MAIL_FROM.
+      const domain = config.mailFrom.slice(config.mailFrom.lastIndexOf('@') + 1);
       this.sendResources = [
-        stack.formatArn({
-          service: 'ses',
-          resource: 'identity',
-          resourceName: '*',
-          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-        }),
+        ...[config.mailFrom, domain].map((name) =>
+          stack.formatArn({
+            service: 'ses',
+            resource: 'identity',
+            resourceName: name,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ),
         this.configurationSetArn,
       ];
       this.fromCondition = { StringEquals: { 'ses:FromAddress': config.mailFrom } };
@@ -89,13 +92,6 @@ export function bindMail(fn: OrdoFunction, mail: OrdoMail): void {
   );
   fn.setEnv('MAIL_FROM', mail.from);
   fn.setEnv('SES_CONFIGURATION_SET', mail.configurationSet.configurationSetName);
-  if (!mail.identity) {
-    Validations.of(fn.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
-      reason:
-        'No sending identity is configured (context mailDomain/mailFrom), so the verified identity is not known here; ses:SendEmail is limited to the configuration set and to the From address MAIL_FROM (ses:FromAddress).',
-    });
-  }
 }
 
 export interface MailWorkerProps {

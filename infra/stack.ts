@@ -95,16 +95,34 @@ export class OrdoStack extends Stack {
   }
 }
 
+/** Where the stack is deployed; without both, the stack is environment-agnostic. */
+export interface TargetEnvironment {
+  account?: string;
+  region?: string;
+}
+
+/** What the CDK CLI puts in the environment from the deployer's credentials and configuration. */
+export function environmentFromProcess(env: NodeJS.ProcessEnv = process.env): TargetEnvironment {
+  return {
+    ...(env.CDK_DEFAULT_ACCOUNT ? { account: env.CDK_DEFAULT_ACCOUNT } : {}),
+    ...(env.CDK_DEFAULT_REGION ? { region: env.CDK_DEFAULT_REGION } : {}),
+  };
+}
+
 /**
  * Builds the app: reads the stage and options from context, adds the stack `ordo-<stage>` and
  * registers the cdk-nag AwsSolutions checks, which fail synthesis on any unacknowledged finding.
+ * The target account and region default to the CLI's (`CDK_DEFAULT_ACCOUNT`/`CDK_DEFAULT_REGION`);
+ * tests pass them explicitly.
  */
-export function createOrdoApp(props?: AppProps): { app: App; stack: OrdoStack } {
+export function createOrdoApp(
+  props?: AppProps,
+  target: TargetEnvironment = environmentFromProcess(),
+): { app: App; stack: OrdoStack } {
   const app = new App(props);
   const config = readConfig(app.node);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  const { account, region } = target;
   const stack = new OrdoStack(app, resourceName(config), {
     config,
     description: `Ordo service-request portal (${config.stage})`,

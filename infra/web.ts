@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Annotations, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -15,7 +15,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
-import { arnInFinding } from './nag.ts';
+import { arnInFinding, valueInFinding } from './nag.ts';
 
 export interface OrdoWebProps {
   config: OrdoConfig;
@@ -223,10 +223,7 @@ export class OrdoWeb extends Construct {
       ['Action::s3:List*', 'list the portal bucket to compare it with the build'],
       ['Action::s3:Abort*', 'abort a failed multipart upload of a large file'],
       ['Action::s3:DeleteObject*', 'replace files of the portal bucket'],
-      [
-        'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
-        'object keys of the CDK bootstrap asset bucket are content hashes',
-      ],
+      [`Resource::${assetObjectsInFinding(stack)}`, 'object keys of the CDK bootstrap asset bucket are content hashes'],
       [`Resource::${bucketObjects}`, 'object keys of the portal bucket are the file names of the build'],
       ['Resource::*', 'cloudfront:CreateInvalidation/GetInvalidation after the upload (no resource-level permissions)'],
     ];
@@ -238,6 +235,20 @@ export class OrdoWeb extends Construct {
     }
     return true;
   }
+}
+
+/**
+ * The objects of the CDK bootstrap asset bucket, as the upload role's policy names them:
+ * `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*` without an
+ * account and region, the concrete ARN with them.
+ */
+function assetObjectsInFinding(stack: Stack): string {
+  const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const bucket = `cdk-${qualifier}-assets-${stack.account}-${stack.region}`;
+  return valueInFinding(
+    stack,
+    stack.formatArn({ service: 's3', region: '', account: '', resource: bucket, resourceName: '*' }),
+  );
 }
 
 /** Sets `PORTAL_URL` (links in e-mails, survey pages). */

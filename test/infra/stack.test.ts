@@ -1,7 +1,9 @@
 /**
  * Assertions on the synthesized CloudFormation of both stages, plus the cdk-nag AwsSolutions
- * report. Each stage is synthesized once (bundling skipped) and shared by all tests.
- * dev is given a stand-in portal build (so the upload path is checked); prod has none.
+ * report. Each stage is synthesized once without an account and region (as the tests and a
+ * credential-less `cdk synth` do) and once with them (as `cdk deploy` does), bundling skipped, and
+ * shared by all tests. dev is given a stand-in portal build (so the upload path is checked); prod
+ * has none.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { INDEX, tableDefinition } from '#functions/storage/table-definition.ts';
 import { NODE_MAJOR } from '../../infra/bundling.ts';
 import { readConfig } from '../../infra/config.ts';
 import { OrdoMail } from '../../infra/mail.ts';
-import { createOrdoApp, type OrdoStack } from '../../infra/stack.ts';
+import { createOrdoApp, environmentFromProcess, type OrdoStack, type TargetEnvironment } from '../../infra/stack.ts';
 import { TABLE_ACCESS } from '../../infra/storage.ts';
 
 type Stage = 'dev' | 'prod';
@@ -38,23 +40,42 @@ interface Synth {
 const root = path.resolve(import.meta.dirname, '../..');
 const cdkContext = (JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8')) as { context: Json }).context;
 const workDir = mkdtempSync(path.join(tmpdir(), 'ordo-infra-'));
+/** Without account and region (env-agnostic). */
 const synths = {} as Record<Stage, Synth>;
+/** With the account and region `cdk deploy` takes from the deployer's credentials. */
+const deployed = {} as Record<Stage, Synth>;
+const ACCOUNT = '123456789012';
+const REGION = 'eu-west-1';
 
-function synthesize(stage: Stage, portalDist: string): Synth {
-  const { app, stack } = createOrdoApp({
-    outdir: path.join(workDir, `cdk.out-${stage}`),
-    context: {
-      ...cdkContext,
-      'aws:cdk:bundling-stacks': [],
-      // Report cdk-nag findings in validation-report.json instead of throwing, so one test owns them.
-      [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
-      stage,
-      portalDist,
+function synthesize(stage: Stage, portalDist: string, target: TargetEnvironment = {}): Synth {
+  const { app, stack } = createOrdoApp(
+    {
+      outdir: path.join(workDir, `cdk.out-${stage}-${target.account ?? 'agnostic'}`),
+      context: {
+        ...cdkContext,
+        'aws:cdk:bundling-stacks': [],
+        // Report cdk-nag findings in validation-report.json instead of throwing, so one test owns them.
+        [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+        stage,
+        portalDist,
+      },
     },
-  });
+    target,
+  );
   const assembly = app.synth();
   const report = JSON.parse(readFileSync(path.join(assembly.directory, cxapi.VALIDATION_REPORT_FILE), 'utf8'));
   return { app, stack, template: Template.fromStack(stack), report };
+}
+
+/** Every cdk-nag finding of the synthesis report, as `<rule> at <resource path>`. */
+function nagFindings({ report }: Synth): string[] {
+  // The synthesis report lists only plugins with findings: errors and warnings both fail `cdk synth`.
+  return report.pluginReports.flatMap((p) =>
+    p.violations.map((v) => {
+      const where = (v.violatingConstructs as Array<{ constructPath: string }> | undefined) ?? [];
+      return `${p.pluginName}: ${v.ruleName} at ${where.map((c) => c.constructPath).join(', ')}`;
+    }),
+  );
 }
 
 beforeAll(() => {
@@ -67,6 +88,8 @@ beforeAll(() => {
   writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("ordo");');
   synths.dev = synthesize('dev', dist);
   synths.prod = synthesize('prod', path.join(workDir, 'no-build'));
+  deployed.dev = synthesize('dev', dist, { account: ACCOUNT, region: REGION });
+  deployed.prod = synthesize('prod', path.join(workDir, 'no-build'), { account: ACCOUNT, region: REGION });
 });
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -81,8 +104,12 @@ function logicalIdOf(template: Template, type: string, props: Json): string {
   return found[0]!;
 }
 
+function functionIdIn(synth: Synth, name: FunctionName): string {
+  return logicalIdOf(synth.template, 'AWS::Lambda::Function', { FunctionName: `${synth.stack.stackName}-${name}` });
+}
+
 function functionId(stage: Stage, name: FunctionName): string {
-  return logicalIdOf(synths[stage].template, 'AWS::Lambda::Function', { FunctionName: `ordo-${stage}-${name}` });
+  return functionIdIn(synths[stage], name);
 }
 
 function functionProps(stage: Stage, name: FunctionName): Json {
@@ -91,9 +118,10 @@ function functionProps(stage: Stage, name: FunctionName): Json {
 }
 
 /** Every statement of every policy attached to the function's role. */
-function statementsOf(stage: Stage, name: FunctionName): Statement[] {
-  const { template } = synths[stage];
-  const role = (functionProps(stage, name).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+function statementsOfSynth(synth: Synth, name: FunctionName): Statement[] {
+  const { template } = synth;
+  const fn = template.toJSON().Resources[functionIdIn(synth, name)].Properties as Json;
+  const role = (fn.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const policies = template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: Match.arrayWith([{ Ref: role }]) },
   });
@@ -102,6 +130,10 @@ function statementsOf(stage: Stage, name: FunctionName): Statement[] {
   return Object.values(policies).flatMap(
     (p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
   );
+}
+
+function statementsOf(stage: Stage, name: FunctionName): Statement[] {
+  return statementsOfSynth(synths[stage], name);
 }
 
 const actionsOf = (statements: Statement[]): string[] =>
@@ -248,12 +280,15 @@ describe.each(STAGES)('%s stage', (stage) => {
   });
 
   it.each(['mail-worker', 'sla-timer'] as const)(
-    '%s may send only through the configuration set as MAIL_FROM',
+    '%s may send only through the configuration set, as MAIL_FROM, from its address or domain identity',
     (name) => {
       const statement = statementsOf(stage, name).find((s) => actionsOf([s]).includes('ses:SendEmail'))!;
-      const text = JSON.stringify(statement.Resource);
-      expect(text).toContain(':configuration-set/');
-      expect(text).toContain(':identity/*');
+      const resources = (statement.Resource as unknown[]).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(3);
+      expect(resources.filter((r) => r.includes(':configuration-set/'))).toHaveLength(1);
+      expect(resources.filter((r) => r.includes(':identity/ordo@example.com"'))).toHaveLength(1);
+      expect(resources.filter((r) => r.includes(':identity/example.com"'))).toHaveLength(1);
+      expect(resources.join()).not.toContain('*');
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ordo@example.com' } });
       t().hasResourceProperties('AWS::SES::ConfigurationSet', { Name: `ordo-${stage}-mail` });
       t().resourceCountIs('AWS::SES::EmailIdentity', 0);
@@ -507,30 +542,65 @@ describe.each(STAGES)('%s stage', (stage) => {
     }
   });
 
-  it('passes the cdk-nag AwsSolutions checks with every exception acknowledged for a reason', () => {
-    const { report, app } = synths[stage];
-    // The synthesis report lists only plugins with findings: errors and warnings both fail `cdk synth`.
-    const findings = report.pluginReports.flatMap((p) => p.violations.map((v) => `${p.pluginName}: ${v.ruleName}`));
-    expect(findings).toEqual([]);
+  it.each([
+    ['without an account and region', () => synths[stage]],
+    [`with account ${ACCOUNT} and region ${REGION} (as cdk deploy)`, () => deployed[stage]],
+  ])('passes the cdk-nag AwsSolutions checks %s, every exception acknowledged for a reason', (_, synth) => {
+    const { app } = synth();
+    expect(nagFindings(synth())).toEqual([]);
     // The same pack run directly on the tree agrees.
     expect(new AwsSolutionsChecks().validateScope(app).violations.map((v) => v.ruleName)).toEqual([]);
     const reasons = acknowledgementReasons(app);
     expect(reasons.length).toBeGreaterThan(5);
     for (const reason of reasons) expect(reason.length).toBeGreaterThan(40);
   });
+
+  it('names the concrete account and region when deployed, and nothing else changes', () => {
+    const concrete = deployed[stage];
+    expect(concrete.stack.account).toBe(ACCOUNT);
+    expect(concrete.stack.region).toBe(REGION);
+    const types = (s: Synth) =>
+      Object.values(s.template.toJSON().Resources as Record<string, { Type: string }>)
+        .map((r) => r.Type)
+        .sort();
+    expect(types(concrete)).toEqual(types(synths[stage]));
+    const send = statementsOfSynth(concrete, 'mail-worker').find((st) => actionsOf([st]).includes('ses:SendEmail'))!;
+    expect(send.Resource).toEqual(
+      expect.arrayContaining([
+        `arn:aws:ses:${REGION}:${ACCOUNT}:identity/ordo@example.com`,
+        `arn:aws:ses:${REGION}:${ACCOUNT}:identity/example.com`,
+      ]),
+    );
+  });
+});
+
+describe('target environment', () => {
+  it("takes the CLI's account and region when both are set, else stays environment-agnostic", () => {
+    expect(environmentFromProcess({ CDK_DEFAULT_ACCOUNT: ACCOUNT, CDK_DEFAULT_REGION: REGION })).toEqual({
+      account: ACCOUNT,
+      region: REGION,
+    });
+    expect(environmentFromProcess({})).toEqual({});
+    const { stack } = createOrdoApp({ context: { 'aws:cdk:bundling-stacks': [] } }, { account: ACCOUNT });
+    // An account without a region (or the reverse) is not a deployable environment: agnostic.
+    expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+  });
 });
 
 describe('cdk-nag registration', () => {
   it('fails the synthesis report on an unacknowledged finding', () => {
-    const { app, stack } = createOrdoApp({
-      outdir: path.join(workDir, 'cdk.out-nag'),
-      context: {
-        ...cdkContext,
-        'aws:cdk:bundling-stacks': [],
-        [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
-        portalDist: path.join(workDir, 'no-build'),
+    const { app, stack } = createOrdoApp(
+      {
+        outdir: path.join(workDir, 'cdk.out-nag'),
+        context: {
+          ...cdkContext,
+          'aws:cdk:bundling-stacks': [],
+          [cxapi.FAIL_SYNTH_ON_VALIDATION_ERRORS_CONTEXT]: false,
+          portalDist: path.join(workDir, 'no-build'),
+        },
       },
-    });
+      {},
+    );
     new s3.Bucket(stack, 'Careless');
     const assembly = app.synth();
     const report = JSON.parse(
