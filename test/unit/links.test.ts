@@ -44,7 +44,6 @@ describe('parseLinkKeyRing', () => {
       JSON.stringify({ current: 'x'.repeat(33), ['x'.repeat(33)]: K1 }),
     ];
     for (const raw of bad) expect(() => parseLinkKeyRing(raw), raw).toThrow(LinkKeyError);
-    // '[]' and 'null' are not rings even though they are JSON; a plain string must not start with '{'.
   });
 
   it('does not let "current" name an inherited property', () => {
