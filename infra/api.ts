@@ -1,6 +1,7 @@
 /**
  * The HTTP API (API Gateway v2) in front of the Hono app. Every route under /api/v1 needs a
- * Cognito JWT, except the public catalog reads, the health check and the signed survey links.
+ * Cognito JWT, except the routes whose audience is `anyone` in shared/access.ts (health check and
+ * the signed links from e-mails, whose token the app checks).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -10,24 +11,46 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ROUTES, type RouteAccess } from '../shared/access.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 
 export const API_PREFIX = '/api/v1';
 
-/** Routes anyone may call; everything else under /api/v1 goes through the JWT authorizer. */
-export const PUBLIC_ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; why: string }> = [
-  { method: apigwv2.HttpMethod.GET, path: `${API_PREFIX}/health`, why: 'health check' },
-  { method: apigwv2.HttpMethod.GET, path: `${API_PREFIX}/catalog`, why: 'published catalog' },
-  { method: apigwv2.HttpMethod.GET, path: `${API_PREFIX}/departments`, why: 'department list' },
-  { method: apigwv2.HttpMethod.GET, path: `${API_PREFIX}/departments/{code}`, why: 'department page and canvas' },
-  { method: apigwv2.HttpMethod.GET, path: `${API_PREFIX}/services/{id}`, why: 'published service page' },
-  {
-    method: apigwv2.HttpMethod.ANY,
-    path: `${API_PREFIX}/surveys/{proxy+}`,
-    why: 'survey answers through signed, expiring links from e-mail (the signature is checked by the app)',
-  },
-];
+export interface PublicRoute {
+  method: apigwv2.HttpMethod;
+  /** API Gateway path, e.g. `/api/v1/clarifications/{token}`. */
+  path: string;
+}
+
+/** A Hono path (`/surveys/:token`) as an API Gateway path (`/surveys/{token}`). */
+export function gatewayPath(honoPath: string): string {
+  return honoPath
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) {
+        if (/[*{}?]/.test(segment))
+          throw new Error(`Route segment "${segment}" of ${honoPath} has no API Gateway form.`);
+        return segment;
+      }
+      const name = segment.slice(1);
+      // Hono's optional (`:id?`) and pattern (`:id{[0-9]+}`) parameters have no API Gateway equivalent.
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new Error(`Route parameter "${segment}" of ${honoPath} has no API Gateway form.`);
+      return `{${name}}`;
+    })
+    .join('/');
+}
+
+/**
+ * The routes API Gateway lets through without a token: those the app serves to `anyone`. Generated
+ * from the one access table, so the app and the gateway cannot disagree.
+ */
+export function publicRoutes(routes: readonly RouteAccess[] = ROUTES): PublicRoute[] {
+  return routes
+    .filter((route) => route.audience === 'anyone')
+    .map((route) => ({ method: apigwv2.HttpMethod[route.method], path: `${API_PREFIX}${gatewayPath(route.path)}` }));
+}
 
 /** Stage-wide throttling (requests per second, burst). */
 export const THROTTLE = {
@@ -131,7 +154,7 @@ export class OrdoApi extends Construct {
     });
     this.httpApi.addRoutes({ path: `${API_PREFIX}/{proxy+}`, methods: [apigwv2.HttpMethod.ANY], integration });
     const none = new apigwv2.HttpNoneAuthorizer();
-    for (const route of PUBLIC_ROUTES) {
+    for (const route of publicRoutes()) {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
         methods: [route.method],
@@ -141,7 +164,7 @@ export class OrdoApi extends Construct {
       if (created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `Public by design: ${route.why}. Everything else under ${API_PREFIX} requires a Cognito JWT.`,
+          reason: `Public by design: audience "anyone" in shared/access.ts (the health check, or a signed, expiring link from an e-mail whose token the app verifies). Everything else under ${API_PREFIX} requires a Cognito JWT.`,
         });
       }
     }

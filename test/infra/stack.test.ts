@@ -21,6 +21,7 @@ import { readConfig } from '../../infra/config.ts';
 import { OrdoMail } from '../../infra/mail.ts';
 import { createOrdoApp, environmentFromProcess, type OrdoStack, type TargetEnvironment } from '../../infra/stack.ts';
 import { TABLE_ACCESS } from '../../infra/storage.ts';
+import { ROUTES } from '../../shared/access.ts';
 
 type Stage = 'dev' | 'prod';
 type Json = Record<string, unknown>;
@@ -331,7 +332,7 @@ describe.each(STAGES)('%s stage', (stage) => {
     });
   });
 
-  it('protects the HTTP API with the Cognito JWT authorizer, except the public routes', () => {
+  it('protects the HTTP API with the Cognito JWT authorizer, except the routes the access table opens to anyone', () => {
     t().hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -346,15 +347,25 @@ describe.each(STAGES)('%s stage', (stage) => {
       (r) => (r as { Properties: { RouteKey: string; AuthorizationType: string } }).Properties,
     );
     const byKey = Object.fromEntries(routes.map((r) => [r.RouteKey, r.AuthorizationType]));
+    // The table, read here independently of infra/api.ts: Hono's :param is API Gateway's {param}.
+    const anyone = ROUTES.filter((r) => r.audience === 'anyone').map(
+      (r) => `${r.method} /api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`,
+    );
+    expect(anyone.length).toBeGreaterThan(0);
     expect(byKey).toEqual({
       'ANY /api/v1/{proxy+}': 'JWT',
-      'GET /api/v1/health': 'NONE',
-      'GET /api/v1/catalog': 'NONE',
-      'GET /api/v1/departments': 'NONE',
-      'GET /api/v1/departments/{code}': 'NONE',
-      'GET /api/v1/services/{id}': 'NONE',
-      'ANY /api/v1/surveys/{proxy+}': 'NONE',
+      ...Object.fromEntries(anyone.map((key) => [key, 'NONE'])),
     });
+    // The e-mailed links work without a token; the catalog needs sign-in.
+    expect(byKey).toMatchObject({
+      'GET /api/v1/clarifications/{token}': 'NONE',
+      'POST /api/v1/clarifications/{token}': 'NONE',
+      'GET /api/v1/surveys/{token}': 'NONE',
+      'POST /api/v1/surveys/{token}': 'NONE',
+      'GET /api/v1/health': 'NONE',
+    });
+    for (const key of ['GET /api/v1/catalog', 'GET /api/v1/departments', 'GET /api/v1/services/{id}'])
+      expect(byKey).not.toHaveProperty([key]);
   });
 
   it('allows CORS from the portal only, logs access and throttles the stage', () => {
