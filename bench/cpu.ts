@@ -28,7 +28,7 @@ export const AREAS = [
   'luxon',
   'zod',
   'Hono',
-  'JWT (hono/jwt, WebCrypto)',
+  'JWT (jose, WebCrypto)',
   'GC',
   'other',
 ] as const;
@@ -38,8 +38,8 @@ function areaOf(url: string, functionName: string): (typeof AREAS)[number] {
   if (/node_modules\/(@aws-sdk|@smithy|@aws-crypto|@aws)\//.test(url)) return 'AWS SDK';
   if (/node_modules\/luxon\//.test(url)) return 'luxon';
   if (/node_modules\/zod\//.test(url)) return 'zod';
-  if (/node_modules\/hono\/dist\/(cjs\/)?utils\/jwt\//.test(url) || /crypto\/(webcrypto|mac|keys)/.test(url)) {
-    return 'JWT (hono/jwt, WebCrypto)';
+  if (/node_modules\/jose\//.test(url) || /crypto\/(webcrypto|mac|keys|sig)/.test(url)) {
+    return 'JWT (jose, WebCrypto)';
   }
   if (/node_modules\/(hono|@hono)\//.test(url)) return 'Hono';
   if (/\/(shared|functions)\/[^/]+/.test(url) && !url.includes('node_modules')) return 'Ordo (shared/, functions/)';
