@@ -391,7 +391,7 @@ export class OrderWorkflow {
       }
       case 'answer_clarification': {
         if (!body.comment) throw new ValidationError('Write your answer.', { comment: 'Write your answer.' });
-        this.applyClarificationAnswers(order, next, service, body.answers ?? {});
+        this.applyClarificationAnswers(user, order, next, service, body.answers ?? {});
         comment = body.comment;
         break;
       }
@@ -925,9 +925,15 @@ export class OrderWorkflow {
   /**
    * Takes the requester's new answers for the fields the team asked about (and the fields that appear
    * depending on them). The whole form must still be valid afterwards: a changed answer can make
-   * another field required.
+   * another field required. A new file must be one the person answering uploaded, as when filing.
    */
-  private applyClarificationAnswers(order: Order, next: Order, service: Service | undefined, answers: Answers): void {
+  private applyClarificationAnswers(
+    user: User,
+    order: Order,
+    next: Order,
+    service: Service | undefined,
+    answers: Answers,
+  ): void {
     const asked = order.clarification?.fields ?? [];
     const form = service?.form ?? [];
     const answerable = new Set([
@@ -941,6 +947,12 @@ export class OrderWorkflow {
     const checked = validateAnswers(form, { ...order.answers, ...answers });
     if (!checked.ok)
       throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
+    for (const field of form) {
+      const value = checked.answers[field.id];
+      // A file kept from before was checked when it was first attached (possibly by someone else).
+      if (field.kind === 'attachment' && typeof value === 'string' && value !== order.answers[field.id])
+        this.checkAttachment(user, value, `answers.${field.id}`);
+    }
     next.answers = checked.answers;
   }
 
