@@ -7,7 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { OrdoAlarms } from './alarms.ts';
 import { OrdoApi } from './api.ts';
-import { bindAuth, OrdoAuth } from './auth.ts';
+import { authDomainPrefix, authDomainUrl, bindAuth, bindLinkSecret, OrdoAuth, portalOidcConfig } from './auth.ts';
 import { type OrdoConfig, readConfig, resourceName } from './config.ts';
 import { bindMail, MailWorker, OrdoMail } from './mail.ts';
 import { bindAttachments, bindTable, OrdoStorage } from './storage.ts';
@@ -35,13 +35,16 @@ export class OrdoStack extends Stack {
     const { config } = props;
 
     this.storage = new OrdoStorage(this, 'Storage', { config });
+    // The sign-in domain is known before the user pool exists, so the portal's CSP can allow its
+    // token endpoint without depending on the pool (whose client depends on the portal's URL).
+    const domainPrefix = authDomainPrefix(this, config);
     this.web = new OrdoWeb(this, 'Web', {
       config,
       logBucket: this.storage.accessLogs,
-      connectOrigins: [this.storage.attachmentsOrigin],
+      connectOrigins: [this.storage.attachmentsOrigin, authDomainUrl(this, domainPrefix)],
     });
     this.storage.allowBrowserAccess(this.web.url);
-    this.auth = new OrdoAuth(this, 'Auth', { config, portalUrl: this.web.url });
+    this.auth = new OrdoAuth(this, 'Auth', { config, portalUrl: this.web.url, domainPrefix });
     this.mail = new OrdoMail(this, 'Mail', { config });
 
     this.api = new OrdoApi(this, 'Api', {
@@ -53,27 +56,21 @@ export class OrdoStack extends Stack {
     const api = this.api.handler;
     bindTable(api, this.storage.table, 'api');
     bindAttachments(api, this.storage.attachments);
-    bindAuth(api, this.auth);
+    bindAuth(api, this.auth, config);
+    // Only the API signs and checks the links in e-mails; the workers get neither key nor issuer.
+    bindLinkSecret(api, this.auth);
     bindPortal(api, this.web);
 
     this.mailWorker = new MailWorker(this, 'MailWorker', { config, table: this.storage.table, mail: this.mail });
-    bindAuth(this.mailWorker.handler, this.auth);
     bindPortal(this.mailWorker.handler, this.web);
 
     this.slaTimer = new SlaTimer(this, 'SlaTimer', { config });
     bindTable(this.slaTimer.handler, this.storage.table, 'slaTimer');
     // The timer also sweeps outbox messages whose retry is due, so it sends mail too.
     bindMail(this.slaTimer.handler, this.mail);
-    bindAuth(this.slaTimer.handler, this.auth);
     bindPortal(this.slaTimer.handler, this.web);
 
-    this.portalDeployed = this.web.deployPortal({
-      stage: config.stage,
-      region: this.region,
-      apiUrl: this.api.url,
-      userPoolId: this.auth.userPool.userPoolId,
-      userPoolClientId: this.auth.client.userPoolClientId,
-    });
+    this.portalDeployed = this.web.deployPortal({ apiUrl: this.api.url, oidc: portalOidcConfig(this.auth) });
 
     this.alarms = new OrdoAlarms(this, 'Alarms', { config });
     this.alarms.watchHttpApi(this.api.httpApi);
@@ -91,6 +88,12 @@ export class OrdoStack extends Stack {
       value: this.auth.client.userPoolClientId,
       description: 'Cognito app client of the portal',
     });
+    new CfnOutput(this, 'AuthDomainUrl', {
+      value: this.auth.domainUrl,
+      description:
+        'Cognito managed login; an identity provider redirects to <this>/oauth2/idpresponse (OIDC) or /saml2/idpresponse (SAML)',
+    });
+    new CfnOutput(this, 'OidcIssuer', { value: this.auth.issuer, description: 'Issuer of the tokens the API accepts' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, description: 'DynamoDB table' });
   }
 }

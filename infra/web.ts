@@ -17,10 +17,36 @@ import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { arnInFinding, valueInFinding } from './nag.ts';
 
+/**
+ * `/config.json` next to index.html, read by the portal at start: where the API is and how to sign in
+ * (OpenID Connect authorization code with PKCE). Written by the deploy, so one portal build serves
+ * every stage.
+ */
+export interface PortalRuntimeConfig {
+  apiUrl: string;
+  oidc: {
+    authority: string;
+    clientId: string;
+    scope: string;
+    /** The provider's metadata, so the browser needs no discovery request. */
+    metadata: {
+      issuer: string;
+      authorization_endpoint: string;
+      token_endpoint: string;
+      revocation_endpoint: string;
+      userinfo_endpoint: string;
+      end_session_endpoint: string;
+      jwks_uri: string;
+    };
+    /** Cognito's logout endpoint takes `client_id` and `logout_uri` instead of `post_logout_redirect_uri`. */
+    logoutRedirectParam: 'logout_uri';
+  };
+}
+
 export interface OrdoWebProps {
   config: OrdoConfig;
   logBucket: s3.IBucket;
-  /** Origins the portal fetches from besides itself (attachments bucket). */
+  /** Origins the portal fetches from besides itself (attachments bucket, Cognito's token endpoint). */
   connectOrigins: string[];
 }
 
@@ -152,11 +178,11 @@ export class OrdoWeb extends Construct {
 
   /**
    * Uploads the built portal when `<portalDist>/index.html` exists, with a `config.json` telling the
-   * app where the API and the user pool are. Hashed files (assets/) are cached for a year; the app
+   * app where the API and its OpenID provider are (`PortalRuntimeConfig`). Hashed files (assets/) are cached for a year; the app
    * shell, its config and the other public files are revalidated on every load. Without a build, nothing is uploaded (and an info
    * message says so), which keeps tests and `cdk synth` independent of the web build.
    */
-  deployPortal(runtimeConfig: Record<string, string>): boolean {
+  deployPortal(runtimeConfig: PortalRuntimeConfig): boolean {
     const dist = this.config.portalDist;
     if (!existsSync(path.join(dist, 'index.html'))) {
       Annotations.of(this).addInfo(`No portal build at ${dist}: the portal files are not deployed.`);

@@ -5,7 +5,7 @@
  * shared by all tests. dev is given a stand-in portal build (so the upload path is checked); prod
  * has none.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -137,6 +137,36 @@ function statementsOf(stage: Stage, name: FunctionName): Statement[] {
   return statementsOfSynth(synths[stage], name);
 }
 
+/**
+ * The portal's config.json as uploaded: the file CDK staged for the upload, with each deploy-time
+ * value written as cdk-nag would (`<Logical.Attr>`, `<AWS::Region>`).
+ */
+function portalConfig(synth: Synth): unknown {
+  const deployments = synth.template.findResources('Custom::CDKBucketDeployment', {
+    Properties: { DistributionPaths: ['/*'] },
+  });
+  const props = (Object.values(deployments)[0] as { Properties: Json }).Properties as {
+    SourceObjectKeys: string[];
+    SourceMarkers: Array<Record<string, unknown>>;
+  };
+  const asm = synth.app.synth();
+  const found = props.SourceObjectKeys.map((key, i) => ({
+    file: path.join(asm.directory, `asset.${key.replace(/\.zip$/, '')}`, 'config.json'),
+    markers: props.SourceMarkers[i] ?? {},
+  })).filter(({ file }) => existsSync(file));
+  expect(found).toHaveLength(1);
+  const { file, markers } = found[0]!;
+  const flat = (node: unknown): string => {
+    const ref = node as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+    if (ref.Ref) return `<${ref.Ref}>`;
+    if (ref['Fn::GetAtt']) return `<${ref['Fn::GetAtt'].join('.')}>`;
+    return JSON.stringify(node);
+  };
+  let text = readFileSync(file, 'utf8');
+  for (const [marker, value] of Object.entries(markers)) text = text.replaceAll(marker, flat(value));
+  return JSON.parse(text);
+}
+
 const actionsOf = (statements: Statement[]): string[] =>
   [...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
 
@@ -208,35 +238,72 @@ describe.each(STAGES)('%s stage', (stage) => {
     });
   });
 
-  it.each(FUNCTIONS)('function %s gets the environment it reads', (name) => {
-    const env = (functionProps(stage, name).Environment as { Variables: Json }).Variables;
-    const common = [
-      'STAGE',
-      'LOG_LEVEL',
-      'NODE_OPTIONS',
-      'TABLE_NAME',
-      'PORTAL_URL',
-      'AUTH_MODE',
-      'COGNITO_USER_POOL_ID',
-      'COGNITO_CLIENT_ID',
-      'LINK_SECRET',
-    ];
-    const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
-    const extra = { api: ['ATTACHMENTS_BUCKET'], 'mail-worker': mail, 'sla-timer': mail }[name];
-    expect(Object.keys(env).sort()).toEqual([...common, ...extra].sort());
-    expect(env).toMatchObject({
-      STAGE: stage,
-      LOG_LEVEL: prod ? 'info' : 'debug',
-      NODE_OPTIONS: '--enable-source-maps',
-      AUTH_MODE: 'cognito',
+  it.each(FUNCTIONS)(
+    'function %s gets the environment it reads, and only the API the sign-in and link settings',
+    (name) => {
+      const env = (functionProps(stage, name).Environment as { Variables: Json }).Variables;
+      const common = ['STAGE', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME', 'PORTAL_URL'];
+      const mail = ['MAIL_FROM', 'SES_CONFIGURATION_SET'];
+      const extra = {
+        api: ['ATTACHMENTS_BUCKET', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'ADMIN_GROUP', 'LINK_SECRET_ARN'],
+        'mail-worker': mail,
+        'sla-timer': mail,
+      }[name];
+      expect(Object.keys(env).sort()).toEqual([...common, ...extra].sort());
+      // STAGE is required by every function (a missing one fails the cold start).
+      expect(env).toMatchObject({
+        STAGE: stage,
+        LOG_LEVEL: prod ? 'info' : 'debug',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      const text = JSON.stringify(env);
+      for (const gone of ['AUTH_MODE', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'LINK_SECRET"'])
+        expect(text).not.toContain(gone);
+      // No key material in any function's environment, not even as a deploy-time reference.
+      expect(text).not.toContain('resolve:secretsmanager');
+      if (name !== 'api') {
+        expect(env.MAIL_FROM).toBe('ordo@example.com');
+        return;
+      }
+      const pool = logicalIdOf(t(), 'AWS::Cognito::UserPool', { UserPoolName: `ordo-${stage}-users` });
+      const client = logicalIdOf(t(), 'AWS::Cognito::UserPoolClient', { ClientName: `ordo-${stage}-portal` });
+      const secret = logicalIdOf(t(), 'AWS::SecretsManager::Secret', { Name: `ordo-${stage}-link-secret` });
+      expect(env).toMatchObject({
+        OIDC_ISSUER: { 'Fn::GetAtt': [pool, 'ProviderURL'] },
+        OIDC_CLIENT_ID: { Ref: client },
+        ADMIN_GROUP: 'admin',
+        LINK_SECRET_ARN: { Ref: secret },
+      });
+      // No -c adminEmails here: the variable is left out rather than set empty.
+      expect(env).not.toHaveProperty('ADMIN_EMAILS');
+    },
+  );
+
+  it('keeps the link key ring in Secrets Manager, readable by the API role only', () => {
+    const secret = logicalIdOf(t(), 'AWS::SecretsManager::Secret', { Name: `ordo-${stage}-link-secret` });
+    t().hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: `ordo-${stage}-link-secret`,
+      GenerateSecretString: {
+        SecretStringTemplate: JSON.stringify({ current: 'k1' }),
+        GenerateStringKey: 'k1',
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      },
     });
-    if (name !== 'api') expect(env.MAIL_FROM).toBe('ordo@example.com');
-    // The link key is a deploy-time reference to Secrets Manager, never a literal in the template.
-    expect(JSON.stringify(env.LINK_SECRET)).toContain('resolve:secretsmanager');
+    const readers = FUNCTIONS.filter((name) =>
+      statementsOf(stage, name).some((st) => JSON.stringify(st.Resource).includes(secret)),
+    );
+    expect(readers).toEqual(['api']);
+    const statement = statementsOf(stage, 'api').find((st) => JSON.stringify(st.Resource).includes(secret))!;
+    expect(statement.Resource).toEqual({ Ref: secret });
   });
 
   it.each([
-    ['api', TABLE_ACCESS.api, ['s3:GetObject', 's3:PutObject']],
+    [
+      'api',
+      TABLE_ACCESS.api,
+      ['s3:GetObject', 's3:PutObject', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+    ],
     // The timer also retries outbox messages that are due, so it sends mail.
     ['sla-timer', TABLE_ACCESS.slaTimer, ['ses:SendEmail']],
     [
@@ -399,14 +466,69 @@ describe.each(STAGES)('%s stage', (stage) => {
         }),
       },
       UserPoolTier: prod ? 'PLUS' : 'ESSENTIALS',
+      // Profile attributes from the identity provider: language, name and the customer segments.
+      Schema: Match.arrayWith([
+        { Name: 'name', Mutable: true, Required: false },
+        { Name: 'locale', Mutable: true, Required: false },
+        ...['department', 'location', 'job_title'].map((name) =>
+          Match.objectLike({ Name: name, AttributeDataType: 'String', Mutable: true }),
+        ),
+      ]),
     });
     t().hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
-    t().hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
-      AllowedOAuthFlows: ['code'],
-      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.anyValue() })],
+  });
+
+  it('signs in through managed login on the pool domain, with Cognito default branding', () => {
+    const pool = logicalIdOf(t(), 'AWS::Cognito::UserPool', { UserPoolName: `ordo-${stage}-users` });
+    const client = logicalIdOf(t(), 'AWS::Cognito::UserPoolClient', { ClientName: `ordo-${stage}-portal` });
+    t().hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      UserPoolId: { Ref: pool },
+      ManagedLoginVersion: 2,
+      // Unique per stage and account; the account is filled in by CloudFormation here.
+      Domain: { 'Fn::Join': ['', [`ordo-${stage}-`, { Ref: 'AWS::AccountId' }]] },
     });
+    t().hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      UserPoolId: { Ref: pool },
+      ClientId: { Ref: client },
+      UseCognitoProvidedValues: true,
+    });
+    expect(deployed[stage].template.findResources('AWS::Cognito::UserPoolDomain')).toEqual({
+      [Object.keys(t().findResources('AWS::Cognito::UserPoolDomain'))[0]!]: expect.objectContaining({
+        Properties: expect.objectContaining({ Domain: `ordo-${stage}-${ACCOUNT}` }),
+      }),
+    });
+  });
+
+  it('gives the portal a public code-flow client with its callback, short tokens and the profile attributes', () => {
+    const portal = { 'Fn::GetAtt': [Match.stringLikeRegexp('WebDistribution'), 'DomainName'] };
+    t().hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: `ordo-${stage}-portal`,
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', portal, '/auth/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', ['https://', portal, '/']] }],
+      SupportedIdentityProviders: ['COGNITO'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'ENABLED',
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      RefreshTokenValidity: prod ? 12 * 60 : 7 * 24 * 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      ReadAttributes: [
+        'custom:department',
+        'custom:job_title',
+        'custom:location',
+        'email',
+        'email_verified',
+        'locale',
+        'name',
+      ],
+      WriteAttributes: ['custom:department', 'custom:job_title', 'custom:location', 'email', 'locale', 'name'],
+    });
+    t().resourceCountIs('AWS::Cognito::UserPoolIdentityProvider', 0);
   });
 
   it('serves the portal through CloudFront with OAC, security headers and SPA routing', () => {
@@ -449,6 +571,35 @@ describe.each(STAGES)('%s stage', (stage) => {
         Prune: false,
         SourceMarkers: Match.arrayWith([Match.objectLike({})]),
       });
+      const pool = logicalIdOf(t(), 'AWS::Cognito::UserPool', { UserPoolName: `ordo-${stage}-users` });
+      const client = logicalIdOf(t(), 'AWS::Cognito::UserPoolClient', { ClientName: `ordo-${stage}-portal` });
+      const domain = Object.keys(t().findResources('AWS::Cognito::UserPoolDomain'))[0]!;
+      const issuer = `<${pool}.ProviderURL>`;
+      const base = `https://<${domain}>.auth.<AWS::Region>.amazoncognito.com`;
+      expect(portalConfig(synths[stage])).toEqual({
+        apiUrl: expect.stringMatching(/^https:\/\/<ApiHttpApi\w+>\.execute-api\./),
+        oidc: {
+          authority: issuer,
+          clientId: `<${client}>`,
+          scope: 'openid email profile',
+          metadata: {
+            issuer,
+            authorization_endpoint: `${base}/oauth2/authorize`,
+            token_endpoint: `${base}/oauth2/token`,
+            revocation_endpoint: `${base}/oauth2/revoke`,
+            userinfo_endpoint: `${base}/oauth2/userInfo`,
+            end_session_endpoint: `${base}/logout`,
+            jwks_uri: `${issuer}/.well-known/jwks.json`,
+          },
+          logoutRedirectParam: 'logout_uri',
+        },
+      });
+      // The CSP lets the portal call the token and revocation endpoints on the sign-in domain.
+      const policy = Object.values(t().findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0] as {
+        Properties: Json;
+      };
+      expect(JSON.stringify(policy)).toContain('.auth.');
+      expect(JSON.stringify(policy)).toContain('.amazoncognito.com');
     }
   });
 
@@ -548,7 +699,15 @@ describe.each(STAGES)('%s stage', (stage) => {
   });
 
   it('exports the outputs the deploy guide and the portal need', () => {
-    for (const output of ['PortalUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']) {
+    for (const output of [
+      'PortalUrl',
+      'ApiUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'AuthDomainUrl',
+      'OidcIssuer',
+      'TableName',
+    ]) {
       t().hasOutput(output, { Value: Match.anyValue() });
     }
   });
