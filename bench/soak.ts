@@ -359,11 +359,15 @@ class Traffic {
   }
 
   private take(pool: Tracked[]): Tracked | undefined {
-    const at = pool.findIndex((o) => !o.busy);
-    if (at < 0) return undefined;
-    const [order] = pool.splice(at, 1);
-    order!.busy = true;
-    return order;
+    for (;;) {
+      const at = pool.findIndex((o) => !o.busy);
+      if (at < 0) return undefined;
+      const [order] = pool.splice(at, 1);
+      // A comment on it was refused: its version is unknown, so it leaves the pipeline.
+      if (order!.stage === 'dropped') continue;
+      order!.busy = true;
+      return order;
+    }
   }
 
   private remember(order: Tracked): void {
