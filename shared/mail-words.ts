@@ -60,6 +60,11 @@ const englishEvents: Record<MailEvent, EventWords> = {
     subject: (ref) => `We need something from you: ${ref}`,
     lead: () => 'The team asked a question before they can go on. Answer it in Ordo.',
   },
+  requester_asked: {
+    subject: (ref) => `Question to the requester: ${ref}`,
+    lead: (o) =>
+      `You follow this order. The team asked ${o.requesterName} a question before they can go on; ${o.requesterName} answers it.`,
+  },
   customer_replied: {
     subject: (ref) => `Customer replied: ${ref}`,
     lead: (o) => `${o.requesterName} answered your question.`,
@@ -174,6 +179,11 @@ const pl: MailWords = {
     clarification_requested: {
       subject: (ref) => `Potrzebujemy od Ciebie informacji: ${ref}`,
       lead: () => 'Zespół zadał pytanie, bez którego nie może kontynuować pracy. Odpowiedz na nie w Ordo.',
+    },
+    requester_asked: {
+      subject: (ref) => `Pytanie do zamawiającego: ${ref}`,
+      lead: (o) =>
+        `Obserwujesz to zamówienie. Zespół zadał zamawiającemu (${o.requesterName}) pytanie, bez którego nie może kontynuować pracy; odpowiada na nie zamawiający.`,
     },
     customer_replied: {
       subject: (ref) => `Odpowiedź zamawiającego: ${ref}`,

@@ -13,6 +13,8 @@ export const MAIL_EVENTS = [
   'approval_needed',
   'assigned',
   'clarification_requested',
+  /** To watchers: the requester was asked a question (without the requester's answer link). */
+  'requester_asked',
   'customer_replied',
   'order_resolved',
   'order_rejected',

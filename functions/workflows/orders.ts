@@ -1030,14 +1030,23 @@ export class OrderWorkflow {
     if (audience === 'requester') {
       const people = await this.deps.users.getMany([order.requesterId, ...order.watchers]);
       const requester = people.get(order.requesterId);
-      const to: Recipient[] = [
-        // The address the order was filed with, in the language the person chose since.
-        ...(wantsMail(requester, event) ? [{ email: order.requesterEmail, language: requester?.language }] : []),
-        ...order.watchers.map((id) => people.get(id)).filter((p): p is User => Boolean(p && wantsMail(p, event))),
-      ];
-      if (to.length === 0) return [];
-      const link = event === 'clarification_requested' ? this.clarificationLink(order) : undefined;
-      return this.mail(event, order, to, audience, comment, link);
+      // The address the order was filed with, in the language the person chose since.
+      const toRequester: Recipient[] = wantsMail(requester, event)
+        ? [{ email: order.requesterEmail, language: requester?.language }]
+        : [];
+      const watchers = (watcherEvent: MailEvent) =>
+        order.watchers
+          .map((id) => people.get(id))
+          .filter((p): p is User => Boolean(p && p.email !== order.requesterEmail && wantsMail(p, watcherEvent)));
+      if (event === 'clarification_requested') {
+        // The signed link answers as the requester, so it goes to them alone. Watchers read the
+        // question and follow the order page; an answer in the portal is recorded as whoever gives it.
+        return [
+          ...this.mail(event, order, toRequester, audience, comment, this.clarificationLink(order)),
+          ...this.mail('requester_asked', order, watchers('requester_asked'), 'watchers', comment),
+        ];
+      }
+      return this.mail(event, order, [...toRequester, ...watchers(event)], audience, comment);
     }
     if (audience === 'team') {
       // The team's shared mailbox is nobody's profile: it gets English.

@@ -1,5 +1,6 @@
 /**
- * Security checks on orders: a clarification answer may only attach the answerer's own uploads.
+ * Security checks on orders: a clarification answer may only attach the answerer's own uploads; the
+ * signed answer link goes to the requester alone.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, OrderView, UploadTicket } from '#shared/api.ts';
@@ -8,14 +9,31 @@ import { type Caller, createHarness, type Harness } from './harness.ts';
 let h: Harness;
 let anna: Caller;
 let ben: Caller;
+let carl: Caller;
 let hana: Caller;
 let henry: Caller;
 
 beforeAll(async () => {
   h = await createHarness({ attachments: true });
-  [anna, ben, hana, henry] = await Promise.all([h.as('anna'), h.as('ben'), h.as('hana'), h.as('henry')]);
+  [anna, ben, carl, hana, henry] = await Promise.all([
+    h.as('anna'),
+    h.as('ben'),
+    h.as('carl'),
+    h.as('hana'),
+    h.as('henry'),
+  ]);
 });
 afterAll(() => h?.close());
+
+const onboarding = {
+  serviceId: 'hr-onboarding',
+  answers: {
+    fullName: 'Jan Zieliński',
+    startDate: '2027-01-11',
+    contractType: 'Permanent',
+    managerEmail: 'm@example.com',
+  },
+};
 
 function serviceBody(fields: Record<string, unknown>) {
   return {
@@ -158,5 +176,60 @@ describe('a clarification answer attaches only the answerer’s own uploads', ()
       `/api/v1/orders/${number}/attachments?key=${encodeURIComponent(own)}&as=json`,
     );
     expect(link.status).toBe(200);
+  });
+});
+
+describe('the signed answer link goes to the requester only', () => {
+  it('tells watchers about the question without the link, and records an answer as the person who gave it', async () => {
+    const filed = await anna.json<OrderView>('POST', '/api/v1/orders', onboarding);
+    const number = filed.body.order.number;
+    await anna.json('POST', `/api/v1/orders/${number}/watchers`, { add: ['ben'] });
+    await act(hana, number, { action: 'claim' });
+    const asked = await act(hana, number, {
+      action: 'request_clarification',
+      comment: 'Which start date is right?',
+      fields: ['startDate'],
+    });
+    expect(asked.status).toBe(200);
+
+    const mail = await mailAbout(number);
+    const toAnna = mail.filter((m) => m.destination.to.includes('anna.kowalska@example.com'));
+    const toBen = mail.filter((m) => m.destination.to.includes('ben.carter@example.com'));
+    // The requester's message carries the link; it is addressed to nobody else.
+    const withLink = mail.filter((m) => answerToken(m.body.text));
+    expect(withLink.map((m) => m.destination.to)).toEqual([['anna.kowalska@example.com']]);
+    expect(toAnna.some((m) => answerToken(m.body.text))).toBe(true);
+    // The watcher hears of the question, with the order page to follow it, and no way to answer as Anna.
+    const watcherNote = toBen.find((m) => m.body.text?.includes('Which start date is right?'));
+    expect(watcherNote?.subject).toBe(`Question to the requester: ${number} ${filed.body.order.title}`);
+    expect(watcherNote?.body.text).toContain(`/orders/${number}`);
+    expect(watcherNote?.body.text).toContain('Anna Kowalska');
+    expect(toBen.some((m) => answerToken(m.body.text) || m.body.html?.includes('/answer/'))).toBe(false);
+
+    // In the portal, only the requester's side answers, and the answer is theirs.
+    const byWatcher = await act(ben, number, { action: 'answer_clarification', comment: 'The 18th.' });
+    expect(byWatcher.status).toBe(403);
+    const byRequester = await act(anna, number, {
+      action: 'answer_clarification',
+      comment: 'It is the 18th.',
+      answers: { startDate: '2027-01-18' },
+    });
+    expect(byRequester.status).toBe(200);
+    expect(byRequester.body.timeline.at(-1)).toMatchObject({ kind: 'answer_clarification', actorId: 'anna' });
+  });
+
+  it('records an answer from the colleague who filed the order as theirs, not the requester’s', async () => {
+    const filed = await carl.json<OrderView>('POST', '/api/v1/orders', { ...onboarding, requesterId: 'anna' });
+    expect(filed.status).toBe(201);
+    const number = filed.body.order.number;
+    await act(hana, number, { action: 'claim' });
+    await act(hana, number, { action: 'request_clarification', comment: 'Which start date?', fields: ['startDate'] });
+    const answered = await act(carl, number, {
+      action: 'answer_clarification',
+      comment: 'The 18th, I filed it.',
+      answers: { startDate: '2027-01-18' },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.timeline.at(-1)).toMatchObject({ kind: 'answer_clarification', actorId: 'carl' });
   });
 });
