@@ -65,7 +65,11 @@ async function expect401(caller: Caller, path = '/api/v1/me'): Promise<void> {
   expect(res.body.error.code).toBe('unauthorized');
 }
 
-type SignInAnswer = { user: User; error?: never } | { error: { code: string; fields?: Record<string, string> } };
+/** The answer of POST /me/sign-in: the profile, or an error with field messages. */
+interface SignInAnswer {
+  user?: User;
+  error?: { code: string; fields?: Record<string, string> };
+}
 const signIn = (accessToken: string, id: string) =>
   bearer(accessToken).json<SignInAnswer>('POST', '/api/v1/me/sign-in', { idToken: id });
 
