@@ -3,6 +3,10 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
 const apiPort = process.env.ORDO_API_PORT ?? '3000';
+const localProxy = {
+  '/api': `http://127.0.0.1:${apiPort}`,
+  '/config.json': `http://127.0.0.1:${apiPort}`,
+};
 
 export default defineConfig({
   // The folder of this file, whatever the working directory.
@@ -13,14 +17,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  server: {
-    proxy: {
-      '/api': `http://127.0.0.1:${apiPort}`,
-    },
-  },
-  preview: {
-    proxy: {
-      '/api': `http://127.0.0.1:${apiPort}`,
-    },
-  },
+  // The API, and the run-time configuration (sign-in settings) the local server answers.
+  server: { proxy: localProxy },
+  preview: { proxy: localProxy },
 });

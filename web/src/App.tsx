@@ -1,11 +1,13 @@
 import { A, Navigate, Route, Router, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { setUnauthorizedHandler } from './api.ts';
-import { endSession, loadUser, token, user } from './session.ts';
+import { createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switch, untrack } from 'solid-js';
+import { drafts } from './drafts.ts';
+import type { SignInState } from './pages/SignIn.tsx';
+import { loadUser, setNavigator, signOut, startSignIn, takeSignedOut, user } from './session.ts';
 import { t } from './strings.ts';
 import { ErrorNote, Loading } from './ui.tsx';
 
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
+const AuthCallback = lazy(() => import('./pages/AuthCallback.tsx'));
 const Catalog = lazy(() => import('./pages/Catalog.tsx'));
 const DepartmentPage = lazy(() => import('./pages/Department.tsx'));
 const ServicePage = lazy(() => import('./pages/Service.tsx'));
@@ -31,16 +33,9 @@ function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
   const location = useLocation();
 
-  setUnauthorizedHandler(() => {
-    endSession();
-    const here = location.pathname + location.search;
-    if (location.pathname !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
-  });
-
-  const signOut = () => {
-    endSession();
-    navigate('/sign-in');
-  };
+  setNavigator((path) => navigate(path, { replace: true }));
+  // Shown on the page whose forms got their text back after the session ended and sign-in returned.
+  const draftsKept = () => drafts.restoredOn() === location.pathname + location.search;
 
   const queues = () => Object.keys(user()?.memberships ?? {}).sort();
   // Heads see the department; everyone else in the team sees their own numbers (or their services').
@@ -97,7 +92,7 @@ function Shell(props: RouteSectionProps) {
                     <span data-testid="current-user">{u().name}</span>
                   </span>
                   <A href="/profile">{t.nav.profile}</A>
-                  <button type="button" class="link-button" onClick={signOut}>
+                  <button type="button" class="link-button" onClick={() => void signOut()}>
                     {t.nav.signOut}
                   </button>
                 </div>
@@ -107,32 +102,45 @@ function Shell(props: RouteSectionProps) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <Show when={draftsKept()}>
+          <p class="notice success" role="status">
+            {t.signIn.draftsKept}
+          </p>
+        </Show>
         <Suspense fallback={<Loading />}>{props.children}</Suspense>
       </main>
     </>
   );
 }
 
-/** Pages behind sign-in: wait for the user, or go to sign-in. */
+/**
+ * Pages behind sign-in: wait for the profile, or go to the provider's sign-in (and come back here).
+ * Right after sign-out the landing page says so instead, rather than signing straight in again.
+ */
 function RequireUser(props: RouteSectionProps) {
   const location = useLocation();
+  const navigate = useNavigate();
   const [error, setError] = createSignal<unknown>();
   const [attempt, setAttempt] = createSignal(0);
 
-  createEffect(() => {
-    attempt();
-    if (!token() || user()) return;
-    setError(undefined);
-    loadUser().catch((e: unknown) => setError(() => e));
-  });
-
-  const next = () => encodeURIComponent(location.pathname + location.search);
+  createEffect(
+    on(attempt, () => {
+      if (untrack(user)) return;
+      setError(undefined);
+      const here = untrack(() => location.pathname + location.search + location.hash);
+      loadUser()
+        .then(async (found) => {
+          if (found) return;
+          if (takeSignedOut())
+            navigate('/sign-in', { replace: true, state: { signedOut: true } satisfies SignInState });
+          else await startSignIn(here, { replace: true });
+        })
+        .catch((e: unknown) => setError(() => e));
+    }),
+  );
 
   return (
     <Switch fallback={<Loading />}>
-      <Match when={!token()}>
-        <Navigate href={`/sign-in?next=${next()}`} />
-      </Match>
       <Match when={user()}>{props.children}</Match>
       <Match when={error()}>
         <ErrorNote error={error()} onRetry={() => setAttempt((n) => n + 1)} />
@@ -145,6 +153,7 @@ export function App() {
   return (
     <Router root={Shell}>
       <Route path="/sign-in" component={SignIn} />
+      <Route path="/auth/callback" component={AuthCallback} />
       {/* Reached from an emailed link: no sign-in needed. */}
       <Route path="/answer/:token" component={AnswerPage} />
       <Route path="/survey/:token" component={SurveyPage} />

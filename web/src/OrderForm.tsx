@@ -23,6 +23,7 @@ import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from './api.ts';
+import { keepDraft } from './drafts.ts';
 import { promiseDate } from './format.ts';
 import { type Handover, handoverBody, handoverCandidates } from './orders.ts';
 import { localMessages } from './paths.ts';
@@ -463,13 +464,49 @@ function HandoverFields(props: {
   );
 }
 
+/** What the order form keeps when the session ends before it is sent (web/src/drafts.ts). */
+interface OrderDraft {
+  answers: Answers;
+  priority: Priority;
+  onBehalf: string;
+  given: Record<string, Handover>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asOrderDraft(value: unknown): OrderDraft | undefined {
+  if (!isRecord(value) || !isRecord(value.answers) || !isRecord(value.given)) return undefined;
+  return {
+    answers: value.answers as Answers,
+    priority: PRIORITIES.find((p) => p === value.priority) ?? 'normal',
+    onBehalf: typeof value.onBehalf === 'string' ? value.onBehalf : '',
+    given: value.given as Record<string, Handover>,
+  };
+}
+
 export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) {
   const navigate = useNavigate();
   const form = () => props.service.form;
-  const state = createAnswers(form);
-  const [priority, setPriority] = createSignal<Priority>('normal');
-  const [onBehalf, setOnBehalf] = createSignal('');
-  const [given, setGiven] = createSignal<Record<string, Handover>>({});
+  const blank = JSON.stringify(initialAnswers(untrack(form)));
+  let read = (): OrderDraft | undefined => undefined;
+  const draft = untrack(() => props.preview)
+    ? undefined
+    : asOrderDraft(keepDraft(`order-form:${untrack(() => props.service.id)}`, () => read()));
+  const state = createAnswers(form, draft?.answers);
+  const [priority, setPriority] = createSignal<Priority>(draft?.priority ?? 'normal');
+  const [onBehalf, setOnBehalf] = createSignal(draft?.onBehalf ?? '');
+  const [given, setGiven] = createSignal<Record<string, Handover>>(draft?.given ?? {});
+  read = () => {
+    const kept = { answers: state.answers(), priority: priority(), onBehalf: onBehalf(), given: given() };
+    const untouched =
+      JSON.stringify(kept.answers) === blank &&
+      kept.priority === 'normal' &&
+      kept.onBehalf === '' &&
+      Object.keys(kept.given).length === 0;
+    return untouched ? undefined : kept;
+  };
   const [serverErrors, setServerErrors] = createSignal<Record<string, string>>({});
   const [formError, setFormError] = createSignal<string>();
   const [previewNote, setPreviewNote] = createSignal<string>();
@@ -581,6 +618,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
             id="order-on-behalf"
             name="requesterId"
             type="text"
+            value={untrack(onBehalf)}
             autocomplete="off"
             aria-invalid={serverErrors().requesterId ? 'true' : undefined}
             aria-describedby={

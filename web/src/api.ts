@@ -1,7 +1,7 @@
 /**
- * The portal's one API client. Attaches the session token, turns error bodies into `ApiError`
- * and sends the person to sign-in when the session has ended.
- * Only types are imported from the API contract, so the request schemas stay out of the bundle.
+ * The portal's one API client. Attaches the session's access token, renews it once when the API
+ * refuses it, turns error bodies into `ApiError`, and hands over to sign-in when the session has
+ * ended. Only types are imported from the API contract, so the request schemas stay out of the bundle.
  */
 import type { z } from 'zod';
 import type {
@@ -12,7 +12,6 @@ import type {
   CreateOrderBody,
   CustomersResponse,
   clarificationAnswerBody,
-  DemoUser,
   DepartmentPage,
   ErrorBody,
   GoalsBody,
@@ -45,7 +44,6 @@ import type { createDepartmentBody, ServiceBody } from '#shared/service-schema.t
 import { t } from './strings.ts';
 
 const PREFIX = '/api/v1';
-const TOKEN_KEY = 'ordo.token';
 
 export type ServiceDetail = ServiceView;
 export type HandoffBody = z.input<typeof handoffBody>;
@@ -93,41 +91,31 @@ export class ApiError extends Error {
 }
 
 let baseUrl = '';
-let onUnauthorized: () => void = () => {};
 
 /** In AWS the API lives elsewhere and `/config.json` says where; locally it is the same origin. */
-export async function loadConfig(): Promise<void> {
-  try {
-    const res = await fetch('/config.json', { cache: 'no-store' });
-    if (!res.ok || !res.headers.get('content-type')?.includes('json')) return;
-    const config: unknown = await res.json();
-    if (config && typeof config === 'object' && 'apiUrl' in config && typeof config.apiUrl === 'string') {
-      baseUrl = config.apiUrl.replace(/\/+$/, '');
-    }
-  } catch {
-    // No config: same origin.
-  }
+export function setApiBase(url: string | undefined): void {
+  baseUrl = (url ?? '').replace(/\/+$/, '');
 }
 
-export function setUnauthorizedHandler(handler: () => void): void {
-  onUnauthorized = handler;
+/** How requests get their token: the session (web/src/session.ts) provides these. */
+export interface TokenSource {
+  /** The current access token (renewed first if it is about to run out), or null when signed out. */
+  token(): Promise<string | null>;
+  /** The API refused `rejected`: a renewed token, or null when the session cannot be renewed. */
+  renew(rejected: string): Promise<string | null>;
+  /** The session is over: keep what the person typed and go through sign-in. Resolves if that did not happen. */
+  expired(): Promise<void>;
 }
 
-export function readToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
+const signedOut: TokenSource = {
+  token: async () => null,
+  renew: async () => null,
+  expired: async () => {},
+};
+let tokens: TokenSource = signedOut;
 
-export function writeToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Private mode without storage: the session lasts as long as the page.
-  }
+export function setTokenSource(source: TokenSource): void {
+  tokens = source;
 }
 
 function fallbackMessage(status: number): string {
@@ -165,25 +153,57 @@ function isErrorBody(data: unknown): data is ErrorBody & { error: { current?: un
 interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
-  /** Skip the sign-in redirect (the sign-in calls themselves). */
+  /** Public routes (emailed links): no token. */
   anonymous?: boolean;
+  /** A refused token is reported, not followed by sign-in (the sign-in call itself, which must not loop). */
+  keepSession?: boolean;
+}
+
+/** Token trouble that is not a refusal (the provider cannot be reached) reads as a network error. */
+async function fromSession<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch {
+    throw new ApiError(0, 'network', t.errors.network);
+  }
 }
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const token = readToken();
-  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const attempt = async (token: string | null): Promise<Response> => {
+    try {
+      return await fetch(`${baseUrl}${PREFIX}${path}`, {
+        method,
+        headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
+        body,
+      });
+    } catch {
+      throw new ApiError(0, 'network', t.errors.network);
+    }
+  };
 
   let res: Response;
-  try {
-    res = await fetch(`${baseUrl}${PREFIX}${path}`, { method, headers, body });
-  } catch {
-    throw new ApiError(0, 'network', t.errors.network);
+  if (options.anonymous) {
+    res = await attempt(null);
+  } else {
+    const token = await fromSession(() => tokens.token());
+    if (!token) {
+      if (!options.keepSession) await tokens.expired();
+      throw new ApiError(401, 'unauthorized', t.errors.unauthorized);
+    }
+    res = await attempt(token);
+    // Refused (expired early, revoked, signing key rotated): renew once and send again. A 401 means
+    // the request was not carried out, so sending it again cannot do it twice.
+    if (res.status === 401) {
+      const renewed = await fromSession(() => tokens.renew(token));
+      if (renewed) res = await attempt(renewed);
+    }
+    if (res.status === 401 && !options.keepSession) await tokens.expired();
   }
   if (res.ok) return res;
 
@@ -197,10 +217,6 @@ async function send(method: string, path: string, options: RequestOptions = {}):
     localFields(error?.fields ?? {}),
     current,
   );
-  if (res.status === 401 && !options.anonymous) {
-    writeToken(null);
-    onUnauthorized();
-  }
   throw apiError;
 }
 
@@ -245,9 +261,9 @@ const seg = encodeURIComponent;
 const cursorQuery = (cursor?: string) => (cursor ? `?cursor=${seg(cursor)}` : '');
 
 export const api = {
-  demoUsers: () => request<DemoUser[]>('GET', '/auth/demo-users', { anonymous: true }),
-  signIn: (userId: string) =>
-    request<{ token: string; user: User }>('POST', '/auth/dev-sign-in', { body: { userId }, anonymous: true }),
+  /** After sign-in and on every page load: the profile, created or refreshed from the ID token's claims. */
+  signIn: (idToken: string, opts: { keepSession?: boolean } = {}) =>
+    request<{ user: User }>('POST', '/me/sign-in', { body: { idToken }, ...opts }),
   me: () => request<Me>('GET', '/me'),
   catalog: () => request<ServiceSummary[]>('GET', '/catalog'),
   departments: () => request<Department[]>('GET', '/departments'),

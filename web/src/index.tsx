@@ -1,9 +1,14 @@
 import { render } from 'solid-js/web';
 import { App } from './App.tsx';
-import { loadConfig } from './api.ts';
+import { fetchConfig } from './config.ts';
+import { startSession } from './session.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
-  void loadConfig().finally(() => render(() => <App />, root));
+  // The sign-in code starts loading with session.ts, while this file is fetched.
+  void fetchConfig().then((config) => {
+    startSession(config);
+    render(() => <App />, root);
+  });
 }

@@ -92,11 +92,17 @@ export const pl: Strings = {
   },
   signIn: {
     title: 'Logowanie',
-    intro:
-      'Wybierz osobę demonstracyjną, jako która chcesz się zalogować. Każda ma inne role, więc Ordo wygląda dla każdej inaczej.',
-    listLabel: 'Osoby demonstracyjne',
-    signingIn: (name) => `Logowanie jako ${name}…`,
-    empty: 'Brak osób demonstracyjnych. Uruchom Ordo z danymi demonstracyjnymi, aby się tu zalogować.',
+    intro: 'Ordo loguje Cię kontem Twojej organizacji, a potem przywraca Cię tutaj.',
+    button: 'Zaloguj się',
+    redirecting: 'Przechodzimy do logowania…',
+    signingIn: 'Trwa logowanie…',
+    signedOut: 'Wylogowano.',
+    failed: 'Logowanie nie powiodło się. Spróbuj ponownie.',
+    refused: (reason) => `Usługa logowania odmówiła: ${reason}`,
+    notAccepted:
+      'Ordo nie przyjęło tego logowania. Spróbuj ponownie, a jeśli to się powtarza, zwróć się do administratora.',
+    notConfigured: 'Logowanie nie jest skonfigurowane w tym Ordo: konfiguracja nie wskazuje dostawcy tożsamości.',
+    draftsKept: 'Nastąpiło wylogowanie; Twój tekst został zachowany.',
   },
   catalog: {
     title: 'Katalog usług',

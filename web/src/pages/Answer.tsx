@@ -8,7 +8,7 @@ import type { ClarificationView } from '#shared/api.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
 import { createLoader } from '../data.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
-import { token } from '../session.ts';
+import { hasSession } from '../session.ts';
 import { t } from '../strings.ts';
 import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
 
@@ -60,7 +60,8 @@ export default function AnswerPage() {
 
 function AnswerForm(props: { token: string; view: ClarificationView }) {
   // Files need an upload ticket, which needs a session: without one, file fields are answered in Ordo.
-  const signedIn = () => Boolean(token());
+  const [signedIn, setSignedIn] = createSignal(false);
+  void hasSession().then(setSignedIn);
   const fields = () => props.view.fields.filter((f) => f.kind !== 'attachment' || signedIn());
   const fileFields = () => props.view.fields.filter((f) => f.kind === 'attachment' && !signedIn());
   const state = createAnswers(fields, props.view.answers);

@@ -1,11 +1,12 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
 import { localizeChecklists, localizeService } from '#shared/translate.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../api.ts';
 import { createLoader } from '../data.ts';
+import { keepDraft } from '../drafts.ts';
 import { answerWords, promiseDate } from '../format.ts';
 import { ActionPanel } from '../order/Actions.tsx';
 import { ClocksPanel, HoldsTable } from '../order/Clocks.tsx';
@@ -398,8 +399,17 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
 }
 
 function CommentBox(props: { number: string; team: boolean; busy: boolean; perform: Perform }) {
-  const [text, setText] = createSignal('');
-  const [visibility, setVisibility] = createSignal<Visibility>('public');
+  // Kept through sign-in when the session ends before the comment is sent (web/src/drafts.ts).
+  const kept: unknown = keepDraft(
+    `comment:${untrack(() => props.number)}`,
+    (): { text: string; visibility: Visibility } | undefined =>
+      text().trim() ? { text: text(), visibility: visibility() } : undefined,
+  );
+  const keptText = typeof kept === 'object' && kept !== null && 'text' in kept ? kept.text : undefined;
+  const keptInternal =
+    typeof kept === 'object' && kept !== null && 'visibility' in kept && kept.visibility === 'internal';
+  const [text, setText] = createSignal(typeof keptText === 'string' ? keptText : '');
+  const [visibility, setVisibility] = createSignal<Visibility>(keptInternal ? 'internal' : 'public');
   const [error, setError] = createSignal<string>();
 
   async function submit(event: SubmitEvent) {

@@ -1,76 +1,63 @@
-import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
-import { api } from '../api.ts';
-import { createLoader } from '../data.ts';
+/**
+ * The sign-in page: one button to the organisation's sign-in (the OpenID provider), and what went
+ * wrong when the last attempt failed. Pages behind sign-in go to the provider directly; this page is
+ * where sign-out lands and where a failed sign-in explains itself.
+ */
+import { useLocation, useSearchParams } from '@solidjs/router';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { safeNext } from '../format.ts';
-import { startSession } from '../session.ts';
-import { setLanguage, t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { problem, setProblem, startSignIn } from '../session.ts';
+import { t } from '../strings.ts';
+import { ErrorNote, usePageTitle } from '../ui.tsx';
+
+/** What the callback page passes along when sign-in did not complete, or that sign-out happened. */
+export interface SignInState {
+  error?: string;
+  signedOut?: boolean;
+}
 
 export default function SignIn() {
   usePageTitle(() => t.signIn.title);
-  const navigate = useNavigate();
+  const location = useLocation<SignInState>();
   const [search] = useSearchParams<{ next?: string }>();
-  const people = createLoader(
-    () => true,
-    () => api.demoUsers(),
-  );
-  const [pending, setPending] = createSignal<string>();
+  const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
+  const message = () => problem() ?? location.state?.error;
+  onCleanup(() => setProblem(undefined));
 
-  async function choose(userId: string, name: string) {
-    setPending(name);
+  async function signIn() {
+    setPending(true);
     setError(undefined);
     try {
-      const session = await api.signIn(userId);
-      startSession(session.token, session.user);
-      const next = safeNext(search.next);
-      // In another language the page loads afresh where sign-in was heading.
-      if (session.user.language && setLanguage(session.user.language, next)) return;
-      navigate(next, { replace: true });
+      await startSignIn(safeNext(search.next));
     } catch (e) {
       setError(() => e);
     } finally {
-      setPending(undefined);
+      // Reached when the person comes back from the provider's page without signing in.
+      setPending(false);
     }
   }
 
   return (
     <section class="narrow">
       <h1>{t.signIn.title}</h1>
-      <p>{t.signIn.intro}</p>
-      <Show when={error()}>{(e) => <ErrorNote error={e()} />}</Show>
-      <Show when={pending()}>{(name) => <Loading text={t.signIn.signingIn(name())} />}</Show>
-      <Show
-        when={people.value()}
-        fallback={
-          <Show when={people.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void people.reload()} />}
-          </Show>
-        }
-      >
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p class="empty">{t.signIn.empty}</p>}>
-            <ul class="people" aria-label={t.signIn.listLabel}>
-              <For each={list()}>
-                {(person) => (
-                  <li>
-                    <button
-                      type="button"
-                      class="person"
-                      disabled={pending() !== undefined}
-                      onClick={() => void choose(person.id, person.name)}
-                    >
-                      <strong>{person.name}</strong>
-                      <span>{person.summary}</span>
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <Show when={location.state?.signedOut && !message()}>
+        <p class="notice success" role="status">
+          {t.signIn.signedOut}
+        </p>
+      </Show>
+      <Show when={message()}>
+        {(m) => (
+          <div class="notice error" role="alert">
+            <p>{m()}</p>
+          </div>
         )}
       </Show>
+      <Show when={error()}>{(e) => <ErrorNote error={e()} />}</Show>
+      <p>{t.signIn.intro}</p>
+      <button type="button" class="primary" disabled={pending()} onClick={() => void signIn()}>
+        {pending() ? t.signIn.redirecting : t.signIn.button}
+      </button>
     </section>
   );
 }
