@@ -1,12 +1,14 @@
 /**
- * Headless Chromium (Debian's package) driven by playwright-core, plus the full local stack on free ports.
+ * Headless Chromium (Debian's package) driven by playwright-core, plus the full local stack on free
+ * ports. People sign in as they do in production: the portal sends them to the OpenID provider (the
+ * local one, with the demo people as its accounts), they choose themselves there, and come back.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort } from '../../scripts/local/ports.ts';
 import { shutdown } from '../../scripts/local/processes.ts';
-import { root, type Stack, startStack } from '../../scripts/stack.ts';
+import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
 
@@ -26,9 +28,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function startTestStack(): Promise<Stack> {
-  const [app, dynamo, ses, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  return startStack({ ports: { app, dynamo, ses, s3 }, mailEveryMs: 200, logLevel: 'error' });
+/** Free ports for every piece of the stack. */
+export async function testPorts(): Promise<StackOptions['ports']> {
+  const [app, dynamo, ses, s3, oidc] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  return { app, dynamo, ses, s3, oidc };
+}
+
+export async function startTestStack(opts: Pick<StackOptions, 'oidcTtl'> = {}): Promise<Stack> {
+  return startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', ...opts });
 }
 
 export const stopTestStack = shutdown;
@@ -38,9 +45,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
+/** The demo person's button on the local provider's sign-in page (its name starts with theirs). */
+export function personButton(page: Page, name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('list', { name: 'People' }).getByRole('button', { name: new RegExp(`^${escaped}\\b`) });
+}
+
+/**
+ * Signs `name` in on this browser profile through the provider's own page. Whoever was signed in
+ * before is forgotten first, in the portal and at the provider, so the provider asks who it is.
+ */
 export async function signIn(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('ordo.oidc.')) localStorage.removeItem(key);
+  });
+  // The page's one button, whatever the portal's language.
+  await page.getByRole('main').getByRole('button').click();
+  await personButton(page, name).click();
   await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
 }
 
