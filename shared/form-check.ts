@@ -25,9 +25,14 @@ export function isVisible(field: FormField, answers: Answers): boolean {
   return value !== undefined && value !== null && rule.equals.includes(value);
 }
 
+/** Patterns apply to free-text fields only. */
+function hasPattern(field: FormField): field is FormField & { pattern: string } {
+  return !!field.pattern && (field.kind === 'text' || field.kind === 'longText');
+}
+
 /** Whether any field of the form has a pattern (the portal loads the engine only then). */
 export function hasPatterns(form: readonly FormField[]): boolean {
-  return form.some((field) => field.pattern && (field.kind === 'text' || field.kind === 'longText'));
+  return form.some(hasPattern);
 }
 
 function isEmpty(value: unknown): boolean {
@@ -103,7 +108,7 @@ export function checkAnswers(
       continue;
     }
     // The pattern runs last, on a value already known to be a string within the field's length.
-    if (field.pattern && typeof parsed.data === 'string' && !patterns(field.pattern, parsed.data)) {
+    if (hasPattern(field) && typeof parsed.data === 'string' && !patterns(field.pattern, parsed.data)) {
       fields[field.id] = 'Not in the expected format.';
       continue;
     }
