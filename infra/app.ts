@@ -1,6 +1,7 @@
 /**
- * CDK entry (cdk.json: `npx tsx infra/app.ts`). Options come from context:
- *   -c stage=dev|prod (default dev)   -c mailFrom=…   -c mailDomain=…   -c alarmEmail=…   -c portalDist=web/dist
+ * CDK entry (cdk.json: `npx tsx infra/app.ts`). Options come from context (infra/config.ts, listed
+ * in infra/README.md): -c stage=dev|prod (default dev), mail (mailFrom, mailDomain), alarmEmail,
+ * portalDist, and sign-in (adminEmails, authDomainPrefix, oidcProvider, samlProvider, cognitoSignIn).
  */
 import { createOrdoApp } from './stack.ts';
 
