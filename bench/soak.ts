@@ -696,7 +696,16 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
   const dynamo = dynamoPid(ctx.dynamo.port);
   const dynamoRss = () => (dynamo !== undefined ? residentMib(dynamo) : ctx.dynamo.residentMb?.());
   const tokens = new Map<string, string>();
-  for (const id of [...REQUESTERS, ...AGENTS]) tokens.set(id, await tokenFor(deps, id));
+  const signIn = async () => {
+    for (const id of [...REQUESTERS, ...AGENTS]) tokens.set(id, await tokenFor(deps, id));
+  };
+  await signIn();
+  // Access tokens live minutes (10 at the local provider): sign in again well before they expire, as
+  // the portal refreshes its session.
+  const refresh = setInterval(
+    () => void signIn().catch((error: Error) => ctx.log(`  signing in again failed: ${error.message}`)),
+    4 * 60_000,
+  );
   const traffic = new Traffic(api.url, tokens);
 
   try {
@@ -838,6 +847,7 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
       dynamoFound: dynamo !== undefined,
     });
   } finally {
+    clearInterval(refresh);
     traffic.close();
     await api.stop();
   }
@@ -997,8 +1007,9 @@ function report(r: {
       'the same Hono app as in Lambda) with the outbox poller (every second, up to 50 mails a round) and the SLA ' +
       'timer and digest loop (every 10 s) of functions/local/workers.ts; its memory is that process alone. ' +
       "DynamoDB Local (in memory, the run's own JVM) and the SES stand-in are the ones every benchmark uses; the " +
-      'benchmark process is the client (node:http, keep-alive, up to 64 connections), signed in as three requesters ' +
-      '(Anna, Carl, Ben) and two HR agents (Hana, Olivia), on a fresh table with the demo company and 60 orders filed first.',
+      'benchmark process is the client (node:http, keep-alive, up to 64 connections), signed in (`tokenFor`, ' +
+      'bench/api.ts; again every 4 minutes, before the tokens expire) as three requesters (Anna, Carl, Ben) and two ' +
+      'HR agents (Hana, Olivia), on a fresh table with the demo company and 60 orders filed first.',
     `Mix per 100 requests: ${kinds.map((k) => `${ROUTES[k]} ${MIX[k]}`).join(', ')}. Every order's life is ` +
       'filed → claimed → deliverable ticked → resolved (with the survey invitation), each step by the client that saw ' +
       'its last version, and commented on by its requester meanwhile; no two writes on one order are in flight at ' +
