@@ -83,6 +83,9 @@ const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
 
 type Audience = 'requester' | 'assignee' | 'team';
 
+/** A part of a bundle with the service it orders. */
+type BundlePart = { part: NonNullable<Service['bundle']>[number]; service: Service };
+
 /** Mail sent after each action, by audience (SPEC §6). */
 const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience: Audience }>>> = {
   assign: [{ event: 'assigned', audience: 'assignee' }],
@@ -163,6 +166,8 @@ export class OrderWorkflow {
       }
       requester = colleague;
     }
+    // Parts are checked before the case takes its number, so a refused bundle leaves no gap.
+    const partServices = service.bundle?.length ? await this.partServices(user, service) : [];
     const { order, event, mail } = await this.draft({
       actor: user,
       requester,
@@ -182,7 +187,7 @@ export class OrderWorkflow {
         }
       : undefined;
     // A bundle: one case order plus a linked order per part, all in one transaction (SPEC §14.7).
-    const parts = service.bundle?.length ? await this.bundleParts(user, requester, service, order) : [];
+    const parts = await this.bundleParts(user, requester, partServices, order);
     try {
       const stats = (
         await Promise.all([order, ...parts.map((p) => p.order)].map((o) => this.deltas(undefined, o, 'submitted')))
@@ -201,13 +206,26 @@ export class OrderWorkflow {
     return this.present(user, { ...order, children: parts.map((p) => linkOf(p.order)) }, [event], service);
   }
 
-  private async bundleParts(user: User, requester: User, service: Service, caseOrder: Order) {
-    const parts: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }> = [];
+  /** The services of a bundle's parts, each published and offered to the person ordering. */
+  private async partServices(user: User, service: Service): Promise<BundlePart[]> {
+    const found: BundlePart[] = [];
     for (const part of service.bundle ?? []) {
       const partService = await this.deps.services.get(part.serviceId);
       if (partService?.status !== 'published') {
         throw new RuleViolationError(`Part of this bundle (${part.serviceId}) is not offered at the moment.`);
       }
+      // A part is an order in its own right: the same audience rule as ordering it alone.
+      if (!mayOrder(user, partService)) {
+        throw new ForbiddenError(`“${partService.name}”, a part of this bundle, is not offered to you.`);
+      }
+      found.push({ part, service: partService });
+    }
+    return found;
+  }
+
+  private async bundleParts(user: User, requester: User, partServices: BundlePart[], caseOrder: Order) {
+    const parts: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }> = [];
+    for (const { part, service: partService } of partServices) {
       const answers: Answers = {};
       for (const field of partService.form) {
         const source = part.fieldMap?.[field.id] ?? field.id;

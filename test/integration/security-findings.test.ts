@@ -1,6 +1,6 @@
 /**
  * Security checks on orders: a clarification answer may only attach the answerer's own uploads; the
- * signed answer link goes to the requester alone.
+ * signed answer link goes to the requester alone; bundle parts keep the audience of their services.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, OrderView, UploadTicket } from '#shared/api.ts';
@@ -12,15 +12,17 @@ let ben: Caller;
 let carl: Caller;
 let hana: Caller;
 let henry: Caller;
+let iris: Caller;
 
 beforeAll(async () => {
   h = await createHarness({ attachments: true });
-  [anna, ben, carl, hana, henry] = await Promise.all([
+  [anna, ben, carl, hana, henry, iris] = await Promise.all([
     h.as('anna'),
     h.as('ben'),
     h.as('carl'),
     h.as('hana'),
     h.as('henry'),
+    h.as('iris'),
   ]);
 });
 afterAll(() => h?.close());
@@ -231,5 +233,57 @@ describe('the signed answer link goes to the requester only', () => {
     });
     expect(answered.status).toBe(200);
     expect(answered.body.timeline.at(-1)).toMatchObject({ kind: 'answer_clarification', actorId: 'carl' });
+  });
+});
+
+describe('bundle parts keep their services’ audience', () => {
+  beforeAll(async () => {
+    await publish(
+      iris,
+      serviceBody({
+        id: 'it-sec-engineering-tools',
+        department: 'IT',
+        name: 'Engineering build agent',
+        ownerId: 'ivan',
+        audience: ['Engineering'],
+      }),
+    );
+    await publish(
+      henry,
+      serviceBody({
+        id: 'hr-sec-bundle',
+        department: 'HR',
+        name: 'Starter kit',
+        ownerId: 'hana',
+        bundle: [{ serviceId: 'it-sec-engineering-tools' }],
+      }),
+    );
+  });
+
+  it('refuses a bundle whose part is not offered to the person ordering, and files nothing', async () => {
+    const direct = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+      serviceId: 'it-sec-engineering-tools',
+      answers: { what: 'A build agent' },
+    });
+    expect(direct.status).toBe(403);
+
+    const before = (await anna.json<{ items: unknown[] }>('GET', '/api/v1/orders/mine')).body.items.length;
+    const viaBundle = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+      serviceId: 'hr-sec-bundle',
+      answers: { what: 'A build agent' },
+    });
+    expect(viaBundle.status).toBe(403);
+    expect(viaBundle.body.error.message).toContain('Engineering build agent');
+    const after = (await anna.json<{ items: unknown[] }>('GET', '/api/v1/orders/mine')).body.items.length;
+    expect(after).toBe(before);
+  });
+
+  it('files the bundle for someone in the part’s audience', async () => {
+    const filed = await ben.json<OrderView>('POST', '/api/v1/orders', {
+      serviceId: 'hr-sec-bundle',
+      answers: { what: 'A build agent' },
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body.order.children.map((c) => c.serviceName)).toEqual(['Engineering build agent']);
   });
 });
