@@ -1,25 +1,61 @@
 /**
  * Head-written form patterns, run in a linear-time engine (RE2, through re2js): checking an answer
- * takes time proportional to its length whatever the pattern, so no pattern can hold the event
- * loop (a backtracking engine takes seconds on 30 characters of `^(\d*)*$`). Used by the API for
+ * takes time proportional to its length times the pattern's size, whatever the pattern, so no
+ * pattern can hold the event loop (a backtracking engine takes seconds on 30 characters of
+ * `^(\d*)*$`). The size is bounded too: `.{1000}` repeated is linear but slow. Used by the API for
  * every answer and by the portal, which loads this module only for forms that have a pattern.
  */
 import { RE2JS } from 're2js';
 import type { PatternMatcher } from './form-check.ts';
 
+/**
+ * Instructions a compiled pattern may have. Matching costs at most this many steps per character:
+ * a 10,000-character answer is checked in tens of milliseconds at the limit. Real form patterns
+ * (codes, phone numbers, IBANs) need a few dozen.
+ */
+export const MAX_PATTERN_PROGRAM = 400;
+
+const UNSUPPORTED =
+  'This pattern uses look-ahead, look-behind or a back-reference, which Ordo does not support. Write it without them.';
+const TOO_LARGE =
+  'This pattern is too large to check quickly (a repeat of more than 1,000, or many long repeats). Make it shorter.';
+const INVALID = 'This pattern is not a valid regular expression.';
+
+type Compiled = { re: RE2JS } | { problem: string };
+
 /** Compiled patterns, by source; a catalog has few, so a small bound is plenty. */
-const compiled = new Map<string, RE2JS | null>();
+const compiled = new Map<string, Compiled>();
 const MAX_COMPILED = 500;
 
-function compile(pattern: string): RE2JS | null {
+function programSize(re: RE2JS): number {
+  // The compiled program of re2js 2.x; a test pins that the bound still applies after an upgrade.
+  const prog = (re.re2() as { prog?: { inst?: unknown[] } }).prog;
+  return prog?.inst?.length ?? 0;
+}
+
+function compileNew(pattern: string): Compiled {
+  let re: RE2JS;
+  try {
+    // Heads write JavaScript-style patterns (`\u00e9`, `(?<name>…)`); translate them to RE2 syntax.
+    re = RE2JS.compile(RE2JS.translateRegExp(pattern));
+  } catch (error) {
+    try {
+      // Compiling (never running) a JavaScript RegExp is safe; it tells typos from what RE2 refuses.
+      new RegExp(pattern);
+    } catch {
+      return { problem: INVALID };
+    }
+    return {
+      problem: /repeat count|too large|nesting depth/i.test((error as Error).message) ? TOO_LARGE : UNSUPPORTED,
+    };
+  }
+  return programSize(re) > MAX_PATTERN_PROGRAM ? { problem: TOO_LARGE } : { re };
+}
+
+function compile(pattern: string): Compiled {
   let found = compiled.get(pattern);
   if (found === undefined) {
-    try {
-      // Heads write JavaScript-style patterns (`\u00e9`, `(?<name>…)`); translate them to RE2 syntax.
-      found = RE2JS.compile(RE2JS.translateRegExp(pattern));
-    } catch {
-      found = null;
-    }
+    found = compileNew(pattern);
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(pattern, found);
   }
@@ -27,19 +63,16 @@ function compile(pattern: string): RE2JS | null {
 }
 
 /**
- * Whether the whole value matches the pattern. A stored pattern this engine cannot compile (saved
- * before the editor refused such patterns) is not checked, rather than blocking every order.
+ * Whether the whole value matches the pattern. A stored pattern that cannot be used (saved before
+ * the editor refused such patterns) is not checked, rather than blocking every order or running long.
  */
-export const linearPatterns: PatternMatcher = (pattern, value) => compile(pattern)?.testExact(value) ?? true;
+export const linearPatterns: PatternMatcher = (pattern, value) => {
+  const found = compile(pattern);
+  return 're' in found ? found.re.testExact(value) : true;
+};
 
 /** Why a head's pattern cannot be used, or undefined when it can. */
 export function patternProblem(pattern: string): string | undefined {
-  if (compile(pattern)) return undefined;
-  try {
-    // Compiling (never running) a JavaScript RegExp is safe; it tells unsupported syntax from typos.
-    new RegExp(pattern);
-  } catch {
-    return 'This pattern is not a valid regular expression.';
-  }
-  return 'This pattern uses look-ahead, look-behind or a back-reference, which Ordo does not support. Write it without them.';
+  const found = compile(pattern);
+  return 'problem' in found ? found.problem : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswers, isVisible, validateAnswers } from '#shared/forms.ts';
 import type { FormField } from '#shared/model.ts';
-import { patternProblem } from '#shared/patterns.ts';
+import { MAX_PATTERN_PROGRAM, patternProblem } from '#shared/patterns.ts';
 import { type ServiceBody, serviceProblems } from '#shared/service-schema.ts';
 
 const form: FormField[] = [
@@ -135,6 +135,18 @@ describe('form patterns a head may save', () => {
     for (const broken of ['[A-Z', '(ab', 'a{2,1}']) expect(patternProblem(broken), broken).toMatch(/not a valid/);
     for (const fine of ['[A-Z]{2}-\\d{3}', '\\+?[0-9 ]{6,20}', '(Mr|Ms)\\. [A-Z][a-z]+', '(a*)*'])
       expect(patternProblem(fine), fine).toBeUndefined();
+  });
+
+  it('refuses patterns too large to check quickly, and checks the longest answer fast at the size limit', () => {
+    for (const large of ['(a{1000}){1000}', '.{1000}.{1000}', '\\p{L}{1000}', '(\\w{1,500}\\d{1,500}){1,5}'])
+      expect(patternProblem(large), large).toMatch(/too large to check quickly/);
+    // Just under the limit: the cost per character is bounded, so the longest answer stays fast.
+    const nearLimit = '[\\s\\S]{190}x';
+    expect(patternProblem(nearLimit)).toBeUndefined();
+    const started = performance.now();
+    expect(validateAnswers([field(nearLimit)], { code: 'a'.repeat(10_000) }).ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(MAX_PATTERN_PROGRAM).toBeLessThanOrEqual(400);
   });
 
   it('answers a saved service with an unsupported pattern with field-level messages', () => {

@@ -49,6 +49,8 @@ const EXACT: Readonly<Record<string, string>> = {
   'This pattern uses look-ahead, look-behind or a back-reference, which Ordo does not support. Write it without them.':
     'Ten wzorzec używa asercji wyprzedzającej, wstecznej albo odwołania do grupy, których Ordo nie obsługuje. Zapisz go bez nich.',
   'Keep this on one line, without control characters.': 'Wpisz to w jednym wierszu, bez znaków sterujących.',
+  'This pattern is too large to check quickly (a repeat of more than 1,000, or many long repeats). Make it shorter.':
+    'Ten wzorzec jest zbyt duży, by szybko go sprawdzić (powtórzenie ponad 1000 razy lub wiele długich powtórzeń). Skróć go.',
   'This pattern is not a valid regular expression.': 'Ten wzorzec nie jest poprawnym wyrażeniem regularnym.',
   'A field can only depend on a field above it.': 'Pole może zależeć tylko od pola powyżej.',
   'Name the form field that provides this input.': 'Wskaż pole formularza, które dostarcza ten materiał.',
