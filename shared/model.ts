@@ -12,6 +12,8 @@ export interface User {
   /** Department code → role held there. An agent or head of IT is still an employee of the company. */
   memberships: Record<string, DepartmentRole>;
   admin: boolean;
+  /** The identity provider vouched for `email` at the last sign-in. */
+  emailVerified?: boolean;
   /** Non-essential notifications this person switched off (see notifications.MUTABLE_EVENTS). */
   mutedEvents?: string[];
   /** Requester profile used for segments and "who may order". */

@@ -9,6 +9,8 @@ import { oneLine } from './text.ts';
 export interface ProfileClaims {
   name: string;
   email: string;
+  /** Whether the identity provider vouches for the address (only then can it make an administrator). */
+  emailVerified: boolean;
   /** The provider's preferred language; used only until the person picks one in Ordo. */
   language?: Language;
   department?: string;
@@ -49,6 +51,7 @@ export function profileFromClaims(claims: Record<string, unknown>): ProfileFromC
     profile: {
       name,
       email,
+      emailVerified: claims.email_verified === true || claims.email_verified === 'true',
       ...(language ? { language } : {}),
       ...(department ? { department } : {}),
       ...(location ? { location } : {}),
