@@ -3,18 +3,16 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/local/ports.ts';
 import { root, type Stack, startStack } from '../../scripts/stack.ts';
-import { artifactsDir, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
+import { artifactsDir, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const [app, dynamo, ses, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   // The same first start as `npm start`: demo data plus weeks of past orders through the workflows.
-  stack = await startStack({ ports: { app, dynamo, ses, s3 }, logLevel: 'error', history: true });
+  stack = await startStack({ ports: await testPorts(), logLevel: 'error', history: true });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();

@@ -183,7 +183,11 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 /** Every page of the portal, by the role that sees it (`n`: an order of Anna's): the sweeps walk them all. */
 export const PAGES: Array<{ who: string | undefined; paths: (n: string) => string[] }> = [
-  { who: undefined, paths: () => ['/sign-in', '/survey/not-a-valid-link', '/answer/not-a-valid-link'] },
+  {
+    who: undefined,
+    // `/auth/callback` without a sign-in under way ends on the sign-in page, saying it did not work.
+    paths: () => ['/sign-in', '/auth/callback', '/survey/not-a-valid-link', '/answer/not-a-valid-link'],
+  },
   {
     who: 'Anna Kowalska',
     paths: (n) => [

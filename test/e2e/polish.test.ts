@@ -12,12 +12,11 @@ import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
-import { freePort } from '../../scripts/local/ports.ts';
 import { type Stack, startStack } from '../../scripts/stack.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { insightStrings } from '../../web/src/i18n/insight.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack } from './browser.ts';
+import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -26,10 +25,9 @@ let url: string;
 let number = '';
 
 beforeAll(async () => {
-  const [app, dynamo, ses, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   // With weeks of past orders, so the queue, the order page and the dashboard have figures and due times to say.
   [stack, browser] = await Promise.all([
-    startStack({ ports: { app, dynamo, ses, s3 }, mailEveryMs: 200, logLevel: 'error', history: true }),
+    startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', history: true }),
     launchBrowser(),
   ]);
   url = stack.appUrl;
