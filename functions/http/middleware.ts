@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ErrorBody } from '#shared/api.ts';
 import { ConflictError, DomainError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
+import { isUnavailable } from '../storage/client.ts';
 import type { AppEnv } from './context.ts';
 import { TooManyRequestsError } from './rate-limit.ts';
 
@@ -35,22 +36,11 @@ export function errorBody(code: string, message: string, fields?: Record<string,
   return { error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
-/** Errors that mean a dependency is down or overloaded (after the SDK's own retries), not a bug. */
-const UNAVAILABLE = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'ServiceUnavailable',
-  'InternalServerError',
-]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
-
-function isUnavailable(err: Error): boolean {
-  const code = (err as { code?: string }).code;
-  return UNAVAILABLE.has(err.name) || (code !== undefined && NETWORK_CODES.has(code));
-}
+/**
+ * Seconds a client should wait after a 503. Storage gives up on a call within about a second, so a
+ * short pause is enough to find out whether it answers again.
+ */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 /** The single place where errors become HTTP responses; anything unexpected is logged and hidden. */
 export function onError(err: Error, c: Context<AppEnv>): Response {
@@ -62,7 +52,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   }
   if (isUnavailable(err)) {
     c.get('log')?.warn('dependency.unavailable', { error: err.name, message: err.message });
-    c.header('Retry-After', '5');
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return c.json(errorBody('unavailable', 'Ordo cannot reach its storage right now. Try again in a moment.'), 503);
   }
   if (err instanceof HTTPException) {

@@ -1,6 +1,10 @@
 /**
  * The DynamoDB document client, one per process, with a middleware that counts calls per command so
  * tests and benchmarks can assert how many requests an operation costs.
+ *
+ * A database that stops answering must cost a caller about a second, not a hang (SECURITY.md,
+ * "storage frozen or slow"): every attempt has deadlines that throw, and the API turns the error into
+ * 503 `unavailable` with Retry-After (http/middleware.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -29,16 +33,132 @@ export interface Db {
   calls: CallCounter;
 }
 
+/**
+ * The time budget of one storage call: a frozen database costs a caller 1 s, then the API answers 503.
+ * Measured while the whole integration suite ran on 2 cores that other work kept busy (load 13–17):
+ * with 4 calls in flight, p99 130 ms, p99.9 480 ms, slowest of 13,900 calls 850 ms; unloaded, DynamoDB
+ * Local answers in ~5 ms and DynamoDB in single-digit milliseconds (transactions in tens).
+ */
+export const STORAGE_BUDGET = {
+  /** A TCP connect takes ~1 ms inside an AWS region and on loopback; 300 ms only passes when nothing accepts. */
+  connectionMs: 300,
+  /**
+   * From sending to the response headers. An attempt that passes it is not retried: a write may have
+   * been applied, and a database that said nothing for a second will not answer a retry in time either.
+   */
+  attemptMs: 1_000,
+  /**
+   * One retry after a refused or timed-out connection, a reset keep-alive socket, a throttle or a 5xx
+   * (the SDK's standard strategy, backoff at most 50 ms): a database that accepts no connection costs
+   * 2 × 300 ms + 50 ms.
+   */
+  maxAttempts: 2,
+  /**
+   * Calls in flight per client. DynamoDB Local runs transactions one at a time: a burst of 34 (the demo
+   * seed) queued inside it for up to 0.9 s, which the deadline would cut although nothing was wrong.
+   * Waiting for a turn happens before an attempt's clock starts, so the deadline measures the database,
+   * not our own burst. A Lambda serves one request at a time and rarely has more than 2 calls in flight.
+   */
+  inFlight: 4,
+} as const;
+
+/**
+ * The service gave no answer within an attempt's deadline, or a call in flight got none (then this
+ * one was not sent). Its own class so the SDK does not retry it (it retries `TimeoutError`).
+ */
+export class NoAnswerError extends Error {
+  override readonly name = 'NoAnswerError';
+}
+
+/** @smithy/node-http-handler's error when `requestTimeout` passes (with `throwOnRequestTimeout`). */
+export function isDeadline(error: unknown): boolean {
+  return (error as Error).name === 'TimeoutError' && (error as { code?: string }).code === 'ETIMEDOUT';
+}
+
+/** Errors that mean an AWS service is down, stuck or throttling (after the SDK's own retries), not a bug. */
+const UNAVAILABLE_NAMES = new Set([
+  'NoAnswerError',
+  // @smithy/node-http-handler: no connection in time; also its name for ECONNRESET ("socket hang
+  // up"), EPIPE and ETIMEDOUT.
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'InternalServerError',
+  'InternalFailure',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
+
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const { code, $metadata } = error as { code?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    UNAVAILABLE_NAMES.has(error.name) ||
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    ($metadata?.httpStatusCode ?? 0) >= 500 ||
+    isUnavailable(error.cause, depth + 1)
+  );
+}
+
+/** At most `size` calls in flight; the others wait their turn in order. */
+class InFlightLimit {
+  private active = 0;
+  private readonly waiting: Array<{ go: () => void; fail: (error: Error) => void }> = [];
+
+  constructor(private readonly size: number) {}
+
+  enter(): Promise<void> {
+    if (this.active < this.size) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((go, fail) => this.waiting.push({ go, fail }));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next.go();
+    else this.active--;
+  }
+
+  /** A call in flight got no answer: those waiting for a turn would only wait for the same silence. */
+  failWaiting(): void {
+    for (const waiter of this.waiting.splice(0)) {
+      waiter.fail(new NoAnswerError('DynamoDB gave a call in flight no answer; this one was not sent.'));
+    }
+  }
+}
+
 export function createDb(opts: { tableName: string; region: string; endpoint?: string }): Db {
   const calls = new CallCounter();
+  const limit = new InFlightLimit(STORAGE_BUDGET.inFlight);
   const client = new DynamoDBClient({
     region: opts.region,
     ...(opts.endpoint
       ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    // Throttling is retried with backoff by the SDK; an unreachable endpoint fails fast (→ 503), never hangs.
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    maxAttempts: STORAGE_BUDGET.maxAttempts,
+    requestHandler: {
+      connectionTimeout: STORAGE_BUDGET.connectionMs,
+      requestTimeout: STORAGE_BUDGET.attemptMs,
+      // Without it a passed requestTimeout only logs a warning and the call waits on.
+      throwOnRequestTimeout: true,
+    },
   });
   // The SDK's logger middleware builds a redacted copy of every request and response for its logger
   // even when that logger (the default no-op one here) writes nothing: a tenth of the CPU of a
@@ -50,6 +170,22 @@ export function createDb(opts: { tableName: string; region: string; endpoint?: s
       return next(args);
     },
     { step: 'initialize', name: 'ordoCallCounter' },
+  );
+  // Innermost, once per attempt (inside the retries), right before the request leaves.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      await limit.enter();
+      try {
+        return await next(args);
+      } catch (error) {
+        if (!isDeadline(error)) throw error;
+        limit.failWaiting();
+        throw new NoAnswerError(`DynamoDB gave no answer within ${STORAGE_BUDGET.attemptMs} ms.`);
+      } finally {
+        limit.leave();
+      }
+    },
+    { step: 'deserialize', name: 'ordoInFlightLimit', priority: 'low' },
   );
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
