@@ -5,6 +5,14 @@
  */
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailMessage } from '#shared/model.ts';
+import { isDeadline, NoAnswerError } from '../storage/client.ts';
+
+/**
+ * SES answers SendEmail in about 100 ms. Only the workers send, so the budget is looser than storage's,
+ * yet a stuck endpoint ends a send in 5 s instead of holding the worker for as long as it hangs (and,
+ * locally, the SLA timer loop that runs after the poller). A connection failure is retried once.
+ */
+export const MAIL_BUDGET = { connectionMs: 1_000, attemptMs: 5_000, maxAttempts: 2 } as const;
 
 export interface Mailer {
   send(message: MailMessage): Promise<string | undefined>;
@@ -18,16 +26,34 @@ export function createSesMailer(opts: {
 }): Mailer {
   let ses: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
   const load = () =>
-    (ses ??= import('@aws-sdk/client-sesv2').then((sdk) => ({
-      sdk,
-      client: new sdk.SESv2Client({
+    (ses ??= import('@aws-sdk/client-sesv2').then((sdk) => {
+      const client = new sdk.SESv2Client({
         region: opts.region,
         ...(opts.endpoint
           ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
           : {}),
-        maxAttempts: 2,
-      }),
-    })));
+        maxAttempts: MAIL_BUDGET.maxAttempts,
+        requestHandler: {
+          connectionTimeout: MAIL_BUDGET.connectionMs,
+          requestTimeout: MAIL_BUDGET.attemptMs,
+          throwOnRequestTimeout: true,
+        },
+      });
+      // A send that got no answer may still have gone out, so the SDK must not send it again at once.
+      // The outbox retries it later with backoff (mail/delivery.ts), the one path that records why.
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          try {
+            return await next(args);
+          } catch (error) {
+            if (isDeadline(error)) throw new NoAnswerError(`SES gave no answer within ${MAIL_BUDGET.attemptMs} ms.`);
+            throw error;
+          }
+        },
+        { step: 'deserialize', name: 'ordoNoRetryAfterDeadline', priority: 'low' },
+      );
+      return { sdk, client };
+    }));
   return {
     async send(message) {
       const { client, sdk } = await load();
