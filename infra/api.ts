@@ -133,8 +133,8 @@ export class OrdoApi extends Construct {
             time: '$context.requestTime',
             ip: '$context.identity.sourceIp',
             method: '$context.httpMethod',
+            // The route, not the path: signed email links carry their token in the path.
             routeKey: '$context.routeKey',
-            path: '$context.path',
             status: '$context.status',
             protocol: '$context.protocol',
             responseLength: '$context.responseLength',

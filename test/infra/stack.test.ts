@@ -447,6 +447,11 @@ describe.each(STAGES)('%s stage', (stage) => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
+    // The signed links carry their token in the path: the access log names the route, never the path.
+    const stageProps = Object.values(t().findResources('AWS::ApiGatewayV2::Stage'))[0] as { Properties: Json };
+    const format = (stageProps.Properties.AccessLogSettings as { Format: string }).Format;
+    expect(format).toContain('$context.routeKey');
+    expect(format).not.toMatch(/\$context\.(path|resourcePath)/);
   });
 
   it('has a Cognito pool without self sign-up, e-mail sign-in, optional TOTP, strong passwords, admin group', () => {

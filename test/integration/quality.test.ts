@@ -146,9 +146,9 @@ describe('reports from aggregates, against a hand-computed day', () => {
   it('refuses tampered, foreign and expired survey links', async () => {
     const invitation = (await h.mailbox()).find((m) => m.subject.startsWith(`How did we do? ${first}`));
     const token = tokenOf(invitation?.body.text);
-    const [payload, mac] = token.split('.') as [string, string];
+    const [kid, payload, mac] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    const forged = `${Buffer.from(JSON.stringify({ ...claims, orderNumber: second })).toString('base64url')}.${mac}`;
+    const forged = `${kid}.${Buffer.from(JSON.stringify({ ...claims, orderNumber: second })).toString('base64url')}.${mac}`;
     const foreign = await h.anonymous.json<ErrorBody>('POST', `/api/v1/surveys/${forged}`, { score: 1 });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.message).toMatch(/not valid/);
