@@ -1,9 +1,14 @@
 /**
  * Background loops of the local stack: the outbox poller (in AWS: the stream-triggered mail worker)
  * and the SLA timer (in AWS: the every-minute schedule). Each run finishes before the next starts.
+ *
+ * A run that meets unavailable storage ends with the error (each call gives up within about a
+ * second) and the next run does the work. An outage is logged once per loop, and once when it ends;
+ * a loop whose run is still going skips its turn instead of queueing runs behind it.
  */
 import type { Deps } from '../deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
+import { isUnavailable } from '../storage/client.ts';
 
 export interface Workers {
   stop(): Promise<void>;
@@ -12,16 +17,27 @@ export interface Workers {
 }
 
 export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEveryMs?: number } = {}): Workers {
+  const { log } = deps;
   const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log.child({ worker: 'mail' }), deps.now);
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
-  const guarded = (name: string, body: () => Promise<unknown>) => async () => {
-    try {
-      await body();
-    } catch (error) {
-      deps.log.error('worker.failed', { worker: name, error: (error as Error).message });
-    }
+  const guarded = (worker: string, body: () => Promise<unknown>) => {
+    let down = false;
+    return async () => {
+      try {
+        await body();
+        if (down) log.info('worker.recovered', { worker });
+        down = false;
+      } catch (error) {
+        if (!isUnavailable(error)) {
+          log.error('worker.failed', { worker, error: (error as Error).message });
+        } else if (!down) {
+          down = true;
+          log.warn('worker.unavailable', { worker, error: (error as Error).message });
+        }
+      }
+    };
   };
   const mailRound = guarded('mail', () => delivery.deliverDue(50));
   const timerRound = guarded('sla-timer', async () => {
@@ -33,9 +49,13 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     await mailRound();
   };
   const loop = (everyMs: number, body: () => Promise<void>) => {
+    let pending = false;
     const timer = setInterval(() => {
-      if (stopped) return;
-      running = running.then(body);
+      if (stopped || pending) return;
+      pending = true;
+      running = running.then(body).finally(() => {
+        pending = false;
+      });
     }, everyMs);
     timer.unref();
     return timer;
