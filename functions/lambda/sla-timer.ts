@@ -2,19 +2,33 @@
  * Runs every minute (EventBridge Scheduler): raises due SLA warnings and breaches, closes resolved
  * orders whose reopen window has passed, queues each head's daily digest once a day, and retries
  * outbox mail whose next attempt is due.
+ *
+ * Unavailable storage ends the run after about a second, logged once, and the invocation succeeds:
+ * every step is idempotent and reads only what is due, so the next minute's run does what this one
+ * could not (a failed invocation would only be retried into the same outage).
  */
 import { loadConfig } from '../config.ts';
 import { createCoreDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
+import { isUnavailable } from '../storage/client.ts';
 
 const deps = createCoreDeps(loadConfig());
 const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
 
 export async function handler(): Promise<Record<string, number>> {
-  const timers = await deps.slaTimers.run();
-  const digests = await deps.digest.run();
-  const mailRetried = await delivery.deliverDue(100);
-  const result = { ...timers, digests, mailRetried };
+  const result: Record<string, number> = {};
+  let step = 'timers';
+  try {
+    Object.assign(result, await deps.slaTimers.run());
+    step = 'digests';
+    result.digests = await deps.digest.run();
+    step = 'mail';
+    result.mailRetried = await delivery.deliverDue(100);
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    deps.log.warn('timer.run.unavailable', { step, ...result, error: (error as Error).message });
+    return { ...result, unavailable: 1 };
+  }
   deps.log.info('timer.run', result);
   return result;
 }
