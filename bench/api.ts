@@ -4,7 +4,7 @@
  */
 import { createApp } from '../functions/app.ts';
 import type { Deps } from '../functions/deps.ts';
-import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
+import { signInWithCodeFlow, type Tokens } from '../scripts/local/oidc-sign-in.ts';
 import { benchOidc } from './env.ts';
 
 export interface Caller {
@@ -23,10 +23,14 @@ export function appFor(deps: Deps): BenchApp {
  * touches this function only.
  */
 export async function tokenFor(deps: Deps, userId: string): Promise<string> {
+  return (await tokensFor(deps, userId)).accessToken;
+}
+
+/** The code flow at the benchmark's OpenID provider; the demo people's profiles are seeded. */
+export async function tokensFor(deps: Deps, userId: string): Promise<Tokens> {
   const provider = await benchOidc();
   if (provider.issuer !== deps.config.auth.issuer) throw new Error('The benchmark API trusts another issuer.');
-  // The code flow at the benchmark's OpenID provider; the demo people's profiles are seeded.
-  return (await signInWithCodeFlow(provider, userId)).accessToken;
+  return signInWithCodeFlow(provider, userId);
 }
 
 export async function callerFor(app: BenchApp, deps: Deps, userId: string): Promise<Caller> {

@@ -17,7 +17,7 @@ import { freePort } from '../scripts/local/ports.ts';
 import { stopChild, trackChild } from '../scripts/local/processes.ts';
 import { root } from '../scripts/stack.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
-import { tokenFor } from './api.ts';
+import { tokensFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, kb, median, ms } from './env.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
@@ -87,9 +87,10 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): { j
  * it) and records when the service cards are first on screen and the largest contentful paint. A
  * string, not a function, so the TypeScript loader's helpers never end up in the page.
  */
-function initScript(token: string): string {
+/** A signed-in session as the portal keeps it (oidc-client-ts's user in localStorage), so loads skip the provider. */
+function initScript(session: { key: string; user: Record<string, unknown> }): string {
   return `
-    localStorage.setItem('ordo.token', ${JSON.stringify(token)});
+    localStorage.setItem(${JSON.stringify(session.key)}, ${JSON.stringify(JSON.stringify(session.user))});
     (() => {
       const w = window;
       const seen = () => {
@@ -175,14 +176,33 @@ export async function runPortal(ctx: BenchContext): Promise<Section> {
     ctx.log(`  ${loads} cold loads of the catalog in headless Chromium…`);
     const { deps } = await freshEnv(ctx.dynamo.endpoint, ctx.ses.endpoint);
     const port = await freePort();
-    const server = await startLocalServer({ deps, port, staticDir: outDir });
-    const token = await tokenFor(deps, 'anna');
+    const { issuer, clientId } = deps.config.auth;
+    const server = await startLocalServer({
+      deps,
+      port,
+      staticDir: outDir,
+      connectSrc: [issuer],
+      runtimeConfig: { oidc: { authority: issuer, clientId, scope: 'openid email profile' } },
+    });
+    const tokens = await tokensFor(deps, 'anna');
+    const session = {
+      key: `ordo.oidc.user:${issuer}:${clientId}`,
+      user: {
+        access_token: tokens.accessToken,
+        id_token: tokens.idToken,
+        refresh_token: tokens.refreshToken,
+        token_type: 'Bearer',
+        scope: 'openid email profile',
+        profile: { sub: 'anna' },
+        expires_at: Math.floor(Date.now() / 1000) + tokens.expiresIn,
+      },
+    };
     const browser = await launchBrowser();
     const samples: Array<Milestones & { warmCatalog: number }> = [];
     try {
       for (let i = 0; i < loads + 1; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        await context.addInitScript(initScript(token));
+        await context.addInitScript(initScript(session));
         const page = await context.newPage();
         const read = async () => {
           try {

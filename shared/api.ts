@@ -24,8 +24,6 @@ const answerValue = z.union([
   z.null(),
 ]);
 
-export const devSignInBody = z.strictObject({ userId: id });
-
 /** An administrator sets a person's roles: department → agent | head, and admin. */
 export const rolesBody = z.strictObject({
   memberships: z
@@ -44,6 +42,11 @@ export const preferencesBody = z
     language: z.enum(LANGUAGES).optional(),
   })
   .refine((body) => body.mutedEvents !== undefined || body.language !== undefined, 'Say what to change.');
+
+/** POST /me/sign-in: the ID token the portal received with its access token. */
+export const signInBody = z.strictObject({
+  idToken: z.string().min(10).max(8192),
+});
 
 export const createOrderBody = z.strictObject({
   serviceId: id,
@@ -238,13 +241,6 @@ export interface ErrorBody {
 /** GET /me: the person, with their saved preferences (`user.mutedEvents`, `user.language`). */
 export interface Me {
   user: User;
-}
-
-export interface DemoUser {
-  id: string;
-  name: string;
-  email: string;
-  summary: string;
 }
 
 export interface ServiceSummary {
