@@ -73,13 +73,14 @@ export interface AdminSources {
  * are never stored, so removing someone from the list or the group takes the right away.
  */
 export function isAdministrator(
-  user: Pick<User, 'admin' | 'email'>,
+  user: Pick<User, 'admin' | 'email' | 'emailVerified'>,
   groups: readonly string[],
   sources: AdminSources,
 ): boolean {
   return (
     user.admin === true ||
     groups.includes(sources.adminGroup) ||
-    sources.adminEmails.includes(user.email.trim().toLowerCase())
+    // An address the provider does not vouch for could be anyone's (a federated provider's own users).
+    (user.emailVerified === true && sources.adminEmails.includes(user.email.trim().toLowerCase()))
   );
 }

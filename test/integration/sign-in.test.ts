@@ -343,7 +343,8 @@ describe('administrators', () => {
       }),
     );
     const notListing = createApp(createDeps(await loadApiConfig(envOfHarness()), { log: silentLogger }));
-    const carl = await signInWithCodeFlow(oidc, 'carl');
+    // Signed in through Ordo: the provider vouched for the address (email_verified).
+    const carl = await h.signIn('carl');
     expect((await bearer(carl.accessToken, listing).json('GET', '/api/v1/users')).status).toBe(200);
     expect((await bearer(carl.accessToken, listing).json<{ user: User }>('GET', '/api/v1/me')).body.user.admin).toBe(
       true,
@@ -354,6 +355,26 @@ describe('administrators', () => {
       false,
     );
     expect((await h.deps.users.fresh('carl'))?.admin).toBe(false);
+  });
+
+  it('by ADMIN_EMAILS only for an address the identity provider vouched for', async () => {
+    const sub = `unverified-${randomUUID()}`;
+    const email = `${sub}@example.com`;
+    const listing = createApp(
+      createDeps(await loadApiConfig(envOfHarness({ ADMIN_EMAILS: email })), { log: silentLogger }),
+    );
+    const access = await craftToken({ sub });
+    const signedIn = await callerOf(listing, `Bearer ${access}`).json<{ user: User }>('POST', '/api/v1/me/sign-in', {
+      idToken: await idToken({ sub, email, email_verified: false }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.admin).toBe(false);
+    expect((await callerOf(listing, `Bearer ${access}`).json('GET', '/api/v1/users')).status).toBe(403);
+    // The same person once the provider vouches for the address.
+    await callerOf(listing, `Bearer ${access}`).json('POST', '/api/v1/me/sign-in', {
+      idToken: await idToken({ sub, email, email_verified: true }),
+    });
+    expect((await callerOf(listing, `Bearer ${access}`).json('GET', '/api/v1/users')).status).toBe(200);
   });
 
   it(`by the stored flag: a revocation on one process reaches another's cached profile after ${PROFILE_CACHE_MS / 1000} s, not before`, async () => {
