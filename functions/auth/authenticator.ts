@@ -4,7 +4,7 @@
  * published keys (JWKS), its name, the portal's client id, expiry (with a little clock skew) and what
  * the token is for. Anything wrong with a token is a 401.
  */
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose';
 import { UnauthorizedError } from '#shared/errors.ts';
 import type { AuthConfig } from '../config.ts';
 
@@ -40,6 +40,12 @@ export class OidcAuthenticator implements Authenticator {
     this.jwks = createRemoteJWKSet(new URL(`${config.issuer}/.well-known/jwks.json`), {
       timeoutDuration: 3_000,
       cooldownDuration: 30_000,
+      // An issuer answering with an error is down, not a sign that the caller's token is bad.
+      [customFetch]: async (url, init) => {
+        const res = await fetch(url, init);
+        if (!res.ok) throw new IssuerUnavailableError(`The issuer's keys answered ${res.status}.`);
+        return res;
+      },
     });
   }
 
@@ -67,7 +73,11 @@ export class OidcAuthenticator implements Authenticator {
         ...(audience ? { audience } : {}),
       }));
     } catch (error) {
-      if (isUnreachable(error)) throw error;
+      if (isUnreachable(error)) {
+        throw error instanceof IssuerUnavailableError
+          ? error
+          : new IssuerUnavailableError("The issuer's keys cannot be had right now.", { cause: error });
+      }
       throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
     }
     if (!use(payload) || typeof payload.sub !== 'string' || !payload.sub) {
@@ -77,8 +87,18 @@ export class OidcAuthenticator implements Authenticator {
   }
 }
 
-/** The issuer's key set could not be fetched: that is an outage (503), not a bad token. */
+/** The issuer's keys could not be had; the error mapping answers 503 for this name. */
+export class IssuerUnavailableError extends Error {
+  override readonly name = 'ServiceUnavailable';
+}
+
+/** The issuer's key set could not be fetched or read: that is an outage (503), not a bad token. */
 function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ERR_JWKS_TIMEOUT' || (error instanceof TypeError && /fetch/i.test(error.message));
+  return (
+    error instanceof IssuerUnavailableError ||
+    code === 'ERR_JWKS_TIMEOUT' ||
+    code === 'ERR_JWKS_INVALID' ||
+    (error instanceof TypeError && /fetch/i.test(error.message))
+  );
 }

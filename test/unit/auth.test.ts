@@ -391,6 +391,37 @@ describe('OidcAuthenticator: the issuer key set', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(UnauthorizedError);
   });
+
+  it('does not turn an issuer answering 502 or garbage for its keys into a 401 either', async () => {
+    for (const answer of [
+      (res: import('node:http').ServerResponse) => {
+        res.statusCode = 502;
+        res.end('Bad gateway');
+      },
+      (res: import('node:http').ServerResponse) => {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"keys": "not a list"}');
+      },
+    ]) {
+      const broken = createServer((_req, res) => answer(res));
+      await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+      const issuer = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+      try {
+        const error = await new OidcAuthenticator({ issuer, clientId: CLIENT_ID })
+          .verify(accessToken({ iss: issuer }))
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).toBeInstanceOf(Error);
+        expect(error).not.toBeInstanceOf(UnauthorizedError);
+        // The error mapping answers 503 for this name (functions/http/middleware.ts).
+        expect((error as Error).name).toBe('ServiceUnavailable');
+      } finally {
+        await new Promise<void>((resolve) => broken.close(() => resolve()));
+      }
+    }
+  });
 });
 
 describe('OidcAuthenticator: garbage', () => {
