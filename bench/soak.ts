@@ -3,9 +3,9 @@
  * minutes on end, with the workers running, to see whether anything fails, slows down or grows.
  *
  * The API runs as `npm start` runs it — the local Node server (functions/local/server.ts) and the
- * outbox poller and SLA timer loops (functions/local/workers.ts) — but in a process of its own, so
- * its memory is the API's alone; bench/soak.ts starts itself with `--serve` for that. DynamoDB Local
- * and the SES stand-in are the run's shared ones. The benchmark process is the client.
+ * outbox poller and SLA timer loops (functions/local/workers.ts) — but in a process of its own
+ * (bench/soak-server.ts), so its memory is the API's alone. DynamoDB Local and the SES stand-in are
+ * the run's shared ones. The benchmark process is the client.
  *
  * First a short closed-loop run measures the capacity for the same mix; the soak then schedules
  * requests at a fixed fraction of it (open loop: a request starts at its slot whatever the answers
@@ -23,7 +23,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../functions/deps.ts';
@@ -35,6 +35,7 @@ import type { BenchContext } from './context.ts';
 import { freshEnv, ms, quantile, sleep } from './env.ts';
 import { runTally, type Tally } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
+import type { FromServer, MemoryUsage, ToServer } from './soak-server.ts';
 
 /** Share of the measured capacity the soak runs at. */
 const LOAD_FRACTION = 0.75;
@@ -109,50 +110,6 @@ function soakOptions(quick: boolean): SoakOptions {
 
 // ---------- the API process ----------
 
-interface MemoryUsage {
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-}
-
-type ToServer = { type: 'memory'; id: number } | { type: 'stop' };
-type FromServer =
-  | { type: 'ready'; url: string }
-  | ({ type: 'memory'; id: number } & MemoryUsage)
-  | { type: 'stopped'; tally: Tally };
-
-/** Entry point of the API process: the local server and workers, as `npm start` runs them. */
-async function serve(): Promise<void> {
-  const [{ createLogger }, { startLocalServer }, { startWorkers }, { depsFor }] = await Promise.all([
-    import('../functions/http/logger.ts'),
-    import('../functions/local/server.ts'),
-    import('../functions/local/workers.ts'),
-    import('./env.ts'),
-  ]);
-  // The benchmark's own wiring (as every other benchmark's API), with warnings and errors logged so a
-  // failing worker round shows in the report.
-  const deps = { ...depsFor(process.env as Record<string, string>), log: createLogger('warn', { stage: 'soak' }) };
-  const server = await startLocalServer({ deps, port: Number(process.env.SOAK_PORT) });
-  const workers = startWorkers(deps);
-  const send = (message: FromServer) => process.send?.(message);
-  process.on('message', (message: ToServer) => {
-    if (message.type === 'memory') {
-      const { rss, heapUsed, heapTotal } = process.memoryUsage();
-      send({ type: 'memory', id: message.id, rss, heapUsed, heapTotal });
-    } else if (message.type === 'stop') {
-      void (async () => {
-        await workers.stop();
-        await server.close();
-        send({ type: 'stopped', tally: runTally });
-        process.disconnect();
-      })();
-    }
-  });
-  // Never outlive the benchmark.
-  process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', url: server.url });
-}
-
 interface ApiProcess {
   url: string;
   pid: number;
@@ -165,7 +122,7 @@ interface ApiProcess {
 async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = trackChild(
-    spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], {
+    spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./soak-server.ts', import.meta.url))], {
       env: { ...process.env, ...env, SOAK_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     }),
@@ -173,7 +130,7 @@ async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   let count = 0;
   const first: string[] = [];
   const output = captureOutput(child, (line) => {
-    // JSON log lines at warn or error (the level is set to warn), and anything else printed (SDK warnings).
+    // JSON log lines at warn or error (its log level is warn), and anything else printed (SDK warnings).
     count++;
     const text = line.replace(/"time":"[^"]*",?/, '').slice(0, 300);
     if (first.length < 5 && !first.includes(text)) first.push(text);
@@ -1097,9 +1054,4 @@ function report(r: {
         .join(' / ')}.`,
   ];
   return { id: 'soak', title: 'Sustained load (soak)', rows, unmet, details };
-}
-
-// `tsx bench/soak.ts --serve`: the API process of the soak.
-if (process.argv.includes('--serve') && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await serve();
 }
