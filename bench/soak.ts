@@ -712,6 +712,9 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
       ctx.log(`  capacity ${capacity.rate.toFixed(0)} req/s (p99 ${ms(capacity.p99, 0)}) → soak at ${rate} req/s`);
     }
 
+    // The capacity run leaves mail behind: the soak starts once the workers have caught up (bounded).
+    for (let waited = 0; waited < 60 && (await countIndexed(deps, 'OUTBOX')) > 0; waited += 2) await sleep(2_000);
+
     // ---- the soak ----
     const seconds = opts.minutes * 60;
     const intervalCount = Math.ceil(seconds / opts.intervalSeconds);
