@@ -994,7 +994,8 @@ function report(r: {
       ? `Capacity: ${opts.probe.concurrency} callers sending the same mix back to back (closed loop) for ` +
         `${opts.probe.seconds} s after ${opts.probe.warmSeconds} s of warm-up: ${r.capacity.rate.toFixed(0)} req/s ` +
         `answered 2xx, p50 ${ms(r.capacity.p50, 0)}, p99 ${ms(r.capacity.p99, 0)}, ${r.capacity.tallied.errors} errors. ` +
-        `The soak runs at ${LOAD_FRACTION * 100} % of it: ${r.rate} req/s.`
+        `The soak runs at ${LOAD_FRACTION * 100} % of it: ${r.rate} req/s, starting once the workers have ` +
+        "delivered the capacity run's mail."
       : `Rate set with --soak-rate: ${r.rate} req/s (no capacity run).`,
     `Open loop: request i starts at i / ${r.rate} s whatever the answers before it, and its latency runs from that ` +
       `slot to the end of the answer, so waiting for a connection counts. The client kept its schedule: requests left ` +
