@@ -1,7 +1,7 @@
 import { render } from 'solid-js/web';
 import { App } from './App.tsx';
-import { fetchConfig } from './config.ts';
-import { startSession } from './session.ts';
+import { fetchConfig } from './account/config.ts';
+import { startSession } from './account/session.ts';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -4,9 +4,9 @@
  */
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { user } from '../session.ts';
-import { t } from '../strings.ts';
-import { usePageTitle } from '../ui.tsx';
+import { user } from '../account/session.ts';
+import { t } from '../lib/strings.ts';
+import { usePageTitle } from '../lib/ui.tsx';
 
 function Refused() {
   usePageTitle(() => t.admin.refusedTitle);

@@ -1,7 +1,7 @@
 /** The audit log's pure side: reading the stored records and saying each role change in words. */
 import type { DepartmentRole } from '#shared/model.ts';
-import { roleWords } from '../profile.ts';
-import { t } from '../strings.ts';
+import { roleWords } from '../account/profile.ts';
+import { t } from '../lib/strings.ts';
 
 export interface RoleSet {
   memberships: Record<string, DepartmentRole>;

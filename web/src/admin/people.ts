@@ -1,6 +1,6 @@
 /** The people page's pure side: search, roles in words, and what a role change means for department heads. */
 import type { Department, DepartmentRole, User } from '#shared/model.ts';
-import { roleWords } from '../profile.ts';
+import { roleWords } from '../account/profile.ts';
 import type { RoleSet } from './audit.ts';
 
 /** Roles in words for the table; a person without any is an employee. */

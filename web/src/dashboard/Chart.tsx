@@ -18,7 +18,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { createEffect, onCleanup, onMount, Show } from 'solid-js';
-import { t } from '../strings.ts';
+import { t } from '../lib/strings.ts';
 import { type ChartData, hasData } from './shape.ts';
 
 Chart.register(

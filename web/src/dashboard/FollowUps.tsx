@@ -5,12 +5,12 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
-import { ApiError, api, errorMessage } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { formatDateTime } from '../format.ts';
-import { t } from '../strings.ts';
+import { ApiError, api, errorMessage } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { DateTime, ErrorNote, Loading } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
-import { DateTime, ErrorNote, Loading } from '../ui.tsx';
 
 const domId = (number: string) => `follow-up-${number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 

@@ -2,7 +2,7 @@
  * CSV downloads of the report's tables. The CSV endpoint needs the bearer token, so a plain link
  * cannot fetch it: the portal fetches it and saves the answer as a file.
  */
-import type { ReportTable } from '../api.ts';
+import type { ReportTable } from '../lib/api.ts';
 
 export const CSV_TABLES: readonly ReportTable[] = [
   'services',

@@ -3,7 +3,7 @@
  * a spoken summary, and the tables that hold every figure of a chart.
  */
 import { For, type JSX, Show } from 'solid-js';
-import { t } from '../strings.ts';
+import { t } from '../lib/strings.ts';
 import { ChartCanvas, type ChartSpec } from './Chart.tsx';
 import { peak, percent } from './shape.ts';
 

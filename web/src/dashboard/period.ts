@@ -4,7 +4,7 @@
  */
 
 import { addDays } from '#shared/stats.ts';
-import { t } from '../strings.ts';
+import { t } from '../lib/strings.ts';
 
 export const PERIOD_PRESETS = ['30', '90', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];

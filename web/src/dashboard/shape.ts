@@ -3,8 +3,8 @@
  * shaping feeds the canvas and the accessible table under it, and is tested without a browser.
  */
 import type { ParetoEntry, Report } from '#shared/reports.ts';
-import type { Backlog } from '../api.ts';
-import { t } from '../strings.ts';
+import type { Backlog } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
 
 export interface Series {
   label: string;

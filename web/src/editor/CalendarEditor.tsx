@@ -6,8 +6,8 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseIcalHolidays } from '#shared/ical.ts';
 import type { BusinessCalendar } from '#shared/model.ts';
-import { controlId, type FieldErrors } from '../paths.ts';
-import { t } from '../strings.ts';
+import { controlId, type FieldErrors } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
 import {
   addHolidays,
   addInterval,

@@ -6,11 +6,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { Canvas, Department } from '#shared/model.ts';
 import { updateDepartmentBody } from '#shared/service-schema.ts';
-import { ApiError, api, type DepartmentFields, errorMessage } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { CANVAS_ORDER } from '../format.ts';
-import { controlId, type FieldErrors, issuesToFields, withoutPath } from '../paths.ts';
-import { t } from '../strings.ts';
+import { ApiError, api, type DepartmentFields, errorMessage } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { CANVAS_ORDER } from '../lib/format.ts';
+import { controlId, type FieldErrors, issuesToFields, withoutPath } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { cleanCalendar } from './calendar.ts';
 import { calendarProblems } from './calendar-check.ts';

@@ -5,9 +5,9 @@
  */
 import { type Accessor, createSignal, For, Index, type JSX, Show } from 'solid-js';
 import { FIELD_KINDS, type FieldKind, type FormField, INPUT_KINDS, type InputKind } from '#shared/model.ts';
-import { durationWords } from '../format.ts';
-import { controlId, type FieldErrors } from '../paths.ts';
-import { t } from '../strings.ts';
+import { durationWords } from '../lib/format.ts';
+import { controlId, type FieldErrors } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
 import {
   CheckField,
   describedBy,

@@ -1,7 +1,7 @@
 /** Calendar checks the schema cannot express, in words, by path; shared by the department editors. */
 import type { BusinessCalendar } from '#shared/model.ts';
-import type { FieldErrors } from '../paths.ts';
-import { t } from '../strings.ts';
+import type { FieldErrors } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
 import { intervalProblem, isTimeZone, overlapping, WEEKDAYS } from './calendar.ts';
 
 /** Intervals that end before they start or overlap, and time zones the browser does not know. */

@@ -4,8 +4,8 @@
  * summary can link to it.
  */
 import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
-import { controlId, type FieldErrors } from '../paths.ts';
-import { t } from '../strings.ts';
+import { controlId, type FieldErrors } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
 
 interface Base {
   path: string;

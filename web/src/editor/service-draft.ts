@@ -6,7 +6,7 @@
 
 import type { FieldKind, FormField, Service } from '#shared/model.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
-import { t } from '../strings.ts';
+import { t } from '../lib/strings.ts';
 
 export type Draft = ServiceBody;
 export type DurationUnit = 'minutes' | 'hours';

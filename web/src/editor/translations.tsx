@@ -4,7 +4,7 @@
  */
 import { For } from 'solid-js';
 import { LANGUAGES, type Language, type ServiceTranslation } from '#shared/model.ts';
-import { t } from '../strings.ts';
+import { t } from '../lib/strings.ts';
 import type { BuilderProps } from './builder.tsx';
 import { TextArea, TextField } from './controls.tsx';
 

@@ -3,7 +3,7 @@ import { describeDue, formatMinutes } from '#shared/due-words.ts';
 import { validateAnswers } from '#shared/forms.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { FIELD_KINDS, type FormField, ORDER_STATUSES } from '#shared/model.ts';
-import { browserLanguage, language, t } from '../strings.ts';
+import { browserLanguage, language, t } from '../lib/strings.ts';
 import { en } from './en.ts';
 import { pl } from './pl.ts';
 

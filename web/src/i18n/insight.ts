@@ -4,7 +4,7 @@
  */
 import type { GoalMetric } from '#shared/model.ts';
 import type { SegmentDimension } from '#shared/stats.ts';
-import { language } from '../strings.ts';
+import { language } from '../lib/strings.ts';
 
 type GoalStatus = 'met' | 'missed' | 'no_data' | 'not_started';
 

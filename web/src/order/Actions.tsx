@@ -7,11 +7,11 @@
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { type Action, REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { FormField } from '#shared/model.ts';
-import { api } from '../api.ts';
-import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
-import { clarificationFields } from '../orders.ts';
-import { t } from '../strings.ts';
+import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
+import { api } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
 import { checklistDomId, type OrderContext } from './common.ts';
+import { clarificationFields } from './orders.ts';
 
 /** Actions that need words or choices from the person before they can be sent. */
 const ACTIONS_WITH_FORM: ReadonlySet<Action> = new Set([

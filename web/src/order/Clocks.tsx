@@ -7,11 +7,11 @@ import { For, Show } from 'solid-js';
 import { formatMoment } from '#shared/due-words.ts';
 import type { Order } from '#shared/model.ts';
 import type { SlaSummary } from '#shared/order-clocks.ts';
-import { durationWords } from '../format.ts';
-import { clockStateAt, clockWords, formatMinutes, minutesLeft, type SlaClock, type WordsOptions } from '../sla.ts';
-import { SlaBadge } from '../sla-ui.tsx';
-import { t } from '../strings.ts';
-import { DateTime } from '../ui.tsx';
+import { durationWords } from '../lib/format.ts';
+import { clockStateAt, clockWords, formatMinutes, minutesLeft, type SlaClock, type WordsOptions } from '../lib/sla.ts';
+import { SlaBadge } from '../lib/sla-ui.tsx';
+import { t } from '../lib/strings.ts';
+import { DateTime } from '../lib/ui.tsx';
 
 export function ClocksPanel(props: { order: Order; sla: SlaSummary | undefined; options: WordsOptions; now: Date }) {
   const moment = (iso: string) => formatMoment(props.now, new Date(iso), props.options.locale, props.options.timeZone);

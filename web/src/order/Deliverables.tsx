@@ -1,9 +1,9 @@
 /** The deliverables checklist: the team ticks each one, optionally with a note and a file. */
 import { type Accessor, createSignal, Index, Show } from 'solid-js';
 import type { ChecklistState } from '#shared/model.ts';
-import { api } from '../api.ts';
-import { t } from '../strings.ts';
-import { FilePicker } from '../upload.tsx';
+import { api } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
+import { FilePicker } from '../lib/upload.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
 import { CheckMark, ItemDetails } from './Inputs.tsx';
 

@@ -5,14 +5,14 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { OrderView } from '#shared/api.ts';
-import { ApiError, api, errorMessage, type ServiceDetail } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
-import { handoffTargets, passMap } from '../orders.ts';
-import { departments } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading } from '../ui.tsx';
+import { departments } from '../account/session.ts';
+import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
+import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading } from '../lib/ui.tsx';
 import type { OrderContext } from './common.ts';
+import { handoffTargets, passMap } from './orders.ts';
 
 /** `reload` fetches the parent again (after the hand-off, or when it changed meanwhile). */
 export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<void> }) {

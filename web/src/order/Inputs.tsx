@@ -5,12 +5,12 @@
  */
 import { type Accessor, createSignal, For, Index, Show } from 'solid-js';
 import type { ChecklistState } from '#shared/model.ts';
-import { api } from '../api.ts';
-import { formatDateTime } from '../format.ts';
-import { inputsToHand, stillMissing } from '../orders.ts';
-import { t } from '../strings.ts';
-import { AttachmentLink, FilePicker } from '../upload.tsx';
+import { api } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { AttachmentLink, FilePicker } from '../lib/upload.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
+import { inputsToHand, stillMissing } from './orders.ts';
 
 export function CheckMark(props: { done: boolean; doneWord: string; notDoneWord: string }) {
   return (

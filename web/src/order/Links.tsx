@@ -2,8 +2,8 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { Order } from '#shared/model.ts';
-import { t } from '../strings.ts';
-import { StatusBadge } from '../ui.tsx';
+import { t } from '../lib/strings.ts';
+import { StatusBadge } from '../lib/ui.tsx';
 
 const orderHref = (n: string) => `/orders/${encodeURIComponent(n)}`;
 

@@ -1,8 +1,8 @@
 /** The team's controls on an order: stage, priority and watchers. */
 import { createSignal, For, Show } from 'solid-js';
 import { PRIORITIES, type Priority } from '#shared/model.ts';
-import { api } from '../api.ts';
-import { t } from '../strings.ts';
+import { api } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
 import type { OrderContext } from './common.ts';
 
 export function WorkPanel(props: { ctx: OrderContext; isTeam: boolean; canWatch: boolean; final: boolean }) {

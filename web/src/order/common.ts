@@ -1,7 +1,7 @@
 /** What the parts of the order page share: the order, its service, names and the one way to write. */
 import type { Member, OrderView } from '#shared/api.ts';
 import type { Order } from '#shared/model.ts';
-import type { ServiceDetail } from '../api.ts';
+import type { ServiceDetail } from '../lib/api.ts';
 
 /**
  * Runs a write against the version on screen, shows `done` on success, handles 409 by showing the

@@ -4,8 +4,8 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { LOW_SCORE_CATEGORIES } from '#shared/stats.ts';
-import { ApiError, errorMessage, type SurveyAnswer } from '../api.ts';
-import { t } from '../strings.ts';
+import { ApiError, errorMessage, type SurveyAnswer } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
 import { LOW_SCORE, SCORES, type Score, surveyAnswer } from './survey.ts';
 
 export interface RatingInitial {

@@ -1,6 +1,6 @@
 /** Survey answers (SPEC §7): the score from the emailed link, the body sent, and what a failed link means. */
 import { LOW_SCORE_CATEGORIES, type LowScoreCategory } from '#shared/stats.ts';
-import { ApiError, type SurveyAnswer } from '../api.ts';
+import { ApiError, type SurveyAnswer } from '../lib/api.ts';
 
 export type Score = SurveyAnswer['score'];
 export const SCORES: readonly Score[] = [1, 2, 3, 4, 5];

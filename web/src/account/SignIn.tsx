@@ -5,10 +5,10 @@
  */
 import { useLocation, useSearchParams } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { safeNext } from '../format.ts';
-import { problem, setProblem, startSignIn } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, usePageTitle } from '../ui.tsx';
+import { safeNext } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, usePageTitle } from '../lib/ui.tsx';
+import { problem, setProblem, startSignIn } from './session.ts';
 
 /** What the callback page passes along when sign-in did not complete, or that sign-out happened. */
 export interface SignInState {

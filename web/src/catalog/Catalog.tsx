@@ -3,12 +3,12 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { Department } from '#shared/model.ts';
 import { localizeService } from '#shared/translate.ts';
-import { api } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { serviceMatches } from '../format.ts';
-import { departments } from '../session.ts';
-import { language, t } from '../strings.ts';
-import { ErrorNote, Loading, ServiceList, usePageTitle } from '../ui.tsx';
+import { departments } from '../account/session.ts';
+import { api } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { serviceMatches } from '../lib/format.ts';
+import { language, t } from '../lib/strings.ts';
+import { ErrorNote, Loading, ServiceList, usePageTitle } from '../lib/ui.tsx';
 
 interface Group {
   code: string;

@@ -5,11 +5,11 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { onMount } from 'solid-js';
-import { ApiError } from '../api.ts';
-import { finishSignIn } from '../session.ts';
-import { t } from '../strings.ts';
-import { Loading, usePageTitle } from '../ui.tsx';
+import { ApiError } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
+import { Loading, usePageTitle } from '../lib/ui.tsx';
 import type { SignInState } from './SignIn.tsx';
+import { finishSignIn } from './session.ts';
 
 /** The provider's refusal ("access_denied", with its description) or the API's, in words. */
 function failure(error: unknown): string {

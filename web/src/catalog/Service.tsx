@@ -2,13 +2,13 @@ import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { isAgentOf } from '#shared/permissions.ts';
 import { localizeService } from '#shared/translate.ts';
-import { api } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { durationWords, promiseDate, standardWords } from '../format.ts';
-import { OrderForm } from '../OrderForm.tsx';
-import { departments, user } from '../session.ts';
-import { language, t } from '../strings.ts';
-import { ErrorNote, Loading, Prose, usePageTitle } from '../ui.tsx';
+import { departments, user } from '../account/session.ts';
+import { api } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { durationWords, promiseDate, standardWords } from '../lib/format.ts';
+import { language, t } from '../lib/strings.ts';
+import { ErrorNote, Loading, Prose, usePageTitle } from '../lib/ui.tsx';
+import { OrderForm } from './OrderForm.tsx';
 
 export default function ServicePage() {
   const params = useParams<{ id: string }>();

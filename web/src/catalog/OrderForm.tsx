@@ -22,13 +22,13 @@ import type { CreateOrderBody } from '#shared/api.ts';
 import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
-import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from './api.ts';
-import { keepDraft } from './drafts.ts';
-import { promiseDate } from './format.ts';
-import { type Handover, handoverBody, handoverCandidates } from './orders.ts';
-import { localMessages } from './paths.ts';
-import { t } from './strings.ts';
-import { FilePicker } from './upload.tsx';
+import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
+import { keepDraft } from '../lib/drafts.ts';
+import { promiseDate } from '../lib/format.ts';
+import { localMessages } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
+import { FilePicker } from '../lib/upload.tsx';
+import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
 
 type Value = Answers[string];
 

@@ -1,6 +1,10 @@
 /** The audit log of role changes, a month at a time, each change said in one sentence. */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { api } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { DateTime, ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
 import {
   type AuditEntry,
   auditSentence,
@@ -10,11 +14,7 @@ import {
   readAudit,
   roleSetWords,
   shiftMonth,
-} from '../admin/audit.ts';
-import { api } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { t } from '../strings.ts';
-import { DateTime, ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+} from './audit.ts';
 
 export default function AdminAudit() {
   usePageTitle(() => t.admin.audit.title);

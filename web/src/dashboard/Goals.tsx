@@ -6,18 +6,18 @@ import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Index, Show } from 'solid-js';
 import type { GoalProgress } from '#shared/insight.ts';
 import { GOAL_METRICS, type GoalMetric } from '#shared/model.ts';
-import { ApiError, api, errorMessage, type GoalsView } from '../api.ts';
-import { InsightNav } from '../dashboard/InsightNav.tsx';
-import { Figure, FigureTable, Panel } from '../dashboard/parts.tsx';
-import { addDays, dayWords, isoDay } from '../dashboard/period.ts';
-import { percent, weekAxisLabel, weekWords } from '../dashboard/shape.ts';
-import { createLoader } from '../data.ts';
 import { describedBy, FieldError, NumberField, SelectField } from '../editor/controls.tsx';
 import { ti } from '../i18n/insight.ts';
-import { goalFigureWords, isShareMetric } from '../insight-words.ts';
-import { controlId } from '../paths.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { ApiError, api, errorMessage, type GoalsView } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { controlId } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { goalFigureWords, isShareMetric } from './goal-words.ts';
+import { InsightNav } from './InsightNav.tsx';
+import { Figure, FigureTable, Panel } from './parts.tsx';
+import { addDays, dayWords, isoDay } from './period.ts';
+import { percent, weekAxisLabel, weekWords } from './shape.ts';
 
 interface DraftGoal {
   id?: string;

@@ -1,6 +1,6 @@
 /** The profile page's pure parts. */
 import type { User } from '#shared/model.ts';
-import { t } from './strings.ts';
+import { t } from '../lib/strings.ts';
 
 /** The person's roles in words, employee first, departments in order. */
 export function roleWords(user: Pick<User, 'memberships' | 'admin'>): string[] {

@@ -2,15 +2,15 @@ import { A, useParams } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { DepartmentGoal } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
-import { api } from '../api.ts';
+import { user } from '../account/session.ts';
+import { goalFigureWords } from '../dashboard/goal-words.ts';
 import { dayWords, isoDay } from '../dashboard/period.ts';
-import { createLoader } from '../data.ts';
-import { CANVAS_ORDER } from '../format.ts';
 import { ti } from '../i18n/insight.ts';
-import { goalFigureWords } from '../insight-words.ts';
-import { user } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../ui.tsx';
+import { api } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { CANVAS_ORDER } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../lib/ui.tsx';
 
 /** The goals still running or ahead: what the department promises now. */
 function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {

@@ -5,15 +5,15 @@
  */
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { api, type CapacityResponse } from '../api.ts';
-import { InsightNav } from '../dashboard/InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel } from '../dashboard/parts.tsx';
-import { dayWords, firstValue } from '../dashboard/period.ts';
-import { createLoader } from '../data.ts';
-import { durationWords } from '../format.ts';
 import { ti } from '../i18n/insight.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { api, type CapacityResponse } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { durationWords } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { InsightNav } from './InsightNav.tsx';
+import { Figure, FigureTable, numberWords, Panel } from './parts.tsx';
+import { dayWords, firstValue } from './period.ts';
 
 const HISTORY = ['8', '12', '26'];
 const HORIZONS = ['4', '6', '8'];

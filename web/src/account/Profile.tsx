@@ -5,12 +5,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { LANGUAGES, type Language, type User } from '#shared/model.ts';
 import { MUTABLE_EVENTS, type MutableEvent } from '#shared/notifications.ts';
-import { api, errorMessage } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { roleWords } from '../profile.ts';
-import { setCurrentUser } from '../session.ts';
-import { language, setLanguage, t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { api, errorMessage } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { language, setLanguage, t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { roleWords } from './profile.ts';
+import { setCurrentUser } from './session.ts';
 
 export default function Profile() {
   usePageTitle(() => t.profile.title);

@@ -9,18 +9,15 @@ import type { Member } from '#shared/api.ts';
 import type { Service } from '#shared/model.ts';
 import { isHeadOf } from '#shared/permissions.ts';
 import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
-import { ApiError, api, errorMessage, type ServiceDetail } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { DeliverablesEditor, DurationField, FormBuilder, InputsEditor, StagesEditor } from '../editor/builder.tsx';
-import {
-  CheckField,
-  ErrorSummary,
-  ListEditor,
-  NumberField,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../editor/controls.tsx';
+import { user } from '../account/session.ts';
+import { OrderForm } from '../catalog/OrderForm.tsx';
+import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { controlId, type FieldErrors, issuesToFields, localMessages, withoutPath } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DeliverablesEditor, DurationField, FormBuilder, InputsEditor, StagesEditor } from './builder.tsx';
+import { CheckField, ErrorSummary, ListEditor, NumberField, SelectField, TextArea, TextField } from './controls.tsx';
 import {
   blankService,
   cleanDraft,
@@ -31,13 +28,8 @@ import {
   sameDraft,
   shareOf,
   slugify,
-} from '../editor/service-draft.ts';
-import { TranslationsEditor } from '../editor/translations.tsx';
-import { OrderForm } from '../OrderForm.tsx';
-import { controlId, type FieldErrors, issuesToFields, localMessages, withoutPath } from '../paths.ts';
-import { user } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../ui.tsx';
+} from './service-draft.ts';
+import { TranslationsEditor } from './translations.tsx';
 
 export default function ServiceEditorPage() {
   const params = useParams<{ id?: string; code?: string }>();

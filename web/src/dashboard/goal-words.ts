@@ -1,8 +1,8 @@
 /** How goal figures read: shares as percentages, times as working time. */
 import type { GoalMetric } from '#shared/model.ts';
-import { percent } from './dashboard/shape.ts';
-import { durationWords } from './format.ts';
-import { t } from './strings.ts';
+import { durationWords } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
+import { percent } from './shape.ts';
 
 export function isShareMetric(metric: GoalMetric): boolean {
   return metric !== 'median_first_response' && metric !== 'median_resolution';

@@ -1,12 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { isHeadOf } from '#shared/permissions.ts';
-import { api } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { SERVICE_STATUS_ORDER } from '../orders.ts';
-import { user } from '../session.ts';
-import { t } from '../strings.ts';
-import { DateTime, ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../ui.tsx';
+import { user } from '../account/session.ts';
+import { api } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { DateTime, ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
 
 /** All services of a department, drafts and retired ones included, for its team. */
 export default function DepartmentServices() {

@@ -9,13 +9,13 @@ import type { OrderSummary, OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
 import { toSummary } from '#shared/summary.ts';
-import { ApiError, api, errorMessage } from '../api.ts';
-import { createLoader, createPager } from '../data.ts';
-import { moveSelection, queueKeyAction } from '../queue-keys.ts';
-import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../sla.ts';
-import { createReaderOptions, SlaCell } from '../sla-ui.tsx';
-import { t } from '../strings.ts';
-import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../ui.tsx';
+import { ApiError, api, errorMessage } from '../lib/api.ts';
+import { createLoader, createPager } from '../lib/data.ts';
+import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
+import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
+import { t } from '../lib/strings.ts';
+import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { moveSelection, queueKeyAction } from './keys.ts';
 
 /** A list row from an order the API just answered with, keeping its time standard. */
 const summaryOf = (view: OrderView): OrderSummary => ({

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
-import { t } from '../strings.ts';
-import { usePageTitle } from '../ui.tsx';
+import { t } from './strings.ts';
+import { usePageTitle } from './ui.tsx';
 
 export default function NotFound() {
   usePageTitle(() => t.notFound.title);

@@ -5,14 +5,14 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Department, DepartmentRole, User } from '#shared/model.ts';
-import type { RoleSet } from '../admin/audit.ts';
-import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from '../admin/people.ts';
-import { ApiError, api, errorMessage } from '../api.ts';
-import { createLoader } from '../data.ts';
+import { setCurrentUser, user } from '../account/session.ts';
 import { CheckField, FieldError, SelectField } from '../editor/controls.tsx';
-import { setCurrentUser, user } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { ApiError, api, errorMessage } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import type { RoleSet } from './audit.ts';
+import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from './people.ts';
 
 const rowButtonId = (id: string) => `person-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 

@@ -6,14 +6,14 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
-import { api, type CustomersResponse } from '../api.ts';
-import { InsightNav } from '../dashboard/InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel, percentWords } from '../dashboard/parts.tsx';
-import { dayWords, firstValue } from '../dashboard/period.ts';
-import { createLoader } from '../data.ts';
 import { ti } from '../i18n/insight.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { api, type CustomersResponse } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { InsightNav } from './InsightNav.tsx';
+import { Figure, FigureTable, numberWords, Panel, percentWords } from './parts.tsx';
+import { dayWords, firstValue } from './period.ts';
 
 const WINDOWS = ['12', '26', '52'];
 /** The weekly chart draws this many of the largest segments; the table lists them all. */

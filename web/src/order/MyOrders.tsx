@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
-import { api } from '../api.ts';
-import { createPager } from '../data.ts';
-import { createReaderOptions, SlaCell } from '../sla-ui.tsx';
-import { t } from '../strings.ts';
-import { DateTime, ErrorNote, Loading, StatusBadge, usePageTitle } from '../ui.tsx';
+import { api } from '../lib/api.ts';
+import { createPager } from '../lib/data.ts';
+import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
+import { t } from '../lib/strings.ts';
+import { DateTime, ErrorNote, Loading, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 
 export default function MyOrders() {
   usePageTitle(() => t.orders.title);

@@ -8,11 +8,20 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
-import { api, errorMessage, type ReportTable, type ReportView } from '../api.ts';
-import { csvFileName, saveBlob } from '../dashboard/csv.ts';
-import { FollowUps } from '../dashboard/FollowUps.tsx';
-import { InsightNav } from '../dashboard/InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel, percentWords } from '../dashboard/parts.tsx';
+import { user } from '../account/session.ts';
+import { ti } from '../i18n/insight.ts';
+import { api, errorMessage, type ReportTable, type ReportView } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { formatMinutes } from '../lib/sla.ts';
+import { createReaderOptions } from '../lib/sla-ui.tsx';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { isCategory } from '../survey/survey.ts';
+import { csvFileName, saveBlob } from './csv.ts';
+import { FollowUps } from './FollowUps.tsx';
+import { goalFigureWords } from './goal-words.ts';
+import { InsightNav } from './InsightNav.tsx';
+import { Figure, FigureTable, numberWords, Panel, percentWords } from './parts.tsx';
 import {
   type DashboardQuery,
   dashboardSearch,
@@ -22,7 +31,7 @@ import {
   presetRange,
   readDashboardQuery,
   reportSearch,
-} from '../dashboard/period.ts';
+} from './period.ts';
 import {
   backlogAgeing,
   type ChartData,
@@ -34,16 +43,7 @@ import {
   weeklyQuality,
   weeklyVolume,
   weekWords,
-} from '../dashboard/shape.ts';
-import { createLoader } from '../data.ts';
-import { ti } from '../i18n/insight.ts';
-import { goalFigureWords } from '../insight-words.ts';
-import { user } from '../session.ts';
-import { formatMinutes } from '../sla.ts';
-import { createReaderOptions } from '../sla-ui.tsx';
-import { t } from '../strings.ts';
-import { isCategory } from '../survey/survey.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+} from './shape.ts';
 
 type Scope = ReportView['scope'];
 

@@ -6,18 +6,18 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Canvas, Department, User } from '#shared/model.ts';
 import { createDepartmentBody } from '#shared/service-schema.ts';
-import { byName } from '../admin/people.ts';
-import { ApiError, api, errorMessage, type NewDepartmentBody } from '../api.ts';
-import { createLoader } from '../data.ts';
+import { forgetDepartments } from '../account/session.ts';
 import { CalendarEditor } from '../editor/CalendarEditor.tsx';
 import { cleanCalendar } from '../editor/calendar.ts';
 import { calendarProblems, defaultCalendar } from '../editor/calendar-check.ts';
 import { ErrorSummary, FieldError, SelectField, TextArea, TextField } from '../editor/controls.tsx';
-import { CANVAS_ORDER } from '../format.ts';
-import { type FieldErrors, issuesToFields, withoutPath } from '../paths.ts';
-import { forgetDepartments } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { ApiError, api, errorMessage, type NewDepartmentBody } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { CANVAS_ORDER } from '../lib/format.ts';
+import { type FieldErrors, issuesToFields, withoutPath } from '../lib/paths.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { byName } from './people.ts';
 
 const pageOf = (code: string) => `/departments/${encodeURIComponent(code)}`;
 

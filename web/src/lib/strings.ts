@@ -5,7 +5,7 @@
  * languages, else English. Changing it reloads the page, as `t` is read while modules load.
  */
 import { LANGUAGES, type Language } from '#shared/model.ts';
-import { en, type Strings } from './i18n/en.ts';
+import { en, type Strings } from '../i18n/en.ts';
 
 export type { Strings };
 
@@ -43,7 +43,7 @@ function chooseLanguage(): Language {
 export const language: Language = chooseLanguage();
 
 // Only the chosen language is downloaded: English is built in, Polish is its own chunk.
-export const t: Strings = language === 'pl' ? (await import('./i18n/pl.ts')).pl : en;
+export const t: Strings = language === 'pl' ? (await import('../i18n/pl.ts')).pl : en;
 
 if (typeof document !== 'undefined') document.documentElement.lang = language;
 

@@ -6,12 +6,12 @@
  */
 import { createSignal } from 'solid-js';
 import type { Department, User } from '#shared/model.ts';
-import { ApiError, api, setApiBase, setTokenSource } from './api.ts';
+import { ApiError, api, setApiBase, setTokenSource } from '../lib/api.ts';
+import { drafts } from '../lib/drafts.ts';
+import { safeNext } from '../lib/format.ts';
+import { setLanguage, t } from '../lib/strings.ts';
 import type { Auth, OidcUser } from './auth.ts';
 import type { PortalConfig } from './config.ts';
-import { drafts } from './drafts.ts';
-import { safeNext } from './format.ts';
-import { setLanguage, t } from './strings.ts';
 
 const [user, setUser] = createSignal<User | undefined>();
 /** A sign-in problem to show on the sign-in page (set where no page can show it). */

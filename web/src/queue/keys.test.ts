@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveSelection, queueKeyAction } from './queue-keys.ts';
+import { moveSelection, queueKeyAction } from './keys.ts';
 
 describe('queueKeyAction', () => {
   it('maps j, k, Enter and c', () => {

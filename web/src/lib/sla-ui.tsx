@@ -1,8 +1,8 @@
 /** Time standards on screen: the state badge (colour, icon and words) and the due time in words. */
 import { createMemo, Show } from 'solid-js';
 import type { SlaSummary } from '#shared/order-clocks.ts';
+import { departments } from '../account/session.ts';
 import { createLoader } from './data.ts';
-import { departments } from './session.ts';
 import {
   type ClockState,
   readerOptions,

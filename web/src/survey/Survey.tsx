@@ -6,11 +6,11 @@
  */
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import { api, errorMessage, type SurveyView } from '../api.ts';
-import { t } from '../strings.ts';
-import { RatingForm } from '../survey/RatingForm.tsx';
-import { type LinkProblem, linkProblem, parseScore, type Score } from '../survey/survey.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { api, errorMessage, type SurveyView } from '../lib/api.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { RatingForm } from './RatingForm.tsx';
+import { type LinkProblem, linkProblem, parseScore, type Score } from './survey.ts';
 
 export default function SurveyPage() {
   const params = useParams<{ token: string }>();

@@ -5,12 +5,12 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { ClarificationView } from '#shared/api.ts';
-import { ApiError, api, errorMessage } from '../api.ts';
-import { createLoader } from '../data.ts';
-import { createAnswers, FormFields, focusFirstInvalid } from '../OrderForm.tsx';
-import { hasSession } from '../session.ts';
-import { t } from '../strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../ui.tsx';
+import { hasSession } from '../account/session.ts';
+import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
+import { ApiError, api, errorMessage } from '../lib/api.ts';
+import { createLoader } from '../lib/data.ts';
+import { t } from '../lib/strings.ts';
+import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
 
 /** 404, or a 400 about nothing but the link itself (tampered, expired, malformed). */
 function linkIsBad(error: unknown): boolean {
