@@ -12,6 +12,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+// The provider's own in-memory store, chosen on purpose: sessions and grants of the local stand-in
+// need not outlive it (people sign in again after a restart). Passing it explicitly says so.
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import type { User } from '../../shared/model.ts';
 import { assertPortFree } from './ports.ts';
 
@@ -102,6 +105,7 @@ export async function startOidcProvider(opts: OidcProviderOptions): Promise<Runn
   const ttl = { accessToken: 600, idToken: 600, refreshToken: 8 * 3600, ...opts.ttl };
 
   const configuration: Configuration = {
+    adapter: createMemoryAdapter() as unknown as Configuration['adapter'],
     clients: [
       {
         client_id: clientId,
