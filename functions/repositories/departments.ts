@@ -7,7 +7,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { ConflictError } from '#shared/errors.ts';
 import type { Department } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { fromItem, keys } from '../storage/keys.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 /** Order numbers start here so they look like real case numbers (HR-1001). */
@@ -41,7 +41,7 @@ export class DepartmentRepository {
         TableName: this.db.tableName,
         IndexName: INDEX.byCollection.name,
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'DEPARTMENTS' },
+        ExpressionAttributeValues: { ':pk': partitions.allDepartments().gsi1pk },
       }),
     );
     return (out.Items ?? []).map((item) => fromItem<Department>(item));

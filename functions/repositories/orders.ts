@@ -20,7 +20,7 @@ import type { MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model
 import { nextTimer } from '#shared/order-clocks.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
-import { decodeCursor, encodeCursor, fromItem, keys } from '../storage/keys.ts';
+import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { statsUpdate } from './stats.ts';
@@ -66,7 +66,7 @@ function linkItem(child: Order, relation: OrderLink['relation']): Record<string,
   };
   if (child.clocks?.resolution.dueAt) link.dueAt = child.clocks.resolution.dueAt;
   if (child.standardRef) link.standardRef = child.standardRef;
-  return { pk: `ORDER#${child.parentNumber}`, sk: `LINK#${child.number}`, type: 'orderLink', ...link };
+  return { ...keys.orderLink(child.parentNumber!, child.number), type: 'orderLink', ...link };
 }
 
 function orderItem(order: Order): Record<string, unknown> {
@@ -102,13 +102,14 @@ export class OrderRepository {
         new QueryCommand({
           TableName: this.db.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.order(number).pk },
+          ExpressionAttributeValues: { ':pk': partitions.orderPage(number).pk },
           ExclusiveStartKey: start,
         }),
       );
       for (const item of out.Items ?? []) {
-        if (item.sk === 'ORDER') order = fromItem<Order>(item);
-        else if (String(item.sk).startsWith('LINK#')) children.push(fromItem<OrderLink>(item));
+        const kind = orderItemKind(String(item.sk));
+        if (kind === 'order') order = fromItem<Order>(item);
+        else if (kind === 'link') children.push(fromItem<OrderLink>(item));
         else timeline.push(fromItem<TimelineEvent>(item));
       }
       start = out.LastEvaluatedKey;
@@ -117,7 +118,7 @@ export class OrderRepository {
   }
 
   listByRequester(requesterId: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
-    return this.page(INDEX.byCollection, `REQUESTER#${requesterId}`, cursor, limit, false);
+    return this.page(INDEX.byCollection, partitions.ordersOfRequester(requesterId).gsi1pk, cursor, limit, false);
   }
 
   /** Numbers of orders whose next SLA event or auto-close is due by `now`, oldest first. */
@@ -127,7 +128,7 @@ export class OrderRepository {
         TableName: this.db.tableName,
         IndexName: INDEX.dueWork.name,
         KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':pk': 'SLA', ':now': `${now.toISOString()}#~` },
+        ExpressionAttributeValues: { ':pk': partitions.slaTimers().gsi3pk, ':now': `${now.toISOString()}#~` },
         ProjectionExpression: '#n',
         ExpressionAttributeNames: { '#n': 'number' },
         Limit: limit,
@@ -137,7 +138,7 @@ export class OrderRepository {
   }
 
   queue(department: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
-    return this.page(INDEX.queueByDue, `QUEUE#${department}`, cursor, limit, true);
+    return this.page(INDEX.queueByDue, partitions.queueOfDepartment(department).gsi2pk, cursor, limit, true);
   }
 
   /**

@@ -8,7 +8,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { fromItem, keys } from '../storage/keys.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -70,7 +70,7 @@ export class OutboxRepository {
             {
               Put: {
                 TableName: this.db.tableName,
-                Item: { pk: `DEPT#${department}`, sk: 'DIGEST', type: 'digest', day },
+                Item: { ...keys.digestSent(department), type: 'digest', day },
                 ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
                 ExpressionAttributeNames: { '#day': 'day' },
                 ExpressionAttributeValues: { ':day': day },
@@ -100,7 +100,7 @@ export class OutboxRepository {
         TableName: this.db.tableName,
         IndexName: INDEX.dueWork.name,
         KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':pk': 'OUTBOX', ':now': `${now.toISOString()}#~` },
+        ExpressionAttributeValues: { ':pk': partitions.outboxDue().gsi3pk, ':now': `${now.toISOString()}#~` },
         Limit: limit,
         ProjectionExpression: 'id',
       }),
@@ -114,7 +114,7 @@ export class OutboxRepository {
         TableName: this.db.tableName,
         IndexName: INDEX.dueWork.name,
         KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'OUTBOX_FAILED' },
+        ExpressionAttributeValues: { ':pk': partitions.outboxFailed().gsi3pk },
         Limit: limit,
       }),
     );
@@ -137,7 +137,7 @@ export class OutboxRepository {
             ':lease': leaseUntil,
             ':sk': keys.outboxPending(leaseUntil, id).gsi3sk,
             ':one': 1,
-            ':outbox': 'OUTBOX',
+            ':outbox': partitions.outboxDue().gsi3pk,
             ':now': now.toISOString(),
           },
           ReturnValues: 'ALL_NEW',
@@ -166,6 +166,7 @@ export class OutboxRepository {
   async markAttemptFailed(entry: OutboxEntry, now: Date, error: string): Promise<void> {
     const giveUp = entry.attempts >= MAX_ATTEMPTS;
     const next = new Date(now.getTime() + retryDelayMs(entry.attempts)).toISOString();
+    const index = (giveUp ? keys.outboxFailed : keys.outboxPending)(next, entry.id);
     await this.db.doc.send(
       new UpdateCommand({
         TableName: this.db.tableName,
@@ -177,8 +178,8 @@ export class OutboxRepository {
           ':status': giveUp ? 'failed' : 'pending',
           ':error': error.slice(0, 1000),
           ':next': next,
-          ':pk': giveUp ? 'OUTBOX_FAILED' : 'OUTBOX',
-          ':sk': keys.outboxPending(next, entry.id).gsi3sk,
+          ':pk': index.gsi3pk,
+          ':sk': index.gsi3sk,
         },
       }),
     );

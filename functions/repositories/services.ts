@@ -10,7 +10,7 @@ import type { ServiceSummary } from '#shared/api.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Service } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { fromItem, keys } from '../storage/keys.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 export function summarize(service: Service): ServiceSummary {
@@ -65,7 +65,7 @@ export class ServiceRepository {
         TableName: this.db.tableName,
         IndexName: INDEX.byCollection.name,
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DEPT#${department}#SERVICES` },
+        ExpressionAttributeValues: { ':pk': partitions.servicesOfDepartment(department).gsi1pk },
       }),
     );
     return (out.Items ?? []).map((item) => fromItem<Service>(item));
@@ -79,7 +79,7 @@ export class ServiceRepository {
         new QueryCommand({
           TableName: this.db.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'CATALOG' },
+          ExpressionAttributeValues: { ':pk': partitions.catalog().pk },
           ExclusiveStartKey: start,
         }),
       );

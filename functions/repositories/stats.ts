@@ -10,7 +10,7 @@ import type { CustomerRow, LoadRow } from '#shared/insight.ts';
 import type { StatsRow } from '#shared/reports.ts';
 import type { Counters, StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
-import { keys } from '../storage/keys.ts';
+import { keys, partitions } from '../storage/keys.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -58,7 +58,7 @@ export class StatsRepository {
 
   /** The report's day rows (service and agent) of a period of local days. */
   async rows(department: string, from: string, to: string): Promise<StatsRow[]> {
-    const items = await this.between(`STATS#${department}`, from, to);
+    const items = await this.between(partitions.reportRows(department).pk, from, to);
     return items.map((item) => ({
       day: item.day as string,
       kind: item.kind as StatsRow['kind'],
@@ -69,7 +69,7 @@ export class StatsRepository {
 
   /** The customers view's week rows (person and segment) of the weeks starting fromWeek … toWeek. */
   async customerRows(department: string, fromWeek: string, toWeek: string): Promise<CustomerRow[]> {
-    const items = await this.between(`CUSTOMERS#${department}`, fromWeek, toWeek);
+    const items = await this.between(partitions.customerRows(department).pk, fromWeek, toWeek);
     return items.map((item) => ({
       week: item.day as string,
       kind: item.kind as CustomerRow['kind'],
@@ -88,7 +88,7 @@ export class StatsRepository {
         new QueryCommand({
           TableName: this.db.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `LOAD#${department}` },
+          ExpressionAttributeValues: { ':pk': partitions.loadRows(department).pk },
           ExclusiveStartKey: start,
         }),
       );

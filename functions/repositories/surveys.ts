@@ -8,7 +8,7 @@
 import { GetCommand, QueryCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FollowUp } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { fromItem, keys } from '../storage/keys.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -77,11 +77,12 @@ export class SurveyRepository {
   }
 
   async followUps(department: string): Promise<FollowUp[]> {
+    const followUps = partitions.followUpsOfDepartment(department);
     const out = await this.db.doc.send(
       new QueryCommand({
         TableName: this.db.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-        ExpressionAttributeValues: { ':pk': `DEPT#${department}`, ':f': 'FOLLOWUP#' },
+        ExpressionAttributeValues: { ':pk': followUps.pk, ':f': followUps.skPrefix },
         ScanIndexForward: false,
       }),
     );

@@ -14,7 +14,7 @@ import { NotFoundError } from '#shared/errors.ts';
 import type { Language, User } from '#shared/model.ts';
 import type { ProfileClaims } from '#shared/profile.ts';
 import type { Db } from '../storage/client.ts';
-import { fromItem, keys } from '../storage/keys.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
@@ -73,7 +73,7 @@ export class UserRepository {
           TableName: this.db.tableName,
           IndexName: INDEX.byCollection.name,
           KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'USERS' },
+          ExpressionAttributeValues: { ':pk': partitions.allUsers().gsi1pk },
           ExclusiveStartKey: start,
         }),
       );
@@ -84,11 +84,12 @@ export class UserRepository {
   }
 
   async members(department: string): Promise<Member[]> {
+    const members = partitions.membersOfDepartment(department);
     const out = await this.db.doc.send(
       new QueryCommand({
         TableName: this.db.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-        ExpressionAttributeValues: { ':pk': `DEPT#${department}`, ':member': 'MEMBER#' },
+        ExpressionAttributeValues: { ':pk': members.pk, ':member': members.skPrefix },
       }),
     );
     return (out.Items ?? []).map((item) => ({ id: item.userId, name: item.name, role: item.role }) as Member);
@@ -279,7 +280,7 @@ export class UserRepository {
       new QueryCommand({
         TableName: this.db.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${month}` },
+        ExpressionAttributeValues: { ':pk': partitions.auditOfMonth(month).pk },
         Limit: 500,
       }),
     );

@@ -8,47 +8,76 @@ import type { StatsKind } from '#shared/stats.ts';
 /** Far-future sort value for queue entries without a due time, so they sort last. */
 export const NO_DUE = '9999-12-31T23:59:59.999Z';
 
+// Every partition and sort-key word is written once, here; the builders below (writes) and the
+// partitions of each Query (reads) are made from them, so the two can never drift apart.
+const USER = (id: string) => `USER#${id}`;
+const DEPT = (code: string) => `DEPT#${code}`;
+const ORDER = (number: string) => `ORDER#${number}`;
+const SVC = (id: string) => `SVC#${id}`;
+const MEMBER = 'MEMBER#';
+const FOLLOWUP = 'FOLLOWUP#';
+const LINK = 'LINK#';
+const OUTBOX = 'OUTBOX#';
+const ORDER_SK = 'ORDER';
+const USERS = 'USERS';
+const DEPARTMENTS = 'DEPARTMENTS';
+const CATALOG = 'CATALOG';
+const SLA = 'SLA';
+const OUTBOX_DUE = 'OUTBOX';
+const OUTBOX_FAILED = 'OUTBOX_FAILED';
+const AUDIT = (month: string) => `AUDIT#${month}`;
+const SERVICES_OF = (department: string) => `${DEPT(department)}#SERVICES`;
+const REQUESTER = (id: string) => `REQUESTER#${id}`;
+const QUEUE = (department: string) => `QUEUE#${department}`;
+const STATS = (department: string) => `STATS#${department}`;
+const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
+const LOAD = (department: string) => `LOAD#${department}`;
+
 export const keys = {
-  user: (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
-  usersCollection: (name: string) => ({ gsi1pk: 'USERS', gsi1sk: name.toLowerCase() }),
+  user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
+  usersCollection: (name: string) => ({ gsi1pk: USERS, gsi1sk: name.toLowerCase() }),
 
-  department: (code: string) => ({ pk: `DEPT#${code}`, sk: 'PROFILE' }),
-  departmentsCollection: (code: string) => ({ gsi1pk: 'DEPARTMENTS', gsi1sk: code }),
-  orderSequence: (code: string) => ({ pk: `DEPT#${code}`, sk: 'ORDER_SEQUENCE' }),
-  member: (department: string, userId: string) => ({ pk: `DEPT#${department}`, sk: `MEMBER#${userId}` }),
+  department: (code: string) => ({ pk: DEPT(code), sk: 'PROFILE' }),
+  departmentsCollection: (code: string) => ({ gsi1pk: DEPARTMENTS, gsi1sk: code }),
+  orderSequence: (code: string) => ({ pk: DEPT(code), sk: 'ORDER_SEQUENCE' }),
+  /** The day a department's daily digest was last queued, so it goes once a day. */
+  digestSent: (code: string) => ({ pk: DEPT(code), sk: 'DIGEST' }),
+  member: (department: string, userId: string) => ({ pk: DEPT(department), sk: `${MEMBER}${userId}` }),
   /** Admin actions, one partition per month so the log can be read back in order. */
-  auditEntry: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  auditEntry: (at: string, id: string) => ({ pk: AUDIT(at.slice(0, 7)), sk: `${at}#${id}` }),
 
-  serviceCurrent: (id: string) => ({ pk: `SVC#${id}`, sk: 'CURRENT' }),
-  serviceVersion: (id: string, version: number) => ({ pk: `SVC#${id}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  serviceCurrent: (id: string) => ({ pk: SVC(id), sk: 'CURRENT' }),
+  serviceVersion: (id: string, version: number) => ({ pk: SVC(id), sk: `V#${String(version).padStart(6, '0')}` }),
   servicesOfDepartment: (department: string, name: string) => ({
-    gsi1pk: `DEPT#${department}#SERVICES`,
+    gsi1pk: SERVICES_OF(department),
     gsi1sk: name.toLowerCase(),
   }),
-  catalogEntry: (department: string, id: string) => ({ pk: 'CATALOG', sk: `${department}#${id}` }),
+  catalogEntry: (department: string, id: string) => ({ pk: CATALOG, sk: `${department}#${id}` }),
 
-  order: (number: string) => ({ pk: `ORDER#${number}`, sk: 'ORDER' }),
+  order: (number: string) => ({ pk: ORDER(number), sk: ORDER_SK }),
   ordersOfRequester: (requesterId: string, createdAt: string, number: string) => ({
-    gsi1pk: `REQUESTER#${requesterId}`,
+    gsi1pk: REQUESTER(requesterId),
     gsi1sk: `${createdAt}#${number}`,
   }),
   queueEntry: (department: string, dueAt: string | undefined, number: string) => ({
-    gsi2pk: `QUEUE#${department}`,
+    gsi2pk: QUEUE(department),
     gsi2sk: `${dueAt ?? NO_DUE}#${number}`,
   }),
   /** Events sort by the order version that wrote them, so the timeline never depends on clocks agreeing. */
   timelineEvent: (number: string, orderVersion: number, index: number) => ({
-    pk: `ORDER#${number}`,
+    pk: ORDER(number),
     sk: `EVENT#${String(orderVersion).padStart(8, '0')}#${index}`,
   }),
+  /** A child order (hand-off, bundle part) as its parent's page lists it, in the parent's partition. */
+  orderLink: (parentNumber: string, childNumber: string) => ({ pk: ORDER(parentNumber), sk: `${LINK}${childNumber}` }),
 
   /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
-  slaTimer: (at: string, number: string) => ({ gsi3pk: 'SLA', gsi3sk: `${at}#${number}` }),
+  slaTimer: (at: string, number: string) => ({ gsi3pk: SLA, gsi3sk: `${at}#${number}` }),
 
   /** A person's last survey invitation, for the fatigue budget. */
-  surveyBudget: (userId: string) => ({ pk: `USER#${userId}`, sk: 'SURVEY_BUDGET' }),
+  surveyBudget: (userId: string) => ({ pk: USER(userId), sk: 'SURVEY_BUDGET' }),
   /** A low rating's follow-up task for the process owner. */
-  followUp: (department: string, number: string) => ({ pk: `DEPT#${department}`, sk: `FOLLOWUP#${number}` }),
+  followUp: (department: string, number: string) => ({ pk: DEPT(department), sk: `${FOLLOWUP}${number}` }),
 
   /**
    * Counter rows (shared/stats.ts), three partitions per department so each view reads only its own:
@@ -58,26 +87,78 @@ export const keys = {
   statsRow: (department: string, day: string, kind: StatsKind, key: string) => {
     switch (kind) {
       case 'service':
-        return { pk: `STATS#${department}`, sk: `${day}#S#${key}` };
+        return { pk: STATS(department), sk: `${day}#S#${key}` };
       case 'agent':
-        return { pk: `STATS#${department}`, sk: `${day}#A#${key}` };
+        return { pk: STATS(department), sk: `${day}#A#${key}` };
       case 'person':
-        return { pk: `CUSTOMERS#${department}`, sk: `${day}#P#${key}` };
+        return { pk: CUSTOMERS(department), sk: `${day}#P#${key}` };
       case 'segment':
-        return { pk: `CUSTOMERS#${department}`, sk: `${day}#G#${key}` };
+        return { pk: CUSTOMERS(department), sk: `${day}#G#${key}` };
       case 'serviceLoad':
-        return { pk: `LOAD#${department}`, sk: `S#${key}` };
+        return { pk: LOAD(department), sk: `S#${key}` };
       case 'agentLoad':
-        return { pk: `LOAD#${department}`, sk: `A#${key}` };
+        return { pk: LOAD(department), sk: `A#${key}` };
     }
   },
 
   /** Order creation requests by Idempotency-Key, per person (expire after a day via TTL). */
   idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'REQUEST' }),
 
-  outboxMessage: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
-  outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: 'OUTBOX', gsi3sk: `${nextAttemptAt}#${id}` }),
+  outboxMessage: (id: string) => ({ pk: `${OUTBOX}${id}`, sk: 'MESSAGE' }),
+  outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: OUTBOX_DUE, gsi3sk: `${nextAttemptAt}#${id}` }),
+  /** A message parked after its last attempt: still listed, never due again. */
+  outboxFailed: (at: string, id: string) => ({ gsi3pk: OUTBOX_FAILED, gsi3sk: `${at}#${id}` }),
 } as const;
+
+/**
+ * The partition (and sort-key prefix) each Query reads, named by access pattern. Each is made from
+ * the same words as the builder of the items it finds.
+ */
+export const partitions = {
+  /** Every person (byCollection). */
+  allUsers: () => ({ gsi1pk: USERS }),
+  /** Every department (byCollection). */
+  allDepartments: () => ({ gsi1pk: DEPARTMENTS }),
+  /** The members of a department: pk, sk begins_with the prefix. */
+  membersOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: MEMBER }),
+  /** Role changes of one month (yyyy-mm). */
+  auditOfMonth: (month: string) => ({ pk: AUDIT(month) }),
+  /** The services of a department (byCollection). */
+  servicesOfDepartment: (department: string) => ({ gsi1pk: SERVICES_OF(department) }),
+  /** The published catalog. */
+  catalog: () => ({ pk: CATALOG }),
+  /** An order, its timeline and its children's links. */
+  orderPage: (number: string) => ({ pk: ORDER(number) }),
+  /** A requester's orders (byCollection). */
+  ordersOfRequester: (requesterId: string) => ({ gsi1pk: REQUESTER(requesterId) }),
+  /** A department's active orders by due time (queueByDue). */
+  queueOfDepartment: (department: string) => ({ gsi2pk: QUEUE(department) }),
+  /** Orders with a timer due (dueWork). */
+  slaTimers: () => ({ gsi3pk: SLA }),
+  /** Mail due for (re)delivery (dueWork). */
+  outboxDue: () => ({ gsi3pk: OUTBOX_DUE }),
+  /** Mail parked after its last attempt (dueWork). */
+  outboxFailed: () => ({ gsi3pk: OUTBOX_FAILED }),
+  /** The follow-ups of a department: pk, sk begins_with the prefix. */
+  followUpsOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: FOLLOWUP }),
+  /** The report's day rows of a department (sk: day#…). */
+  reportRows: (department: string) => ({ pk: STATS(department) }),
+  /** The customers view's week rows of a department (sk: week#…). */
+  customerRows: (department: string) => ({ pk: CUSTOMERS(department) }),
+  /** The queue gauges of a department. */
+  loadRows: (department: string) => ({ pk: LOAD(department) }),
+} as const;
+
+/** What kind of item of an order's partition a sort key names. */
+export function orderItemKind(sk: string): 'order' | 'link' | 'event' {
+  if (sk === ORDER_SK) return 'order';
+  return sk.startsWith(LINK) ? 'link' : 'event';
+}
+
+/** The message id of an outbox item's partition key, or undefined for any other item. */
+export function outboxIdOf(pk: string | undefined): string | undefined {
+  return pk?.startsWith(OUTBOX) ? pk.slice(OUTBOX.length) : undefined;
+}
 
 /** Strips storage attributes so only the domain object leaves a repository. */
 export function fromItem<T>(item: Record<string, unknown>): T {
