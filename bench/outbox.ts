@@ -10,8 +10,8 @@
  * mailbox exactly once (by the X-Ordo-Message-Id header) and marked sent in the outbox.
  */
 import type { Deps } from '../functions/deps.ts';
-import { silentLogger } from '../functions/http/logger.ts';
 import { MailDelivery } from '../functions/mail/delivery.ts';
+import { silentLogger } from '../functions/observability/logger.ts';
 import { clearMailbox, readMailbox } from '../scripts/local/ses.ts';
 import type { User } from '../shared/model.ts';
 import type { BenchContext } from './context.ts';

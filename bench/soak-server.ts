@@ -6,9 +6,9 @@
  */
 import { apiConfigFrom } from '../functions/config.ts';
 import { createDeps } from '../functions/deps.ts';
-import { createLogger } from '../functions/http/logger.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { startWorkers } from '../functions/local/workers.ts';
+import { createLogger } from '../functions/observability/logger.ts';
 import { runTally, type Tally, watch } from './probe.ts';
 
 export interface MemoryUsage {

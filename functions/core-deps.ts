@@ -3,8 +3,8 @@
  * this, so their bundles carry no web framework, validation library or S3 client.
  */
 import type { Config } from './config.ts';
-import { createLogger, type Logger } from './http/logger.ts';
 import { createSesMailer, type Mailer } from './mail/ses.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
 import { DepartmentRepository } from './repositories/departments.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';

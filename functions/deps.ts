@@ -5,7 +5,7 @@ import { type Authenticator, OidcAuthenticator } from './auth/authenticator.ts';
 import { LinkSigner } from './auth/links.ts';
 import type { ApiConfig } from './config.ts';
 import { type CoreDeps, createCoreDeps } from './core-deps.ts';
-import type { Logger } from './http/logger.ts';
+import type { Logger } from './observability/logger.ts';
 import { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { SurveyRepository } from './repositories/surveys.ts';

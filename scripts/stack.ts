@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadApiConfig } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
-import { createLogger } from '../functions/http/logger.ts';
 import { demoEmployees, demoUsers } from '../functions/local/demo-data.ts';
 import { clearPastMail, seedHistory } from '../functions/local/history.ts';
 import { seedIfEmpty } from '../functions/local/seed.ts';
 import { startLocalServer } from '../functions/local/server.ts';
 import { ensureTable } from '../functions/local/table.ts';
 import { startWorkers, type Workers } from '../functions/local/workers.ts';
+import { createReadableLogger } from '../functions/observability/logger.ts';
 import { startDynamoDbLocal } from './local/dynamodb.ts';
 import { accountOf, type RunningOidcProvider, startOidcProvider } from './local/oidc.ts';
 import { assertPortFree } from './local/ports.ts';
@@ -113,13 +113,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     PORTAL_URL: appUrl,
     LOG_LEVEL: opts.logLevel ?? 'warn',
   });
-  const deps = createDeps(config, { log: createLogger(config.logLevel, { stage: 'local' }) });
+  const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
   const seeded = await seedIfEmpty(deps);
   let historyOrders = 0;
   if (seeded && opts.history) {
     // The same workflows on a clock that walks through the past; mail from the past is not sent.
     const clock = { now: new Date() };
-    const past = createDeps(config, { now: () => clock.now, log: createLogger('error') });
+    const past = createDeps(config, { now: () => clock.now, log: createReadableLogger('error') });
     historyOrders = await seedHistory(past, clock);
     await clearPastMail(past);
   }

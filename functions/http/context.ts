@@ -1,6 +1,6 @@
 import type { User } from '#shared/model.ts';
 import type { Identity } from '../auth/authenticator.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../observability/logger.ts';
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {

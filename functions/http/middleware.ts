@@ -10,11 +10,24 @@ import { isUnavailable } from '../storage/client.ts';
 import type { AppEnv } from './context.ts';
 import { TooManyRequestsError } from './rate-limit.ts';
 
+/** API Gateway's id of the request, when the app runs in Lambda (hono/aws-lambda puts it on `c.env`). */
+function gatewayRequestId(env: unknown): string | undefined {
+  const id = (env as { requestContext?: { requestId?: unknown } } | undefined)?.requestContext?.requestId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * The request's correlation id: in Lambda, API Gateway's request id (the `requestId` of its access
+ * log, so both logs join on it); elsewhere the caller's `x-request-id` when it is a plain id, else a
+ * new one. Every log line of the request carries it as `correlation_id` (Powertools' name for it),
+ * and the answer returns it in `x-request-id`.
+ */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
-    const log = deps.log.child({ requestId });
+    const requestId =
+      gatewayRequestId(c.env) ?? (incoming && /^[\w-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID());
+    const log = deps.log.child({ correlation_id: requestId });
     c.set('requestId', requestId);
     c.set('log', log);
     const started = performance.now();

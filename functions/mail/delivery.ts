@@ -5,7 +5,7 @@
  * When storage fails (frozen, unreachable) the error ends the run: what was not claimed is still due,
  * and what was claimed comes back when its lease ends, so the next run finishes the work.
  */
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { OutboxRepository } from '../repositories/outbox.ts';
 import { NoAnswerError } from '../storage/client.ts';
 import type { Mailer } from './ses.ts';

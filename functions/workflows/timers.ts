@@ -12,7 +12,7 @@ import { composeOrderMails, type MailEvent, type Recipient } from '#shared/notif
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
 import { fireTimers } from '#shared/sla.ts';
 import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../observability/logger.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { UserRepository } from '../repositories/users.ts';

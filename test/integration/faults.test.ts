@@ -5,10 +5,10 @@
  * restart; the workers must end their runs quickly and cleanly, and the next runs finish the work.
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createLogger } from '#functions/http/logger.ts';
 import { startWorkers } from '#functions/local/workers.ts';
 import { MailDelivery } from '#functions/mail/delivery.ts';
 import type { Mailer } from '#functions/mail/ses.ts';
+import { createLogger } from '#functions/observability/logger.ts';
 import { isUnavailable, STORAGE_BUDGET } from '#functions/storage/client.ts';
 import type { ErrorBody, OrderView } from '#shared/api.ts';
 import { type FreezableProxy, startFreezableProxy } from '../support/freezable-proxy.ts';

@@ -12,9 +12,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#functions/app.ts';
 import { LinkSigner } from '#functions/auth/links.ts';
-import { silentLogger } from '#functions/http/logger.ts';
 import { demoDepartments, demoServices, demoUsers } from '#functions/local/demo-data.ts';
 import { MailDelivery } from '#functions/mail/delivery.ts';
+import { silentLogger } from '#functions/observability/logger.ts';
 import { ROUTES } from '#shared/access.ts';
 import {
   API_PREFIX,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#functions/app.ts';
 import { loadApiConfig } from '#functions/config.ts';
 import { createDeps } from '#functions/deps.ts';
-import { silentLogger } from '#functions/http/logger.ts';
+import { silentLogger } from '#functions/observability/logger.ts';
 import { ROUTES, routeKey } from '#shared/access.ts';
 import { API_PREFIX, type OrderView, type UploadTicket } from '#shared/api.ts';
 import { freePort } from '../../scripts/local/ports.ts';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '#functions/app.ts';
 import { loadApiConfig } from '#functions/config.ts';
 import { createDeps } from '#functions/deps.ts';
-import { silentLogger } from '#functions/http/logger.ts';
+import { silentLogger } from '#functions/observability/logger.ts';
 import { PROFILE_CACHE_MS, UserRepository } from '#functions/repositories/users.ts';
 import type { User } from '#shared/model.ts';
 import { startOidcProvider } from '../../scripts/local/oidc.ts';
