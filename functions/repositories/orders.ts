@@ -16,7 +16,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
-import type { MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
+import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions }
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { statsUpdate } from './stats.ts';
+import { type FollowUpAnswer, followUpAnswerUpdate, followUpPut, surveyBudgetPut } from './surveys.ts';
 
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
@@ -42,6 +43,16 @@ export interface CreateOptions {
   idempotency?: IdempotencyRecord;
   /** Report counters the change adds (see shared/stats.ts). */
   stats?: StatsDelta[];
+}
+
+/** Other records that change in the same transaction as the order. */
+export interface Alongside {
+  /** The requester was invited to a survey at this instant: their fatigue budget. */
+  surveyInvitation?: { userId: string; at: string };
+  /** A low rating opened a follow-up for the process owner. */
+  followUpOpened?: FollowUp;
+  /** A later answer on the order's follow-up keeps it current. */
+  followUpAnswer?: FollowUpAnswer;
 }
 
 export class DuplicateRequestError extends Error {
@@ -219,16 +230,26 @@ export class OrderRepository {
     events: TimelineEvent[],
     mail: MailMessage[],
     stats: StatsDelta[] = [],
-    /** Other items that must change with the order (survey budget, follow-up task). */
-    extra: TransactItems = [],
+    alongside: Alongside = {},
   ): Promise<void> {
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail),
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
-      ...extra,
+      ...this.alongside(alongside),
     ];
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
+  }
+
+  private alongside(records: Alongside): TransactItems {
+    const table = this.db.tableName;
+    const items: TransactItems = [];
+    if (records.surveyInvitation) {
+      items.push(surveyBudgetPut(table, records.surveyInvitation.userId, records.surveyInvitation.at));
+    }
+    if (records.followUpOpened) items.push(followUpPut(table, records.followUpOpened));
+    if (records.followUpAnswer) items.push(followUpAnswerUpdate(table, records.followUpAnswer));
+    return items;
   }
 
   private conditionalPut(order: Order, expectedVersion: number): TransactItems {

@@ -3,7 +3,7 @@
  * that low ratings open for the process owner.
  * Access patterns: budget of a person (GetItem USER#id/SURVEY_BUDGET); follow-ups of a department
  * (Query DEPT#code, sk begins_with FOLLOWUP#); one follow-up (GetItem DEPT#code/FOLLOWUP#number).
- * Writes ride in the order's transaction (see the *Item builders).
+ * Writes ride in the order's transaction (OrderRepository.update builds them with the functions below).
  */
 import { GetCommand, QueryCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FollowUp } from '#shared/model.ts';
@@ -11,6 +11,66 @@ import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** A later answer on an order's follow-up. */
+export interface FollowUpAnswer {
+  department: string;
+  number: string;
+  answer: { score: number; comment?: string | undefined; category?: string | undefined };
+}
+
+/** The person was invited to a survey at `at` (their fatigue budget). */
+export function surveyBudgetPut(tableName: string, userId: string, at: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.surveyBudget(userId), type: 'surveyBudget', lastInvitedAt: at },
+    },
+  };
+}
+
+/** A low rating opens a follow-up task for the process owner (once per order). */
+export function followUpPut(tableName: string, followUp: FollowUp): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.followUp(followUp.department, followUp.orderNumber), type: 'followUp', ...followUp },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * A later answer on an existing follow-up (its status is left as it is): `latestScore` always;
+ * a low answer also replaces score, reason and comment; a higher one may still add its comment.
+ */
+export function followUpAnswerUpdate(tableName: string, answered: FollowUpAnswer): TransactItem {
+  const { department, number, answer } = answered;
+  // Attribute names go through placeholders: COMMENT is a reserved word in DynamoDB.
+  const names: Record<string, string> = { '#latest': 'latestScore' };
+  const values: Record<string, unknown> = { ':latest': answer.score };
+  const set = ['#latest = :latest'];
+  const put = (field: 'score' | 'comment' | 'category', value: unknown) => {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    set.push(`#${field} = :${field}`);
+  };
+  if (answer.score <= 2) {
+    put('score', answer.score);
+    if (answer.category) put('category', answer.category);
+  }
+  if (answer.comment) put('comment', answer.comment);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.followUp(department, number),
+      UpdateExpression: `SET ${set.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}
 
 export class SurveyRepository {
   constructor(private readonly db: Db) {}
@@ -20,60 +80,6 @@ export class SurveyRepository {
       new GetCommand({ TableName: this.db.tableName, Key: keys.surveyBudget(userId) }),
     );
     return Item?.lastInvitedAt as string | undefined;
-  }
-
-  budgetItem(userId: string, at: string): TransactItem {
-    return {
-      Put: {
-        TableName: this.db.tableName,
-        Item: { ...keys.surveyBudget(userId), type: 'surveyBudget', lastInvitedAt: at },
-      },
-    };
-  }
-
-  followUpItem(followUp: FollowUp): TransactItem {
-    return {
-      Put: {
-        TableName: this.db.tableName,
-        Item: { ...keys.followUp(followUp.department, followUp.orderNumber), type: 'followUp', ...followUp },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
-  /**
-   * A later answer on an existing follow-up (its status is left as it is): `latestScore` always;
-   * a low answer also replaces score, reason and comment; a higher one may still add its comment.
-   */
-  followUpAnswerItem(
-    department: string,
-    number: string,
-    answer: { score: number; comment?: string | undefined; category?: string | undefined },
-  ): TransactItem {
-    // Attribute names go through placeholders: COMMENT is a reserved word in DynamoDB.
-    const names: Record<string, string> = { '#latest': 'latestScore' };
-    const values: Record<string, unknown> = { ':latest': answer.score };
-    const set = ['#latest = :latest'];
-    const put = (field: 'score' | 'comment' | 'category', value: unknown) => {
-      names[`#${field}`] = field;
-      values[`:${field}`] = value;
-      set.push(`#${field} = :${field}`);
-    };
-    if (answer.score <= 2) {
-      put('score', answer.score);
-      if (answer.category) put('category', answer.category);
-    }
-    if (answer.comment) put('comment', answer.comment);
-    return {
-      Update: {
-        TableName: this.db.tableName,
-        Key: keys.followUp(department, number),
-        UpdateExpression: `SET ${set.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    };
   }
 
   async followUps(department: string): Promise<FollowUp[]> {

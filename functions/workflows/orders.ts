@@ -49,7 +49,7 @@ import { localDay, orderDeltas, type StatsDelta } from '#shared/stats.ts';
 import { toSummary } from '#shared/summary.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
-import { DuplicateRequestError, type OrderRepository, type TransactItems } from '../repositories/orders.ts';
+import { type Alongside, DuplicateRequestError, type OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
 import type { SurveyWorkflow } from './surveys.ts';
@@ -474,14 +474,14 @@ export class OrderWorkflow {
     });
     const mail = await this.mailForAction(body.action, next, comment);
     const stats = await this.deltas(order, next, body.action);
-    const extra: TransactItems = [];
+    let alongside: Alongside = {};
     if (body.action === 'resolve') {
       // The survey of this resolution: invite, or sample out when the person had one recently.
       const plan = await this.deps.surveys.planInvitation(next, service);
       if (plan) {
         next.survey = plan.survey;
         mail.push(...plan.mail);
-        extra.push(...plan.extra);
+        alongside = plan.alongside;
         const calendar = await this.calendar(next.department);
         stats.push({
           department: next.department,
@@ -492,7 +492,7 @@ export class OrderWorkflow {
         });
       }
     }
-    await this.deps.orders.update(next, order.version, [event], mail, stats, extra);
+    await this.deps.orders.update(next, order.version, [event], mail, stats, alongside);
     return this.present(user, next, [...timeline, event], service);
   }
 

@@ -12,7 +12,7 @@ import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
 import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
-import type { OrderRepository, TransactItems } from '../repositories/orders.ts';
+import type { Alongside, OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { SurveyRepository } from '../repositories/surveys.ts';
 import type { UserRepository } from '../repositories/users.ts';
@@ -37,7 +37,8 @@ export interface InvitationPlan {
   survey: OrderSurvey;
   mail: MailMessage[];
   counters: Counters;
-  extra: TransactItems;
+  /** The invitation spends the person's survey budget. */
+  alongside: Alongside;
 }
 
 export class SurveyWorkflow {
@@ -50,7 +51,8 @@ export class SurveyWorkflow {
     const last = await this.deps.surveys.lastInvitedAt(order.requesterId);
     const budgetOpen = !last || Date.parse(last) <= now.getTime() - this.deps.budgetDays * 86_400_000;
     const round = order.resolvedAt;
-    if (!budgetOpen) return { survey: { round, sampledOut: true }, mail: [], counters: { sampledOut: 1 }, extra: [] };
+    if (!budgetOpen)
+      return { survey: { round, sampledOut: true }, mail: [], counters: { sampledOut: 1 }, alongside: {} };
     const token = this.deps.links.sign({
       purpose: 'survey',
       orderNumber: order.number,
@@ -73,7 +75,7 @@ export class SurveyWorkflow {
       survey: { round, invitedAt: now.toISOString() },
       mail,
       counters: { invited: 1 },
-      extra: [this.deps.surveys.budgetItem(order.requesterId, now.toISOString())],
+      alongside: { surveyInvitation: { userId: order.requesterId, at: now.toISOString() } },
     };
   }
 
@@ -181,7 +183,7 @@ export class SurveyWorkflow {
       }
 
       const mail: MailMessage[] = [];
-      const extra: TransactItems = [];
+      const alongside: Alongside = {};
       if (answer.score <= 2 && !before.followUpOpened) {
         survey.followUpOpened = true;
         const followUp: FollowUp = {
@@ -195,7 +197,7 @@ export class SurveyWorkflow {
           ...(answer.comment ? { comment: answer.comment } : {}),
           ...(answer.category ? { category: answer.category } : {}),
         };
-        extra.push(this.deps.surveys.followUpItem(followUp));
+        alongside.followUpOpened = followUp;
         const owner = await this.deps.users.get(order.ownerId);
         if (owner) {
           mail.push(
@@ -211,7 +213,7 @@ export class SurveyWorkflow {
         }
       } else if (before.followUpOpened) {
         // The reason and comment usually come after the one-click score: keep the follow-up current.
-        extra.push(this.deps.surveys.followUpAnswerItem(order.department, order.number, answer));
+        alongside.followUpAnswer = { department: order.department, number: order.number, answer };
       }
       const next: Order = { ...order, survey, updatedAt: at, version: order.version + 1 };
       const event: TimelineEvent = {
@@ -223,7 +225,7 @@ export class SurveyWorkflow {
         visibility: 'public',
       };
       try {
-        await this.deps.orders.update(next, order.version, [event], mail, stats, extra);
+        await this.deps.orders.update(next, order.version, [event], mail, stats, alongside);
         return next;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 9) throw error;
