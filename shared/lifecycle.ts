@@ -15,6 +15,9 @@ export const ACTIVE_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'waiting_for_customer',
 ]);
 
+/** Statuses in which the team is working the order: it may hand it off, tick deliverables, move stages. */
+export const WORK_STATUSES: ReadonlySet<OrderStatus> = new Set(['open', 'in_progress', 'waiting_for_customer']);
+
 export const ACTIONS = [
   'approve',
   'reject',

@@ -3,6 +3,7 @@
  * mail-words.ts). Pure: the caller supplies the people and links. Every piece of user text is
  * escaped before it goes into HTML.
  */
+import type { Action } from './lifecycle.ts';
 import { type MailWords, mailDay, mailLanguage, mailWords } from './mail-words.ts';
 import { LANGUAGES, type Language, type MailMessage, type Order } from './model.ts';
 import { oneLine } from './text.ts';
@@ -31,6 +32,25 @@ export const MAIL_EVENTS = [
   'daily_digest',
 ] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
+
+/** Who among an order's people a mail is for: the requester (and watchers), the assignee, or the team. */
+export type OrderAudience = 'requester' | 'assignee' | 'team';
+
+/** Mail sent after each action, by audience (SPEC §6). */
+export const MAIL_ON_ACTION: Partial<Record<Action, ReadonlyArray<{ event: MailEvent; audience: OrderAudience }>>> = {
+  assign: [{ event: 'assigned', audience: 'assignee' }],
+  request_clarification: [{ event: 'clarification_requested', audience: 'requester' }],
+  answer_clarification: [{ event: 'customer_replied', audience: 'assignee' }],
+  return_inputs: [{ event: 'inputs_returned', audience: 'requester' }],
+  approve: [{ event: 'new_in_queue', audience: 'team' }],
+  resolve: [{ event: 'order_resolved', audience: 'requester' }],
+  reject: [{ event: 'order_rejected', audience: 'requester' }],
+  cancel: [
+    { event: 'order_cancelled', audience: 'requester' },
+    { event: 'order_cancelled', audience: 'assignee' },
+  ],
+  reopen: [{ event: 'order_reopened', audience: 'assignee' }],
+};
 
 /** What a person may switch off in their profile; everything else is essential and always sent. */
 export const MUTABLE_EVENTS = [

@@ -3,6 +3,7 @@
  * function takes the instant and the calendar. The SLA maths lives in sla.ts; this module decides
  * when each clock starts, pauses, resumes, stops and restarts.
  */
+import type { Action } from './lifecycle.ts';
 import type { BusinessCalendar, OrderStatus, TimeStandard } from './model.ts';
 import {
   addBusinessMinutes,
@@ -47,7 +48,18 @@ export const DEFAULT_PAUSE_STATUSES: readonly OrderStatus[] = [
 /** A resolved order closes itself after this much working time (5 working days of 8 h) unless reopened. */
 export const AUTO_CLOSE_WORKING_MINUTES = 5 * 8 * 60;
 
-const STOPPED: readonly OrderStatus[] = ['resolved', 'closed', 'cancelled', 'rejected'];
+/** Statuses in which both clocks stand still for good and nobody holds the order. */
+export const STOPPED_STATUSES: readonly OrderStatus[] = ['resolved', 'closed', 'cancelled', 'rejected'];
+
+/** Actions that count as the team's first response (SPEC §5). */
+export const RESPONDING_ACTIONS: ReadonlySet<Action> = new Set([
+  'claim',
+  'assign',
+  'request_clarification',
+  'resolve',
+  'reject',
+  'return_inputs',
+]);
 
 /**
  * The standard an order filed on `today` (department-local YYYY-MM-DD) is measured against, and how
@@ -110,8 +122,8 @@ export function advanceClocks(
     firstResponse = resumeClock(firstResponse, at, calendar);
     resolution = resumeClock(resolution, at, calendar);
   }
-  if (change.responded || STOPPED.includes(change.to)) firstResponse = stopClock(firstResponse, at, calendar);
-  if (STOPPED.includes(change.to)) resolution = stopClock(resolution, at, calendar);
+  if (change.responded || STOPPED_STATUSES.includes(change.to)) firstResponse = stopClock(firstResponse, at, calendar);
+  if (STOPPED_STATUSES.includes(change.to)) resolution = stopClock(resolution, at, calendar);
   return { firstResponse, resolution };
 }
 

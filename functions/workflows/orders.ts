@@ -19,7 +19,15 @@ import type {
 } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import { validateAnswers } from '#shared/forms.ts';
-import { type Action, availableActions, decide, initialStatus, missingItems } from '#shared/lifecycle.ts';
+import {
+  ACTIVE_STATUSES,
+  type Action,
+  availableActions,
+  decide,
+  initialStatus,
+  missingItems,
+  WORK_STATUSES,
+} from '#shared/lifecycle.ts';
 import type {
   Answers,
   BusinessCalendar,
@@ -32,13 +40,22 @@ import type {
   TimelineEvent,
   User,
 } from '#shared/model.ts';
-import { composeOrderMails, type MailEvent, type Recipient, wantsMail } from '#shared/notifications.ts';
+import {
+  composeOrderMails,
+  MAIL_ON_ACTION,
+  type MailEvent,
+  type OrderAudience,
+  type Recipient,
+  wantsMail,
+} from '#shared/notifications.ts';
 import {
   advanceClocks,
   autoCloseAt,
   DEFAULT_PAUSE_STATUSES,
   nextDueAt,
+  RESPONDING_ACTIONS,
   rotateHold,
+  STOPPED_STATUSES,
   slaSummary,
   standardInForce,
   startOrderClocks,
@@ -81,40 +98,8 @@ function stableJson(value: unknown): string {
 /** Clarification links in emails stay valid this long. */
 const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
 
-type Audience = 'requester' | 'assignee' | 'team';
-
 /** A part of a bundle with the service it orders. */
 type BundlePart = { part: NonNullable<Service['bundle']>[number]; service: Service };
-
-/** Mail sent after each action, by audience (SPEC §6). */
-const MAIL_ON_ACTION: Partial<Record<Action, Array<{ event: MailEvent; audience: Audience }>>> = {
-  assign: [{ event: 'assigned', audience: 'assignee' }],
-  request_clarification: [{ event: 'clarification_requested', audience: 'requester' }],
-  answer_clarification: [{ event: 'customer_replied', audience: 'assignee' }],
-  return_inputs: [{ event: 'inputs_returned', audience: 'requester' }],
-  approve: [{ event: 'new_in_queue', audience: 'team' }],
-  resolve: [{ event: 'order_resolved', audience: 'requester' }],
-  reject: [{ event: 'order_rejected', audience: 'requester' }],
-  cancel: [
-    { event: 'order_cancelled', audience: 'requester' },
-    { event: 'order_cancelled', audience: 'assignee' },
-  ],
-  reopen: [{ event: 'order_reopened', audience: 'assignee' }],
-};
-
-/** Actions that count as the team's first response (SPEC §5). */
-const RESPONSES: ReadonlySet<Action> = new Set([
-  'claim',
-  'assign',
-  'request_clarification',
-  'resolve',
-  'reject',
-  'return_inputs',
-]);
-
-/** Statuses in which the requester may still hand over inputs. */
-const INPUT_STATUSES = new Set(['awaiting_approval', 'awaiting_inputs', 'open', 'in_progress', 'waiting_for_customer']);
-const WORK_STATUSES = new Set(['open', 'in_progress', 'waiting_for_customer']);
 
 function titleFor(service: Service, answers: Answers): string {
   const firstText = service.form.find((f) => f.kind === 'text' && typeof answers[f.id] === 'string' && answers[f.id]);
@@ -469,7 +454,7 @@ export class OrderWorkflow {
       ...(body.reason && body.action === 'reject' ? { reason: body.reason } : {}),
     };
     await this.settle(order, next, service, {
-      responded: RESPONSES.has(body.action),
+      responded: RESPONDING_ACTIONS.has(body.action),
       reopened: body.action === 'reopen',
     });
     const mail = await this.mailForAction(body.action, next, comment);
@@ -503,7 +488,8 @@ export class OrderWorkflow {
     if (!roles.has('requester') && !roles.has('agent'))
       throw new ForbiddenError('Only the requester or the team hands over inputs.');
     this.checkVersion(order, body.version);
-    if (!INPUT_STATUSES.has(order.status)) throw new RuleViolationError('This order no longer takes inputs.');
+    // Inputs are taken while the team owes work (the order sits in the queue).
+    if (!ACTIVE_STATUSES.has(order.status)) throw new RuleViolationError('This order no longer takes inputs.');
     const item = order.inputs.find((i) => i.id === inputId);
     if (!item) throw new NotFoundError(`The order has no input ${inputId}.`);
     if (body.attachment) this.checkAttachment(user, body.attachment, 'attachment');
@@ -891,7 +877,7 @@ export class OrderWorkflow {
       if (due) next.nextDueAt = due;
       else delete next.nextDueAt;
     }
-    const held = !['resolved', 'closed', 'cancelled', 'rejected'].includes(next.status);
+    const held = !STOPPED_STATUSES.includes(next.status);
     next.holds = rotateHold(
       before.holds ?? [],
       at,
@@ -1044,7 +1030,12 @@ export class OrderWorkflow {
   }
 
   /** The mail for one audience of an order: requester (+ watchers), assignee, or the department team. */
-  private async mailTo(event: MailEvent, order: Order, audience: Audience, comment?: string): Promise<MailMessage[]> {
+  private async mailTo(
+    event: MailEvent,
+    order: Order,
+    audience: OrderAudience,
+    comment?: string,
+  ): Promise<MailMessage[]> {
     if (audience === 'requester') {
       const people = await this.deps.users.getMany([order.requesterId, ...order.watchers]);
       const requester = people.get(order.requesterId);

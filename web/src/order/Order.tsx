@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
-import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
+import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
 import { localizeChecklists, localizeService } from '#shared/translate.ts';
@@ -196,7 +196,7 @@ export default function OrderPage() {
                 final={final()}
               />
             </Show>
-            <Show when={isTeam() && ['open', 'in_progress', 'waiting_for_customer'].includes(order().status)}>
+            <Show when={isTeam() && WORK_STATUSES.has(order().status)}>
               <HandoffPanel ctx={ctx} reload={() => view.reload()} />
             </Show>
 
