@@ -35,6 +35,8 @@ export interface StackOptions {
   mailEveryMs?: number;
   /** On first run, also file a few weeks of past orders so the dashboard has history. */
   history?: boolean;
+  /** More API settings on top of the local ones (the benchmarks lift the write limit: WRITE_LIMIT_*). */
+  apiEnv?: Record<string, string>;
 }
 
 export interface Stack {
@@ -112,6 +114,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ATTACHMENTS_BUCKET: bucket,
     PORTAL_URL: appUrl,
     LOG_LEVEL: opts.logLevel ?? 'warn',
+    ...opts.apiEnv,
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
   const seeded = await seedIfEmpty(deps);
