@@ -4,7 +4,9 @@
  */
 import type { Config } from './config.ts';
 import { createSesMailer, type Mailer } from './mail/ses.ts';
-import { createLogger, type Logger } from './observability/logger.ts';
+import { createReadableLogger, type Logger } from './observability/logger.ts';
+import { logMetrics, type Metrics } from './observability/metrics.ts';
+import type { Instrument } from './observability/tracer.ts';
 import { DepartmentRepository } from './repositories/departments.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
@@ -18,6 +20,7 @@ export interface CoreDeps {
   config: Config;
   db: Db;
   log: Logger;
+  metrics: Metrics;
   now: () => Date;
   users: UserRepository;
   departments: DepartmentRepository;
@@ -28,29 +31,48 @@ export interface CoreDeps {
   digest: DailyDigest;
 }
 
+/**
+ * How a process observes itself. The Lambda entries pass Powertools' (observability/lambda.ts); by
+ * default logs are readable lines, metrics are debug entries of the log and nothing is traced.
+ */
+export interface ObservabilityOverrides {
+  log?: Logger;
+  metrics?: Metrics;
+  /** Wraps each AWS SDK client (the X-Ray tracer in Lambda). */
+  instrument?: Instrument;
+}
+
 /** The mail worker's share: the outbox and SES, nothing else. */
-export function createMailDeps(config: Config, log: Logger = createLogger(config.logLevel, { stage: config.stage })) {
+export function createMailDeps(config: Config, overrides: ObservabilityOverrides = {}) {
+  const log = overrides.log ?? createReadableLogger(config.logLevel);
+  const metrics = overrides.metrics ?? logMetrics(log);
+  const instrument = overrides.instrument ? { instrument: overrides.instrument } : {};
   const db = createDb({
     tableName: config.tableName,
     region: config.region,
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+    ...instrument,
   });
   const mailer = createSesMailer({
     region: config.region,
     from: config.mailFrom,
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
+    ...instrument,
   });
-  return { config, db, log, outbox: new OutboxRepository(db), mailer };
+  return { config, db, log, metrics, outbox: new OutboxRepository(db), mailer };
 }
 
-export function createCoreDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): CoreDeps {
+export function createCoreDeps(
+  config: Config,
+  overrides: ObservabilityOverrides & { now?: () => Date } = {},
+): CoreDeps {
   const now = overrides.now ?? (() => new Date());
-  const { db, log, outbox, mailer } = createMailDeps(config, overrides.log);
+  const { db, log, metrics, outbox, mailer } = createMailDeps(config, overrides);
   const users = new UserRepository(db);
   const departments = new DepartmentRepository(db);
   const orders = new OrderRepository(db);
   const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
   const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
-  return { config, db, log, now, users, departments, orders, outbox, mailer, slaTimers, digest };
+  return { config, db, log, metrics, now, users, departments, orders, outbox, mailer, slaTimers, digest };
 }

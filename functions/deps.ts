@@ -4,8 +4,7 @@
 import { type Authenticator, OidcAuthenticator } from './auth/authenticator.ts';
 import { LinkSigner } from './auth/links.ts';
 import type { ApiConfig } from './config.ts';
-import { type CoreDeps, createCoreDeps } from './core-deps.ts';
-import type { Logger } from './observability/logger.ts';
+import { type CoreDeps, createCoreDeps, type ObservabilityOverrides } from './core-deps.ts';
 import { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { SurveyRepository } from './repositories/surveys.ts';
@@ -30,7 +29,7 @@ export interface Deps extends CoreDeps {
   attachments?: AttachmentStore;
 }
 
-export function createDeps(config: ApiConfig, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
+export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides & { now?: () => Date } = {}): Deps {
   const core = createCoreDeps(config, overrides);
   const { db, now, users, departments, orders } = core;
   const authenticator = new OidcAuthenticator(config.auth);
@@ -65,6 +64,7 @@ export function createDeps(config: ApiConfig, overrides: { now?: () => Date; log
     ? new AttachmentStore(config.attachmentsBucket, {
         region: config.region,
         ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+        ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
       })
     : undefined;
   return {

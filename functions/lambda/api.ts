@@ -1,7 +1,17 @@
-/** API Gateway HTTP API (v2) → the Ordo Hono app. The link keys are read once, at cold start. */
-import { handle } from 'hono/aws-lambda';
+/**
+ * API Gateway HTTP API (v2) → the Ordo Hono app. The link keys are read once, at cold start. Logs,
+ * metrics and traces go through Powertools (observability/lambda.ts); metrics are written as each
+ * invocation ends.
+ */
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createApp } from '../app.ts';
 import { loadApiConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
+import { lambdaObservability } from '../observability/lambda.ts';
 
-export const handler = handle(createApp(createDeps(await loadApiConfig())));
+const config = await loadApiConfig();
+const observed = lambdaObservability(config);
+const { log, metrics, instrument } = observed;
+const api = handle(createApp(createDeps(config, { log, metrics, instrument })));
+
+export const handler = observed.handler((event: LambdaEvent, context?: LambdaContext) => api(event, context));

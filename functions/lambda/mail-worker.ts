@@ -11,13 +11,18 @@
 import { loadConfig } from '../config.ts';
 import { createMailDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
+import { lambdaObservability } from '../observability/lambda.ts';
 import { isUnavailable } from '../storage/client.ts';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from './stream-types.ts';
 
-const deps = createMailDeps(loadConfig());
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
+const config = loadConfig();
+const observed = lambdaObservability(config);
+const deps = createMailDeps(config, observed);
+const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, () => new Date(), deps.metrics);
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+export const handler = observed.handler(deliver);
+
+async function deliver(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const [index, record] of event.Records.entries()) {
     const pk = record.dynamodb?.Keys?.pk?.S;

@@ -10,16 +10,24 @@
 import { loadConfig } from '../config.ts';
 import { createCoreDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
+import { lambdaObservability } from '../observability/lambda.ts';
+import { countTimerRun } from '../observability/metrics.ts';
 import { isUnavailable } from '../storage/client.ts';
 
-const deps = createCoreDeps(loadConfig());
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log);
+const config = loadConfig();
+const observed = lambdaObservability(config);
+const deps = createCoreDeps(config, observed);
+const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics);
 
-export async function handler(): Promise<Record<string, number>> {
+export const handler = observed.handler(run);
+
+async function run(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   let step = 'timers';
   try {
-    Object.assign(result, await deps.slaTimers.run());
+    const timers = await deps.slaTimers.run();
+    countTimerRun(deps.metrics, timers);
+    Object.assign(result, timers);
     step = 'digests';
     result.digests = await deps.digest.run();
     step = 'mail';

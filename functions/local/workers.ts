@@ -8,6 +8,7 @@
  */
 import type { Deps } from '../deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
+import { countTimerRun } from '../observability/metrics.ts';
 import { isUnavailable } from '../storage/client.ts';
 
 export interface Workers {
@@ -18,7 +19,13 @@ export interface Workers {
 
 export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEveryMs?: number } = {}): Workers {
   const { log } = deps;
-  const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log.child({ worker: 'mail' }), deps.now);
+  const delivery = new MailDelivery(
+    deps.outbox,
+    deps.mailer,
+    deps.log.child({ worker: 'mail' }),
+    deps.now,
+    deps.metrics,
+  );
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
 
@@ -41,7 +48,7 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
   };
   const mailRound = guarded('mail', () => delivery.deliverDue(50));
   const timerRound = guarded('sla-timer', async () => {
-    await deps.slaTimers.run();
+    countTimerRun(deps.metrics, await deps.slaTimers.run());
     await deps.digest.run();
   });
   const round = async () => {

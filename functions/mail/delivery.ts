@@ -6,6 +6,7 @@
  * and what was claimed comes back when its lease ends, so the next run finishes the work.
  */
 import type { Logger } from '../observability/logger.ts';
+import { type Metrics, noMetrics } from '../observability/metrics.ts';
 import type { OutboxRepository } from '../repositories/outbox.ts';
 import { NoAnswerError } from '../storage/client.ts';
 import type { Mailer } from './ses.ts';
@@ -24,6 +25,8 @@ export class MailDelivery {
     private readonly mailer: Mailer,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** MailsSent per message sent, MailsFailed per send SES refused or left unanswered. */
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   async deliver(id: string): Promise<DeliveryResult> {
@@ -36,11 +39,13 @@ export class MailDelivery {
       try {
         providerId = await this.mailer.send(entry);
       } catch (error) {
+        this.metrics.count('MailsFailed');
         await this.outbox.markAttemptFailed(entry, this.now(), (error as Error).message ?? String(error));
         this.log.warn('mail.retry', { messageId: id, attempts: entry.attempts, error: (error as Error).message });
         return error instanceof NoAnswerError ? 'stalled' : 'retry';
       }
       this.remember(id, providerId);
+      this.metrics.count('MailsSent');
     }
     await this.outbox.markSent(id, this.now(), providerId);
     this.sentUnmarked.delete(id);

@@ -5,6 +5,7 @@
  */
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailMessage } from '#shared/model.ts';
+import type { Instrument } from '../observability/tracer.ts';
 import { isDeadline, NoAnswerError } from '../storage/client.ts';
 
 /**
@@ -23,6 +24,8 @@ export function createSesMailer(opts: {
   endpoint?: string;
   from: string;
   configurationSet?: string;
+  /** Traces the client in Lambda. */
+  instrument?: Instrument;
 }): Mailer {
   let ses: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
   const load = () =>
@@ -52,7 +55,7 @@ export function createSesMailer(opts: {
         },
         { step: 'deserialize', name: 'ordoNoRetryAfterDeadline', priority: 'low' },
       );
-      return { sdk, client };
+      return { sdk, client: opts.instrument?.(client) ?? client };
     }));
   return {
     async send(message) {

@@ -83,6 +83,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       }
       await keepUploads(deps, c.get('user').id, body);
       const { replayed, ...view } = await flow.create(c.get('user'), body, key);
+      if (!replayed) deps.metrics.count('OrdersFiled', 1, { department: view.order.department });
       return c.json(view, replayed ? 200 : 201);
     })
     .get('/orders/mine', guard('GET /orders/mine'), async (c) => {
@@ -96,7 +97,9 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       const body = await jsonBody(c, transitionBody);
       // Only answers carry files here (`inputs` names inputs to hand over again).
       await keepUploads(deps, c.get('user').id, { answers: body.answers });
-      return c.json(await flow.transition(c.get('user'), number(c.req.param('number')), body));
+      const view = await flow.transition(c.get('user'), number(c.req.param('number')), body);
+      deps.metrics.count('Transitions', 1, { department: view.order.department, action: body.action });
+      return c.json(view);
     })
     .post('/orders/:number/inputs/:inputId', guard('POST /orders/:number/inputs/:inputId'), async (c) => {
       const body = await jsonBody(c, handInputBody);

@@ -24,7 +24,9 @@ export function surveyLinkRoutes(deps: Deps, guard: Guard) {
     .get('/:token', guard('GET /surveys/:token'), async (c) => c.json(await flow.viewByLink(c.req.param('token'))))
     .post('/:token', guard('POST /surveys/:token'), async (c) => {
       const body = await jsonBody(c, surveyAnswerBody);
-      return c.json(await flow.rateByLink(c.req.param('token'), body));
+      const view = await flow.rateByLink(c.req.param('token'), body);
+      deps.metrics.count('SurveyAnswers');
+      return c.json(view);
     });
 }
 
@@ -34,7 +36,9 @@ export function qualityRoutes(deps: Deps, guard: Guard) {
     .post('/orders/:number/survey', guard('POST /orders/:number/survey'), async (c) => {
       const body = await jsonBody(c, surveyAnswerBody);
       const number = parse(orderNumberParam, c.req.param('number'), 'order number');
-      return c.json(await deps.surveyWorkflow.rate(c.get('user'), number, body));
+      const view = await deps.surveyWorkflow.rate(c.get('user'), number, body);
+      deps.metrics.count('SurveyAnswers');
+      return c.json(view);
     })
     .get('/departments/:code/follow-ups', guard('GET /departments/:code/follow-ups'), async (c) =>
       c.json(await deps.surveyWorkflow.followUps(c.get('user'), code(c.req.param('code')))),

@@ -10,6 +10,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { UPLOAD_STAGING, type UploadTicket } from '#shared/api.ts';
+import type { Instrument } from '../observability/tracer.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
@@ -23,15 +24,13 @@ export class AttachmentStore {
   }>;
   constructor(
     private readonly bucket: string,
-    private readonly opts: { region: string; endpoint?: string },
+    private readonly opts: { region: string; endpoint?: string; instrument?: Instrument },
   ) {}
 
   private load() {
     this.s3 ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
-      ([s3, presigner]) => ({
-        s3,
-        sign: presigner.getSignedUrl,
-        client: new s3.S3Client({
+      ([s3, presigner]) => {
+        const client = new s3.S3Client({
           region: this.opts.region,
           ...(this.opts.endpoint
             ? {
@@ -41,8 +40,10 @@ export class AttachmentStore {
                 credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
               }
             : {}),
-        }),
-      }),
+        });
+        // Traced in Lambda (copies and lookups; presigning sends nothing).
+        return { s3, sign: presigner.getSignedUrl, client: this.opts.instrument?.(client) ?? client };
+      },
     );
     return this.s3;
   }

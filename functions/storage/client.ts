@@ -8,6 +8,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Instrument } from '../observability/tracer.ts';
 
 export class CallCounter {
   readonly counts = new Map<string, number>();
@@ -154,7 +155,7 @@ class InFlightLimit {
   }
 }
 
-export function createDb(opts: { tableName: string; region: string; endpoint?: string }): Db {
+export function createDb(opts: { tableName: string; region: string; endpoint?: string; instrument?: Instrument }): Db {
   const calls = new CallCounter();
   const writes = new InFlightLimit(STORAGE_BUDGET.writesInFlight);
   const client = new DynamoDBClient({
@@ -198,7 +199,9 @@ export function createDb(opts: { tableName: string; region: string; endpoint?: s
     },
     { step: 'deserialize', name: 'ordoInFlightLimit', priority: 'low' },
   );
-  const doc = DynamoDBDocumentClient.from(client, {
+  // Traced in Lambda: each call an X-Ray subsegment (the document client sends through this client).
+  const traced = opts.instrument?.(client) ?? client;
+  const doc = DynamoDBDocumentClient.from(traced, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { doc, tableName: opts.tableName, calls };

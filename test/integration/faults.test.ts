@@ -226,6 +226,11 @@ describe('DynamoDB frozen', () => {
       written.push(String(chunk));
       return true;
     });
+    // Powertools writes warnings and errors to stderr (console.warn / console.error).
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
     try {
       proxy.freeze();
       const batch = await timed(() => mailWorker(event));
@@ -237,8 +242,8 @@ describe('DynamoDB frozen', () => {
       expect(run.error).toBeUndefined();
       expect(run.value).toMatchObject({ unavailable: 1 });
       expect(run.ms).toBeLessThan(API_LIMIT_MS);
-      const warnings = written.map((w) => JSON.parse(w) as { msg: string; level: string });
-      expect(warnings.map((w) => w.msg)).toEqual(['mail.worker.unavailable', 'timer.run.unavailable']);
+      const warnings = written.map((w) => JSON.parse(w) as { message: string; level: string });
+      expect(warnings.map((w) => w.message)).toEqual(['mail.worker.unavailable', 'timer.run.unavailable']);
 
       // A network that lost what was sent while frozen: nothing was claimed, all is due now.
       proxy.thaw({ discard: true });
@@ -247,6 +252,7 @@ describe('DynamoDB frozen', () => {
       expect(next.mailRetried).toBeGreaterThanOrEqual(ids.length);
     } finally {
       stdout.mockRestore();
+      stderr.mockRestore();
       vi.doUnmock('#functions/config.ts');
     }
     for (const id of ids) expect((await h.deps.outbox.get(id))?.status).toBe('sent');

@@ -1,0 +1,52 @@
+/**
+ * Logs, metrics and traces of a Lambda function: Powertools Logger, Metrics (EMF) and Tracer,
+ * built once per execution environment by the handler module, and the wrapper that gives every
+ * invocation its context and publishes its metrics when it ends.
+ */
+import type { Config } from '../config.ts';
+import { createPowertoolsLogger, type Logger } from './logger.ts';
+import { createEmfMetrics, type Metrics } from './metrics.ts';
+import { createTracer, type Instrument } from './tracer.ts';
+
+/** The fields of the Lambda context the logs and the cold-start metric read. */
+export interface InvocationContext {
+  awsRequestId: string;
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+}
+
+export interface LambdaObservability {
+  log: Logger;
+  metrics: Metrics;
+  instrument: Instrument;
+  /**
+   * The handler, observed: its log lines carry the invocation (request id, cold start, function,
+   * X-Ray trace id) and what it counted is written as EMF when it returns or throws.
+   */
+  handler<Event = void, Context extends InvocationContext = InvocationContext, Result = unknown>(
+    fn: (event: Event, context?: Context) => Promise<Result>,
+  ): (event: Event, context?: Context) => Promise<Result>;
+}
+
+export function lambdaObservability(config: Pick<Config, 'logLevel' | 'stage'>): LambdaObservability {
+  const { log, powertools: logger } = createPowertoolsLogger({ level: config.logLevel, stage: config.stage });
+  const { metrics, powertools: emf } = createEmfMetrics({ stage: config.stage });
+  const { instrument } = createTracer();
+  return {
+    log,
+    metrics,
+    instrument,
+    handler: (fn) => async (event, context) => {
+      // Lambda always passes the context; a test calling the handler directly may not.
+      if (context) logger.addContext(context);
+      emf.captureColdStartMetric(context?.functionName);
+      try {
+        return await fn(event, context);
+      } finally {
+        metrics.flush();
+      }
+    },
+  };
+}
