@@ -11,7 +11,7 @@ import { SurveyRepository } from './repositories/surveys.ts';
 import { AttachmentStore } from './storage/attachments.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { InsightWorkflow } from './workflows/insight.ts';
-import { OrderWorkflow } from './workflows/orders.ts';
+import { OrderWorkflow } from './workflows/orders/index.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import { SurveyWorkflow } from './workflows/surveys.ts';
 

@@ -18,6 +18,7 @@ import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
+import { linkOf } from '#shared/order-filing.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
@@ -66,18 +67,9 @@ export interface OrderPage {
   nextCursor?: string;
 }
 
-function linkItem(child: Order, relation: OrderLink['relation']): Record<string, unknown> {
-  const link: OrderLink = {
-    number: child.number,
-    department: child.department,
-    serviceName: child.serviceName,
-    status: child.status,
-    stage: child.stage,
-    relation,
-  };
-  if (child.clocks?.resolution.dueAt) link.dueAt = child.clocks.resolution.dueAt;
-  if (child.standardRef) link.standardRef = child.standardRef;
-  return { ...keys.orderLink(child.parentNumber!, child.number), type: 'orderLink', ...link };
+/** A child's link in its parent's partition: how the parent's page lists it. */
+function linkItem(child: Order, parentNumber: string): Record<string, unknown> {
+  return { ...keys.orderLink(parentNumber, child.number), type: 'orderLink', ...linkOf(child) };
 }
 
 function orderItem(order: Order): Record<string, unknown> {
@@ -294,7 +286,7 @@ export class OrderRepository {
 
   private sideEffects(order: Order, events: TimelineEvent[], mail: MailMessage[]): TransactItems {
     const link: TransactItems = order.parentNumber
-      ? [{ Put: { TableName: this.db.tableName, Item: linkItem(order, order.relation ?? 'handoff') } }]
+      ? [{ Put: { TableName: this.db.tableName, Item: linkItem(order, order.parentNumber) } }]
       : [];
     return [
       ...link,

@@ -1,0 +1,113 @@
+/**
+ * The mail an outcome plans (shared/order-actions.ts MailPlan), composed for the people it names:
+ * one message per language among them (shared/notifications.ts), each person's muted events left out.
+ */
+import type { MailMessage, Order, User } from '#shared/model.ts';
+import {
+  composeOrderMails,
+  type MailEvent,
+  type OrderAudience,
+  type Recipient,
+  wantsMail,
+} from '#shared/notifications.ts';
+import type { MailPlan } from '#shared/order-actions.ts';
+import type { OrderWorkflowDeps } from './context.ts';
+
+/** Clarification links in emails stay valid this long. */
+const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
+
+export class OrderMail {
+  constructor(
+    private readonly deps: Pick<OrderWorkflowDeps, 'users' | 'departments' | 'links' | 'portalUrl' | 'now'>,
+  ) {}
+
+  /** The messages of every plan, in order. `known`: people already in hand (read nothing for them). */
+  async compose(plans: readonly MailPlan[], order: Order, known: readonly User[] = []): Promise<MailMessage[]> {
+    const mail: MailMessage[] = [];
+    for (const plan of plans) {
+      if (plan.to === 'requesterOnly') {
+        const requester =
+          known.find((p) => p.id === order.requesterId) ?? (await this.deps.users.get(order.requesterId));
+        const to = requester ? [{ email: order.requesterEmail, language: requester.language }] : [];
+        mail.push(...this.messages(plan.event, order, to, plan.audience));
+      } else if (plan.to === 'people') {
+        const people = await this.deps.users.getMany(plan.people);
+        mail.push(...this.messages(plan.event, order, [...people.values()], plan.audience));
+      } else {
+        const about = plan.idVersion === undefined ? order : { ...order, version: plan.idVersion };
+        mail.push(...(await this.forAudience(plan.event, about, plan.to, plan.comment)));
+      }
+    }
+    return mail;
+  }
+
+  /** The signed link that answers the order's open question without signing in. */
+  clarificationLink(order: Order): string | undefined {
+    if (!order.clarification) return undefined;
+    const token = this.deps.links.sign({
+      purpose: 'clarification',
+      orderNumber: order.number,
+      ref: order.clarification.id,
+      exp: Math.floor(this.deps.now().getTime() / 1000) + CLARIFICATION_LINK_SECONDS,
+    });
+    return `${this.deps.portalUrl.replace(/\/$/, '')}/answer/${token}`;
+  }
+
+  /** One message per language among the recipients. */
+  private messages(
+    event: MailEvent,
+    order: Order,
+    recipients: Recipient[],
+    audience: string,
+    comment?: string,
+    link?: string,
+  ): MailMessage[] {
+    return composeOrderMails({
+      event,
+      order,
+      recipients,
+      audience,
+      portalUrl: this.deps.portalUrl,
+      ...(comment ? { comment } : {}),
+      ...(link ? { actionUrl: link } : {}),
+    });
+  }
+
+  /** The mail for one audience of an order: requester (+ watchers), assignee, or the department team. */
+  private async forAudience(
+    event: MailEvent,
+    order: Order,
+    audience: OrderAudience,
+    comment?: string,
+  ): Promise<MailMessage[]> {
+    if (audience === 'requester') {
+      const people = await this.deps.users.getMany([order.requesterId, ...order.watchers]);
+      const requester = people.get(order.requesterId);
+      // The address the order was filed with, in the language the person chose since.
+      const toRequester: Recipient[] = wantsMail(requester, event)
+        ? [{ email: order.requesterEmail, language: requester?.language }]
+        : [];
+      const watchers = (watcherEvent: MailEvent) =>
+        order.watchers
+          .map((id) => people.get(id))
+          .filter((p): p is User => Boolean(p && p.email !== order.requesterEmail && wantsMail(p, watcherEvent)));
+      if (event === 'clarification_requested') {
+        // The signed link answers as the requester, so it goes to them alone. Watchers read the
+        // question and follow the order page; an answer in the portal is recorded as whoever gives it.
+        return [
+          ...this.messages(event, order, toRequester, audience, comment, this.clarificationLink(order)),
+          ...this.messages('requester_asked', order, watchers('requester_asked'), 'watchers', comment),
+        ];
+      }
+      return this.messages(event, order, [...toRequester, ...watchers(event)], audience, comment);
+    }
+    if (audience === 'team') {
+      // The team's shared mailbox is nobody's profile: it gets English.
+      const department = await this.deps.departments.get(order.department);
+      return department ? this.messages(event, order, [{ email: department.contactEmail }], audience, comment) : [];
+    }
+    if (!order.assigneeId) return [];
+    const assignee = await this.deps.users.get(order.assigneeId);
+    return assignee && wantsMail(assignee, event) ? this.messages(event, order, [assignee], audience, comment) : [];
+  }
+}
