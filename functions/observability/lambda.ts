@@ -32,7 +32,7 @@ export interface LambdaObservability {
 
 export function lambdaObservability(config: Pick<Config, 'logLevel' | 'stage'>): LambdaObservability {
   const { log, powertools: logger } = createPowertoolsLogger({ level: config.logLevel, stage: config.stage });
-  const { metrics, powertools: emf } = createEmfMetrics({ stage: config.stage });
+  const metrics = createEmfMetrics({ stage: config.stage });
   const { instrument } = createTracer();
   return {
     log,
@@ -41,7 +41,6 @@ export function lambdaObservability(config: Pick<Config, 'logLevel' | 'stage'>):
     handler: (fn) => async (event, context) => {
       // Lambda always passes the context; a test calling the handler directly may not.
       if (context) logger.addContext(context);
-      emf.captureColdStartMetric(context?.functionName);
       try {
         return await fn(event, context);
       } finally {

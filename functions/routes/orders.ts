@@ -98,7 +98,7 @@ export function orderRoutes(deps: Deps, guard: Guard) {
       // Only answers carry files here (`inputs` names inputs to hand over again).
       await keepUploads(deps, c.get('user').id, { answers: body.answers });
       const view = await flow.transition(c.get('user'), number(c.req.param('number')), body);
-      deps.metrics.count('Transitions', 1, { department: view.order.department, action: body.action });
+      deps.metrics.count('Transitions', 1, { action: body.action });
       return c.json(view);
     })
     .post('/orders/:number/inputs/:inputId', guard('POST /orders/:number/inputs/:inputId'), async (c) => {

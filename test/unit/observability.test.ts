@@ -107,23 +107,30 @@ describe('metrics', () => {
   });
 
   it('are summed per name and dimensions and written as EMF on flush, nothing before', async () => {
-    const { metrics } = createEmfMetrics({ stage: 'test' });
+    const metrics = createEmfMetrics({ stage: 'test' });
     const out = await captureStdout(() => {
-      metrics.count('Transitions', 1, { department: 'HR', action: 'resolve' });
-      metrics.count('Transitions', 1, { action: 'resolve', department: 'HR' });
+      metrics.count('OrdersFiled', 1, { department: 'HR' });
+      metrics.count('OrdersFiled', 1, { department: 'HR' });
+      metrics.count('OrdersFiled', 1, { department: 'IT' });
+      metrics.count('Transitions', 1, { action: 'resolve' });
       metrics.count('SlaWarnings', 0);
       metrics.count('SlaBreaches', 2);
     });
     expect(out).toEqual([]);
     const flushed = (await captureStdout(() => metrics.flush())).map((line) => JSON.parse(line));
-    expect(flushed).toHaveLength(2);
-    const transitions = flushed.find((blob) => 'Transitions' in blob);
-    expect(transitions).toMatchObject({ Transitions: 2, department: 'HR', action: 'resolve', stage: 'test' });
-    expect(transitions._aws.CloudWatchMetrics[0]).toMatchObject({
-      Namespace: 'Ordo',
-      Dimensions: [['service', 'stage', 'department', 'action']],
-      Metrics: [{ Name: 'Transitions', Unit: 'Count' }],
-    });
+    expect(flushed).toHaveLength(4);
+    const hr = flushed.find((blob) => blob.department === 'HR');
+    expect(hr).toMatchObject({ OrdersFiled: 2, stage: 'test', service: 'ordo' });
+    expect(hr._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: 'Ordo',
+        Dimensions: [['service', 'stage', 'department']],
+        Metrics: [{ Name: 'OrdersFiled', Unit: 'Count' }],
+      },
+    ]);
+    expect(flushed.find((blob) => blob.department === 'IT')).toMatchObject({ OrdersFiled: 1 });
+    expect(flushed.find((blob) => 'Transitions' in blob)).toMatchObject({ Transitions: 1, action: 'resolve' });
+    // Counts without extra dimensions share one line.
     expect(flushed.find((blob) => 'SlaBreaches' in blob)).toMatchObject({ SlaWarnings: 0, SlaBreaches: 2 });
     // Nothing left to write: a second flush is silent.
     expect(await captureStdout(() => metrics.flush())).toEqual([]);
