@@ -5,6 +5,9 @@
  *   npm run bench -- --quick      short run (1k → 10k, 3 s load runs, 5 s outage)
  *   npm run bench -- --only=calls,portal [--out=FILE]   some benchmarks; prints, writes only with --out
  *   npm run bench -- --only=soak [--soak-minutes=N]    the soak run (10 min; --quick: 1 min), see below
+ *   npm run bench -- --peer=rt --rt-setup=DIR         Ordo against Request Tracker 5 (bench/peer.ts, ~1 h the first time)
+ *   npm run bench -- --only=cost                      what Ordo costs to run on AWS (bench/cost.ts)
+ *   npm run bench -- --only=startup                   npm start's ready time, first and later runs (bench/startup.ts)
  *
  * A standalone benchmark (the soak run) is left out of the full run for its length. It writes its own
  * self-contained section at the end of BENCHMARKS.md (or of --out=FILE), between markers, and leaves
@@ -22,13 +25,16 @@ import { root } from '../scripts/stack.ts';
 import { runBundles } from './bundles.ts';
 import { runCalls } from './calls.ts';
 import type { BenchContext } from './context.ts';
-import { DYNAMO_HEAP, machineInfo, startDynamo, startSes } from './env.ts';
+import { runCost } from './cost.ts';
+import { DYNAMO_HEAP, machineInfo, type Service, startDynamo, startSes } from './env.ts';
 import { runGrowth } from './growth.ts';
 import { runOutbox } from './outbox.ts';
+import { runPeer } from './peer.ts';
 import { runPortal } from './portal.ts';
 import { runTally, scans, totalCalls } from './probe.ts';
 import { failedSection, type Section, table, verdict } from './results.ts';
 import { runSoak } from './soak.ts';
+import { runStartup } from './startup.ts';
 import { runThroughput } from './throughput.ts';
 
 // The SDK warns on Node 20 that future versions need Node 22; the Lambda runtime is Node 24.
@@ -36,10 +42,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args
-  .find((a) => a.startsWith('--only='))
-  ?.slice('--only='.length)
-  .split(',');
+const peer = args.find((a) => a.startsWith('--peer='))?.slice('--peer='.length);
+if (peer !== undefined && peer !== 'rt') throw new Error(`--peer=${peer}: the only peer is rt (Request Tracker).`);
+const only =
+  peer === 'rt'
+    ? ['peer-rt']
+    : args
+        .find((a) => a.startsWith('--only='))
+        ?.slice('--only='.length)
+        .split(',');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice('--out='.length);
 const outFile = outArg ?? (only ? undefined : join(root, 'BENCHMARKS.md'));
 /** Where standalone sections go: always a file, BENCHMARKS.md unless --out says otherwise. */
@@ -52,6 +63,10 @@ interface Benchmark {
   run(ctx: BenchContext): Promise<Section | Section[]>;
   /** Runs only when named in --only, and writes its own section of the file (see the top). */
   standalone?: true;
+  /** The flags that run it alone, when not `--only=<id>`. */
+  command?: string;
+  /** It starts what it needs itself: the run's DynamoDB Local and SES stand-in are not started for it. */
+  ownStandIns?: true;
 }
 
 const BENCHMARKS: Benchmark[] = [
@@ -115,6 +130,36 @@ const BENCHMARKS: Benchmark[] = [
     run: runSoak,
     standalone: true,
   },
+  {
+    id: 'peer-rt',
+    title: 'Peer comparison: Request Tracker 5',
+    targets: [
+      ['create, read, list (p50 and p95) and create throughput: Request Tracker / Ordo', '≥ 10 × at 1k and 10k'],
+      ['memory (PSS, every server process): Ordo / Request Tracker', '≤ ⅓'],
+    ],
+    run: runPeer,
+    standalone: true,
+    command: '--peer=rt',
+    ownStandIns: true,
+  },
+  {
+    id: 'cost',
+    title: 'What Ordo costs to run on AWS',
+    targets: [['monthly cost for 1k, 10k, 100k employees', 'report, next to per-agent licences']],
+    run: runCost,
+    standalone: true,
+  },
+  {
+    id: 'startup',
+    title: 'Start-up: npm start',
+    targets: [
+      ['npm start ready, first run', '≤ 30 s'],
+      ['npm start ready, later runs', '≤ 10 s'],
+    ],
+    run: runStartup,
+    standalone: true,
+    ownStandIns: true,
+  },
 ];
 
 function versionOf(command: string, argv: string[]): string {
@@ -147,12 +192,23 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(message);
   log(`Ordo benchmarks (${quick ? 'quick' : 'full'} mode) — ${started.toISOString()}`);
 
-  log('Starting DynamoDB Local (in memory) and the SES stand-in…');
-  const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+  const selected = BENCHMARKS.filter((b) => (only ? only.includes(b.id) : !b.standalone));
+  const notStarted = (what: string) => ({
+    get endpoint(): string {
+      throw new Error(`${what} was not started for this run.`);
+    },
+    port: 0,
+    stop: async () => {},
+  });
+  let dynamo: Service = notStarted('DynamoDB Local');
+  let ses: Service = notStarted('The SES stand-in');
+  if (selected.some((b) => !b.ownStandIns)) {
+    log('Starting DynamoDB Local (in memory) and the SES stand-in…');
+    [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+  }
   const ctx: BenchContext = { quick, dynamo, ses, log };
 
   const sections: Section[] = [];
-  const selected = BENCHMARKS.filter((b) => (only ? only.includes(b.id) : !b.standalone));
   const standalone = new Set(BENCHMARKS.filter((b) => b.standalone).map((b) => b.id));
   const loads = new Map<string, { before: number[]; after: number[] }>();
   try {
@@ -222,6 +278,7 @@ async function main(): Promise<void> {
   }
   for (const section of sections.filter((s) => standalone.has(s.id))) {
     const block = renderStandalone(section, {
+      command: BENCHMARKS.find((b) => b.id === section.id)?.command,
       quick,
       started,
       load: loads.get(section.id) ?? { before: loadBefore, after: loadAfter },
@@ -233,7 +290,8 @@ async function main(): Promise<void> {
   }
 }
 
-const blockStart = (id: string) => `<!-- bench:${id} begin: written alone by \`npm run bench -- --only=${id}\` -->`;
+const blockStart = (id: string, command = `--only=${id}`) =>
+  `<!-- bench:${id} begin: written alone by \`npm run bench -- ${command}\` -->`;
 const blockEnd = (id: string) => `<!-- bench:${id} end -->`;
 const BLOCK = /<!-- bench:([a-z-]+) begin[^>]*-->[\s\S]*?<!-- bench:\1 end -->\n?/g;
 
@@ -268,13 +326,13 @@ function revision(): string {
 /** A standalone section: its own header, machine, results and details, between markers. */
 function renderStandalone(
   section: Section,
-  run: { quick: boolean; started: Date; load: { before: number[]; after: number[] } },
+  run: { command?: string | undefined; quick: boolean; started: Date; load: { before: number[]; after: number[] } },
 ): string {
   const machine = machineInfo();
   const flags = args.filter((a) => !a.startsWith('--out='));
   const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' / ');
   const lines = [
-    blockStart(section.id),
+    blockStart(section.id, run.command),
     `## ${section.title}`,
     '',
     `Written by \`npm run bench -- ${flags.join(' ')}\` (bench/run.ts) on ` +
