@@ -229,6 +229,23 @@ export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
+/** GET /service-templates: names and summaries in the reader's language, unless the portal asks for its own. */
+export const templatesQuery = z.strictObject({ language: z.enum(LANGUAGES).optional() });
+
+/**
+ * POST /departments/:code/services/from-template: a template adopted as a draft service of the
+ * department. `id` and `name` are held to the rules of `POST /services` when the service is made from
+ * them (service-schema.ts, kept out of this module so the portal's pages do not load it).
+ */
+export const fromTemplateBody = z.strictObject({
+  templateId: id,
+  /** The new service's id; `<department code in lower case>-<templateId>` when left out. */
+  id: z.string().max(100, 'Too long.').optional(),
+  /** The service's own name instead of the template's. */
+  name: z.string().max(200, 'Too long.').optional(),
+});
+export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
+
 export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, 'Not an order number.');
 export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Not a department code.');
 
@@ -294,6 +311,9 @@ export interface Member {
   name: string;
   role: 'agent' | 'head';
 }
+
+/** GET /service-templates: one entry per template, in the reader's language. */
+export type { TemplateSummary as ServiceTemplateSummary } from './templates/types.ts';
 
 /** GET /services/:id adds who owns it and when an order filed now would be done. */
 export type ServiceView = Service & { ownerName?: string; promisedAt?: string };

@@ -2,7 +2,13 @@
  * The catalog: departments with their canvas, published services, and — for heads — editing them.
  */
 import { Hono } from 'hono';
-import { type DepartmentPage, departmentCodeParam } from '#shared/api.ts';
+import {
+  type DepartmentPage,
+  departmentCodeParam,
+  fromTemplateBody,
+  type ServiceTemplateSummary,
+  templatesQuery,
+} from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import {
   createDepartmentBody,
@@ -11,10 +17,11 @@ import {
   updateDepartmentBody,
   updateServiceBody,
 } from '#shared/service-schema.ts';
+import { findTemplate, serviceFromTemplate, templateSummaries } from '#shared/templates/index.ts';
 import type { Deps } from '../deps.ts';
 import type { Guard } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
-import { jsonBody, parse } from '../http/validate.ts';
+import { jsonBody, parse, query } from '../http/validate.ts';
 import { summarize } from '../repositories/services.ts';
 
 const serviceId = (raw: string) => (raw.length <= 100 ? raw : '');
@@ -51,6 +58,33 @@ export function catalogRoutes(deps: Deps, guard: Guard) {
       const body = await jsonBody(c, createServiceBody);
       return c.json(await flow.createService(c.get('user'), body), 201);
     })
+    .get('/service-templates', guard('GET /service-templates'), (c) => {
+      const { language } = query(c, templatesQuery);
+      const list: ServiceTemplateSummary[] = templateSummaries(language ?? c.get('user').language ?? 'en');
+      return c.json(list);
+    })
+    .post(
+      '/departments/:code/services/from-template',
+      guard('POST /departments/:code/services/from-template'),
+      async (c) => {
+        const department = code(c.req.param('code'));
+        const request = await jsonBody(c, fromTemplateBody);
+        const template = findTemplate(request.templateId);
+        if (!template) {
+          throw new NotFoundError(`There is no service template ${request.templateId}.`, {
+            templateId: 'There is no such template.',
+          });
+        }
+        const user = c.get('user');
+        // The service POST /services would take, held to the same schema before the same workflow checks.
+        const body = parse(
+          createServiceBody,
+          serviceFromTemplate(template, { department, ownerId: user.id, id: request.id, name: request.name }),
+          'service',
+        );
+        return c.json(await flow.adoptTemplate(user, body), 201);
+      },
+    )
     .get('/services/:id', guard('GET /services/:id'), async (c) =>
       c.json(await flow.view(c.get('user'), serviceId(c.req.param('id')))),
     )

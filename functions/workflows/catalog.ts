@@ -83,6 +83,32 @@ export class CatalogWorkflow {
   }
 
   async createService(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
+    try {
+      return await this.addDraft(user, body);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ValidationError('That id is taken.', { id: `A service with the id ${body.id} already exists.` });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A draft made from a template (shared/templates): the same checks as a service written by hand.
+   * The id may be one the head never typed (the template's default), so a taken one is a conflict.
+   */
+  async adoptTemplate(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
+    try {
+      return await this.addDraft(user, body);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ConflictError(`There is already a service with the id ${body.id}. Choose another id.`);
+      }
+      throw error;
+    }
+  }
+
+  private async addDraft(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
     if (!canEditCatalog(user, body.department)) {
       throw new ForbiddenError(`Only the head of ${body.department} adds services to its catalog.`);
     }
@@ -91,14 +117,7 @@ export class CatalogWorkflow {
     }
     this.check(body);
     const now = this.deps.now().toISOString();
-    try {
-      return await this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now);
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        throw new ValidationError('That id is taken.', { id: `A service with the id ${body.id} already exists.` });
-      }
-      throw error;
-    }
+    return this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now);
   }
 
   async updateService(user: User, id: string, body: ServiceBody & { version: number }): Promise<Service> {
