@@ -28,6 +28,7 @@ import { validateAnswers } from '#shared/forms.ts';
 import { ACTIONS, REJECTION_REASONS } from '#shared/lifecycle.ts';
 import { type FormField, type Order, PRIORITIES } from '#shared/model.ts';
 import { MUTABLE_EVENTS } from '#shared/notifications.ts';
+import { SERVICE_TEMPLATES } from '#shared/templates/index.ts';
 import { craftToken } from '../support/tokens.ts';
 import { createHarness, type Harness } from './harness.ts';
 
@@ -405,6 +406,14 @@ function templateFor(route: Route): fc.Arbitrary<unknown> {
         .map(([fields, id, dept]) => ({ ...fields, id, department: dept }));
     case 'PUT /services/:id':
       return fc.tuple(serviceFields(), versionArb).map(([fields, version]) => ({ ...fields, version }));
+    case 'POST /departments/:code/services/from-template':
+      return fc
+        .record({
+          templateId: mixString(fc.constantFrom(...SERVICE_TEMPLATES.map((t) => t.id), 'no-such-template')),
+          id: opt(mixString(fc.constantFrom('fuzz-template', 'hr-onboarding', 'Not An Id'))),
+          name: opt(mixString(fc.constantFrom('Onboarding', 'Zaświadczenie', ''))),
+        })
+        .map(compact);
     case 'POST /services/:id/publish':
     case 'POST /services/:id/retire':
       return fc.record({ version: versionArb });

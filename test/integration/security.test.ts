@@ -211,6 +211,8 @@ describe('authorization matrix: every route as every role', () => {
       }
       case 'POST /services':
         return { path: p(route.path), body: { ...serviceBody(), id: `hr-m${n}`, department: 'HR' } };
+      case 'POST /departments/:code/services/from-template':
+        return { path: p(route.path), body: { templateId: 'nda', id: `hr-nda-m${n}` } };
       case 'PUT /services/:id':
         return { path: p(route.path), body: { ...serviceBody(), version: await serviceVersion() } };
       case 'POST /services/:id/publish':
