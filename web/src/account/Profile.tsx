@@ -2,13 +2,14 @@
  * The signed-in person: who they are, their roles, the language of the portal, and which
  * non-essential emails they get (SPEC §6).
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { LANGUAGES, type Language, type User } from '#shared/model.ts';
 import { MUTABLE_EVENTS, type MutableEvent } from '#shared/notifications.ts';
-import { api, errorMessage } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { api } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, setLanguage, t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { roleWords } from './profile.ts';
 import { setCurrentUser } from './session.ts';
 
@@ -21,14 +22,7 @@ export default function Profile() {
   );
 
   return (
-    <Show
-      when={me.value()}
-      fallback={
-        <Show when={me.error()} fallback={<Loading />}>
-          {(e) => <ErrorNote error={e()} onRetry={() => void me.reload()} />}
-        </Show>
-      }
-    >
+    <Loaded of={me}>
       {(data) => (
         <section class="narrow">
           <h1>{t.profile.title}</h1>
@@ -54,40 +48,28 @@ export default function Profile() {
           <Notifications user={data().user} onSaved={(user) => me.set({ user })} />
         </section>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
 /** The portal's language, kept on the person so every device they sign in on uses it. */
 function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
   const [chosen, setChosen] = createSignal<Language>(props.user.language ?? language);
-  const [saving, setSaving] = createSignal(false);
-  const [notice, setNotice] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
-
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    if (saving()) return;
-    setSaving(true);
-    setNotice(undefined);
-    setFailure(undefined);
-    try {
+  const save = createSubmit(
+    async () => {
       const { user } = await api.savePreferences({ language: chosen() });
       setCurrentUser(user);
       props.onSaved(user);
-      // A new language reloads the page; the one in use only needs saying so.
-      if (setLanguage(chosen())) return;
-      setNotice(t.profile.languageSaved);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-    setSaving(false);
-  }
+      // A new language reloads the page (the button stays busy meanwhile); the one in use only needs saying so.
+      if (setLanguage(chosen())) await new Promise(() => {});
+    },
+    { done: () => t.profile.languageSaved },
+  );
 
   return (
     <section aria-labelledby="language-title">
       <h2 id="language-title">{t.profile.languageTitle}</h2>
-      <form class="comment-form" onSubmit={(e) => void save(e)}>
+      <form class="comment-form" onSubmit={submitWith(save.run)}>
         <div class="field">
           <label for="language">{t.profile.languageLabel}</label>
           <p id="language-hint" class="hint">
@@ -97,7 +79,7 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
             id="language"
             aria-describedby="language-hint"
             onChange={(e) => {
-              setNotice(undefined);
+              save.clear();
               setChosen(e.currentTarget.value as Language);
             }}
           >
@@ -110,19 +92,10 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
             </For>
           </select>
         </div>
-        <div aria-live="polite">
-          <Show when={notice()}>
-            <p class="notice success">{notice()}</p>
-          </Show>
-        </div>
-        <Show when={failure()}>
-          <div class="notice error" role="alert">
-            <p>{failure()}</p>
-          </div>
-        </Show>
-        <button type="submit" class="primary" disabled={saving()}>
-          {saving() ? t.profile.languageSaving : t.profile.languageSave}
-        </button>
+        <Outcome of={save} />
+        <SubmitButton of={save} busy={t.profile.languageSaving}>
+          {t.profile.languageSave}
+        </SubmitButton>
       </form>
     </section>
   );
@@ -130,12 +103,17 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
 
 function Notifications(props: { user: User; onSaved: (user: User) => void }) {
   const [muted, setMuted] = createSignal(new Set(props.user.mutedEvents ?? []));
-  const [saving, setSaving] = createSignal(false);
-  const [notice, setNotice] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
+  const save = createSubmit(
+    async () => {
+      const { user } = await api.savePreferences({ mutedEvents: MUTABLE_EVENTS.filter((e) => muted().has(e)) });
+      setCurrentUser(user);
+      props.onSaved(user);
+    },
+    { done: () => t.profile.saved },
+  );
 
   const toggle = (event: MutableEvent, wanted: boolean) => {
-    setNotice(undefined);
+    save.clear();
     setMuted((prev) => {
       const next = new Set(prev);
       if (wanted) next.delete(event);
@@ -144,30 +122,11 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
     });
   };
 
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    if (saving()) return;
-    setSaving(true);
-    setNotice(undefined);
-    setFailure(undefined);
-    try {
-      const chosen = MUTABLE_EVENTS.filter((e) => muted().has(e));
-      const { user } = await api.savePreferences({ mutedEvents: chosen });
-      setCurrentUser(user);
-      props.onSaved(user);
-      setNotice(t.profile.saved);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
     <section aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t.profile.notificationsTitle}</h2>
       <p id="notifications-intro">{t.profile.notificationsIntro}</p>
-      <form class="comment-form" onSubmit={(e) => void save(e)}>
+      <form class="comment-form" onSubmit={submitWith(save.run)}>
         <fieldset class="field" aria-describedby="notifications-intro">
           <legend>{t.profile.notificationsLegend}</legend>
           <For each={MUTABLE_EVENTS}>
@@ -184,19 +143,10 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
             )}
           </For>
         </fieldset>
-        <div aria-live="polite">
-          <Show when={notice()}>
-            <p class="notice success">{notice()}</p>
-          </Show>
-        </div>
-        <Show when={failure()}>
-          <div class="notice error" role="alert">
-            <p>{failure()}</p>
-          </div>
-        </Show>
-        <button type="submit" class="primary" disabled={saving()}>
-          {saving() ? t.common.saving : t.profile.save}
-        </button>
+        <Outcome of={save} />
+        <SubmitButton of={save} busy={t.common.saving}>
+          {t.profile.save}
+        </SubmitButton>
       </form>
     </section>
   );

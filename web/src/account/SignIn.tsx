@@ -4,10 +4,11 @@
  * where sign-out lands and where a failed sign-in explains itself.
  */
 import { useLocation, useSearchParams } from '@solidjs/router';
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { onCleanup, Show } from 'solid-js';
 import { safeNext } from '../lib/format.ts';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome } from '../lib/submit.tsx';
+import { Alert, usePageTitle } from '../lib/ui.tsx';
 import { problem, setProblem, startSignIn } from './session.ts';
 
 /** What the callback page passes along when sign-in did not complete, or that sign-out happened. */
@@ -20,23 +21,10 @@ export default function SignIn() {
   usePageTitle(() => t.signIn.title);
   const location = useLocation<SignInState>();
   const [search] = useSearchParams<{ next?: string }>();
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
+  // The page stays when the person comes back from the provider's page without signing in.
+  const signIn = createSubmit(() => startSignIn(safeNext(search.next)));
   const message = () => problem() ?? location.state?.error;
   onCleanup(() => setProblem(undefined));
-
-  async function signIn() {
-    setPending(true);
-    setError(undefined);
-    try {
-      await startSignIn(safeNext(search.next));
-    } catch (e) {
-      setError(() => e);
-    } finally {
-      // Reached when the person comes back from the provider's page without signing in.
-      setPending(false);
-    }
-  }
 
   return (
     <section class="narrow">
@@ -46,17 +34,11 @@ export default function SignIn() {
           {t.signIn.signedOut}
         </p>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <div class="notice error" role="alert">
-            <p>{m()}</p>
-          </div>
-        )}
-      </Show>
-      <Show when={error()}>{(e) => <ErrorNote error={e()} />}</Show>
+      <Show when={message()}>{(m) => <Alert text={m()} />}</Show>
+      <Outcome of={signIn} />
       <p>{t.signIn.intro}</p>
-      <button type="button" class="primary" disabled={pending()} onClick={() => void signIn()}>
-        {pending() ? t.signIn.redirecting : t.signIn.button}
+      <button type="button" class="primary" disabled={signIn.pending()} onClick={() => void signIn.run()}>
+        {signIn.pending() ? t.signIn.redirecting : t.signIn.button}
       </button>
     </section>
   );

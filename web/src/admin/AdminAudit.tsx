@@ -2,9 +2,9 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { api } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, usePageTitle } from '../lib/ui.tsx';
 import {
   type AuditEntry,
   auditSentence,
@@ -79,14 +79,7 @@ export default function AdminAudit() {
       </div>
 
       <h2 id="audit-month-title">{label()}</h2>
-      <Show
-        when={log.value()}
-        fallback={
-          <Show when={log.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void log.reload()} />}
-          </Show>
-        }
-      >
+      <Loaded of={log}>
         {(data) => (
           <Show when={data().entries.length > 0} fallback={<p class="empty">{t.admin.audit.empty(label())}</p>}>
             <p class="count" aria-live="polite">
@@ -97,7 +90,7 @@ export default function AdminAudit() {
             </ol>
           </Show>
         )}
-      </Show>
+      </Loaded>
     </section>
   );
 }

@@ -7,33 +7,28 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Canvas, Department, User } from '#shared/model.ts';
 import { createDepartmentBody } from '#shared/service-schema.ts';
 import { forgetDepartments } from '../account/session.ts';
-import { CalendarEditor } from '../editor/CalendarEditor.tsx';
-import { cleanCalendar } from '../editor/calendar.ts';
-import { calendarProblems, defaultCalendar } from '../editor/calendar-check.ts';
-import { ErrorSummary, FieldError, SelectField, TextArea, TextField } from '../editor/controls.tsx';
-import { ApiError, api, errorMessage, type NewDepartmentBody } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { defaultCalendar } from '../editor/calendar-check.ts';
+import { editorRefusal, TextField } from '../editor/controls.tsx';
+import {
+  CalendarFields,
+  CanvasFields,
+  ContactFields,
+  createDepartmentForm,
+  HeadField,
+} from '../editor/department-form.tsx';
+import { api, type NewDepartmentBody } from '../lib/api.ts';
 import { CANVAS_ORDER } from '../lib/format.ts';
-import { type FieldErrors, issuesToFields, withoutPath } from '../lib/paths.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
+import type { FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { byName } from './people.ts';
 
 const pageOf = (code: string) => `/departments/${encodeURIComponent(code)}`;
 
-function emptyCanvas(): Canvas {
-  return {
-    value: '',
-    customerSegments: '',
-    howToOrder: '',
-    channels: '',
-    keyProcesses: '',
-    qualityChecks: '',
-    standardsAndMetrics: '',
-    resources: '',
-    partners: '',
-  };
-}
+const emptyCanvas = (): Canvas =>
+  Object.fromEntries(CANVAS_ORDER.map((key) => [key, ''])) as Record<keyof Canvas, string>;
 
 /** The form's order, so the list of problems reads top to bottom. */
 const FORM_ORDER = ['code', 'name', 'contactEmail', 'headId', 'calendar', 'canvas'];
@@ -72,14 +67,7 @@ export default function AdminDepartments() {
     <section>
       <h1>{t.admin.departments.title}</h1>
       <p class="lead">{t.admin.departments.intro}</p>
-      <Show
-        when={data.value()}
-        fallback={
-          <Show when={data.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void data.reload()} />}
-          </Show>
-        }
-      >
+      <Loaded of={data}>
         {(loaded) => (
           <>
             <div class="button-row">
@@ -163,7 +151,7 @@ export default function AdminDepartments() {
             </Show>
           </>
         )}
-      </Show>
+      </Loaded>
     </section>
   );
 }
@@ -173,163 +161,64 @@ function CreateDepartment(props: {
   onCreated: (department: Department) => void;
   onClose: () => void;
 }) {
-  const [fields, setFields] = createSignal<NewDepartmentBody>(blank());
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [saving, setSaving] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
-  let summary: HTMLDivElement | undefined;
+  const form = createDepartmentForm<NewDepartmentBody>(blank(), inFormOrder);
+  const create = createSubmit((body: NewDepartmentBody) => api.createDepartment(body).then(props.onCreated), {
+    failed: editorRefusal(form.errors, () => {
+      form.errors.show({ code: t.admin.departments.exists(form.fields().code.trim().toUpperCase()) });
+      return undefined;
+    }),
+  });
 
-  const update = (path: string, patch: Partial<NewDepartmentBody>) => {
-    setFields((f) => ({ ...f, ...patch }));
-    setErrors((e) => withoutPath(e, path));
-  };
-  const setCanvas = (key: keyof Canvas, value: string) =>
-    update(`canvas.${key}`, { canvas: { ...fields().canvas, [key]: value } });
+  const headOptions = () =>
+    props.users && [
+      { value: '', label: t.admin.departments.choose },
+      ...props.users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+    ];
 
-  const headOptions = () => [
-    { value: '', label: t.admin.departments.choose },
-    ...(props.users ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
-  ];
-
-  function showErrors(found: FieldErrors) {
-    setErrors(inFormOrder(found));
-    queueMicrotask(() => summary?.focus());
-  }
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (saving()) return;
-    setFailure(undefined);
-    const body: NewDepartmentBody = {
-      ...fields(),
-      code: fields().code.trim().toUpperCase(),
-      contactEmail: fields().contactEmail.trim(),
-      calendar: cleanCalendar(fields().calendar),
-    };
-    const parsed = createDepartmentBody.safeParse(body);
-    const found = {
-      ...(parsed.success ? {} : issuesToFields(parsed.error.issues)),
-      ...calendarProblems(fields().calendar),
-    };
-    if (Object.keys(found).length > 0) {
-      showErrors(found);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      props.onCreated(await api.createDepartment(body));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setFailure(error.message);
-        showErrors({ code: t.admin.departments.exists(body.code) });
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setFailure(error.message);
-        showErrors(error.fields);
-      } else {
-        setFailure(errorMessage(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+  function submit() {
+    create.clear();
+    const f = form.fields();
+    const body = form.check(
+      { ...f, code: f.code.trim().toUpperCase(), contactEmail: f.contactEmail.trim() },
+      createDepartmentBody,
+    );
+    if (body) void create.run(body);
   }
 
   return (
-    <form class="editor-form" novalidate aria-labelledby="dept-create-title" onSubmit={(e) => void submit(e)}>
+    <form class="editor-form" novalidate aria-labelledby="dept-create-title" onSubmit={submitWith(submit)}>
       <h2 id="dept-create-title">{t.admin.departments.createTitle}</h2>
       <p class="hint">{t.common.requiredNote}</p>
-      <ErrorSummary errors={errors()} ref={(el) => (summary = el)} />
+      <form.errors.Summary />
 
       <TextField
         path="code"
         label={t.admin.departments.codeLabel}
         hint={t.admin.departments.codeHint}
         required
-        value={fields().code}
-        error={errors().code}
-        onInput={(code) => update('code', { code: code.toUpperCase() })}
+        value={form.fields().code}
+        error={form.errors.errors().code}
+        onInput={(code) => form.update('code', { code: code.toUpperCase() })}
       />
-      <TextField
-        path="name"
-        label={t.department.name}
-        required
-        value={fields().name}
-        error={errors().name}
-        onInput={(name) => update('name', { name })}
-      />
-      <TextField
-        path="contactEmail"
-        type="email"
-        label={t.department.contactEmail}
-        autocomplete="email"
-        required
-        value={fields().contactEmail}
-        error={errors().contactEmail}
-        onInput={(contactEmail) => update('contactEmail', { contactEmail })}
-      />
-      <Show
-        when={props.users}
-        fallback={
-          <>
-            <p class="notice warning">{t.admin.departments.peopleError}</p>
-            <TextField
-              path="headId"
-              label={t.admin.departments.headId}
-              required
-              value={fields().headId}
-              error={errors().headId}
-              onInput={(headId) => update('headId', { headId })}
-            />
-          </>
-        }
-      >
-        <SelectField
-          path="headId"
-          label={t.admin.departments.headLabel}
-          hint={t.admin.departments.headHint}
-          required
-          value={fields().headId}
-          options={headOptions()}
-          error={errors().headId}
-          onChange={(headId) => update('headId', { headId })}
-        />
-      </Show>
-
-      <CalendarEditor
-        calendar={fields().calendar}
-        errors={errors()}
-        onChange={(calendar) => {
-          setFields((f) => ({ ...f, calendar }));
-          setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('calendar'))));
+      <ContactFields form={form} />
+      <HeadField
+        form={form}
+        options={headOptions()}
+        words={{
+          label: t.admin.departments.headLabel,
+          hint: t.admin.departments.headHint,
+          listError: t.admin.departments.peopleError,
+          typed: t.admin.departments.headId,
         }}
       />
-      <FieldError path="calendar" error={errors().calendar} />
+      <CalendarFields form={form} />
+      <CanvasFields form={form} hint={t.admin.departments.canvasHint} />
 
-      <fieldset class="field">
-        <legend>{t.department.canvasEdit}</legend>
-        <p class="hint">{t.admin.departments.canvasHint}</p>
-        <For each={CANVAS_ORDER}>
-          {(key) => (
-            <TextArea
-              path={`canvas.${key}`}
-              label={t.department.canvas[key]}
-              value={fields().canvas[key]}
-              error={errors()[`canvas.${key}`]}
-              onInput={(v) => setCanvas(key, v)}
-            />
-          )}
-        </For>
-      </fieldset>
-
-      <Show when={failure()}>
-        <div class="notice error" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
+      <Outcome of={create} />
       <div class="button-row sticky-actions">
-        <button type="submit" class="primary" disabled={saving()}>
-          {saving() ? t.admin.departments.creating : t.admin.departments.submit}
-        </button>
+        <SubmitButton of={create} busy={t.admin.departments.creating}>
+          {t.admin.departments.submit}
+        </SubmitButton>
         <button type="button" class="secondary" onClick={() => props.onClose()}>
           {t.admin.departments.cancel}
         </button>

@@ -7,10 +7,11 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Department, DepartmentRole, User } from '#shared/model.ts';
 import { setCurrentUser, user } from '../account/session.ts';
 import { CheckField, FieldError, SelectField } from '../editor/controls.tsx';
-import { ApiError, api, errorMessage } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { api } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import type { RoleSet } from './audit.ts';
 import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from './people.ts';
 
@@ -52,14 +53,7 @@ export default function AdminPeople() {
     <section>
       <h1>{t.admin.people.title}</h1>
       <p class="lead">{t.admin.people.intro}</p>
-      <Show
-        when={data.value()}
-        fallback={
-          <Show when={data.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void data.reload()} />}
-          </Show>
-        }
-      >
+      <Loaded of={data}>
         {(loaded) => (
           <>
             <Show when={chosenId()} keyed>
@@ -135,7 +129,7 @@ export default function AdminPeople() {
             </Show>
           </>
         )}
-      </Show>
+      </Loaded>
     </section>
   );
 }
@@ -150,9 +144,16 @@ function RoleEditor(props: {
   const [choices, setChoices] = createSignal<Record<string, DepartmentRole | ''>>({ ...props.person.memberships });
   const [admin, setAdmin] = createSignal(props.person.admin);
   const [saved, setSaved] = createSignal<RoleSet>({ memberships: props.person.memberships, admin: props.person.admin });
-  const [saving, setSaving] = createSignal(false);
-  const [notice, setNotice] = createSignal<string>();
-  const [failure, setFailure] = createSignal<{ message: string; fields: Record<string, string> }>();
+  const save = createSubmit(
+    async (body: RoleSet) => {
+      const next = await api.setRoles(props.person.id, body);
+      setSaved({ memberships: next.memberships, admin: next.admin });
+      if (isSelf()) setCurrentUser(next);
+      props.onSaved(next);
+      return next;
+    },
+    { done: (next) => t.admin.editor.saved(next.name) },
+  );
   const isSelf = () => user()?.id === props.person.id;
   const known = createMemo(() => new Set(props.departments.map((d) => d.code)));
   const memberships = () => cleanMemberships(choices(), known());
@@ -160,32 +161,13 @@ function RoleEditor(props: {
 
   const choose = (code: string, role: DepartmentRole | '') => {
     setChoices((c) => ({ ...c, [code]: role }));
-    setNotice(undefined);
-    setFailure(undefined);
+    save.clear();
   };
 
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    if (saving()) return;
-    setNotice(undefined);
-    setFailure(undefined);
+  function submit() {
     const body = { memberships: memberships(), admin: admin() };
-    if (sameRoles(body, saved())) {
-      setNotice(t.admin.editor.unchanged);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api.setRoles(props.person.id, body);
-      setSaved({ memberships: next.memberships, admin: next.admin });
-      if (isSelf()) setCurrentUser(next);
-      props.onSaved(next);
-      setNotice(t.admin.editor.saved(next.name));
-    } catch (error) {
-      setFailure({ message: errorMessage(error), fields: error instanceof ApiError ? error.fields : {} });
-    } finally {
-      setSaving(false);
-    }
+    if (sameRoles(body, saved())) save.said(t.admin.editor.unchanged);
+    else void save.run(body);
   }
 
   const headName = (id: string) => (id ? props.nameOf(id) : t.admin.editor.nobody);
@@ -196,7 +178,7 @@ function RoleEditor(props: {
       class="editor-form role-editor"
       novalidate
       aria-labelledby="role-editor-title"
-      onSubmit={(e) => void save(e)}
+      onSubmit={submitWith(submit)}
     >
       <h2 id="role-editor-title" tabIndex={-1}>
         {t.admin.editor.title(props.person.name)}
@@ -223,7 +205,7 @@ function RoleEditor(props: {
             )}
           </For>
         </Show>
-        <FieldError path="memberships" error={failure()?.fields.memberships} />
+        <FieldError path="memberships" error={save.fields().memberships} />
       </fieldset>
 
       <Show when={mismatches().length > 0}>
@@ -248,32 +230,18 @@ function RoleEditor(props: {
         label={t.admin.editor.admin}
         hint={isSelf() && !admin() ? t.admin.editor.adminSelf : t.admin.editor.adminHint}
         checked={admin()}
-        error={failure()?.fields.admin}
+        error={save.fields().admin}
         onChange={(value) => {
           setAdmin(value);
-          setNotice(undefined);
-          setFailure(undefined);
+          save.clear();
         }}
       />
 
-      <div aria-live="polite">
-        <Show when={notice()}>
-          <p class="notice success" data-testid="roles-notice">
-            {notice()}
-          </p>
-        </Show>
-      </div>
-      <Show when={failure()}>
-        {(f) => (
-          <div class="notice error" role="alert">
-            <p>{f().message}</p>
-          </div>
-        )}
-      </Show>
+      <Outcome of={save} noticeTestId="roles-notice" />
       <div class="button-row">
-        <button type="submit" class="primary" disabled={saving()}>
-          {saving() ? t.common.saving : t.admin.editor.save}
-        </button>
+        <SubmitButton of={save} busy={t.common.saving}>
+          {t.admin.editor.save}
+        </SubmitButton>
         <button type="button" class="secondary" onClick={() => props.onClose()}>
           {t.admin.editor.close}
         </button>

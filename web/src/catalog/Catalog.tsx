@@ -5,10 +5,10 @@ import type { Department } from '#shared/model.ts';
 import { localizeService } from '#shared/translate.ts';
 import { departments } from '../account/session.ts';
 import { api } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
 import { serviceMatches } from '../lib/format.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
-import { ErrorNote, Loading, ServiceList, usePageTitle } from '../lib/ui.tsx';
+import { ServiceList, usePageTitle } from '../lib/ui.tsx';
 
 interface Group {
   code: string;
@@ -67,14 +67,7 @@ export default function Catalog() {
           {t.catalog.searchHint}
         </p>
       </div>
-      <Show
-        when={catalog.value()}
-        fallback={
-          <Show when={catalog.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void catalog.reload()} />}
-          </Show>
-        }
-      >
+      <Loaded of={catalog}>
         {(data) => (
           <>
             <p class="count" aria-live="polite">
@@ -114,7 +107,7 @@ export default function Catalog() {
             </Show>
           </>
         )}
-      </Show>
+      </Loaded>
     </section>
   );
 }

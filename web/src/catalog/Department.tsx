@@ -7,10 +7,10 @@ import { goalFigureWords } from '../dashboard/goal-words.ts';
 import { dayWords, isoDay } from '../dashboard/period.ts';
 import { ti } from '../i18n/insight.ts';
 import { api } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
 import { CANVAS_ORDER } from '../lib/format.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, Prose, ServiceList, usePageTitle } from '../lib/ui.tsx';
+import { Loading, Prose, ServiceList, usePageTitle } from '../lib/ui.tsx';
 
 /** The goals still running or ahead: what the department promises now. */
 function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {
@@ -43,14 +43,7 @@ export default function DepartmentPage() {
   };
 
   return (
-    <Show
-      when={page.value()}
-      fallback={
-        <Show when={page.error()} fallback={<Loading />}>
-          {(e) => <ErrorNote error={e()} onRetry={() => void page.reload()} />}
-        </Show>
-      }
-    >
+    <Loaded of={page}>
       {(data) => (
         <article>
           <h1>{data().department.name}</h1>
@@ -146,6 +139,6 @@ export default function DepartmentPage() {
           </section>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }

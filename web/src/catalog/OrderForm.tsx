@@ -22,11 +22,12 @@ import type { CreateOrderBody } from '#shared/api.ts';
 import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
-import { ApiError, api, errorMessage, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
+import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { promiseDate } from '../lib/format.ts';
 import { localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
+import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { FilePicker } from '../lib/upload.tsx';
 import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
 
@@ -389,6 +390,37 @@ export function focusFirstInvalid(root: HTMLElement | undefined): void {
   queueMicrotask(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
+/**
+ * The answers ready to send, or undefined after saying why not: uploads still running, or messages
+ * to fix (all shown now, focus on the first, and `fixWords` said when given).
+ */
+export function readyAnswers(
+  state: AnswersState,
+  submit: Pick<Submit<never>, 'fail'>,
+  form: HTMLElement | undefined,
+  fixWords?: string,
+): Answers | undefined {
+  if (state.uploading()) {
+    submit.fail(t.form.waitUploads);
+    return undefined;
+  }
+  const result = state.attempt();
+  if (result.ok) return result.answers;
+  if (fixWords) submit.fail(fixWords);
+  focusFirstInvalid(form);
+  return undefined;
+}
+
+/** Puts a refusal's messages next to the answers they are about (focus on the first); whether it had any. */
+export function answersRefused(state: AnswersState, form: () => HTMLElement | undefined) {
+  return (error: unknown): boolean => {
+    if (!(error instanceof ApiError) || Object.keys(error.fields).length === 0) return false;
+    state.setServerErrors(error.fields);
+    focusFirstInvalid(form());
+    return true;
+  };
+}
+
 /** Required inputs the requester can hand over together with the order. */
 function HandoverFields(props: {
   service: ServiceDetail;
@@ -507,59 +539,42 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
       Object.keys(kept.given).length === 0;
     return untouched ? undefined : kept;
   };
-  const [serverErrors, setServerErrors] = createSignal<Record<string, string>>({});
-  const [formError, setFormError] = createSignal<string>();
-  const [previewNote, setPreviewNote] = createSignal<string>();
-  const [sending, setSending] = createSignal(false);
   let key = newIdempotencyKey();
   let formEl: HTMLFormElement | undefined;
   const prefix = () => (props.preview ? 'preview' : 'field');
+  const refused = answersRefused(state, () => formEl);
+  const send = createSubmit(
+    async (body: CreateOrderBody) => {
+      try {
+        const view = await api.createOrder(body, key);
+        key = newIdempotencyKey();
+        navigate(`/orders/${encodeURIComponent(view.order.number)}`);
+      } catch (error) {
+        // A network failure may or may not have filed the order: retry with the same key.
+        if (!(error instanceof ApiError && error.status === 0)) key = newIdempotencyKey();
+        throw error;
+      }
+    },
+    { failed: (error) => void refused(error) },
+  );
+  const serverErrors = send.fields;
 
   const changeGiven = (id: string, patch: Handover) => setGiven((g) => ({ ...g, [id]: { ...g[id], ...patch } }));
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
-    setFormError(undefined);
-    setPreviewNote(undefined);
-    if (state.uploading()) {
-      setFormError(t.form.waitUploads);
-      return;
-    }
-    const result = state.attempt();
-    if (!result.ok) {
-      setFormError(t.form.fixErrors);
-      focusFirstInvalid(formEl);
-      return;
-    }
+  function submit() {
+    send.clear();
+    const answers = readyAnswers(state, send, formEl, t.form.fixErrors);
+    if (!answers) return;
     if (props.preview) {
-      setPreviewNote(t.form.previewChecked);
+      send.said(t.form.previewChecked);
       return;
     }
-    const body: CreateOrderBody = { serviceId: props.service.id, answers: result.answers, priority: priority() };
+    const body: CreateOrderBody = { serviceId: props.service.id, answers, priority: priority() };
     const inputs = handoverBody(props.service.inputs, given());
     if (inputs) body.inputs = inputs;
     const requester = onBehalf().trim();
     if (requester) body.requesterId = requester;
-    setSending(true);
-    try {
-      const view = await api.createOrder(body, key);
-      key = newIdempotencyKey();
-      navigate(`/orders/${encodeURIComponent(view.order.number)}`);
-    } catch (error) {
-      // A network failure may or may not have filed the order: retry with the same key.
-      if (!(error instanceof ApiError && error.status === 0)) key = newIdempotencyKey();
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        state.setServerErrors(error.fields);
-        setServerErrors(error.fields);
-        setFormError(error.message);
-        focusFirstInvalid(formEl);
-      } else {
-        setFormError(errorMessage(error));
-      }
-    } finally {
-      setSending(false);
-    }
+    void send.run(body);
   }
 
   // Messages about inputs handed over at filing ("inputs.<id>…") are listed with the form's message.
@@ -569,7 +584,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
       .map(([, m]) => m);
 
   return (
-    <form ref={formEl} class="order-form" novalidate onSubmit={(e) => void submit(e)}>
+    <form ref={formEl} class="order-form" novalidate onSubmit={submitWith(submit)}>
       <p class="hint">{t.common.requiredNote}</p>
       <Show when={props.preview && form().length === 0}>
         <p class="empty">{t.form.previewEmpty}</p>
@@ -634,27 +649,19 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
         </div>
       </Show>
 
-      <Show when={formError()}>
-        <div class="notice error" role="alert">
-          <p>{formError()}</p>
-          <Show when={inputErrors().length > 0}>
-            <ul>
-              <For each={inputErrors()}>{(m) => <li>{m}</li>}</For>
-            </ul>
-          </Show>
-        </div>
-      </Show>
-      <div aria-live="polite">
-        <Show when={previewNote()}>
-          <p class="notice success">{previewNote()}</p>
+      <Outcome of={send} live>
+        <Show when={inputErrors().length > 0}>
+          <ul>
+            <For each={inputErrors()}>{(m) => <li>{m}</li>}</For>
+          </ul>
         </Show>
-      </div>
+      </Outcome>
       <Show when={props.service.promisedAt}>
         {(at) => <p class="promise">{t.service.promise(promiseDate(at()))}</p>}
       </Show>
-      <button type="submit" class="primary" disabled={sending()}>
-        {sending() ? t.form.submitting : t.form.submit}
-      </button>
+      <SubmitButton of={send} busy={t.form.submitting}>
+        {t.form.submit}
+      </SubmitButton>
     </form>
   );
 }

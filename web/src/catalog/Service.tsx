@@ -4,10 +4,10 @@ import { isAgentOf } from '#shared/permissions.ts';
 import { localizeService } from '#shared/translate.ts';
 import { departments, user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
 import { durationWords, promiseDate, standardWords } from '../lib/format.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
-import { ErrorNote, Loading, Prose, usePageTitle } from '../lib/ui.tsx';
+import { Prose, usePageTitle } from '../lib/ui.tsx';
 import { OrderForm } from './OrderForm.tsx';
 
 export default function ServicePage() {
@@ -23,14 +23,7 @@ export default function ServicePage() {
   const departmentName = (code: string) => depts.value()?.find((d) => d.code === code)?.name ?? code;
 
   return (
-    <Show
-      when={service.value()}
-      fallback={
-        <Show when={service.error()} fallback={<Loading />}>
-          {(e) => <ErrorNote error={e()} onRetry={() => void service.reload()} />}
-        </Show>
-      }
-    >
+    <Loaded of={service}>
       {(s) => (
         <article class="service">
           <h1>{s().name}</h1>
@@ -146,6 +139,6 @@ export default function ServicePage() {
           </section>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }

@@ -7,10 +7,10 @@ import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { ti } from '../i18n/insight.ts';
 import { api, type CapacityResponse } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
 import { durationWords } from '../lib/format.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { InsightNav } from './InsightNav.tsx';
 import { Figure, FigureTable, numberWords, Panel } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
@@ -69,11 +69,9 @@ export default function Capacity() {
           </div>
         </div>
       </section>
-      <Show when={view.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void view.reload()} />}</Show>
-      <Show when={view.loading() && !view.value()}>
-        <Loading text={ti.capacity.loading} />
-      </Show>
-      <Show when={view.value()}>{(v) => <CapacityBody view={v()} personName={personName} />}</Show>
+      <Loaded of={view} loading={ti.capacity.loading} failures="before">
+        {(v) => <CapacityBody view={v()} personName={personName} />}
+      </Loaded>
     </section>
   );
 }

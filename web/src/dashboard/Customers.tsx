@@ -8,9 +8,9 @@ import { createMemo, For, Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
 import { ti } from '../i18n/insight.ts';
 import { api, type CustomersResponse } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { InsightNav } from './InsightNav.tsx';
 import { Figure, FigureTable, numberWords, Panel, percentWords } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
@@ -100,11 +100,9 @@ export default function Customers() {
         </div>
       </section>
 
-      <Show when={view.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void view.reload()} />}</Show>
-      <Show when={view.loading() && !view.value()}>
-        <Loading text={ti.customers.loading} />
-      </Show>
-      <Show when={view.value()}>{(v) => <CustomersBody view={v()} />}</Show>
+      <Loaded of={view} loading={ti.customers.loading} failures="before">
+        {(v) => <CustomersBody view={v()} />}
+      </Loaded>
     </section>
   );
 }

@@ -5,17 +5,18 @@
  * Filters live in the address so a view can be shared.
  */
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
+import { createMemo, For, type JSX, Show } from 'solid-js';
 import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
 import { user } from '../account/session.ts';
 import { ti } from '../i18n/insight.ts';
-import { api, errorMessage, type ReportTable, type ReportView } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { api, type ReportTable, type ReportView } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { formatMinutes } from '../lib/sla.ts';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit } from '../lib/submit.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
 import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
@@ -69,16 +70,16 @@ export default function Dashboard() {
   const expectedScope = (): Scope => (isHead() ? 'department' : owned().length > 0 ? 'owned_services' : 'own_work');
 
   const reportKey = createMemo(() => (read().problem ? undefined : `${params.code}?${reportSearch(query())}`));
-  const report = createLoader(reportKey, (key: string) => {
-    const at = key.indexOf('?');
-    return api.report(key.slice(0, at), key.slice(at + 1));
-  });
-  // Keep the last report on screen while the next one loads, so the page does not jump.
-  const shown = createMemo<ReportView | undefined>((previous) => {
-    const value = report.value();
-    if (value) return value;
-    return report.loading() && reportKey() !== undefined ? previous : undefined;
-  });
+  // The last report stays on screen while the next one loads, so the page does not jump.
+  const report = createLoader(
+    reportKey,
+    (key: string) => {
+      const at = key.indexOf('?');
+      return api.report(key.slice(0, at), key.slice(at + 1));
+    },
+    { keep: true },
+  );
+  const shown = report.value;
   const goals = createLoader(
     () => (isHead() ? params.code : undefined),
     (code: string) => api.goals(code).catch(() => undefined),
@@ -124,14 +125,8 @@ export default function Dashboard() {
     setSearch(dashboardSearch(next), { replace: true });
   }
 
-  const [csvStatus, setCsvStatus] = createSignal<{ ok: boolean; text: string }>();
-  const [downloading, setDownloading] = createSignal<ReportTable>();
-  async function download(table: ReportTable) {
-    const key = reportKey();
-    if (!key || downloading()) return;
-    setDownloading(table);
-    setCsvStatus({ ok: true, text: t.dashboard.downloading });
-    try {
+  const download = createSubmit(
+    async (table: ReportTable) => {
       const file = await api.reportCsv(params.code, reportSearch(query()), table);
       const name = csvFileName(file.disposition, {
         department: params.code,
@@ -140,13 +135,10 @@ export default function Dashboard() {
         to: query().to,
       });
       saveBlob(file.blob, name);
-      setCsvStatus({ ok: true, text: t.dashboard.downloaded(name) });
-    } catch (error) {
-      setCsvStatus({ ok: false, text: errorMessage(error) });
-    } finally {
-      setDownloading(undefined);
-    }
-  }
+      return name;
+    },
+    { done: (name) => t.dashboard.downloaded(name) },
+  );
   /** A download button for a table of the report; none when the table is empty. */
   const csv = (table: ReportTable, what: string, rows: number) => (
     <Show when={rows > 0}>
@@ -154,8 +146,8 @@ export default function Dashboard() {
         <button
           type="button"
           class="small secondary"
-          disabled={downloading() !== undefined || !reportKey()}
-          onClick={() => void download(table)}
+          disabled={download.pending() || !reportKey()}
+          onClick={() => void download.run(table)}
         >
           {t.dashboard.download}
           <span class="visually-hidden"> — {what}</span>
@@ -185,17 +177,13 @@ export default function Dashboard() {
         <Show when={report.loading() && shown()}>
           <p class="meta">{t.dashboard.refreshing}</p>
         </Show>
-        <Show when={csvStatus()}>
-          {(status) => <p class={status().ok ? 'meta' : 'notice error'}>{status().text}</p>}
+        <Show when={download.pending() ? t.dashboard.downloading : download.notice()}>
+          {(text) => <p class="meta">{text()}</p>}
         </Show>
+        <Show when={download.error()}>{(text) => <p class="notice error">{text()}</p>}</Show>
       </div>
 
-      <Show when={report.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void report.reload()} />}</Show>
-      <Show when={!shown() && report.loading()}>
-        <Loading text={t.dashboard.loading} />
-      </Show>
-
-      <Show when={shown()}>
+      <Loaded of={report} loading={t.dashboard.loading} failures="before">
         {(r) => (
           <>
             <p class="meta">{t.dashboard.periodWords(dayWords(r().filter.from), dayWords(r().filter.to))}</p>
@@ -328,14 +316,7 @@ export default function Dashboard() {
               </Panel>
 
               <Panel id="backlog" title={t.dashboard.backlogTitle}>
-                <Show
-                  when={backlog.value()}
-                  fallback={
-                    <Show when={backlog.error()} fallback={<Loading />}>
-                      {(e) => <ErrorNote error={e()} onRetry={() => void backlog.reload()} />}
-                    </Show>
-                  }
-                >
+                <Loaded of={backlog}>
                   {(b) => (
                     <>
                       <Figure
@@ -358,7 +339,7 @@ export default function Dashboard() {
                       </Show>
                     </>
                   )}
-                </Show>
+                </Loaded>
               </Panel>
 
               <Panel id="time" title={t.dashboard.timeTitle} hint={t.dashboard.timeIntro}>
@@ -439,7 +420,7 @@ export default function Dashboard() {
             </Show>
           </>
         )}
-      </Show>
+      </Loaded>
 
       <Show when={scope() !== 'own_work'}>
         <FollowUps code={params.code} serviceName={serviceName} personName={personName} />

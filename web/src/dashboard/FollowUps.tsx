@@ -5,11 +5,12 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
-import { ApiError, api, errorMessage } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { ApiError, api } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading } from '../lib/ui.tsx';
+import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { DateTime } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
 
 const domId = (number: string) => `follow-up-${number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -38,53 +39,50 @@ export function FollowUps(props: {
           <p class="notice success">{notice()}</p>
         </Show>
       </div>
-      <Show
-        when={list.value()}
-        fallback={
-          <Show when={list.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void list.reload()} />}
-          </Show>
-        }
-      >
-        <Show when={open().length > 0} fallback={<p class="empty">{t.dashboard.followUpsEmpty}</p>}>
-          <ul class="follow-ups">
-            <For each={open()}>
-              {(f) => (
-                <FollowUpItem
-                  followUp={f}
-                  code={props.code}
-                  serviceName={props.serviceName}
-                  onClosed={closedOne}
-                  onStale={() => {
-                    setNotice(t.dashboard.followUpAlready);
-                    void list.reload();
-                  }}
-                />
-              )}
-            </For>
-          </ul>
-        </Show>
-        <Show when={closed().length > 0}>
-          <details class="closed-follow-ups">
-            <summary>{t.dashboard.followUpsClosed(closed().length)}</summary>
-            <ul class="follow-ups">
-              <For each={closed()}>
-                {(f) => (
-                  <li class="follow-up">
-                    <FollowUpHead followUp={f} serviceName={props.serviceName} />
-                    <p class="meta">
-                      {t.dashboard.followUpClosedBy(props.personName(f.closedBy ?? ''), formatWhen(f.closedAt))}
-                    </p>
-                    <Show when={f.note}>
-                      <p class="prose">{f.note}</p>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </details>
-        </Show>
-      </Show>
+      <Loaded of={list}>
+        {() => (
+          <>
+            <Show when={open().length > 0} fallback={<p class="empty">{t.dashboard.followUpsEmpty}</p>}>
+              <ul class="follow-ups">
+                <For each={open()}>
+                  {(f) => (
+                    <FollowUpItem
+                      followUp={f}
+                      code={props.code}
+                      serviceName={props.serviceName}
+                      onClosed={closedOne}
+                      onStale={() => {
+                        setNotice(t.dashboard.followUpAlready);
+                        void list.reload();
+                      }}
+                    />
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={closed().length > 0}>
+              <details class="closed-follow-ups">
+                <summary>{t.dashboard.followUpsClosed(closed().length)}</summary>
+                <ul class="follow-ups">
+                  <For each={closed()}>
+                    {(f) => (
+                      <li class="follow-up">
+                        <FollowUpHead followUp={f} serviceName={props.serviceName} />
+                        <p class="meta">
+                          {t.dashboard.followUpClosedBy(props.personName(f.closedBy ?? ''), formatWhen(f.closedAt))}
+                        </p>
+                        <Show when={f.note}>
+                          <p class="prose">{f.note}</p>
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </details>
+            </Show>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -126,35 +124,34 @@ function FollowUpItem(props: {
   onStale: () => void;
 }) {
   const [note, setNote] = createSignal('');
-  const [error, setError] = createSignal<string>();
-  const [sending, setSending] = createSignal(false);
   const id = () => domId(props.followUp.orderNumber);
+  const close = createSubmit(
+    (text: string) => api.closeFollowUp(props.code, props.followUp.orderNumber, text).then(props.onClosed),
+    {
+      // Closed by someone else meanwhile: the list is read again, and that says enough.
+      failed: (e) => {
+        if (!(e instanceof ApiError) || e.status !== 409) return e instanceof ApiError ? e.fields.note : undefined;
+        props.onStale();
+        return '';
+      },
+    },
+  );
+  const error = () => close.error();
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
+  function submit() {
     const text = note().trim();
-    if (!text) {
-      setError(t.order.fillIn);
-      document.getElementById(`${id()}-note`)?.focus();
+    if (text) {
+      void close.run(text);
       return;
     }
-    setError(undefined);
-    setSending(true);
-    try {
-      props.onClosed(await api.closeFollowUp(props.code, props.followUp.orderNumber, text));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) props.onStale();
-      else setError(e instanceof ApiError && e.fields.note ? e.fields.note : errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    close.fail(t.order.fillIn);
+    document.getElementById(`${id()}-note`)?.focus();
   }
 
   return (
     <li class="follow-up">
       <FollowUpHead followUp={props.followUp} serviceName={props.serviceName} />
-      <form class="inline-form" novalidate onSubmit={(e) => void submit(e)}>
+      <form class="inline-form" novalidate onSubmit={submitWith(submit)}>
         <div class="field">
           <label for={`${id()}-note`}>{t.dashboard.followUpNote(props.followUp.orderNumber)}</label>
           <textarea
@@ -172,10 +169,10 @@ function FollowUpItem(props: {
             </p>
           </Show>
         </div>
-        <button type="submit" class="secondary" disabled={sending()}>
+        <SubmitButton of={close} class="secondary">
           {t.dashboard.followUpClose}
           <span class="visually-hidden"> {props.followUp.orderNumber}</span>
-        </button>
+        </SubmitButton>
       </form>
     </li>
   );

@@ -8,11 +8,12 @@ import type { GoalProgress } from '#shared/insight.ts';
 import { GOAL_METRICS, type GoalMetric } from '#shared/model.ts';
 import { describedBy, FieldError, NumberField, SelectField } from '../editor/controls.tsx';
 import { ti } from '../i18n/insight.ts';
-import { ApiError, api, errorMessage, type GoalsView } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { api, type GoalsView } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { controlId } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
 import { goalFigureWords, isShareMetric } from './goal-words.ts';
 import { InsightNav } from './InsightNav.tsx';
 import { Figure, FigureTable, Panel } from './parts.tsx';
@@ -60,11 +61,7 @@ export default function Goals() {
       <InsightNav code={params.code} />
       <h1>{ti.goals.title(params.code)}</h1>
       <p class="lead">{ti.goals.intro}</p>
-      <Show when={goals.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void goals.reload()} />}</Show>
-      <Show when={goals.loading() && !goals.value()}>
-        <Loading text={ti.goals.loading} />
-      </Show>
-      <Show when={goals.value()}>
+      <Loaded of={goals} loading={ti.goals.loading} failures="before">
         {(view) => (
           <>
             <Show when={view().goals.length === 0}>
@@ -83,7 +80,7 @@ export default function Goals() {
             />
           </>
         )}
-      </Show>
+      </Loaded>
     </section>
   );
 }
@@ -185,9 +182,6 @@ function GoalEditor(props: {
 }) {
   const [draft, setDraft] = createSignal<DraftGoal[]>([]);
   const [version, setVersion] = createSignal(props.view.version);
-  const [saving, setSaving] = createSignal(false);
-  const [fields, setFields] = createSignal<Record<string, string>>({});
-  const [status, setStatus] = createSignal<{ ok: boolean; text: string }>();
   // A fresh view from the server (after loading or saving) replaces the draft.
   createEffect(() => {
     setDraft(props.view.goals.map(toDraft));
@@ -201,12 +195,8 @@ function GoalEditor(props: {
     setDraft((all) => [...all, { metric: 'csat', target: 90, serviceId: '', from: today, to: addDays(today, 90) }]);
   const remove = (i: number) => setDraft((all) => all.filter((_, j) => j !== i));
 
-  async function save(event: Event) {
-    event.preventDefault();
-    setSaving(true);
-    setStatus(undefined);
-    setFields({});
-    try {
+  const save = createSubmit(
+    async () => {
       const goals = draft().map((g) => {
         // An empty target goes as NaN (null in JSON), so the API names the field that needs one.
         const typed = g.target ?? Number.NaN;
@@ -221,23 +211,18 @@ function GoalEditor(props: {
       });
       const saved = await api.saveGoals(props.code, { version: version(), goals });
       setVersion(saved.version);
-      setStatus({ ok: true, text: ti.goals.saved });
       props.onSaved();
-    } catch (error) {
-      if (error instanceof ApiError) setFields(error.fields);
-      setStatus({ ok: false, text: errorMessage(error) });
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+    { done: () => ti.goals.saved },
+  );
 
-  const err = (i: number, name: string) => fields()[`goals.${i}.${name}`];
+  const err = (i: number, name: string) => save.fields()[`goals.${i}.${name}`];
 
   return (
     <section class="panel wide goal-editor" aria-labelledby="goal-editor-title">
       <h2 id="goal-editor-title">{ti.goals.editTitle}</h2>
       <p class="hint">{ti.goals.editIntro}</p>
-      <form onSubmit={(e) => void save(e)} novalidate>
+      <form onSubmit={submitWith(save.run)} novalidate>
         <Index each={draft()}>
           {(goal, i) => (
             <fieldset class="goal-row">
@@ -292,12 +277,14 @@ function GoalEditor(props: {
           <button type="button" class="secondary" onClick={add} disabled={draft().length >= 20}>
             {ti.goals.add}
           </button>
-          <button type="submit" disabled={saving()}>
-            {saving() ? ti.goals.saving : ti.goals.save}
-          </button>
+          <SubmitButton of={save} class="" busy={ti.goals.saving}>
+            {ti.goals.save}
+          </SubmitButton>
         </div>
         <div aria-live="polite">
-          <Show when={status()}>{(s) => <p class={s().ok ? 'notice' : 'notice error'}>{s().text}</p>}</Show>
+          <Show when={save.notice() ?? save.error()}>
+            {(text) => <p class={save.error() ? 'notice error' : 'notice'}>{text()}</p>}
+          </Show>
         </div>
       </form>
     </section>

@@ -3,9 +3,9 @@ import { createMemo, For, Show } from 'solid-js';
 import { isHeadOf } from '#shared/permissions.ts';
 import { user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
 
 /** All services of a department, drafts and retired ones included, for its team. */
@@ -42,14 +42,7 @@ export default function DepartmentServices() {
           </A>
         </p>
       </Show>
-      <Show
-        when={services.value()}
-        fallback={
-          <Show when={services.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void services.reload()} />}
-          </Show>
-        }
-      >
+      <Loaded of={services}>
         <Show when={sorted().length > 0} fallback={<p class="empty">{t.services.empty}</p>}>
           <div class="table-wrap">
             <table>
@@ -86,7 +79,7 @@ export default function DepartmentServices() {
             </table>
           </div>
         </Show>
-      </Show>
+      </Loaded>
     </section>
   );
 }

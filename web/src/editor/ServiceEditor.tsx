@@ -11,13 +11,24 @@ import { isHeadOf } from '#shared/permissions.ts';
 import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
 import { user } from '../account/session.ts';
 import { OrderForm } from '../catalog/OrderForm.tsx';
-import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
-import { controlId, type FieldErrors, issuesToFields, localMessages, withoutPath } from '../lib/paths.ts';
+import { api, type ServiceDetail } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
+import { controlId, type FieldErrors, issuesToFields, localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { DeliverablesEditor, DurationField, FormBuilder, InputsEditor, StagesEditor } from './builder.tsx';
-import { CheckField, ErrorSummary, ListEditor, NumberField, SelectField, TextArea, TextField } from './controls.tsx';
+import {
+  CheckField,
+  ConflictChoices,
+  createEditorErrors,
+  editorRefusal,
+  ListEditor,
+  NumberField,
+  SelectField,
+  TextArea,
+  TextField,
+} from './controls.tsx';
 import {
   blankService,
   cleanDraft,
@@ -43,17 +54,9 @@ export default function ServiceEditorPage() {
         </Show>
       }
     >
-      <Show
-        when={service.value()}
-        keyed
-        fallback={
-          <Show when={service.error()} fallback={<Loading />}>
-            {(e) => <ErrorNote error={e()} onRetry={() => void service.reload()} />}
-          </Show>
-        }
-      >
-        {(s) => <Editor department={s.department} initial={s} />}
-      </Show>
+      <Loaded of={service} keyed>
+        {(s) => <Editor department={s().department} initial={s()} />}
+      </Loaded>
     </Show>
   );
 }
@@ -70,17 +73,33 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
   const [draft, setDraft] = createSignal<Draft>(props.initial ? draftOf(props.initial) : blankService());
   const [newId, setNewId] = createSignal('');
   const [idTouched, setIdTouched] = createSignal(false);
-  const [errors, setErrors] = createSignal<FieldErrors>({});
-  const [busy, setBusy] = createSignal(false);
-  const [notice, setNotice] = createSignal<string | undefined>(
-    props.initial && location.state?.created ? t.editor.created : undefined,
-  );
-  const [failure, setFailure] = createSignal<string>();
+  const editorErrors = createEditorErrors();
+  const errors = editorErrors.errors;
   const [conflict, setConflict] = createSignal<{ theirs?: Service }>();
   const [confirmRetire, setConfirmRetire] = createSignal(false);
   const members = createLoader(() => props.department, api.members);
-  let summary: HTMLDivElement | undefined;
   let leaving = false;
+  // One write at a time: saving, publishing or retiring; `send` gives the service as saved.
+  const write = createSubmit(
+    async (step: { send: () => Promise<Service>; done: string; after?: (result: Service) => void }) => {
+      const result = await step.send();
+      setSaved(result);
+      setDraft(draftOf(result));
+      setConflict(undefined);
+      step.after?.(result);
+    },
+    {
+      done: (_, step) => step.done,
+      failed: editorRefusal(editorErrors, (error) => {
+        const current = error.current;
+        setConflict(
+          current && typeof current === 'object' && 'version' in current ? { theirs: current as Service } : {},
+        );
+        return t.editor.conflict;
+      }),
+    },
+  );
+  if (props.initial && location.state?.created) write.said(t.editor.created);
 
   const isNew = () => saved() === undefined;
   const canEdit = () => {
@@ -109,8 +128,8 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
 
   const update = (change: (d: Draft) => Draft, path: string) => {
     setDraft(change);
-    setErrors((e) => withoutPath(e, path));
-    setNotice(undefined);
+    editorErrors.drop(path);
+    write.clear('notice');
   };
   const err = (path: string) => errors()[path];
 
@@ -147,80 +166,45 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
     return { ...localMessages(serviceProblems(body)), ...(parsed.success ? {} : issuesToFields(parsed.error.issues)) };
   }
 
-  function showErrors(found: FieldErrors) {
-    setErrors(found);
-    queueMicrotask(() => summary?.focus());
-  }
-
-  function afterWrite(result: Service, message: string) {
-    setSaved(result);
-    setDraft(draftOf(result));
-    setConflict(undefined);
-    setFailure(undefined);
-    setNotice(message);
-  }
-
-  function failed(error: unknown) {
-    if (error instanceof ApiError && error.status === 409) {
-      const current = error.current;
-      setConflict(current && typeof current === 'object' && 'version' in current ? { theirs: current as Service } : {});
-      setFailure(t.editor.conflict);
-    } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-      setFailure(error.message);
-      showErrors(error.fields);
-    } else {
-      setFailure(errorMessage(error));
-    }
-  }
-
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy() || !canEdit()) return;
-    setNotice(undefined);
-    setFailure(undefined);
+  function save() {
+    if (!canEdit()) return;
+    write.clear();
     const body = cleanDraft(draft());
     const found = check(body);
     if (Object.keys(found).length > 0) {
-      showErrors(found);
+      editorErrors.show(found);
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      const current = saved();
-      if (current) {
-        afterWrite(await api.updateService(current.id, { ...body, version: current.version }), t.editor.saved);
-      } else {
-        const created = await api.createService({ ...body, id: newId().trim(), department: props.department });
-        afterWrite(created, t.editor.created);
+    editorErrors.clear();
+    const current = saved();
+    if (current) {
+      void write.run({
+        send: () => api.updateService(current.id, { ...body, version: current.version }),
+        done: t.editor.saved,
+      });
+      return;
+    }
+    void write.run({
+      send: () => api.createService({ ...body, id: newId().trim(), department: props.department }),
+      done: t.editor.created,
+      after: (created) => {
         leaving = true;
         navigate(`/services/${encodeURIComponent(created.id)}/edit`, { replace: true, state: { created: true } });
-      }
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
+      },
+    });
   }
 
-  async function lifecycle(kind: 'publish' | 'retire') {
+  function lifecycle(kind: 'publish' | 'retire') {
     const current = saved();
-    if (!current || busy()) return;
-    setBusy(true);
-    setNotice(undefined);
-    setFailure(undefined);
-    try {
-      const result =
+    if (!current) return;
+    void write.run({
+      send: () =>
         kind === 'publish'
-          ? await api.publishService(current.id, current.version)
-          : await api.retireService(current.id, current.version);
-      afterWrite(result, kind === 'publish' ? t.editor.published : t.editor.retired);
-      setConfirmRetire(false);
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
+          ? api.publishService(current.id, current.version)
+          : api.retireService(current.id, current.version),
+      done: kind === 'publish' ? t.editor.published : t.editor.retired,
+      after: () => setConfirmRetire(false),
+    });
   }
 
   async function theirVersion(): Promise<Service | undefined> {
@@ -233,9 +217,11 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
   async function loadTheirs() {
     const theirs = await theirVersion();
     if (!theirs) return;
-    afterWrite(theirs, '');
-    setNotice(undefined);
-    setErrors({});
+    setSaved(theirs);
+    setDraft(draftOf(theirs));
+    setConflict(undefined);
+    write.clear();
+    editorErrors.clear();
   }
 
   async function keepMine() {
@@ -243,7 +229,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
     if (theirs) setSaved({ ...theirs });
     // Their version becomes the base, so the next save goes over it with this draft.
     setConflict(undefined);
-    setFailure(undefined);
+    write.clear();
   }
 
   const always = () => draft().standard.always;
@@ -271,9 +257,9 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
       </Show>
 
       <div class="editor-layout">
-        <form class="editor-form" novalidate aria-label={t.editor.basics} onSubmit={(e) => void save(e)}>
+        <form class="editor-form" novalidate aria-label={t.editor.basics} onSubmit={submitWith(save)}>
           <p class="hint">{t.common.requiredNote}</p>
-          <ErrorSummary errors={errors()} ref={(el) => (summary = el)} />
+          <editorErrors.Summary />
 
           <section aria-labelledby="basics-title">
             <h2 id="basics-title">{t.editor.basics}</h2>
@@ -299,7 +285,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                 onInput={(id) => {
                   setNewId(id);
                   setIdTouched(true);
-                  setErrors((e) => withoutPath(e, 'id'));
+                  editorErrors.drop('id');
                 }}
               />
             </Show>
@@ -526,41 +512,33 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
           </Show>
 
           <div class="editor-actions">
-            <div aria-live="polite">
-              <Show when={notice()}>
-                <p class="notice success">{notice()}</p>
-              </Show>
-              <Show when={dirty() && !notice()}>
-                <p class="meta">{t.common.unsaved}</p>
-              </Show>
-            </div>
-            <Show when={failure()}>
-              <div class="notice error" role="alert">
-                <p>{failure()}</p>
-                <Show when={conflict()}>
-                  <div class="button-row">
-                    <button type="button" class="secondary" onClick={() => void loadTheirs()}>
-                      {t.editor.loadTheirs}
-                    </button>
-                    <button type="button" class="secondary" onClick={() => void keepMine()}>
-                      {t.editor.keepMine}
-                    </button>
-                  </div>
+            <Outcome
+              of={write}
+              notice={
+                <Show when={dirty() && !write.notice()}>
+                  <p class="meta">{t.common.unsaved}</p>
                 </Show>
-              </div>
-            </Show>
+              }
+            >
+              <ConflictChoices
+                when={conflict()}
+                words={{ load: t.editor.loadTheirs, keep: t.editor.keepMine }}
+                onLoad={() => void loadTheirs()}
+                onKeep={() => void keepMine()}
+              />
+            </Outcome>
             <Show when={canEdit()}>
               <div class="button-row">
-                <button type="submit" class="primary" disabled={busy()}>
-                  {busy() ? t.common.saving : isNew() ? t.editor.create : t.editor.save}
-                </button>
+                <SubmitButton of={write} busy={t.common.saving}>
+                  {isNew() ? t.editor.create : t.editor.save}
+                </SubmitButton>
                 <Show when={saved() && saved()?.status !== 'published'}>
                   <button
                     type="button"
                     class="secondary"
-                    disabled={busy() || dirty()}
+                    disabled={write.pending() || dirty()}
                     aria-describedby={dirty() ? 'save-first' : undefined}
-                    onClick={() => void lifecycle('publish')}
+                    onClick={() => lifecycle('publish')}
                   >
                     {t.editor.publish}
                   </button>
@@ -569,7 +547,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                   <button
                     type="button"
                     class="danger"
-                    disabled={busy() || dirty()}
+                    disabled={write.pending() || dirty()}
                     aria-expanded={confirmRetire()}
                     aria-describedby={dirty() ? 'save-first' : undefined}
                     onClick={() => setConfirmRetire((v) => !v)}
@@ -587,7 +565,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                 <div class="notice warning">
                   <p>{t.editor.retireConfirm}</p>
                   <div class="button-row">
-                    <button type="button" class="danger" disabled={busy()} onClick={() => void lifecycle('retire')}>
+                    <button type="button" class="danger" disabled={write.pending()} onClick={() => lifecycle('retire')}>
                       {t.editor.retireYes}
                     </button>
                     <button type="button" class="secondary" onClick={() => setConfirmRetire(false)}>

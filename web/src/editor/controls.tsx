@@ -3,8 +3,9 @@
  * from the path, so a message from the server or the client check lands next to it and the error
  * summary can link to it.
  */
-import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
-import { controlId, type FieldErrors } from '../lib/paths.ts';
+import { type Accessor, createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { ApiError } from '../lib/api.ts';
+import { controlId, type FieldErrors, withoutPath } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 
 interface Base {
@@ -359,6 +360,71 @@ export function SectionError(props: { path: string; errors: FieldErrors }): JSX.
       <p id={controlId(props.path)} class="field-error" tabIndex={-1}>
         {props.errors[props.path]}
       </p>
+    </Show>
+  );
+}
+
+/** The messages of an editor by path, and the summary that lists them (focused when they change). */
+export interface EditorErrors {
+  errors: Accessor<FieldErrors>;
+  /** Shows these messages and moves focus to the summary. */
+  show: (found: FieldErrors) => void;
+  /** Drops the messages at a path and below it, or those starting with a prefix. */
+  drop: (path: string, prefix?: boolean) => void;
+  clear: () => void;
+  Summary: () => JSX.Element;
+}
+
+export function createEditorErrors(order: (found: FieldErrors) => FieldErrors = (found) => found): EditorErrors {
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+  let summary: HTMLDivElement | undefined;
+  return {
+    errors,
+    show: (found) => {
+      setErrors(order(found));
+      queueMicrotask(() => summary?.focus());
+    },
+    drop: (path, prefix) =>
+      setErrors((e) =>
+        prefix ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(path))) : withoutPath(e, path),
+      ),
+    clear: () => setErrors({}),
+    Summary: () => <ErrorSummary errors={errors()} ref={(el) => (summary = el)} />,
+  };
+}
+
+/**
+ * How an editor takes a refusal: a conflict (409) goes to `onConflict`, which may say it in words; a
+ * refusal with messages per field shows them in the summary; the API's message says the rest.
+ */
+export function editorRefusal(
+  errors: EditorErrors,
+  onConflict: (error: ApiError) => string | undefined,
+): (error: unknown) => string | undefined {
+  return (error) => {
+    if (error instanceof ApiError && error.status === 409) return onConflict(error);
+    if (error instanceof ApiError && Object.keys(error.fields).length > 0) errors.show(error.fields);
+    return undefined;
+  };
+}
+
+/** After a conflict: take the other version, or keep this draft and save over it. */
+export function ConflictChoices(props: {
+  when: unknown;
+  words: { load: string; keep: string };
+  onLoad: () => void;
+  onKeep: () => void;
+}) {
+  return (
+    <Show when={props.when}>
+      <div class="button-row">
+        <button type="button" class="secondary" onClick={() => props.onLoad()}>
+          {props.words.load}
+        </button>
+        <button type="button" class="secondary" onClick={() => props.onKeep()}>
+          {props.words.keep}
+        </button>
+      </div>
     </Show>
   );
 }

@@ -2,7 +2,7 @@
 import { createMemo, Show } from 'solid-js';
 import type { SlaSummary } from '#shared/order-clocks.ts';
 import { departments } from '../account/session.ts';
-import { createLoader } from './data.ts';
+import { createLoader } from './load.tsx';
 import {
   type ClockState,
   readerOptions,

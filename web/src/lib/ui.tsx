@@ -24,10 +24,19 @@ export function Loading(props: { text?: string }) {
   );
 }
 
+/** The one way a failure is shown: an alert with its words and what may follow them (a retry…). */
+export function Alert(props: { text: string | undefined; id?: string; children?: JSX.Element }) {
+  return (
+    <div class="notice error" role="alert" id={props.id}>
+      <p>{props.text}</p>
+      {props.children}
+    </div>
+  );
+}
+
 export function ErrorNote(props: { error: unknown; onRetry?: () => void }) {
   return (
-    <div class="notice error" role="alert">
-      <p>{errorMessage(props.error)}</p>
+    <Alert text={errorMessage(props.error)}>
       <Show when={props.onRetry}>
         {(retry) => (
           <button type="button" class="secondary" onClick={() => retry()()}>
@@ -35,7 +44,7 @@ export function ErrorNote(props: { error: unknown; onRetry?: () => void }) {
           </button>
         )}
       </Show>
-    </div>
+    </Alert>
   );
 }
 

@@ -9,6 +9,7 @@ import { ATTACHMENT_LIMITS } from '#shared/api.ts';
 import { ApiError, api, errorMessage, type UploadRequest } from './api.ts';
 import { contentTypeFor, fileNameFromKey, fileProblem, sizeWords, typeWords } from './files.ts';
 import { t } from './strings.ts';
+import { createSubmit } from './submit.tsx';
 
 export class UploadError extends Error {}
 
@@ -177,13 +178,7 @@ export function FilePicker(props: FilePickerProps) {
 
 /** Opens a stored file of an order: the API hands out a short-lived address for it. */
 export function AttachmentLink(props: { number: string; fileKey: string }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-
-  async function open() {
-    if (busy()) return;
-    setBusy(true);
-    setError(undefined);
+  const open = createSubmit(async () => {
     // Opened now, while the click still counts, so the browser does not block the new tab.
     const tab = window.open('', '_blank');
     if (tab) tab.opener = null;
@@ -193,21 +188,19 @@ export function AttachmentLink(props: { number: string; fileKey: string }) {
       else window.location.assign(url);
     } catch (e) {
       tab?.close();
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+  });
 
   return (
     <span class="attachment">
-      <button type="button" class="link-button" aria-busy={busy()} onClick={() => void open()}>
-        {busy() ? t.upload.opening : t.upload.download(fileNameFromKey(props.fileKey))}
+      <button type="button" class="link-button" aria-busy={open.pending()} onClick={() => void open.run()}>
+        {open.pending() ? t.upload.opening : t.upload.download(fileNameFromKey(props.fileKey))}
         <span class="visually-hidden"> {t.upload.newTab}</span>
       </button>
-      <Show when={error()}>
+      <Show when={open.error()}>
         <span class="field-error" role="alert">
-          {error()}
+          {open.error()}
         </span>
       </Show>
     </span>

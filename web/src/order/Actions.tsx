@@ -10,6 +10,7 @@ import type { FormField } from '#shared/model.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
 import { api } from '../lib/api.ts';
 import { t } from '../lib/strings.ts';
+import { Alert } from '../lib/ui.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
 import { clarificationFields } from './orders.ts';
 
@@ -416,11 +417,7 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
         </Show>
       </Show>
 
-      <Show when={failure()}>
-        <div class="notice error" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
+      <Show when={failure()}>{(text) => <Alert text={text()} />}</Show>
       <div class="button-row">
         <button type="submit" class={DANGER.has(props.action) ? 'danger' : 'primary'} disabled={props.ctx.busy}>
           {t.actionSubmit[props.action] ?? t.common.send}

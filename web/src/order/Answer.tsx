@@ -6,11 +6,12 @@ import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { ClarificationView } from '#shared/api.ts';
 import { hasSession } from '../account/session.ts';
-import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
-import { ApiError, api, errorMessage } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { answersRefused, createAnswers, FormFields, focusFirstInvalid, readyAnswers } from '../catalog/OrderForm.tsx';
+import { ApiError, api, type ClarificationAnswerBody, errorMessage } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { Alert, usePageTitle } from '../lib/ui.tsx';
 
 /** 404, or a 400 about nothing but the link itself (tampered, expired, malformed). */
 function linkIsBad(error: unknown): boolean {
@@ -24,9 +25,7 @@ function InvalidLink(props: { message?: string | undefined }) {
   return (
     <section class="narrow" aria-labelledby="answer-invalid">
       <h1 id="answer-invalid">{t.answer.invalidTitle}</h1>
-      <div class="notice error" role="alert">
-        <p>{props.message || t.answer.invalid}</p>
-      </div>
+      <Alert text={props.message || t.answer.invalid} />
       <p>{t.answer.invalidHint}</p>
       <p>
         <A href="/orders">{t.answer.home}</A>
@@ -40,20 +39,10 @@ export default function AnswerPage() {
   const view = createLoader(() => params.token, api.clarification);
   usePageTitle(() => t.answer.title);
   return (
-    <Show
-      when={view.value()}
-      keyed
-      fallback={
-        <Show when={view.error()} fallback={<Loading />}>
-          {(e) => (
-            <Show when={linkIsBad(e())} fallback={<ErrorNote error={e()} onRetry={() => void view.reload()} />}>
-              <InvalidLink message={errorMessage(e())} />
-            </Show>
-          )}
-        </Show>
-      }
-    >
-      {(v) => <AnswerForm token={params.token} view={v} />}
+    <Show when={!linkIsBad(view.error())} fallback={<InvalidLink message={errorMessage(view.error())} />}>
+      <Loaded of={view} keyed>
+        {(v) => <AnswerForm token={params.token} view={v()} />}
+      </Loaded>
     </Show>
   );
 }
@@ -67,49 +56,33 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
   const state = createAnswers(fields, props.view.answers);
   const [comment, setComment] = createSignal('');
   const [commentError, setCommentError] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
-  const [sending, setSending] = createSignal(false);
   const [done, setDone] = createSignal<string>();
   const [invalid, setInvalid] = createSignal<string>();
   let formEl: HTMLFormElement | undefined;
   const orderHref = () => `/orders/${encodeURIComponent(props.view.number)}`;
+  const refused = answersRefused(state, () => formEl);
+  const send = createSubmit(
+    async (body: ClarificationAnswerBody) =>
+      setDone((await api.answerClarification(props.token, body)).number || props.view.number),
+    {
+      failed: (error) => {
+        if (linkIsBad(error)) {
+          setInvalid(errorMessage(error));
+          return '';
+        }
+        if (refused(error)) setCommentError((c) => send.fields().comment ?? c);
+        return undefined;
+      },
+    },
+  );
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
-    setFailure(undefined);
+  function submit() {
+    send.clear();
     const text = comment().trim();
     setCommentError(text ? undefined : t.order.fillIn);
-    if (state.uploading()) {
-      setFailure(t.form.waitUploads);
-      return;
-    }
-    const checked = state.attempt();
-    if (!text || !checked.ok) {
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setSending(true);
-    try {
-      const result = await api.answerClarification(props.token, {
-        comment: text,
-        ...(fields().length > 0 ? { answers: checked.answers } : {}),
-      });
-      setDone(result.number || props.view.number);
-    } catch (error) {
-      if (linkIsBad(error)) {
-        setInvalid(errorMessage(error));
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        state.setServerErrors(error.fields);
-        if (error.fields.comment) setCommentError(error.fields.comment);
-        setFailure(error.message);
-        focusFirstInvalid(formEl);
-      } else {
-        setFailure(errorMessage(error));
-      }
-    } finally {
-      setSending(false);
-    }
+    const answers = readyAnswers(state, send, formEl);
+    if (answers && !text) focusFirstInvalid(formEl);
+    if (answers && text) void send.run({ comment: text, ...(fields().length > 0 ? { answers } : {}) });
   }
 
   return (
@@ -135,7 +108,7 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
             <h2 id="answer-question">{t.answer.question}</h2>
             <p class="prose">{props.view.question}</p>
           </section>
-          <form ref={formEl} class="order-form" novalidate onSubmit={(e) => void submit(e)}>
+          <form ref={formEl} class="order-form" novalidate onSubmit={submitWith(submit)}>
             <p class="hint">{t.common.requiredNote}</p>
             <Show when={fields().length > 0}>
               <fieldset class="field">
@@ -177,14 +150,10 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
                 </p>
               </Show>
             </div>
-            <Show when={failure()}>
-              <div class="notice error" role="alert">
-                <p>{failure()}</p>
-              </div>
-            </Show>
-            <button type="submit" class="primary" disabled={sending()}>
-              {sending() ? t.answer.sending : t.answer.submit}
-            </button>
+            <Outcome of={send} />
+            <SubmitButton of={send} busy={t.answer.sending}>
+              {t.answer.submit}
+            </SubmitButton>
           </form>
         </section>
       </Show>

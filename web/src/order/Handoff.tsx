@@ -5,12 +5,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { OrderView } from '#shared/api.ts';
+import type { Answers } from '#shared/model.ts';
 import { departments } from '../account/session.ts';
-import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
+import { answersRefused, createAnswers, FormFields, readyAnswers } from '../catalog/OrderForm.tsx';
 import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading } from '../lib/ui.tsx';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
 import type { OrderContext } from './common.ts';
 import { handoffTargets, passMap } from './orders.ts';
 
@@ -58,14 +59,7 @@ export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<v
         <Show when={open()}>
           <div class="action-form">
             <p class="hint">{t.order.handoffIntro}</p>
-            <Show
-              when={catalog.value()}
-              fallback={
-                <Show when={catalog.error()} fallback={<Loading text={t.order.handoffLoading} />}>
-                  {(e) => <ErrorNote error={e()} onRetry={() => void catalog.reload()} />}
-                </Show>
-              }
-            >
+            <Loaded of={catalog} loading={t.order.handoffLoading}>
               {(groups) => (
                 <Show when={groups().length > 0} fallback={<p class="empty">{t.order.handoffNoServices}</p>}>
                   <div class="field">
@@ -95,21 +89,13 @@ export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<v
                   </div>
                 </Show>
               )}
-            </Show>
+            </Loaded>
             <Show when={serviceId()}>
-              <Show
-                when={target.value()}
-                keyed
-                fallback={
-                  <Show when={target.error()} fallback={<Loading />}>
-                    {(e) => <ErrorNote error={e()} onRetry={() => void target.reload()} />}
-                  </Show>
-                }
-              >
+              <Loaded of={target} keyed>
                 {(service) => (
                   <HandoffForm
                     ctx={props.ctx}
-                    service={service}
+                    service={service()}
                     onCancel={() => {
                       setOpen(false);
                       setServiceId('');
@@ -124,7 +110,7 @@ export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<v
                     }}
                   />
                 )}
-              </Show>
+              </Loaded>
             </Show>
           </div>
         </Show>
@@ -143,57 +129,43 @@ function HandoffForm(props: {
   const state = createAnswers(() => props.service.form);
   const [pass, setPass] = createSignal<Record<string, string>>({});
   const [comment, setComment] = createSignal('');
-  const [sending, setSending] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
   let formEl: HTMLFormElement | undefined;
-
-  async function send(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
-    setFailure(undefined);
-    if (state.uploading()) {
-      setFailure(t.form.waitUploads);
-      return;
-    }
-    const result = state.attempt();
-    if (!result.ok) {
-      setFailure(t.form.fixErrors);
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setSending(true);
-    try {
+  const refused = answersRefused(state, () => formEl);
+  const send = createSubmit(
+    async (answers: Answers) => {
       const text = comment().trim();
       const passed = passMap(pass());
       const view = await api.handoff(props.ctx.order.number, {
         version: props.ctx.order.version,
         serviceId: props.service.id,
-        answers: result.answers,
+        answers,
         ...(passed ? { pass: passed } : {}),
         ...(text ? { comment: text } : {}),
       });
       await props.onDone(view);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setFailure(t.order.conflict);
-        props.onConflict();
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        state.setServerErrors(error.fields);
-        const other = Object.entries(error.fields)
-          .filter(([k]) => !k.startsWith('answers.'))
-          .map(([, m]) => m);
-        setFailure([error.message, ...other].join(' '));
-        focusFirstInvalid(formEl);
-      } else {
-        setFailure(errorMessage(error));
-      }
-    } finally {
-      setSending(false);
-    }
+    },
+    {
+      failed: (error): string | undefined => {
+        if (error instanceof ApiError && error.status === 409) {
+          props.onConflict();
+          return t.order.conflict;
+        }
+        // Messages about the new order's answers go next to them; the rest are said with the message.
+        if (!refused(error)) return undefined;
+        const other = Object.entries((error as ApiError).fields).filter(([k]) => !k.startsWith('answers.'));
+        return [errorMessage(error), ...other.map(([, m]) => m)].join(' ');
+      },
+    },
+  );
+
+  function submit() {
+    send.clear();
+    const answers = readyAnswers(state, send, formEl, t.form.fixErrors);
+    if (answers) void send.run(answers);
   }
 
   return (
-    <form ref={formEl} novalidate class="handoff-form" onSubmit={(e) => void send(e)}>
+    <form ref={formEl} novalidate class="handoff-form" onSubmit={submitWith(submit)}>
       <fieldset class="field">
         <legend>{t.order.handoffForm(props.service.name)}</legend>
         <FormFields form={props.service.form} state={state} idPrefix="handoff" />
@@ -232,15 +204,11 @@ function HandoffForm(props: {
         <label for="handoff-comment">{t.order.handoffComment}</label>
         <textarea id="handoff-comment" rows={3} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
       </div>
-      <Show when={failure()}>
-        <div class="notice error" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
+      <Outcome of={send} />
       <div class="button-row">
-        <button type="submit" class="primary" disabled={sending()}>
-          {sending() ? t.form.submitting : t.order.handoffSend}
-        </button>
+        <SubmitButton of={send} busy={t.form.submitting}>
+          {t.order.handoffSend}
+        </SubmitButton>
         <button type="button" class="secondary" onClick={() => props.onCancel()}>
           {t.common.neverMind}
         </button>

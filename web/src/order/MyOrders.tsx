@@ -2,10 +2,10 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
-import { createPager } from '../lib/data.ts';
+import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 
 export default function MyOrders() {
   usePageTitle(() => t.orders.title);
@@ -19,18 +19,19 @@ export default function MyOrders() {
   return (
     <section>
       <h1>{t.orders.title}</h1>
-      <Show when={pager.loaded()} fallback={<Show when={!pager.error()}>{<Loading />}</Show>}>
-        <Show
-          when={pager.items().length > 0}
-          fallback={
-            <div class="empty">
-              <p>{t.orders.empty}</p>
-              <p>
-                <A href="/">{t.orders.browse}</A>
-              </p>
-            </div>
-          }
-        >
+      <Loaded
+        of={pager}
+        failures="after"
+        empty={
+          <div class="empty">
+            <p>{t.orders.empty}</p>
+            <p>
+              <A href="/">{t.orders.browse}</A>
+            </p>
+          </div>
+        }
+      >
+        {(items) => (
           <div class="table-wrap">
             <table>
               <caption class="visually-hidden">{t.orders.caption}</caption>
@@ -45,7 +46,7 @@ export default function MyOrders() {
                 </tr>
               </thead>
               <tbody>
-                <For each={pager.items()}>
+                <For each={items()}>
                   {(o) => (
                     <tr>
                       <th scope="row">
@@ -79,16 +80,9 @@ export default function MyOrders() {
               </tbody>
             </table>
           </div>
-        </Show>
-      </Show>
-      <Show when={pager.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void pager.loadMore()} />}</Show>
-      <Show when={pager.hasMore()}>
-        <p>
-          <button type="button" class="secondary" disabled={pager.loading()} onClick={() => void pager.loadMore()}>
-            {pager.loading() ? t.common.loadingMore : t.common.loadMore}
-          </button>
-        </p>
-      </Show>
+        )}
+      </Loaded>
+      <LoadMore of={pager} />
     </section>
   );
 }

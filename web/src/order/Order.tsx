@@ -1,22 +1,24 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
+import type { OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
 import { localizeChecklists, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
-import { createLoader } from '../lib/data.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { answerWords, promiseDate } from '../lib/format.ts';
+import { createLoader, Failure, Loaded } from '../lib/load.tsx';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { language, t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome } from '../lib/submit.tsx';
+import { DateTime, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { AttachmentLink } from '../lib/upload.tsx';
 import { RatingForm } from '../survey/RatingForm.tsx';
 import { ActionPanel } from './Actions.tsx';
 import { ClocksPanel, HoldsTable } from './Clocks.tsx';
-import type { OrderContext, Perform } from './common.ts';
+import type { OrderContext, OrderWrite, Perform } from './common.ts';
 import { Deliverables } from './Deliverables.tsx';
 import { HandoffPanel } from './Handoff.tsx';
 import { InputsChecklist } from './Inputs.tsx';
@@ -50,50 +52,38 @@ export default function OrderPage() {
   const wordsFor = createReaderOptions();
   // Due words are relative to when the order was read: the API counted the minutes left then.
   const readAt = createMemo(() => (view.value() ? new Date() : new Date(0)));
-  const [busy, setBusy] = createSignal(false);
-  const [notice, setNotice] = createSignal<string>();
-  const [actionError, setActionError] = createSignal<string>();
   usePageTitle(() => view.value()?.order.number ?? params.number);
 
-  const perform: Perform = async (work, done, onFields, optimistic) => {
-    const current = view.value();
-    if (!current || busy()) return false;
-    setBusy(true);
-    setNotice(undefined);
-    setActionError(undefined);
-    if (optimistic) view.set({ ...current, order: optimistic(current.order) });
-    try {
-      view.set(await work(current.order.version));
-      setNotice(done);
-      return true;
-    } catch (error) {
-      // Undo what was shown ahead of the answer; a conflict then shows the latest order instead.
-      if (optimistic) view.set(current);
-      if (error instanceof ApiError && error.status === 409) {
-        setActionError(t.order.conflict);
-        if (isOrderView(error.current)) view.set(error.current);
-        else await view.reload();
-      } else {
+  // Every change of the order, against the version on screen; the answer replaces the order shown.
+  const write = createSubmit(
+    async (step: OrderWrite, current: OrderView) => view.set(await step.work(current.order.version)),
+    {
+      done: (_, step) => step.done,
+      optimistic: (step, current) => {
+        if (step.optimistic) view.set({ ...current, order: step.optimistic(current.order) });
+        return () => step.optimistic && view.set(current);
+      },
+      failed: async (error, step) => {
+        // A conflict shows the latest order instead.
+        if (error instanceof ApiError && error.status === 409) {
+          if (isOrderView(error.current)) view.set(error.current);
+          else await view.reload();
+          return t.order.conflict;
+        }
         const fields = error instanceof ApiError ? error.fields : {};
-        if (onFields && Object.keys(fields).length > 0) onFields(fields);
+        if (step.onFields && Object.keys(fields).length > 0) step.onFields(fields);
         const detail = Object.values(fields).filter((m) => m !== errorMessage(error));
-        setActionError([errorMessage(error), ...(onFields ? [] : detail)].join(' '));
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
+        return [errorMessage(error), ...(step.onFields ? [] : detail)].join(' ');
+      },
+    },
+  );
+  const perform: Perform = (work, done, onFields, optimistic) => {
+    const current = view.value();
+    return current ? write.run({ work, done, onFields, optimistic }, current) : Promise.resolve(false);
   };
 
   return (
-    <Show
-      when={view.value()}
-      fallback={
-        <Show when={view.error()} fallback={<Loading />}>
-          {(e) => <ErrorNote error={e()} onRetry={() => void view.reload()} />}
-        </Show>
-      }
-    >
+    <Loaded of={view}>
       {(v) => {
         // Checklist labels in the reader's language where the service has them (ids never change).
         const order = () => localizeChecklists(v().order, service.value()?.translations?.[language]);
@@ -122,7 +112,7 @@ export default function OrderPage() {
             return members.value();
           },
           get busy() {
-            return busy();
+            return write.pending();
           },
           perform,
           name,
@@ -132,17 +122,8 @@ export default function OrderPage() {
             <OrderHeader order={order()} service={service.value()} name={name} team={isTeam()} />
             <ClocksPanel order={order()} sla={v().sla} options={options()} now={readAt()} />
 
-            <div aria-live="polite">
-              <Show when={notice()}>
-                <p class="notice success">{notice()}</p>
-              </Show>
-            </div>
-            <Show when={actionError()}>
-              <div class="notice error" role="alert">
-                <p>{actionError()}</p>
-              </div>
-            </Show>
-            <Show when={view.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void view.reload()} />}</Show>
+            <Outcome of={write} />
+            <Failure of={view} />
 
             <Clarification order={order()} name={name} />
 
@@ -202,11 +183,11 @@ export default function OrderPage() {
 
             <HoldsTable order={order()} stageName={stageName} name={name} options={options()} now={readAt()} />
             <Timeline events={v().timeline} name={name} />
-            <CommentBox number={order().number} team={isTeam()} busy={busy()} perform={perform} />
+            <CommentBox number={order().number} team={isTeam()} busy={write.pending()} perform={perform} />
           </article>
         );
       }}
-    </Show>
+    </Loaded>
   );
 }
 

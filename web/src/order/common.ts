@@ -19,6 +19,14 @@ export type Perform = (
   optimistic?: (order: Order) => Order,
 ) => Promise<boolean>;
 
+/** One change of the order, as `Perform` takes it. */
+export interface OrderWrite {
+  work: (version: number) => Promise<OrderView>;
+  done: string;
+  onFields?: ((fields: Record<string, string>) => void) | undefined;
+  optimistic?: ((order: Order) => Order) | undefined;
+}
+
 export interface OrderContext {
   order: Order;
   service: ServiceDetail | undefined;

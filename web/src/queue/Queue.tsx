@@ -9,12 +9,13 @@ import type { OrderSummary, OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
 import { toSummary } from '#shared/summary.ts';
-import { ApiError, api, errorMessage } from '../lib/api.ts';
-import { createLoader, createPager } from '../lib/data.ts';
+import { ApiError, api } from '../lib/api.ts';
+import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
 import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ErrorNote, Loading, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { createSubmit, Outcome } from '../lib/submit.tsx';
+import { DateTime, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { moveSelection, queueKeyAction } from './keys.ts';
 
 /** A list row from an order the API just answered with, keeping its time standard. */
@@ -40,9 +41,6 @@ export default function Queue() {
   const [statusFilter, setStatusFilter] = createSignal<OrderStatus | ''>('');
   const [priorityFilter, setPriorityFilter] = createSignal<Priority | ''>('');
   const [slaFilter, setSlaFilter] = createSignal<ClockState | ''>('');
-  const [claiming, setClaiming] = createSignal<string>();
-  const [notice, setNotice] = createSignal<string>();
-  const [claimError, setClaimError] = createSignal<unknown>();
   const [names, setNames] = createSignal<Record<string, string>>({});
   const [chosen, setChosen] = createSignal(-1);
   const wordsFor = createReaderOptions();
@@ -50,9 +48,17 @@ export default function Queue() {
   // Due words are relative to when the list was read; the API counted minutes left at that moment.
   const [readAt, setReadAt] = createSignal(new Date());
 
-  const items = (): OrderSummary[] => (atRisk() ? (risky.value() ?? []) : pager.items());
-  const loaded = () => (atRisk() ? risky.value() !== undefined : pager.loaded());
-  const error = () => (atRisk() ? risky.error() : pager.error());
+  // The view's list: every active order a page at a time, or the orders at risk at once.
+  const list: Source<OrderSummary[]> = {
+    value: () => (atRisk() ? risky.value() : pager.value()),
+    error: () => (atRisk() ? risky.error() : pager.error()),
+    loading: () => (atRisk() ? risky.loading() : pager.loading()),
+    reload: () => {
+      setReadAt(new Date());
+      return atRisk() ? risky.reload() : pager.loadMore();
+    },
+  };
+  const items = (): OrderSummary[] => list.value() ?? [];
 
   const shown = createMemo(() =>
     bySlaState(items(), slaFilter()).filter(
@@ -66,26 +72,23 @@ export default function Queue() {
     else pager.replace((o) => o.number === number, next);
   }
 
-  async function claim(number: string, version: number) {
-    setClaiming(number);
-    setNotice(undefined);
-    setClaimError(undefined);
-    try {
-      // Conditional on the version shown in the row: if someone else moved first, the API says 409.
+  // Conditional on the version shown in the row: if someone else moved first, the API says 409.
+  const claim = createSubmit(
+    async (number: string, version: number) => {
       const view = await api.transition(number, { action: 'claim', version });
       setNames((n) => ({ ...n, ...view.people }));
       replaceRow(number, summaryOf(view));
-      setNotice(t.queue.claimed(number));
-    } catch (error) {
-      setClaimError(() => error);
-      if (error instanceof ApiError && error.status === 409) {
+    },
+    {
+      done: (_, number) => t.queue.claimed(number),
+      failed: async (error, number) => {
+        if (!(error instanceof ApiError && error.status === 409)) return undefined;
         const latest = await api.order(number).catch(() => undefined);
         if (latest) replaceRow(number, summaryOf(latest));
-      }
-    } finally {
-      setClaiming(undefined);
-    }
-  }
+        return t.order.conflict;
+      },
+    },
+  );
 
   /** Moves the choice and puts focus on the order's link, so Enter opens it and it is read out. */
   function choose(index: number) {
@@ -122,17 +125,12 @@ export default function Queue() {
       if (!row) return;
       event.preventDefault();
       if (action === 'open') navigate(orderHref(row.number));
-      else if (row.status === 'open' && claiming() === undefined) void claim(row.number, row.version);
-      else if (row.status !== 'open') setNotice(t.queue.cannotClaim(row.number));
+      else if (row.status === 'open' && !claim.pending()) void claim.run(row.number, row.version);
+      else if (row.status !== 'open') claim.said(t.queue.cannotClaim(row.number));
     };
     document.addEventListener('keydown', onKey);
     onCleanup(() => document.removeEventListener('keydown', onKey));
   });
-
-  const reload = () => {
-    setReadAt(new Date());
-    return atRisk() ? risky.reload() : pager.loadMore();
-  };
 
   return (
     <section>
@@ -180,46 +178,25 @@ export default function Queue() {
         </div>
       </div>
       <Shortcuts />
-      <div aria-live="polite">
-        <Show when={notice()}>
-          <p class="notice success">{notice()}</p>
-        </Show>
-      </div>
-      <Show when={claimError()}>
-        {(e) => (
-          <div class="notice error" role="alert">
-            <p>{e() instanceof ApiError && (e() as ApiError).status === 409 ? t.order.conflict : errorMessage(e())}</p>
-          </div>
-        )}
-      </Show>
-      <Show when={loaded()} fallback={<Show when={!error()}>{<Loading />}</Show>}>
-        <Show
-          when={items().length > 0}
-          fallback={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}
-        >
+      <Outcome of={claim} />
+      <Loaded of={list} failures="after" empty={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}>
+        {() => (
           <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
             <QueueTable
               rows={shown}
               caption={atRisk() ? t.queue.atRiskCaption : t.queue.caption}
               chosen={chosen}
               person={person}
-              claiming={claiming}
-              onClaim={(o) => void claim(o.number, o.version)}
+              claiming={claim.pending}
+              onClaim={(o) => void claim.run(o.number, o.version)}
               onFocusRow={setChosen}
               words={options}
               now={readAt}
             />
           </Show>
-        </Show>
-      </Show>
-      <Show when={error()}>{(e) => <ErrorNote error={e()} onRetry={() => void reload()} />}</Show>
-      <Show when={!atRisk() && pager.hasMore()}>
-        <p>
-          <button type="button" class="secondary" disabled={pager.loading()} onClick={() => void pager.loadMore()}>
-            {pager.loading() ? t.common.loadingMore : t.common.loadMore}
-          </button>
-        </p>
-      </Show>
+        )}
+      </Loaded>
+      <LoadMore of={pager} when={!atRisk()} />
     </section>
   );
 }
@@ -248,7 +225,7 @@ function QueueTable(props: {
   caption: string;
   chosen: Accessor<number>;
   person: (id: string | undefined) => string;
-  claiming: Accessor<string | undefined>;
+  claiming: Accessor<boolean>;
   onClaim: (order: OrderSummary) => void;
   onFocusRow: (index: number) => void;
   words: () => WordsOptions;
@@ -301,12 +278,7 @@ function QueueTable(props: {
                 </td>
                 <td>
                   <Show when={o.status === 'open'}>
-                    <button
-                      type="button"
-                      class="small"
-                      disabled={props.claiming() !== undefined}
-                      onClick={() => props.onClaim(o)}
-                    >
+                    <button type="button" class="small" disabled={props.claiming()} onClick={() => props.onClaim(o)}>
                       {t.queue.claim}
                       <span class="visually-hidden"> {o.number}</span>
                     </button>

@@ -4,8 +4,9 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { LOW_SCORE_CATEGORIES } from '#shared/stats.ts';
-import { ApiError, errorMessage, type SurveyAnswer } from '../lib/api.ts';
+import { ApiError, type SurveyAnswer } from '../lib/api.ts';
 import { t } from '../lib/strings.ts';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { LOW_SCORE, SCORES, type Score, surveyAnswer } from './survey.ts';
 
 export interface RatingInitial {
@@ -28,45 +29,33 @@ export function RatingForm(props: {
   );
   const [comment, setComment] = createSignal(start.comment ?? '');
   const [category, setCategory] = createSignal(start.category ?? '');
-  const [sending, setSending] = createSignal(false);
-  const [saved, setSaved] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
   const [scoreError, setScoreError] = createSignal<string>();
-  const [commentError, setCommentError] = createSignal<string>();
   const id = (part: string) => `${props.idPrefix}-${part}`;
+  const send = createSubmit((chosen: Score) => props.onSubmit(surveyAnswer(chosen, comment(), category())), {
+    done: (_, chosen) => t.survey.saved(chosen),
+    failed: (error) => {
+      const fields = error instanceof ApiError ? error.fields : {};
+      if (fields.comment) document.getElementById(id('comment'))?.focus();
+      if (fields.score) setScoreError(fields.score);
+      return undefined;
+    },
+  });
+  const commentError = () => send.fields().comment;
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (sending()) return;
-    setSaved(undefined);
-    setFailure(undefined);
-    setCommentError(undefined);
+  function submit() {
     const chosen = score();
     if (chosen === undefined) {
+      send.clear();
       setScoreError(t.survey.pick);
       document.getElementById(id('score-1'))?.focus();
       return;
     }
     setScoreError(undefined);
-    setSending(true);
-    try {
-      await props.onSubmit(surveyAnswer(chosen, comment(), category()));
-      setSaved(t.survey.saved(chosen));
-    } catch (error) {
-      const fields = error instanceof ApiError ? error.fields : {};
-      if (fields.comment) {
-        setCommentError(fields.comment);
-        document.getElementById(id('comment'))?.focus();
-      }
-      if (fields.score) setScoreError(fields.score);
-      setFailure(errorMessage(error));
-    } finally {
-      setSending(false);
-    }
+    void send.run(chosen);
   }
 
   return (
-    <form class="rating-form" novalidate onSubmit={(e) => void submit(e)}>
+    <form class="rating-form" novalidate onSubmit={submitWith(submit)}>
       <fieldset
         class="field rating-field"
         aria-describedby={scoreError() ? `${id('scale')} ${id('score-error')}` : id('scale')}
@@ -164,19 +153,10 @@ export function RatingForm(props: {
         </Show>
       </div>
 
-      <div aria-live="polite">
-        <Show when={saved()}>
-          <p class="notice success">{saved()}</p>
-        </Show>
-      </div>
-      <Show when={failure()}>
-        <div class="notice error" role="alert">
-          <p>{failure()}</p>
-        </div>
-      </Show>
-      <button type="submit" class="primary" disabled={sending()}>
-        {sending() ? t.survey.saving : props.submitLabel}
-      </button>
+      <Outcome of={send} />
+      <SubmitButton of={send} busy={t.survey.saving}>
+        {props.submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -5,10 +5,11 @@
  * it, with a comment and, for a low rating, what went wrong.
  */
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import { api, errorMessage, type SurveyView } from '../lib/api.ts';
+import { createSignal, Show } from 'solid-js';
+import { api, errorMessage } from '../lib/api.ts';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { ErrorNote, Loading, usePageTitle } from '../lib/ui.tsx';
+import { Alert, usePageTitle } from '../lib/ui.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { type LinkProblem, linkProblem, parseScore, type Score } from './survey.ts';
 
@@ -16,82 +17,77 @@ export default function SurveyPage() {
   const params = useParams<{ token: string }>();
   const [search] = useSearchParams<{ score?: string }>();
   const navigate = useNavigate();
-  const [view, setView] = createSignal<SurveyView>();
   const [clicked, setClicked] = createSignal<Score>();
-  const [error, setError] = createSignal<unknown>();
-  const [problem, setProblem] = createSignal<{ kind: LinkProblem; message: string }>();
-  usePageTitle(() => t.survey.title);
-
-  function fail(e: unknown): boolean {
-    const kind = linkProblem(e);
-    if (kind) setProblem({ kind, message: errorMessage(e) });
-    else setError(() => e);
-    return kind !== undefined;
-  }
-
-  async function load() {
-    setError(undefined);
-    try {
-      // Reading the survey records nothing; only the button below does.
-      const current = await api.survey(params.token);
+  // Reading the survey records nothing; only the button below does.
+  const view = createLoader(
+    () => params.token,
+    async (token: string) => {
+      const current = await api.survey(token);
       const score = parseScore(search.score);
       setClicked(score !== undefined && score !== current.score ? score : undefined);
-      setView(current);
-    } catch (e) {
-      fail(e);
-    }
-  }
-
-  onMount(() => void load());
+      return current;
+    },
+  );
+  // A link that cannot be used, found when reading it or when answering.
+  const [refused, setRefused] = createSignal<unknown>();
+  const problem = () => {
+    const error = refused() ?? view.error();
+    const kind = linkProblem(error);
+    return kind ? { kind, message: errorMessage(error) } : undefined;
+  };
+  usePageTitle(() => t.survey.title);
 
   return (
-    <Switch fallback={<Loading />}>
-      <Match when={problem()}>{(p) => <BadLink kind={p().kind} message={p().message} />}</Match>
-      <Match when={error()}>{(e) => <ErrorNote error={e()} onRetry={() => void load()} />}</Match>
-      <Match when={view()}>
-        {(v) => (
-          <section class="narrow survey-page" aria-labelledby="survey-title">
-            <h1 id="survey-title" tabIndex={-1}>
-              {v().score ? t.survey.thanks(v().score ?? 0) : t.survey.title}
-            </h1>
-            <p class="lead">{t.survey.order(v().number, v().title)}</p>
-            <p class="meta">{t.survey.service(v().serviceName)}</p>
-            <Show
-              when={clicked()}
-              fallback={
-                <Show when={v().score}>
-                  <p>{t.survey.changeHint}</p>
-                </Show>
-              }
-            >
-              {(n) => (
-                <p class="notice" data-testid="survey-confirm-hint">
-                  {t.survey.confirmHint(n(), v().score ? t.survey.change : t.survey.save)}
-                </p>
-              )}
-            </Show>
-            <RatingForm
-              idPrefix="survey"
-              question={v().question}
-              initial={{ score: clicked() ?? v().score, comment: v().comment, category: v().category }}
-              submitLabel={v().score ? t.survey.change : t.survey.save}
-              onSubmit={async (body) => {
-                try {
-                  setView(await api.rateByLink(params.token, body));
-                  setClicked(undefined);
-                  // Recorded: the address no longer needs the emailed score.
-                  if (search.score !== undefined)
-                    navigate(`/survey/${encodeURIComponent(params.token)}`, { replace: true, scroll: false });
-                } catch (e) {
-                  if (linkProblem(e)) fail(e);
-                  throw e;
+    <Show
+      when={problem()}
+      fallback={
+        <Loaded of={view}>
+          {(v) => (
+            <section class="narrow survey-page" aria-labelledby="survey-title">
+              <h1 id="survey-title" tabIndex={-1}>
+                {v().score ? t.survey.thanks(v().score ?? 0) : t.survey.title}
+              </h1>
+              <p class="lead">{t.survey.order(v().number, v().title)}</p>
+              <p class="meta">{t.survey.service(v().serviceName)}</p>
+              <Show
+                when={clicked()}
+                fallback={
+                  <Show when={v().score}>
+                    <p>{t.survey.changeHint}</p>
+                  </Show>
                 }
-              }}
-            />
-          </section>
-        )}
-      </Match>
-    </Switch>
+              >
+                {(n) => (
+                  <p class="notice" data-testid="survey-confirm-hint">
+                    {t.survey.confirmHint(n(), v().score ? t.survey.change : t.survey.save)}
+                  </p>
+                )}
+              </Show>
+              <RatingForm
+                idPrefix="survey"
+                question={v().question}
+                initial={{ score: clicked() ?? v().score, comment: v().comment, category: v().category }}
+                submitLabel={v().score ? t.survey.change : t.survey.save}
+                onSubmit={async (body) => {
+                  try {
+                    view.set(await api.rateByLink(params.token, body));
+                    setClicked(undefined);
+                    // Recorded: the address no longer needs the emailed score.
+                    if (search.score !== undefined)
+                      navigate(`/survey/${encodeURIComponent(params.token)}`, { replace: true, scroll: false });
+                  } catch (e) {
+                    if (linkProblem(e)) setRefused(() => e);
+                    throw e;
+                  }
+                }}
+              />
+            </section>
+          )}
+        </Loaded>
+      }
+    >
+      {(p) => <BadLink kind={p().kind} message={p().message} />}
+    </Show>
   );
 }
 
@@ -105,9 +101,7 @@ function BadLink(props: { kind: LinkProblem; message: string }) {
   return (
     <section class="narrow" aria-labelledby="survey-bad">
       <h1 id="survey-bad">{title()}</h1>
-      <div class="notice error" role="alert">
-        <p>{props.message}</p>
-      </div>
+      <Alert text={props.message} />
       <p>{props.kind === 'earlier' ? t.survey.earlierHint : t.survey.badLinkHint}</p>
       <p>
         <A href="/orders">{t.survey.openOrder}</A>
