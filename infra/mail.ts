@@ -10,12 +10,13 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { partitions } from '../functions/storage/keys.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 import { bindTable } from './storage.ts';
 
 /** Partition-key prefix of outbox items; the worker only sees stream records of these. */
-export const OUTBOX_PREFIX = 'OUTBOX#';
+export const OUTBOX_PREFIX = partitions.outboxMessages().pkPrefix;
 
 export interface OrdoMailProps {
   config: OrdoConfig;

@@ -13,6 +13,7 @@ import { createMailDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
 import { isUnavailable } from '../storage/client.ts';
+import { outboxIdOf } from '../storage/keys.ts';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from './stream-types.ts';
 
 const config = loadConfig();
@@ -26,9 +27,10 @@ async function deliver(event: DynamoDBStreamEvent): Promise<DynamoDBBatchRespons
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const [index, record] of event.Records.entries()) {
     const pk = record.dynamodb?.Keys?.pk?.S;
-    if (record.eventName !== 'INSERT' || !pk?.startsWith('OUTBOX#')) continue;
+    const id = outboxIdOf(pk);
+    if (record.eventName !== 'INSERT' || id === undefined) continue;
     try {
-      if ((await delivery.deliver(pk.slice('OUTBOX#'.length))) === 'stalled') {
+      if ((await delivery.deliver(id)) === 'stalled') {
         deps.log.warn('mail.worker.stalled', { pk, left: event.Records.length - index - 1 });
         break;
       }

@@ -139,6 +139,8 @@ export const partitions = {
   outboxDue: () => ({ gsi3pk: OUTBOX_DUE }),
   /** Mail parked after its last attempt (dueWork). */
   outboxFailed: () => ({ gsi3pk: OUTBOX_FAILED }),
+  /** Every outbox message, by the start of its partition key (the mail worker's stream filter). */
+  outboxMessages: () => ({ pkPrefix: OUTBOX }),
   /** The follow-ups of a department: pk, sk begins_with the prefix. */
   followUpsOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: FOLLOWUP }),
   /** The report's day rows of a department (sk: day#…). */

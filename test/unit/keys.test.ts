@@ -52,5 +52,7 @@ describe('key builders: reads find what writes store', () => {
     expect(outboxIdOf(keys.outboxMessage('HR-1.assigned.3.assignee').pk)).toBe('HR-1.assigned.3.assignee');
     expect(outboxIdOf(keys.order('HR-1').pk)).toBeUndefined();
     expect(outboxIdOf(undefined)).toBeUndefined();
+    expect(keys.outboxMessage('m').pk.startsWith(partitions.outboxMessages().pkPrefix)).toBe(true);
+    expect(keys.order('HR-1').pk.startsWith(partitions.outboxMessages().pkPrefix)).toBe(false);
   });
 });
