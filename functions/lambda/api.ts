@@ -8,10 +8,12 @@ import { createApp } from '../app.ts';
 import { loadApiConfig } from '../config.ts';
 import { createDeps } from '../deps.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
+import { createTracer } from '../observability/tracer.ts';
 
 const config = await loadApiConfig();
 const observed = lambdaObservability(config);
-const { log, metrics, instrument } = observed;
+const { log, metrics } = observed;
+const { instrument } = createTracer();
 const api = handle(createApp(createDeps(config, { log, metrics, instrument })));
 
 export const handler = observed.handler((event: LambdaEvent, context?: LambdaContext) => api(event, context));
