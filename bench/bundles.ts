@@ -43,13 +43,17 @@ const SIZE_LIMIT: Record<FunctionName, number> = {
 };
 const COLD_LIMIT_MS = 100;
 
-/** What the deployed functions find in their environment (values are placeholders; nothing is called). */
+/**
+ * What the deployed functions find in their environment (values are placeholders; nothing is called).
+ * The stage is `test` so that the link key comes from LINK_SECRET: a deployed api reads it from Secrets
+ * Manager at cold start (LINK_SECRET_ARN, a network call), which a proxy that calls nothing leaves out.
+ */
 const LAMBDA_ENV: Record<string, string> = {
-  STAGE: 'bench',
+  STAGE: 'test',
   LOG_LEVEL: 'info',
-  AUTH_MODE: 'cognito',
-  COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEfGhI',
-  COGNITO_CLIENT_ID: 'benchclientid0123456789',
+  OIDC_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI',
+  OIDC_CLIENT_ID: 'benchclientid0123456789',
+  ADMIN_GROUP: 'admin',
   TABLE_NAME: 'ordo-bench',
   LINK_SECRET: 'bench-link-secret-bench-link-secret',
   ATTACHMENTS_BUCKET: 'ordo-bench-attachments',
