@@ -779,7 +779,7 @@ function report(
         `page once per system after the run: ${f(r.own.end.ordo / r.own.end.rt, 2)} (${mib(r.own.end.ordo)} vs ${mib(r.own.end.rt)})`,
       verdict: verdict(mem <= MEMORY_GOAL),
     });
-    if (mem > MEMORY_GOAL) unmet.push(memoryWhy(r, mem));
+    if (mem > MEMORY_GOAL) unmet.push(memoryWhy(r, mem, probes));
   }
 
   const details: string[] = [];
@@ -951,7 +951,7 @@ function throughputWhy(r: SizeResult, ratio: number): string {
   );
 }
 
-function memoryWhy(r: SizeResult, ratio: number): string {
+function memoryWhy(r: SizeResult, ratio: number, probes: Array<{ label: string; pss: number; rss: number }>): string {
   const node = r.peak.ordo.groups.find((g) => g.label.startsWith('Node'));
   const dynamo = r.peak.ordo.groups.find((g) => g.label.startsWith('DynamoDB'));
   const ses = r.peak.ordo.groups.find((g) => g.label.startsWith('SES'));
@@ -959,6 +959,10 @@ function memoryWhy(r: SizeResult, ratio: number): string {
   return (
     `Memory at ${r.n.toLocaleString('en')}: Ordo ${mib(r.peak.ordo.total)} is ${f(ratio, 2)} × Request Tracker's ${mib(r.peak.rt.total)}; a third would be ${mib(budget)}. ` +
     `The Node process holds ${mib(node?.pssMiB ?? Number.NaN)}, DynamoDB Local ${mib(dynamo?.pssMiB ?? Number.NaN)}, the SES stand-in ${mib(ses?.pssMiB ?? Number.NaN)} (see "Where Ordo's memory goes"). ` +
+    (probes.length === 4
+      ? `Resident in fresh Node processes: bare ${mib(probes[0]!.rss)}, with tsx's loader ${mib(probes[1]!.rss)}, with every module of the stack imported ${mib(probes[2]!.rss)}; the portal build alone leaves ${mib(probes[3]!.rss)} in its process — the serving process carries all of it. `
+      : '') +
+    (r.jvm ? `DynamoDB Local's Java heap is ${mib(r.jvm.committed)} committed for ${mib(r.jvm.used)} used. ` : '') +
     'What would fix it: serve the API from the bundled JavaScript (esbuild, as for Lambda) instead of running TypeScript through tsx, and leave the portal build out of the serving process (build it in a child process or ahead of time); give DynamoDB Local a smaller heap (-Xmx64m or -Xmx128m with -XX:+UseSerialGC, -Xss256k, -XX:ReservedCodeCacheSize=16m, -XX:MaxMetaspaceSize) and keep its data on disk; run the SES stand-in inside the Node process (or replace it with a small in-process capture) instead of a second Node runtime.'
   );
 }
