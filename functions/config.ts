@@ -21,6 +21,11 @@ export interface Config {
   portalUrl: string;
   /** Survey fatigue budget: at most one invitation per person in this many days. */
   surveyBudgetDays: number;
+  /**
+   * How long one storage call may wait for DynamoDB before the API answers 503 (default 1 s). Only
+   * test suites sharing a busy machine with many emulated tables set it higher.
+   */
+  storageAttemptMs?: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyBudgetDays: positiveNumber(env, 'SURVEY_BUDGET_DAYS', 14),
     logLevel: logLevel as Config['logLevel'],
   };
+  if (env.STORAGE_ATTEMPT_MS) config.storageAttemptMs = positiveNumber(env, 'STORAGE_ATTEMPT_MS', 1_000);
   if (env.DYNAMODB_ENDPOINT) config.dynamoEndpoint = env.DYNAMODB_ENDPOINT;
   if (env.SES_ENDPOINT) config.sesEndpoint = env.SES_ENDPOINT;
   if (env.S3_ENDPOINT) config.s3Endpoint = env.S3_ENDPOINT;

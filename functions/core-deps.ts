@@ -51,6 +51,7 @@ export function createMailDeps(config: Config, overrides: ObservabilityOverrides
     tableName: config.tableName,
     region: config.region,
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+    ...(config.storageAttemptMs ? { attemptMs: config.storageAttemptMs } : {}),
     ...instrument,
   });
   const mailer = createSesMailer({

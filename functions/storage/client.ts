@@ -155,7 +155,15 @@ class InFlightLimit {
   }
 }
 
-export function createDb(opts: { tableName: string; region: string; endpoint?: string; instrument?: Instrument }): Db {
+export function createDb(opts: {
+  tableName: string;
+  region: string;
+  endpoint?: string;
+  instrument?: Instrument;
+  /** Overrides STORAGE_BUDGET.attemptMs (configuration `STORAGE_ATTEMPT_MS`). */
+  attemptMs?: number;
+}): Db {
+  const attemptMs = opts.attemptMs ?? STORAGE_BUDGET.attemptMs;
   const calls = new CallCounter();
   const writes = new InFlightLimit(STORAGE_BUDGET.writesInFlight);
   const client = new DynamoDBClient({
@@ -166,7 +174,7 @@ export function createDb(opts: { tableName: string; region: string; endpoint?: s
     maxAttempts: STORAGE_BUDGET.maxAttempts,
     requestHandler: {
       connectionTimeout: STORAGE_BUDGET.connectionMs,
-      requestTimeout: STORAGE_BUDGET.attemptMs,
+      requestTimeout: attemptMs,
       // Without it a passed requestTimeout only logs a warning and the call waits on.
       throwOnRequestTimeout: true,
     },
@@ -192,7 +200,7 @@ export function createDb(opts: { tableName: string; region: string; endpoint?: s
       } catch (error) {
         if (!isDeadline(error)) throw error;
         writes.failWaiting();
-        throw new NoAnswerError(`DynamoDB gave no answer within ${STORAGE_BUDGET.attemptMs} ms.`);
+        throw new NoAnswerError(`DynamoDB gave no answer within ${attemptMs} ms.`);
       } finally {
         if (write) writes.leave();
       }

@@ -29,7 +29,11 @@ let ivan: Caller;
 
 beforeAll(async () => {
   proxy = await startFreezableProxy(inject('dynamoEndpoint'));
-  h = await createHarness({ dynamoEndpoint: proxy.endpoint, now: clock });
+  h = await createHarness({
+    dynamoEndpoint: proxy.endpoint,
+    now: clock,
+    storageAttemptMs: STORAGE_BUDGET.attemptMs,
+  });
   anna = await h.as('anna');
   hana = await h.as('hana');
   ben = await h.as('ben');

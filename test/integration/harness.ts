@@ -53,6 +53,11 @@ export interface HarnessOptions {
   sesEndpoint?: string;
   /** Reach DynamoDB through this endpoint instead of the shared one (e.g. a proxy the test freezes). */
   dynamoEndpoint?: string;
+  /**
+   * Storage deadline per call; default 5 s here, since many test files share one emulator on a busy
+   * machine. Tests of the product's 1 s budget (faults.test.ts) pass the product's figure.
+   */
+  storageAttemptMs?: number;
   /** Per-person write limit (default: the product's 60-request burst, 1 per second). */
   writeLimit?: { burst: number; perSecond: number };
 }
@@ -77,6 +82,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     OIDC_ISSUER: oidc.issuer,
     OIDC_CLIENT_ID: oidc.clientId,
     LINK_SECRET: 'test-link-secret-test-link-secret',
+    STORAGE_ATTEMPT_MS: String(opts.storageAttemptMs ?? 5_000),
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
     SES_ENDPOINT: sesEndpoint,
