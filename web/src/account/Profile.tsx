@@ -6,6 +6,8 @@ import { createSignal, For } from 'solid-js';
 import { LANGUAGES, type Language, type User } from '#shared/model.ts';
 import { MUTABLE_EVENTS, type MutableEvent } from '#shared/notifications.ts';
 import { api } from '../lib/api.ts';
+import { Facts, WordList } from '../lib/blocks.tsx';
+import { Check, SelectBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, setLanguage, t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -26,24 +28,13 @@ export default function Profile() {
       {(data) => (
         <section class="narrow">
           <h1>{t.profile.title}</h1>
-          <dl class="facts">
-            <div>
-              <dt>{t.profile.name}</dt>
-              <dd>{data().user.name}</dd>
-            </div>
-            <div>
-              <dt>{t.profile.email}</dt>
-              <dd>{data().user.email}</dd>
-            </div>
-            <div>
-              <dt>{t.profile.roles}</dt>
-              <dd>
-                <ul class="plain-list">
-                  <For each={roleWords(data().user)}>{(role) => <li>{role}</li>}</For>
-                </ul>
-              </dd>
-            </div>
-          </dl>
+          <Facts
+            facts={[
+              { term: t.profile.name, detail: data().user.name },
+              { term: t.profile.email, detail: data().user.email },
+              { term: t.profile.roles, detail: <WordList words={roleWords(data().user)} /> },
+            ]}
+          />
           <LanguageChoice user={data().user} onSaved={(user) => me.set({ user })} />
           <Notifications user={data().user} onSaved={(user) => me.set({ user })} />
         </section>
@@ -70,28 +61,17 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
     <section aria-labelledby="language-title">
       <h2 id="language-title">{t.profile.languageTitle}</h2>
       <form class="comment-form" onSubmit={submitWith(save.run)}>
-        <div class="field">
-          <label for="language">{t.profile.languageLabel}</label>
-          <p id="language-hint" class="hint">
-            {t.profile.languageHint}
-          </p>
-          <select
-            id="language"
-            aria-describedby="language-hint"
-            onChange={(e) => {
-              save.clear();
-              setChosen(e.currentTarget.value as Language);
-            }}
-          >
-            <For each={LANGUAGES}>
-              {(lang) => (
-                <option value={lang} lang={lang} selected={lang === chosen()}>
-                  {t.languageNames[lang]}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
+        <SelectBox
+          id="language"
+          label={t.profile.languageLabel}
+          hint={t.profile.languageHint}
+          value={chosen()}
+          options={LANGUAGES.map((lang) => ({ value: lang, label: t.languageNames[lang], lang }))}
+          onChange={(lang) => {
+            save.clear();
+            setChosen(lang);
+          }}
+        />
         <Outcome of={save} />
         <SubmitButton of={save} busy={t.profile.languageSaving}>
           {t.profile.languageSave}
@@ -131,15 +111,12 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
           <legend>{t.profile.notificationsLegend}</legend>
           <For each={MUTABLE_EVENTS}>
             {(event) => (
-              <div class="check">
-                <input
-                  id={`notify-${event}`}
-                  type="checkbox"
-                  checked={!muted().has(event)}
-                  onChange={(e) => toggle(event, e.currentTarget.checked)}
-                />
-                <label for={`notify-${event}`}>{t.profile.events[event]}</label>
-              </div>
+              <Check
+                id={`notify-${event}`}
+                label={t.profile.events[event]}
+                checked={!muted().has(event)}
+                onChange={(checked) => toggle(event, checked)}
+              />
             )}
           </For>
         </fieldset>

@@ -5,19 +5,19 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { user } from '../account/session.ts';
+import { DeadEnd } from '../lib/blocks.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
 
 function Refused() {
   usePageTitle(() => t.admin.refusedTitle);
   return (
-    <section class="narrow" data-testid="admin-refused">
-      <h1>{t.admin.refusedTitle}</h1>
-      <p>{t.admin.refusedText}</p>
-      <p>
-        <A href="/">{t.admin.refusedHome}</A>
-      </p>
-    </section>
+    <DeadEnd
+      testId="admin-refused"
+      title={t.admin.refusedTitle}
+      text={t.admin.refusedText}
+      link={{ href: '/', text: t.admin.refusedHome }}
+    />
   );
 }
 

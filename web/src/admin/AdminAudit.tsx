@@ -2,6 +2,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { api } from '../lib/api.ts';
+import { Facts, WordList } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, usePageTitle } from '../lib/ui.tsx';
@@ -104,24 +105,12 @@ function AuditItem(props: { entry: AuditEntry; nameOf: (id: string) => string })
       </p>
       <details>
         <summary>{t.admin.audit.details}</summary>
-        <dl class="facts">
-          <div>
-            <dt>{t.admin.audit.before}</dt>
-            <dd>
-              <ul class="plain-list">
-                <For each={roleSetWords(props.entry.before)}>{(w) => <li>{w}</li>}</For>
-              </ul>
-            </dd>
-          </div>
-          <div>
-            <dt>{t.admin.audit.after}</dt>
-            <dd>
-              <ul class="plain-list">
-                <For each={roleSetWords(props.entry.after)}>{(w) => <li>{w}</li>}</For>
-              </ul>
-            </dd>
-          </div>
-        </dl>
+        <Facts
+          facts={[
+            { term: t.admin.audit.before, detail: <WordList words={roleSetWords(props.entry.before)} /> },
+            { term: t.admin.audit.after, detail: <WordList words={roleSetWords(props.entry.after)} /> },
+          ]}
+        />
       </details>
     </li>
   );

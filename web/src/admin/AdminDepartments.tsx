@@ -17,6 +17,7 @@ import {
   HeadField,
 } from '../editor/department-form.tsx';
 import { api, type NewDepartmentBody } from '../lib/api.ts';
+import { heads, Table, Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import type { FieldErrors } from '../lib/paths.ts';
@@ -58,6 +59,10 @@ export default function AdminDepartments() {
   const sorted = createMemo(() => [...(data.value()?.departments ?? [])].sort((a, b) => a.code.localeCompare(b.code)));
   const nameOf = (id: string) => data.value()?.users?.find((u) => u.id === id)?.name ?? id;
 
+  const toggleCreate = () => {
+    setCreated(undefined);
+    setCreating((v) => !v);
+  };
   const close = () => {
     setCreating(false);
     queueMicrotask(() => document.getElementById('new-department')?.focus());
@@ -71,19 +76,9 @@ export default function AdminDepartments() {
         {(loaded) => (
           <>
             <div class="button-row">
-              <button
-                id="new-department"
-                type="button"
-                class="secondary"
-                aria-expanded={creating()}
-                aria-controls="department-create"
-                onClick={() => {
-                  setCreated(undefined);
-                  setCreating((v) => !v);
-                }}
-              >
+              <Toggle id="new-department" controls="department-create" open={creating()} onToggle={toggleCreate}>
                 {t.admin.departments.create}
-              </button>
+              </Toggle>
             </div>
             <div aria-live="polite">
               <Show when={created()}>
@@ -119,35 +114,25 @@ export default function AdminDepartments() {
             </div>
 
             <Show when={sorted().length > 0} fallback={<p class="empty">{t.admin.departments.empty}</p>}>
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">{t.admin.departments.caption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.admin.departments.code}</th>
-                      <th scope="col">{t.admin.departments.name}</th>
-                      <th scope="col">{t.admin.departments.head}</th>
-                      <th scope="col">{t.admin.departments.contact}</th>
+              <Table
+                caption={t.admin.departments.caption}
+                head={heads(t.admin.departments, 'code', 'name', 'head', 'contact')}
+              >
+                <For each={sorted()}>
+                  {(d) => (
+                    <tr data-testid={`department-${d.code}`}>
+                      <th scope="row">{d.code}</th>
+                      <td>
+                        <A href={pageOf(d.code)}>{d.name}</A>
+                      </td>
+                      <td>{d.headId ? nameOf(d.headId) : t.common.none}</td>
+                      <td>
+                        <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={sorted()}>
-                      {(d) => (
-                        <tr data-testid={`department-${d.code}`}>
-                          <th scope="row">{d.code}</th>
-                          <td>
-                            <A href={pageOf(d.code)}>{d.name}</A>
-                          </td>
-                          <td>{d.headId ? nameOf(d.headId) : t.common.none}</td>
-                          <td>
-                            <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                  )}
+                </For>
+              </Table>
             </Show>
           </>
         )}

@@ -8,6 +8,7 @@ import type { Department, DepartmentRole, User } from '#shared/model.ts';
 import { setCurrentUser, user } from '../account/session.ts';
 import { CheckField, FieldError, SelectField } from '../editor/controls.tsx';
 import { api } from '../lib/api.ts';
+import { heads, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -87,44 +88,34 @@ export default function AdminPeople() {
             </p>
             <Show when={loaded().users.length > 0} fallback={<p class="empty">{t.admin.people.empty}</p>}>
               <Show when={found().length > 0} fallback={<p class="empty">{t.admin.people.noMatch(query().trim())}</p>}>
-                <div class="table-wrap">
-                  <table class="people-table">
-                    <caption class="visually-hidden">{t.admin.people.caption}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.admin.people.name}</th>
-                        <th scope="col">{t.admin.people.email}</th>
-                        <th scope="col">{t.admin.people.department}</th>
-                        <th scope="col">{t.admin.people.location}</th>
-                        <th scope="col">{t.admin.people.roles}</th>
+                <Table
+                  class="people-table"
+                  caption={t.admin.people.caption}
+                  head={heads(t.admin.people, 'name', 'email', 'department', 'location', 'roles')}
+                >
+                  <For each={found()}>
+                    {(person) => (
+                      <tr classList={{ chosen: person.id === chosenId() }}>
+                        <th scope="row">
+                          <button
+                            id={rowButtonId(person.id)}
+                            type="button"
+                            class="link-button"
+                            aria-controls="role-editor"
+                            aria-expanded={person.id === chosenId()}
+                            onClick={() => choose(person.id)}
+                          >
+                            {person.name}
+                          </button>
+                        </th>
+                        <td>{person.email}</td>
+                        <td>{person.department ?? t.common.none}</td>
+                        <td>{person.location ?? t.common.none}</td>
+                        <td data-testid={`roles-${person.id}`}>{roleSummary(person)}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      <For each={found()}>
-                        {(person) => (
-                          <tr classList={{ chosen: person.id === chosenId() }}>
-                            <th scope="row">
-                              <button
-                                id={rowButtonId(person.id)}
-                                type="button"
-                                class="link-button"
-                                aria-controls="role-editor"
-                                aria-expanded={person.id === chosenId()}
-                                onClick={() => choose(person.id)}
-                              >
-                                {person.name}
-                              </button>
-                            </th>
-                            <td>{person.email}</td>
-                            <td>{person.department ?? t.common.none}</td>
-                            <td>{person.location ?? t.common.none}</td>
-                            <td data-testid={`roles-${person.id}`}>{roleSummary(person)}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                    )}
+                  </For>
+                </Table>
               </Show>
             </Show>
           </>

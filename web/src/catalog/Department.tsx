@@ -7,6 +7,7 @@ import { goalFigureWords } from '../dashboard/goal-words.ts';
 import { dayWords, isoDay } from '../dashboard/period.ts';
 import { ti } from '../i18n/insight.ts';
 import { api } from '../lib/api.ts';
+import { Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
@@ -37,6 +38,10 @@ export default function DepartmentPage() {
     return u !== undefined && (u.admin || isHeadOf(u, params.code));
   };
 
+  const toggleEditor = () => {
+    setNotice(undefined);
+    setEditing((v) => !v);
+  };
   const closeEditor = () => {
     setEditing(false);
     queueMicrotask(() => document.getElementById('edit-department')?.focus());
@@ -59,19 +64,9 @@ export default function DepartmentPage() {
                 </A>
               </Show>
               <Show when={canEdit()}>
-                <button
-                  id="edit-department"
-                  type="button"
-                  class="secondary"
-                  aria-expanded={editing()}
-                  aria-controls="department-editor"
-                  onClick={() => {
-                    setNotice(undefined);
-                    setEditing((v) => !v);
-                  }}
-                >
+                <Toggle id="edit-department" controls="department-editor" open={editing()} onToggle={toggleEditor}>
                   {t.department.edit}
-                </button>
+                </Toggle>
               </Show>
             </div>
           </Show>

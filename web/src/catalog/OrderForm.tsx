@@ -24,6 +24,7 @@ import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shar
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
+import { SelectBox, TextBox } from '../lib/fields.tsx';
 import { promiseDate } from '../lib/format.ts';
 import { localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
@@ -600,53 +601,24 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
       />
 
       <Show when={!props.preview}>
-        <div class="field">
-          <label for="order-priority">{t.form.priority}</label>
-          <select
-            id="order-priority"
-            name="priority"
-            aria-invalid={serverErrors().priority ? 'true' : undefined}
-            aria-describedby={serverErrors().priority ? 'order-priority-error' : undefined}
-            onChange={(e) => setPriority(e.currentTarget.value as Priority)}
-          >
-            <For each={PRIORITIES}>
-              {(p) => (
-                <option value={p} selected={priority() === p}>
-                  {t.priority[p]}
-                </option>
-              )}
-            </For>
-          </select>
-          <Show when={serverErrors().priority}>
-            <p id="order-priority-error" class="field-error">
-              {serverErrors().priority}
-            </p>
-          </Show>
-        </div>
-
-        <div class="field">
-          <label for="order-on-behalf">{t.form.onBehalf}</label>
-          <p id="order-on-behalf-help" class="hint">
-            {t.form.onBehalfHint}
-          </p>
-          <input
-            id="order-on-behalf"
-            name="requesterId"
-            type="text"
-            value={untrack(onBehalf)}
-            autocomplete="off"
-            aria-invalid={serverErrors().requesterId ? 'true' : undefined}
-            aria-describedby={
-              serverErrors().requesterId ? 'order-on-behalf-help order-on-behalf-error' : 'order-on-behalf-help'
-            }
-            onInput={(e) => setOnBehalf(e.currentTarget.value)}
-          />
-          <Show when={serverErrors().requesterId}>
-            <p id="order-on-behalf-error" class="field-error">
-              {serverErrors().requesterId}
-            </p>
-          </Show>
-        </div>
+        <SelectBox
+          id="order-priority"
+          name="priority"
+          label={t.form.priority}
+          value={priority()}
+          options={PRIORITIES.map((p) => ({ value: p, label: t.priority[p] }))}
+          error={serverErrors().priority}
+          onChange={setPriority}
+        />
+        <TextBox
+          id="order-on-behalf"
+          name="requesterId"
+          label={t.form.onBehalf}
+          hint={t.form.onBehalfHint}
+          value={untrack(onBehalf)}
+          error={serverErrors().requesterId}
+          onInput={setOnBehalf}
+        />
       </Show>
 
       <Outcome of={send} live>

@@ -4,6 +4,7 @@ import { isAgentOf } from '#shared/permissions.ts';
 import { localizeService } from '#shared/translate.ts';
 import { departments, user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
+import { Facts } from '../lib/blocks.tsx';
 import { durationWords, promiseDate, standardWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
@@ -20,6 +21,11 @@ export default function ServicePage() {
   const depts = createLoader(() => true, departments);
   usePageTitle(() => service.value()?.name);
 
+  const approvalWords = {
+    none: t.service.approvalNone,
+    head: t.service.approvalHead,
+    named: t.service.approvalNamed,
+  };
   const departmentName = (code: string) => depts.value()?.find((d) => d.code === code)?.name ?? code;
 
   return (
@@ -35,80 +41,44 @@ export default function ServicePage() {
           </Show>
           <Prose text={s().description} />
 
-          <dl class="facts">
-            <div>
-              <dt>{t.service.department}</dt>
-              <dd>
-                <A href={`/departments/${encodeURIComponent(s().department)}`}>{departmentName(s().department)}</A>
-              </dd>
-            </div>
-            <div>
-              <dt>{t.service.owner}</dt>
-              <dd>{s().ownerName ?? s().ownerId}</dd>
-            </div>
-            <div>
-              <dt>{t.service.standard}</dt>
-              <dd>{standardWords(s().standard)}</dd>
-            </div>
-            <Show when={s().promisedAt}>
-              {(at) => (
-                <div>
-                  <dt>{t.service.promiseLabel}</dt>
-                  <dd class="standard" data-testid="service-promise">
-                    {t.service.doneBy(promiseDate(at()))}
-                  </dd>
-                </div>
-              )}
-            </Show>
-            <div>
-              <dt>{t.service.approval}</dt>
-              <dd>
-                {s().approval.kind === 'none'
-                  ? t.service.approvalNone
-                  : s().approval.kind === 'head'
-                    ? t.service.approvalHead
-                    : t.service.approvalNamed}
-              </dd>
-            </div>
-          </dl>
+          <Facts
+            facts={[
+              {
+                term: t.service.department,
+                detail: (
+                  <A href={`/departments/${encodeURIComponent(s().department)}`}>{departmentName(s().department)}</A>
+                ),
+              },
+              { term: t.service.owner, detail: s().ownerName ?? s().ownerId },
+              { term: t.service.standard, detail: standardWords(s().standard) },
+              {
+                when: s().promisedAt,
+                term: t.service.promiseLabel,
+                detail: t.service.doneBy(promiseDate(s().promisedAt ?? '')),
+                class: 'standard',
+                testId: 'service-promise',
+              },
+              { term: t.service.approval, detail: approvalWords[s().approval.kind] },
+            ]}
+          />
 
           <div class="columns">
-            <section aria-labelledby="inputs-title">
-              <h2 id="inputs-title">{t.service.inputsTitle}</h2>
-              <Show when={s().inputs.length > 0} fallback={<p class="empty">{t.service.inputsEmpty}</p>}>
-                <ul class="checklist">
-                  <For each={s().inputs}>
-                    {(input) => (
-                      <li>
-                        {input.label}{' '}
-                        <span class="meta">
-                          ({t.service.inputKind[input.kind] ?? input.kind},{' '}
-                          {input.required ? t.common.required : t.common.optional})
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </section>
-
-            <section aria-labelledby="deliverables-title">
-              <h2 id="deliverables-title">{t.service.deliverablesTitle}</h2>
-              <Show when={s().deliverables.length > 0} fallback={<p class="empty">{t.service.deliverablesEmpty}</p>}>
-                <ul class="checklist">
-                  <For each={s().deliverables}>
-                    {(d) => (
-                      <li>
-                        {d.label}{' '}
-                        <Show when={!d.required}>
-                          <span class="meta">({t.common.optional})</span>
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </section>
+            <Checklist
+              id="inputs"
+              title={t.service.inputsTitle}
+              empty={t.service.inputsEmpty}
+              items={s().inputs}
+              meta={(input) =>
+                `(${t.service.inputKind[input.kind] ?? input.kind}, ${input.required ? t.common.required : t.common.optional})`
+              }
+            />
+            <Checklist
+              id="deliverables"
+              title={t.service.deliverablesTitle}
+              empty={t.service.deliverablesEmpty}
+              items={s().deliverables}
+              meta={(d) => (d.required ? undefined : `(${t.common.optional})`)}
+            />
           </div>
 
           <Show when={s().stages.length > 0}>
@@ -140,5 +110,31 @@ export default function ServicePage() {
         </article>
       )}
     </Loaded>
+  );
+}
+
+/** What the service asks for or delivers, each with a note in brackets. */
+function Checklist<T extends { label: string }>(props: {
+  id: string;
+  title: string;
+  empty: string;
+  items: T[];
+  meta: (item: T) => string | undefined;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <Show when={props.items.length > 0} fallback={<p class="empty">{props.empty}</p>}>
+        <ul class="checklist">
+          <For each={props.items}>
+            {(item) => (
+              <li>
+                {item.label} <Show when={props.meta(item)}>{(meta) => <span class="meta">{meta()}</span>}</Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
   );
 }

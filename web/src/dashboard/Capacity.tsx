@@ -4,15 +4,15 @@
  * need, with the formula on the page.
  */
 import { useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { ti } from '../i18n/insight.ts';
 import { api, type CapacityResponse } from '../lib/api.ts';
+import { Facts } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
-import { InsightNav } from './InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel } from './parts.tsx';
+import { AddressSettings, Figure, FigureTable, heads, InsightPage, numberWords, Panel } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
 
 const HISTORY = ['8', '12', '26'];
@@ -20,7 +20,7 @@ const HORIZONS = ['4', '6', '8'];
 
 export default function Capacity() {
   const params = useParams<{ code: string }>();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   usePageTitle(() => ti.capacity.title(params.code));
   const settings = createMemo(() => ({
     weeks: HISTORY.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '12',
@@ -38,41 +38,20 @@ export default function Capacity() {
   const personName = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? id;
 
   return (
-    <section class="dashboard capacity-page">
-      <InsightNav code={params.code} />
-      <h1>{ti.capacity.title(params.code)}</h1>
-      <p class="lead">{ti.capacity.intro}</p>
-      <section class="dash-filters" aria-labelledby="capacity-controls">
-        <h2 id="capacity-controls" class="visually-hidden">
-          {ti.capacity.controls}
-        </h2>
-        <div class="filters">
-          <div class="field">
-            <label for="capacity-weeks">{ti.capacity.history}</label>
-            <select
-              id="capacity-weeks"
-              value={settings().weeks}
-              onChange={(e) => setSearch({ weeks: e.currentTarget.value }, { replace: true })}
-            >
-              <For each={HISTORY}>{(w) => <option value={w}>{w}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="capacity-horizon">{ti.capacity.horizon}</label>
-            <select
-              id="capacity-horizon"
-              value={settings().horizon}
-              onChange={(e) => setSearch({ horizon: e.currentTarget.value }, { replace: true })}
-            >
-              <For each={HORIZONS}>{(w) => <option value={w}>{w}</option>}</For>
-            </select>
-          </div>
-        </div>
-      </section>
+    <InsightPage code={params.code} name="capacity" title={ti.capacity.title(params.code)} intro={ti.capacity.intro}>
+      <AddressSettings
+        id="capacity-controls"
+        title={ti.capacity.controls}
+        values={settings()}
+        fields={[
+          { key: 'weeks', id: 'capacity-weeks', label: ti.capacity.history, options: HISTORY },
+          { key: 'horizon', id: 'capacity-horizon', label: ti.capacity.horizon, options: HORIZONS },
+        ]}
+      />
       <Loaded of={view} loading={ti.capacity.loading} failures="before">
         {(v) => <CapacityBody view={v()} personName={personName} />}
       </Loaded>
-    </section>
+    </InsightPage>
   );
 }
 
@@ -80,6 +59,7 @@ const average = (values: number[]) => (values.length ? values.reduce((a, b) => a
 
 function CapacityBody(props: { view: CapacityResponse; personName: (id: string) => string }) {
   const v = () => props.view;
+  const c = ti.capacity;
   const signed = (n: number) => `${n > 0 ? '+' : ''}${numberWords(n)}`;
   const demand = () => ({
     labels: [...v().weeks, ...v().forecastWeeks].map((w) => dayWords(w)),
@@ -93,32 +73,17 @@ function CapacityBody(props: { view: CapacityResponse; personName: (id: string) 
   return (
     <>
       <p class="meta">{t.dashboard.periodWords(dayWords(v().weeks[0]!), dayWords(v().weeks.at(-1)!))}</p>
-      <dl class="kpis">
-        <div>
-          <dt>{ti.capacity.demand}</dt>
-          <dd>{numberWords(v().total.averagePerWeek)}</dd>
-        </div>
-        <div>
-          <dt>{ti.capacity.trend}</dt>
-          <dd>{ti.capacity.trendWords(signed(v().total.trendPerWeek))}</dd>
-        </div>
-        <div>
-          <dt>{ti.capacity.forecastAverage}</dt>
-          <dd>{numberWords(average(v().total.forecast))}</dd>
-        </div>
-        <div>
-          <dt>{ti.capacity.open}</dt>
-          <dd>{numberWords(v().total.open)}</dd>
-        </div>
-        <div>
-          <dt>{ti.capacity.throughput}</dt>
-          <dd>{numberWords(v().total.resolvedPerPersonWeek)}</dd>
-        </div>
-        <div>
-          <dt>{ti.capacity.people}</dt>
-          <dd data-testid="people-needed">{numberWords(v().total.peopleNeeded)}</dd>
-        </div>
-      </dl>
+      <Facts
+        class="kpis"
+        facts={[
+          { term: ti.capacity.demand, detail: numberWords(v().total.averagePerWeek) },
+          { term: ti.capacity.trend, detail: ti.capacity.trendWords(signed(v().total.trendPerWeek)) },
+          { term: ti.capacity.forecastAverage, detail: numberWords(average(v().total.forecast)) },
+          { term: ti.capacity.open, detail: numberWords(v().total.open) },
+          { term: ti.capacity.throughput, detail: numberWords(v().total.resolvedPerPersonWeek) },
+          { term: ti.capacity.people, detail: numberWords(v().total.peopleNeeded), testId: 'people-needed' },
+        ]}
+      />
       <p class="meta">{ti.capacity.peopleNow(v().total.activeAgents)}</p>
       <Show when={v().total.resolvedPerPersonWeek === undefined}>
         <p class="notice">{ti.capacity.noThroughput}</p>
@@ -145,7 +110,7 @@ function CapacityBody(props: { view: CapacityResponse; personName: (id: string) 
         <FigureTable
           quiet
           caption={ti.capacity.demandCaption}
-          head={[ti.capacity.week, ti.capacity.actual, ti.capacity.forecast]}
+          head={heads(c, 'week', 'actual', 'forecast')}
           rows={[
             ...v().weeks.map((w, i) => [dayWords(w), v().total.weekly[i] ?? 0, t.dashboard.none]),
             ...v().forecastWeeks.map((w, i) => [dayWords(w), t.dashboard.none, v().total.forecast[i] ?? 0]),
@@ -156,18 +121,19 @@ function CapacityBody(props: { view: CapacityResponse; personName: (id: string) 
       <Panel id="capacity-services" title={ti.capacity.servicesTitle} wide>
         <FigureTable
           caption={ti.capacity.servicesCaption}
-          head={[
-            ti.capacity.service,
-            ti.capacity.demand,
-            ti.capacity.trend,
-            ti.capacity.forecastAverage,
-            ti.capacity.open,
-            ti.capacity.waiting,
-            ti.capacity.spent,
-            ti.capacity.perOrder,
-            ti.capacity.standard,
-            ti.capacity.need,
-          ]}
+          head={heads(
+            c,
+            'service',
+            'demand',
+            'trend',
+            'forecastAverage',
+            'open',
+            'waiting',
+            'spent',
+            'perOrder',
+            'standard',
+            'need',
+          )}
           rows={v().services.map((s) => [
             s.name,
             s.averagePerWeek,
@@ -186,13 +152,7 @@ function CapacityBody(props: { view: CapacityResponse; personName: (id: string) 
       <Panel id="capacity-agents" title={ti.capacity.agentsTitle} wide>
         <FigureTable
           caption={ti.capacity.agentsCaption}
-          head={[
-            ti.capacity.agent,
-            ti.capacity.open,
-            ti.capacity.waiting,
-            ti.capacity.resolved,
-            ti.capacity.resolvedPerWeek,
-          ]}
+          head={heads(c, 'agent', 'open', 'waiting', 'resolved', 'resolvedPerWeek')}
           rows={[
             ...v().agents.map((a) => [props.personName(a.agentId), a.open, a.waiting, a.resolved, a.resolvedPerWeek]),
             ...(v().unassigned > 0 ? [[ti.capacity.unassigned, v().unassigned, '', '', '']] : []),

@@ -22,15 +22,10 @@ import { t } from '../lib/strings.ts';
 import { type ChartData, hasData } from './shape.ts';
 
 Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
+  [BarController, LineController],
+  [BarElement, LineElement, PointElement],
+  [CategoryScale, LinearScale],
+  [Legend, Tooltip],
 );
 
 /** Colours that hold AA contrast on white; lines also differ by dash and point shape. */

@@ -4,15 +4,24 @@
  * settings live in the address so it can be shared.
  */
 import { useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
 import { ti } from '../i18n/insight.ts';
 import { api, type CustomersResponse } from '../lib/api.ts';
+import { Facts } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
-import { InsightNav } from './InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel, percentWords } from './parts.tsx';
+import {
+  AddressSettings,
+  Figure,
+  FigureTable,
+  heads,
+  InsightPage,
+  numberWords,
+  Panel,
+  percentWords,
+} from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
 
 const WINDOWS = ['12', '26', '52'];
@@ -21,7 +30,7 @@ const CHART_SEGMENTS = 5;
 
 export default function Customers() {
   const params = useParams<{ code: string }>();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   usePageTitle(() => ti.customers.title(params.code));
 
   const settings = createMemo(() => {
@@ -45,70 +54,33 @@ export default function Customers() {
   });
 
   return (
-    <section class="dashboard customers-page">
-      <InsightNav code={params.code} />
-      <h1>{ti.customers.title(params.code)}</h1>
-      <p class="lead">{ti.customers.intro}</p>
-
-      <section class="dash-filters" aria-labelledby="customers-controls">
-        <h2 id="customers-controls" class="visually-hidden">
-          {ti.customers.controls}
-        </h2>
-        <div class="filters">
-          <div class="field">
-            <label for="customers-window">{ti.customers.window}</label>
-            <select
-              id="customers-window"
-              value={settings().weeks}
-              onChange={(e) => setSearch({ weeks: e.currentTarget.value }, { replace: true })}
-            >
-              <For each={WINDOWS}>{(w) => <option value={w}>{w}</option>}</For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="customers-segment">{ti.customers.segment}</label>
-            <select
-              id="customers-segment"
-              value={settings().segment}
-              onChange={(e) => setSearch({ segment: e.currentTarget.value }, { replace: true })}
-            >
-              <For each={SEGMENT_DIMENSIONS}>{(d) => <option value={d}>{ti.customers.dimension[d]}</option>}</For>
-            </select>
-          </div>
-          <div class="field field-number">
-            <label for="customers-quiet">{ti.customers.quietWeeks}</label>
-            <input
-              id="customers-quiet"
-              type="number"
-              min="1"
-              max="26"
-              value={settings().quietWeeks}
-              onChange={(e) => setSearch({ quietWeeks: e.currentTarget.value }, { replace: true })}
-            />
-          </div>
-          <div class="field field-number">
-            <label for="customers-regular">{ti.customers.regularWeeks}</label>
-            <input
-              id="customers-regular"
-              type="number"
-              min="2"
-              max="52"
-              value={settings().regularWeeks}
-              onChange={(e) => setSearch({ regularWeeks: e.currentTarget.value }, { replace: true })}
-            />
-          </div>
-        </div>
-      </section>
-
+    <InsightPage code={params.code} name="customers" title={ti.customers.title(params.code)} intro={ti.customers.intro}>
+      <AddressSettings
+        id="customers-controls"
+        title={ti.customers.controls}
+        values={settings()}
+        fields={[
+          { key: 'weeks', id: 'customers-window', label: ti.customers.window, options: WINDOWS },
+          {
+            key: 'segment',
+            id: 'customers-segment',
+            label: ti.customers.segment,
+            options: SEGMENT_DIMENSIONS.map((d) => ({ value: d, label: ti.customers.dimension[d] })),
+          },
+          { key: 'quietWeeks', id: 'customers-quiet', label: ti.customers.quietWeeks, min: 1, max: 26 },
+          { key: 'regularWeeks', id: 'customers-regular', label: ti.customers.regularWeeks, min: 2, max: 52 },
+        ]}
+      />
       <Loaded of={view} loading={ti.customers.loading} failures="before">
         {(v) => <CustomersBody view={v()} />}
       </Loaded>
-    </section>
+    </InsightPage>
   );
 }
 
 function CustomersBody(props: { view: CustomersResponse }) {
   const v = () => props.view;
+  const c = ti.customers;
   const segmentName = (value: string) => value || ti.customers.notSet;
   const weekLabel = (week: string) => dayWords(week);
   const weekly = () => ({
@@ -123,24 +95,15 @@ function CustomersBody(props: { view: CustomersResponse }) {
         {t.dashboard.periodWords(dayWords(v().weeks[0]!), dayWords(v().weeks.at(-1)!))} ·{' '}
         {ti.customers.dimension[v().dimension]}
       </p>
-      <dl class="kpis">
-        <div>
-          <dt>{ti.customers.orders}</dt>
-          <dd>{numberWords(v().totals.orders)}</dd>
-        </div>
-        <div>
-          <dt>{ti.customers.customers}</dt>
-          <dd>{numberWords(v().totals.customers)}</dd>
-        </div>
-        <div>
-          <dt>{ti.customers.responses}</dt>
-          <dd>{numberWords(v().totals.responses)}</dd>
-        </div>
-        <div>
-          <dt>{ti.customers.csat}</dt>
-          <dd>{percentWords(v().totals.csat)}</dd>
-        </div>
-      </dl>
+      <Facts
+        class="kpis"
+        facts={[
+          { term: ti.customers.orders, detail: numberWords(v().totals.orders) },
+          { term: ti.customers.customers, detail: numberWords(v().totals.customers) },
+          { term: ti.customers.responses, detail: numberWords(v().totals.responses) },
+          { term: ti.customers.csat, detail: percentWords(v().totals.csat) },
+        ]}
+      />
 
       <div class="dash-grid">
         <Panel id="segments" title={ti.customers.segmentsTitle}>
@@ -158,14 +121,7 @@ function CustomersBody(props: { view: CustomersResponse }) {
           />
           <FigureTable
             caption={ti.customers.segmentsCaption}
-            head={[
-              ti.customers.segmentCol,
-              ti.customers.orders,
-              ti.customers.share,
-              ti.customers.responses,
-              ti.customers.csat,
-              ti.customers.averageScore,
-            ]}
+            head={heads(c, 'segmentCol', 'orders', 'share', 'responses', 'csat', 'averageScore')}
             rows={v().segments.map((s) => [
               segmentName(s.value),
               s.orders,
@@ -194,13 +150,7 @@ function CustomersBody(props: { view: CustomersResponse }) {
       <Panel id="top-customers" title={ti.customers.topTitle} wide>
         <FigureTable
           caption={ti.customers.topCaption}
-          head={[
-            ti.customers.person,
-            ti.customers.orders,
-            ti.customers.responses,
-            ti.customers.csat,
-            ti.customers.lastOrder,
-          ]}
+          head={heads(c, 'person', 'orders', 'responses', 'csat', 'lastOrder')}
           rows={v().topCustomers.map((p) => [
             p.name,
             p.orders,
@@ -216,14 +166,7 @@ function CustomersBody(props: { view: CustomersResponse }) {
         <Show when={v().stopped.length > 0} fallback={<p class="empty">{ti.customers.stoppedNone}</p>}>
           <FigureTable
             caption={ti.customers.stoppedCaption}
-            head={[
-              ti.customers.person,
-              ti.customers.orders,
-              ti.customers.activeWeeks,
-              ti.customers.perWeek,
-              ti.customers.missed,
-              ti.customers.lastOrder,
-            ]}
+            head={heads(c, 'person', 'orders', 'activeWeeks', 'perWeek', 'missed', 'lastOrder')}
             rows={v().stopped.map((p) => [
               p.name,
               p.orders,
@@ -241,14 +184,7 @@ function CustomersBody(props: { view: CustomersResponse }) {
         <Show when={v().leastSatisfied.length > 0} fallback={<p class="empty">{ti.customers.leastNone}</p>}>
           <FigureTable
             caption={ti.customers.leastCaption}
-            head={[
-              ti.customers.person,
-              ti.customers.orders,
-              ti.customers.responses,
-              ti.customers.unhappy,
-              ti.customers.averageScore,
-              ti.customers.impact,
-            ]}
+            head={heads(c, 'person', 'orders', 'responses', 'unhappy', 'averageScore', 'impact')}
             rows={v().leastSatisfied.map((p) => [
               p.name,
               p.orders,

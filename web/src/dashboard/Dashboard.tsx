@@ -22,7 +22,7 @@ import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
 import { goalFigureWords } from './goal-words.ts';
 import { InsightNav } from './InsightNav.tsx';
-import { Figure, FigureTable, numberWords, Panel, percentWords } from './parts.tsx';
+import { Choice, Figure, FigureTable, heads, numberWords, Panel, percentWords, Settings } from './parts.tsx';
 import {
   type DashboardQuery,
   dashboardSearch,
@@ -47,6 +47,13 @@ import {
 } from './shape.ts';
 
 type Scope = ReportView['scope'];
+
+/** The Pareto panels: their ids and the report's lists (and CSV tables) they show. */
+const PARETOS = [
+  ['rejections', 'rejections'],
+  ['breaches', 'breaches'],
+  ['low-scores', 'lowScores'],
+] as const;
 
 export default function Dashboard() {
   const params = useParams<{ code: string }>();
@@ -222,7 +229,7 @@ export default function Dashboard() {
                 <FigureTable
                   quiet
                   caption={t.dashboard.volumeCaption}
-                  head={[t.dashboard.weekCol, t.dashboard.created, t.dashboard.resolved]}
+                  head={heads(t.dashboard, 'weekCol', 'created', 'resolved')}
                   rows={r().weekly.map((w) => [weekWords(w.week), w.created, w.resolved])}
                 />
                 {csv('weekly', t.dashboard.volumeTitle, r().weekly.length)}
@@ -238,7 +245,7 @@ export default function Dashboard() {
                 <FigureTable
                   quiet
                   caption={t.dashboard.qualityCaption}
-                  head={[t.dashboard.weekCol, t.dashboard.resolutionCompliance, t.dashboard.csat]}
+                  head={heads(t.dashboard, 'weekCol', 'resolutionCompliance', 'csat')}
                   rows={r().weekly.map((w) => [
                     weekWords(w.week),
                     percentWords(w.resolutionCompliance),
@@ -256,7 +263,7 @@ export default function Dashboard() {
                 />
                 <FigureTable
                   caption={t.dashboard.csatCaption}
-                  head={[t.dashboard.score, t.dashboard.responses]}
+                  head={heads(t.dashboard, 'score', 'responses')}
                   rows={r().csat.distribution.map((count, i) => [
                     `${t.survey.scoreName(i + 1)} (${t.survey.scoreWords[i]})`,
                     count,
@@ -264,31 +271,18 @@ export default function Dashboard() {
                 />
               </Panel>
 
-              <ParetoPanel
-                id="rejections"
-                name="pareto-rejections"
-                title={t.dashboard.rejectionsTitle}
-                entries={r().pareto.rejections}
-                label={rejectionLabel}
-                csv={csv('rejections', t.dashboard.rejectionsTitle, r().pareto.rejections.length)}
-              />
-              <ParetoPanel
-                id="breaches"
-                name="pareto-breaches"
-                title={t.dashboard.breachesTitle}
-                hint={t.dashboard.breachesHint}
-                entries={r().pareto.breaches}
-                label={stageLabel}
-                csv={csv('breaches', t.dashboard.breachesTitle, r().pareto.breaches.length)}
-              />
-              <ParetoPanel
-                id="low-scores"
-                name="pareto-low-scores"
-                title={t.dashboard.lowScoresTitle}
-                entries={r().pareto.lowScores}
-                label={categoryLabel}
-                csv={csv('lowScores', t.dashboard.lowScoresTitle, r().pareto.lowScores.length)}
-              />
+              <For each={PARETOS}>
+                {([id, key]) => (
+                  <ParetoPanel
+                    id={id}
+                    title={t.dashboard[`${key}Title`]}
+                    hint={key === 'breaches' ? t.dashboard.breachesHint : undefined}
+                    entries={r().pareto[key]}
+                    label={{ rejections: rejectionLabel, breaches: stageLabel, lowScores: categoryLabel }[key]}
+                    csv={csv(key, t.dashboard[`${key}Title`], r().pareto[key].length)}
+                  />
+                )}
+              </For>
 
               <Panel id="stages" title={t.dashboard.stagesTitle} hint={t.dashboard.stagesHint}>
                 <Figure
@@ -304,7 +298,7 @@ export default function Dashboard() {
                 <FigureTable
                   quiet
                   caption={t.dashboard.stagesCaption}
-                  head={[t.dashboard.stage, t.dashboard.stays, t.dashboard.totalWorking, t.dashboard.averagePerStay]}
+                  head={heads(t.dashboard, 'stage', 'stays', 'totalWorking', 'averagePerStay')}
                   rows={r().stages.map((s) => [
                     stageLabel(s.stage),
                     s.holds,
@@ -326,14 +320,14 @@ export default function Dashboard() {
                       />
                       <FigureTable
                         caption={t.dashboard.backlogCaption}
-                        head={[t.dashboard.age, t.dashboard.orders]}
+                        head={heads(t.dashboard, 'age', 'orders')}
                         rows={b().ageing.map((a) => [a.bucket, a.count])}
                       />
                       <Show when={b().byService.length > 0}>
                         <FigureTable
                           caption={t.dashboard.backlogByService}
                           visibleCaption
-                          head={[t.dashboard.service, t.dashboard.orders]}
+                          head={heads(t.dashboard, 'service', 'orders')}
                           rows={b().byService.map((s) => [s.serviceName, s.count])}
                         />
                       </Show>
@@ -345,7 +339,7 @@ export default function Dashboard() {
               <Panel id="time" title={t.dashboard.timeTitle} hint={t.dashboard.timeIntro}>
                 <FigureTable
                   caption={t.dashboard.timeCaption}
-                  head={[t.dashboard.measure, t.dashboard.value]}
+                  head={heads(t.dashboard, 'measure', 'value')}
                   rows={[
                     [t.dashboard.medianWorking, working(r().timeToResolve.medianBusinessMinutes)],
                     [t.dashboard.p90Working, working(r().timeToResolve.p90BusinessMinutes)],
@@ -363,20 +357,21 @@ export default function Dashboard() {
                 <FigureTable
                   caption={t.dashboard.servicesCaption}
                   rowHeader={1}
-                  head={[
-                    t.dashboard.rank,
-                    t.dashboard.service,
-                    t.dashboard.created,
-                    t.dashboard.resolved,
-                    t.dashboard.firstResponseCompliance,
-                    t.dashboard.resolutionCompliance,
-                    t.dashboard.csat,
-                    t.dashboard.medianCol,
-                    t.dashboard.clarifications,
-                    t.dashboard.reworks,
-                    t.dashboard.versions,
-                    t.dashboard.attention,
-                  ]}
+                  head={heads(
+                    t.dashboard,
+                    'rank',
+                    'service',
+                    'created',
+                    'resolved',
+                    'firstResponseCompliance',
+                    'resolutionCompliance',
+                    'csat',
+                    'medianCol',
+                    'clarifications',
+                    'reworks',
+                    'versions',
+                    'attention',
+                  )}
                   rows={r().services.map((s, i) => [
                     i + 1,
                     serviceName(s.serviceId),
@@ -400,13 +395,14 @@ export default function Dashboard() {
               <Panel id="agents" title={t.dashboard.agentsTitle} wide>
                 <FigureTable
                   caption={t.dashboard.agentsCaption}
-                  head={[
-                    t.dashboard.agent,
-                    t.dashboard.resolved,
-                    t.dashboard.firstResponseCompliance,
-                    t.dashboard.resolutionCompliance,
-                    t.dashboard.csat,
-                  ]}
+                  head={heads(
+                    t.dashboard,
+                    'agent',
+                    'resolved',
+                    'firstResponseCompliance',
+                    'resolutionCompliance',
+                    'csat',
+                  )}
                   rows={r().agents.map((a) => [
                     personName(a.agentId),
                     a.resolved,
@@ -438,87 +434,77 @@ function Filters(props: {
   problem: string | undefined;
 }) {
   const sorted = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+  // A service in the address that is not in the list (yet) still shows as chosen.
+  const services = () => {
+    const chosen = props.query.service;
+    const list = sorted(props.services).map((s) => ({ value: s.id, label: s.name }));
+    const extra = chosen && !props.services.some((s) => s.id === chosen) ? [{ value: chosen, label: chosen }] : [];
+    return [{ value: '', label: t.dashboard.allServices }, ...list, ...extra];
+  };
+  const day = (key: 'from' | 'to', label: string, limits: { min?: string; max?: string }) => (
+    <div class="field field-date">
+      <label for={`dash-${key}`}>{label}</label>
+      <input
+        id={`dash-${key}`}
+        type="date"
+        value={props.query[key]}
+        min={limits.min || undefined}
+        max={limits.max || undefined}
+        aria-invalid={props.problem ? 'true' : undefined}
+        aria-describedby={props.problem ? 'dash-period-problem' : undefined}
+        onChange={(e) => props.onChange({ [key]: e.currentTarget.value })}
+      />
+    </div>
+  );
   return (
-    <section class="dash-filters" aria-labelledby="dashboard-filters">
-      <h2 id="dashboard-filters" class="visually-hidden">
-        {t.dashboard.filters}
-      </h2>
-      <div class="filters">
-        <div class="field">
-          <label for="dash-period">{t.dashboard.period}</label>
-          <select
-            id="dash-period"
-            value={props.query.preset}
-            onChange={(e) => props.onChange({ preset: e.currentTarget.value as PeriodPreset })}
-          >
-            <option value="30">{t.dashboard.last30}</option>
-            <option value="90">{t.dashboard.last90}</option>
-            <option value="custom">{t.dashboard.custom}</option>
-          </select>
-        </div>
-        <Show when={props.query.preset === 'custom'}>
-          <div class="field field-date">
-            <label for="dash-from">{t.dashboard.from}</label>
-            <input
-              id="dash-from"
-              type="date"
-              value={props.query.from}
-              max={props.query.to || undefined}
-              aria-invalid={props.problem ? 'true' : undefined}
-              aria-describedby={props.problem ? 'dash-period-problem' : undefined}
-              onChange={(e) => props.onChange({ from: e.currentTarget.value })}
-            />
-          </div>
-          <div class="field field-date">
-            <label for="dash-to">{t.dashboard.to}</label>
-            <input
-              id="dash-to"
-              type="date"
-              value={props.query.to}
-              min={props.query.from || undefined}
-              aria-invalid={props.problem ? 'true' : undefined}
-              aria-describedby={props.problem ? 'dash-period-problem' : undefined}
-              onChange={(e) => props.onChange({ to: e.currentTarget.value })}
-            />
-          </div>
+    <Settings
+      id="dashboard-filters"
+      title={t.dashboard.filters}
+      after={
+        <Show when={props.problem}>
+          <p id="dash-period-problem" class="field-error" role="alert">
+            {props.problem}
+          </p>
         </Show>
-        <Show when={props.showServices}>
-          <div class="field">
-            <label for="dash-service">{t.dashboard.service}</label>
-            <select
-              id="dash-service"
-              value={props.query.service ?? ''}
-              onChange={(e) => props.onChange({ service: e.currentTarget.value || undefined })}
-            >
-              <option value="">{t.dashboard.allServices}</option>
-              <For each={sorted(props.services)}>{(s) => <option value={s.id}>{s.name}</option>}</For>
-              {/* A service in the address that is not in the list (yet) still shows as chosen. */}
-              <Show when={props.query.service && !props.services.some((s) => s.id === props.query.service)}>
-                <option value={props.query.service}>{props.query.service}</option>
-              </Show>
-            </select>
-          </div>
-        </Show>
-        <Show when={props.agents.length > 0}>
-          <div class="field">
-            <label for="dash-agent">{t.dashboard.agent}</label>
-            <select
-              id="dash-agent"
-              value={props.query.agent ?? ''}
-              onChange={(e) => props.onChange({ agent: e.currentTarget.value || undefined })}
-            >
-              <option value="">{t.dashboard.allAgents}</option>
-              <For each={sorted(props.agents)}>{(a) => <option value={a.id}>{a.name}</option>}</For>
-            </select>
-          </div>
-        </Show>
-      </div>
-      <Show when={props.problem}>
-        <p id="dash-period-problem" class="field-error" role="alert">
-          {props.problem}
-        </p>
+      }
+    >
+      <Choice
+        id="dash-period"
+        label={t.dashboard.period}
+        value={props.query.preset}
+        options={[
+          { value: '30', label: t.dashboard.last30 },
+          { value: '90', label: t.dashboard.last90 },
+          { value: 'custom', label: t.dashboard.custom },
+        ]}
+        onChange={(preset) => props.onChange({ preset: preset as PeriodPreset })}
+      />
+      <Show when={props.query.preset === 'custom'}>
+        {day('from', t.dashboard.from, { max: props.query.to })}
+        {day('to', t.dashboard.to, { min: props.query.from })}
       </Show>
-    </section>
+      <Show when={props.showServices}>
+        <Choice
+          id="dash-service"
+          label={t.dashboard.service}
+          value={props.query.service ?? ''}
+          options={services()}
+          onChange={(service) => props.onChange({ service: service || undefined })}
+        />
+      </Show>
+      <Show when={props.agents.length > 0}>
+        <Choice
+          id="dash-agent"
+          label={t.dashboard.agent}
+          value={props.query.agent ?? ''}
+          options={[
+            { value: '', label: t.dashboard.allAgents },
+            ...sorted(props.agents).map((a) => ({ value: a.id, label: a.name })),
+          ]}
+          onChange={(agent) => props.onChange({ agent: agent || undefined })}
+        />
+      </Show>
+    </Settings>
   );
 }
 
@@ -597,7 +583,6 @@ function Kpis(props: { report: ReportView; backlogTotal: number | undefined; wor
 
 function ParetoPanel(props: {
   id: string;
-  name: string;
   title: string;
   hint?: string;
   entries: ParetoEntry[];
@@ -608,14 +593,14 @@ function ParetoPanel(props: {
   return (
     <Panel id={props.id} title={props.title} {...(props.hint ? { hint: props.hint } : {})}>
       <Figure
-        name={props.name}
+        name={`pareto-${props.id}`}
         title={props.title}
         spec={{ kind: 'pareto', data: data(), valueTitle: t.dashboard.count }}
       />
       <FigureTable
         quiet
         caption={t.dashboard.paretoCaption(props.title)}
-        head={[t.dashboard.cause, t.dashboard.count, t.dashboard.share, t.dashboard.cumulative]}
+        head={heads(t.dashboard, 'cause', 'count', 'share', 'cumulative')}
         rows={props.entries.map((e) => [
           props.label(e.key),
           e.count,

@@ -6,6 +6,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { TextBox } from '../lib/fields.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
@@ -152,23 +153,15 @@ function FollowUpItem(props: {
     <li class="follow-up">
       <FollowUpHead followUp={props.followUp} serviceName={props.serviceName} />
       <form class="inline-form" novalidate onSubmit={submitWith(submit)}>
-        <div class="field">
-          <label for={`${id()}-note`}>{t.dashboard.followUpNote(props.followUp.orderNumber)}</label>
-          <textarea
-            id={`${id()}-note`}
-            rows={2}
-            maxLength={2000}
-            value={note()}
-            aria-invalid={error() ? 'true' : undefined}
-            aria-describedby={error() ? `${id()}-error` : undefined}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-          <Show when={error()}>
-            <p id={`${id()}-error`} class="field-error">
-              {error()}
-            </p>
-          </Show>
-        </div>
+        <TextBox
+          id={`${id()}-note`}
+          label={t.dashboard.followUpNote(props.followUp.orderNumber)}
+          rows={2}
+          maxLength={2000}
+          value={note()}
+          error={error()}
+          onInput={setNote}
+        />
         <SubmitButton of={close} class="secondary">
           {t.dashboard.followUpClose}
           <span class="visually-hidden"> {props.followUp.orderNumber}</span>

@@ -6,17 +6,17 @@ import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Index, Show } from 'solid-js';
 import type { GoalProgress } from '#shared/insight.ts';
 import { GOAL_METRICS, type GoalMetric } from '#shared/model.ts';
-import { describedBy, FieldError, NumberField, SelectField } from '../editor/controls.tsx';
+import { NumberField, SelectField } from '../editor/controls.tsx';
 import { ti } from '../i18n/insight.ts';
 import { api, type GoalsView } from '../lib/api.ts';
+import { TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { controlId } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
 import { goalFigureWords, isShareMetric } from './goal-words.ts';
-import { InsightNav } from './InsightNav.tsx';
-import { Figure, FigureTable, Panel } from './parts.tsx';
+import { Figure, FigureTable, InsightPage, Panel } from './parts.tsx';
 import { addDays, dayWords, isoDay } from './period.ts';
 import { percent, weekAxisLabel, weekWords } from './shape.ts';
 
@@ -57,10 +57,7 @@ export default function Goals() {
     goals.value()?.serviceNames[id] ?? services.value()?.find((s) => s.id === id)?.name ?? id;
 
   return (
-    <section class="dashboard goals-page">
-      <InsightNav code={params.code} />
-      <h1>{ti.goals.title(params.code)}</h1>
-      <p class="lead">{ti.goals.intro}</p>
+    <InsightPage code={params.code} name="goals" title={ti.goals.title(params.code)} intro={ti.goals.intro}>
       <Loaded of={goals} loading={ti.goals.loading} failures="before">
         {(view) => (
           <>
@@ -81,7 +78,7 @@ export default function Goals() {
           </>
         )}
       </Loaded>
-    </section>
+    </InsightPage>
   );
 }
 
@@ -253,20 +250,17 @@ function GoalEditor(props: {
                 error={err(i, 'serviceId')}
                 onChange={(serviceId) => update(i, { serviceId })}
               />
-              <DateField
-                path={`goals.${i}.from`}
-                label={ti.goals.from}
-                value={goal().from}
-                error={err(i, 'from')}
-                onChange={(from) => update(i, { from })}
-              />
-              <DateField
-                path={`goals.${i}.to`}
-                label={ti.goals.to}
-                value={goal().to}
-                error={err(i, 'to')}
-                onChange={(to) => update(i, { to })}
-              />
+              <For each={['from', 'to'] as const}>
+                {(end) => (
+                  <DateField
+                    path={`goals.${i}.${end}`}
+                    label={ti.goals[end]}
+                    value={goal()[end]}
+                    error={err(i, end)}
+                    onChange={(day) => update(i, { [end]: day })}
+                  />
+                )}
+              </For>
               <button type="button" class="small secondary" onClick={() => remove(i)}>
                 {ti.goals.remove(i + 1)}
               </button>
@@ -300,17 +294,15 @@ function DateField(props: {
   onChange: (value: string) => void;
 }) {
   return (
-    <div class="field field-date">
-      <label for={controlId(props.path)}>{props.label}</label>
-      <input
-        id={controlId(props.path)}
-        type="date"
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      />
-      <FieldError path={props.path} error={props.error} />
-    </div>
+    <TextBox
+      id={controlId(props.path)}
+      class="field field-date"
+      type="date"
+      commit
+      label={props.label}
+      value={props.value}
+      error={props.error}
+      onInput={props.onChange}
+    />
   );
 }

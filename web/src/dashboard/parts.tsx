@@ -2,9 +2,16 @@
  * Building blocks of the dashboard pages (quality, goals, customers, capacity): panels, charts with
  * a spoken summary, and the tables that hold every figure of a chart.
  */
+import { useSearchParams } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
+import { Table } from '../lib/blocks.tsx';
+
+export { heads } from '../lib/blocks.tsx';
+
+import { SelectBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
 import { ChartCanvas, type ChartSpec } from './Chart.tsx';
+import { InsightNav } from './InsightNav.tsx';
 import { peak, percent } from './shape.ts';
 
 export type Cell = string | number;
@@ -25,6 +32,106 @@ export function Panel(props: { id: string; title: string; hint?: string; wide?: 
       </Show>
       {props.children}
     </section>
+  );
+}
+
+/** The settings of a view, named for screen readers. */
+export function Settings(props: { id: string; title: string; children: JSX.Element; after?: JSX.Element }) {
+  return (
+    <section class="dash-filters" aria-labelledby={props.id}>
+      <h2 id={props.id} class="visually-hidden">
+        {props.title}
+      </h2>
+      <div class="filters">{props.children}</div>
+      {props.after}
+    </section>
+  );
+}
+
+/** A choice among a few values, kept in the address. */
+export function Choice(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<string | { value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  const options = () => props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+  return (
+    <SelectBox id={props.id} label={props.label} value={props.value} options={options()} onChange={props.onChange} />
+  );
+}
+
+/** A department view of its head: the views' links, the title and what the view is for. */
+export function InsightPage(props: {
+  code: string;
+  name: string;
+  title: string;
+  intro: string;
+  children: JSX.Element;
+}) {
+  return (
+    <section class={`dashboard ${props.name}-page`}>
+      <InsightNav code={props.code} />
+      <h1>{props.title}</h1>
+      <p class="lead">{props.intro}</p>
+      {props.children}
+    </section>
+  );
+}
+
+export interface AddressSetting {
+  key: string;
+  id: string;
+  label: string;
+  /** The values to choose from; without them, a whole number between `min` and `max`. */
+  options?: ReadonlyArray<string | { value: string; label: string }>;
+  min?: number;
+  max?: number;
+}
+
+/** A view's settings kept in the address, so the view can be shared. */
+export function AddressSettings(props: {
+  id: string;
+  title: string;
+  values: Record<string, string>;
+  fields: readonly AddressSetting[];
+}) {
+  const [, setSearch] = useSearchParams();
+  const set = (key: string, value: string) => setSearch({ [key]: value }, { replace: true });
+  return (
+    <Settings id={props.id} title={props.title}>
+      <For each={props.fields}>
+        {(field) => (
+          <Show
+            when={field.options}
+            fallback={
+              <div class="field field-number">
+                <label for={field.id}>{field.label}</label>
+                <input
+                  id={field.id}
+                  type="number"
+                  min={field.min}
+                  max={field.max}
+                  value={props.values[field.key]}
+                  onChange={(e) => set(field.key, e.currentTarget.value)}
+                />
+              </div>
+            }
+          >
+            {(options) => (
+              <Choice
+                id={field.id}
+                label={field.label}
+                value={props.values[field.key] ?? ''}
+                options={options()}
+                onChange={(value) => set(field.key, value)}
+              />
+            )}
+          </Show>
+        )}
+      </For>
+    </Settings>
   );
 }
 
@@ -60,42 +167,31 @@ export function FigureTable(props: {
   const header = () => props.rowHeader ?? 0;
   return (
     <Show when={props.rows.length > 0} fallback={props.quiet ? null : <p class="empty">{t.dashboard.noData}</p>}>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
-      <section class="table-wrap figure-table" aria-label={props.caption} tabIndex={0}>
-        <table>
-          <caption class={props.visibleCaption ? 'table-caption' : 'visually-hidden'}>{props.caption}</caption>
-          <thead>
+      <Table
+        caption={props.caption}
+        visibleCaption={props.visibleCaption}
+        head={props.head}
+        headClass={(i) => (i !== header() ? 'num' : undefined)}
+        scroll={{ label: props.caption, class: 'figure-table' }}
+      >
+        <For each={props.rows}>
+          {(row) => (
             <tr>
-              <For each={props.head}>
-                {(cell, i) => (
-                  <th scope="col" class={i() !== header() ? 'num' : undefined}>
-                    {cell}
-                  </th>
-                )}
+              <For each={row}>
+                {(cell, i) =>
+                  i() === header() ? (
+                    <th scope="row" class="row-head">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
+                  )
+                }
               </For>
             </tr>
-          </thead>
-          <tbody>
-            <For each={props.rows}>
-              {(row) => (
-                <tr>
-                  <For each={row}>
-                    {(cell, i) =>
-                      i() === header() ? (
-                        <th scope="row" class="row-head">
-                          {cell}
-                        </th>
-                      ) : (
-                        <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
-                      )
-                    }
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </section>
+          )}
+        </For>
+      </Table>
     </Show>
   );
 }

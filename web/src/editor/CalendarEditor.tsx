@@ -6,6 +6,7 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseIcalHolidays } from '#shared/ical.ts';
 import type { BusinessCalendar } from '#shared/model.ts';
+import { Chips, Field } from '../lib/fields.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import {
@@ -173,23 +174,14 @@ export function CalendarEditor(props: {
         <h4 id="holidays-title">{t.calendar.holidaysTitle}</h4>
         <SectionError path="calendar.holidays" errors={props.errors} />
         <Show when={cal().holidays.length > 0} fallback={<p class="meta">{t.calendar.holidaysEmpty}</p>}>
-          <ul class="chips" aria-labelledby="holidays-title">
-            <For each={cal().holidays}>
-              {(date, i) => (
-                <li classList={{ invalid: Boolean(props.errors[`calendar.holidays.${i()}`]) }}>
-                  <time datetime={date}>{date}</time>
-                  <button
-                    type="button"
-                    class="chip-remove"
-                    aria-label={t.calendar.holidayRemove(date)}
-                    onClick={() => set({ ...cal(), holidays: removeHoliday(cal().holidays, date) })}
-                  >
-                    ×
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
+          <Chips
+            labelledBy="holidays-title"
+            items={cal().holidays}
+            invalid={(i) => Boolean(props.errors[`calendar.holidays.${i}`])}
+            text={(date) => <time datetime={date}>{date}</time>}
+            removeLabel={(date) => t.calendar.holidayRemove(date)}
+            onRemove={(date) => set({ ...cal(), holidays: removeHoliday(cal().holidays, date) })}
+          />
         </Show>
         <For
           each={cal()
@@ -220,11 +212,7 @@ export function CalendarEditor(props: {
         </div>
         <FieldError path="calendar.holidayAdd" error={holidayError()} />
 
-        <div class="field">
-          <label for="ical-import">{t.calendar.importLabel}</label>
-          <p id="ical-import-hint" class="hint">
-            {t.calendar.importHint}
-          </p>
+        <Field id="ical-import" label={t.calendar.importLabel} hint={t.calendar.importHint}>
           <input
             id="ical-import"
             type="file"
@@ -250,7 +238,7 @@ export function CalendarEditor(props: {
               )}
             </Show>
           </div>
-        </div>
+        </Field>
       </div>
     </fieldset>
   );

@@ -3,6 +3,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { isHeadOf } from '#shared/permissions.ts';
 import { user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
+import { heads, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
@@ -44,40 +45,26 @@ export default function DepartmentServices() {
       </Show>
       <Loaded of={services}>
         <Show when={sorted().length > 0} fallback={<p class="empty">{t.services.empty}</p>}>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t.services.caption}</caption>
-              <thead>
+          <Table caption={t.services.caption} head={heads(t.services, 'name', 'status', 'version', 'owner', 'updated')}>
+            <For each={sorted()}>
+              {(s) => (
                 <tr>
-                  <th scope="col">{t.services.name}</th>
-                  <th scope="col">{t.services.status}</th>
-                  <th scope="col">{t.services.version}</th>
-                  <th scope="col">{t.services.owner}</th>
-                  <th scope="col">{t.services.updated}</th>
+                  <th scope="row">
+                    <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
+                    <span class="meta block">{s.id}</span>
+                  </th>
+                  <td>
+                    <ServiceStatusBadge status={s.status} />
+                  </td>
+                  <td>{s.version}</td>
+                  <td>{person(s.ownerId)}</td>
+                  <td>
+                    <DateTime iso={s.updatedAt} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={sorted()}>
-                  {(s) => (
-                    <tr>
-                      <th scope="row">
-                        <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
-                        <span class="meta block">{s.id}</span>
-                      </th>
-                      <td>
-                        <ServiceStatusBadge status={s.status} />
-                      </td>
-                      <td>{s.version}</td>
-                      <td>{person(s.ownerId)}</td>
-                      <td>
-                        <DateTime iso={s.updatedAt} />
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+              )}
+            </For>
+          </Table>
         </Show>
       </Loaded>
     </section>

@@ -12,6 +12,7 @@ import { createServiceBody, serviceBody, serviceProblems } from '#shared/service
 import { user } from '../account/session.ts';
 import { OrderForm } from '../catalog/OrderForm.tsx';
 import { api, type ServiceDetail } from '../lib/api.ts';
+import { Radios } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { controlId, type FieldErrors, issuesToFields, localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
@@ -131,6 +132,10 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
     editorErrors.drop(path);
     write.clear('notice');
   };
+  // One part of the time standard changed (its path names it).
+  const setStandard = (patch: Partial<Draft['standard']>) =>
+    update((d) => ({ ...d, standard: { ...d.standard, ...patch } }), `standard.${Object.keys(patch)[0]}`);
+  const approvalWords = { none: t.editor.approvalNone, head: t.editor.approvalHead, named: t.editor.approvalNamed };
   const err = (path: string) => errors()[path];
 
   const memberName = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? id;
@@ -359,37 +364,27 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
             <h2 id="approval-title">{t.editor.approvalTitle}</h2>
             <fieldset class="field">
               <legend class="visually-hidden">{t.editor.approvalTitle}</legend>
-              <For
-                each={[
-                  { kind: 'none' as const, label: t.editor.approvalNone },
-                  { kind: 'head' as const, label: t.editor.approvalHead },
-                  { kind: 'named' as const, label: t.editor.approvalNamed },
-                ]}
-              >
-                {(option) => (
-                  <div class="check">
-                    <input
-                      id={controlId(`approval.kind.${option.kind}`)}
-                      type="radio"
-                      name="approval"
-                      checked={draft().approval.kind === option.kind}
-                      onChange={() =>
-                        update(
-                          (d) => ({
-                            ...d,
-                            approval:
-                              option.kind === 'named'
-                                ? { kind: 'named', approvers: d.approval.kind === 'named' ? d.approval.approvers : [] }
-                                : { kind: option.kind },
-                          }),
-                          'approval',
-                        )
-                      }
-                    />
-                    <label for={controlId(`approval.kind.${option.kind}`)}>{option.label}</label>
-                  </div>
-                )}
-              </For>
+              <Radios
+                name="approval"
+                value={draft().approval.kind}
+                options={(['none', 'head', 'named'] as const).map((kind) => ({
+                  value: kind,
+                  label: approvalWords[kind],
+                  id: controlId(`approval.kind.${kind}`),
+                }))}
+                onChange={(kind) =>
+                  update(
+                    (d) => ({
+                      ...d,
+                      approval:
+                        kind === 'named'
+                          ? { kind: 'named', approvers: d.approval.kind === 'named' ? d.approval.approvers : [] }
+                          : { kind },
+                    }),
+                    'approval',
+                  )
+                }
+              />
             </fieldset>
             <Show when={draft().approval.kind === 'named'}>
               <ListEditor
@@ -408,55 +403,33 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
             <h2 id="standard-title">{t.editor.standardTitle}</h2>
             <p class="hint">{t.editor.standardHint}</p>
             <div class="builder-grid">
-              <DurationField
-                path="standard.firstResponseMinutes"
-                label={t.editor.firstResponse}
-                required
-                minutes={draft().standard.firstResponseMinutes}
-                always={always()}
-                error={err('standard.firstResponseMinutes')}
-                onChange={(m) =>
-                  update(
-                    (d) => ({ ...d, standard: { ...d.standard, firstResponseMinutes: m ?? 0 } }),
-                    'standard.firstResponseMinutes',
-                  )
-                }
-              />
-              <DurationField
-                path="standard.resolutionMinutes"
-                label={t.editor.resolution}
-                required
-                minutes={draft().standard.resolutionMinutes}
-                always={always()}
-                error={err('standard.resolutionMinutes')}
-                onChange={(m) =>
-                  update(
-                    (d) => ({ ...d, standard: { ...d.standard, resolutionMinutes: m ?? 0 } }),
-                    'standard.resolutionMinutes',
-                  )
-                }
-              />
+              <For each={['firstResponseMinutes', 'resolutionMinutes'] as const}>
+                {(key) => (
+                  <DurationField
+                    path={`standard.${key}`}
+                    label={key === 'resolutionMinutes' ? t.editor.resolution : t.editor.firstResponse}
+                    required
+                    minutes={draft().standard[key]}
+                    always={always()}
+                    error={err(`standard.${key}`)}
+                    onChange={(m) => setStandard({ [key]: m ?? 0 })}
+                  />
+                )}
+              </For>
               <NumberField
                 path="standard.warningAt"
                 label={t.editor.warningAt}
                 required
                 value={percentOf(draft().standard.warningAt)}
                 error={err('standard.warningAt')}
-                onChange={(p) =>
-                  update(
-                    (d) => ({ ...d, standard: { ...d.standard, warningAt: shareOf(p ?? 0) } }),
-                    'standard.warningAt',
-                  )
-                }
+                onChange={(p) => setStandard({ warningAt: shareOf(p ?? 0) })}
               />
             </div>
             <CheckField
               path="standard.always"
               label={t.editor.always}
               checked={draft().standard.always}
-              onChange={(value) =>
-                update((d) => ({ ...d, standard: { ...d.standard, always: value } }), 'standard.always')
-              }
+              onChange={(always) => setStandard({ always })}
             />
           </section>
 

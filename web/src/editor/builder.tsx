@@ -5,6 +5,7 @@
  */
 import { type Accessor, createSignal, For, Index, type JSX, Show } from 'solid-js';
 import { FIELD_KINDS, type FieldKind, type FormField, INPUT_KINDS, type InputKind } from '#shared/model.ts';
+import { Check, SelectBox } from '../lib/fields.tsx';
 import { durationWords } from '../lib/format.ts';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
@@ -127,26 +128,17 @@ export function DurationField(props: {
           describedByExtra={props.minutes ? wordsId : undefined}
           onChange={(n) => props.onChange(partsToMinutes(n, unit()))}
         />
-        <div class="field">
-          <label for={`${controlId(props.path)}-unit`}>{t.editor.unit}</label>
-          <select
-            id={`${controlId(props.path)}-unit`}
-            onChange={(e) => {
-              const next = e.currentTarget.value as DurationUnit;
-              const n = shown();
-              setUnit(next);
-              props.onChange(partsToMinutes(n, next));
-            }}
-          >
-            <For each={['minutes', 'hours'] as const}>
-              {(u) => (
-                <option value={u} selected={unit() === u}>
-                  {t.editor.units[u]}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
+        <SelectBox
+          id={`${controlId(props.path)}-unit`}
+          label={t.editor.unit}
+          value={unit()}
+          options={(['minutes', 'hours'] as const).map((u) => ({ value: u, label: t.editor.units[u] }))}
+          onChange={(next) => {
+            const n = shown();
+            setUnit(next);
+            props.onChange(partsToMinutes(n, next));
+          }}
+        />
       </div>
       <Show when={props.minutes}>
         {(m) => (
@@ -198,18 +190,15 @@ function ConditionValues(props: {
           }
         >
           {(option, i) => (
-            <div class="check">
-              <input
-                id={`${controlId(props.path)}-${i()}`}
-                type="checkbox"
-                checked={props.equals.includes(option.value)}
-                onChange={(e) => {
-                  const rest = props.equals.filter((v) => v !== option.value);
-                  props.onChange(e.currentTarget.checked ? [...rest, option.value] : rest);
-                }}
-              />
-              <label for={`${controlId(props.path)}-${i()}`}>{option.label}</label>
-            </div>
+            <Check
+              id={`${controlId(props.path)}-${i()}`}
+              label={option.label}
+              checked={props.equals.includes(option.value)}
+              onChange={(checked) => {
+                const rest = props.equals.filter((v) => v !== option.value);
+                props.onChange(checked ? [...rest, option.value] : rest);
+              }}
+            />
           )}
         </For>
         <span id={controlId(props.path)} tabIndex={-1} />
@@ -228,176 +217,152 @@ export function FormBuilder(props: BuilderProps) {
     setForm((f) => updateAt(f, i, p), `form.${i}.${key}`);
 
   return (
-    <section class="builder" aria-labelledby="form-builder-title">
-      <h2 id="form-builder-title">{t.editor.formTitle}</h2>
-      <SectionError path="form" errors={props.errors()} />
-      <Show when={form().length > 0} fallback={<p class="empty">{t.editor.formEmpty}</p>}>
-        <ol class="builder-list">
-          <Index each={form()}>
-            {(field, i) => {
-              const p = (key: string) => `form.${i}.${key}`;
-              const above = () => form().slice(0, i);
-              const source = () => form().find((f) => f.id === field().visibleWhen?.field);
-              return (
-                <li class="builder-item">
-                  <fieldset>
-                    <legend>{t.editor.fieldTitle(i + 1, field().label)}</legend>
-                    <div class="builder-grid">
-                      <TextField
-                        path={p('label')}
-                        label={t.editor.label}
-                        required
-                        value={field().label}
-                        error={err(p('label'))}
-                        onInput={(label) =>
-                          setForm((f) => relabel(f, i, 'label', label, props.locked(), 'field'), p('label'))
-                        }
-                      />
-                      <SelectField
-                        path={p('kind')}
-                        label={t.editor.kind}
-                        value={field().kind}
-                        options={kindOptions()}
-                        error={err(p('kind'))}
-                        onChange={(kind) => patch(i, { kind }, 'kind')}
-                      />
-                      <TextField
-                        path={p('id')}
-                        label={t.editor.fieldId}
-                        hint={t.editor.fieldIdHint}
-                        required
-                        value={field().id}
-                        error={err(p('id'))}
-                        onInput={(id) => patch(i, { id }, 'id')}
-                      />
-                      <TextField
-                        path={p('help')}
-                        label={t.editor.help}
-                        value={field().help ?? ''}
-                        error={err(p('help'))}
-                        onInput={(help) => patch(i, { help }, 'help')}
-                      />
-                    </div>
-                    <CheckField
-                      path={p('required')}
-                      label={t.editor.required}
-                      checked={field().required}
-                      error={err(p('required'))}
-                      onChange={(required) => patch(i, { required }, 'required')}
+    <ListSection<FormField>
+      list="form"
+      titleId="form-builder-title"
+      title={t.editor.formTitle}
+      empty={t.editor.formEmpty}
+      addLabel={t.editor.addField}
+      items={form()}
+      errors={props.errors()}
+      itemTitle={(n, f) => t.editor.fieldTitle(n, f.label)}
+      itemWord={t.editor.fieldWord}
+      firstControl="label"
+      setList={setForm}
+      create={(f) => newField(f)}
+      row={(field, i) => {
+        const p = (key: string) => `form.${i}.${key}`;
+        const above = () => form().slice(0, i);
+        const source = () => form().find((f) => f.id === field().visibleWhen?.field);
+        return (
+          <>
+            <div class="builder-grid">
+              <TextField
+                path={p('label')}
+                label={t.editor.label}
+                required
+                value={field().label}
+                error={err(p('label'))}
+                onInput={(label) => setForm((f) => relabel(f, i, 'label', label, props.locked(), 'field'), p('label'))}
+              />
+              <SelectField
+                path={p('kind')}
+                label={t.editor.kind}
+                value={field().kind}
+                options={kindOptions()}
+                error={err(p('kind'))}
+                onChange={(kind) => patch(i, { kind }, 'kind')}
+              />
+              <TextField
+                path={p('id')}
+                label={t.editor.fieldId}
+                hint={t.editor.fieldIdHint}
+                required
+                value={field().id}
+                error={err(p('id'))}
+                onInput={(id) => patch(i, { id }, 'id')}
+              />
+              <TextField
+                path={p('help')}
+                label={t.editor.help}
+                value={field().help ?? ''}
+                error={err(p('help'))}
+                onInput={(help) => patch(i, { help }, 'help')}
+              />
+            </div>
+            <CheckField
+              path={p('required')}
+              label={t.editor.required}
+              checked={field().required}
+              error={err(p('required'))}
+              onChange={(required) => patch(i, { required }, 'required')}
+            />
+            <Show when={LENGTH_KINDS.has(field().kind)}>
+              <div class="builder-grid">
+                <For each={['min', 'max'] as const}>
+                  {(end) => (
+                    <NumberField
+                      path={p(end)}
+                      label={t.editor[end]}
+                      hint={field().kind === 'number' ? t.editor.minHintNumber : t.editor.minHintText}
+                      value={field()[end]}
+                      error={err(p(end))}
+                      onChange={(n) => patch(i, { [end]: n }, end)}
                     />
-                    <Show when={LENGTH_KINDS.has(field().kind)}>
-                      <div class="builder-grid">
-                        <NumberField
-                          path={p('min')}
-                          label={t.editor.min}
-                          hint={field().kind === 'number' ? t.editor.minHintNumber : t.editor.minHintText}
-                          value={field().min}
-                          error={err(p('min'))}
-                          onChange={(min) => patch(i, { min }, 'min')}
-                        />
-                        <NumberField
-                          path={p('max')}
-                          label={t.editor.max}
-                          hint={field().kind === 'number' ? t.editor.minHintNumber : t.editor.minHintText}
-                          value={field().max}
-                          error={err(p('max'))}
-                          onChange={(max) => patch(i, { max }, 'max')}
-                        />
-                      </div>
-                    </Show>
-                    <Show when={PATTERN_KINDS.has(field().kind)}>
-                      <TextField
-                        path={p('pattern')}
-                        label={t.editor.pattern}
-                        hint={t.editor.patternHint}
-                        value={field().pattern ?? ''}
-                        error={err(p('pattern'))}
-                        onInput={(pattern) => patch(i, { pattern }, 'pattern')}
-                      />
-                    </Show>
-                    <Show when={CHOICE_KINDS.has(field().kind)}>
-                      <ListEditor
-                        path={p('options')}
-                        label={t.editor.options}
-                        items={field().options ?? []}
-                        error={err(p('options'))}
-                        onChange={(options) => patch(i, { options }, 'options')}
-                      />
-                    </Show>
-                    <Show when={i > 0 || field().visibleWhen}>
-                      <div class="condition">
-                        <SelectField
-                          path={p('visibleWhen.field')}
-                          label={t.editor.showWhen}
-                          hint={t.editor.showWhenHint}
-                          value={field().visibleWhen?.field ?? ''}
-                          options={[
-                            { value: '', label: t.editor.showAlways },
-                            ...above().map((f) => ({ value: f.id, label: f.label || f.id })),
-                            ...(field().visibleWhen && !above().some((f) => f.id === field().visibleWhen?.field)
-                              ? [{ value: field().visibleWhen?.field ?? '', label: field().visibleWhen?.field ?? '' }]
-                              : []),
-                          ]}
-                          error={err(p('visibleWhen.field')) ?? err(p('visibleWhen'))}
-                          onChange={(id) =>
-                            patch(i, { visibleWhen: id ? { field: id, equals: [] } : undefined }, 'visibleWhen')
-                          }
-                        />
-                        <Show when={field().visibleWhen && source()}>
-                          {(src) => (
-                            <ConditionValues
-                              path={p('visibleWhen.equals')}
-                              source={src()}
-                              equals={field().visibleWhen?.equals ?? []}
-                              error={err(p('visibleWhen.equals'))}
-                              onChange={(equals) =>
-                                patch(
-                                  i,
-                                  { visibleWhen: { field: field().visibleWhen?.field ?? '', equals } },
-                                  'visibleWhen.equals',
-                                )
-                              }
-                            />
-                          )}
-                        </Show>
-                      </div>
-                    </Show>
-                    <RowTools
-                      list="form"
-                      index={i}
-                      count={form().length}
-                      what={t.editor.fieldWord(i + 1)}
-                      onMove={(to) => setForm((f) => moveItem(f, i, to), 'form')}
-                      onRemove={() => setForm((f) => removeAt(f, i), 'form')}
+                  )}
+                </For>
+              </div>
+            </Show>
+            <Show when={PATTERN_KINDS.has(field().kind)}>
+              <TextField
+                path={p('pattern')}
+                label={t.editor.pattern}
+                hint={t.editor.patternHint}
+                value={field().pattern ?? ''}
+                error={err(p('pattern'))}
+                onInput={(pattern) => patch(i, { pattern }, 'pattern')}
+              />
+            </Show>
+            <Show when={CHOICE_KINDS.has(field().kind)}>
+              <ListEditor
+                path={p('options')}
+                label={t.editor.options}
+                items={field().options ?? []}
+                error={err(p('options'))}
+                onChange={(options) => patch(i, { options }, 'options')}
+              />
+            </Show>
+            <Show when={i > 0 || field().visibleWhen}>
+              <div class="condition">
+                <SelectField
+                  path={p('visibleWhen.field')}
+                  label={t.editor.showWhen}
+                  hint={t.editor.showWhenHint}
+                  value={field().visibleWhen?.field ?? ''}
+                  options={[
+                    { value: '', label: t.editor.showAlways },
+                    ...above().map((f) => ({ value: f.id, label: f.label || f.id })),
+                    ...(field().visibleWhen && !above().some((f) => f.id === field().visibleWhen?.field)
+                      ? [{ value: field().visibleWhen?.field ?? '', label: field().visibleWhen?.field ?? '' }]
+                      : []),
+                  ]}
+                  error={err(p('visibleWhen.field')) ?? err(p('visibleWhen'))}
+                  onChange={(id) =>
+                    patch(i, { visibleWhen: id ? { field: id, equals: [] } : undefined }, 'visibleWhen')
+                  }
+                />
+                <Show when={field().visibleWhen && source()}>
+                  {(src) => (
+                    <ConditionValues
+                      path={p('visibleWhen.equals')}
+                      source={src()}
+                      equals={field().visibleWhen?.equals ?? []}
+                      error={err(p('visibleWhen.equals'))}
+                      onChange={(equals) =>
+                        patch(
+                          i,
+                          { visibleWhen: { field: field().visibleWhen?.field ?? '', equals } },
+                          'visibleWhen.equals',
+                        )
+                      }
                     />
-                  </fieldset>
-                </li>
-              );
-            }}
-          </Index>
-        </ol>
-      </Show>
-      <button
-        id={controlId('form.add')}
-        type="button"
-        class="secondary"
-        onClick={() => {
-          const n = form().length;
-          setForm((f) => [...f, newField(f)], 'form');
-          focusSoon(controlId(`form.${n}.label`));
-        }}
-      >
-        {t.editor.addField}
-      </button>
-    </section>
+                  )}
+                </Show>
+              </div>
+            </Show>
+          </>
+        );
+      }}
+    />
   );
 }
 
-/** Shared shape of the three simple checklists. */
+/** The frame of a list of rows: heading, rows each in its fieldset with its tools, "add". */
 function ListSection<T extends { id: string }>(props: {
-  list: 'inputs' | 'deliverables' | 'stages';
+  list: 'form' | 'inputs' | 'deliverables' | 'stages';
+  titleId?: string;
   title: string;
-  hint: string;
+  hint?: string;
   empty: string;
   addLabel: string;
   items: T[];
@@ -410,10 +375,13 @@ function ListSection<T extends { id: string }>(props: {
   /** A focusable control of a row, to move to after adding it. */
   firstControl: string;
 }) {
+  const titleId = () => props.titleId ?? `${props.list}-title`;
   return (
-    <section class="builder" aria-labelledby={`${props.list}-title`}>
-      <h2 id={`${props.list}-title`}>{props.title}</h2>
-      <p class="hint">{props.hint}</p>
+    <section class="builder" aria-labelledby={titleId()}>
+      <h2 id={titleId()}>{props.title}</h2>
+      <Show when={props.hint}>
+        <p class="hint">{props.hint}</p>
+      </Show>
       <SectionError path={props.list} errors={props.errors} />
       <Show when={props.items.length > 0} fallback={<p class="empty">{props.empty}</p>}>
         <ol class="builder-list">
@@ -453,184 +421,198 @@ function ListSection<T extends { id: string }>(props: {
   );
 }
 
-export function InputsEditor(props: BuilderProps) {
-  type Input = Draft['inputs'][number];
+type Checklist = 'inputs' | 'deliverables' | 'stages';
+type ItemOf<K extends Checklist> = Draft[K][number];
+type Patch<K extends Checklist> = (i: number, p: Partial<ItemOf<K>>, key: string) => void;
+
+/**
+ * Inputs, deliverables and stages: each row has its name (the id follows it until saved), its id,
+ * what is particular to the list, and whether it is required.
+ */
+function Checklist<K extends Checklist>(
+  props: BuilderProps & {
+    list: K;
+    /** The id a new row starts from ("input", "deliverable", "stage"). */
+    word: string;
+    nameKey: 'label' | 'name';
+    words: {
+      title: string;
+      hint: string;
+      empty: string;
+      add: string;
+      name: string;
+      item: (n: number, name: string) => string;
+      itemWord: (n: number) => string;
+    };
+    create: () => Omit<ItemOf<K>, 'id'>;
+    /** Controls between the name and the id, and after the id. */
+    beforeId?: (item: Accessor<ItemOf<K>>, i: number, patch: Patch<K>) => JSX.Element;
+    afterId?: (item: Accessor<ItemOf<K>>, i: number, patch: Patch<K>) => JSX.Element;
+    required?: boolean;
+  },
+) {
+  type Item = ItemOf<K>;
   const err = (path: string) => props.errors()[path];
-  const setList = (next: (l: Input[]) => Input[], path: string) =>
-    props.update((d) => ({ ...d, inputs: next(d.inputs) }), path);
-  const patch = (i: number, p: Partial<Input>, key: string) => setList((l) => updateAt(l, i, p), `inputs.${i}.${key}`);
+  const items = () => props.draft()[props.list] as Item[];
+  const setList = (next: (l: Item[]) => Item[], path: string) =>
+    props.update((d) => ({ ...d, [props.list]: next(d[props.list] as Item[]) }), path);
+  const patch: Patch<K> = (i, p, key) => setList((l) => updateAt(l, i, p), `${props.list}.${i}.${key}`);
+  const nameOf = (item: Item) => (item as Record<string, unknown>)[props.nameKey] as string;
   return (
-    <ListSection<Input>
-      list="inputs"
-      title={t.editor.inputsTitle}
-      hint={t.editor.inputsHint}
-      empty={t.editor.inputsEmpty}
-      addLabel={t.editor.addInput}
-      items={props.draft().inputs}
+    <ListSection<Item>
+      list={props.list}
+      title={props.words.title}
+      hint={props.words.hint}
+      empty={props.words.empty}
+      addLabel={props.words.add}
+      items={items()}
       errors={props.errors()}
-      itemTitle={(n, x) => t.editor.inputTitle(n, x.label)}
-      itemWord={t.editor.inputWord}
-      firstControl="label"
+      itemTitle={(n, x) => props.words.item(n, nameOf(x))}
+      itemWord={props.words.itemWord}
+      firstControl={props.nameKey}
       setList={setList}
-      create={(l) => ({ ...newItem(l, 'input'), label: '', kind: 'attachment', required: true })}
-      row={(item, i) => (
-        <>
-          <div class="builder-grid">
-            <TextField
-              path={`inputs.${i}.label`}
-              label={t.editor.label}
-              required
-              value={item().label}
-              error={err(`inputs.${i}.label`)}
-              onInput={(label) =>
-                setList((l) => relabel(l, i, 'label', label, props.locked(), 'input'), `inputs.${i}.label`)
-              }
-            />
-            <SelectField<InputKind>
-              path={`inputs.${i}.kind`}
-              label={t.editor.kind}
-              value={item().kind}
-              options={INPUT_KINDS.map((k) => ({ value: k, label: t.editor.inputKinds[k] }))}
-              error={err(`inputs.${i}.kind`)}
-              onChange={(kind) => patch(i, { kind }, 'kind')}
-            />
-            <TextField
-              path={`inputs.${i}.id`}
-              label={t.editor.itemId}
-              required
-              value={item().id}
-              error={err(`inputs.${i}.id`)}
-              onInput={(id) => patch(i, { id }, 'id')}
-            />
-            <Show when={item().kind === 'formField'}>
-              <SelectField
-                path={`inputs.${i}.field`}
-                label={t.editor.inputField}
+      create={(l) => ({ ...newItem(l, props.word), ...props.create() }) as Item}
+      row={(item, i) => {
+        const at = (key: string) => `${props.list}.${i}.${key}`;
+        return (
+          <>
+            <div class="builder-grid">
+              <TextField
+                path={at(props.nameKey)}
+                label={props.words.name}
                 required
-                value={item().field ?? ''}
-                options={[
-                  { value: '', label: t.form.choose },
-                  ...props.draft().form.map((f) => ({ value: f.id, label: f.label || f.id })),
-                ]}
-                error={err(`inputs.${i}.field`)}
-                onChange={(field) => patch(i, { field: field || undefined }, 'field')}
+                value={nameOf(item())}
+                error={err(at(props.nameKey))}
+                onInput={(name) =>
+                  setList(
+                    (l) => relabel(l, i, props.nameKey as keyof Item & string, name, props.locked(), props.word),
+                    at(props.nameKey),
+                  )
+                }
+              />
+              {props.beforeId?.(item, i, patch)}
+              <TextField
+                path={at('id')}
+                label={t.editor.itemId}
+                required
+                value={item().id}
+                error={err(at('id'))}
+                onInput={(id) => patch(i, { id } as Partial<Item>, 'id')}
+              />
+              {props.afterId?.(item, i, patch)}
+            </div>
+            <Show when={props.required}>
+              <CheckField
+                path={at('required')}
+                label={t.editor.required}
+                checked={(item() as { required?: boolean }).required === true}
+                onChange={(required) => patch(i, { required } as unknown as Partial<Item>, 'required')}
               />
             </Show>
-          </div>
-          <CheckField
-            path={`inputs.${i}.required`}
-            label={t.editor.required}
-            checked={item().required}
-            onChange={(required) => patch(i, { required }, 'required')}
+          </>
+        );
+      }}
+    />
+  );
+}
+
+export function InputsEditor(props: BuilderProps) {
+  const err = (path: string) => props.errors()[path];
+  return (
+    <Checklist
+      {...props}
+      list="inputs"
+      word="input"
+      nameKey="label"
+      required
+      words={{
+        title: t.editor.inputsTitle,
+        hint: t.editor.inputsHint,
+        empty: t.editor.inputsEmpty,
+        add: t.editor.addInput,
+        name: t.editor.label,
+        item: t.editor.inputTitle,
+        itemWord: t.editor.inputWord,
+      }}
+      create={() => ({ label: '', kind: 'attachment' as const, required: true })}
+      beforeId={(item, i, patch) => (
+        <SelectField<InputKind>
+          path={`inputs.${i}.kind`}
+          label={t.editor.kind}
+          value={item().kind}
+          options={INPUT_KINDS.map((k) => ({ value: k, label: t.editor.inputKinds[k] }))}
+          error={err(`inputs.${i}.kind`)}
+          onChange={(kind) => patch(i, { kind }, 'kind')}
+        />
+      )}
+      afterId={(item, i, patch) => (
+        <Show when={item().kind === 'formField'}>
+          <SelectField
+            path={`inputs.${i}.field`}
+            label={t.editor.inputField}
+            required
+            value={item().field ?? ''}
+            options={[
+              { value: '', label: t.form.choose },
+              ...props.draft().form.map((f) => ({ value: f.id, label: f.label || f.id })),
+            ]}
+            error={err(`inputs.${i}.field`)}
+            onChange={(field) => patch(i, { field: field || undefined }, 'field')}
           />
-        </>
+        </Show>
       )}
     />
   );
 }
 
 export function DeliverablesEditor(props: BuilderProps) {
-  type Item = Draft['deliverables'][number];
-  const err = (path: string) => props.errors()[path];
-  const setList = (next: (l: Item[]) => Item[], path: string) =>
-    props.update((d) => ({ ...d, deliverables: next(d.deliverables) }), path);
-  const patch = (i: number, p: Partial<Item>, key: string) =>
-    setList((l) => updateAt(l, i, p), `deliverables.${i}.${key}`);
   return (
-    <ListSection<Item>
+    <Checklist
+      {...props}
       list="deliverables"
-      title={t.editor.deliverablesTitle}
-      hint={t.editor.deliverablesHint}
-      empty={t.editor.deliverablesEmpty}
-      addLabel={t.editor.addDeliverable}
-      items={props.draft().deliverables}
-      errors={props.errors()}
-      itemTitle={(n, x) => t.editor.deliverableTitle(n, x.label)}
-      itemWord={t.editor.deliverableWord}
-      firstControl="label"
-      setList={setList}
-      create={(l) => ({ ...newItem(l, 'deliverable'), label: '', required: true })}
-      row={(item, i) => (
-        <>
-          <div class="builder-grid">
-            <TextField
-              path={`deliverables.${i}.label`}
-              label={t.editor.label}
-              required
-              value={item().label}
-              error={err(`deliverables.${i}.label`)}
-              onInput={(label) =>
-                setList((l) => relabel(l, i, 'label', label, props.locked(), 'deliverable'), `deliverables.${i}.label`)
-              }
-            />
-            <TextField
-              path={`deliverables.${i}.id`}
-              label={t.editor.itemId}
-              required
-              value={item().id}
-              error={err(`deliverables.${i}.id`)}
-              onInput={(id) => patch(i, { id }, 'id')}
-            />
-          </div>
-          <CheckField
-            path={`deliverables.${i}.required`}
-            label={t.editor.required}
-            checked={item().required}
-            onChange={(required) => patch(i, { required }, 'required')}
-          />
-        </>
-      )}
+      word="deliverable"
+      nameKey="label"
+      required
+      words={{
+        title: t.editor.deliverablesTitle,
+        hint: t.editor.deliverablesHint,
+        empty: t.editor.deliverablesEmpty,
+        add: t.editor.addDeliverable,
+        name: t.editor.label,
+        item: t.editor.deliverableTitle,
+        itemWord: t.editor.deliverableWord,
+      }}
+      create={() => ({ label: '', required: true })}
     />
   );
 }
 
 export function StagesEditor(props: BuilderProps) {
-  type Item = Draft['stages'][number];
-  const err = (path: string) => props.errors()[path];
-  const setList = (next: (l: Item[]) => Item[], path: string) =>
-    props.update((d) => ({ ...d, stages: next(d.stages) }), path);
-  const patch = (i: number, p: Partial<Item>, key: string) => setList((l) => updateAt(l, i, p), `stages.${i}.${key}`);
   return (
-    <ListSection<Item>
+    <Checklist
+      {...props}
       list="stages"
-      title={t.editor.stagesTitle}
-      hint={t.editor.stagesHint}
-      empty=""
-      addLabel={t.editor.addStage}
-      items={props.draft().stages}
-      errors={props.errors()}
-      itemTitle={(n, x) => t.editor.stageTitle(n, x.name)}
-      itemWord={t.editor.stageWord}
-      firstControl="name"
-      setList={setList}
-      create={(l) => ({ ...newItem(l, 'stage'), name: '' })}
-      row={(item, i) => (
-        <div class="builder-grid">
-          <TextField
-            path={`stages.${i}.name`}
-            label={t.editor.stageName}
-            required
-            value={item().name}
-            error={err(`stages.${i}.name`)}
-            onInput={(name) => setList((l) => relabel(l, i, 'name', name, props.locked(), 'stage'), `stages.${i}.name`)}
-          />
-          <TextField
-            path={`stages.${i}.id`}
-            label={t.editor.itemId}
-            required
-            value={item().id}
-            error={err(`stages.${i}.id`)}
-            onInput={(id) => patch(i, { id }, 'id')}
-          />
-          <DurationField
-            path={`stages.${i}.targetMinutes`}
-            label={t.editor.stageTarget}
-            minutes={item().targetMinutes}
-            always={props.always()}
-            error={err(`stages.${i}.targetMinutes`)}
-            onChange={(targetMinutes) => patch(i, { targetMinutes }, 'targetMinutes')}
-          />
-        </div>
+      word="stage"
+      nameKey="name"
+      words={{
+        title: t.editor.stagesTitle,
+        hint: t.editor.stagesHint,
+        empty: '',
+        add: t.editor.addStage,
+        name: t.editor.stageName,
+        item: t.editor.stageTitle,
+        itemWord: t.editor.stageWord,
+      }}
+      create={() => ({ name: '' })}
+      afterId={(item, i, patch) => (
+        <DurationField
+          path={`stages.${i}.targetMinutes`}
+          label={t.editor.stageTarget}
+          minutes={item().targetMinutes}
+          always={props.always()}
+          error={props.errors()[`stages.${i}.targetMinutes`]}
+          onChange={(targetMinutes) => patch(i, { targetMinutes }, 'targetMinutes')}
+        />
       )}
     />
   );

@@ -3,8 +3,17 @@
  * from the path, so a message from the server or the client check lands next to it and the error
  * summary can link to it.
  */
-import { type Accessor, createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
+import { type Accessor, createEffect, createSignal, For, type JSX, mergeProps, on, Show } from 'solid-js';
 import { ApiError } from '../lib/api.ts';
+import {
+  CheckBox,
+  Chips,
+  describedBy as describedById,
+  Hint as FieldHint,
+  FieldError as Message,
+  SelectBox,
+  TextBox,
+} from '../lib/fields.tsx';
 import { controlId, type FieldErrors, withoutPath } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 
@@ -16,48 +25,24 @@ interface Base {
   required?: boolean;
 }
 
-const hintId = (path: string) => `${controlId(path)}-hint`;
-const errorId = (path: string) => `${controlId(path)}-error`;
+/** The field's props with its id from the path. */
+const byPath = <P extends { path: string }>(props: P) =>
+  mergeProps(props, {
+    get id() {
+      return controlId(props.path);
+    },
+  });
 
 export function describedBy(props: { path: string; hint?: string | undefined; error?: string | undefined }) {
-  return (
-    [props.hint ? hintId(props.path) : '', props.error ? errorId(props.path) : ''].filter(Boolean).join(' ') ||
-    undefined
-  );
-}
-
-function Label(props: Base) {
-  return (
-    <label for={controlId(props.path)}>
-      {props.label}
-      <Show when={props.required}>
-        <span class="req" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      </Show>
-    </label>
-  );
+  return describedById(byPath(props));
 }
 
 export function Hint(props: { path: string; hint?: string | undefined }) {
-  return (
-    <Show when={props.hint}>
-      <p id={hintId(props.path)} class="hint">
-        {props.hint}
-      </p>
-    </Show>
-  );
+  return <FieldHint id={controlId(props.path)} hint={props.hint} />;
 }
 
 export function FieldError(props: { path: string; error?: string | undefined }) {
-  return (
-    <Show when={props.error}>
-      <p id={errorId(props.path)} class="field-error">
-        {props.error}
-      </p>
-    </Show>
-  );
+  return <Message id={controlId(props.path)} error={props.error} />;
 }
 
 export function TextField(
@@ -68,47 +53,13 @@ export function TextField(
     list?: string;
     autocomplete?: string;
     class?: string;
-    disabled?: boolean;
   },
 ) {
-  return (
-    <div class={`field ${props.class ?? ''}`}>
-      <Label {...props} />
-      <Hint path={props.path} hint={props.hint} />
-      <input
-        id={controlId(props.path)}
-        type={props.type ?? 'text'}
-        value={props.value}
-        list={props.list}
-        autocomplete={props.autocomplete ?? 'off'}
-        disabled={props.disabled}
-        aria-required={props.required ? 'true' : undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      <FieldError path={props.path} error={props.error} />
-    </div>
-  );
+  return <TextBox {...byPath(props)} ariaRequired={props.required} class={`field ${props.class ?? ''}`} />;
 }
 
 export function TextArea(props: Base & { value: string; onInput: (value: string) => void; rows?: number }) {
-  return (
-    <div class="field">
-      <Label {...props} />
-      <Hint path={props.path} hint={props.hint} />
-      <textarea
-        id={controlId(props.path)}
-        rows={props.rows ?? 3}
-        value={props.value}
-        aria-required={props.required ? 'true' : undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      <FieldError path={props.path} error={props.error} />
-    </div>
-  );
+  return <TextBox {...byPath(props)} rows={props.rows ?? 3} ariaRequired={props.required} />;
 }
 
 /**
@@ -136,27 +87,20 @@ export function NumberField(
     ),
   );
   return (
-    <div class="field field-number">
-      <Label {...props} />
-      <Hint path={props.path} hint={props.hint} />
-      <input
-        id={controlId(props.path)}
-        type="text"
-        inputmode="decimal"
-        value={text()}
-        aria-required={props.required ? 'true' : undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={[describedBy(props), props.describedByExtra].filter(Boolean).join(' ') || undefined}
-        onInput={(e) => {
-          const raw = e.currentTarget.value;
-          setText(raw);
-          const n = Number(raw);
-          if (raw.trim() === '') props.onChange(undefined);
-          else if (Number.isFinite(n)) props.onChange(n);
-        }}
-      />
-      <FieldError path={props.path} error={props.error} />
-    </div>
+    <TextBox
+      {...byPath(props)}
+      class="field field-number"
+      inputmode="decimal"
+      value={text()}
+      ariaRequired={props.required}
+      describedBy={props.describedByExtra}
+      onInput={(raw) => {
+        setText(raw);
+        const n = Number(raw);
+        if (raw.trim() === '') props.onChange(undefined);
+        else if (Number.isFinite(n)) props.onChange(n);
+      }}
+    />
   );
 }
 
@@ -168,23 +112,7 @@ export function CheckField(props: {
   hint?: string | undefined;
   error?: string | undefined;
 }) {
-  return (
-    <div class="field field-checkbox">
-      <div class="check">
-        <input
-          id={controlId(props.path)}
-          type="checkbox"
-          checked={props.checked}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy(props)}
-          onChange={(e) => props.onChange(e.currentTarget.checked)}
-        />
-        <label for={controlId(props.path)}>{props.label}</label>
-      </div>
-      <Hint path={props.path} hint={props.hint} />
-      <FieldError path={props.path} error={props.error} />
-    </div>
-  );
+  return <CheckBox {...byPath(props)} />;
 }
 
 export function SelectField<V extends string>(
@@ -194,27 +122,7 @@ export function SelectField<V extends string>(
     onChange: (value: V) => void;
   },
 ) {
-  return (
-    <div class="field">
-      <Label {...props} />
-      <Hint path={props.path} hint={props.hint} />
-      <select
-        id={controlId(props.path)}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-        onChange={(e) => props.onChange(e.currentTarget.value as V)}
-      >
-        <For each={props.options}>
-          {(option) => (
-            <option value={option.value} selected={option.value === props.value}>
-              {option.label}
-            </option>
-          )}
-        </For>
-      </select>
-      <FieldError path={props.path} error={props.error} />
-    </div>
-  );
+  return <SelectBox {...byPath(props)} />;
 }
 
 /**
@@ -254,23 +162,12 @@ export function ListEditor(props: {
       <legend>{props.label}</legend>
       <Hint path={props.path} hint={props.hint} />
       <Show when={props.items.length > 0} fallback={<p class="meta">{t.editor.listEmpty}</p>}>
-        <ul class="chips">
-          <For each={props.items}>
-            {(item, i) => (
-              <li>
-                <span>{label(item)}</span>
-                <button
-                  type="button"
-                  class="chip-remove"
-                  aria-label={t.common.removeItem(label(item))}
-                  onClick={() => remove(i())}
-                >
-                  ×
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
+        <Chips
+          items={props.items}
+          text={(item) => <span>{label(item)}</span>}
+          removeLabel={(item) => t.common.removeItem(label(item))}
+          onRemove={(_, i) => remove(i)}
+        />
       </Show>
       <div class="inline-add">
         <label for={id()} class="visually-hidden">

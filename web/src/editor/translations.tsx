@@ -4,20 +4,29 @@
  */
 import { For } from 'solid-js';
 import { LANGUAGES, type Language, type ServiceTranslation } from '#shared/model.ts';
+import { TextBox } from '../lib/fields.tsx';
+import { controlId } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import type { BuilderProps } from './builder.tsx';
-import { TextArea, TextField } from './controls.tsx';
+
+type Words = ServiceTranslation;
+type Text = 'name' | 'summary' | 'description' | 'surveyQuestion';
+type Named = 'inputs' | 'deliverables' | 'stages';
 
 export function TranslationsEditor(props: BuilderProps) {
-  const words = (language: Language): ServiceTranslation => props.draft().translations?.[language] ?? {};
-  const set = (language: Language, change: (w: ServiceTranslation) => ServiceTranslation, path: string) =>
+  const words = (language: Language): Words => props.draft().translations?.[language] ?? {};
+  const set = (language: Language, change: (w: Words) => Words, path: string) =>
     props.update(
       (d) => ({ ...d, translations: { ...d.translations, [language]: change(d.translations?.[language] ?? {}) } }),
       path,
     );
-  const list = (language: Language, key: 'inputs' | 'deliverables' | 'stages', id: string, value: string) =>
-    set(language, (w) => ({ ...w, [key]: { ...w[key], [id]: value } }), `translations.${language}.${key}.${id}`);
-  const err = (path: string) => props.errors()[path];
+  const named: Record<Named, (label: string) => string> = {
+    inputs: t.editor.translatedInput,
+    deliverables: t.editor.translatedDeliverable,
+    stages: t.editor.translatedStage,
+  };
+  const itemsOf = (key: Named) =>
+    props.draft()[key].map((item) => ({ id: item.id, label: 'label' in item ? item.label : item.name }));
 
   return (
     <section aria-labelledby="translations-title">
@@ -26,101 +35,75 @@ export function TranslationsEditor(props: BuilderProps) {
       <For each={LANGUAGES}>
         {(language) => {
           const at = (rest: string) => `translations.${language}.${rest}`;
+          /** One translated text; `errorAt` is where its message is kept (none when null). */
+          const box = (
+            path: string,
+            label: string,
+            value: () => string | undefined,
+            change: (w: Words, value: string) => Words,
+            errorAt: string | null = path,
+          ) => (
+            <TextBox
+              id={controlId(at(path))}
+              label={label}
+              rows={path === 'description' ? 3 : undefined}
+              value={value() ?? ''}
+              error={errorAt === null ? undefined : props.errors()[at(errorAt)]}
+              onInput={(v) => set(language, (w) => change(w, v), at(errorAt ?? path.replace(/\.help$/, '')))}
+            />
+          );
+          const text = (key: Text, label: string) =>
+            box(
+              key,
+              label,
+              () => words(language)[key],
+              (w, v) => ({ ...w, [key]: v }),
+            );
+          const field = (id: string, part: 'label' | 'help') => (w: Words, v: string) => ({
+            ...w,
+            fields: { ...w.fields, [id]: { ...w.fields?.[id], [part]: v } },
+          });
           return (
             <details class="translation" open={Object.keys(words(language)).length > 0}>
               <summary lang={language}>{t.languageNames[language]}</summary>
-              <TextField
-                path={at('name')}
-                label={t.editor.name}
-                value={words(language).name ?? ''}
-                error={err(at('name'))}
-                onInput={(name) => set(language, (w) => ({ ...w, name }), at('name'))}
-              />
-              <TextField
-                path={at('summary')}
-                label={t.editor.summary}
-                value={words(language).summary ?? ''}
-                error={err(at('summary'))}
-                onInput={(summary) => set(language, (w) => ({ ...w, summary }), at('summary'))}
-              />
-              <TextArea
-                path={at('description')}
-                label={t.editor.description}
-                value={words(language).description ?? ''}
-                error={err(at('description'))}
-                onInput={(description) => set(language, (w) => ({ ...w, description }), at('description'))}
-              />
+              {text('name', t.editor.name)}
+              {text('summary', t.editor.summary)}
+              {text('description', t.editor.description)}
               <For each={props.draft().form}>
-                {(field) => (
+                {(f) => (
                   <>
-                    <TextField
-                      path={at(`fields.${field.id}.label`)}
-                      label={t.editor.translatedField(field.label)}
-                      value={words(language).fields?.[field.id]?.label ?? ''}
-                      error={err(at(`fields.${field.id}`))}
-                      onInput={(label) =>
-                        set(
-                          language,
-                          (w) => ({ ...w, fields: { ...w.fields, [field.id]: { ...w.fields?.[field.id], label } } }),
-                          at(`fields.${field.id}`),
-                        )
-                      }
-                    />
-                    <TextField
-                      path={at(`fields.${field.id}.help`)}
-                      label={t.editor.translatedHelp(field.label)}
-                      value={words(language).fields?.[field.id]?.help ?? ''}
-                      onInput={(help) =>
-                        set(
-                          language,
-                          (w) => ({ ...w, fields: { ...w.fields, [field.id]: { ...w.fields?.[field.id], help } } }),
-                          at(`fields.${field.id}`),
-                        )
-                      }
-                    />
+                    {box(
+                      `fields.${f.id}.label`,
+                      t.editor.translatedField(f.label),
+                      () => words(language).fields?.[f.id]?.label,
+                      field(f.id, 'label'),
+                      `fields.${f.id}`,
+                    )}
+                    {box(
+                      `fields.${f.id}.help`,
+                      t.editor.translatedHelp(f.label),
+                      () => words(language).fields?.[f.id]?.help,
+                      field(f.id, 'help'),
+                      null,
+                    )}
                   </>
                 )}
               </For>
-              <For each={props.draft().inputs}>
-                {(input) => (
-                  <TextField
-                    path={at(`inputs.${input.id}`)}
-                    label={t.editor.translatedInput(input.label)}
-                    value={words(language).inputs?.[input.id] ?? ''}
-                    error={err(at(`inputs.${input.id}`))}
-                    onInput={(value) => list(language, 'inputs', input.id, value)}
-                  />
+              <For each={['inputs', 'deliverables', 'stages'] as const}>
+                {(key) => (
+                  <For each={itemsOf(key)}>
+                    {(item) =>
+                      box(
+                        `${key}.${item.id}`,
+                        named[key](item.label),
+                        () => words(language)[key]?.[item.id],
+                        (w, v) => ({ ...w, [key]: { ...w[key], [item.id]: v } }),
+                      )
+                    }
+                  </For>
                 )}
               </For>
-              <For each={props.draft().deliverables}>
-                {(deliverable) => (
-                  <TextField
-                    path={at(`deliverables.${deliverable.id}`)}
-                    label={t.editor.translatedDeliverable(deliverable.label)}
-                    value={words(language).deliverables?.[deliverable.id] ?? ''}
-                    error={err(at(`deliverables.${deliverable.id}`))}
-                    onInput={(value) => list(language, 'deliverables', deliverable.id, value)}
-                  />
-                )}
-              </For>
-              <For each={props.draft().stages}>
-                {(stage) => (
-                  <TextField
-                    path={at(`stages.${stage.id}`)}
-                    label={t.editor.translatedStage(stage.name)}
-                    value={words(language).stages?.[stage.id] ?? ''}
-                    error={err(at(`stages.${stage.id}`))}
-                    onInput={(value) => list(language, 'stages', stage.id, value)}
-                  />
-                )}
-              </For>
-              <TextField
-                path={at('surveyQuestion')}
-                label={t.editor.surveyQuestion}
-                value={words(language).surveyQuestion ?? ''}
-                error={err(at('surveyQuestion'))}
-                onInput={(surveyQuestion) => set(language, (w) => ({ ...w, surveyQuestion }), at('surveyQuestion'))}
-              />
+              {text('surveyQuestion', t.editor.surveyQuestion)}
             </details>
           );
         }}

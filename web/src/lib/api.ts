@@ -41,7 +41,7 @@ import type {
 import type { Department, FollowUp, Language, Service, User } from '#shared/model.ts';
 import type { MutableEvent } from '#shared/notifications.ts';
 import type { createDepartmentBody, ServiceBody } from '#shared/service-schema.ts';
-import { t } from './strings.ts';
+import { type Strings, t } from './strings.ts';
 
 const PREFIX = '/api/v1';
 
@@ -118,25 +118,19 @@ export function setTokenSource(source: TokenSource): void {
   tokens = source;
 }
 
+/** Words for an error answer without its own message, by status. */
+const FALLBACK: Record<number, keyof Strings['errors']> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  422: 'rule',
+  429: 'tooMany',
+};
+
 function fallbackMessage(status: number): string {
-  switch (status) {
-    case 400:
-      return t.errors.badRequest;
-    case 401:
-      return t.errors.unauthorized;
-    case 403:
-      return t.errors.forbidden;
-    case 404:
-      return t.errors.notFound;
-    case 409:
-      return t.errors.conflict;
-    case 422:
-      return t.errors.rule;
-    case 429:
-      return t.errors.tooMany;
-    default:
-      return t.errors.unexpected;
-  }
+  return t.errors[FALLBACK[status] ?? 'unexpected'];
 }
 
 function isErrorBody(data: unknown): data is ErrorBody & { error: { current?: unknown } } {

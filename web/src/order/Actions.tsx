@@ -9,6 +9,7 @@ import { type Action, REJECTION_REASONS, type RejectionReason } from '#shared/li
 import type { FormField } from '#shared/model.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
 import { api } from '../lib/api.ts';
+import { Check, RequiredMark, SelectBox, TextBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
 import { Alert } from '../lib/ui.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
@@ -90,15 +91,6 @@ export function ActionPanel(props: { ctx: OrderContext; actions: Action[] }) {
   );
 }
 
-function RequiredMark() {
-  return (
-    <span class="req" aria-hidden="true">
-      {' '}
-      *
-    </span>
-  );
-}
-
 /** A group of checkboxes choosing ids (form fields or inputs). */
 function Choices(props: {
   id: string;
@@ -124,23 +116,17 @@ function Choices(props: {
         </Show>
       </legend>
       <For each={props.items}>
-        {(item) => {
-          const id = checklistDomId(props.id, item.id);
-          return (
-            <div class="check">
-              <input
-                id={id}
-                type="checkbox"
-                checked={props.chosen.includes(item.id)}
-                onChange={(e) => {
-                  const rest = props.chosen.filter((x) => x !== item.id);
-                  props.onChange(e.currentTarget.checked ? [...rest, item.id] : rest);
-                }}
-              />
-              <label for={id}>{item.label}</label>
-            </div>
-          );
-        }}
+        {(item) => (
+          <Check
+            id={checklistDomId(props.id, item.id)}
+            label={item.label}
+            checked={props.chosen.includes(item.id)}
+            onChange={(checked) => {
+              const rest = props.chosen.filter((x) => x !== item.id);
+              props.onChange(checked ? [...rest, item.id] : rest);
+            }}
+          />
+        )}
       </For>
       <Show when={props.error}>
         <p id={`${props.id}-error`} class="field-error">
@@ -259,104 +245,64 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
     if (ok) props.onClose();
   }
 
+  const choose = { value: '' as const, label: t.form.choose };
   const textField = (): JSX.Element => (
-    <div class="field">
-      <label for="action-text">
-        {props.action === 'assign' ? t.order.commentLabel : textLabel()}
-        <Show when={textRequired()}>
-          <RequiredMark />
-        </Show>
-      </label>
-      <textarea
-        id="action-text"
-        rows={3}
-        value={text()}
-        aria-invalid={errors().text && props.action !== 'assign' ? 'true' : undefined}
-        aria-describedby={errors().text && props.action !== 'assign' ? 'action-text-error' : undefined}
-        onInput={(e) => setText(e.currentTarget.value)}
-      />
-      <Show when={errors().text && props.action !== 'assign'}>
-        <p id="action-text-error" class="field-error">
-          {errors().text}
-        </p>
-      </Show>
-    </div>
+    <TextBox
+      id="action-text"
+      label={props.action === 'assign' ? t.order.commentLabel : textLabel()}
+      required={textRequired()}
+      rows={3}
+      value={text()}
+      error={props.action === 'assign' ? undefined : errors().text}
+      onInput={setText}
+    />
   );
 
   return (
     <form ref={formEl} class="action-form" novalidate onSubmit={(e) => void submit(e)}>
       <Show when={props.action === 'reject'}>
-        <div class="field">
-          <label for="action-reason">
-            {t.order.reasonLabel}
-            <RequiredMark />
-          </label>
-          <select
-            id="action-reason"
-            required
-            aria-invalid={errors().reason ? 'true' : undefined}
-            aria-describedby={errors().reason ? 'action-reason-error' : undefined}
-            onChange={(e) => setReason(e.currentTarget.value as RejectionReason | '')}
-          >
-            <option value="">{t.form.choose}</option>
-            <For each={REJECTION_REASONS}>
-              {(r) => (
-                <option value={r} selected={reason() === r}>
-                  {t.rejectionReasons[r]}
-                </option>
-              )}
-            </For>
-          </select>
-          <Show when={errors().reason}>
-            <p id="action-reason-error" class="field-error">
-              {errors().reason}
-            </p>
-          </Show>
-        </div>
+        <SelectBox<RejectionReason | ''>
+          id="action-reason"
+          label={t.order.reasonLabel}
+          required
+          requiredAttr
+          value={reason()}
+          options={[choose, ...REJECTION_REASONS.map((r) => ({ value: r, label: t.rejectionReasons[r] }))]}
+          error={errors().reason}
+          onChange={setReason}
+        />
       </Show>
 
       <Show when={props.action === 'assign'}>
-        <div class="field">
-          <label for="action-assignee">
-            {members().length > 0 ? t.order.assignTo : t.order.assigneeLabel}
-            <RequiredMark />
-          </label>
-          <Show
-            when={members().length > 0}
-            fallback={
-              <input
-                id="action-assignee"
-                type="text"
-                autocomplete="off"
-                value={assignee()}
-                aria-invalid={errors().text ? 'true' : undefined}
-                aria-describedby={errors().text ? 'action-assignee-error' : undefined}
-                onInput={(e) => setAssignee(e.currentTarget.value)}
-              />
-            }
-          >
-            <select
+        <Show
+          when={members().length > 0}
+          fallback={
+            <TextBox
               id="action-assignee"
-              aria-invalid={errors().text ? 'true' : undefined}
-              aria-describedby={errors().text ? 'action-assignee-error' : undefined}
-              onChange={(e) => setAssignee(e.currentTarget.value)}
-            >
-              <option value="">{t.form.choose}</option>
-              <For each={members()}>
-                {(m) => (
-                  <option value={m.id} selected={assignee() === m.id}>
-                    {t.order.assignMember(m.name, t.order.roles[m.role] ?? m.role)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </Show>
-          <Show when={errors().text}>
-            <p id="action-assignee-error" class="field-error">
-              {errors().text}
-            </p>
-          </Show>
-        </div>
+              label={t.order.assigneeLabel}
+              required
+              value={assignee()}
+              error={errors().text}
+              onInput={setAssignee}
+            />
+          }
+        >
+          <SelectBox
+            id="action-assignee"
+            label={t.order.assignTo}
+            required
+            value={assignee()}
+            options={[
+              choose,
+              ...members().map((m) => ({
+                value: m.id,
+                label: t.order.assignMember(m.name, t.order.roles[m.role] ?? m.role),
+              })),
+            ]}
+            error={errors().text}
+            onChange={setAssignee}
+          />
+        </Show>
       </Show>
 
       <Show when={props.action === 'answer_clarification'}>

@@ -8,6 +8,8 @@ import type { ClarificationView } from '#shared/api.ts';
 import { hasSession } from '../account/session.ts';
 import { answersRefused, createAnswers, FormFields, focusFirstInvalid, readyAnswers } from '../catalog/OrderForm.tsx';
 import { ApiError, api, type ClarificationAnswerBody, errorMessage } from '../lib/api.ts';
+import { DeadEnd } from '../lib/blocks.tsx';
+import { TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -23,14 +25,14 @@ function linkIsBad(error: unknown): boolean {
 
 function InvalidLink(props: { message?: string | undefined }) {
   return (
-    <section class="narrow" aria-labelledby="answer-invalid">
-      <h1 id="answer-invalid">{t.answer.invalidTitle}</h1>
+    <DeadEnd
+      labelled="answer-invalid"
+      title={t.answer.invalidTitle}
+      text={t.answer.invalidHint}
+      link={{ href: '/orders', text: t.answer.home }}
+    >
       <Alert text={props.message || t.answer.invalid} />
-      <p>{t.answer.invalidHint}</p>
-      <p>
-        <A href="/orders">{t.answer.home}</A>
-      </p>
-    </section>
+    </DeadEnd>
   );
 }
 
@@ -127,29 +129,16 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
                 </p>
               </div>
             </Show>
-            <div class="field">
-              <label for="answer-comment">
-                {t.answer.comment}
-                <span class="req" aria-hidden="true">
-                  {' '}
-                  *
-                </span>
-              </label>
-              <textarea
-                id="answer-comment"
-                rows={5}
-                value={comment()}
-                aria-required="true"
-                aria-invalid={commentError() ? 'true' : undefined}
-                aria-describedby={commentError() ? 'answer-comment-error' : undefined}
-                onInput={(e) => setComment(e.currentTarget.value)}
-              />
-              <Show when={commentError()}>
-                <p id="answer-comment-error" class="field-error">
-                  {commentError()}
-                </p>
-              </Show>
-            </div>
+            <TextBox
+              id="answer-comment"
+              label={t.answer.comment}
+              required
+              ariaRequired
+              rows={5}
+              value={comment()}
+              error={commentError()}
+              onInput={setComment}
+            />
             <Outcome of={send} />
             <SubmitButton of={send} busy={t.answer.sending}>
               {t.answer.submit}

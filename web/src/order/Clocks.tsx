@@ -7,6 +7,7 @@ import { For, Show } from 'solid-js';
 import { formatMoment } from '#shared/due-words.ts';
 import type { Order } from '#shared/model.ts';
 import type { SlaSummary } from '#shared/order-clocks.ts';
+import { Table } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
 import { clockStateAt, clockWords, formatMinutes, minutesLeft, type SlaClock, type WordsOptions } from '../lib/sla.ts';
 import { SlaBadge } from '../lib/sla-ui.tsx';
@@ -112,68 +113,60 @@ export function HoldsTable(props: {
       <h2 id="holds-title">{t.holds.title}</h2>
       <Show when={holds().length > 0} fallback={<p class="empty">{t.holds.empty}</p>}>
         <p class="hint">{t.holds.intro}</p>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
-        <section class="table-wrap" aria-labelledby="holds-title" tabIndex={0}>
-          <table data-testid="holds">
-            <caption class="visually-hidden">{t.holds.caption}</caption>
-            <thead>
+        <Table
+          testId="holds"
+          caption={t.holds.caption}
+          scroll={{ labelledBy: 'holds-title' }}
+          head={[
+            t.holds.stage,
+            t.holds.holder,
+            t.holds.department,
+            t.holds.from,
+            t.holds.to,
+            { label: t.holds.working, class: 'num' },
+            { label: t.holds.calendar, class: 'num' },
+          ]}
+          foot={
+            <tr>
+              <th scope="row" colSpan={5}>
+                {t.holds.total}
+              </th>
+              <td class="num">{formatMinutes(totals().working, props.options.hoursPerDay)}</td>
+              <td class="num">{formatMinutes(totals().calendar)}</td>
+            </tr>
+          }
+        >
+          <For each={holds()}>
+            {(hold) => (
               <tr>
-                <th scope="col">{t.holds.stage}</th>
-                <th scope="col">{t.holds.holder}</th>
-                <th scope="col">{t.holds.department}</th>
-                <th scope="col">{t.holds.from}</th>
-                <th scope="col">{t.holds.to}</th>
-                <th scope="col" class="num">
-                  {t.holds.working}
-                </th>
-                <th scope="col" class="num">
-                  {t.holds.calendar}
-                </th>
+                <th scope="row">{props.stageName(hold.stage)}</th>
+                <td>{hold.assigneeId ? props.name(hold.assigneeId) : t.holds.unassigned}</td>
+                <td>{hold.department}</td>
+                <td>
+                  <DateTime iso={hold.from} />
+                </td>
+                <td>
+                  <Show when={hold.to} fallback={t.holds.now}>
+                    {(to) => <DateTime iso={to()} />}
+                  </Show>
+                </td>
+                <td class="num">
+                  <Show when={hold.businessMinutes !== undefined} fallback={t.holds.counting}>
+                    {formatMinutes(hold.businessMinutes ?? 0, props.options.hoursPerDay)}
+                  </Show>
+                </td>
+                <td class="num">
+                  <Show
+                    when={hold.to}
+                    fallback={t.holds.soFar(formatMinutes(calendarMinutes(hold.from, undefined, undefined)))}
+                  >
+                    {formatMinutes(calendarMinutes(hold.from, hold.to, hold.calendarMinutes))}
+                  </Show>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={holds()}>
-                {(hold) => (
-                  <tr>
-                    <th scope="row">{props.stageName(hold.stage)}</th>
-                    <td>{hold.assigneeId ? props.name(hold.assigneeId) : t.holds.unassigned}</td>
-                    <td>{hold.department}</td>
-                    <td>
-                      <DateTime iso={hold.from} />
-                    </td>
-                    <td>
-                      <Show when={hold.to} fallback={t.holds.now}>
-                        {(to) => <DateTime iso={to()} />}
-                      </Show>
-                    </td>
-                    <td class="num">
-                      <Show when={hold.businessMinutes !== undefined} fallback={t.holds.counting}>
-                        {formatMinutes(hold.businessMinutes ?? 0, props.options.hoursPerDay)}
-                      </Show>
-                    </td>
-                    <td class="num">
-                      <Show
-                        when={hold.to}
-                        fallback={t.holds.soFar(formatMinutes(calendarMinutes(hold.from, undefined, undefined)))}
-                      >
-                        {formatMinutes(calendarMinutes(hold.from, hold.to, hold.calendarMinutes))}
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  {t.holds.total}
-                </th>
-                <td class="num">{formatMinutes(totals().working, props.options.hoursPerDay)}</td>
-                <td class="num">{formatMinutes(totals().calendar)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </section>
+            )}
+          </For>
+        </Table>
       </Show>
     </section>
   );

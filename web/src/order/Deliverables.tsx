@@ -5,7 +5,7 @@ import { api } from '../lib/api.ts';
 import { t } from '../lib/strings.ts';
 import { FilePicker } from '../lib/upload.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
-import { CheckMark, ItemDetails } from './Inputs.tsx';
+import { ItemDetails, Tick } from './Inputs.tsx';
 
 export function Deliverables(props: { ctx: OrderContext; canTick: boolean }) {
   return (
@@ -57,26 +57,15 @@ function DeliverableRow(props: { item: Accessor<ChecklistState>; ctx: OrderConte
 
   return (
     <li>
-      <Show
-        when={props.canTick}
-        fallback={
-          <>
-            <CheckMark done={props.item().done} doneWord={t.order.done} notDoneWord={t.order.notDone} />
-            {props.item().label}
-          </>
-        }
-      >
-        <div class="check">
-          <input
-            id={id()}
-            type="checkbox"
-            checked={props.item().done}
-            disabled={props.ctx.busy || uploading()}
-            onChange={(e) => void tick(e.currentTarget)}
-          />
-          <label for={id()}>{props.item().label}</label>
-        </div>
-      </Show>
+      <Tick
+        id={id()}
+        item={props.item()}
+        label={props.item().label}
+        canTick={props.canTick}
+        disabled={props.ctx.busy || uploading()}
+        words={{ done: t.order.done, notDone: t.order.notDone }}
+        onTick={(input) => void tick(input)}
+      />
       <ItemDetails
         item={props.item()}
         number={props.ctx.order.number}

@@ -9,6 +9,7 @@ import type { Answers } from '#shared/model.ts';
 import { departments } from '../account/session.ts';
 import { answersRefused, createAnswers, FormFields, readyAnswers } from '../catalog/OrderForm.tsx';
 import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
+import { Toggle } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -45,16 +46,9 @@ export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<v
           )}
         </Show>
       </div>
-      <button
-        id="handoff-toggle"
-        type="button"
-        class="secondary"
-        aria-expanded={open()}
-        aria-controls="handoff-panel"
-        onClick={() => setOpen((v) => !v)}
-      >
+      <Toggle id="handoff-toggle" controls="handoff-panel" open={open()} onToggle={() => setOpen((v) => !v)}>
         {t.order.handoffOpen}
-      </button>
+      </Toggle>
       <div id="handoff-panel">
         <Show when={open()}>
           <div class="action-form">

@@ -6,6 +6,7 @@
 import { type Accessor, createSignal, For, Index, Show } from 'solid-js';
 import type { ChecklistState } from '#shared/model.ts';
 import { api } from '../lib/api.ts';
+import { Check } from '../lib/fields.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { t } from '../lib/strings.ts';
 import { AttachmentLink, FilePicker } from '../lib/upload.tsx';
@@ -20,6 +21,37 @@ export function CheckMark(props: { done: boolean; doneWord: string; notDoneWord:
       </span>
       <span class="visually-hidden">{props.done ? props.doneWord : props.notDoneWord}: </span>
     </>
+  );
+}
+
+/** A checklist item's box for those who tick it, else its mark. */
+export function Tick(props: {
+  id: string;
+  item: ChecklistState;
+  label: string;
+  canTick: boolean;
+  disabled: boolean;
+  words: { done: string; notDone: string };
+  onTick: (input: HTMLInputElement) => void;
+}) {
+  return (
+    <Show
+      when={props.canTick}
+      fallback={
+        <>
+          <CheckMark done={props.item.done} doneWord={props.words.done} notDoneWord={props.words.notDone} />
+          {props.item.label}
+        </>
+      }
+    >
+      <Check
+        id={props.id}
+        label={props.label}
+        checked={props.item.done}
+        disabled={props.disabled}
+        onChange={(_, input) => props.onTick(input)}
+      />
+    </Show>
   );
 }
 
@@ -156,26 +188,15 @@ function InputRow(props: {
 
   return (
     <li>
-      <Show
-        when={props.canMark}
-        fallback={
-          <>
-            <CheckMark done={props.item().done} doneWord={t.order.received} notDoneWord={t.order.missing} />
-            {props.item().label}
-          </>
-        }
-      >
-        <div class="check">
-          <input
-            id={`${id()}-received`}
-            type="checkbox"
-            checked={props.item().done}
-            disabled={props.ctx.busy}
-            onChange={(e) => void mark(e.currentTarget)}
-          />
-          <label for={`${id()}-received`}>{t.order.markReceived(props.item().label)}</label>
-        </div>
-      </Show>
+      <Tick
+        id={`${id()}-received`}
+        item={props.item()}
+        label={t.order.markReceived(props.item().label)}
+        canTick={props.canMark}
+        disabled={props.ctx.busy}
+        words={{ done: t.order.received, notDone: t.order.missing }}
+        onTick={(input) => void mark(input)}
+      />
       <ItemDetails item={props.item()} number={number()} name={props.ctx.name} doneWords={t.order.receivedBy} />
       <Show when={props.canHand}>
         <form class="handover-form" novalidate onSubmit={(e) => void handOver(e)}>

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
+import { heads, Table } from '../lib/blocks.tsx';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
@@ -32,54 +33,42 @@ export default function MyOrders() {
         }
       >
         {(items) => (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t.orders.caption}</caption>
-              <thead>
+          <Table
+            caption={t.orders.caption}
+            head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
+          >
+            <For each={items()}>
+              {(o) => (
                 <tr>
-                  <th scope="col">{t.orders.number}</th>
-                  <th scope="col">{t.orders.orderTitle}</th>
-                  <th scope="col">{t.orders.service}</th>
-                  <th scope="col">{t.orders.status}</th>
-                  <th scope="col">{t.orders.due}</th>
-                  <th scope="col">{t.orders.updated}</th>
+                  <th scope="row">
+                    <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
+                  </th>
+                  <td>{o.title}</td>
+                  <td>{o.serviceName}</td>
+                  <td>
+                    <StatusBadge status={o.status} />
+                  </td>
+                  <td>
+                    {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
+                    <Show
+                      when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
+                      fallback={t.common.none}
+                    >
+                      <SlaCell
+                        sla={o.sla}
+                        options={wordsFor(o.department)}
+                        now={now}
+                        stopped={!ACTIVE_STATUSES.has(o.status)}
+                      />
+                    </Show>
+                  </td>
+                  <td>
+                    <DateTime iso={o.updatedAt} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(o) => (
-                    <tr>
-                      <th scope="row">
-                        <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
-                      </th>
-                      <td>{o.title}</td>
-                      <td>{o.serviceName}</td>
-                      <td>
-                        <StatusBadge status={o.status} />
-                      </td>
-                      <td>
-                        {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
-                        <Show
-                          when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
-                          fallback={t.common.none}
-                        >
-                          <SlaCell
-                            sla={o.sla}
-                            options={wordsFor(o.department)}
-                            now={now}
-                            stopped={!ACTIVE_STATUSES.has(o.status)}
-                          />
-                        </Show>
-                      </td>
-                      <td>
-                        <DateTime iso={o.updatedAt} />
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+              )}
+            </For>
+          </Table>
         )}
       </Loaded>
       <LoadMore of={pager} />

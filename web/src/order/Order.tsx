@@ -7,12 +7,14 @@ import { isAgentOf } from '#shared/permissions.ts';
 import { localizeChecklists, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
+import { Facts } from '../lib/blocks.tsx';
 import { keepDraft } from '../lib/drafts.ts';
+import { Radios, TextBox } from '../lib/fields.tsx';
 import { answerWords, promiseDate } from '../lib/format.ts';
 import { createLoader, Failure, Loaded } from '../lib/load.tsx';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { language, t } from '../lib/strings.ts';
-import { createSubmit, Outcome } from '../lib/submit.tsx';
+import { createSubmit, Outcome, submitWith } from '../lib/submit.tsx';
 import { DateTime, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { AttachmentLink } from '../lib/upload.tsx';
 import { RatingForm } from '../survey/RatingForm.tsx';
@@ -214,7 +216,8 @@ function OrderHeader(props: {
   name: (id?: string) => string;
   team: boolean;
 }) {
-  const stageName = () => props.service?.stages.find((s) => s.id === props.order.stage)?.name ?? props.order.stage;
+  const o = () => props.order;
+  const stageName = () => props.service?.stages.find((s) => s.id === o().stage)?.name ?? o().stage;
   return (
     <header class="order-head">
       <h1>
@@ -227,77 +230,51 @@ function OrderHeader(props: {
         <StatusBadge status={props.order.status} testId="order-status" />
         <PriorityBadge priority={props.order.priority} />
       </p>
-      <dl class="facts">
-        <div>
-          <dt>{t.order.service}</dt>
-          <dd>
-            <A href={`/services/${encodeURIComponent(props.order.serviceId)}`}>{props.order.serviceName}</A>
-          </dd>
-        </div>
-        <div>
-          <dt>{t.order.department}</dt>
-          <dd>
-            <A href={`/departments/${encodeURIComponent(props.order.department)}`}>{props.order.department}</A>
-          </dd>
-        </div>
-        <div>
-          <dt>{t.order.assignee}</dt>
-          <dd data-testid="order-assignee">{props.name(props.order.assigneeId)}</dd>
-        </div>
-        <div>
-          <dt>{t.order.stage}</dt>
-          <dd data-testid="order-stage">{stageName()}</dd>
-        </div>
-        <div>
-          <dt>{t.order.requester}</dt>
-          <dd>
-            {props.name(props.order.requesterId)}
-            <Show when={props.order.filedById !== props.order.requesterId}>
-              {' '}
-              <span class="meta">({t.order.filedBy(props.name(props.order.filedById))})</span>
-            </Show>
-          </dd>
-        </div>
-        <Show when={props.order.promisedAt}>
-          {(at) => (
-            <div>
-              <dt>{t.order.promised}</dt>
-              <dd data-testid="order-promised">{t.service.doneBy(promiseDate(at()))}</dd>
-            </div>
-          )}
-        </Show>
-        <Show when={props.order.parentNumber}>
-          {(parent) => (
-            <div>
-              <dt>{t.order.partOf}</dt>
-              <dd>
-                <A href={`/orders/${encodeURIComponent(parent())}`}>{parent()}</A>
-              </dd>
-            </div>
-          )}
-        </Show>
-        <Show when={props.team}>
-          <div>
-            <dt>{t.order.counts}</dt>
-            <dd data-testid="order-counts">
-              {t.order.clarificationsCount(props.order.clarifications ?? 0)},{' '}
-              {t.order.reworksCount(props.order.reworks ?? 0)}
-            </dd>
-          </div>
-        </Show>
-        <div>
-          <dt>{t.order.created}</dt>
-          <dd>
-            <DateTime iso={props.order.createdAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t.order.updated}</dt>
-          <dd>
-            <DateTime iso={props.order.updatedAt} />
-          </dd>
-        </div>
-      </dl>
+      <Facts
+        facts={[
+          {
+            term: t.order.service,
+            detail: <A href={`/services/${encodeURIComponent(o().serviceId)}`}>{o().serviceName}</A>,
+          },
+          {
+            term: t.order.department,
+            detail: <A href={`/departments/${encodeURIComponent(o().department)}`}>{o().department}</A>,
+          },
+          { term: t.order.assignee, detail: props.name(o().assigneeId), testId: 'order-assignee' },
+          { term: t.order.stage, detail: stageName(), testId: 'order-stage' },
+          {
+            term: t.order.requester,
+            detail: (
+              <>
+                {props.name(o().requesterId)}
+                <Show when={o().filedById !== o().requesterId}>
+                  {' '}
+                  <span class="meta">({t.order.filedBy(props.name(o().filedById))})</span>
+                </Show>
+              </>
+            ),
+          },
+          {
+            when: o().promisedAt,
+            term: t.order.promised,
+            detail: t.service.doneBy(promiseDate(o().promisedAt ?? '')),
+            testId: 'order-promised',
+          },
+          {
+            when: o().parentNumber,
+            term: t.order.partOf,
+            detail: <A href={`/orders/${encodeURIComponent(o().parentNumber ?? '')}`}>{o().parentNumber}</A>,
+          },
+          {
+            when: props.team,
+            term: t.order.counts,
+            detail: `${t.order.clarificationsCount(o().clarifications ?? 0)}, ${t.order.reworksCount(o().reworks ?? 0)}`,
+            testId: 'order-counts',
+          },
+          { term: t.order.created, detail: <DateTime iso={o().createdAt} /> },
+          { term: t.order.updated, detail: <DateTime iso={o().updatedAt} /> },
+        ]}
+      />
     </header>
   );
 }
@@ -393,8 +370,7 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
   const [visibility, setVisibility] = createSignal<Visibility>(keptInternal ? 'internal' : 'public');
   const [error, setError] = createSignal<string>();
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
+  async function submit() {
     const value = text().trim();
     if (!value) {
       setError(t.order.fillIn);
@@ -412,48 +388,27 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
   return (
     <section aria-labelledby="comment-title">
       <h2 id="comment-title">{t.order.commentTitle}</h2>
-      <form class="comment-form" novalidate onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="comment-text">{t.order.commentLabel}</label>
-          <textarea
-            id="comment-text"
-            rows={4}
-            value={text()}
-            aria-invalid={error() ? 'true' : undefined}
-            aria-describedby={error() ? 'comment-text-error' : undefined}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-          <Show when={error()}>
-            <p id="comment-text-error" class="field-error">
-              {error()}
-            </p>
-          </Show>
-        </div>
+      <form class="comment-form" novalidate onSubmit={submitWith(submit)}>
+        <TextBox
+          id="comment-text"
+          label={t.order.commentLabel}
+          rows={4}
+          value={text()}
+          error={error()}
+          onInput={setText}
+        />
         <Show when={props.team}>
           <fieldset class="field">
             <legend>{t.order.commentVisibility}</legend>
-            <div class="check">
-              <input
-                id="comment-public"
-                type="radio"
-                name="visibility"
-                value="public"
-                checked={visibility() === 'public'}
-                onChange={() => setVisibility('public')}
-              />
-              <label for="comment-public">{t.order.commentPublic}</label>
-            </div>
-            <div class="check">
-              <input
-                id="comment-internal"
-                type="radio"
-                name="visibility"
-                value="internal"
-                checked={visibility() === 'internal'}
-                onChange={() => setVisibility('internal')}
-              />
-              <label for="comment-internal">{t.order.commentInternal}</label>
-            </div>
+            <Radios
+              name="visibility"
+              value={visibility()}
+              options={[
+                { value: 'public', label: t.order.commentPublic, id: 'comment-public' },
+                { value: 'internal', label: t.order.commentInternal, id: 'comment-internal' },
+              ]}
+              onChange={setVisibility}
+            />
           </fieldset>
         </Show>
         <button type="submit" class="primary" disabled={props.busy}>

@@ -10,6 +10,7 @@ import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
 import { toSummary } from '#shared/summary.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { Table } from '../lib/blocks.tsx';
 import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
 import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
@@ -232,63 +233,57 @@ function QueueTable(props: {
   now: Accessor<Date>;
 }) {
   return (
-    <div class="table-wrap">
-      <table class="queue-table">
-        <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.orders.number}</th>
-            <th scope="col">{t.orders.orderTitle}</th>
-            <th scope="col">{t.queue.due}</th>
-            <th scope="col">{t.orders.service}</th>
-            <th scope="col">{t.orders.status}</th>
-            <th scope="col">{t.orders.priority}</th>
-            <th scope="col">{t.orders.assignee}</th>
-            <th scope="col">{t.orders.created}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.orders.actions}</span>
+    <Table
+      class="queue-table"
+      caption={props.caption}
+      head={[
+        t.orders.number,
+        t.orders.orderTitle,
+        t.queue.due,
+        t.orders.service,
+        t.orders.status,
+        t.orders.priority,
+        t.orders.assignee,
+        t.orders.created,
+        { label: <span class="visually-hidden">{t.orders.actions}</span> },
+      ]}
+    >
+      <For each={props.rows()}>
+        {(o, i) => (
+          <tr
+            data-queue-row={i()}
+            class={props.chosen() === i() ? 'chosen' : undefined}
+            onFocusIn={() => props.onFocusRow(i())}
+          >
+            <th scope="row">
+              <A href={orderHref(o.number)}>{o.number}</A>
             </th>
+            <td>{o.title}</td>
+            <td>
+              <SlaCell sla={o.sla} options={props.words()} now={props.now()} />
+            </td>
+            <td>{o.serviceName}</td>
+            <td>
+              <StatusBadge status={o.status} />
+            </td>
+            <td>
+              <PriorityBadge priority={o.priority} />
+            </td>
+            <td>{props.person(o.assigneeId)}</td>
+            <td>
+              <DateTime iso={o.createdAt} />
+            </td>
+            <td>
+              <Show when={o.status === 'open'}>
+                <button type="button" class="small" disabled={props.claiming()} onClick={() => props.onClaim(o)}>
+                  {t.queue.claim}
+                  <span class="visually-hidden"> {o.number}</span>
+                </button>
+              </Show>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.rows()}>
-            {(o, i) => (
-              <tr
-                data-queue-row={i()}
-                class={props.chosen() === i() ? 'chosen' : undefined}
-                onFocusIn={() => props.onFocusRow(i())}
-              >
-                <th scope="row">
-                  <A href={orderHref(o.number)}>{o.number}</A>
-                </th>
-                <td>{o.title}</td>
-                <td>
-                  <SlaCell sla={o.sla} options={props.words()} now={props.now()} />
-                </td>
-                <td>{o.serviceName}</td>
-                <td>
-                  <StatusBadge status={o.status} />
-                </td>
-                <td>
-                  <PriorityBadge priority={o.priority} />
-                </td>
-                <td>{props.person(o.assigneeId)}</td>
-                <td>
-                  <DateTime iso={o.createdAt} />
-                </td>
-                <td>
-                  <Show when={o.status === 'open'}>
-                    <button type="button" class="small" disabled={props.claiming()} onClick={() => props.onClaim(o)}>
-                      {t.queue.claim}
-                      <span class="visually-hidden"> {o.number}</span>
-                    </button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        )}
+      </For>
+    </Table>
   );
 }

@@ -5,6 +5,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { LOW_SCORE_CATEGORIES } from '#shared/stats.ts';
 import { ApiError, type SurveyAnswer } from '../lib/api.ts';
+import { Radios, TextBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { LOW_SCORE, SCORES, type Score, surveyAnswer } from './survey.ts';
@@ -103,55 +104,32 @@ export function RatingForm(props: {
           <p id={id('category-hint')} class="hint">
             {t.survey.categoryHint}
           </p>
-          <For each={LOW_SCORE_CATEGORIES}>
-            {(c) => (
-              <div class="check">
-                <input
-                  id={id(`category-${c}`)}
-                  type="radio"
-                  name={id('category')}
-                  value={c}
-                  checked={category() === c}
-                  onChange={() => setCategory(c)}
-                />
-                <label for={id(`category-${c}`)}>{t.lowScoreCategories[c]}</label>
-              </div>
-            )}
-          </For>
-          <div class="check">
-            <input
-              id={id('category-none')}
-              type="radio"
-              name={id('category')}
-              value=""
-              checked={category() === ''}
-              onChange={() => setCategory('')}
-            />
-            <label for={id('category-none')}>{t.survey.noCategory}</label>
-          </div>
+          <Radios
+            name={id('category')}
+            value={category()}
+            options={[
+              ...LOW_SCORE_CATEGORIES.map((c) => ({
+                value: c,
+                label: t.lowScoreCategories[c],
+                id: id(`category-${c}`),
+              })),
+              { value: '', label: t.survey.noCategory, id: id('category-none') },
+            ]}
+            onChange={setCategory}
+          />
         </fieldset>
       </Show>
 
-      <div class="field">
-        <label for={id('comment')}>{t.survey.comment}</label>
-        <p id={id('comment-hint')} class="hint">
-          {t.survey.commentHint}
-        </p>
-        <textarea
-          id={id('comment')}
-          rows={4}
-          maxLength={2000}
-          value={comment()}
-          aria-describedby={commentError() ? `${id('comment-hint')} ${id('comment-error')}` : id('comment-hint')}
-          aria-invalid={commentError() ? 'true' : undefined}
-          onInput={(e) => setComment(e.currentTarget.value)}
-        />
-        <Show when={commentError()}>
-          <p id={id('comment-error')} class="field-error">
-            {commentError()}
-          </p>
-        </Show>
-      </div>
+      <TextBox
+        id={id('comment')}
+        label={t.survey.comment}
+        hint={t.survey.commentHint}
+        rows={4}
+        maxLength={2000}
+        value={comment()}
+        error={commentError()}
+        onInput={setComment}
+      />
 
       <Outcome of={send} />
       <SubmitButton of={send} busy={t.survey.saving}>

@@ -4,9 +4,10 @@
  * person's behalf. The clicked score is preselected, and the person's press of the button records
  * it, with a comment and, for a low rating, what went wrong.
  */
-import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { api, errorMessage } from '../lib/api.ts';
+import { DeadEnd } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { Alert, usePageTitle } from '../lib/ui.tsx';
@@ -99,13 +100,13 @@ function BadLink(props: { kind: LinkProblem; message: string }) {
         ? t.survey.earlierTitle
         : t.survey.invalidTitle;
   return (
-    <section class="narrow" aria-labelledby="survey-bad">
-      <h1 id="survey-bad">{title()}</h1>
+    <DeadEnd
+      labelled="survey-bad"
+      title={title()}
+      text={props.kind === 'earlier' ? t.survey.earlierHint : t.survey.badLinkHint}
+      link={{ href: '/orders', text: t.survey.openOrder }}
+    >
       <Alert text={props.message} />
-      <p>{props.kind === 'earlier' ? t.survey.earlierHint : t.survey.badLinkHint}</p>
-      <p>
-        <A href="/orders">{t.survey.openOrder}</A>
-      </p>
-    </section>
+    </DeadEnd>
   );
 }

@@ -1,0 +1,142 @@
+/** Building blocks of pages: tables, facts, and the page that says where to go instead. */
+import { A } from '@solidjs/router';
+import { For, type JSX, Show } from 'solid-js';
+
+/** Column heads from a dictionary, by key. */
+export const heads = <D,>(words: D, ...keys: Array<keyof D>): string[] => keys.map((key) => String(words[key]));
+
+export type Head = string | { label: JSX.Element; class?: string };
+
+/** Column heads: plain words, or words with a class (e.g. `num` for figures). */
+export function HeadRow(props: { head: readonly Head[]; class?: (index: number) => string | undefined }) {
+  return (
+    <tr>
+      <For each={props.head}>
+        {(cell, i) => (
+          <th scope="col" class={typeof cell === 'string' ? props.class?.(i()) : cell.class}>
+            {typeof cell === 'string' ? cell : cell.label}
+          </th>
+        )}
+      </For>
+    </tr>
+  );
+}
+
+/**
+ * A table in its wrapper that scrolls sideways on narrow screens: a caption (for screen readers
+ * unless `visibleCaption`), the column heads, the rows. A `scroll` label makes the wrapper a region
+ * the keyboard can reach to scroll it.
+ */
+export function Table(props: {
+  caption: string;
+  head: readonly Head[];
+  children: JSX.Element;
+  foot?: JSX.Element;
+  class?: string;
+  testId?: string;
+  visibleCaption?: boolean;
+  headClass?: (index: number) => string | undefined;
+  scroll?: { label?: string; labelledBy?: string; class?: string };
+}) {
+  const table = (
+    <table class={props.class} data-testid={props.testId}>
+      <caption class={props.visibleCaption ? 'table-caption' : 'visually-hidden'}>{props.caption}</caption>
+      <thead>
+        <HeadRow head={props.head} class={props.headClass} />
+      </thead>
+      <tbody>{props.children}</tbody>
+      <Show when={'foot' in props}>
+        <tfoot>{props.foot}</tfoot>
+      </Show>
+    </table>
+  );
+  const region = () => props.scroll ?? {};
+  const wrap = () => ['table-wrap', region().class].filter(Boolean).join(' ');
+  return (
+    <Show when={props.scroll} fallback={<div class="table-wrap">{table}</div>}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
+      <section class={wrap()} aria-label={region().label} aria-labelledby={region().labelledBy} tabIndex={0}>
+        {table}
+      </section>
+    </Show>
+  );
+}
+
+export interface Fact {
+  term: JSX.Element;
+  detail: JSX.Element;
+  testId?: string;
+  /** When given, the fact is left out unless this is truthy. */
+  when?: unknown;
+  class?: string;
+}
+
+/** Terms and their details, side by side. */
+export function Facts(props: { facts: readonly Fact[]; class?: string }) {
+  return (
+    <dl class={props.class ?? 'facts'}>
+      <For each={props.facts.filter((f) => !('when' in f) || Boolean(f.when))}>
+        {(fact) => (
+          <div>
+            <dt>{fact.term}</dt>
+            <dd class={fact.class} data-testid={fact.testId}>
+              {fact.detail}
+            </dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}
+
+/** A button that shows and hides the part of the page whose id it `controls`. */
+export function Toggle(props: {
+  id: string;
+  controls: string;
+  open: boolean;
+  onToggle: () => void;
+  children: JSX.Element;
+}) {
+  return (
+    <button
+      id={props.id}
+      type="button"
+      class="secondary"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={() => props.onToggle()}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** Words one under another, without bullets. */
+export function WordList(props: { words: readonly string[] }) {
+  return (
+    <ul class="plain-list">
+      <For each={props.words}>{(word) => <li>{word}</li>}</For>
+    </ul>
+  );
+}
+
+/** A page that cannot show what was asked for: why, and a link to go on from. */
+export function DeadEnd(props: {
+  title: string;
+  text: JSX.Element;
+  link: { href: string; text: string };
+  testId?: string;
+  labelled?: string;
+  children?: JSX.Element;
+}) {
+  return (
+    <section class="narrow" data-testid={props.testId} aria-labelledby={props.labelled}>
+      <h1 id={props.labelled}>{props.title}</h1>
+      {props.children}
+      <p>{props.text}</p>
+      <p>
+        <A href={props.link.href}>{props.link.text}</A>
+      </p>
+    </section>
+  );
+}
