@@ -22,9 +22,9 @@
  *   npm run bench -- --peer=rt --quick                 1,000 only, 30 rounds, 5 s throughput runs
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -32,6 +32,7 @@ import { INDEX } from '../functions/storage/table-definition.ts';
 import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
 import { freePorts } from '../scripts/local/ports.ts';
 import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
+import { root } from '../scripts/stack.ts';
 import { ACTIVE_STATUSES } from '../shared/lifecycle.ts';
 import type { BenchContext } from './context.ts';
 import { benchConfigEnv, depsFor, quantile, sleep } from './env.ts';
@@ -745,7 +746,22 @@ async function measureSize(
   }
 }
 
+/** Everything the section is written from; saved with each run so the text can be written again. */
+interface PeerRun {
+  measuredAt: string;
+  results: SizeResult[];
+  failures: Array<{ n: number; error: string }>;
+  opts: PeerOptions;
+  rtVersion: string;
+  setupDir: string;
+  probes: Array<{ label: string; pss: number; rss: number }>;
+}
+
 export async function runPeer(ctx: BenchContext): Promise<Section> {
+  // --peer-report=FILE: the section again from a saved run's measurements, nothing measured.
+  const saved = process.argv.find((a) => a.startsWith('--peer-report='))?.slice('--peer-report='.length);
+  if (saved) return report(JSON.parse(readFileSync(saved, 'utf8')) as PeerRun, saved);
+  const measuredAt = new Date().toISOString();
   const opts = options(ctx.quick);
   const setup = await rtSetup(process.argv);
   const rtVersion = { value: 'unknown' };
@@ -764,17 +780,12 @@ export async function runPeer(ctx: BenchContext): Promise<Section> {
   if (results.length === 0) throw new Error(failures.map((f) => `${f.n}: ${f.error}`).join('; '));
   ctx.log('  what a Node process holds before Ordo starts anything (four small processes)…');
   const probes = await nodeProbes();
-  const section = report(results, opts, rtVersion.value, setup, probes);
-  for (const f of failures) {
-    section.rows.push({
-      figure: `every comparison at ${k(f.n)} open`,
-      target: `≥ ${GOAL} ×; memory ≤ ⅓`,
-      measured: `failed: ${f.error}`,
-      verdict: 'not measured',
-    });
-    section.unmet.push(`${f.n.toLocaleString('en')} open items: the run failed (${f.error}); see the log of the run.`);
-  }
-  return section;
+  const run: PeerRun = { measuredAt, results, failures, opts, rtVersion: rtVersion.value, setupDir: setup.dir, probes };
+  const file = join(root, 'dist', `bench-peer-rt-${measuredAt.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(run));
+  ctx.log(`  measurements saved in ${file} (the section again from them: --peer-report=${file})`);
+  return report(run);
 }
 
 // ---------- the section ----------
@@ -793,13 +804,8 @@ function perSecond(r: SizeResult, system: System): number {
   return mean(r.thr.filter((t) => t.system === system).map((t) => t.perSecond));
 }
 
-function report(
-  results: SizeResult[],
-  opts: PeerOptions,
-  rtVersion: string,
-  setup: RtSetup,
-  probes: Array<{ label: string; pss: number; rss: number }>,
-): Section {
+function report(run: PeerRun, savedFile?: string): Section {
+  const { results, opts, rtVersion, probes } = run;
   const rows: Row[] = [];
   const unmet: string[] = [];
   for (const r of results) {
@@ -838,6 +844,17 @@ function report(
       verdict: verdict(mem <= MEMORY_GOAL),
     });
     if (mem > MEMORY_GOAL) unmet.push(memoryWhy(r, mem, probes));
+  }
+  for (const failed of run.failures) {
+    rows.push({
+      figure: `every comparison at ${k(failed.n)} open`,
+      target: `≥ ${GOAL} ×; memory ≤ ⅓`,
+      measured: `failed: ${failed.error}`,
+      verdict: 'not measured',
+    });
+    unmet.push(
+      `${failed.n.toLocaleString('en')} open items: the run failed (${failed.error}); see the log of the run.`,
+    );
   }
 
   const details: string[] = [];
@@ -983,7 +1000,10 @@ function report(
     "**Throughput runs** (in the order run; after each of Ordo's, the next run waits until Ordo's outbox has sent the run's mail):",
     table(['size', 'system', 'creates/s', 'created', 'errors', 'p50', 'mail out after'], runs),
     `Load average after each size (1/5/15 min): ${results.map((r) => `${k(r.n)}: ${r.load.map((x) => x.toFixed(2)).join(' / ')}`).join('; ')}. ` +
-      `Request Tracker set-up: ${setup.dir}.`,
+      `Request Tracker set-up: ${run.setupDir}.` +
+      (savedFile
+        ? ` Measured on ${run.measuredAt.replace('T', ' ').slice(0, 16)} UTC; this text written from the saved measurements (${savedFile}).`
+        : ''),
   );
   return { id: 'peer-rt', title: `Peer comparison: Request Tracker ${rtVersion.split('+')[0]}`, rows, unmet, details };
 }
@@ -995,9 +1015,9 @@ function latencyWhy(r: SizeResult, op: Op, p50: number, p95: number): string {
   const base = `${OP_NAME[op]} at ${r.n.toLocaleString('en')}: ${times(p50)} at p50, ${times(p95)} at p95. Request Tracker answers in ${msText(rt.p50)}, so 10 × needs Ordo at ≤ ${msText(need)} (p50) and ≤ ${msText(rt.p95 / GOAL)} (p95) over HTTP; it takes ${msText(ordo.p50)} / ${msText(ordo.p95)}.`;
   const why: Record<Op, string> = {
     create:
-      ' A create is three DynamoDB requests (service read, number counter, one transaction) against DynamoDB Local, a Java emulator on SQLite that runs writes one at a time, plus the JWT check and validation in the Node process; the two processes share the 2 cores with Request Tracker and the client. What would fix it: fewer round trips (the service read is cacheable per version, and the counter could ride in the transaction as a conditional update), and measuring Ordo in AWS, where DynamoDB answers a transaction in single-digit milliseconds on its own servers.',
-    read: " Request Tracker's read with a session cookie is a cached-session lookup and one indexed PostgreSQL query, which is already fast; Ordo's is one Query of the order's partition on DynamoDB Local, the bearer-token check (JWT signature, cached profile) and the timeline as JSON. What would fix it: little on the Ordo side beyond caching verified tokens per request (skipping the RS256 verification of a token already seen) and a smaller answer; the floor is DynamoDB Local's round trip on this machine.",
-    list: ' One Query of the queueByDue index (50 items) on DynamoDB Local and the summaries as JSON. What would fix it: a projection of only the summary attributes on the index (smaller items to read and serialise), and the token check cache as for reads.',
+      ' A create is three DynamoDB requests in a row (the service, the next order number, one transaction with the order, its first event, its mail and counters) against DynamoDB Local — a Java emulator on SQLite that commits to disk as npm start keeps its data, and takes writes one at a time — plus the token check and validation in the Node process (its CPU time per create is in the cost section); the three processes share 2 busy cores with Request Tracker and the client. What would fix it: one round trip less (the current service cached for a few seconds, as profiles are: it changes only when a head publishes), and a faster local store; in AWS, DynamoDB answers each of these in single-digit milliseconds on its own servers.',
+    read: " Request Tracker's read with a session cookie is a session lookup and a few indexed PostgreSQL queries, already cheap; Ordo's is one Query of the order's partition on DynamoDB Local, the bearer-token check and roles, and the order with its timeline as JSON — a few milliseconds of CPU in-process (see the cost section); the rest is the emulator's round trip and, on this machine, waiting for a core. What would fix it: a faster local store (DynamoDB Local is a JVM over SQLite), or answering an unchanged order without reading it again (ETag / If-None-Match against a small cache of current versions); 10 × here means single-digit milliseconds end to end.",
+    list: ' One Query of the queueByDue index (50 whole orders: the index projects every attribute) on DynamoDB Local, and 50 summaries as JSON. What would fix it: an index projection of only the summary attributes (a smaller read and less to parse), and a faster local store as for reads.',
   };
   return base + why[op];
 }
