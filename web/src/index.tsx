@@ -2,7 +2,6 @@ import { render } from 'solid-js/web';
 import { App } from './App.tsx';
 import { fetchConfig } from './account/config.ts';
 import { startSession } from './account/session.ts';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -10,7 +10,7 @@ import { Facts, WordList } from '../lib/blocks.tsx';
 import { Check, SelectBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, setLanguage, t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
 import { roleWords } from './profile.ts';
 import { setCurrentUser } from './session.ts';
@@ -60,7 +60,7 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
   return (
     <section aria-labelledby="language-title">
       <h2 id="language-title">{t.profile.languageTitle}</h2>
-      <form class="comment-form" onSubmit={submitWith(save.run)}>
+      <form class="comment-form surface" onSubmit={submitWith(save.run)}>
         <SelectBox
           id="language"
           label={t.profile.languageLabel}
@@ -72,10 +72,7 @@ function LanguageChoice(props: { user: User; onSaved: (user: User) => void }) {
             setChosen(lang);
           }}
         />
-        <Outcome of={save} />
-        <SubmitButton of={save} busy={t.profile.languageSaving}>
-          {t.profile.languageSave}
-        </SubmitButton>
+        <FormEnd of={save} busy={t.profile.languageSaving} submit={t.profile.languageSave} />
       </form>
     </section>
   );
@@ -106,7 +103,7 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
     <section aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t.profile.notificationsTitle}</h2>
       <p id="notifications-intro">{t.profile.notificationsIntro}</p>
-      <form class="comment-form" onSubmit={submitWith(save.run)}>
+      <form class="comment-form surface" onSubmit={submitWith(save.run)}>
         <fieldset class="field" aria-describedby="notifications-intro">
           <legend>{t.profile.notificationsLegend}</legend>
           <For each={MUTABLE_EVENTS}>
@@ -120,10 +117,7 @@ function Notifications(props: { user: User; onSaved: (user: User) => void }) {
             )}
           </For>
         </fieldset>
-        <Outcome of={save} />
-        <SubmitButton of={save} busy={t.common.saving}>
-          {t.profile.save}
-        </SubmitButton>
+        <FormEnd of={save} busy={t.common.saving} submit={t.profile.save} />
       </form>
     </section>
   );

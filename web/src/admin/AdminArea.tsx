@@ -2,12 +2,13 @@
  * The administration area's frame: its own tabs for administrators, and a plain refusal for everyone
  * else (the API refuses them too; this only saves them a page of errors).
  */
-import { A, type RouteSectionProps } from '@solidjs/router';
+import type { RouteSectionProps } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { user } from '../account/session.ts';
-import { DeadEnd } from '../lib/blocks.tsx';
+import { DeadEnd, Tabs } from '../lib/blocks.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
+import './admin.css';
 
 function Refused() {
   usePageTitle(() => t.admin.refusedTitle);
@@ -25,25 +26,14 @@ export default function AdminArea(props: RouteSectionProps) {
   return (
     <Show when={user()?.admin} fallback={<Refused />}>
       <div class="admin">
-        <nav aria-label={t.admin.areaLabel} class="tabs">
-          <ul class="tab-list">
-            <li>
-              <A class="tab-link" href="/admin/people">
-                {t.admin.tabs.people}
-              </A>
-            </li>
-            <li>
-              <A class="tab-link" href="/admin/departments">
-                {t.admin.tabs.departments}
-              </A>
-            </li>
-            <li>
-              <A class="tab-link" href="/admin/audit">
-                {t.admin.tabs.audit}
-              </A>
-            </li>
-          </ul>
-        </nav>
+        <Tabs
+          label={t.admin.areaLabel}
+          tabs={[
+            { href: '/admin/people', text: t.admin.tabs.people },
+            { href: '/admin/departments', text: t.admin.tabs.departments },
+            { href: '/admin/audit', text: t.admin.tabs.audit },
+          ]}
+        />
         {props.children}
       </div>
     </Show>

@@ -98,7 +98,7 @@ export default function AdminAudit() {
 
 function AuditItem(props: { entry: AuditEntry; nameOf: (id: string) => string }) {
   return (
-    <li class="audit-entry" data-testid="audit-entry">
+    <li class="audit-entry surface" data-testid="audit-entry">
       <p class="audit-sentence">{auditSentence(props.entry, props.nameOf)}</p>
       <p class="meta">
         <DateTime iso={props.entry.at} />

@@ -22,7 +22,7 @@ import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import type { FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
 import { byName } from './people.ts';
 
@@ -171,7 +171,7 @@ function CreateDepartment(props: {
   }
 
   return (
-    <form class="editor-form" novalidate aria-labelledby="dept-create-title" onSubmit={submitWith(submit)}>
+    <form class="editor-form surface" novalidate aria-labelledby="dept-create-title" onSubmit={submitWith(submit)}>
       <h2 id="dept-create-title">{t.admin.departments.createTitle}</h2>
       <p class="hint">{t.common.requiredNote}</p>
       <form.errors.Summary />
@@ -199,15 +199,13 @@ function CreateDepartment(props: {
       <CalendarFields form={form} />
       <CanvasFields form={form} hint={t.admin.departments.canvasHint} />
 
-      <Outcome of={create} />
-      <div class="button-row sticky-actions">
-        <SubmitButton of={create} busy={t.admin.departments.creating}>
-          {t.admin.departments.submit}
-        </SubmitButton>
-        <button type="button" class="secondary" onClick={() => props.onClose()}>
-          {t.admin.departments.cancel}
-        </button>
-      </div>
+      <FormEnd
+        of={create}
+        busy={t.admin.departments.creating}
+        submit={t.admin.departments.submit}
+        close={{ text: t.admin.departments.cancel, onClick: props.onClose }}
+        sticky
+      />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
 import type { RoleSet } from './audit.ts';
 import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from './people.ts';
@@ -166,7 +166,7 @@ function RoleEditor(props: {
   return (
     <form
       id="role-editor"
-      class="editor-form role-editor"
+      class="editor-form role-editor surface"
       novalidate
       aria-labelledby="role-editor-title"
       onSubmit={submitWith(submit)}
@@ -228,15 +228,13 @@ function RoleEditor(props: {
         }}
       />
 
-      <Outcome of={save} noticeTestId="roles-notice" />
-      <div class="button-row">
-        <SubmitButton of={save} busy={t.common.saving}>
-          {t.admin.editor.save}
-        </SubmitButton>
-        <button type="button" class="secondary" onClick={() => props.onClose()}>
-          {t.admin.editor.close}
-        </button>
-      </div>
+      <FormEnd
+        of={save}
+        noticeTestId="roles-notice"
+        busy={t.common.saving}
+        submit={t.admin.editor.save}
+        close={{ text: t.admin.editor.close, onClick: props.onClose }}
+      />
     </form>
   );
 }

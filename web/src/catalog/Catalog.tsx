@@ -8,7 +8,9 @@ import { api } from '../lib/api.ts';
 import { serviceMatches } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
-import { ServiceList, usePageTitle } from '../lib/ui.tsx';
+import { usePageTitle } from '../lib/ui.tsx';
+import { ServiceList } from './ServiceList.tsx';
+import './catalog.css';
 
 interface Group {
   code: string;

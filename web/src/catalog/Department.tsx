@@ -11,7 +11,9 @@ import { Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { Loading, Prose, ServiceList, usePageTitle } from '../lib/ui.tsx';
+import { Loading, Prose, usePageTitle } from '../lib/ui.tsx';
+import { ServiceList } from './ServiceList.tsx';
+import './catalog.css';
 
 /** The goals still running or ahead: what the department promises now. */
 function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {
@@ -124,7 +126,7 @@ export default function DepartmentPage() {
             <div class="canvas">
               <For each={CANVAS_ORDER}>
                 {(key) => (
-                  <section class="canvas-cell" aria-labelledby={`canvas-${key}`}>
+                  <section class="canvas-cell surface" aria-labelledby={`canvas-${key}`}>
                     <h3 id={`canvas-${key}`}>{t.department.canvas[key]}</h3>
                     <Prose text={data().department.canvas[key]} />
                   </section>

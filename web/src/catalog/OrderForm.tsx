@@ -12,7 +12,6 @@ import {
   createMemo,
   createSignal,
   For,
-  type JSX,
   Match,
   Show,
   Switch,
@@ -24,13 +23,24 @@ import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shar
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
-import { SelectBox, TextBox } from '../lib/fields.tsx';
+import {
+  Check,
+  describedBy,
+  FieldError,
+  Hint,
+  invalid,
+  Label,
+  RequiredMark,
+  SelectBox,
+  TextBox,
+} from '../lib/fields.tsx';
 import { promiseDate } from '../lib/format.ts';
 import { localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { FilePicker } from '../lib/upload.tsx';
 import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
+import './catalog.css';
 
 type Value = Answers[string];
 
@@ -52,15 +62,6 @@ export function fieldKey(key: string): string {
   return key.startsWith('answers.') ? key.slice('answers.'.length) : key;
 }
 
-function RequiredMark() {
-  return (
-    <span class="req" aria-hidden="true">
-      {' '}
-      *
-    </span>
-  );
-}
-
 interface FieldProps {
   field: FormField;
   value: Value | undefined;
@@ -74,56 +75,34 @@ interface FieldProps {
 
 function Field(props: FieldProps) {
   const id = domId(props.field.id, props.idPrefix);
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
   const kindHint = t.form.kindHint[props.field.kind];
-  const hasHelp = Boolean(props.field.help || kindHint);
-  const describedBy = () => [hasHelp ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const invalid = () => (props.error ? 'true' : undefined);
+  const hint = [props.field.help, kindHint].filter(Boolean).join(' ') || undefined;
+  const aria = () => ({ id, hint, error: props.error });
   // Text inputs are left uncontrolled so typing is never rewritten; they start from the current answer.
   const initial = untrack(() => props.value);
   const initialText = typeof initial === 'string' || typeof initial === 'number' ? String(initial) : '';
   const selected = () => (Array.isArray(props.value) ? props.value : []);
-
-  const help = (
-    <Show when={hasHelp}>
-      <p id={helpId} class="hint">
-        {[props.field.help, kindHint].filter(Boolean).join(' ')}
-      </p>
-    </Show>
-  );
-  const error = (
-    <Show when={props.error}>
-      <p id={errorId} class="field-error">
-        {props.error}
-      </p>
-    </Show>
-  );
-  const label = (
-    <label for={id}>
-      {props.field.label}
-      <Show when={props.field.required}>
-        <RequiredMark />
-      </Show>
-    </label>
-  );
-  const textInput = (type: 'text' | 'email' | 'date'): JSX.Element => (
-    <input
-      id={id}
-      name={props.field.id}
-      type={type}
-      value={initialText}
-      required={props.field.required}
-      aria-invalid={invalid()}
-      aria-describedby={describedBy()}
-      autocomplete={type === 'email' ? 'email' : 'off'}
-      onInput={(e) => {
-        const v = e.currentTarget.value;
-        props.onChange(type === 'date' && v === '' ? null : v);
-      }}
-      onBlur={() => props.onBlur()}
-    />
-  );
+  // What every control of an answer carries.
+  const control = {
+    id,
+    name: props.field.id,
+    get required() {
+      return props.field.required;
+    },
+    get 'aria-invalid'() {
+      return invalid(props.error);
+    },
+    get 'aria-describedby'() {
+      return describedBy(aria());
+    },
+    onBlur: () => props.onBlur(),
+  };
+  const text = (value: string) => props.onChange(props.field.kind === 'date' && value === '' ? null : value);
+  const number = (el: HTMLInputElement) => {
+    if (el.value === '') props.onChange(el.validity.badInput ? Number.NaN : null);
+    else props.onChange(el.valueAsNumber);
+  };
+  const label = <Label id={id} label={props.field.label} required={props.field.required} />;
 
   return (
     <Switch>
@@ -131,24 +110,19 @@ function Field(props: FieldProps) {
         <div class="field field-checkbox">
           <div class="check">
             <input
-              id={id}
-              name={props.field.id}
+              {...control}
               type="checkbox"
               checked={props.value === true}
-              required={props.field.required}
-              aria-invalid={invalid()}
-              aria-describedby={describedBy()}
               onChange={(e) => props.onChange(e.currentTarget.checked)}
-              onBlur={() => props.onBlur()}
             />
             {label}
           </div>
-          {help}
-          {error}
+          <Hint id={id} hint={hint} />
+          <FieldError id={id} error={props.error} />
         </div>
       </Match>
       <Match when={props.field.kind === 'multiSelect'}>
-        <fieldset class="field" aria-describedby={describedBy()}>
+        <fieldset class="field" aria-describedby={describedBy(aria())}>
           <legend>
             {props.field.label}
             <Show when={props.field.required}>
@@ -156,101 +130,76 @@ function Field(props: FieldProps) {
               <span class="visually-hidden"> ({t.common.required})</span>
             </Show>
           </legend>
-          {help}
+          <Hint id={id} hint={hint} />
           <For each={props.field.options ?? []}>
             {(option, i) => (
-              <div class="check">
-                <input
-                  id={`${id}-${i()}`}
-                  name={props.field.id}
-                  type="checkbox"
-                  value={option}
-                  checked={selected().includes(option)}
-                  aria-invalid={invalid()}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    const rest = selected().filter((o) => o !== option);
-                    props.onChange(on ? [...rest, option] : rest);
-                  }}
-                  onBlur={() => props.onBlur()}
-                />
-                <label for={`${id}-${i()}`}>{option}</label>
-              </div>
+              <Check
+                id={`${id}-${i()}`}
+                name={props.field.id}
+                value={option}
+                label={option}
+                checked={selected().includes(option)}
+                error={props.error}
+                onBlur={props.onBlur}
+                onChange={(on) => {
+                  const rest = selected().filter((o) => o !== option);
+                  props.onChange(on ? [...rest, option] : rest);
+                }}
+              />
             )}
           </For>
-          {error}
+          <FieldError id={id} error={props.error} />
         </fieldset>
-      </Match>
-      <Match when={props.field.kind === 'attachment'}>
-        <div class="field">
-          {label}
-          {help}
-          <FilePicker
-            id={id}
-            value={typeof props.value === 'string' ? props.value : null}
-            describedBy={describedBy()}
-            invalid={Boolean(props.error)}
-            required={props.field.required}
-            dryRun={props.dryRun}
-            onChange={(key) => {
-              props.onChange(key);
-              props.onBlur();
-            }}
-            onBusy={(busy) => props.onBusy(busy)}
-          />
-          {error}
-        </div>
       </Match>
       <Match when={true}>
         <div class="field">
           {label}
-          {help}
-          <Switch fallback={textInput('text')}>
-            <Match when={props.field.kind === 'email'}>{textInput('email')}</Match>
-            <Match when={props.field.kind === 'date'}>{textInput('date')}</Match>
-            <Match when={props.field.kind === 'longText'}>
-              <textarea
-                id={id}
-                name={props.field.id}
-                rows={5}
+          <Hint id={id} hint={hint} />
+          <Switch
+            fallback={
+              <input
+                {...control}
+                type={props.field.kind === 'email' || props.field.kind === 'date' ? props.field.kind : 'text'}
                 value={initialText}
-                required={props.field.required}
-                aria-invalid={invalid()}
-                aria-describedby={describedBy()}
-                onInput={(e) => props.onChange(e.currentTarget.value)}
-                onBlur={() => props.onBlur()}
+                autocomplete={props.field.kind === 'email' ? 'email' : 'off'}
+                onInput={(e) => text(e.currentTarget.value)}
               />
+            }
+          >
+            <Match when={props.field.kind === 'attachment'}>
+              <FilePicker
+                id={id}
+                value={typeof props.value === 'string' ? props.value : null}
+                describedBy={describedBy(aria())}
+                invalid={Boolean(props.error)}
+                required={props.field.required}
+                dryRun={props.dryRun}
+                onChange={(key) => {
+                  props.onChange(key);
+                  props.onBlur();
+                }}
+                onBusy={(busy) => props.onBusy(busy)}
+              />
+            </Match>
+            <Match when={props.field.kind === 'longText'}>
+              <textarea {...control} rows={5} value={initialText} onInput={(e) => text(e.currentTarget.value)} />
             </Match>
             <Match when={props.field.kind === 'number'}>
               <input
-                id={id}
-                name={props.field.id}
+                {...control}
                 type="number"
                 inputmode="decimal"
                 step="any"
                 min={props.field.min}
                 max={props.field.max}
                 value={initialText}
-                required={props.field.required}
-                aria-invalid={invalid()}
-                aria-describedby={describedBy()}
-                onInput={(e) => {
-                  const el = e.currentTarget;
-                  if (el.value === '') props.onChange(el.validity.badInput ? Number.NaN : null);
-                  else props.onChange(el.valueAsNumber);
-                }}
-                onBlur={() => props.onBlur()}
+                onInput={(e) => number(e.currentTarget)}
               />
             </Match>
             <Match when={props.field.kind === 'select'}>
               <select
-                id={id}
-                name={props.field.id}
-                required={props.field.required}
-                aria-invalid={invalid()}
-                aria-describedby={describedBy()}
+                {...control}
                 onChange={(e) => props.onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-                onBlur={() => props.onBlur()}
               >
                 <option value="" selected={props.value == null}>
                   {t.form.choose}
@@ -265,7 +214,7 @@ function Field(props: FieldProps) {
               </select>
             </Match>
           </Switch>
-          {error}
+          <FieldError id={id} error={props.error} />
         </div>
       </Match>
     </Switch>
@@ -585,7 +534,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
       .map(([, m]) => m);
 
   return (
-    <form ref={formEl} class="order-form" novalidate onSubmit={submitWith(submit)}>
+    <form ref={formEl} class="order-form surface" novalidate onSubmit={submitWith(submit)}>
       <p class="hint">{t.common.requiredNote}</p>
       <Show when={props.preview && form().length === 0}>
         <p class="empty">{t.form.previewEmpty}</p>

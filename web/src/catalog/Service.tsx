@@ -10,6 +10,7 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
 import { Prose, usePageTitle } from '../lib/ui.tsx';
 import { OrderForm } from './OrderForm.tsx';
+import './catalog.css';
 
 export default function ServicePage() {
   const params = useParams<{ id: string }>();

@@ -160,7 +160,7 @@ function CapacityBody(props: { view: CapacityResponse; personName: (id: string) 
         />
       </Panel>
 
-      <section class="panel wide" aria-labelledby="capacity-rules">
+      <section class="panel wide surface" aria-labelledby="capacity-rules">
         <h2 id="capacity-rules">{ti.capacity.rules}</h2>
         <p class="formula">{ti.capacity.forecastRule(v().weeks.length, v().forecastWeeks.length)}</p>
         <p class="formula">{ti.capacity.peopleRule(Math.round(v().utilisation * 100))}</p>

@@ -567,7 +567,7 @@ function Kpis(props: { report: ReportView; backlogTotal: number | undefined; wor
       <ul class="kpis" data-testid="dashboard-kpis">
         <For each={tiles()}>
           {(tile) => (
-            <li class="kpi">
+            <li class="kpi surface">
               <span class="kpi-label">{tile.label}</span>
               <span class="kpi-value">{tile.value}</span>
               <Show when={tile.note}>

@@ -6,7 +6,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
 import { ApiError, api } from '../lib/api.ts';
-import { TextBox } from '../lib/fields.tsx';
+import { filledIn, TextBox } from '../lib/fields.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
@@ -32,7 +32,7 @@ export function FollowUps(props: {
   };
 
   return (
-    <section class="panel wide" aria-labelledby="follow-ups-title">
+    <section class="panel wide surface" aria-labelledby="follow-ups-title">
       <h2 id="follow-ups-title">{t.dashboard.followUpsTitle}</h2>
       <p class="hint">{t.dashboard.followUpsIntro}</p>
       <div aria-live="polite">
@@ -140,13 +140,8 @@ function FollowUpItem(props: {
   const error = () => close.error();
 
   function submit() {
-    const text = note().trim();
-    if (text) {
-      void close.run(text);
-      return;
-    }
-    close.fail(t.order.fillIn);
-    document.getElementById(`${id()}-note`)?.focus();
+    const text = filledIn(note(), close.fail, `${id()}-note`, t.order.fillIn);
+    if (text) void close.run(text);
   }
 
   return (

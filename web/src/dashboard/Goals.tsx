@@ -216,7 +216,7 @@ function GoalEditor(props: {
   const err = (i: number, name: string) => save.fields()[`goals.${i}.${name}`];
 
   return (
-    <section class="panel wide goal-editor" aria-labelledby="goal-editor-title">
+    <section class="panel wide goal-editor surface" aria-labelledby="goal-editor-title">
       <h2 id="goal-editor-title">{ti.goals.editTitle}</h2>
       <p class="hint">{ti.goals.editIntro}</p>
       <form onSubmit={submitWith(save.run)} novalidate>

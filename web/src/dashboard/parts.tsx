@@ -13,6 +13,7 @@ import { t } from '../lib/strings.ts';
 import { ChartCanvas, type ChartSpec } from './Chart.tsx';
 import { InsightNav } from './InsightNav.tsx';
 import { peak, percent } from './shape.ts';
+import './dashboard.css';
 
 export type Cell = string | number;
 
@@ -25,7 +26,7 @@ export const percentWords = (share: number | undefined): string => {
 
 export function Panel(props: { id: string; title: string; hint?: string; wide?: boolean; children: JSX.Element }) {
   return (
-    <section class={props.wide ? 'panel wide' : 'panel'} aria-labelledby={`panel-${props.id}`}>
+    <section class={props.wide ? 'panel wide surface' : 'panel surface'} aria-labelledby={`panel-${props.id}`}>
       <h2 id={`panel-${props.id}`}>{props.title}</h2>
       <Show when={props.hint}>
         <p class="hint">{props.hint}</p>
@@ -38,7 +39,7 @@ export function Panel(props: { id: string; title: string; hint?: string; wide?: 
 /** The settings of a view, named for screen readers. */
 export function Settings(props: { id: string; title: string; children: JSX.Element; after?: JSX.Element }) {
   return (
-    <section class="dash-filters" aria-labelledby={props.id}>
+    <section class="dash-filters surface" aria-labelledby={props.id}>
       <h2 id={props.id} class="visually-hidden">
         {props.title}
       </h2>

@@ -10,7 +10,7 @@ import { api, type DepartmentFields } from '../lib/api.ts';
 import { createLoader } from '../lib/load.tsx';
 import { controlId } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { ConflictChoices, editorRefusal } from './controls.tsx';
 import { CalendarFields, CanvasFields, ContactFields, createDepartmentForm, HeadField } from './department-form.tsx';
 
@@ -85,7 +85,7 @@ export default function DepartmentEditor(props: {
   }
 
   return (
-    <form class="editor-form" novalidate aria-labelledby="dept-edit-title" onSubmit={submitWith(submit)}>
+    <form class="editor-form surface" novalidate aria-labelledby="dept-edit-title" onSubmit={submitWith(submit)}>
       <h2 id="dept-edit-title">{t.department.editTitle}</h2>
       <p class="hint">{t.common.requiredNote}</p>
       <form.errors.Summary />
@@ -104,22 +104,16 @@ export default function DepartmentEditor(props: {
       <CanvasFields form={form} hint={t.department.canvasHint} />
       <CalendarFields form={form} />
 
-      <Outcome of={save} id={controlId('department-failure')}>
-        <ConflictChoices
-          when={conflict()}
-          words={{ load: t.department.loadTheirs, keep: t.department.keepMine }}
-          onLoad={() => void loadTheirs()}
-          onKeep={() => void keepMine()}
-        />
-      </Outcome>
-      <div class="button-row sticky-actions">
-        <SubmitButton of={save} busy={t.common.saving}>
-          {t.common.save}
-        </SubmitButton>
-        <button type="button" class="secondary" onClick={() => props.onClose()}>
-          {t.common.neverMind}
-        </button>
-      </div>
+      <FormEnd
+        of={save}
+        id={controlId('department-failure')}
+        busy={t.common.saving}
+        submit={t.common.save}
+        close={{ text: t.common.neverMind, onClick: props.onClose }}
+        sticky
+      >
+        <ConflictChoices when={conflict()} words={t.department} onLoad={loadTheirs} onKeep={keepMine} />
+      </FormEnd>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
+import './editor.css';
 
 /** All services of a department, drafts and retired ones included, for its team. */
 export default function DepartmentServices() {

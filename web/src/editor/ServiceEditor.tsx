@@ -262,7 +262,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
       </Show>
 
       <div class="editor-layout">
-        <form class="editor-form" novalidate aria-label={t.editor.basics} onSubmit={submitWith(save)}>
+        <form class="editor-form surface" novalidate aria-label={t.editor.basics} onSubmit={submitWith(save)}>
           <p class="hint">{t.common.requiredNote}</p>
           <editorErrors.Summary />
 
@@ -493,12 +493,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                 </Show>
               }
             >
-              <ConflictChoices
-                when={conflict()}
-                words={{ load: t.editor.loadTheirs, keep: t.editor.keepMine }}
-                onLoad={() => void loadTheirs()}
-                onKeep={() => void keepMine()}
-              />
+              <ConflictChoices when={conflict()} words={t.editor} onLoad={loadTheirs} onKeep={keepMine} />
             </Outcome>
             <Show when={canEdit()}>
               <div class="button-row">

@@ -422,6 +422,18 @@ function ListSection<T extends { id: string }>(props: {
 }
 
 type Checklist = 'inputs' | 'deliverables' | 'stages';
+
+/** A checklist's words in the editor's dictionary, named after the list ("inputsTitle", "addInput"…). */
+const listWords = (list: Checklist, one: 'Input' | 'Deliverable' | 'Stage') => {
+  const word = one.toLowerCase() as 'input' | 'deliverable' | 'stage';
+  return {
+    title: t.editor[`${list}Title`],
+    hint: t.editor[`${list}Hint`],
+    add: t.editor[`add${one}`],
+    item: t.editor[`${word}Title`],
+    itemWord: t.editor[`${word}Word`],
+  };
+};
 type ItemOf<K extends Checklist> = Draft[K][number];
 type Patch<K extends Checklist> = (i: number, p: Partial<ItemOf<K>>, key: string) => void;
 
@@ -525,15 +537,7 @@ export function InputsEditor(props: BuilderProps) {
       word="input"
       nameKey="label"
       required
-      words={{
-        title: t.editor.inputsTitle,
-        hint: t.editor.inputsHint,
-        empty: t.editor.inputsEmpty,
-        add: t.editor.addInput,
-        name: t.editor.label,
-        item: t.editor.inputTitle,
-        itemWord: t.editor.inputWord,
-      }}
+      words={{ ...listWords('inputs', 'Input'), empty: t.editor.inputsEmpty, name: t.editor.label }}
       create={() => ({ label: '', kind: 'attachment' as const, required: true })}
       beforeId={(item, i, patch) => (
         <SelectField<InputKind>
@@ -573,15 +577,7 @@ export function DeliverablesEditor(props: BuilderProps) {
       word="deliverable"
       nameKey="label"
       required
-      words={{
-        title: t.editor.deliverablesTitle,
-        hint: t.editor.deliverablesHint,
-        empty: t.editor.deliverablesEmpty,
-        add: t.editor.addDeliverable,
-        name: t.editor.label,
-        item: t.editor.deliverableTitle,
-        itemWord: t.editor.deliverableWord,
-      }}
+      words={{ ...listWords('deliverables', 'Deliverable'), empty: t.editor.deliverablesEmpty, name: t.editor.label }}
       create={() => ({ label: '', required: true })}
     />
   );
@@ -594,15 +590,7 @@ export function StagesEditor(props: BuilderProps) {
       list="stages"
       word="stage"
       nameKey="name"
-      words={{
-        title: t.editor.stagesTitle,
-        hint: t.editor.stagesHint,
-        empty: '',
-        add: t.editor.addStage,
-        name: t.editor.stageName,
-        item: t.editor.stageTitle,
-        itemWord: t.editor.stageWord,
-      }}
+      words={{ ...listWords('stages', 'Stage'), empty: '', name: t.editor.stageName }}
       create={() => ({ name: '' })}
       afterId={(item, i, patch) => (
         <DurationField

@@ -16,6 +16,7 @@ import {
 } from '../lib/fields.tsx';
 import { controlId, type FieldErrors, withoutPath } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
+import './editor.css';
 
 interface Base {
   path: string;
@@ -308,7 +309,7 @@ export function editorRefusal(
 /** After a conflict: take the other version, or keep this draft and save over it. */
 export function ConflictChoices(props: {
   when: unknown;
-  words: { load: string; keep: string };
+  words: { loadTheirs: string; keepMine: string };
   onLoad: () => void;
   onKeep: () => void;
 }) {
@@ -316,10 +317,10 @@ export function ConflictChoices(props: {
     <Show when={props.when}>
       <div class="button-row">
         <button type="button" class="secondary" onClick={() => props.onLoad()}>
-          {props.words.load}
+          {props.words.loadTheirs}
         </button>
         <button type="button" class="secondary" onClick={() => props.onKeep()}>
-          {props.words.keep}
+          {props.words.keepMine}
         </button>
       </div>
     </Show>

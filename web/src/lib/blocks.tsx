@@ -1,6 +1,7 @@
 /** Building blocks of pages: tables, facts, and the page that says where to go instead. */
 import { A } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
+import './blocks.css';
 
 /** Column heads from a dictionary, by key. */
 export const heads = <D,>(words: D, ...keys: Array<keyof D>): string[] => keys.map((key) => String(words[key]));
@@ -51,9 +52,9 @@ export function Table(props: {
     </table>
   );
   const region = () => props.scroll ?? {};
-  const wrap = () => ['table-wrap', region().class].filter(Boolean).join(' ');
+  const wrap = () => ['table-wrap', region().class, 'surface'].filter(Boolean).join(' ');
   return (
-    <Show when={props.scroll} fallback={<div class="table-wrap">{table}</div>}>
+    <Show when={props.scroll} fallback={<div class="table-wrap surface">{table}</div>}>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard to scroll it. */}
       <section class={wrap()} aria-label={region().label} aria-labelledby={region().labelledBy} tabIndex={0}>
         {table}
@@ -86,6 +87,25 @@ export function Facts(props: { facts: readonly Fact[]; class?: string }) {
         )}
       </For>
     </dl>
+  );
+}
+
+/** Links between the views of one place, the current one marked. */
+export function Tabs(props: { label: string; tabs: ReadonlyArray<{ href: string; text: string; end?: boolean }> }) {
+  return (
+    <nav aria-label={props.label} class="tabs">
+      <ul class="tab-list">
+        <For each={props.tabs}>
+          {(tab) => (
+            <li>
+              <A class="tab-link" href={tab.href} end={tab.end}>
+                {tab.text}
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+    </nav>
   );
 }
 

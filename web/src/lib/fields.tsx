@@ -25,6 +25,17 @@ export function describedBy(props: { id: string; hint?: string | undefined; erro
 
 export const invalid = (error: unknown) => (error ? 'true' : undefined);
 
+/**
+ * The trimmed text of a box that must be filled in, or undefined after saying so (`say`) and moving
+ * focus to the box `id`. `say` hears undefined when the text is there.
+ */
+export function filledIn(text: string, say: (problem: string | undefined) => void, id: string, words: string) {
+  const value = text.trim();
+  say(value ? undefined : words);
+  if (!value) document.getElementById(id)?.focus();
+  return value || undefined;
+}
+
 export function RequiredMark() {
   return (
     <span class="req" aria-hidden="true">

@@ -11,6 +11,7 @@ import {
   type WordsOptions,
   workingHoursPerDay,
 } from './sla.ts';
+import './sla.css';
 
 /** Not colour alone: every state has its own mark beside its words. */
 const ICONS: Record<ClockState, string> = {

@@ -153,3 +153,45 @@ export function SubmitButton(props: {
     </button>
   );
 }
+
+/**
+ * The end of a form: what the submit said, then its button, and beside it the button that closes the
+ * form when it can be closed (`sticky` keeps them in view on long forms).
+ */
+export function FormEnd(props: {
+  of: Submit<never>;
+  submit: JSX.Element;
+  busy?: string;
+  submitClass?: string;
+  disabled?: boolean;
+  close?: { text: string; onClick: () => void };
+  sticky?: boolean;
+  /** Outcome's own: the alert's id, the notice's test id, what follows the failure (conflict choices). */
+  id?: string;
+  noticeTestId?: string;
+  notice?: JSX.Element;
+  children?: JSX.Element;
+}) {
+  const button = (
+    <SubmitButton of={props.of} busy={props.busy} class={props.submitClass} disabled={props.disabled}>
+      {props.submit}
+    </SubmitButton>
+  );
+  return (
+    <>
+      <Outcome of={props.of} id={props.id} noticeTestId={props.noticeTestId} notice={props.notice}>
+        {props.children}
+      </Outcome>
+      <Show when={props.close} fallback={button}>
+        {(close) => (
+          <div class={props.sticky ? 'button-row sticky-actions' : 'button-row'}>
+            {button}
+            <button type="button" class="secondary" onClick={() => close().onClick()}>
+              {close().text}
+            </button>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,13 +1,14 @@
 /** Small shared pieces of the UI. */
-import { A } from '@solidjs/router';
-import { createEffect, For, type JSX, Show } from 'solid-js';
-import type { ServiceSummary } from '#shared/api.ts';
+import { createEffect, type JSX, Show } from 'solid-js';
 import { statusWords } from '#shared/lifecycle.ts';
 import type { OrderStatus, Priority, ServiceStatus } from '#shared/model.ts';
-import { localizeService } from '#shared/translate.ts';
 import { errorMessage } from './api.ts';
-import { formatDateTime, standardWords } from './format.ts';
-import { language, t } from './strings.ts';
+import { formatDateTime } from './format.ts';
+import { t } from './strings.ts';
+// The shell's stylesheets, tokens and frame first: Vite emits them in this order, ahead of every page's own.
+import '../styles.css';
+import './controls.css';
+import './ui.css';
 
 export function usePageTitle(title: () => string | undefined): void {
   createEffect(() => {
@@ -71,36 +72,4 @@ export function DateTime(props: { iso: string }) {
 /** Keeps text that was written with line breaks readable. */
 export function Prose(props: { text: string | undefined }): JSX.Element {
   return <p class="prose">{props.text || t.common.none}</p>;
-}
-
-export function ServiceList(props: { services: ServiceSummary[]; headingLevel?: 2 | 3 }) {
-  return (
-    <ul class="cards">
-      <For each={props.services.map((s) => localizeService(s, language))}>
-        {(service) => (
-          <li class="card">
-            <Show
-              when={props.headingLevel === 2}
-              fallback={
-                <h3>
-                  <A href={`/services/${encodeURIComponent(service.id)}`}>{service.name}</A>
-                </h3>
-              }
-            >
-              <h2>
-                <A href={`/services/${encodeURIComponent(service.id)}`}>{service.name}</A>
-              </h2>
-            </Show>
-            <p>{service.summary}</p>
-            <p class="standard">{standardWords(service.standard)}</p>
-            <Show when={service.tags.length > 0}>
-              <ul class="tags" aria-label={t.catalog.tags}>
-                <For each={service.tags}>{(tag) => <li>{tag}</li>}</For>
-              </ul>
-            </Show>
-          </li>
-        )}
-      </For>
-    </ul>
-  );
 }

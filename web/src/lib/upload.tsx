@@ -10,6 +10,7 @@ import { ApiError, api, errorMessage, type UploadRequest } from './api.ts';
 import { contentTypeFor, fileNameFromKey, fileProblem, sizeWords, typeWords } from './files.ts';
 import { t } from './strings.ts';
 import { createSubmit } from './submit.tsx';
+import './upload.css';
 
 export class UploadError extends Error {}
 

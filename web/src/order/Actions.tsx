@@ -259,7 +259,7 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
   );
 
   return (
-    <form ref={formEl} class="action-form" novalidate onSubmit={(e) => void submit(e)}>
+    <form ref={formEl} class="action-form surface" novalidate onSubmit={(e) => void submit(e)}>
       <Show when={props.action === 'reject'}>
         <SelectBox<RejectionReason | ''>
           id="action-reason"

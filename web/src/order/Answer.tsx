@@ -12,7 +12,7 @@ import { DeadEnd } from '../lib/blocks.tsx';
 import { TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { Alert, usePageTitle } from '../lib/ui.tsx';
 
 /** 404, or a 400 about nothing but the link itself (tampered, expired, malformed). */
@@ -110,7 +110,7 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
             <h2 id="answer-question">{t.answer.question}</h2>
             <p class="prose">{props.view.question}</p>
           </section>
-          <form ref={formEl} class="order-form" novalidate onSubmit={submitWith(submit)}>
+          <form ref={formEl} class="order-form surface" novalidate onSubmit={submitWith(submit)}>
             <p class="hint">{t.common.requiredNote}</p>
             <Show when={fields().length > 0}>
               <fieldset class="field">
@@ -139,10 +139,7 @@ function AnswerForm(props: { token: string; view: ClarificationView }) {
               error={commentError()}
               onInput={setComment}
             />
-            <Outcome of={send} />
-            <SubmitButton of={send} busy={t.answer.sending}>
-              {t.answer.submit}
-            </SubmitButton>
+            <FormEnd of={send} busy={t.answer.sending} submit={t.answer.submit} />
           </form>
         </section>
       </Show>

@@ -58,7 +58,7 @@ function ClockCard(props: {
   const id = () => `clock-${props.clock.kind}`;
   const state = () => clockStateAt(props.clock, props.now);
   return (
-    <section class={`clock clock-${state()}`} aria-labelledby={id()} data-testid={id()}>
+    <section class={`clock clock-${state()} surface`} aria-labelledby={id()} data-testid={id()}>
       <h3 id={id()}>{t.sla.clocks[props.clock.kind]}</h3>
       <p class="clock-state">
         <SlaBadge state={state()} stopped={props.clock.stoppedAt !== undefined} />

@@ -12,7 +12,7 @@ import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
 import { Toggle } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import type { OrderContext } from './common.ts';
 import { handoffTargets, passMap } from './orders.ts';
 
@@ -51,7 +51,7 @@ export function HandoffPanel(props: { ctx: OrderContext; reload: () => Promise<v
       </Toggle>
       <div id="handoff-panel">
         <Show when={open()}>
-          <div class="action-form">
+          <div class="action-form surface">
             <p class="hint">{t.order.handoffIntro}</p>
             <Loaded of={catalog} loading={t.order.handoffLoading}>
               {(groups) => (
@@ -198,15 +198,12 @@ function HandoffForm(props: {
         <label for="handoff-comment">{t.order.handoffComment}</label>
         <textarea id="handoff-comment" rows={3} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
       </div>
-      <Outcome of={send} />
-      <div class="button-row">
-        <SubmitButton of={send} busy={t.form.submitting}>
-          {t.order.handoffSend}
-        </SubmitButton>
-        <button type="button" class="secondary" onClick={() => props.onCancel()}>
-          {t.common.neverMind}
-        </button>
-      </div>
+      <FormEnd
+        of={send}
+        busy={t.form.submitting}
+        submit={t.order.handoffSend}
+        close={{ text: t.common.neverMind, onClick: props.onCancel }}
+      />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { keepDraft } from '../lib/drafts.ts';
-import { Radios, TextBox } from '../lib/fields.tsx';
+import { filledIn, Radios, TextBox } from '../lib/fields.tsx';
 import { answerWords, promiseDate } from '../lib/format.ts';
 import { createLoader, Failure, Loaded } from '../lib/load.tsx';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
@@ -27,6 +27,7 @@ import { InputsChecklist } from './Inputs.tsx';
 import { LinkedOrders } from './Links.tsx';
 import { isFinal } from './orders.ts';
 import { WorkPanel } from './Work.tsx';
+import './order.css';
 
 export default function OrderPage() {
   const params = useParams<{ number: string }>();
@@ -326,7 +327,7 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
         <ol class="timeline" data-testid="timeline">
           <For each={props.events}>
             {(event) => (
-              <li class={event.visibility === 'internal' ? 'event internal' : 'event'}>
+              <li class={event.visibility === 'internal' ? 'event internal surface' : 'event surface'}>
                 <p class="event-head">
                   <strong>{eventKindWords(event.kind)}</strong> <span>{t.timeline.by(props.name(event.actorId))}</span>
                   {', '}
@@ -371,13 +372,8 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
   const [error, setError] = createSignal<string>();
 
   async function submit() {
-    const value = text().trim();
-    if (!value) {
-      setError(t.order.fillIn);
-      document.getElementById('comment-text')?.focus();
-      return;
-    }
-    setError(undefined);
+    const value = filledIn(text(), setError, 'comment-text', t.order.fillIn);
+    if (!value) return;
     const ok = await props.perform(
       () => api.comment(props.number, { text: value, visibility: props.team ? visibility() : 'public' }),
       t.order.commentAdded,
@@ -388,7 +384,7 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
   return (
     <section aria-labelledby="comment-title">
       <h2 id="comment-title">{t.order.commentTitle}</h2>
-      <form class="comment-form" novalidate onSubmit={submitWith(submit)}>
+      <form class="comment-form surface" novalidate onSubmit={submitWith(submit)}>
         <TextBox
           id="comment-text"
           label={t.order.commentLabel}

@@ -2,7 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { PRIORITIES, type Priority } from '#shared/model.ts';
 import { api } from '../lib/api.ts';
-import { Chips, SelectBox, TextBox } from '../lib/fields.tsx';
+import { Chips, filledIn, SelectBox, TextBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
 import { submitWith } from '../lib/submit.tsx';
 import type { OrderContext } from './common.ts';
@@ -94,13 +94,8 @@ function Watchers(props: { ctx: OrderContext; canChange: boolean; heading: boole
   const suggestions = () => (props.ctx.members ?? []).filter((m) => !order().watchers.includes(m.id));
 
   async function add() {
-    const value = id().trim();
-    if (!value) {
-      setProblem(t.order.fillIn);
-      document.getElementById('watcher-add')?.focus();
-      return;
-    }
-    setProblem(undefined);
+    const value = filledIn(id(), setProblem, 'watcher-add', t.order.fillIn);
+    if (!value) return;
     const ok = await props.ctx.perform(() => api.watchers(order().number, { add: [value] }), t.order.watcherAdded);
     if (ok) setId('');
   }

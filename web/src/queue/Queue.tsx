@@ -10,7 +10,8 @@ import { ACTIVE_STATUSES, statusWords } from '#shared/lifecycle.ts';
 import { type OrderStatus, PRIORITIES, type Priority } from '#shared/model.ts';
 import { toSummary } from '#shared/summary.ts';
 import { ApiError, api } from '../lib/api.ts';
-import { Table } from '../lib/blocks.tsx';
+import { Table, Tabs } from '../lib/blocks.tsx';
+import { SelectBox } from '../lib/fields.tsx';
 import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
 import { bySlaState, type ClockState, SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
@@ -18,6 +19,7 @@ import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome } from '../lib/submit.tsx';
 import { DateTime, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { moveSelection, queueKeyAction } from './keys.ts';
+import './queue.css';
 
 /** A list row from an order the API just answered with, keeping its time standard. */
 const summaryOf = (view: OrderView): OrderSummary => ({
@@ -39,9 +41,14 @@ export default function Queue() {
     (code: string, cursor?: string) => api.queue(code, cursor),
   );
   const risky = createLoader(() => (atRisk() ? params.code : undefined), api.atRisk);
-  const [statusFilter, setStatusFilter] = createSignal<OrderStatus | ''>('');
-  const [priorityFilter, setPriorityFilter] = createSignal<Priority | ''>('');
-  const [slaFilter, setSlaFilter] = createSignal<ClockState | ''>('');
+  // What the list is narrowed to: a status, a priority, a state of the time standard ('' = all).
+  const [filter, setFilter] = createSignal<{ status: OrderStatus | ''; priority: Priority | ''; sla: ClockState | '' }>(
+    {
+      status: '',
+      priority: '',
+      sla: '',
+    },
+  );
   const [names, setNames] = createSignal<Record<string, string>>({});
   const [chosen, setChosen] = createSignal(-1);
   const wordsFor = createReaderOptions();
@@ -61,9 +68,18 @@ export default function Queue() {
   };
   const items = (): OrderSummary[] => list.value() ?? [];
 
+  const filterOptions = () => ({
+    status: [...ACTIVE_STATUSES].map((s) => ({ value: s, label: statusWords(s, t.status) })),
+    priority: PRIORITIES.map((p) => ({ value: p, label: t.priority[p] })),
+    sla: (atRisk() ? SLA_STATES.filter((s) => s === 'warning' || s === 'breached') : SLA_STATES).map((s) => ({
+      value: s,
+      label: stateWords(s),
+    })),
+  });
   const shown = createMemo(() =>
-    bySlaState(items(), slaFilter()).filter(
-      (o) => (!statusFilter() || o.status === statusFilter()) && (!priorityFilter() || o.priority === priorityFilter()),
+    bySlaState(items(), filter().sla).filter(
+      (o) =>
+        (!filter().status || o.status === filter().status) && (!filter().priority || o.priority === filter().priority),
     ),
   );
   const person = (id: string | undefined) => (id ? (names()[id] ?? pager.people()[id] ?? id) : t.common.nobody);
@@ -136,47 +152,28 @@ export default function Queue() {
   return (
     <section>
       <h1>{title()}</h1>
-      <nav aria-label={t.queue.views} class="tabs">
-        <ul class="tab-list">
-          <li>
-            <A class="tab-link" href={`/queue/${encodeURIComponent(params.code)}`} end>
-              {t.queue.viewAll}
-            </A>
-          </li>
-          <li>
-            <A class="tab-link" href={`/queue/${encodeURIComponent(params.code)}/at-risk`}>
-              {t.queue.viewAtRisk}
-            </A>
-          </li>
-        </ul>
-      </nav>
+      <Tabs
+        label={t.queue.views}
+        tabs={[
+          { href: `/queue/${encodeURIComponent(params.code)}`, text: t.queue.viewAll, end: true },
+          { href: `/queue/${encodeURIComponent(params.code)}/at-risk`, text: t.queue.viewAtRisk },
+        ]}
+      />
       <Show when={atRisk()}>
         <p class="lead">{t.queue.atRiskIntro}</p>
       </Show>
       <div class="filters">
-        <div class="field">
-          <label for="queue-status">{t.queue.filterStatus}</label>
-          <select id="queue-status" onChange={(e) => setStatusFilter(e.currentTarget.value as OrderStatus | '')}>
-            <option value="">{t.queue.all}</option>
-            <For each={[...ACTIVE_STATUSES]}>{(s) => <option value={s}>{statusWords(s, t.status)}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="queue-priority">{t.queue.filterPriority}</label>
-          <select id="queue-priority" onChange={(e) => setPriorityFilter(e.currentTarget.value as Priority | '')}>
-            <option value="">{t.queue.all}</option>
-            <For each={PRIORITIES}>{(p) => <option value={p}>{t.priority[p]}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="queue-sla">{t.queue.filterSla}</label>
-          <select id="queue-sla" onChange={(e) => setSlaFilter(e.currentTarget.value as ClockState | '')}>
-            <option value="">{t.queue.all}</option>
-            <For each={atRisk() ? SLA_STATES.filter((s) => s === 'warning' || s === 'breached') : SLA_STATES}>
-              {(s) => <option value={s}>{stateWords(s)}</option>}
-            </For>
-          </select>
-        </div>
+        <For each={['status', 'priority', 'sla'] as const}>
+          {(key) => (
+            <SelectBox
+              id={`queue-${key}`}
+              label={{ status: t.queue.filterStatus, priority: t.queue.filterPriority, sla: t.queue.filterSla }[key]}
+              value={filter()[key]}
+              options={[{ value: '', label: t.queue.all }, ...filterOptions()[key]]}
+              onChange={(value) => setFilter((f) => ({ ...f, [key]: value }))}
+            />
+          )}
+        </For>
       </div>
       <Shortcuts />
       <Outcome of={claim} />

@@ -7,8 +7,9 @@ import { LOW_SCORE_CATEGORIES } from '#shared/stats.ts';
 import { ApiError, type SurveyAnswer } from '../lib/api.ts';
 import { Radios, TextBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { LOW_SCORE, SCORES, type Score, surveyAnswer } from './survey.ts';
+import './survey.css';
 
 export interface RatingInitial {
   score?: number | undefined;
@@ -56,7 +57,7 @@ export function RatingForm(props: {
   }
 
   return (
-    <form class="rating-form" novalidate onSubmit={submitWith(submit)}>
+    <form class="rating-form surface" novalidate onSubmit={submitWith(submit)}>
       <fieldset
         class="field rating-field"
         aria-describedby={scoreError() ? `${id('scale')} ${id('score-error')}` : id('scale')}
@@ -131,10 +132,7 @@ export function RatingForm(props: {
         onInput={setComment}
       />
 
-      <Outcome of={send} />
-      <SubmitButton of={send} busy={t.survey.saving}>
-        {props.submitLabel}
-      </SubmitButton>
+      <FormEnd of={send} busy={t.survey.saving} submit={props.submitLabel} />
     </form>
   );
 }
