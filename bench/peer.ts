@@ -50,7 +50,7 @@ import {
   sumRss,
   treeMemory,
 } from './procs.ts';
-import { type Row, type Section, table, verdict } from './results.ts';
+import { type Row, revision, type Section, table, verdict } from './results.ts';
 
 const GOAL = 10;
 const MEMORY_GOAL = 1 / 3;
@@ -749,6 +749,8 @@ async function measureSize(
 /** Everything the section is written from; saved with each run so the text can be written again. */
 interface PeerRun {
   measuredAt: string;
+  /** How the run was started, on which revision, how long it took and how busy the machine was. */
+  origin: { command: string; revision: string; seconds: number; load: { before: number[]; after: number[] } };
   results: SizeResult[];
   failures: Array<{ n: number; error: string }>;
   opts: PeerOptions;
@@ -760,8 +762,14 @@ interface PeerRun {
 export async function runPeer(ctx: BenchContext): Promise<Section> {
   // --peer-report=FILE: the section again from a saved run's measurements, nothing measured.
   const saved = process.argv.find((a) => a.startsWith('--peer-report='))?.slice('--peer-report='.length);
-  if (saved) return report(JSON.parse(readFileSync(saved, 'utf8')) as PeerRun, saved);
+  if (saved) {
+    const run = JSON.parse(readFileSync(saved, 'utf8')) as PeerRun;
+    return { ...report(run, saved), measured: { ...run.origin, at: run.measuredAt } };
+  }
   const measuredAt = new Date().toISOString();
+  const started = performance.now();
+  const loadBefore = loadavg();
+  const startRevision = revision();
   const opts = options(ctx.quick);
   const setup = await rtSetup(process.argv);
   const rtVersion = { value: 'unknown' };
@@ -780,7 +788,24 @@ export async function runPeer(ctx: BenchContext): Promise<Section> {
   if (results.length === 0) throw new Error(failures.map((f) => `${f.n}: ${f.error}`).join('; '));
   ctx.log('  what a Node process holds before Ordo starts anything (four small processes)…');
   const probes = await nodeProbes();
-  const run: PeerRun = { measuredAt, results, failures, opts, rtVersion: rtVersion.value, setupDir: setup.dir, probes };
+  const run: PeerRun = {
+    measuredAt,
+    origin: {
+      command: process.argv
+        .slice(2)
+        .filter((a) => !a.startsWith('--out='))
+        .join(' '),
+      revision: startRevision,
+      seconds: (performance.now() - started) / 1000,
+      load: { before: loadBefore, after: loadavg() },
+    },
+    results,
+    failures,
+    opts,
+    rtVersion: rtVersion.value,
+    setupDir: setup.dir,
+    probes,
+  };
   const file = join(root, 'dist', `bench-peer-rt-${measuredAt.replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(run));
@@ -1001,9 +1026,7 @@ function report(run: PeerRun, savedFile?: string): Section {
     table(['size', 'system', 'creates/s', 'created', 'errors', 'p50', 'mail out after'], runs),
     `Load average after each size (1/5/15 min): ${results.map((r) => `${k(r.n)}: ${r.load.map((x) => x.toFixed(2)).join(' / ')}`).join('; ')}. ` +
       `Request Tracker set-up: ${run.setupDir}.` +
-      (savedFile
-        ? ` Measured on ${run.measuredAt.replace('T', ' ').slice(0, 16)} UTC; this text written from the saved measurements (${savedFile}).`
-        : ''),
+      (savedFile ? ` Written from the saved measurements ${savedFile.replace(`${root}/`, '')}.` : ''),
   );
   return { id: 'peer-rt', title: `Peer comparison: Request Tracker ${rtVersion.split('+')[0]}`, rows, unmet, details };
 }
@@ -1043,30 +1066,29 @@ function memoryWhy(r: SizeResult, ratio: number, probes: Array<{ label: string; 
       : '') +
     (r.jvm ? `DynamoDB Local's Java heap is ${mib(r.jvm.committed)} committed for ${mib(r.jvm.used)} used. ` : '') +
     estimate(r, probes) +
-    'What would fix it: serve the API from the bundled JavaScript (esbuild, as for Lambda) instead of running TypeScript through tsx, and leave the portal build out of the serving process (build it in a child process or ahead of time); give DynamoDB Local a smaller heap (-Xmx64m or -Xmx128m with -XX:+UseSerialGC, -Xss256k, -XX:ReservedCodeCacheSize=16m, -XX:MaxMetaspaceSize) and keep its data on disk; run the SES stand-in inside the Node process (or replace it with a small in-process capture) instead of a second Node runtime.'
+    'What would fix it: leave the portal build out of the serving process (build it in a child process or ahead of time) and serve the API from the bundled JavaScript (esbuild, as for Lambda) instead of running TypeScript through tsx; run the SES stand-in inside the Node process (or a small in-process capture) instead of a second Node runtime; give DynamoDB Local a smaller heap (-Xmx64m or -Xmx128m with -XX:+UseSerialGC, -Xss256k, -XX:ReservedCodeCacheSize=16m, -XX:MaxMetaspaceSize) and keep its data on disk, or use a lighter table stand-in for development.'
   );
 }
 
 /**
- * A rough figure for the stack with the fixes below, from this run's own measurements: the Node process
- * as the stack's modules alone plus its working heap, DynamoDB Local less the heap it committed and does
- * not use, no second Node runtime for SES. An estimate, said so.
+ * A rough figure for the stack with the first fixes below, from this run's own measurements: the Node
+ * process as the stack's modules alone plus its working heap, no second Node runtime for SES, DynamoDB
+ * Local as measured (how much a smaller heap would save is not known: committed pages it never touched
+ * are not resident). An estimate, said so.
  */
 function estimate(r: SizeResult, probes: Array<{ label: string; pss: number; rss: number }>): string {
   const modules = probes[2]?.rss;
   const dynamo = r.peak.ordo.groups.find((g) => g.label.startsWith('DynamoDB'));
-  if (modules === undefined || !r.node || !r.jvm || !dynamo) return '';
+  if (modules === undefined || !r.node || !dynamo) return '';
   const node = modules + r.node.heapUsed / 2 ** 20;
-  const dynamoFixed = Math.max(0, dynamo.pssMiB - (r.jvm.committed - Math.max(r.jvm.used, 64)));
-  const total = node + dynamoFixed;
+  const total = node + dynamo.pssMiB;
   return (
-    `Estimate with those fixes, from this run's figures: the Node process as the stack's modules (${mib(modules)}) ` +
-    `plus its heap in use (${mib(r.node.heapUsed / 2 ** 20)}) ≈ ${mib(node)}; DynamoDB Local without the heap it ` +
-    `committed and does not use ≈ ${mib(dynamoFixed)}; no SES process: ≈ ${mib(total)}, ${f(total / r.peak.rt.total, 2)} × ` +
-    "Request Tracker's" +
+    `Estimate with the first two fixes, from this run's figures: the Node process as the stack's modules (${mib(modules)}) ` +
+    `plus its heap in use (${mib(r.node.heapUsed / 2 ** 20)}) ≈ ${mib(node)}, no SES process, DynamoDB Local as measured ` +
+    `(${mib(dynamo.pssMiB)}): ≈ ${mib(total)}, ${f(total / r.peak.rt.total, 2)} × Request Tracker's` +
     (total / r.peak.rt.total <= MEMORY_GOAL
       ? ', within a third. '
-      : ', still above a third: DynamoDB Local itself (a JVM) would have to shrink or go (an in-process table stand-in for development). ')
+      : ', still above a third: DynamoDB Local (a JVM, growing with the data) would have to shrink or make way for a lighter table stand-in in development. ')
   );
 }
 

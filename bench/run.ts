@@ -32,7 +32,7 @@ import { runOutbox } from './outbox.ts';
 import { runPeer } from './peer.ts';
 import { runPortal } from './portal.ts';
 import { runTally, scans, totalCalls } from './probe.ts';
-import { failedSection, type Section, table, verdict } from './results.ts';
+import { failedSection, revision, type Section, table, verdict } from './results.ts';
 import { runSoak } from './soak.ts';
 import { runStartup } from './startup.ts';
 import { runThroughput } from './throughput.ts';
@@ -307,22 +307,6 @@ function spliceBlock(markdown: string, id: string, block: string): string {
   return `${markdown.trimEnd()}${markdown ? '\n\n' : ''}${block}`;
 }
 
-/** The commit measured, and what differed from it. */
-function revision(): string {
-  try {
-    const git = (...argv: string[]) => execFileSync('git', argv, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-    const head = git('rev-parse', '--short', 'HEAD').trim();
-    const changed = git('status', '--porcelain')
-      .split('\n')
-      .map((line) => line.slice(3).trim())
-      .filter((file) => file && !/^(node_modules|\.dynamodb)\/?$/.test(file));
-    if (changed.length === 0) return `commit ${head}`;
-    return `commit ${head} plus uncommitted changes to ${changed.length <= 4 ? changed.join(', ') : `${changed.length} files`}`;
-  } catch {
-    return 'an unknown commit';
-  }
-}
-
 /** A standalone section: its own header, machine, results and details, between markers. */
 function renderStandalone(
   section: Section,
@@ -335,12 +319,20 @@ function renderStandalone(
     blockStart(section.id, run.command),
     `## ${section.title}`,
     '',
-    `Written by \`npm run bench -- ${flags.join(' ')}\` (bench/run.ts) on ` +
-      `${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC at ${revision()}${run.quick ? ', **quick mode**' : ''}; the part took ` +
-      `${((section.seconds ?? 0) / 60).toFixed(1)} min. It is left out of \`npm run bench\` for its length and ` +
-      'rewrites only this section. Machine: ' +
-      `${machine.cpu}, ${machine.memory}, Node.js ${machine.node}, ${javaVersion()}; load average (1/5/15 min) ` +
-      `${load(run.load.before)} → ${load(run.load.after)}.`,
+    section.measured
+      ? `Measured by \`npm run bench -- ${section.measured.command}\` (bench/run.ts) on ` +
+        `${section.measured.at.replace('T', ' ').slice(0, 16)} UTC at ${section.measured.revision}; the part took ` +
+        `${(section.measured.seconds / 60).toFixed(1)} min, load average (1/5/15 min) ${load(section.measured.load.before)} → ` +
+        `${load(section.measured.load.after)}. This text was written again from its saved measurements by ` +
+        `\`npm run bench -- ${flags.join(' ')}\` on ${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC at ${revision()}. ` +
+        `It is left out of \`npm run bench\` for its length and rewrites only this section. Machine: ${machine.cpu}, ` +
+        `${(machine.memory ?? '').replace(/ \(free at start.*\)/, '')}, Node.js ${machine.node}, ${javaVersion()}.`
+      : `Written by \`npm run bench -- ${flags.join(' ')}\` (bench/run.ts) on ` +
+        `${run.started.toISOString().replace('T', ' ').slice(0, 16)} UTC at ${revision()}${run.quick ? ', **quick mode**' : ''}; the part took ` +
+        `${((section.seconds ?? 0) / 60).toFixed(1)} min. It is left out of \`npm run bench\` for its length and ` +
+        'rewrites only this section. Machine: ' +
+        `${machine.cpu}, ${machine.memory}, Node.js ${machine.node}, ${javaVersion()}; load average (1/5/15 min) ` +
+        `${load(run.load.before)} → ${load(run.load.after)}.`,
     '',
     table(
       ['figure', 'target', 'measured', 'verdict'],
