@@ -6,17 +6,7 @@
  * catalog editor's live preview.
  */
 import { useNavigate } from '@solidjs/router';
-import {
-  type Accessor,
-  createEffect,
-  createMemo,
-  createSignal,
-  For,
-  Match,
-  Show,
-  Switch,
-  untrack,
-} from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, For, Match, Show, Switch, untrack } from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
 import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';

@@ -5,13 +5,13 @@
  */
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
-import { ti } from '../i18n/insight.ts';
 import { api, type CapacityResponse } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
+import { ti } from './insight-words.ts';
 import { AddressSettings, Figure, FigureTable, heads, InsightPage, numberWords, Panel } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
 

@@ -6,12 +6,12 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
-import { ti } from '../i18n/insight.ts';
 import { api, type CustomersResponse } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
+import { ti } from './insight-words.ts';
 import {
   AddressSettings,
   Figure,

@@ -9,7 +9,6 @@ import { createMemo, For, type JSX, Show } from 'solid-js';
 import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
 import { user } from '../account/session.ts';
-import { ti } from '../i18n/insight.ts';
 import { api, type ReportTable, type ReportView } from '../lib/api.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { formatMinutes } from '../lib/sla.ts';
@@ -22,6 +21,7 @@ import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
 import { goalFigureWords } from './goal-words.ts';
 import { InsightNav } from './InsightNav.tsx';
+import { ti } from './insight-words.ts';
 import { Choice, Figure, FigureTable, heads, numberWords, Panel, percentWords, Settings } from './parts.tsx';
 import {
   type DashboardQuery,

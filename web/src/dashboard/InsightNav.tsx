@@ -4,7 +4,7 @@
  */
 import { A, useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
-import { ti } from '../i18n/insight.ts';
+import { ti } from './insight-words.ts';
 
 const VIEWS = ['dashboard', 'goals', 'customers', 'capacity'] as const;
 

@@ -20,3 +20,9 @@ export function form(n: number, one: string, few: string, many: string, fraction
 /** "5 godzin": the number and its noun. */
 export const plural = (n: number, one: string, few: string, many: string, fraction = few): string =>
   `${num(n)} ${form(n, one, few, many, fraction)}`;
+
+/** "a, b lub c" and "a, b i c". */
+export const orList = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} lub ${names[names.length - 1]}`;
+export const andList = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} i ${items[items.length - 1]}`;

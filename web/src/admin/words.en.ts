@@ -1,0 +1,113 @@
+/**
+ * Words of administration, in English.
+ * i18n/en.ts joins them into the dictionary; words.pl.ts says them in Polish.
+ */
+
+import { plural } from '../i18n/en-grammar.ts';
+
+export const adminWords = {
+  admin: {
+    areaLabel: 'Administration',
+    tabs: { people: 'People', departments: 'Departments', audit: 'Audit log' },
+    refusedTitle: 'This page is for administrators',
+    refusedText:
+      'Only platform administrators manage people, roles and departments. If you need a role changed, ask an administrator.',
+    refusedHome: 'Go to the catalog',
+    people: {
+      title: 'People and roles',
+      intro: 'Choose a person to change the departments they work in and whether they administer Ordo.',
+      search: 'Search people',
+      searchHint: 'Search by name, email, department, location or role.',
+      count: (n: number, all: number) =>
+        n === all ? plural(all, 'person', 'people') : `${n} of ${plural(all, 'person', 'people')}`,
+      noMatch: (q: string) => `Nobody matches “${q}”.`,
+      empty: 'There are no people yet.',
+      caption: 'People, by name. Choose a name to edit the roles.',
+      name: 'Name',
+      email: 'Email',
+      department: 'Department',
+      location: 'Location',
+      roles: 'Roles',
+      editRoles: (name: string) => `Edit the roles of ${name}`,
+    },
+    editor: {
+      title: (name: string) => `Roles of ${name}`,
+      intro: 'Agents work a department’s queue; heads also edit its catalog and see its reports.',
+      departments: 'Role in each department',
+      departmentLabel: (name: string, code: string) => `${name} (${code})`,
+      noRole: 'No role',
+      agent: 'Agent',
+      head: 'Head',
+      noDepartments: 'There are no departments yet.',
+      admin: 'Administrator',
+      adminHint: 'Administrators manage people, roles and departments.',
+      adminSelf: 'You are editing your own roles. Without this box you lose access to Administration.',
+      save: 'Save roles',
+      close: 'Close',
+      saved: (name: string) => `The roles of ${name} were saved.`,
+      unchanged: 'Nothing changed, so there is nothing to save.',
+      headHint: (person: string, department: string, current: string) =>
+        `${person} is head of ${department} here, but the department itself names ${current} as its head. Change it on the department page:`,
+      headGoneHint: (person: string, department: string) =>
+        `${department} still names ${person} as its head. Choose a new head on the department page:`,
+      headLink: (department: string) => `Edit ${department}`,
+      nobody: 'nobody',
+    },
+    departments: {
+      title: 'Departments',
+      intro: 'Every department, its head and contact. Heads edit their own department on its page.',
+      caption: 'Departments, by code',
+      code: 'Code',
+      name: 'Name',
+      head: 'Head',
+      contact: 'Contact',
+      empty: 'There are no departments yet. Create the first one.',
+      create: 'New department',
+      createTitle: 'New department',
+      codeLabel: 'Code',
+      codeHint: '2–10 capital letters or digits, starting with a letter. Used in order numbers, e.g. LEG-1001.',
+      headLabel: 'Department head',
+      headHint: 'Give this person the head role under People as well, so they can edit the department.',
+      choose: 'Choose a person…',
+      peopleError: 'The list of people could not be loaded; type the head’s user id instead.',
+      headId: 'Head (user id)',
+      canvasHint: 'Tell employees what the department is for. You can fill this in later.',
+      submit: 'Create department',
+      creating: 'Creating…',
+      cancel: 'Never mind',
+      created: (name: string, code: string) => `${name} (${code}) was created.`,
+      openCreated: (name: string) => `Open ${name}`,
+      headRole: (person: string) => `Give ${person} the head role`,
+      exists: (code: string) => `There is already a department ${code}.`,
+    },
+    audit: {
+      title: 'Audit log',
+      intro: 'Every change of someone’s roles, with who made it and when.',
+      month: 'Month',
+      monthHint: 'Months follow UTC.',
+      monthPlaceholder: 'YYYY-MM',
+      badMonth: 'Enter a month as YYYY-MM, e.g. 2026-03.',
+      previous: 'Previous month',
+      next: 'Next month',
+      caption: (month: string) => `Role changes in ${month}`,
+      empty: (month: string) => `Nobody’s roles changed in ${month}.`,
+      count: (n: number) => plural(n, 'change', 'changes'),
+      details: 'Before and after',
+      before: 'Before',
+      after: 'After',
+      noRoles: 'No roles (employee only)',
+      // "Ada Lindqvist made Carl Jensen agent of FAC and head of LEG"
+      made: (actor: string, subject: string, roles: string) => `${actor} made ${subject} ${roles}`,
+      removed: (actor: string, subject: string, roles: string) => `${actor} removed ${subject} as ${roles}`,
+      madeAndRemoved: (actor: string, subject: string, made: string, removed: string) =>
+        `${actor} made ${subject} ${made} and removed them as ${removed}`,
+      unchanged: (actor: string, subject: string) => `${actor} saved the roles of ${subject} without a change`,
+      agentOf: (code: string) => `agent of ${code}`,
+      headOf: (code: string) => `head of ${code}`,
+      anAdmin: 'an administrator',
+      adminRole: 'administrator',
+      and: (items: string[]) =>
+        items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
+    },
+  },
+};

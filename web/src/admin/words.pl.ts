@@ -1,0 +1,113 @@
+/**
+ * Words of administration, in Polish.
+ * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
+ */
+
+import { andList, num, plural } from '../i18n/pl-grammar.ts';
+import type { adminWords as english } from './words.en.ts';
+
+export const adminWords: typeof english = {
+  admin: {
+    areaLabel: 'Administracja',
+    tabs: { people: 'Osoby', departments: 'Działy', audit: 'Dziennik zmian' },
+    refusedTitle: 'Ta strona jest dla administratorów',
+    refusedText:
+      'Osobami, rolami i działami zarządzają tylko administratorzy platformy. Jeśli potrzebujesz zmiany roli, poproś administratora.',
+    refusedHome: 'Przejdź do katalogu',
+    people: {
+      title: 'Osoby i role',
+      intro: 'Wybierz osobę, aby zmienić działy, w których pracuje, i to, czy administruje Ordo.',
+      search: 'Szukaj osób',
+      searchHint: 'Szukaj po imieniu i nazwisku, e-mailu, dziale, lokalizacji lub roli.',
+      count: (n, all) =>
+        n === all ? plural(all, 'osoba', 'osoby', 'osób') : `${num(n)} z ${num(all)} ${all === 1 ? 'osoby' : 'osób'}`,
+      noMatch: (q) => `Nikt nie pasuje do „${q}”.`,
+      empty: 'Nie ma jeszcze żadnych osób.',
+      caption: 'Osoby według nazwiska. Wybierz osobę, aby edytować jej role.',
+      name: 'Imię i nazwisko',
+      email: 'E-mail',
+      department: 'Dział',
+      location: 'Lokalizacja',
+      roles: 'Role',
+      editRoles: (name) => `Edytuj role: ${name}`,
+    },
+    editor: {
+      title: (name) => `Role: ${name}`,
+      intro: 'Konsultanci obsługują kolejkę działu; kierownicy edytują też jego katalog i widzą jego raporty.',
+      departments: 'Rola w każdym dziale',
+      departmentLabel: (name, code) => `${name} (${code})`,
+      noRole: 'Brak roli',
+      agent: 'Konsultant',
+      head: 'Kierownik',
+      noDepartments: 'Nie ma jeszcze działów.',
+      admin: 'Administrator',
+      adminHint: 'Administratorzy zarządzają osobami, rolami i działami.',
+      adminSelf: 'Edytujesz własne role. Bez tego pola stracisz dostęp do Administracji.',
+      save: 'Zapisz role',
+      close: 'Zamknij',
+      saved: (name) => `Zapisano role: ${name}.`,
+      unchanged: 'Nic się nie zmieniło, więc nie ma czego zapisać.',
+      headHint: (person, department, current) =>
+        `${person} ma tu rolę kierownika działu ${department}, ale według samego działu kierownikiem jest: ${current}. Zmień to na stronie działu:`,
+      headGoneHint: (person, department) =>
+        `Według działu ${department} kierownikiem nadal jest: ${person}. Wybierz nowego kierownika na stronie działu:`,
+      headLink: (department) => `Edytuj ${department}`,
+      nobody: 'nikt',
+    },
+    departments: {
+      title: 'Działy',
+      intro: 'Wszystkie działy, ich kierownicy i kontakty. Kierownicy edytują swój dział na jego stronie.',
+      caption: 'Działy według kodu',
+      code: 'Kod',
+      name: 'Nazwa',
+      head: 'Kierownik',
+      contact: 'Kontakt',
+      empty: 'Nie ma jeszcze działów. Utwórz pierwszy.',
+      create: 'Nowy dział',
+      createTitle: 'Nowy dział',
+      codeLabel: 'Kod',
+      codeHint: '2–10 wielkich liter lub cyfr, zaczynając od litery. Używany w numerach zamówień, np. LEG-1001.',
+      headLabel: 'Kierownik działu',
+      headHint: 'Nadaj tej osobie także rolę kierownika w zakładce Osoby, aby mogła edytować dział.',
+      choose: 'Wybierz osobę…',
+      peopleError: 'Nie udało się wczytać listy osób; wpisz identyfikator użytkownika kierownika.',
+      headId: 'Kierownik (identyfikator użytkownika)',
+      canvasHint: 'Opisz pracownikom, czym zajmuje się dział. Możesz to uzupełnić później.',
+      submit: 'Utwórz dział',
+      creating: 'Tworzenie…',
+      cancel: 'Zrezygnuj',
+      created: (name, code) => `Utworzono dział ${name} (${code}).`,
+      openCreated: (name) => `Otwórz ${name}`,
+      headRole: (person) => `Nadaj rolę kierownika: ${person}`,
+      exists: (code) => `Dział ${code} już istnieje.`,
+    },
+    audit: {
+      title: 'Dziennik zmian',
+      intro: 'Każda zmiana czyichś ról, z informacją, kto i kiedy ją wprowadził.',
+      month: 'Miesiąc',
+      monthHint: 'Miesiące liczone są według czasu UTC.',
+      monthPlaceholder: 'RRRR-MM',
+      badMonth: 'Podaj miesiąc w formacie RRRR-MM, np. 2026-03.',
+      previous: 'Poprzedni miesiąc',
+      next: 'Następny miesiąc',
+      caption: (month) => `Zmiany ról: ${month}`,
+      empty: (month) => `${month}: niczyje role się nie zmieniły.`,
+      count: (n) => plural(n, 'zmiana', 'zmiany', 'zmian'),
+      details: 'Przed i po',
+      before: 'Przed',
+      after: 'Po',
+      noRoles: 'Brak ról (tylko pracownik)',
+      // Names are not declined, so the person follows "osobie"/"osoby" and the roles a colon.
+      made: (actor, subject, roles) => `${actor} nadał(a) osobie ${subject} role: ${roles}`,
+      removed: (actor, subject, roles) => `${actor} odebrał(a) osobie ${subject} role: ${roles}`,
+      madeAndRemoved: (actor, subject, made, removed) =>
+        `${actor} nadał(a) osobie ${subject} role: ${made} i odebrał(a) role: ${removed}`,
+      unchanged: (actor, subject) => `${actor} zapisał(a) role osoby ${subject} bez zmian`,
+      agentOf: (code) => `konsultant w ${code}`,
+      headOf: (code) => `kierownik ${code}`,
+      anAdmin: 'administrator platformy',
+      adminRole: 'administrator platformy',
+      and: andList,
+    },
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * Words of the catalog, a department's page, a service and its order form, in Polish.
+ * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
+ */
+
+import { plural } from '../i18n/pl-grammar.ts';
+import type { catalogWords as english } from './words.en.ts';
+
+export const catalogWords: typeof english = {
+  catalog: {
+    title: 'Katalog usług',
+    intro: 'Co działy wsparcia robią dla Ciebie i w jakim czasie obiecują to zrobić.',
+    search: 'Szukaj usług',
+    searchHint: 'Szukaj po nazwie, opisie lub tagu.',
+    count: (n) => plural(n, 'usługa', 'usługi', 'usług'),
+    noMatch: (q) => `Żadna usługa nie pasuje do „${q}”.`,
+    empty: 'Nie opublikowano jeszcze żadnych usług.',
+    aboutDepartment: (name) => `O dziale ${name}`,
+    tags: 'Tagi',
+    departmentsTitle: 'Działy',
+    departmentsIntro: 'Kto czym się zajmuje, jak składać zamówienia i jak pracuje każdy dział.',
+    departmentLink: (name, code) => `${name} (${code})`,
+  },
+  department: {
+    contact: 'Kontakt',
+    edit: 'Edytuj dział',
+    manageServices: 'Zarządzaj usługami',
+    editTitle: 'Edycja działu',
+    name: 'Nazwa',
+    contactEmail: 'E-mail kontaktowy',
+    headLabel: 'Kierownik działu',
+    headHint: 'Wybierany spośród członków działu.',
+    canvasEdit: 'Opis działu',
+    canvasHint: 'Opisz pracownikom, czym zajmuje się dział. Podziały wierszy zostaną zachowane.',
+    saved: 'Dział został zapisany.',
+    conflict: 'W międzyczasie ktoś inny zapisał ten dział.',
+    loadTheirs: 'Wczytaj tamtą wersję',
+    keepMine: 'Zachowaj moje zmiany i zapisz je zamiast tamtych',
+    membersError: 'Nie udało się wczytać listy członków; wpisz identyfikator użytkownika kierownika.',
+    headId: 'Kierownik (identyfikator użytkownika)',
+    services: 'Usługi',
+    noServices: 'Ten dział nie opublikował jeszcze żadnych usług.',
+    canvasTitle: 'Jak pracuje ten dział',
+    canvas: {
+      value: 'Wartość, którą dostarczamy',
+      customerSegments: 'Komu służymy',
+      howToOrder: 'Jak zamawiać i jak informujemy o stanie zamówienia',
+      channels: 'Kanały kontaktu',
+      keyProcesses: 'Kluczowe procesy',
+      qualityChecks: 'Jak sprawdzamy jakość',
+      standardsAndMetrics: 'Standardy i wskaźniki',
+      resources: 'Zasoby',
+      partners: 'Partnerzy',
+    },
+  },
+  service: {
+    department: 'Dział',
+    owner: 'Właściciel procesu',
+    standard: 'Nasza obietnica',
+    approval: 'Akceptacja',
+    approvalNone: 'Akceptacja nie jest potrzebna',
+    approvalHead: 'Kierownik działu akceptuje zamówienie przed rozpoczęciem pracy',
+    approvalNamed: 'Wskazane osoby akceptują zamówienie przed rozpoczęciem pracy',
+    inputsTitle: 'Co przekazujesz',
+    inputsEmpty: 'Nic poza formularzem.',
+    deliverablesTitle: 'Co otrzymasz',
+    deliverablesEmpty: 'Ta usługa nie ma listy kontrolnej.',
+    stagesTitle: 'Jak przebiega praca',
+    stageTarget: (words) => `cel: ${words}`,
+    inputKind: {
+      attachment: 'plik',
+      confirmation: 'potwierdzenie',
+      formField: 'odpowiedź w formularzu',
+    },
+    orderTitle: 'Zamów tę usługę',
+    promiseLabel: 'Jeśli zamówisz teraz',
+    promise: (when) => `Jeśli zamówisz teraz: gotowe do ${when}`,
+    doneBy: (when) => `gotowe do ${when}`,
+    notOrderable: 'Tej usługi nie można teraz zamówić.',
+  },
+  form: {
+    priority: 'Priorytet',
+    onBehalf: 'W imieniu współpracownika',
+    onBehalfHint:
+      'Zostaw puste, jeśli zamówienie jest dla Ciebie. W przeciwnym razie wpisz identyfikator użytkownika współpracownika.',
+    choose: 'Wybierz…',
+    submit: 'Złóż zamówienie',
+    submitting: 'Wysyłanie…',
+    fixErrors: 'Popraw pola oznaczone poniżej.',
+    kindHint: {
+      user: 'Wpisz identyfikator użytkownika tej osoby.',
+    },
+    handOverTitle: 'Przekaż teraz',
+    handOverIntro:
+      'Przekaż je razem z zamówieniem, a trafi ono od razu do kolejki zespołu. Możesz je też przekazać później na stronie zamówienia.',
+    confirmInput: (label) => `Potwierdzam: ${label}`,
+    inputNote: (label) => `Uwaga do „${label}”`,
+    inputFile: (label) => `Plik do „${label}”`,
+    waitUploads: 'Poczekaj, aż pliki zostaną przesłane.',
+    previewTitle: 'Podgląd formularza zamówienia',
+    previewNote: 'Tak zamawiający zobaczą formularz. Z podglądu nic nie jest wysyłane.',
+    previewChecked:
+      'Odpowiedzi przechodzą kontrole formularza. W prawdziwym formularzu zamówienie zostałoby teraz wysłane.',
+    previewEmpty: 'Formularz nie ma jeszcze pól. Dodaj pola po lewej stronie, aby je tu zobaczyć.',
+  },
+};
