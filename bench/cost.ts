@@ -14,11 +14,12 @@
  * on-demand list prices of one region, next to per-agent licences of ServiceNow and Jira Service
  * Management for the same teams. Every assumption is printed with the figures.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { apiConfigFrom } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
 import { MailDelivery } from '../functions/mail/delivery.ts';
 import { createLogger, silentLogger } from '../functions/observability/logger.ts';
+import { outboxIdOf, partitions } from '../functions/storage/keys.ts';
+import { queryAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { clearMailbox, readMailbox } from '../scripts/local/ses.ts';
 import type { OrderView } from '../shared/api.ts';
@@ -170,22 +171,12 @@ function lambdaMs(m: Measured): number {
 }
 
 async function pendingOutbox(deps: Deps): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.doc.send(
-      new QueryCommand({
-        TableName: deps.db.tableName,
-        IndexName: INDEX.dueWork.name,
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'OUTBOX' },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^OUTBOX#/, ''));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const items = await queryAll(deps.db, {
+    IndexName: INDEX.dueWork.name,
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': partitions.outboxDue().gsi3pk },
+  });
+  return items.map((item) => outboxIdOf(String(item.pk)) ?? '');
 }
 
 export async function runCost(ctx: BenchContext): Promise<Section> {

@@ -28,6 +28,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { partitions } from '../functions/storage/keys.ts';
+import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
 import { freePorts } from '../scripts/local/ports.ts';
@@ -165,23 +167,14 @@ export async function startOrdo(opts: { dataDir?: string }): Promise<OrdoStack> 
  * client: the product's gives up after a second a call, and counting 10,000 items can take longer.
  */
 async function queueCount(doc: DynamoDBDocumentClient, tableName: string, department: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEX.queueByDue.name,
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': `QUEUE#${department}` },
-        Select: 'COUNT',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return count;
+  return countAll(
+    { doc, tableName },
+    {
+      IndexName: INDEX.queueByDue.name,
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.queueOfDepartment(department).gsi2pk },
+    },
+  );
 }
 
 /** Waits (up to 3 min) until Ordo's outbox holds no pending mail; returns the seconds it took. */
@@ -195,7 +188,7 @@ async function drainOutbox(ready: OrdoStack['ready']): Promise<number> {
           TableName: ready.tableName,
           IndexName: INDEX.dueWork.name,
           KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'OUTBOX' },
+          ExpressionAttributeValues: { ':pk': partitions.outboxDue().gsi3pk },
           Select: 'COUNT',
           Limit: 1,
         }),

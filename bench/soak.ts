@@ -27,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../functions/deps.ts';
+import { partitions } from '../functions/storage/keys.ts';
+import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { freePort } from '../scripts/local/ports.ts';
 import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
@@ -572,24 +574,13 @@ const other4xxText = (m: Map<number, number>) =>
 // ---------- the outbox ----------
 
 /** Messages still in the outbox partition of the dueWork index (pending, or held by a delivery lease). */
-async function countIndexed(deps: Deps, pk: 'OUTBOX' | 'OUTBOX_FAILED'): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.db.doc.send(
-      new QueryCommand({
-        TableName: deps.db.tableName,
-        IndexName: INDEX.dueWork.name,
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        Select: 'COUNT',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return count;
+async function countIndexed(deps: Deps, which: 'pending' | 'failed'): Promise<number> {
+  const pk = which === 'pending' ? partitions.outboxDue().gsi3pk : partitions.outboxFailed().gsi3pk;
+  return countAll(deps.db, {
+    IndexName: INDEX.dueWork.name,
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  });
 }
 
 /** What the messages left in the outbox are waiting for (first 100). */
@@ -599,7 +590,7 @@ async function describeBacklog(deps: Deps): Promise<string> {
       TableName: deps.db.tableName,
       IndexName: INDEX.dueWork.name,
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'OUTBOX' },
+      ExpressionAttributeValues: { ':pk': partitions.outboxDue().gsi3pk },
       Limit: 100,
     }),
   );
@@ -713,7 +704,7 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
     }
 
     // The capacity run leaves mail behind: the soak starts once the workers have caught up (bounded).
-    for (let waited = 0; waited < 60 && (await countIndexed(deps, 'OUTBOX')) > 0; waited += 2) await sleep(2_000);
+    for (let waited = 0; waited < 60 && (await countIndexed(deps, 'pending')) > 0; waited += 2) await sleep(2_000);
 
     // ---- the soak ----
     const seconds = opts.minutes * 60;
@@ -745,7 +736,7 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
       for (const interval of intervals) {
         const due = start + (interval.index + 1) * opts.intervalSeconds * 1000;
         await sleep(Math.max(0, due - performance.now()));
-        const [backlog, jvm] = await Promise.all([countIndexed(deps, 'OUTBOX'), jvmHeap(dynamo)]);
+        const [backlog, jvm] = await Promise.all([countIndexed(deps, 'pending'), jvmHeap(dynamo)]);
         interval.backlog = backlog;
         interval.load = loadavg()[0];
         if (jvm) interval.jvm = jvm;
@@ -786,14 +777,14 @@ export async function runSoak(ctx: BenchContext): Promise<Section> {
     // ---- grace: the workers catch up ----
     ctx.log(`  load stopped; waiting up to ${opts.graceSeconds} s for the outbox to drain…`);
     const graceStart = performance.now();
-    const backlogAtStop = await countIndexed(deps, 'OUTBOX');
+    const backlogAtStop = await countIndexed(deps, 'pending');
     let backlog = backlogAtStop;
     while (backlog > 0 && performance.now() - graceStart < opts.graceSeconds * 1000) {
       await sleep(2_000);
-      backlog = await countIndexed(deps, 'OUTBOX');
+      backlog = await countIndexed(deps, 'pending');
     }
     const drainSeconds = (performance.now() - graceStart) / 1000;
-    const failedMail = await countIndexed(deps, 'OUTBOX_FAILED');
+    const failedMail = await countIndexed(deps, 'failed');
     const backlogWhy = backlog > 0 ? await describeBacklog(deps) : '';
     const after = { apiRss: residentMib(api.pid), heap: (await api.memory())?.heapUsed, dynamoRss: dynamoRss() };
     const logged = api.logged();

@@ -22,6 +22,7 @@ import { linkOf } from '#shared/order-filing.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { statsUpdate } from './stats.ts';
@@ -99,24 +100,16 @@ export class OrderRepository {
     let order: Order | undefined;
     const timeline: TimelineEvent[] = [];
     const children: OrderLink[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.orderPage(number).pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const kind = orderItemKind(String(item.sk));
-        if (kind === 'order') order = fromItem<Order>(item);
-        else if (kind === 'link') children.push(fromItem<OrderLink>(item));
-        else timeline.push(fromItem<TimelineEvent>(item));
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.orderPage(number).pk },
+    });
+    for (const item of items) {
+      const kind = orderItemKind(String(item.sk));
+      if (kind === 'order') order = fromItem<Order>(item);
+      else if (kind === 'link') children.push(fromItem<OrderLink>(item));
+      else timeline.push(fromItem<TimelineEvent>(item));
+    }
     return order ? { order: { ...order, children }, timeline } : undefined;
   }
 

@@ -11,6 +11,7 @@ import { ConflictError } from '#shared/errors.ts';
 import type { Service } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 export function summarize(service: Service): ServiceSummary {
@@ -72,21 +73,11 @@ export class ServiceRepository {
   }
 
   async catalog(): Promise<ServiceSummary[]> {
-    const entries: ServiceSummary[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.catalog().pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) entries.push(fromItem<ServiceSummary>(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.catalog().pk },
+    });
+    return items.map((item) => fromItem<ServiceSummary>(item));
   }
 
   /**

@@ -11,6 +11,7 @@ import type { StatsRow } from '#shared/reports.ts';
 import type { Counters, StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { keys, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -81,20 +82,10 @@ export class StatsRepository {
 
   /** The queue gauges: open orders per service and per assignee, now. */
   async load(department: string): Promise<LoadRow[]> {
-    const items: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.loadRows(department).pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.loadRows(department).pk },
+    });
     return items.map((item) => ({
       kind: item.kind as LoadRow['kind'],
       key: item.key as string,
@@ -103,20 +94,9 @@ export class StatsRepository {
   }
 
   private async between(pk: string, from: string, to: string): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': pk, ':from': `${from}#`, ':to': `${to}#~` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': `${from}#`, ':to': `${to}#~` },
+    });
   }
 }
