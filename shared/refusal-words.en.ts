@@ -55,6 +55,12 @@ const PAST: Readonly<Record<string, string>> = {
   reopen: 'reopened',
   cancel: 'cancelled',
 };
+const dateSide = (side: string, field: string, days: number) =>
+  days === 0
+    ? `Must be on or ${side} ${field}.`
+    : days === 1
+      ? `Must be ${side} ${field}.`
+      : `Must be at least ${days} days ${side} ${field}.`;
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 export const englishRefusals: RefusalWords = {
@@ -178,6 +184,32 @@ export const englishRefusals: RefusalWords = {
   options_needed: () => 'A choice field needs at least one option.',
   max_below_min: () => 'The maximum is below the minimum.',
   depends_on_later: () => 'A field can only depend on a field above it.',
+  condition_values_or_bounds: () => 'Give the values to match or a number to compare with, not both.',
+  condition_needs_number: () => 'Only a number field can be above or below a value.',
+  condition_field_unknown: () => 'Name a field of the form.',
+  date_rules_date_only: () => 'Only a date field has date rules.',
+  date_field_needed: () => 'Name another date field of the form.',
+  title_field_unknown: (p) => `There is no field {${p.id}} in the form.`,
+  date_after_field: (p) =>
+    p.days === 0
+      ? `Must be on or after ${p.field}.`
+      : p.days === 1
+        ? `Must be after ${p.field}.`
+        : `Must be at least ${count(p.days, 'day')} after ${p.field}.`,
+  date_before_field: (p) =>
+    p.days === 0
+      ? `Must be on or before ${p.field}.`
+      : p.days === 1
+        ? `Must be before ${p.field}.`
+        : `Must be at least ${count(p.days, 'day')} before ${p.field}.`,
+  date_in_past: () => 'Must not be in the past.',
+  date_too_far: (p) => `Must be within ${count(p.days, 'day')} from today.`,
+  condition_both: () => 'Give the values to match or a number to compare with, not both.',
+  condition_not_number: () => 'Only a number field can be above or below a value.',
+  field_needed: () => 'Name a field of the form.',
+  date_rules_not_date: () => 'Only a date field has date rules.',
+  other_date_field_needed: () => 'Name another date field of the form.',
+  unknown_placeholder: (p) => `There is no field {${p.id}} in the form.`,
   input_field_needed: () => 'Name the form field that provides this input.',
   nothing_to_translate: (p) => `There is no ${p.id} to translate.`,
   first_response_after_resolution: () => 'The first response cannot be due after the resolution.',
@@ -209,6 +241,10 @@ export const englishRefusals: RefusalWords = {
   id_token_other_person: () => 'The ID token names another person.',
   id_token_no_email: () => 'The ID token has no email address.',
   invalid_cursor: () => 'Invalid cursor.',
+  date_after_field: (p) => dateSide('after', p.field, p.days),
+  date_before_field: (p) => dateSide('before', p.field, p.days),
+  date_in_past: () => 'Must not be in the past.',
+  date_too_far: (p) => `Must be within ${count(p.days, 'day')} from today.`,
 
   unknown_time_zone: (p) => `Time zone '${p.zone}' is not a known IANA time zone (e.g. Europe/Warsaw).`,
   not_weekday: (p) => `'${p.day}' is not a weekday (use 1 = Monday … 7 = Sunday).`,

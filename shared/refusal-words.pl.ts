@@ -153,6 +153,26 @@ export const polishRefusals: RefusalWords = {
   options_needed: () => 'Pole wyboru musi mieć co najmniej jedną opcję.',
   max_below_min: () => 'Maksimum jest mniejsze niż minimum.',
   depends_on_later: () => 'Pole może zależeć tylko od pola powyżej.',
+  condition_values_or_bounds: () => 'Podaj wartości do porównania albo liczbę, z którą porównać, nie jedno i drugie.',
+  condition_needs_number: () => 'Tylko pole liczbowe może być powyżej lub poniżej wartości.',
+  condition_field_unknown: () => 'Wskaż pole formularza.',
+  date_rules_date_only: () => 'Reguły dat ma tylko pole daty.',
+  date_field_needed: () => 'Wskaż inne pole daty w formularzu.',
+  title_field_unknown: (p) => `Formularz nie ma pola {${p.id}}.`,
+  date_after_field: (p) =>
+    p.days === 0
+      ? `Data musi być taka sama jak w polu „${p.field}” lub późniejsza.`
+      : p.days === 1
+        ? `Data musi być późniejsza niż w polu „${p.field}”.`
+        : `Data musi być co najmniej ${days(p.days)} po dacie z pola „${p.field}”.`,
+  date_before_field: (p) =>
+    p.days === 0
+      ? `Data musi być taka sama jak w polu „${p.field}” lub wcześniejsza.`
+      : p.days === 1
+        ? `Data musi być wcześniejsza niż w polu „${p.field}”.`
+        : `Data musi być co najmniej ${days(p.days)} przed datą z pola „${p.field}”.`,
+  date_in_past: () => 'Data nie może być w przeszłości.',
+  date_too_far: (p) => `Data musi przypadać w ciągu ${count(p.days, 'dnia', 'dni', 'dni')} od dziś.`,
   input_field_needed: () => 'Wskaż pole formularza, które dostarcza ten materiał.',
   nothing_to_translate: (p) => `Nie ma elementu ${p.id} do przetłumaczenia.`,
   first_response_after_resolution: () => 'Termin pierwszej odpowiedzi nie może przypadać po terminie realizacji.',
@@ -184,6 +204,26 @@ export const polishRefusals: RefusalWords = {
   id_token_other_person: () => 'Token tożsamości wskazuje inną osobę.',
   id_token_no_email: () => 'Token tożsamości nie zawiera adresu e-mail.',
   invalid_cursor: () => 'Nieprawidłowy wskaźnik strony.',
+  date_after_field: (p) =>
+    p.days === 0
+      ? `Data musi być taka sama jak w polu „${p.field}” lub późniejsza.`
+      : p.days === 1
+        ? `Data musi być późniejsza niż w polu „${p.field}”.`
+        : `Data musi być co najmniej ${days(p.days)} po dacie z pola „${p.field}”.`,
+  date_before_field: (p) =>
+    p.days === 0
+      ? `Data musi być taka sama jak w polu „${p.field}” lub wcześniejsza.`
+      : p.days === 1
+        ? `Data musi być wcześniejsza niż w polu „${p.field}”.`
+        : `Data musi być co najmniej ${days(p.days)} przed datą z pola „${p.field}”.`,
+  date_in_past: () => 'Data nie może być w przeszłości.',
+  date_too_far: (p) => `Data musi przypadać w ciągu ${count(p.days, 'dnia', 'dni', 'dni')} od dziś.`,
+  condition_both: () => 'Podaj wartości do porównania albo liczbę, z którą porównać, nie jedno i drugie.',
+  condition_not_number: () => 'Tylko pole liczbowe może być powyżej lub poniżej wartości.',
+  field_needed: () => 'Wskaż pole formularza.',
+  date_rules_not_date: () => 'Reguły dat ma tylko pole daty.',
+  other_date_field_needed: () => 'Wskaż inne pole daty w formularzu.',
+  unknown_placeholder: (p) => `Formularz nie ma pola {${p.id}}.`,
 
   unknown_time_zone: (p) => `Strefa czasowa „${p.zone}” nie jest znaną strefą IANA (np. Europe/Warsaw).`,
   not_weekday: (p) => `„${p.day}” nie jest dniem tygodnia (użyj 1 = poniedziałek … 7 = niedziela).`,

@@ -144,6 +144,26 @@ export const REFUSALS = {
   options_needed: p<None>(),
   max_below_min: p<None>(),
   depends_on_later: p<None>(),
+  /** A condition (conditional field, conditional approval) has both values and bounds, or neither. */
+  condition_values_or_bounds: p<None>(),
+  condition_needs_number: p<None>(),
+  condition_field_unknown: p<None>(),
+  date_rules_date_only: p<None>(),
+  date_field_needed: p<None>(),
+  title_field_unknown: p<{ id: string }>(),
+  /** A date answer against another date field (`field`: its label; `days` 0: the same day allowed, 1: strictly). */
+  date_after_field: p<{ field: string; days: number }>(),
+  date_before_field: p<{ field: string; days: number }>(),
+  /** Against today in the department's time zone. */
+  date_in_past: p<None>(),
+  date_too_far: p<{ days: number }>(),
+  // Conditions (visibility, conditional approval) and date rules in the service editor.
+  condition_both: p<None>(),
+  condition_not_number: p<None>(),
+  field_needed: p<None>(),
+  date_rules_not_date: p<None>(),
+  other_date_field_needed: p<None>(),
+  unknown_placeholder: p<{ id: string }>(),
   input_field_needed: p<None>(),
   nothing_to_translate: p<{ id: string }>(),
   first_response_after_resolution: p<None>(),
@@ -175,6 +195,11 @@ export const REFUSALS = {
   id_token_other_person: p<None>(),
   id_token_no_email: p<None>(),
   invalid_cursor: p<None>(),
+  // Date rules of a form field (`field`: the other field's label).
+  date_after_field: p<{ field: string; days: number }>(),
+  date_before_field: p<{ field: string; days: number }>(),
+  date_in_past: p<None>(),
+  date_too_far: p<{ days: number }>(),
   // A business calendar (`day`: ISO weekday 1 = Monday … 7 = Sunday).
   unknown_time_zone: p<{ zone: string }>(),
   not_weekday: p<{ day: string }>(),
