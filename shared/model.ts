@@ -318,6 +318,9 @@ export interface OrderSurvey {
   invitedAt?: string;
   /** Not sent: the requester had a survey recently (fatigue budget). */
   sampledOut?: true;
+  /** With a sample-out: when the requester was last invited, and the budget then (days between invitations). */
+  lastInvitedAt?: string;
+  budgetDays?: number;
   score?: 1 | 2 | 3 | 4 | 5;
   comment?: string;
   category?: string;

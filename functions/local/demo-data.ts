@@ -155,6 +155,13 @@ export const demoUsers: User[] = [
   },
 ];
 
+/**
+ * The people the README's walk-through signs in as to order something (Anna, Maja) and a colleague
+ * the same way (Jonas): the demo history leaves their survey budget free, so their first resolved
+ * order brings the survey the README promises.
+ */
+export const SCENARIO_REQUESTERS: readonly string[] = ['anna', 'maja.wisniewska', 'jonas.keller'];
+
 /** Employees who order services: the rest of a believable company, with segments for reports. */
 const FIRST = [
   'Maja',

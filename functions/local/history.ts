@@ -8,7 +8,7 @@
 import type { Answers, Order, Service, User } from '#shared/model.ts';
 import { addBusinessMinutes } from '#shared/sla.ts';
 import type { Deps } from '../deps.ts';
-import { demoEmployees, demoServices } from './demo-data.ts';
+import { demoEmployees, demoServices, SCENARIO_REQUESTERS } from './demo-data.ts';
 
 /** mulberry32: a small seeded generator, good enough for demo data. */
 function random(seed: number): () => number {
@@ -25,6 +25,14 @@ const REQUESTERS = ['anna', 'ben', 'carl', ...demoEmployees.map((e) => e.id)];
 /** Regular customers who stopped ordering a month ago, for the customers view to find. */
 const LAPSED = ['carl', demoEmployees[3]!.id, demoEmployees[8]!.id];
 const CURRENT = REQUESTERS.filter((id) => !LAPSED.includes(id));
+/** The last weeks' requesters: the README's people stay out, so their survey budget is free today. */
+const RECENT = CURRENT.filter((id) => !SCENARIO_REQUESTERS.includes(id));
+/**
+ * The README's people file nothing in the survey budget's days and a week before; a longer order of
+ * theirs that would still end inside the budget is left in progress. Fewer than the customers view's
+ * quiet weeks, so it does not list them as customers who stopped.
+ */
+const RECENT_MARGIN_DAYS = 7;
 const AGENTS: Record<string, string[]> = { HR: ['hana', 'olivia'], IT: ['ivan'], FIN: ['fiona'], FAC: ['felix'] };
 const REJECTIONS = ['duplicate', 'missing_information', 'out_of_scope', 'duplicate', 'policy', 'missing_information'];
 const LOW_CATEGORIES = ['too_slow', 'too_slow', 'incomplete', 'unclear_communication', 'not_what_i_asked'] as const;
@@ -87,6 +95,9 @@ export async function seedHistory(
   const users = new Map((await deps.users.list()).map((u) => [u.id, u] as const));
   const person = (id: string): User => users.get(id)!;
   const services = demoServices.filter((s) => !s.bundle && s.id !== 'it-password');
+  const budgetDays = deps.config.surveyBudgetDays;
+  // No survey of the README's people in the budget window: their next resolved order invites them.
+  const budgetStart = present.getTime() - budgetDays * 86_400_000;
   let filed = 0;
 
   const at = async <T>(when: Date, run: () => Promise<T>): Promise<T> => {
@@ -112,7 +123,8 @@ export async function seedHistory(
       if (service?.status !== 'published') continue;
       const department = (await deps.departments.get(service.department))!;
       const calendar = department.calendar;
-      const requester = dayOffset > 28 && rnd() < 0.5 ? pick(LAPSED, rnd) : pick(CURRENT, rnd);
+      const recent = dayOffset <= budgetDays + RECENT_MARGIN_DAYS;
+      const requester = dayOffset > 28 && rnd() < 0.5 ? pick(LAPSED, rnd) : pick(recent ? RECENT : CURRENT, rnd);
       const filedAt = new Date(
         Date.UTC(
           day.getUTCFullYear(),
@@ -233,6 +245,7 @@ export async function seedHistory(
         );
       }
       if (dayOffset <= 6 && rnd() < 0.7) continue; // the last days' work is still in progress
+      if (SCENARIO_REQUESTERS.includes(requester) && t.getTime() > budgetStart) continue;
       const resolved = await act(agent, number, { action: 'resolve' }, t);
       // About two thirds of the invited answer; late orders rate lower.
       if (resolved.order.survey?.invitedAt && rnd() < 0.68) {

@@ -51,8 +51,12 @@ export class SurveyWorkflow {
     const last = await this.deps.surveys.lastInvitedAt(order.requesterId);
     const budgetOpen = !last || Date.parse(last) <= now.getTime() - this.deps.budgetDays * 86_400_000;
     const round = order.resolvedAt;
-    if (!budgetOpen)
-      return { survey: { round, sampledOut: true }, mail: [], counters: { sampledOut: 1 }, alongside: {} };
+    if (!budgetOpen) {
+      // Kept on the order, so the requester's page can say why no survey came.
+      const survey: OrderSurvey = { round, sampledOut: true, budgetDays: this.deps.budgetDays };
+      if (last) survey.lastInvitedAt = last;
+      return { survey, mail: [], counters: { sampledOut: 1 }, alongside: {} };
+    }
     const token = this.deps.links.sign({
       purpose: 'survey',
       orderNumber: order.number,
@@ -145,7 +149,11 @@ export class SurveyWorkflow {
       else delete survey.comment;
       if (answer.category) survey.category = answer.category;
       else delete survey.category;
-      if (before.sampledOut && first) delete survey.sampledOut;
+      if (before.sampledOut && first) {
+        delete survey.sampledOut;
+        delete survey.lastInvitedAt;
+        delete survey.budgetDays;
+      }
 
       const counters: Counters = {};
       const add = (name: string, n: number) => {

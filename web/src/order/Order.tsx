@@ -10,7 +10,7 @@ import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '..
 import { Facts } from '../lib/blocks.tsx';
 import { keepDraft } from '../lib/drafts.ts';
 import { filledIn, Radios, TextBox } from '../lib/fields.tsx';
-import { answerWords, promiseDate } from '../lib/format.ts';
+import { answerWords, formatDateTime, promiseDate } from '../lib/format.ts';
 import { createLoader, Failure, Loaded } from '../lib/load.tsx';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { language, t } from '../lib/strings.ts';
@@ -140,6 +140,16 @@ export default function OrderPage() {
                 <p data-testid="order-rating">
                   {order().survey?.score ? t.order.ratingCurrent(order().survey?.score ?? 0) : t.order.ratingNone}
                 </p>
+                <Show when={order().survey?.sampledOut && order().survey}>
+                  {(s) => (
+                    <p class="hint" data-testid="survey-skipped">
+                      {t.order.surveySkipped(
+                        s().lastInvitedAt ? formatDateTime(s().lastInvitedAt ?? '') : undefined,
+                        s().budgetDays,
+                      )}
+                    </p>
+                  )}
+                </Show>
                 <RatingForm
                   idPrefix="order-rating"
                   question={service.value()?.survey.question || t.survey.title}

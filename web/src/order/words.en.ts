@@ -134,6 +134,10 @@ export const orderWords = {
     ratingTitle: 'How did we do?',
     ratingNone: 'You have not rated this order yet.',
     ratingCurrent: (n: number) => `Your rating: ${n} of 5.`,
+    /** Why no survey mail came: the requester had one recently (the fatigue budget). */
+    surveySkipped: (lastInvited: string | undefined, days: number | undefined) =>
+      `No survey email came for this order: ${lastInvited ? `you were asked about another order on ${lastInvited}, and ` : ''}we ask each person at most once every ${plural(days ?? 14, 'day', 'days')}, so nobody gets flooded. You can still rate it here.`,
+    reopenReasonLabel: 'What is missing or wrong?',
   },
   actions: {
     approve: 'Approve',
@@ -157,6 +161,7 @@ export const orderWords = {
     request_clarification: 'Send request',
     answer_clarification: 'Send answer',
     cancel: 'Cancel this order',
+    reopen: 'Reopen this order',
   }),
   actionDone: {
     approve: 'Approved.',

@@ -134,6 +134,9 @@ export const orderWords: typeof english = {
     ratingTitle: 'Jak nam poszło?',
     ratingNone: 'To zamówienie nie ma jeszcze Twojej oceny.',
     ratingCurrent: (n) => `Twoja ocena: ${n} z 5.`,
+    surveySkipped: (lastInvited, days) =>
+      `Do tego zamówienia nie wysłaliśmy ankiety: ${lastInvited ? `${lastInvited} pytaliśmy Cię o inne zamówienie, a ` : ''}każdą osobę pytamy najwyżej raz na ${plural(days ?? 14, 'dzień', 'dni', 'dni')}, żeby nikogo nie zasypywać ankietami. Możesz ocenić je tutaj.`,
+    reopenReasonLabel: 'Czego brakuje lub co jest nie tak?',
   },
   actions: {
     approve: 'Zaakceptuj',
@@ -157,6 +160,7 @@ export const orderWords: typeof english = {
     request_clarification: 'Wyślij prośbę',
     answer_clarification: 'Wyślij odpowiedź',
     cancel: 'Anuluj to zamówienie',
+    reopen: 'Otwórz to zamówienie ponownie',
   },
   actionDone: {
     approve: 'Zaakceptowano.',
