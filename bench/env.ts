@@ -15,7 +15,7 @@ import { tableDefinition } from '../functions/storage/table-definition.ts';
 import { checkJava, ensureDynamoDbLocal } from '../scripts/local/dynamodb.ts';
 import { accountOf, type RunningOidcProvider, startOidcProvider } from '../scripts/local/oidc.ts';
 import { freePort, waitForHttp } from '../scripts/local/ports.ts';
-import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
+import { onShutdown, supervise } from '../scripts/local/processes.ts';
 import { startSesLocal } from '../scripts/local/ses.ts';
 import { watch } from './probe.ts';
 
@@ -65,15 +65,11 @@ export async function startDynamo(): Promise<Service> {
     '-disableTelemetry',
     '-inMemory',
   ];
-  const child = trackChild(spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
-  const output = captureOutput(child);
+  const { child, output, stop } = supervise(
+    spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
+    'DynamoDB Local (benchmark)',
+  );
   const endpoint = `http://127.0.0.1:${port}`;
-  let unregister = () => {};
-  const stop = async () => {
-    unregister();
-    await stopChild(child);
-  };
-  unregister = onShutdown(stop, 'DynamoDB Local (benchmark)');
   try {
     await waitForHttp(endpoint, 60_000);
   } catch (error) {

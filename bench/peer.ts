@@ -33,7 +33,7 @@ import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
 import { freePorts } from '../scripts/local/ports.ts';
-import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
+import { askToExit, stopChild, supervise, trackChild } from '../scripts/local/processes.ts';
 import { root } from '../scripts/stack.ts';
 import { ACTIVE_STATUSES } from '../shared/lifecycle.ts';
 import type { BenchContext } from './context.ts';
@@ -92,8 +92,10 @@ interface OrdoStack {
 
 export async function startOrdo(opts: { dataDir?: string }): Promise<OrdoStack> {
   const [app, dynamo, ses, s3, oidc] = await freePorts(5);
-  const child: ChildProcess = trackChild(
-    spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./peer-stack.ts', import.meta.url))], {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./peer-stack.ts', import.meta.url))],
+    {
       env: {
         ...process.env,
         PEER_PORTS: JSON.stringify({ app, dynamo, ses, s3, oidc }),
@@ -101,9 +103,11 @@ export async function startOrdo(opts: { dataDir?: string }): Promise<OrdoStack> 
         ...(opts.dataDir ? { PEER_DATA_DIR: opts.dataDir } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    }),
+    },
   );
-  const output = captureOutput(child);
+  const { output, stop } = supervise(child, "Ordo's stack (peer benchmark)", {
+    beforeStop: () => askToExit(child, { type: 'stop' } satisfies ToStack, 20_000),
+  });
   let nextId = 0;
   const waiting = new Map<number, (message: FromStack) => void>();
   child.on('message', (message: FromStack) => {
@@ -122,17 +126,6 @@ export async function startOrdo(opts: { dataDir?: string }): Promise<OrdoStack> 
       });
       if (child.connected) child.send(message);
     });
-  let unregister = () => {};
-  const stop = async () => {
-    unregister();
-    if (child.connected) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' } satisfies ToStack);
-      await Promise.race([exited, sleep(20_000)]);
-    }
-    await stopChild(child);
-  };
-  unregister = onShutdown(stop, "Ordo's stack (peer benchmark)");
   const ready = await new Promise<Extract<FromStack, { type: 'ready' }>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Ordo's stack did not start in 5 min.${output.tail()}`)), 300_000);
     child.on('message', (message: FromStack) => {

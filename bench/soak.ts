@@ -31,7 +31,7 @@ import { partitions } from '../functions/storage/keys.ts';
 import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { freePort } from '../scripts/local/ports.ts';
-import { captureOutput, onShutdown, stopChild, trackChild } from '../scripts/local/processes.ts';
+import { askToExit, supervise } from '../scripts/local/processes.ts';
 import { tokenFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, ms, quantile, sleep } from './env.ts';
@@ -123,20 +123,19 @@ interface ApiProcess {
 
 async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = trackChild(
-    spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./soak-server.ts', import.meta.url))], {
-      env: { ...process.env, ...env, SOAK_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    }),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./soak-server.ts', import.meta.url))],
+    { env: { ...process.env, ...env, SOAK_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   let count = 0;
   const first: string[] = [];
-  const output = captureOutput(child, (line) => {
+  const onLine = (line: string) => {
     // JSON log lines at warn or error (its log level is warn), and anything else printed (SDK warnings).
     count++;
     const text = line.replace(/"time":"[^"]*",?/, '').slice(0, 300);
     if (first.length < 5 && !first.includes(text)) first.push(text);
-  });
+  };
   const waiting = new Map<number, (usage: MemoryUsage | undefined) => void>();
   let nextId = 0;
   let tally: Tally | undefined;
@@ -144,23 +143,18 @@ async function startApi(env: Record<string, string>): Promise<ApiProcess> {
     if (message.type === 'memory') waiting.get(message.id)?.(message);
     if (message.type === 'stopped') tally = message.tally;
   });
-  let unregister = () => {};
-  const stop = async () => {
-    unregister();
-    if (child.connected) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' } satisfies ToServer);
-      await Promise.race([exited, sleep(15_000)]);
-    }
-    await stopChild(child);
-    // The API's DynamoDB requests count toward the run's totals (e.g. "Scan requests during the run").
-    if (tally) {
-      for (const [command, n] of Object.entries(tally.calls))
-        runTally.calls[command] = (runTally.calls[command] ?? 0) + n;
-      runTally.itemsRead += tally.itemsRead;
-    }
-  };
-  unregister = onShutdown(stop, 'soak API process');
+  const { output, stop } = supervise(child, 'soak API process', {
+    onLine,
+    beforeStop: async () => {
+      await askToExit(child, { type: 'stop' } satisfies ToServer, 15_000);
+      // The API's DynamoDB requests count toward the run's totals (e.g. "Scan requests during the run").
+      if (tally) {
+        for (const [command, n] of Object.entries(tally.calls))
+          runTally.calls[command] = (runTally.calls[command] ?? 0) + n;
+        runTally.itemsRead += tally.itemsRead;
+      }
+    },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The soak API process did not start.${output.tail()}`)), 60_000);
     child.on('message', (message: FromServer) => {

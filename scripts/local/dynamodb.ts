@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree, waitForHttp } from './ports.ts';
-import { captureOutput, onShutdown, stopChild, trackChild } from './processes.ts';
+import { supervise } from './processes.ts';
 
 export const JAVA_REQUIRED_MESSAGE =
   'Java 17 is required for DynamoDB Local. On Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless; ' +
@@ -116,24 +116,23 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     ...storage,
   ];
 
-  const child = trackChild(spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
   let onFatal: (() => void) | undefined;
-  const output = captureOutput(child, (line) => {
-    onOutput?.(line);
-    if (onFatal && FATAL_OUTPUT.test(line)) {
-      const report = onFatal;
-      onFatal = undefined;
-      setTimeout(report, 200); // let the rest of the message arrive
-    }
-  });
+  const { child, output, stop } = supervise(
+    spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
+    'DynamoDB Local',
+    {
+      onLine: (line) => {
+        onOutput?.(line);
+        if (onFatal && FATAL_OUTPUT.test(line)) {
+          const report = onFatal;
+          onFatal = undefined;
+          setTimeout(report, 200); // let the rest of the message arrive
+        }
+      },
+    },
+  );
 
   const endpoint = `http://127.0.0.1:${port}`;
-  let unregister = () => {};
-  const stop = async () => {
-    unregister();
-    await stopChild(child);
-  };
-  unregister = onShutdown(stop, 'DynamoDB Local');
 
   const exited = new Promise<never>((_, reject) => {
     const fail = (reason: string) =>

@@ -114,6 +114,42 @@ export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
 }
 
 /**
+ * A child that ends with this process: tracked, its output captured (lines to `onLine`), and a `stop`
+ * registered for shutdown. `stop` runs `beforeStop` (e.g. ask the child to end on its own), then
+ * SIGTERM and, after a grace period, SIGKILL; it may be called more than once.
+ */
+export function supervise(
+  child: ChildProcess,
+  name: string,
+  options: { onLine?: (line: string) => void; beforeStop?: () => Promise<void> } = {},
+) {
+  trackChild(child);
+  const output = captureOutput(child, options.onLine);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      unregister();
+      await options.beforeStop?.();
+      await stopChild(child);
+    })();
+    return stopped;
+  };
+  const unregister = onShutdown(stop, name);
+  return { child, output, stop };
+}
+
+/**
+ * Asks a child with an IPC channel to stop (`message`) and waits up to `waitMs` for it to exit, so it
+ * can finish what it was doing and report before it is signalled.
+ */
+export async function askToExit(child: ChildProcess, message: unknown, waitMs: number): Promise<void> {
+  if (!child.connected) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send(message as object);
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+}
+
+/**
  * First SIGINT/SIGTERM: stop everything once, then exit 0. Second: exit immediately (code 130).
  * Idempotent.
  */

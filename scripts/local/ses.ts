@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { assertPortFree, waitForHttp } from './ports.ts';
-import { captureOutput, onShutdown, stopChild, trackChild } from './processes.ts';
+import { supervise } from './processes.ts';
 
 /** One message captured by the stand-in (shape of `GET /store` → `emails[]`). */
 export interface CapturedEmail {
@@ -53,16 +53,13 @@ export async function startSesLocal(options: SesLocalOptions): Promise<RunningSe
   await assertPortFree(port, 'SES stand-in', options.portEnvVar);
   const args = [sesCliPath(), '--host', '127.0.0.1', '--port', String(port)];
   // `node …/cli.js` (not npx) so that one PID is the server.
-  const child = trackChild(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
-  const output = captureOutput(child, onOutput);
+  const { child, output, stop } = supervise(
+    spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }),
+    'SES stand-in',
+    onOutput ? { onLine: onOutput } : {},
+  );
 
   const endpoint = `http://127.0.0.1:${port}`;
-  let unregister = () => {};
-  const stop = async () => {
-    unregister();
-    await stopChild(child);
-  };
-  unregister = onShutdown(stop, 'SES stand-in');
 
   const exited = new Promise<never>((_, reject) => {
     const fail = (reason: string) =>
