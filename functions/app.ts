@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
+import { peopleRoutes } from './routes/people.ts';
 import { qualityRoutes, surveyLinkRoutes } from './routes/quality.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -38,6 +39,7 @@ export function createApp(deps: Deps) {
   api.route('/', orderRoutes(deps, guard));
   api.route('/', qualityRoutes(deps, guard));
   api.route('/', adminRoutes(deps, guard));
+  api.route('/', peopleRoutes(deps, guard));
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

@@ -61,6 +61,7 @@ export const ROUTES = [
   { method: 'GET', path: '/departments/:code', audience: 'signedIn' },
   { method: 'GET', path: '/services/:id', audience: 'signedIn' },
   { method: 'GET', path: '/service-templates', audience: 'signedIn' },
+  { method: 'GET', path: '/people', audience: 'signedIn' },
   { method: 'POST', path: '/orders', audience: 'signedIn', write: true },
   { method: 'GET', path: '/orders/mine', audience: 'signedIn' },
   { method: 'POST', path: '/attachments', audience: 'signedIn', write: true },

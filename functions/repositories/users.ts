@@ -3,7 +3,11 @@
  * Access patterns: get by id (GetItem USER#id/PROFILE); get many (BatchGetItem);
  * list all (Query byCollection USERS) for the local sign-in picker and admin screens;
  * members of a department (Query DEPT#code, sk begins_with MEMBER#) — membership items are written
- * in the same transaction as the user, so the two never disagree.
+ * in the same transaction as the user, so the two never disagree;
+ * people search (Query PEOPLE#<letter>, sk begins_with a word): one small directory item per word of
+ * a person's name and their email (shared/people.ts), carrying the card the search shows. The user
+ * item keeps what it is listed under (`listed`), so a sign-in rewrites the items only when the name,
+ * email or department changed.
  * Profiles are read on every request, so they are cached per process for a short time.
  * Each writer changes only its own attributes (sign-in: the identity provider's; preferences: the
  * person's; role changes: the roles), so none can bring back what another removed.
@@ -12,6 +16,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import type { Member } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Language, User } from '#shared/model.ts';
+import { listingWords, matchesSearch, PEOPLE_PAGE, type PersonCard, personCard, searchWords } from '#shared/people.ts';
 import type { ProfileClaims } from '#shared/profile.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
@@ -19,6 +24,27 @@ import { INDEX } from '../storage/table-definition.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
 export const PROFILE_CACHE_MS = 30_000;
+
+/** Directory items one search reads at most; the rest of a very common prefix is not shown. */
+const SEARCH_READ_LIMIT = 100;
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** What a person is listed under: the words and the card, as one comparable string. */
+function listingOf(user: User): { words: string[]; listed: string } {
+  const words = listingWords(user);
+  return { words, listed: JSON.stringify({ words, card: personCard(user) }) };
+}
+
+function wordsOfListing(listed: unknown): string[] {
+  if (typeof listed !== 'string') return [];
+  try {
+    const words = (JSON.parse(listed) as { words?: unknown }).words;
+    return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export class UserRepository {
   private readonly cache = new Map<string, { user: User; until: number }>();
@@ -100,13 +126,15 @@ export class UserRepository {
    * `previous`) are deleted in the same transaction. `extra` items (e.g. an audit record) ride along.
    */
   async save(user: User, previous?: User, extra: Record<string, unknown>[] = []): Promise<void> {
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const { words, listed } = listingOf(user);
+    const items: TransactItems = [
       {
         Put: {
           TableName: this.db.tableName,
-          Item: { ...keys.user(user.id), ...keys.usersCollection(user.name), type: 'user', ...user },
+          Item: { ...keys.user(user.id), ...keys.usersCollection(user.name), type: 'user', ...user, listed },
         },
       },
+      ...this.listingWrites(user, words, previous ? listingWords(previous) : []),
       ...Object.entries(user.memberships).map(([department, role]) => ({
         Put: {
           TableName: this.db.tableName,
@@ -175,8 +203,70 @@ export class UserRepository {
       }),
     );
     const user = fromItem<User>(out.Attributes ?? {});
+    const { words, listed } = listingOf(user);
+    if (out.Attributes?.listed !== listed) {
+      // New name, email or department (or never listed): the directory items follow, once.
+      await this.db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...this.listingWrites(user, words, wordsOfListing(out.Attributes?.listed)),
+            {
+              Update: {
+                TableName: this.db.tableName,
+                Key: keys.user(id),
+                UpdateExpression: 'SET listed = :listed',
+                ExpressionAttributeValues: { ':listed': listed },
+              },
+            },
+          ],
+        }),
+      );
+    }
     this.remember(user);
     return user;
+  }
+
+  /**
+   * People whose name or email has words beginning with each word of `query`, ignoring case and
+   * accents; at most PEOPLE_PAGE, by name. One Query on the longest word's prefix (at most
+   * SEARCH_READ_LIMIT small items); the other words filter what it read.
+   */
+  async search(query: string): Promise<PersonCard[]> {
+    const words = searchWords(query);
+    const lead = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (!lead) return [];
+    const prefix = partitions.peopleByWord(lead);
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+        Limit: SEARCH_READ_LIMIT,
+      }),
+    );
+    const found = new Map<string, PersonCard>();
+    for (const item of out.Items ?? []) {
+      const listing = Array.isArray(item.words) ? (item.words as string[]) : [];
+      if (found.has(item.userId) || !matchesSearch(listing, words)) continue;
+      found.set(item.userId, personCard(item as unknown as PersonCard));
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, PEOPLE_PAGE);
+  }
+
+  /** The directory items of `user` under `words`, and deletes of those under `before` no longer used. */
+  private listingWrites(user: User, words: string[], before: string[]): TransactItems {
+    const card = personCard(user);
+    return [
+      ...words.map((word) => ({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.directoryEntry(word, user.id), type: 'person-listing', userId: user.id, ...card, words },
+        },
+      })),
+      ...before
+        .filter((word) => !words.includes(word))
+        .map((word) => ({ Delete: { TableName: this.db.tableName, Key: keys.directoryEntry(word, user.id) } })),
+    ];
   }
 
   /** The person's own settings, and nothing else of the profile (conditional: the profile must exist). */
@@ -240,7 +330,7 @@ export class UserRepository {
       before: { memberships: previous.memberships, admin: previous.admin },
       after: { memberships: next.memberships, admin: next.admin },
     };
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItems = [
       {
         Update: {
           TableName: this.db.tableName,

@@ -32,10 +32,14 @@ const QUEUE = (department: string) => `QUEUE#${department}`;
 const STATS = (department: string) => `STATS#${department}`;
 const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
 const LOAD = (department: string) => `LOAD#${department}`;
+// The people directory, one partition per first letter of the words people are listed under.
+const PEOPLE = (word: string) => `PEOPLE#${word.slice(0, 1)}`;
 
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
   usersCollection: (name: string) => ({ gsi1pk: USERS, gsi1sk: name.toLowerCase() }),
+  /** A person listed under one word of their name or their email (shared/people.ts listingWords). */
+  directoryEntry: (word: string, userId: string) => ({ pk: PEOPLE(word), sk: `${word}#${userId}` }),
 
   department: (code: string) => ({ pk: DEPT(code), sk: 'PROFILE' }),
   departmentsCollection: (code: string) => ({ gsi1pk: DEPARTMENTS, gsi1sk: code }),
@@ -117,6 +121,8 @@ export const keys = {
 export const partitions = {
   /** Every person (byCollection). */
   allUsers: () => ({ gsi1pk: USERS }),
+  /** People listed under a word beginning with `prefix`: pk, sk begins_with the prefix. */
+  peopleByWord: (prefix: string) => ({ pk: PEOPLE(prefix), skPrefix: prefix }),
   /** Every department (byCollection). */
   allDepartments: () => ({ gsi1pk: DEPARTMENTS }),
   /** The members of a department: pk, sk begins_with the prefix. */
@@ -182,6 +188,8 @@ const STORAGE_KEYS = new Set([
   'gsi3sk',
   'type',
   'expiresAt',
+  // On a user: what the person is listed under in the people directory (users.ts), not part of User.
+  'listed',
 ]);
 
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {

@@ -151,6 +151,8 @@ describe('authorization matrix: every route as every role', () => {
         return { path: p(route.path), body: { score: 5 } };
       case 'POST /surveys/:token':
         return { path: p(route.path), body: { score: 5 } };
+      case 'GET /people':
+        return { path: `${p(route.path)}?q=an` };
       case 'GET /departments/:code/report':
         return { path: `${p(route.path)}?from=2026-01-01&to=2026-12-31` };
       case 'POST /me/sign-in':

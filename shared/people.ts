@@ -1,0 +1,69 @@
+/**
+ * Finding people by name or email: the words a person is listed under and whether a search matches
+ * them. Searches ignore case and accents ("lukasz" finds "Łukasz"), and each word of the search must
+ * begin a word of the name or the email.
+ */
+import * as z from 'zod';
+import type { User } from './model.ts';
+
+/** What a search shows of a person: enough to tell two Annas apart. */
+export interface PersonCard {
+  id: string;
+  name: string;
+  email: string;
+  department?: string;
+}
+
+/** GET /people: the words to look for. */
+export const peopleQuery = z.strictObject({
+  q: z.string().trim().min(1, 'Type a name or an email.').max(100, 'At most 100 characters.'),
+});
+
+/** At most this many people answer one search. */
+export const PEOPLE_PAGE = 10;
+
+// Letters NFD does not split into a base letter and a mark.
+const FOLD: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/** Lower case without accents: "Łukasz Żółć" → "lukasz zolc". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łđøßæœıþ]/g, (c) => FOLD[c] ?? c);
+}
+
+/** The words of a search: folded, split on spaces, commas and the like (an email stays whole). */
+export function searchWords(query: string): string[] {
+  return fold(query)
+    .split(/[\s,;()"]+/)
+    .filter(Boolean)
+    .slice(0, 5);
+}
+
+/**
+ * The words a person is listed under: each word of the name (hyphenated parts too) and the email.
+ * Sorted and unique, so two listings compare as strings.
+ */
+export function listingWords(person: Pick<User, 'name' | 'email'>): string[] {
+  const name = fold(person.name)
+    .split(/[\s\-'’.]+/)
+    .filter(Boolean);
+  return [...new Set([...name, fold(person.email)])].sort();
+}
+
+/** Whether every word of the search begins one of the words the person is listed under. */
+export function matchesSearch(listing: readonly string[], words: readonly string[]): boolean {
+  return words.every((w) => listing.some((l) => l.startsWith(w)));
+}
+
+/** The card of a person. */
+export function personCard(user: Pick<User, 'id' | 'name' | 'email' | 'department'>): PersonCard {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    ...(user.department ? { department: user.department } : {}),
+  };
+}
