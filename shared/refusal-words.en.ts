@@ -55,12 +55,6 @@ const PAST: Readonly<Record<string, string>> = {
   reopen: 'reopened',
   cancel: 'cancelled',
 };
-const dateSide = (side: string, field: string, days: number) =>
-  days === 0
-    ? `Must be on or ${side} ${field}.`
-    : days === 1
-      ? `Must be ${side} ${field}.`
-      : `Must be at least ${days} days ${side} ${field}.`;
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 export const englishRefusals: RefusalWords = {
@@ -128,6 +122,7 @@ export const englishRefusals: RefusalWords = {
   deliverables_unticked: (p) => `Deliverables not yet ticked: ${list(p.items)}.`,
   reopen_window_passed: () => 'The reopen window has passed.',
   cancel_reason_needed: () => 'Say why the order is cancelled.',
+  reopen_reason_needed: () => 'Say what is missing or wrong.',
   inputs_closed: () => 'This order no longer takes inputs.',
   deliverables_closed: () => 'Deliverables can be ticked only while the order is being worked.',
   stages_closed: () => 'Stages move only while the order is being worked.',
@@ -204,12 +199,6 @@ export const englishRefusals: RefusalWords = {
         : `Must be at least ${count(p.days, 'day')} before ${p.field}.`,
   date_in_past: () => 'Must not be in the past.',
   date_too_far: (p) => `Must be within ${count(p.days, 'day')} from today.`,
-  condition_both: () => 'Give the values to match or a number to compare with, not both.',
-  condition_not_number: () => 'Only a number field can be above or below a value.',
-  field_needed: () => 'Name a field of the form.',
-  date_rules_not_date: () => 'Only a date field has date rules.',
-  other_date_field_needed: () => 'Name another date field of the form.',
-  unknown_placeholder: (p) => `There is no field {${p.id}} in the form.`,
   input_field_needed: () => 'Name the form field that provides this input.',
   nothing_to_translate: (p) => `There is no ${p.id} to translate.`,
   first_response_after_resolution: () => 'The first response cannot be due after the resolution.',
@@ -241,10 +230,6 @@ export const englishRefusals: RefusalWords = {
   id_token_other_person: () => 'The ID token names another person.',
   id_token_no_email: () => 'The ID token has no email address.',
   invalid_cursor: () => 'Invalid cursor.',
-  date_after_field: (p) => dateSide('after', p.field, p.days),
-  date_before_field: (p) => dateSide('before', p.field, p.days),
-  date_in_past: () => 'Must not be in the past.',
-  date_too_far: (p) => `Must be within ${count(p.days, 'day')} from today.`,
 
   unknown_time_zone: (p) => `Time zone '${p.zone}' is not a known IANA time zone (e.g. Europe/Warsaw).`,
   not_weekday: (p) => `'${p.day}' is not a weekday (use 1 = Monday … 7 = Sunday).`,

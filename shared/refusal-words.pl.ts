@@ -96,6 +96,7 @@ export const polishRefusals: RefusalWords = {
   deliverables_unticked: (p) => `Nieodhaczone rezultaty: ${list(p.items)}.`,
   reopen_window_passed: () => 'Minął czas na ponowne otwarcie zamówienia.',
   cancel_reason_needed: () => 'Napisz, dlaczego anulujesz zamówienie.',
+  reopen_reason_needed: () => 'Napisz, czego brakuje lub co jest nie tak.',
   inputs_closed: () => 'To zamówienie nie przyjmuje już materiałów.',
   deliverables_closed: () => 'Rezultaty można odhaczać tylko podczas realizacji zamówienia.',
   stages_closed: () => 'Etapy zmieniają się tylko podczas realizacji zamówienia.',
@@ -204,26 +205,6 @@ export const polishRefusals: RefusalWords = {
   id_token_other_person: () => 'Token tożsamości wskazuje inną osobę.',
   id_token_no_email: () => 'Token tożsamości nie zawiera adresu e-mail.',
   invalid_cursor: () => 'Nieprawidłowy wskaźnik strony.',
-  date_after_field: (p) =>
-    p.days === 0
-      ? `Data musi być taka sama jak w polu „${p.field}” lub późniejsza.`
-      : p.days === 1
-        ? `Data musi być późniejsza niż w polu „${p.field}”.`
-        : `Data musi być co najmniej ${days(p.days)} po dacie z pola „${p.field}”.`,
-  date_before_field: (p) =>
-    p.days === 0
-      ? `Data musi być taka sama jak w polu „${p.field}” lub wcześniejsza.`
-      : p.days === 1
-        ? `Data musi być wcześniejsza niż w polu „${p.field}”.`
-        : `Data musi być co najmniej ${days(p.days)} przed datą z pola „${p.field}”.`,
-  date_in_past: () => 'Data nie może być w przeszłości.',
-  date_too_far: (p) => `Data musi przypadać w ciągu ${count(p.days, 'dnia', 'dni', 'dni')} od dziś.`,
-  condition_both: () => 'Podaj wartości do porównania albo liczbę, z którą porównać, nie jedno i drugie.',
-  condition_not_number: () => 'Tylko pole liczbowe może być powyżej lub poniżej wartości.',
-  field_needed: () => 'Wskaż pole formularza.',
-  date_rules_not_date: () => 'Reguły dat ma tylko pole daty.',
-  other_date_field_needed: () => 'Wskaż inne pole daty w formularzu.',
-  unknown_placeholder: (p) => `Formularz nie ma pola {${p.id}}.`,
 
   unknown_time_zone: (p) => `Strefa czasowa „${p.zone}” nie jest znaną strefą IANA (np. Europe/Warsaw).`,
   not_weekday: (p) => `„${p.day}” nie jest dniem tygodnia (użyj 1 = poniedziałek … 7 = niedziela).`,

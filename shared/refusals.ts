@@ -83,6 +83,8 @@ export const REFUSALS = {
   deliverables_unticked: p<{ items: string[] }>(),
   reopen_window_passed: p<None>(),
   cancel_reason_needed: p<None>(),
+  /** A reopen says what was missing or wrong (a field's: the comment). */
+  reopen_reason_needed: p<None>(),
   inputs_closed: p<None>(),
   deliverables_closed: p<None>(),
   stages_closed: p<None>(),
@@ -157,13 +159,6 @@ export const REFUSALS = {
   /** Against today in the department's time zone. */
   date_in_past: p<None>(),
   date_too_far: p<{ days: number }>(),
-  // Conditions (visibility, conditional approval) and date rules in the service editor.
-  condition_both: p<None>(),
-  condition_not_number: p<None>(),
-  field_needed: p<None>(),
-  date_rules_not_date: p<None>(),
-  other_date_field_needed: p<None>(),
-  unknown_placeholder: p<{ id: string }>(),
   input_field_needed: p<None>(),
   nothing_to_translate: p<{ id: string }>(),
   first_response_after_resolution: p<None>(),
@@ -195,11 +190,6 @@ export const REFUSALS = {
   id_token_other_person: p<None>(),
   id_token_no_email: p<None>(),
   invalid_cursor: p<None>(),
-  // Date rules of a form field (`field`: the other field's label).
-  date_after_field: p<{ field: string; days: number }>(),
-  date_before_field: p<{ field: string; days: number }>(),
-  date_in_past: p<None>(),
-  date_too_far: p<{ days: number }>(),
   // A business calendar (`day`: ISO weekday 1 = Monday … 7 = Sunday).
   unknown_time_zone: p<{ zone: string }>(),
   not_weekday: p<{ day: string }>(),
