@@ -1,7 +1,8 @@
 /**
  * The one Hono app. The Lambda entry and the local Node server both serve `createApp(deps)`;
  * integration tests call `app.request()` in-process against the real local stand-ins.
- * Every route is guarded from the access table in shared/access.ts.
+ * Every route is mounted from the contract in shared/contract.ts: guarded by its audience, its
+ * request validated with its schemas, described in the OpenAPI document at /api/v1/openapi.json.
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,7 +11,9 @@ import type { Deps } from './deps.ts';
 import { createGuard } from './http/access.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorBody, onError, requestContext } from './http/middleware.ts';
+import { openApiDocument } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { mount } from './http/routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { meRoutes } from './routes/me.ts';
@@ -23,23 +26,27 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: Deps) {
   const limiter = new RateLimiter(deps.config.writeLimit.burst, deps.config.writeLimit.perSecond);
   const guard = createGuard(deps, limiter);
-  const api = new Hono<AppEnv>()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody('payload_too_large', 'The request is larger than 256 KB.'), 413),
-      }),
-    )
-    .get('/health', guard('GET /health'), (c) => c.json({ ok: true }));
-
-  api.route('/clarifications', clarificationRoutes(deps, guard));
-  api.route('/surveys', surveyLinkRoutes(deps, guard));
-  api.route('/me', meRoutes(deps, guard));
-  api.route('/', catalogRoutes(deps, guard));
-  api.route('/', orderRoutes(deps, guard));
-  api.route('/', qualityRoutes(deps, guard));
-  api.route('/', adminRoutes(deps, guard));
-  api.route('/', peopleRoutes(deps, guard));
+  const api = new Hono<AppEnv>().use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', 'The request is larger than 256 KB.'), 413),
+    }),
+  );
+  const on = mount(api, guard);
+  on('GET /health', () => ({ ok: true }));
+  on('GET /openapi.json', (c) => {
+    // The same for every caller and every request of a deployment.
+    c.header('cache-control', 'public, max-age=300');
+    return openApiDocument();
+  });
+  clarificationRoutes(deps, on);
+  surveyLinkRoutes(deps, on);
+  meRoutes(deps, on);
+  catalogRoutes(deps, on);
+  orderRoutes(deps, on);
+  qualityRoutes(deps, on);
+  adminRoutes(deps, on);
+  peopleRoutes(deps, on);
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

@@ -2,36 +2,11 @@
  * Orders: file, list mine, view, change status, hand over inputs, tick deliverables, move stages,
  * hand off, comment, watchers, attachments; a department's queue; and answers by signed link.
  */
-import { Hono } from 'hono';
-import * as z from 'zod';
-import {
-  clarificationAnswerBody,
-  commentBody,
-  createOrderBody,
-  departmentCodeParam,
-  handInputBody,
-  handoffBody,
-  orderNumberParam,
-  pageQuery,
-  priorityBody,
-  stageBody,
-  tickDeliverableBody,
-  transitionBody,
-  uploadRequestBody,
-  watchersBody,
-} from '#shared/api.ts';
+import type { ResponseOf } from '#shared/contract.ts';
 import { NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import type { Deps } from '../deps.ts';
-import type { Guard } from '../http/access.ts';
-import type { AppEnv } from '../http/context.ts';
-import { jsonBody, parse, query } from '../http/validate.ts';
+import type { On } from '../http/routes.ts';
 import { attachmentKeys, isUploadKey } from '../storage/attachments.ts';
-
-const itemId = z.string().min(1).max(100);
-const attachmentQuery = z.strictObject({
-  key: z.string().min(1).max(1_024),
-  as: z.enum(['json', 'redirect']).default('redirect'),
-});
 
 /**
  * Makes the uploads a request attaches permanent before the order refers to them (see
@@ -69,112 +44,72 @@ async function keepUploads(
   }
 }
 
-export function orderRoutes(deps: Deps, guard: Guard) {
+export function orderRoutes(deps: Deps, on: On): void {
   const flow = deps.orderWorkflow;
-  const number = (raw: string) => parse(orderNumberParam, raw, 'order number');
-  return new Hono<AppEnv>()
-    .post('/orders', guard('POST /orders'), async (c) => {
-      const body = await jsonBody(c, createOrderBody);
-      const key = c.req.header('idempotency-key');
-      if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) {
-        throw new ValidationError('The Idempotency-Key header is not valid.', {
-          'Idempotency-Key': 'Use 8–100 letters, digits, - or _.',
-        });
-      }
-      await keepUploads(deps, c.get('user').id, body);
-      const { replayed, ...view } = await flow.create(c.get('user'), body, key);
-      if (!replayed) deps.metrics.count('OrdersFiled', 1, { department: view.order.department });
-      return c.json(view, replayed ? 200 : 201);
-    })
-    .get('/orders/mine', guard('GET /orders/mine'), async (c) => {
-      const { cursor, limit } = query(c, pageQuery);
-      return c.json(await flow.mine(c.get('user'), cursor, limit));
-    })
-    .get('/orders/:number', guard('GET /orders/:number'), async (c) =>
-      c.json(await flow.view(c.get('user'), number(c.req.param('number')))),
-    )
-    .post('/orders/:number/transitions', guard('POST /orders/:number/transitions'), async (c) => {
-      const body = await jsonBody(c, transitionBody);
-      // Only answers carry files here (`inputs` names inputs to hand over again).
-      await keepUploads(deps, c.get('user').id, { answers: body.answers });
-      const view = await flow.transition(c.get('user'), number(c.req.param('number')), body);
-      deps.metrics.count('Transitions', 1, { action: body.action });
-      return c.json(view);
-    })
-    .post('/orders/:number/inputs/:inputId', guard('POST /orders/:number/inputs/:inputId'), async (c) => {
-      const body = await jsonBody(c, handInputBody);
-      const id = parse(itemId, c.req.param('inputId'), 'input id');
-      await keepUploads(deps, c.get('user').id, body);
-      return c.json(await flow.handInput(c.get('user'), number(c.req.param('number')), id, body));
-    })
-    .post(
-      '/orders/:number/deliverables/:deliverableId',
-      guard('POST /orders/:number/deliverables/:deliverableId'),
-      async (c) => {
-        const body = await jsonBody(c, tickDeliverableBody);
-        const id = parse(itemId, c.req.param('deliverableId'), 'deliverable id');
-        await keepUploads(deps, c.get('user').id, body);
-        return c.json(await flow.tickDeliverable(c.get('user'), number(c.req.param('number')), id, body));
-      },
-    )
-    .post('/orders/:number/stage', guard('POST /orders/:number/stage'), async (c) => {
-      const body = await jsonBody(c, stageBody);
-      return c.json(await flow.moveStage(c.get('user'), number(c.req.param('number')), body));
-    })
-    .post('/orders/:number/priority', guard('POST /orders/:number/priority'), async (c) => {
-      const body = await jsonBody(c, priorityBody);
-      return c.json(await flow.setPriority(c.get('user'), number(c.req.param('number')), body));
-    })
-    .post('/orders/:number/watchers', guard('POST /orders/:number/watchers'), async (c) => {
-      const body = await jsonBody(c, watchersBody);
-      return c.json(await flow.changeWatchers(c.get('user'), number(c.req.param('number')), body));
-    })
-    .post('/orders/:number/handoffs', guard('POST /orders/:number/handoffs'), async (c) => {
-      const body = await jsonBody(c, handoffBody);
-      await keepUploads(deps, c.get('user').id, body);
-      return c.json(await flow.handoff(c.get('user'), number(c.req.param('number')), body), 201);
-    })
-    .post('/orders/:number/comments', guard('POST /orders/:number/comments'), async (c) => {
-      const body = await jsonBody(c, commentBody);
-      return c.json(await flow.comment(c.get('user'), number(c.req.param('number')), body));
-    })
-    .get('/orders/:number/attachments', guard('GET /orders/:number/attachments'), async (c) => {
-      const store = deps.attachments;
-      if (!store) throw new RuleViolationError('Attachments are not configured.');
-      const { key, as } = query(c, attachmentQuery);
-      const { order, service } = await flow.viewWithService(c.get('user'), number(c.req.param('number')));
-      // Only files the order refers to, and only for people who may see the order.
-      if (!attachmentKeys(order, service?.form ?? []).has(key)) throw new NotFoundError('The order has no such file.');
-      const url = await store.downloadUrl(key);
-      return as === 'json' ? c.json({ url }) : c.redirect(url, 302);
-    })
-    .post('/attachments', guard('POST /attachments'), async (c) => {
-      const store = deps.attachments;
-      if (!store) throw new RuleViolationError('Attachments are not configured.');
-      const body = await jsonBody(c, uploadRequestBody);
-      return c.json(await store.uploadTicket(c.get('user').id, body, deps.now()), 201);
-    })
-    .get('/departments/:code/at-risk', guard('GET /departments/:code/at-risk'), async (c) => {
-      const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
-      return c.json(await flow.atRisk(c.get('user'), code));
-    })
-    .get('/departments/:code/queue', guard('GET /departments/:code/queue'), async (c) => {
-      const code = parse(departmentCodeParam, c.req.param('code'), 'department code');
-      const { cursor, limit } = query(c, pageQuery);
-      return c.json(await flow.queue(c.get('user'), code, cursor, limit));
-    });
+  on('POST /orders', async (c, { body }) => {
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) {
+      throw new ValidationError('The Idempotency-Key header is not valid.', {
+        'Idempotency-Key': 'Use 8–100 letters, digits, - or _.',
+      });
+    }
+    await keepUploads(deps, c.get('user').id, body);
+    const { replayed, ...view } = await flow.create(c.get('user'), body, key);
+    if (!replayed) deps.metrics.count('OrdersFiled', 1, { department: view.order.department });
+    return replayed ? c.json(view satisfies ResponseOf<'POST /orders'>, 200) : view;
+  });
+  on('GET /orders/mine', async (c, { query }) => flow.mine(c.get('user'), query.cursor, query.limit));
+  on('GET /orders/:number', async (c, { params }) => flow.view(c.get('user'), params.number));
+  on('POST /orders/:number/transitions', async (c, { params, body }) => {
+    // Only answers carry files here (`inputs` names inputs to hand over again).
+    await keepUploads(deps, c.get('user').id, { answers: body.answers });
+    const view = await flow.transition(c.get('user'), params.number, body);
+    deps.metrics.count('Transitions', 1, { action: body.action });
+    return view;
+  });
+  on('POST /orders/:number/inputs/:inputId', async (c, { params, body }) => {
+    await keepUploads(deps, c.get('user').id, body);
+    return flow.handInput(c.get('user'), params.number, params.inputId, body);
+  });
+  on('POST /orders/:number/deliverables/:deliverableId', async (c, { params, body }) => {
+    await keepUploads(deps, c.get('user').id, body);
+    return flow.tickDeliverable(c.get('user'), params.number, params.deliverableId, body);
+  });
+  on('POST /orders/:number/stage', (c, { params, body }) => flow.moveStage(c.get('user'), params.number, body));
+  on('POST /orders/:number/priority', (c, { params, body }) => flow.setPriority(c.get('user'), params.number, body));
+  on('POST /orders/:number/watchers', (c, { params, body }) => flow.changeWatchers(c.get('user'), params.number, body));
+  on('POST /orders/:number/handoffs', async (c, { params, body }) => {
+    await keepUploads(deps, c.get('user').id, body);
+    return flow.handoff(c.get('user'), params.number, body);
+  });
+  on('POST /orders/:number/comments', (c, { params, body }) => flow.comment(c.get('user'), params.number, body));
+  on('GET /orders/:number/attachments', async (c, { params, query }) => {
+    const store = deps.attachments;
+    if (!store) throw new RuleViolationError('Attachments are not configured.');
+    const { order, service } = await flow.viewWithService(c.get('user'), params.number);
+    // Only files the order refers to, and only for people who may see the order.
+    if (!attachmentKeys(order, service?.form ?? []).has(query.key))
+      throw new NotFoundError('The order has no such file.');
+    const url = await store.downloadUrl(query.key);
+    return query.as === 'json' ? { url } : c.redirect(url, 302);
+  });
+  on('POST /attachments', async (c, { body }) => {
+    const store = deps.attachments;
+    if (!store) throw new RuleViolationError('Attachments are not configured.');
+    return store.uploadTicket(c.get('user').id, body, deps.now());
+  });
+  on('GET /departments/:code/at-risk', (c, { params }) => flow.atRisk(c.get('user'), params.code));
+  on('GET /departments/:code/queue', (c, { params, query }) =>
+    flow.queue(c.get('user'), params.code, query.cursor, query.limit),
+  );
 }
 
 /** Signed-link routes: no sign-in, the token is the authority (and names one order). */
-export function clarificationRoutes(deps: Deps, guard: Guard) {
+export function clarificationRoutes(deps: Deps, on: On): void {
   const flow = deps.orderWorkflow;
-  return new Hono<AppEnv>()
-    .get('/:token', guard('GET /clarifications/:token'), async (c) =>
-      c.json(await flow.clarificationByLink(c.req.param('token'))),
-    )
-    .post('/:token', guard('POST /clarifications/:token'), async (c) => {
-      const body = await jsonBody(c, clarificationAnswerBody);
-      await keepUploads(deps, undefined, body);
-      return c.json(await flow.answerByLink(c.req.param('token'), body));
-    });
+  on('GET /clarifications/:token', (_c, { params }) => flow.clarificationByLink(params.token));
+  on('POST /clarifications/:token', async (_c, { params, body }) => {
+    await keepUploads(deps, undefined, body);
+    return flow.answerByLink(params.token, body);
+  });
 }

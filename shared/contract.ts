@@ -1,0 +1,586 @@
+/**
+ * The API described once: every route under /api/v1 with who it serves, what it takes (the zod
+ * schemas the handler validates with) and what it answers (a TypeScript type). The access table
+ * (access.ts), the handlers' parsing (functions/http/routes.ts), the OpenAPI document
+ * (functions/http/openapi.ts) and the portal's typed client (web/src/lib/client.ts, types only) are
+ * all read from here, so none of them can describe a route the others do not.
+ */
+import * as z from 'zod';
+import type { Audience } from './access.ts';
+import {
+  type Backlog,
+  type CapacityResponse,
+  type ClarificationView,
+  type CustomersResponse,
+  capacityQuery,
+  clarificationAnswerBody,
+  closeFollowUpBody,
+  commentBody,
+  createOrderBody,
+  customersQuery,
+  type DepartmentPage,
+  departmentCodeParam,
+  fromTemplateBody,
+  type GoalsView,
+  goalsBody,
+  handInputBody,
+  handoffBody,
+  type Me,
+  type Member,
+  type OrderSummary,
+  type OrderView,
+  orderNumberParam,
+  type Page,
+  pageQuery,
+  preferencesBody,
+  priorityBody,
+  type ReportView,
+  reportQuery,
+  rolesBody,
+  type ServiceSummary,
+  type ServiceTemplateSummary,
+  type ServiceView,
+  type SurveyView,
+  signInBody,
+  stageBody,
+  surveyAnswerBody,
+  templatesQuery,
+  tickDeliverableBody,
+  transitionBody,
+  type UploadTicket,
+  uploadRequestBody,
+  watchersBody,
+} from './api.ts';
+import type { Department, FollowUp, Service, User } from './model.ts';
+import { type PersonCard, peopleQuery } from './people.ts';
+import {
+  createDepartmentBody,
+  createServiceBody,
+  serviceVersionBody,
+  updateDepartmentBody,
+  updateServiceBody,
+} from './service-schema.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+declare const ANSWER: unique symbol;
+/** What a route answers: a name for the document, and the TypeScript type for the handler and the client. */
+export interface Answer<T> {
+  readonly name: string;
+  /** A list of `name`. */
+  readonly list?: true;
+  readonly [ANSWER]?: () => T;
+}
+const answer = <T>(name: string): Answer<T> => ({ name });
+const answers = <T>(name: string): Answer<T[]> => ({ name, list: true });
+
+/** Another answer a route may give besides its JSON (a CSV export, a redirect to a file). */
+export interface OtherAnswer {
+  readonly status: 200 | 302;
+  readonly description: string;
+  readonly contentType?: string;
+}
+
+export type Tag = 'system' | 'links' | 'me' | 'catalog' | 'orders' | 'departments' | 'quality' | 'services' | 'admin';
+
+export interface RouteSpec {
+  audience: Audience;
+  /** Writes count against the per-person (or per-link) rate limit. */
+  write?: true;
+  summary: string;
+  tag: Tag;
+  /** One schema per `:param` of the path, in any order. */
+  params?: Readonly<Record<string, z.ZodType<unknown, string>>>;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success status; 200 when left out. */
+  status?: 200 | 201;
+  response: Answer<unknown>;
+  also?: readonly OtherAnswer[];
+}
+
+export const TAGS: Record<Tag, string> = {
+  system: 'Health and this description.',
+  links: 'Emailed signed links: the token in the path is the authority, no sign-in.',
+  me: 'The signed-in person: sign-in, profile, preferences.',
+  catalog: 'Departments and the services they offer.',
+  orders: 'Filing and working orders, attachments.',
+  departments: "A department's queue, services, members and follow-ups.",
+  quality: 'Reports, backlog and the head’s insight views.',
+  services: 'Heads editing their department and services.',
+  admin: 'Platform administration.',
+};
+
+// Path parameters without a format of their own: the workflow answers 404 for one it does not know.
+const token = z.string().describe('The signed token from the emailed link.');
+const serviceId = z.string().describe('A service id; an unknown one answers 404.');
+const userId = z.string().describe('A person’s id; an unknown one answers 404.');
+const itemId = z.string().min(1).max(100);
+const number = orderNumberParam;
+const code = departmentCodeParam;
+
+/** GET /orders/:number/attachments: a file the order refers to, as a redirect or its URL in JSON. */
+export const attachmentQuery = z.strictObject({
+  key: z.string().min(1).max(1_024),
+  as: z.enum(['json', 'redirect']).default('redirect'),
+});
+
+/** GET /audit: the month to read, this month when left out. */
+export const auditQuery = z.strictObject({
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'Use YYYY-MM.')
+    .optional(),
+});
+
+export const CONTRACT = {
+  'GET /health': {
+    audience: 'anyone',
+    tag: 'system',
+    summary: 'Says the API is up.',
+    response: answer<{ ok: boolean }>('Health'),
+  },
+  'GET /openapi.json': {
+    audience: 'anyone',
+    tag: 'system',
+    summary: 'This description of the API (OpenAPI 3.1).',
+    response: answer<Record<string, unknown>>('OpenApiDocument'),
+  },
+  'GET /clarifications/:token': {
+    audience: 'anyone',
+    tag: 'links',
+    summary: 'What the team asked, by the emailed link.',
+    params: { token },
+    response: answer<ClarificationView>('ClarificationView'),
+  },
+  'POST /clarifications/:token': {
+    audience: 'anyone',
+    write: true,
+    tag: 'links',
+    summary: 'Answer a clarification by the emailed link.',
+    params: { token },
+    body: clarificationAnswerBody,
+    response: answer<{ ok: true; number: string }>('ClarificationAnswered'),
+  },
+  'GET /surveys/:token': {
+    audience: 'anyone',
+    tag: 'links',
+    summary: 'The survey of a resolved order, by the emailed link.',
+    params: { token },
+    response: answer<SurveyView>('SurveyView'),
+  },
+  'POST /surveys/:token': {
+    audience: 'anyone',
+    write: true,
+    tag: 'links',
+    summary: 'Rate a resolved order by the emailed link (a later rating replaces it).',
+    params: { token },
+    body: surveyAnswerBody,
+    response: answer<SurveyView>('SurveyView'),
+  },
+
+  'POST /me/sign-in': {
+    audience: 'tokenHolder',
+    tag: 'me',
+    summary: 'Make or refresh the profile from the ID token’s claims.',
+    body: signInBody,
+    response: answer<Me>('Me'),
+  },
+  'GET /me': { audience: 'signedIn', tag: 'me', summary: 'The signed-in person.', response: answer<Me>('Me') },
+  'PUT /me/preferences': {
+    audience: 'signedIn',
+    write: true,
+    tag: 'me',
+    summary: 'Save muted notifications and the language.',
+    body: preferencesBody,
+    response: answer<Me>('Me'),
+  },
+  'GET /catalog': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'Published services offered to the caller.',
+    response: answers<ServiceSummary>('ServiceSummary'),
+  },
+  'GET /departments': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'All departments.',
+    response: answers<Department>('Department'),
+  },
+  'GET /departments/:code': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'A department with its published services.',
+    params: { code },
+    response: answer<DepartmentPage>('DepartmentPage'),
+  },
+  'GET /services/:id': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'A service with its owner and the time an order filed now would be done.',
+    params: { id: serviceId },
+    response: answer<ServiceView>('ServiceView'),
+  },
+  'GET /service-templates': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'Service templates a head may adopt, in the reader’s language.',
+    query: templatesQuery,
+    response: answers<ServiceTemplateSummary>('ServiceTemplateSummary'),
+  },
+  'GET /people': {
+    audience: 'signedIn',
+    tag: 'catalog',
+    summary: 'Up to 10 people whose name or email has words beginning with each word of q (case and accents ignored).',
+    query: peopleQuery,
+    response: answers<PersonCard>('PersonCard'),
+  },
+  'POST /orders': {
+    audience: 'signedIn',
+    write: true,
+    tag: 'orders',
+    summary: 'File an order (201; 200 when an Idempotency-Key replays an earlier one).',
+    body: createOrderBody,
+    status: 201,
+    response: answer<OrderView>('OrderView'),
+  },
+  'GET /orders/mine': {
+    audience: 'signedIn',
+    tag: 'orders',
+    summary: 'The caller’s orders, newest first.',
+    query: pageQuery,
+    response: answer<Page<OrderSummary>>('OrderPage'),
+  },
+  'POST /attachments': {
+    audience: 'signedIn',
+    write: true,
+    tag: 'orders',
+    summary: 'A ticket to upload a file to attach.',
+    body: uploadRequestBody,
+    status: 201,
+    response: answer<UploadTicket>('UploadTicket'),
+  },
+
+  'GET /orders/:number': {
+    audience: 'orderViewer',
+    tag: 'orders',
+    summary: 'An order with its timeline and what the caller may do.',
+    params: { number },
+    response: answer<OrderView>('OrderView'),
+  },
+  'GET /orders/:number/attachments': {
+    audience: 'orderViewer',
+    tag: 'orders',
+    summary: 'A file the order refers to: its URL (as=json) or a redirect to it.',
+    params: { number },
+    query: attachmentQuery,
+    response: answer<{ url: string }>('DownloadUrl'),
+    also: [{ status: 302, description: 'Redirect to the file (as=redirect).' }],
+  },
+  'POST /orders/:number/comments': {
+    audience: 'orderViewer',
+    write: true,
+    tag: 'orders',
+    summary: 'Comment on an order.',
+    params: { number },
+    body: commentBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/survey': {
+    audience: 'orderRequester',
+    write: true,
+    tag: 'orders',
+    summary: 'Rate a resolved order.',
+    params: { number },
+    body: surveyAnswerBody,
+    response: answer<SurveyView>('SurveyView'),
+  },
+  'POST /orders/:number/transitions': {
+    audience: 'orderByAction',
+    write: true,
+    tag: 'orders',
+    summary: 'Take a lifecycle action (claim, resolve, …).',
+    params: { number },
+    body: transitionBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/inputs/:inputId': {
+    audience: 'orderRequesterOrTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Hand over a required input, or mark it received.',
+    params: { number, inputId: itemId },
+    body: handInputBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/watchers': {
+    audience: 'orderRequesterOrTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Add or remove watchers.',
+    params: { number },
+    body: watchersBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/deliverables/:deliverableId': {
+    audience: 'orderTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Tick or untick a deliverable.',
+    params: { number, deliverableId: itemId },
+    body: tickDeliverableBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/stage': {
+    audience: 'orderTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Move the order to another stage.',
+    params: { number },
+    body: stageBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/priority': {
+    audience: 'orderTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Change the priority.',
+    params: { number },
+    body: priorityBody,
+    response: answer<OrderView>('OrderView'),
+  },
+  'POST /orders/:number/handoffs': {
+    audience: 'orderTeam',
+    write: true,
+    tag: 'orders',
+    summary: 'Hand part of the work to another department as a linked order.',
+    params: { number },
+    body: handoffBody,
+    status: 201,
+    response: answer<OrderView>('OrderView'),
+  },
+
+  'GET /departments/:code/queue': {
+    audience: 'departmentTeam',
+    tag: 'departments',
+    summary: 'The department’s active orders, most urgent first.',
+    params: { code },
+    query: pageQuery,
+    response: answer<Page<OrderSummary>>('OrderPage'),
+  },
+  'GET /departments/:code/at-risk': {
+    audience: 'departmentTeam',
+    tag: 'departments',
+    summary: 'Orders about to miss or past their standard.',
+    params: { code },
+    response: answers<OrderSummary>('OrderSummary'),
+  },
+  'GET /departments/:code/services': {
+    audience: 'departmentTeam',
+    tag: 'departments',
+    summary: 'Every service of the department, drafts and retired ones included.',
+    params: { code },
+    response: answers<Service>('Service'),
+  },
+  'GET /departments/:code/backlog': {
+    audience: 'departmentTeam',
+    tag: 'quality',
+    summary: 'Open orders by status, age and service.',
+    params: { code },
+    response: answer<Backlog>('Backlog'),
+  },
+  'GET /departments/:code/follow-ups': {
+    audience: 'departmentTeam',
+    tag: 'departments',
+    summary: 'Follow-ups of low ratings.',
+    params: { code },
+    response: answers<FollowUp>('FollowUp'),
+  },
+  'POST /departments/:code/follow-ups/:number/close': {
+    audience: 'headOrOwner',
+    write: true,
+    tag: 'departments',
+    summary: 'Close a follow-up with what was done.',
+    params: { code, number },
+    body: closeFollowUpBody,
+    response: answer<FollowUp>('FollowUp'),
+  },
+  'GET /departments/:code/report': {
+    audience: 'reportReader',
+    tag: 'quality',
+    summary: 'The report of a period (JSON, or one table as CSV).',
+    params: { code },
+    query: reportQuery,
+    response: answer<ReportView>('ReportView'),
+    also: [{ status: 200, contentType: 'text/csv', description: 'One table of the report (format=csv).' }],
+  },
+  'GET /departments/:code/customers': {
+    audience: 'departmentHead',
+    tag: 'quality',
+    summary: 'Customers over a window of weeks: segments, who stopped, least satisfied.',
+    params: { code },
+    query: customersQuery,
+    response: answer<CustomersResponse>('CustomersResponse'),
+  },
+  'GET /departments/:code/capacity': {
+    audience: 'departmentHead',
+    tag: 'quality',
+    summary: 'Demand, throughput and the forecast of people needed.',
+    params: { code },
+    query: capacityQuery,
+    response: answer<CapacityResponse>('CapacityResponse'),
+  },
+  'GET /departments/:code/goals': {
+    audience: 'departmentHead',
+    tag: 'quality',
+    summary: 'The department’s goals with their progress.',
+    params: { code },
+    response: answer<GoalsView>('GoalsView'),
+  },
+  'PUT /departments/:code/goals': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'quality',
+    summary: 'Replace the department’s goals.',
+    params: { code },
+    body: goalsBody,
+    response: answer<GoalsView>('GoalsView'),
+  },
+  'GET /departments/:code/members': {
+    audience: 'departmentTeamOrAdmin',
+    tag: 'departments',
+    summary: 'The department’s agents and head.',
+    params: { code },
+    response: answers<Member>('Member'),
+  },
+  'PUT /departments/:code': {
+    audience: 'departmentHeadOrAdmin',
+    write: true,
+    tag: 'services',
+    summary: 'Change the department’s settings, calendar and canvas.',
+    params: { code },
+    body: updateDepartmentBody,
+    response: answer<Department>('Department'),
+  },
+  'POST /services': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'services',
+    summary: 'Add a draft service.',
+    body: createServiceBody,
+    status: 201,
+    response: answer<Service>('Service'),
+  },
+  'POST /departments/:code/services/from-template': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'services',
+    summary: 'Adopt a template as a draft service.',
+    params: { code },
+    body: fromTemplateBody,
+    status: 201,
+    response: answer<Service>('Service'),
+  },
+  'PUT /services/:id': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'services',
+    summary: 'Change a service (a new version).',
+    params: { id: serviceId },
+    body: updateServiceBody,
+    response: answer<Service>('Service'),
+  },
+  'POST /services/:id/publish': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'services',
+    summary: 'Publish a service in the catalog.',
+    params: { id: serviceId },
+    body: serviceVersionBody,
+    response: answer<Service>('Service'),
+  },
+  'POST /services/:id/retire': {
+    audience: 'departmentHead',
+    write: true,
+    tag: 'services',
+    summary: 'Take a service out of the catalog.',
+    params: { id: serviceId },
+    body: serviceVersionBody,
+    response: answer<Service>('Service'),
+  },
+
+  'POST /departments': {
+    audience: 'admin',
+    write: true,
+    tag: 'admin',
+    summary: 'Add a department.',
+    body: createDepartmentBody,
+    status: 201,
+    response: answer<Department>('Department'),
+  },
+  'GET /users': {
+    audience: 'admin',
+    tag: 'admin',
+    summary: 'Everyone with a profile.',
+    response: answers<User>('User'),
+  },
+  'PUT /users/:id/roles': {
+    audience: 'admin',
+    write: true,
+    tag: 'admin',
+    summary: 'Set a person’s department roles and administration.',
+    params: { id: userId },
+    body: rolesBody,
+    response: answer<User>('User'),
+  },
+  'GET /audit': {
+    audience: 'admin',
+    tag: 'admin',
+    summary: 'The role changes of a month.',
+    query: auditQuery,
+    response: answers<Record<string, unknown>>('AuditEntry'),
+  },
+} as const satisfies Record<`${Method} /${string}`, RouteSpec>;
+
+export type Contract = typeof CONTRACT;
+export type RouteKey = keyof Contract;
+
+// ---- types read from the table (the handlers', and the portal's through a type-only import) ----
+
+type Spec<K extends RouteKey> = Contract[K];
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The route's path parameters by name. */
+export type PathParams<K extends RouteKey> = ParamNames<PathOf<K>>;
+
+/** What the route answers on success. */
+export type ResponseOf<K extends RouteKey> = Spec<K>['response'] extends Answer<infer T> ? T : never;
+
+/** The request as the handler reads it, after validation (defaults filled in, numbers coerced). */
+export interface Input<K extends RouteKey> {
+  params: Spec<K> extends { params: infer P extends Record<string, z.ZodType> }
+    ? { [N in keyof P]: z.output<P[N]> }
+    : Record<never, string>;
+  query: Spec<K> extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+  body: Spec<K> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+}
+
+/** The request as a client sends it: path parameters as text, the query and body before defaults. */
+export type ClientInput<K extends RouteKey> = ([PathParams<K>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParams<K>, string> }) &
+  (Spec<K> extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: undefined }) &
+  (Spec<K> extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined });
+
+/** Routes that serve anyone (no token is sent). */
+export type PublicRouteKey = { [K in RouteKey]: Spec<K>['audience'] extends 'anyone' ? K : never }[RouteKey];
+
+export function splitKey(key: string): { method: Method; path: string } {
+  const at = key.indexOf(' ');
+  return { method: key.slice(0, at) as Method, path: key.slice(at + 1) };
+}
