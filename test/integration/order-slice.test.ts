@@ -44,6 +44,9 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     });
     expect(claimed.status).toBe(200);
     expect(claimed.body.order).toMatchObject({ status: 'in_progress', assigneeId: 'hana', version: 2 });
+    // The queue names its assignees, so the team reads people, not ids.
+    const claimedQueue = await hana.json<{ people: Record<string, string> }>('GET', '/api/v1/departments/HR/queue');
+    expect(claimedQueue.body.people.hana).toBe('Hana Nowak');
 
     const early = await hana.json<ErrorBody>('POST', `/api/v1/orders/${number}/transitions`, {
       action: 'resolve',

@@ -60,7 +60,12 @@ export class OrderWorkflow {
     return mine(this.ctx, user, cursor, limit);
   }
 
-  queue(user: User, department: string, cursor: string | undefined, limit: number): Promise<Page<OrderSummary>> {
+  queue(
+    user: User,
+    department: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<OrderSummary> & { people: Record<string, string> }> {
     return queue(this.ctx, user, department, cursor, limit);
   }
 

@@ -44,10 +44,16 @@ export async function queue(
   department: string,
   cursor: string | undefined,
   limit: number,
-): Promise<Page<OrderSummary>> {
+): Promise<Page<OrderSummary> & { people: Record<string, string> }> {
   checkQueue(user, department);
   const page = await ctx.deps.orders.queue(department, cursor, limit);
-  return { items: await ctx.summaries(page.orders), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  // The assignees' names, so the team reads people, not ids (profiles are cached: usually no read).
+  const assignees = await ctx.deps.users.getMany(page.orders.flatMap((o) => (o.assigneeId ? [o.assigneeId] : [])));
+  return {
+    items: await ctx.summaries(page.orders),
+    people: Object.fromEntries([...assignees.values()].map((p) => [p.id, p.name])),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }
 
 /**

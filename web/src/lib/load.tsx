@@ -89,6 +89,11 @@ export interface Pager<T> extends Source<T[]> {
   hasMore: Accessor<boolean>;
   loadMore: () => Promise<void>;
   replace: (match: (item: T) => boolean, next: T) => void;
+  /**
+   * Reads the pages on screen again in the background and puts in what changed; rows `same` as
+   * before keep their place in the page, so nothing flickers and focus stays where it was.
+   */
+  refresh: (same: (before: T, after: T) => boolean) => Promise<void>;
 }
 
 /** A list read a page at a time; `value` is undefined until the first page is in. */
@@ -127,11 +132,32 @@ export function createPager<S, T>(
     const s = untrack(source);
     return s === undefined ? Promise.resolve() : fetchNext(s, untrack(cursor), !untrack(loaded));
   };
+  const refresh = async (same: (before: T, after: T) => boolean) => {
+    const s = untrack(source);
+    if (s === undefined || !untrack(loaded) || untrack(runs.loading)) return;
+    const shown = untrack(items).length;
+    const fresh: T[] = [];
+    const names: Record<string, string> = {};
+    let next: string | undefined;
+    do {
+      const page = await fetchPage(s, next);
+      fresh.push(...page.items);
+      Object.assign(names, page.people);
+      next = page.nextCursor;
+    } while (next && fresh.length < shown);
+    // The list moved on meanwhile (another source, a page loading): this read is out of date.
+    if (untrack(source) !== s || untrack(runs.loading)) return;
+    const before = untrack(items);
+    setItems(fresh.map((item) => before.find((old) => same(old, item)) ?? item));
+    setPeople((prev) => ({ ...prev, ...names }));
+    setCursor(next);
+  };
   return {
     value: () => (loaded() ? items() : undefined),
     error: runs.error,
     loading: runs.loading,
     reload: loadMore,
+    refresh,
     items,
     people,
     hasMore: () => cursor() !== undefined,

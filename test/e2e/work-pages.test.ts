@@ -1,0 +1,193 @@
+/**
+ * The work pages as a demanding service-desk user expects them: the queue, the order page and
+ * "My orders" tick with the clock and read themselves again, name people, sort and filter from the
+ * address, work many orders at once, fit a phone, and never fail in silence.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import { fileOrder } from './journey-helpers.ts';
+
+let stack: Stack;
+let browser: Browser;
+let anna: Page;
+let hana: Page;
+const filed: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  anna = await openAs(browser, stack.appUrl, 'Anna Kowalska');
+  hana = await openAs(browser, stack.appUrl, 'Hana Nowak');
+  for (const name of ['Jan Zieliński', 'Ewa Lis', 'Piotr Nowak']) {
+    filed.push(
+      await fileOrder(anna, 'onboard', 'Onboard a new employee', [
+        { label: 'Full name of the new hire', fill: name },
+        { label: 'Start date', fill: '2027-01-11' },
+        { label: 'Contract type', select: 'Permanent' },
+        { label: "Manager's email", fill: 'marta@example.com' },
+      ]),
+    );
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+function rowOf(page: Page, number: string) {
+  return page.locator('tr[data-queue-row]').filter({ has: page.getByRole('link', { name: number, exact: true }) });
+}
+
+async function openQueue(page: Page, search = '') {
+  await page.goto(`${stack.appUrl}/queue/HR${search}`);
+  await page.getByRole('heading', { level: 1, name: 'Queue HR' }).waitFor();
+  await rowOf(page, filed[0] ?? '').waitFor();
+}
+
+describe('the queue', () => {
+  it('claims and assigns many orders at once, naming people (not ids) at once and after', async () => {
+    const [first, second] = filed as [string, string];
+    await openQueue(hana);
+    await rowOf(hana, first).getByRole('checkbox').check();
+    await rowOf(hana, second).getByRole('checkbox').check();
+    await expect.poll(() => hana.getByText('2 orders selected').count()).toBe(1);
+    await hana.getByRole('button', { name: 'Claim selected' }).click();
+    await expect.poll(() => hana.getByText('You claimed 2 orders.').count()).toBe(1);
+    for (const number of [first, second]) {
+      await expect.poll(() => rowOf(hana, number).getByTestId('queue-assignee').innerText()).toBe('Hana Nowak');
+    }
+
+    await rowOf(hana, second).getByRole('checkbox').check();
+    await hana.getByLabel('Assign to').selectOption({ label: 'Olivia Grant' });
+    await hana.getByRole('button', { name: 'Assign selected' }).click();
+    await expect.poll(() => hana.getByText('1 order assigned to Olivia Grant.').count()).toBe(1);
+    await expect.poll(() => rowOf(hana, second).getByTestId('queue-assignee').innerText()).toBe('Olivia Grant');
+
+    // Read fresh from the API: every assignee is a name, never an id like "olivia".
+    await openQueue(hana);
+    const assignees = await hana.getByTestId('queue-assignee').allInnerTexts();
+    expect(assignees.length).toBeGreaterThan(2);
+    for (const name of assignees) expect(name).not.toMatch(/^[a-z]+$/);
+    expect(await rowOf(hana, second).getByTestId('queue-assignee').innerText()).toBe('Olivia Grant');
+  });
+
+  it('sorts by its columns and keeps filters and sort in the address, so Back restores them', async () => {
+    await openQueue(hana);
+    const priorityHead = hana.getByRole('columnheader', { name: /Priority/ });
+    await priorityHead.getByRole('button').click();
+    await expect.poll(() => new URL(hana.url()).searchParams.get('sort')).toBe('priority');
+    expect(await priorityHead.getAttribute('aria-sort')).toBe('ascending');
+    await priorityHead.getByRole('button').click();
+    await expect.poll(() => new URL(hana.url()).searchParams.get('dir')).toBe('desc');
+    expect(await priorityHead.getAttribute('aria-sort')).toBe('descending');
+
+    await hana.getByLabel('Status', { exact: true }).selectOption('in_progress');
+    await expect.poll(() => new URL(hana.url()).searchParams.get('status')).toBe('in_progress');
+    const statuses = await hana.locator('tr[data-queue-row] .q-status').allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const s of statuses) expect(s).toMatch(/in progress/i);
+
+    await hana.goBack();
+    await expect.poll(() => new URL(hana.url()).searchParams.get('status')).toBeNull();
+    expect(await hana.getByLabel('Status', { exact: true }).inputValue()).toBe('');
+    expect(await hana.getByLabel('Sort by').inputValue()).toBe('priority');
+    expect(await hana.getByLabel('Order', { exact: true }).inputValue()).toBe('desc');
+    await hana.goBack();
+    await expect.poll(() => new URL(hana.url()).searchParams.get('dir')).toBeNull();
+    expect(await priorityHead.getAttribute('aria-sort')).toBe('ascending');
+
+    // A link with the view in it opens the same view.
+    await openQueue(hana, '?sort=age&dir=desc');
+    expect(await hana.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('ticks past a deadline by itself: the badge turns to overdue without a reload', async () => {
+    const third = filed[2] ?? '';
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.clock.install({ time: new Date() });
+    await signIn(page, stack.appUrl, 'Hana Nowak');
+    await openQueue(page);
+    const due = rowOf(page, third).locator('.q-due');
+    expect(await due.innerText()).toMatch(/On track/);
+    const dueAt = Date.parse((await due.getAttribute('data-due')) ?? '');
+    expect(Number.isNaN(dueAt)).toBe(false);
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+
+    const clockNow = await page.evaluate(() => Date.now());
+    await page.clock.fastForward(dueAt - clockNow + 6 * 60_000);
+    await expect.poll(() => due.innerText(), { timeout: 10_000 }).toMatch(/Overdue/);
+    expect(await due.innerText()).toMatch(/overdue/);
+    // The same page: nothing was loaded again.
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await screenshot(page, 'work-queue-overdue');
+
+    await context.close();
+  });
+
+  it('on a phone is a list of cards: no sideways scroll, status, due time and claim in view', async () => {
+    const phone = await openAs(browser, stack.appUrl, 'Hana Nowak', phoneViewport);
+    await openQueue(phone);
+    const row = rowOf(phone, filed[2] ?? '');
+    await expect
+      .poll(() =>
+        phone.evaluate(() => {
+          const s = document.scrollingElement;
+          return s ? s.scrollWidth <= s.clientWidth : false;
+        }),
+      )
+      .toBe(true);
+    for (const part of [
+      row.getByRole('link', { name: filed[2] ?? '' }),
+      row.locator('.q-title'),
+      row.locator('.q-status'),
+      row.locator('.q-due'),
+      row.getByRole('button', { name: /Claim/ }),
+    ]) {
+      expect(await part.isVisible()).toBe(true);
+      // Inside the screen, not clipped at its edge.
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= phoneViewport.width).toBe(true);
+    }
+    await screenshot(phone, 'work-queue-phone');
+
+    const mine = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
+    await mine.getByRole('link', { name: 'My orders' }).click();
+    await mine.getByRole('link', { name: filed[0] ?? '' }).waitFor();
+    expect(
+      await mine.evaluate(() => {
+        const s = document.scrollingElement;
+        return s ? s.scrollWidth <= s.clientWidth : false;
+      }),
+    ).toBe(true);
+    const card = mine.getByRole('row').filter({ has: mine.getByRole('link', { name: filed[0] ?? '' }) });
+    for (const part of [card.locator('.m-status'), card.locator('.m-due'), card.locator('.m-title')]) {
+      expect(await part.isVisible()).toBe(true);
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= phoneViewport.width).toBe(true);
+    }
+    await screenshot(mine, 'work-my-orders-phone');
+    await phone.context().close();
+    await mine.context().close();
+  });
+
+  it('with the network down a claim says it failed, and Try again claims once back online', async () => {
+    const third = filed[2] ?? '';
+    await openQueue(hana);
+    await hana.context().setOffline(true);
+    await rowOf(hana, third).getByRole('button', { name: /Claim/ }).click();
+    const alert = hana.getByRole('alert').filter({ hasText: 'cannot be reached' });
+    await alert.waitFor();
+    // The optimistic claim went back.
+    await expect.poll(() => rowOf(hana, third).getByTestId('queue-assignee').innerText()).toBe('Nobody yet');
+    await hana.context().setOffline(false);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => hana.getByText(`You claimed ${third}.`).count()).toBe(1);
+    expect(await rowOf(hana, third).getByTestId('queue-assignee').innerText()).toBe('Hana Nowak');
+  });
+});
