@@ -9,10 +9,11 @@
  * Ports: ORDO_PORT (3000), ORDO_DYNAMODB_PORT (8000), ORDO_SES_PORT (8005), ORDO_S3_PORT (4569),
  * ORDO_OIDC_PORT (3001, the local OpenID provider where people sign in).
  */
-import { join } from 'node:path';
-import { build } from 'vite';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { demoUsers } from '../functions/local/demo-data.ts';
-import { installSignalHandlers, shutdown } from './local/processes.ts';
+import { installSignalHandlers, shutdown, supervise } from './local/processes.ts';
 import { root, startStack } from './stack.ts';
 
 const inMemory = process.argv.includes('--in-memory');
@@ -29,6 +30,25 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * Builds the portal in a child process: the build's memory (several hundred MB for Vite and its
+ * plugins) goes back when the child ends instead of staying in the process that serves the stack.
+ */
+async function buildPortal(): Promise<void> {
+  // The package's exports hide its bin; its package.json is exported and sits beside it.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  const { child, output } = supervise(
+    spawn(process.execPath, [vite, 'build', '--config', join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    'portal build',
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // Its output (timing notes at the warn level) is shown only when the build fails.
+  if (code !== 0) throw new Error(`The portal build failed (exit ${code}).${output.tail(20)}`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   installSignalHandlers({ log: say });
@@ -40,7 +60,9 @@ async function main(): Promise<void> {
     oidc: port('ORDO_OIDC_PORT', 3001),
   };
   say('building the portal…');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  // Before the stack, not beside it: on two cores a build next to the demo data's seeding starves
+  // DynamoDB Local past the storage deadline.
+  await buildPortal();
   say(
     `starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/'}), the SES and S3 stand-ins, the OpenID provider…`,
   );
