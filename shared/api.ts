@@ -304,6 +304,8 @@ export interface OrderView {
   people: Record<string, string>;
   /** The most urgent clock at the time of the answer. */
   sla?: SlaSummary;
+  /** While the order awaits approval: who may approve it (their names are in `people`). */
+  approvers?: string[];
 }
 
 export interface Member {

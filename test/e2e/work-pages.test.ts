@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
 import { launchBrowser, openAs, phoneViewport, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
-import { fileOrder } from './journey-helpers.ts';
+import { fileOrder, openOrder } from './journey-helpers.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -127,6 +127,11 @@ describe('the queue', () => {
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await screenshot(page, 'work-queue-overdue');
 
+    // The order page judges its clocks by the same clock.
+    await rowOf(page, third).getByRole('link', { name: third }).click();
+    await expect
+      .poll(() => page.getByTestId('clock-first_response').innerText(), { timeout: 10_000 })
+      .toMatch(/Overdue/);
     await context.close();
   });
 
@@ -189,5 +194,77 @@ describe('the queue', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => hana.getByText(`You claimed ${third}.`).count()).toBe(1);
     expect(await rowOf(hana, third).getByTestId('queue-assignee').innerText()).toBe('Hana Nowak');
+  });
+});
+
+describe('the order page', () => {
+  let laptop = '';
+
+  it('while it awaits approval, says what happens next and who approves, by name', async () => {
+    laptop = await fileOrder(anna, 'laptop', 'New laptop', [
+      { label: 'Model', select: '14" standard' },
+      { label: 'Needed by', fill: '2027-02-01' },
+    ]);
+    const next = anna.getByTestId('next-step');
+    await next.waitFor();
+    expect(await next.innerText()).toMatch(/What happens next/);
+    expect(await anna.getByTestId('next-approver').innerText()).toBe('Waiting for approval by Iris Chen.');
+    // Not "Stage: In progress" while nobody works it.
+    expect(await anna.getByTestId('order-stage').count()).toBe(0);
+    await screenshot(anna, 'work-order-next-step');
+  });
+
+  it('a cancelled order shows its time standards as stopped, not met', async () => {
+    await openOrder(anna, stack.appUrl, laptop);
+    await anna.getByRole('button', { name: 'Cancel order' }).click();
+    await anna.getByLabel(/Why do you cancel/).fill('Ordered by mistake.');
+    await anna.getByRole('button', { name: 'Cancel this order' }).click();
+    await expect.poll(() => anna.getByTestId('order-status').innerText()).toMatch(/cancelled/i);
+    for (const clock of ['clock-first_response', 'clock-resolution']) {
+      const card = anna.getByTestId(clock);
+      await expect.poll(() => card.innerText()).toMatch(/Stopped: cancelled/);
+      expect(await card.innerText()).not.toMatch(/\bMet\b/);
+    }
+    expect(await anna.getByTestId('next-step').count()).toBe(0);
+  });
+
+  it('with the network down "Add comment" says it failed and keeps the text; Try again sends it', async () => {
+    const number = filed[0] ?? '';
+    await openOrder(anna, stack.appUrl, number);
+    const box = anna.getByLabel('Your comment', { exact: true });
+    const text = 'Please send the contract to the manager too.';
+    await box.fill(text);
+    await anna.context().setOffline(true);
+    try {
+      await anna.getByRole('button', { name: 'Add comment' }).click();
+      const alert = anna.getByRole('alert').filter({ hasText: 'cannot be reached' });
+      await alert.waitFor();
+      expect(await box.inputValue()).toBe(text);
+      await anna.context().setOffline(false);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+    } finally {
+      await anna.context().setOffline(false);
+    }
+    await expect.poll(() => anna.getByText('Your comment was added.').count()).toBe(1);
+    await expect.poll(() => anna.getByTestId('timeline').innerText()).toContain(text);
+    expect(await box.inputValue()).toBe('');
+  });
+
+  it('with the network down an action says it failed, and Try again does it once back online', async () => {
+    const number = filed[1] ?? '';
+    await openOrder(hana, stack.appUrl, number);
+    await hana.context().setOffline(true);
+    try {
+      await hana.getByLabel('Priority', { exact: true }).selectOption('urgent');
+      await hana.getByRole('button', { name: 'Set priority' }).click();
+      const alert = hana.getByRole('alert').filter({ hasText: 'cannot be reached' });
+      await alert.waitFor();
+      await hana.context().setOffline(false);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+    } finally {
+      await hana.context().setOffline(false);
+    }
+    await expect.poll(() => hana.getByTestId('timeline').innerText()).toMatch(/priority/i);
+    await expect.poll(() => hana.locator('.order-badges').innerText()).toMatch(/Urgent/);
   });
 });

@@ -110,6 +110,9 @@ export class OrderContext {
       ...order.watchers,
     ]);
     if (order.assigneeId) ids.add(order.assigneeId);
+    // Who the order waits for, so the page can say it by name.
+    const approvers = order.status === 'awaiting_approval' ? await this.approvers(order, service) : [];
+    for (const id of approvers) ids.add(id);
     const people = await this.deps.users.getMany(ids);
     const view: OrderView = {
       order,
@@ -120,7 +123,19 @@ export class OrderContext {
     if (order.clocks) {
       view.sla = slaSummary(order.clocks, this.deps.now(), (await this.department(order.department)).calendar);
     }
+    if (approvers.length > 0) view.approvers = approvers;
     return view;
+  }
+
+  /** The people who may approve the order: the service's named approvers, or the department's head. */
+  private async approvers(order: Order, service: Service | undefined): Promise<string[]> {
+    const approval = service?.approval;
+    if (approval?.kind === 'named') return [...approval.approvers];
+    if (approval?.kind === 'head') {
+      const head = (await this.department(order.department)).headId;
+      return head ? [head] : [];
+    }
+    return [];
   }
 
   /** List rows with their SLA at a glance (department calendars are cached, so this reads nothing new). */

@@ -30,6 +30,7 @@ export function ClocksPanel(props: { order: Order; sla: SlaSummary | undefined; 
                   left={minutesLeft(clock, clocks(), props.sla, props.now)}
                   options={props.options}
                   now={props.now}
+                  ended={endedBy(props.order)}
                 />
               )}
             </For>
@@ -47,7 +48,14 @@ export function ClocksPanel(props: { order: Order; sla: SlaSummary | undefined; 
   );
 }
 
+/** An order called off (cancelled, rejected): its clocks were stopped, neither met nor missed. */
+function endedBy(order: Order): 'cancelled' | 'rejected' | undefined {
+  return order.status === 'cancelled' || order.status === 'rejected' ? order.status : undefined;
+}
+
 function ClockCard(props: {
+  /** The order was called off: the stopped clock says so instead of met or missed. */
+  ended: 'cancelled' | 'rejected' | undefined;
   clock: SlaClock;
   /** How reports name the standard the order is measured against ("v3 from 2026-12-01"). */
   standardRef: string | undefined;
@@ -60,10 +68,36 @@ function ClockCard(props: {
   return (
     <section class={`clock clock-${state()} surface`} aria-labelledby={id()} data-testid={id()}>
       <h3 id={id()}>{t.sla.clocks[props.clock.kind]}</h3>
-      <p class="clock-state">
-        <SlaBadge state={state()} stopped={props.clock.stoppedAt !== undefined} />
-      </p>
-      <p class="clock-words">{clockWords(props.clock, props.left, props.now, props.options)}</p>
+      <Show
+        when={props.ended && props.clock.stoppedAt ? { ended: props.ended, at: props.clock.stoppedAt } : undefined}
+        fallback={
+          <>
+            <p class="clock-state">
+              <SlaBadge state={state()} stopped={props.clock.stoppedAt !== undefined} />
+            </p>
+            <p class="clock-words">{clockWords(props.clock, props.left, props.now, props.options)}</p>
+          </>
+        }
+      >
+        {(stop) => (
+          <>
+            <p class="clock-state">
+              <span class="badge sla sla-stopped" data-testid={`${id()}-state`}>
+                <span class="sla-icon" aria-hidden="true">
+                  ■
+                </span>{' '}
+                {t.order.clockStopped[stop().ended]}
+              </span>
+            </p>
+            <p class="clock-words">
+              {t.order.clockStoppedWords(
+                formatMoment(props.now, new Date(stop().at), props.options.locale, props.options.timeZone),
+                formatMinutes(props.clock.usedMinutes, props.options.hoursPerDay),
+              )}
+            </p>
+          </>
+        )}
+      </Show>
       <dl class="clock-facts">
         <div>
           <dt>{t.sla.target}</dt>

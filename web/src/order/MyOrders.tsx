@@ -1,21 +1,33 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import type { OrderSummary } from '#shared/api.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
+import { readAtOf, stampRead, summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import './order.css';
+
+/** Rows that read the same after a refresh keep their place on the page. */
+const sameRow = (a: OrderSummary, b: OrderSummary) =>
+  a.number === b.number && a.version === b.version && a.sla?.state === b.sla?.state && a.sla?.dueAt === b.sla?.dueAt;
 
 export default function MyOrders() {
   usePageTitle(() => t.orders.title);
   const pager = createPager(
     () => true,
-    (_s: boolean, cursor?: string) => api.myOrders(cursor),
+    (_s: boolean, cursor?: string) => api.myOrders(cursor).then((page) => ({ ...page, items: stampRead(page.items) })),
   );
   const wordsFor = createReaderOptions();
-  const now = new Date();
+  // Due words move with the minute; the list reads itself again now and then, keeping its rows.
+  const now = useMinuteClock();
+  useAutoRefresh(
+    () => pager.refresh(sameRow),
+    () => pager.value() !== undefined,
+  );
 
   return (
     <section>
@@ -34,35 +46,36 @@ export default function MyOrders() {
       >
         {(items) => (
           <Table
+            class="my-orders"
             caption={t.orders.caption}
             head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
           >
             <For each={items()}>
               {(o) => (
                 <tr>
-                  <th scope="row">
+                  <th scope="row" class="m-number">
                     <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
                   </th>
-                  <td>{o.title}</td>
-                  <td>{o.serviceName}</td>
-                  <td>
+                  <td class="m-title">{o.title}</td>
+                  <td class="m-service">{o.serviceName}</td>
+                  <td class="m-status">
                     <StatusBadge status={o.status} />
                   </td>
-                  <td>
+                  <td class="m-due">
                     {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
                     <Show
                       when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
                       fallback={t.common.none}
                     >
                       <SlaCell
-                        sla={o.sla}
+                        sla={summaryAt(o.sla, readAtOf(o), now())}
                         options={wordsFor(o.department)}
-                        now={now}
+                        now={now()}
                         stopped={!ACTIVE_STATUSES.has(o.status)}
                       />
                     </Show>
                   </td>
-                  <td>
+                  <td class="m-updated" data-label={t.orders.updated}>
                     <DateTime iso={o.updatedAt} />
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, type JSX, Show, untrack } from 'solid-js';
 import type { OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
@@ -8,6 +8,7 @@ import { localizeChecklists, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
+import { summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { filledIn, Radios, TextBox } from '../lib/fields.tsx';
 import { answerWords, formatDateTime, promiseDate } from '../lib/format.ts';
@@ -25,6 +26,7 @@ import { Deliverables } from './Deliverables.tsx';
 import { HandoffPanel } from './Handoff.tsx';
 import { InputsChecklist } from './Inputs.tsx';
 import { LinkedOrders } from './Links.tsx';
+import { NextStep, waitsForSomeone } from './NextStep.tsx';
 import { isFinal } from './orders.ts';
 import { WorkPanel } from './Work.tsx';
 import './order.css';
@@ -53,13 +55,22 @@ export default function OrderPage() {
     (code: string) => api.members(code).catch(() => []),
   );
   const wordsFor = createReaderOptions();
-  // Due words are relative to when the order was read: the API counted the minutes left then.
+  // Due words are relative to when the order was read (the API counted the minutes left then), and
+  // move on with the minute clock.
   const readAt = createMemo(() => (view.value() ? new Date() : new Date(0)));
+  const now = useMinuteClock();
   usePageTitle(() => view.value()?.order.number ?? params.number);
 
   // Every change of the order, against the version on screen; the answer replaces the order shown.
+  const [lastWrite, setLastWrite] = createSignal<OrderWrite>();
+  const [canRetry, setCanRetry] = createSignal(false);
   const write = createSubmit(
-    async (step: OrderWrite, current: OrderView) => view.set(await step.work(current.order.version)),
+    async (step: OrderWrite, current: OrderView) => {
+      setLastWrite(step);
+      setCanRetry(false);
+      view.set(await step.work(current.order.version));
+      step.extra?.afterwards?.();
+    },
     {
       done: (_, step) => step.done,
       optimistic: (step, current) => {
@@ -67,6 +78,8 @@ export default function OrderPage() {
         return () => step.optimistic && view.set(current);
       },
       failed: async (error, step) => {
+        // Nothing reached the API, or it could not answer: the same change can simply be sent again.
+        setCanRetry(!(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500);
         // A conflict shows the latest order instead.
         if (error instanceof ApiError && error.status === 409) {
           if (isOrderView(error.current)) view.set(error.current);
@@ -80,10 +93,45 @@ export default function OrderPage() {
       },
     },
   );
-  const perform: Perform = (work, done, onFields, optimistic) => {
+  const perform: Perform = (work, done, onFields, optimistic, extra) => {
     const current = view.value();
-    return current ? write.run({ work, done, onFields, optimistic }, current) : Promise.resolve(false);
+    return current ? write.run({ work, done, onFields, optimistic, extra }, current) : Promise.resolve(false);
   };
+  const retry = () => {
+    const step = lastWrite();
+    const current = view.value();
+    if (step && current) void write.run(step, current);
+  };
+  /** What the last change said, where it was asked for; a failure that may pass comes with Try again. */
+  const said = (at?: 'comment') => (
+    <Show when={lastWrite()?.extra?.at === at}>
+      <Outcome of={write}>
+        <Show when={canRetry()}>
+          <button type="button" class="secondary" disabled={write.pending()} onClick={retry}>
+            {t.common.retry}
+          </button>
+        </Show>
+      </Outcome>
+    </Show>
+  );
+
+  // The order reads itself again now and then and when the tab comes back (someone else's change,
+  // a clock the timer moved); what the person is typing and any open form stay as they are.
+  useAutoRefresh(
+    async () => {
+      const current = view.value();
+      if (!current) return;
+      const latest = await api.order(current.order.number);
+      if (write.pending() || view.value() !== current) return;
+      const moved =
+        latest.order.version !== current.order.version ||
+        latest.sla?.state !== current.sla?.state ||
+        latest.sla?.dueAt !== current.sla?.dueAt ||
+        latest.actions.join() !== current.actions.join();
+      if (moved) view.set(latest);
+    },
+    () => view.value() !== undefined && !write.pending(),
+  );
 
   return (
     <Loaded of={view}>
@@ -123,9 +171,16 @@ export default function OrderPage() {
         return (
           <article class="order">
             <OrderHeader order={order()} service={service.value()} name={name} team={isTeam()} />
-            <ClocksPanel order={order()} sla={v().sla} options={options()} now={readAt()} />
+            <NextStep
+              order={order()}
+              approvers={v().approvers ?? []}
+              name={name}
+              isRequester={isRequester()}
+              canApprove={v().actions.includes('approve')}
+            />
+            <ClocksPanel order={order()} sla={summaryAt(v().sla, readAt(), now())} options={options()} now={now()} />
 
-            <Outcome of={write} />
+            {said()}
             <Failure of={view} />
 
             <Clarification order={order()} name={name} />
@@ -194,9 +249,11 @@ export default function OrderPage() {
               <HandoffPanel ctx={ctx} reload={() => view.reload()} />
             </Show>
 
-            <HoldsTable order={order()} stageName={stageName} name={name} options={options()} now={readAt()} />
+            <HoldsTable order={order()} stageName={stageName} name={name} options={options()} now={now()} />
             <Timeline events={v().timeline} name={name} />
-            <CommentBox number={order().number} team={isTeam()} busy={write.pending()} perform={perform} />
+            <CommentBox number={order().number} team={isTeam()} busy={write.pending()} perform={perform}>
+              {said('comment')}
+            </CommentBox>
           </article>
         );
       }}
@@ -252,7 +309,8 @@ function OrderHeader(props: {
             detail: <A href={`/departments/${encodeURIComponent(o().department)}`}>{o().department}</A>,
           },
           { term: t.order.assignee, detail: props.name(o().assigneeId), testId: 'order-assignee' },
-          { term: t.order.stage, detail: stageName(), testId: 'order-stage' },
+          // While it waits for an approval or inputs, the banner below says what happens next instead.
+          { when: !waitsForSomeone(o()), term: t.order.stage, detail: stageName(), testId: 'order-stage' },
           {
             term: t.order.requester,
             detail: (
@@ -275,6 +333,12 @@ function OrderHeader(props: {
             when: o().parentNumber,
             term: t.order.partOf,
             detail: <A href={`/orders/${encodeURIComponent(o().parentNumber ?? '')}`}>{o().parentNumber}</A>,
+          },
+          {
+            when: props.team && o().survey?.score,
+            term: t.order.ratingFact,
+            detail: t.order.ratingOf(o().survey?.score ?? 0),
+            testId: 'order-rating-fact',
           },
           {
             when: props.team,
@@ -367,7 +431,7 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
   );
 }
 
-function CommentBox(props: { number: string; team: boolean; busy: boolean; perform: Perform }) {
+function CommentBox(props: { number: string; team: boolean; busy: boolean; perform: Perform; children?: JSX.Element }) {
   // Kept through sign-in when the session ends before the comment is sent (web/src/drafts.ts).
   const kept: unknown = keepDraft(
     `comment:${untrack(() => props.number)}`,
@@ -384,11 +448,14 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
   async function submit() {
     const value = filledIn(text(), setError, 'comment-text', t.order.fillIn);
     if (!value) return;
-    const ok = await props.perform(
+    // The text stays in the box until the comment is in, also when it goes in on a retry.
+    await props.perform(
       () => api.comment(props.number, { text: value, visibility: props.team ? visibility() : 'public' }),
       t.order.commentAdded,
+      undefined,
+      undefined,
+      { at: 'comment', afterwards: () => setText('') },
     );
-    if (ok) setText('');
   }
 
   return (
@@ -417,6 +484,7 @@ function CommentBox(props: { number: string; team: boolean; busy: boolean; perfo
             />
           </fieldset>
         </Show>
+        {props.children}
         <button type="submit" class="primary" disabled={props.busy}>
           {t.order.commentSubmit}
         </button>

@@ -17,7 +17,15 @@ export type Perform = (
    * shows it at once and rolls it back if the API refuses.
    */
   optimistic?: (order: Order) => Order,
+  /** What else the change does once it worked (also when it worked on a retry): clear a box, close a form. */
+  extra?: WriteExtra,
 ) => Promise<boolean>;
+
+export interface WriteExtra {
+  afterwards?: () => void;
+  /** Where the outcome is said: beside the comment box rather than at the top of the page. */
+  at?: 'comment';
+}
 
 /** One change of the order, as `Perform` takes it. */
 export interface OrderWrite {
@@ -25,6 +33,7 @@ export interface OrderWrite {
   done: string;
   onFields?: ((fields: Record<string, string>) => void) | undefined;
   optimistic?: ((order: Order) => Order) | undefined;
+  extra?: WriteExtra | undefined;
 }
 
 export interface OrderContext {

@@ -134,6 +134,18 @@ export const orderWords = {
     ratingTitle: 'How did we do?',
     ratingNone: 'You have not rated this order yet.',
     ratingCurrent: (n: number) => `Your rating: ${n} of 5.`,
+    ratingFact: 'Rating',
+    ratingOf: (n: number) => `${n} of 5`,
+    nextTitle: 'What happens next',
+    nextApproval: (names: string) => `Waiting for approval by ${names}.`,
+    nextApprovalUnknown: 'Waiting for approval by the head of the department.',
+    nextYouApprove: 'You can approve or reject it below.',
+    nextMissing: 'Still missing before the team can start:',
+    nextHandOver: 'Hand them over under "What the requester hands over" below.',
+    nextAfterApproval: 'Once approved, the team starts the work. The time standard waits until then.',
+    nextAfterInputs: 'Once everything is handed over, the team starts the work. The time standard waits until then.',
+    clockStopped: { cancelled: 'Stopped: cancelled', rejected: 'Stopped: rejected' },
+    clockStoppedWords: (when: string, used: string) => `Stopped ${when}, after ${used} of working time.`,
     /** Why no survey mail came: the requester had one recently (the fatigue budget). */
     surveySkipped: (lastInvited: string | undefined, days: number | undefined) =>
       `No survey email came for this order: ${lastInvited ? `you were asked about another order on ${lastInvited}, and ` : ''}we ask each person at most once every ${plural(days ?? 14, 'day', 'days')}, so nobody gets flooded. You can still rate it here.`,
