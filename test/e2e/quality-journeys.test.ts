@@ -180,8 +180,14 @@ describe('journey A: a rating from the email, changed, and its follow-up closed 
     await item.waitFor({ timeout: 15_000 });
     const text = await item.innerText();
     expect(text).toContain(CERTIFICATE);
-    // Opened by the first rating, and it stays although the rating is now 4.
+    // Opened by the first rating, and it stays although the rating is now 4, which it shows too.
     expect(text).toContain('Rated 2 of 5');
+    expect(await item.getByTestId('follow-up-latest').innerText()).toBe(', now 4 of 5');
+    // The team sees the current rating on the order page as well.
+    await openOrder(hana, url, number);
+    expect(await hana.getByTestId('order-rating-fact').innerText()).toContain('4 of 5');
+    await hana.goto(`${url}/departments/HR/dashboard`);
+    await item.waitFor({ timeout: 15_000 });
     // What she said about the low score reaches the process owner who follows it up.
     expect.soft(text, 'the follow-up shows the category given for the low rating').toContain('It took too long');
     expect.soft(text, 'the follow-up shows the comment given with the low rating').toContain(comment);

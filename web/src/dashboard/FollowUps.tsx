@@ -5,7 +5,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { FollowUp } from '#shared/model.ts';
-import { ApiError, api } from '../lib/api.ts';
+import { ApiError, api, fieldErrors } from '../lib/api.ts';
 import { filledIn, TextBox } from '../lib/fields.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
@@ -107,6 +107,9 @@ function FollowUpHead(props: { followUp: FollowUp; serviceName: (id: string) => 
       </h3>
       <p>
         <strong>{t.dashboard.followUpScore(f().score)}</strong>
+        <Show when={f().latestScore !== undefined && f().latestScore !== f().score ? f().latestScore : undefined}>
+          {(latest) => <span data-testid="follow-up-latest">, {t.dashboard.followUpNow(latest())}</span>}
+        </Show>
         <Show when={categoryWords(f().category)}>{(words) => <> · {words()}</>}</Show>
       </p>
       <p class="prose">{f().comment || t.dashboard.noComment}</p>
@@ -131,7 +134,7 @@ function FollowUpItem(props: {
     {
       // Closed by someone else meanwhile: the list is read again, and that says enough.
       failed: (e) => {
-        if (!(e instanceof ApiError) || e.status !== 409) return e instanceof ApiError ? e.fields.note : undefined;
+        if (!(e instanceof ApiError) || e.status !== 409) return fieldErrors(e).note;
         props.onStale();
         return '';
       },

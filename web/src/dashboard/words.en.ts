@@ -129,6 +129,8 @@ export const dashboardWords = {
     followUpsEmpty: 'No open follow-ups. Nothing to follow up.',
     followUpsClosed: (n: number) => `Closed follow-ups (${n})`,
     followUpScore: (n: number) => `Rated ${n} of 5`,
+    /** The requester changed the rating after the follow-up opened. */
+    followUpNow: (n: number) => `now ${n} of 5`,
     followUpOpened: 'Opened',
     followUpClosedBy: (who: string, when: string) => `closed by ${who}, ${when}`,
     followUpNote: (n: string) => `What was done about ${n}?`,

@@ -129,6 +129,7 @@ export const dashboardWords: typeof english = {
     followUpsEmpty: 'Brak otwartych spraw. Nie ma nic do wyjaśnienia.',
     followUpsClosed: (n) => `Zamknięte sprawy (${n})`,
     followUpScore: (n) => `Ocena ${n} z 5`,
+    followUpNow: (n) => `teraz ${n} z 5`,
     followUpOpened: 'Otwarto',
     followUpClosedBy: (who, when) => `zamknął(-ęła) ${who}, ${when}`,
     followUpNote: (n) => `Co zrobiono w sprawie ${n}?`,
