@@ -82,13 +82,25 @@ const englishEvents: Record<MailEvent, EventWords> = {
     subject: (ref) => `Cancelled: ${ref}`,
     lead: () => 'The order was cancelled.',
   },
+  requester_cancelled: {
+    subject: (ref) => `Cancelled by the requester: ${ref}`,
+    lead: (o) => `${o.requesterName} cancelled the order. Stop any work on it.`,
+  },
+  requester_commented: {
+    subject: (ref) => `New comment: ${ref}`,
+    lead: (o) => `${o.requesterName} commented on the order:`,
+  },
+  team_commented: {
+    subject: (ref) => `The team wrote: ${ref}`,
+    lead: (o) => `The team commented on the order ${o.number}:`,
+  },
   order_closed: {
     subject: (ref) => `Closed: ${ref}`,
     lead: () => 'The order is closed. Thank you.',
   },
   order_reopened: {
     subject: (ref) => `Reopened: ${ref}`,
-    lead: (o) => `${o.requesterName} reopened the order.`,
+    lead: (o) => `${o.requesterName} reopened the order. What is missing or wrong:`,
   },
   inputs_missing: {
     subject: (ref) => `Hand over what is missing: ${ref}`,
@@ -133,6 +145,9 @@ const en = {
   answerButton: 'Answer the question',
   openOrderText: (url: string) => `Open the order: ${url}`,
   openOrderLink: (number: string) => `Open order ${number}`,
+  /** The "Done" mail's list of what the team handed back. */
+  handedBack: 'What was handed back:',
+  attached: (file: string) => `attached: ${file}`,
   signature: '— Ordo',
   /** One-click survey answers, score 1 to 5. */
   ratings: ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'] as Ratings,
@@ -202,13 +217,25 @@ const pl: MailWords = {
       subject: (ref) => `Anulowane: ${ref}`,
       lead: () => 'Zamówienie zostało anulowane.',
     },
+    requester_cancelled: {
+      subject: (ref) => `Anulowane przez zamawiającego: ${ref}`,
+      lead: (o) => `Zamawiający (${o.requesterName}) anulował zamówienie. Przerwij pracę nad nim.`,
+    },
+    requester_commented: {
+      subject: (ref) => `Nowy komentarz: ${ref}`,
+      lead: (o) => `Zamawiający (${o.requesterName}) dodał komentarz do zamówienia:`,
+    },
+    team_commented: {
+      subject: (ref) => `Wiadomość od zespołu: ${ref}`,
+      lead: (o) => `Zespół dodał komentarz do zamówienia ${o.number}:`,
+    },
     order_closed: {
       subject: (ref) => `Zamknięte: ${ref}`,
       lead: () => 'Zamówienie zostało zamknięte. Dziękujemy.',
     },
     order_reopened: {
       subject: (ref) => `Ponownie otwarte: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) ponownie otworzył zamówienie.`,
+      lead: (o) => `Zamawiający (${o.requesterName}) ponownie otworzył zamówienie. Czego brakuje lub co jest nie tak:`,
     },
     inputs_missing: {
       subject: (ref) => `Przekaż brakujące materiały: ${ref}`,
@@ -247,6 +274,8 @@ const pl: MailWords = {
   answerButton: 'Odpowiedz na pytanie',
   openOrderText: (url) => `Otwórz zamówienie: ${url}`,
   openOrderLink: (number) => `Otwórz zamówienie ${number}`,
+  handedBack: 'Co zostało przekazane:',
+  attached: (file) => `załącznik: ${file}`,
   signature: '— Ordo',
   ratings: ['bardzo źle', 'źle', 'ani dobrze, ani źle', 'dobrze', 'bardzo dobrze'],
   escalation: (clock, missed, due) => {

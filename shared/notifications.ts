@@ -20,6 +20,12 @@ export const MAIL_EVENTS = [
   'order_resolved',
   'order_rejected',
   'order_cancelled',
+  /** To the team: the requester cancelled, with why. */
+  'requester_cancelled',
+  /** To the team: the requester (or a watcher) wrote a public comment. */
+  'requester_commented',
+  /** To the requester and watchers: the team wrote a public comment. */
+  'team_commented',
   'order_closed',
   'order_reopened',
   'inputs_missing',
@@ -33,8 +39,11 @@ export const MAIL_EVENTS = [
 ] as const;
 export type MailEvent = (typeof MAIL_EVENTS)[number];
 
-/** Who among an order's people a mail is for: the requester (and watchers), the assignee, or the team. */
-export type OrderAudience = 'requester' | 'assignee' | 'team';
+/**
+ * Who among an order's people a mail is for: the requester (and watchers), the assignee, the team's
+ * mailbox, or whoever handles the order for the team (the assignee, else the team's mailbox).
+ */
+export type OrderAudience = 'requester' | 'assignee' | 'team' | 'handlers';
 
 /** Mail sent after each action, by audience (SPEC §6). */
 export const MAIL_ON_ACTION: Partial<Record<Action, ReadonlyArray<{ event: MailEvent; audience: OrderAudience }>>> = {
@@ -47,9 +56,9 @@ export const MAIL_ON_ACTION: Partial<Record<Action, ReadonlyArray<{ event: MailE
   reject: [{ event: 'order_rejected', audience: 'requester' }],
   cancel: [
     { event: 'order_cancelled', audience: 'requester' },
-    { event: 'order_cancelled', audience: 'assignee' },
+    { event: 'requester_cancelled', audience: 'handlers' },
   ],
-  reopen: [{ event: 'order_reopened', audience: 'assignee' }],
+  reopen: [{ event: 'order_reopened', audience: 'handlers' }],
 };
 
 /** What a person may switch off in their profile; everything else is essential and always sent. */
@@ -59,6 +68,8 @@ export const MUTABLE_EVENTS = [
   'order_reopened',
   'new_in_queue',
   'customer_replied',
+  'requester_commented',
+  'team_commented',
 ] as const;
 export type MutableEvent = (typeof MUTABLE_EVENTS)[number];
 
@@ -73,6 +84,23 @@ export function escapeHtml(text: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+}
+
+/** A file's name from its upload key (uploads/<person>/<id>/<name>). */
+function fileName(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+/** The "Done" mail's list: each deliverable ticked, with its note and file. */
+function handedBack(order: Order, words: MailWords): string[] {
+  // Orders written before deliverables existed have none.
+  return (order.deliverables ?? [])
+    .filter((d) => d.done)
+    .map((d) =>
+      [d.label, d.note ? `: ${d.note}` : '', d.attachment ? ` (${words.attached(fileName(d.attachment))})` : ''].join(
+        '',
+      ),
+    );
 }
 
 function missing(order: Order): string {
@@ -144,8 +172,10 @@ export function composeOrderMail(input: OrderMailInput & { to: string[]; languag
   const words = mailWords(language);
   const { subject, lead } = copyFor(event, order, words);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
+  const delivered = event === 'order_resolved' ? handedBack(order, words) : [];
   const text = [
     lead,
+    ...(delivered.length ? ['', words.handedBack, ...delivered.map((line) => `- ${line}`), ''] : []),
     ...(comment ? ['', words.quote(comment), ''] : []),
     ...(actionUrl ? [words.answerHere(actionUrl)] : []),
     ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${words.ratings[i]}: ${url}`) : []),
@@ -156,6 +186,9 @@ export function composeOrderMail(input: OrderMailInput & { to: string[]; languag
   const html = [
     `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
     `<p>${escapeHtml(lead)}</p>`,
+    delivered.length
+      ? `<p>${escapeHtml(words.handedBack)}</p><ul>${delivered.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+      : '',
     comment
       ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
       : '',

@@ -176,6 +176,8 @@ export function applyTransition(order: Order, body: TransitionBody, ctx: Transit
   next.status = decision.to;
   follow(order, next, body, ctx);
   const comment = body.comment;
+  // The team is told why the requester cancelled (a reason in words, or a comment).
+  const mailComment = action === 'cancel' ? (comment ?? body.reason) : comment;
   const event: TimelineEvent = {
     orderNumber: order.number,
     at: now,
@@ -194,7 +196,7 @@ export function applyTransition(order: Order, body: TransitionBody, ctx: Transit
     mails: (MAIL_ON_ACTION[action] ?? []).map((m) => ({
       event: m.event,
       to: m.audience,
-      ...(comment ? { comment } : {}),
+      ...(mailComment ? { comment: mailComment } : {}),
     })),
     counters: orderDeltas(order, next, action, calendar.timeZone),
   };
@@ -260,6 +262,10 @@ function follow(order: Order, next: Order, body: TransitionBody, ctx: Transition
       next.resolvedAt = ctx.now;
       return;
     case 'reopen':
+      // What was missing or wrong: on the timeline and in the team's mail (refusal reopen_reason_needed).
+      if (!body.comment?.trim()) {
+        throw new ValidationError('Say what is missing or wrong.', { comment: 'Say what is missing or wrong.' });
+      }
       delete next.resolvedAt;
       return;
     case 'answer_clarification':

@@ -194,7 +194,20 @@ export function applyComment(order: Order, body: CommentBody, ctx: ChangeContext
   return {
     order: next,
     events: [event],
-    mails: [],
+    mails: commentMail(order, body, ctx),
     counters: orderDeltas(order, next, 'comment', ctx.calendar.timeZone),
   };
+}
+
+/**
+ * Who hears of a public comment: the requester's goes to whoever handles the order for the team; the
+ * team's to the requester and watchers. Internal notes and watchers' comments send nothing.
+ */
+function commentMail(order: Order, body: CommentBody, ctx: ChangeContext): MailPlan[] {
+  if (body.visibility !== 'public') return [];
+  if (isAgentOf(ctx.actor, order.department)) return [{ event: 'team_commented', to: 'requester', comment: body.text }];
+  if (ctx.actor.id === order.requesterId || ctx.actor.id === order.filedById) {
+    return [{ event: 'requester_commented', to: 'handlers', comment: body.text }];
+  }
+  return [];
 }

@@ -122,6 +122,7 @@ const bodyFor = (action: Action, version: number): TransitionBody => ({
   version,
   ...(action === 'reject' || action === 'cancel' ? { reason: 'duplicate' } : {}),
   ...(action === 'request_clarification' || action === 'answer_clarification' ? { comment: 'Which laptop?' } : {}),
+  ...(action === 'reopen' ? { comment: 'The payroll number is wrong.' } : {}),
   ...(action === 'return_inputs' ? { inputs: ['id'], comment: 'Unreadable scan.' } : {}),
   ...(action === 'assign' ? { assigneeId: 'hana' } : {}),
 });
@@ -137,9 +138,9 @@ const MAIL: Partial<Record<Action, Array<[MailEvent, string]>>> = {
   reject: [['order_rejected', 'requester']],
   cancel: [
     ['order_cancelled', 'requester'],
-    ['order_cancelled', 'assignee'],
+    ['requester_cancelled', 'handlers'],
   ],
-  reopen: [['order_reopened', 'assignee']],
+  reopen: [['order_reopened', 'handlers']],
 };
 
 /** Who each person is on the order; the named approver only while it awaits approval. */
@@ -267,6 +268,35 @@ describe('applying an action', () => {
     expect(() => applyTransition(order, bodyFor('resolve', 1), ctx(hana))).toThrow(
       'Deliverables not yet ticked: Account created.',
     );
+  });
+
+  it('reopens only with what was missing or wrong: on the timeline and in the mail of whoever handles it', () => {
+    const order = orderIn('resolved', { assigneeId: 'hana', autoCloseAt: '2099-01-01T00:00:00.000Z' });
+    for (const comment of [undefined, '  ']) {
+      const body: TransitionBody = { action: 'reopen', version: 1, ...(comment ? { comment } : {}) };
+      const refusal = (() => {
+        try {
+          applyTransition(order, body, ctx(anna));
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(ValidationError);
+      expect(Object.keys((refusal as ValidationError).fields ?? {})).toEqual(['comment']);
+    }
+    const reopened = applyTransition(order, bodyFor('reopen', 1), ctx(anna));
+    expect(reopened.events[0]).toMatchObject({ kind: 'reopen', comment: 'The payroll number is wrong.' });
+    expect(reopened.mails).toEqual([
+      { event: 'order_reopened', to: 'handlers', comment: 'The payroll number is wrong.' },
+    ]);
+  });
+
+  it('tells the team why the requester cancelled', () => {
+    const body: TransitionBody = { action: 'cancel', version: 1, reason: 'Hired elsewhere.' };
+    expect(applyTransition(orderIn('open'), body, ctx(anna)).mails).toEqual([
+      { event: 'order_cancelled', to: 'requester', comment: 'Hired elsewhere.' },
+      { event: 'requester_cancelled', to: 'handlers', comment: 'Hired elsewhere.' },
+    ]);
   });
 
   it('refuses a reopen after the window', () => {

@@ -101,6 +101,11 @@ export class OrderMail {
       }
       return this.messages(event, order, [...toRequester, ...watchers(event)], audience, comment);
     }
+    if (audience === 'handlers') {
+      // Whoever holds the order hears of it; while nobody does, the team's mailbox.
+      if (order.assigneeId) return this.forAudience(event, order, 'assignee', comment);
+      return this.forAudience(event, order, 'team', comment);
+    }
     if (audience === 'team') {
       // The team's shared mailbox is nobody's profile: it gets English.
       const department = await this.deps.departments.get(order.department);

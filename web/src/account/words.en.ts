@@ -38,6 +38,8 @@ export const accountWords = {
       order_reopened: 'a requester reopens an order of my team',
       new_in_queue: 'a new order arrives in my team’s queue',
       customer_replied: 'a requester answers my team’s question',
+      requester_commented: 'a requester comments on an order I handle',
+      team_commented: 'the team comments on my order',
     } satisfies Record<MutableEvent, string>,
     save: 'Save notifications',
     saved: 'Your notification choices were saved.',

@@ -39,6 +39,8 @@ export const accountWords: typeof english = {
       order_reopened: 'zamawiający ponownie otworzy zamówienie mojego zespołu',
       new_in_queue: 'w kolejce mojego zespołu pojawi się nowe zamówienie',
       customer_replied: 'zamawiający odpowie na pytanie mojego zespołu',
+      requester_commented: 'zamawiający skomentuje zamówienie, którym się zajmuję',
+      team_commented: 'zespół skomentuje moje zamówienie',
     },
     save: 'Zapisz powiadomienia',
     saved: 'Zapisano Twoje ustawienia powiadomień.',

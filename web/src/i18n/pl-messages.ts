@@ -69,6 +69,7 @@ const EXACT: Readonly<Record<string, string>> = {
   'Mark which inputs are incomplete first.': 'Najpierw zaznacz, które materiały są niekompletne.',
   'The reopen window has passed.': 'Minął czas na ponowne otwarcie zamówienia.',
   'Say why the order is cancelled.': 'Napisz, dlaczego anulujesz zamówienie.',
+  'Say what is missing or wrong.': 'Napisz, czego brakuje lub co jest nie tak.',
   // The API
   'Sign in to use Ordo.': 'Zaloguj się, aby korzystać z Ordo.',
   'Your account is not known to Ordo. Ask an administrator.':

@@ -23,6 +23,7 @@ const ACTIONS_WITH_FORM: ReadonlySet<Action> = new Set([
   'answer_clarification',
   'return_inputs',
   'assign',
+  'reopen',
 ]);
 
 const PRIMARY: ReadonlySet<Action> = new Set(['claim', 'resolve', 'approve']);
@@ -173,6 +174,8 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
         return t.order.clarificationAnswer;
       case 'return_inputs':
         return t.order.returnWhat;
+      case 'reopen':
+        return t.order.reopenReasonLabel;
       default:
         return t.order.commentLabel;
     }
