@@ -2,6 +2,7 @@
  * Configuration, read once at start-up into a typed object. Nothing else reads process.env.
  * Fails closed: a missing stage or sign-in setting stops the process instead of guessing.
  */
+import { createHmac } from 'node:crypto';
 import { type LinkKeyRing, parseLinkKeyRing } from './auth/link-keys.ts';
 
 export const STAGES = ['local', 'test', 'dev', 'prod'] as const;
@@ -27,6 +28,17 @@ export interface Config {
    */
   storageAttemptMs?: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Mail in: replies come back to `order+<number>.<signature>@<domain>` and departments receive at
+   * `<local part>@<domain>`. The reply key ring signs those addresses: its text (`REPLY_SECRET`,
+   * local stages) or its Secrets Manager secret (`REPLY_SECRET_ARN`), read on first use.
+   */
+  inbound?: { domain: string; keys: { text: string } | { secretArn: string } };
+  /** Where raw inbound mail is kept (S3; the S3 stand-in locally), under this key prefix. */
+  inboundBucket?: string;
+  inboundPrefix?: string;
+  /** Attachments (presigned by the API, written by mail in). */
+  attachmentsBucket?: string;
 }
 
 /** How the API checks who is calling: one OpenID Connect issuer (Cognito in AWS, the local provider locally). */
@@ -91,7 +103,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.SES_ENDPOINT) config.sesEndpoint = env.SES_ENDPOINT;
   if (env.S3_ENDPOINT) config.s3Endpoint = env.S3_ENDPOINT;
   if (env.SES_CONFIGURATION_SET) config.sesConfigurationSet = env.SES_CONFIGURATION_SET;
+  const inbound = inboundConfig(env, config.stage);
+  if (inbound) config.inbound = inbound;
+  if (env.INBOUND_BUCKET) config.inboundBucket = env.INBOUND_BUCKET;
+  if (env.INBOUND_PREFIX) config.inboundPrefix = env.INBOUND_PREFIX;
+  if (env.ATTACHMENTS_BUCKET) config.attachmentsBucket = env.ATTACHMENTS_BUCKET;
   return config;
+}
+
+/** Locally mail in works out of the box: this domain, and a reply key derived from the link key. */
+export const LOCAL_INBOUND_DOMAIN = 'in.ordo.localhost';
+
+function inboundConfig(env: NodeJS.ProcessEnv, stage: Stage): Config['inbound'] {
+  const local = stage === 'local' || stage === 'test';
+  const domain = env.INBOUND_DOMAIN || (local ? LOCAL_INBOUND_DOMAIN : undefined);
+  if (!domain) return undefined;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain))
+    throw new ConfigError(`INBOUND_DOMAIN is not a domain name: ${domain}`);
+  if (env.REPLY_SECRET_ARN) return { domain, keys: { secretArn: env.REPLY_SECRET_ARN } };
+  if (env.REPLY_SECRET) return { domain, keys: { text: env.REPLY_SECRET } };
+  // A key of its own even locally, derived one way from the link key, so the two never coincide.
+  if (local && env.LINK_SECRET)
+    return {
+      domain,
+      keys: { text: createHmac('sha256', env.LINK_SECRET).update('ordo reply addresses').digest('hex') },
+    };
+  throw new ConfigError('INBOUND_DOMAIN is set: REPLY_SECRET_ARN (or REPLY_SECRET locally) is required too.');
+}
+
+/** The reply key ring of mail in, read from Secrets Manager in AWS (once per process). */
+export async function replyKeyRing(
+  inbound: NonNullable<Config['inbound']>,
+  readSecret: (arn: string) => Promise<string> = readSecretFromAws,
+): Promise<LinkKeyRing> {
+  return parseLinkKeyRing('text' in inbound.keys ? inbound.keys.text : await readSecret(inbound.keys.secretArn));
 }
 
 /**

@@ -2,7 +2,8 @@
  * What every process needs, API or worker: storage, mail and the SLA timer job. The workers build only
  * this, so their bundles carry no web framework, validation library or S3 client.
  */
-import type { Config } from './config.ts';
+import { type Config, replyKeyRing } from './config.ts';
+import { ReplyAddresses } from './inbound/reply-address.ts';
 import { createSesMailer, type Mailer } from './mail/ses.ts';
 import { createReadableLogger, type Logger } from './observability/logger.ts';
 import { logMetrics, type Metrics } from './observability/metrics.ts';
@@ -54,8 +55,19 @@ export function createMailDeps(config: Config, overrides: ObservabilityOverrides
     ...(config.storageAttemptMs ? { attemptMs: config.storageAttemptMs } : {}),
     ...instrument,
   });
+  const { inbound } = config;
+  // Read on the first mail about an order (Secrets Manager in AWS), then kept for the process.
+  let replies: Promise<ReplyAddresses> | undefined;
+  const addresses = (domain: NonNullable<Config['inbound']>) => {
+    replies ??= replyKeyRing(domain).then((ring) => new ReplyAddresses(ring, domain.domain));
+    return replies;
+  };
+  const replyTo = inbound
+    ? { replyTo: async (orderNumber: string) => (await addresses(inbound)).address(orderNumber) }
+    : {};
   const mailer = createSesMailer({
     region: config.region,
+    ...replyTo,
     from: config.mailFrom,
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),

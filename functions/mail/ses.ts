@@ -26,6 +26,8 @@ export function createSesMailer(opts: {
   configurationSet?: string;
   /** Traces the client in Lambda. */
   instrument?: Instrument;
+  /** The signed reply address of an order (mail in), so a reply to mail about an order comes back to it. */
+  replyTo?: (orderNumber: string) => Promise<string>;
 }): Mailer {
   let ses: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
   const load = () =>
@@ -61,10 +63,12 @@ export function createSesMailer(opts: {
     async send(message) {
       const { client, sdk } = await load();
       const { SendEmailCommand } = sdk;
+      const replyTo = message.orderNumber && opts.replyTo ? await opts.replyTo(message.orderNumber) : undefined;
       const out = await client.send(
         new SendEmailCommand({
           FromEmailAddress: opts.from,
           Destination: { ToAddresses: message.to },
+          ...(replyTo ? { ReplyToAddresses: [replyTo] } : {}),
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: 'UTF-8' },

@@ -32,6 +32,9 @@ const QUEUE = (department: string) => `QUEUE#${department}`;
 const STATS = (department: string) => `STATS#${department}`;
 const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
 const LOAD = (department: string) => `LOAD#${department}`;
+const INBOUND = 'INBOUND#';
+const INBOUND_OF = (department: string | undefined) =>
+  department ? `${DEPT(department)}#INBOUND` : `${INBOUND}UNROUTED`;
 // The people directory, one partition per first letter of the words people are listed under.
 const PEOPLE = (word: string) => `PEOPLE#${word.slice(0, 1)}`;
 
@@ -112,6 +115,23 @@ export const keys = {
   outboxPending: (nextAttemptAt: string, id: string) => ({ gsi3pk: OUTBOX_DUE, gsi3sk: `${nextAttemptAt}#${id}` }),
   /** A message parked after its last attempt: still listed, never due again. */
   outboxFailed: (at: string, id: string) => ({ gsi3pk: OUTBOX_FAILED, gsi3sk: `${at}#${id}` }),
+
+  // Mail in (functions/inbound/, repositories/inbound.ts).
+  /** A department's inbound address and intake service. */
+  mailIntake: (department: string) => ({ pk: DEPT(department), sk: 'MAIL_INTAKE' }),
+  /** Which department receives at a local part of the inbound domain (one owner per local part). */
+  inboundAddress: (localPart: string) => ({ pk: `INBOUND_ADDRESS#${localPart}`, sk: 'ADDRESS' }),
+  /** What became of one inbound message (its raw copy is in the inbound bucket under the same id). */
+  inboundMessage: (id: string) => ({ pk: `${INBOUND}${id}`, sk: 'MESSAGE' }),
+  /** The message in its department's list, newest last (unrouted mail under INBOUND#UNROUTED). */
+  inboundListed: (department: string | undefined, receivedAt: string, id: string) => ({
+    gsi1pk: INBOUND_OF(department),
+    gsi1sk: `${receivedAt}#${id}`,
+  }),
+  /** A message already taken in, by Message-ID or content hash (expires). */
+  inboundSeen: (fingerprint: string) => ({ pk: `INBOUND_SEEN#${fingerprint}`, sk: 'SEEN' }),
+  /** The day an address last got an answer with this outcome, so refusals go at most once a day. */
+  inboundAnswered: (email: string, outcome: string) => ({ pk: `INBOUND_ANSWERED#${email}`, sk: outcome }),
 } as const;
 
 /**
@@ -147,6 +167,8 @@ export const partitions = {
   outboxFailed: () => ({ gsi3pk: OUTBOX_FAILED }),
   /** Every outbox message, by the start of its partition key (the mail worker's stream filter). */
   outboxMessages: () => ({ pkPrefix: OUTBOX }),
+  /** A department's inbound mail (byCollection); without a department, mail that reached none. */
+  inboundOfDepartment: (department: string | undefined) => ({ gsi1pk: INBOUND_OF(department) }),
   /** The follow-ups of a department: pk, sk begins_with the prefix. */
   followUpsOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: FOLLOWUP }),
   /** The report's day rows of a department (sk: day#…). */

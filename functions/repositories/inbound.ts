@@ -1,0 +1,321 @@
+/**
+ * Mail in: the record of every inbound message, the departments' inbound addresses, the markers
+ * that recognise a message seen before, and the once-a-day limit on answers to refused mail.
+ *
+ * Access patterns:
+ * - record of a message: GetItem / conditional PutItem / UpdateItem `INBOUND#id`/`MESSAGE`
+ * - a department's inbound mail, newest first: Query byCollection `DEPT#code#INBOUND` (descending)
+ * - department of a local part: GetItem `INBOUND_ADDRESS#local`/`ADDRESS`, then its intake
+ *   `DEPT#code`/`MAIL_INTAKE` (GetItem)
+ * - seen before: conditional PutItem of `INBOUND_SEEN#fingerprint` (one transaction for Message-ID
+ *   and content hash)
+ * - answer at most once a day: TransactWriteItems of `INBOUND_ANSWERED#email`/outcome + the outbox message
+ */
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { InboundOutcome } from '#shared/inbound.ts';
+import type { MailMessage } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+import { outboxItem } from './outbox.ts';
+
+export interface MailIntake {
+  department: string;
+  /** The local part of the department's inbound address, e.g. `hr` for hr@<inbound domain>. */
+  localPart: string;
+  /** The service new mail files orders in. */
+  serviceId: string;
+}
+
+export interface InboundAttachment {
+  name: string;
+  contentType: string;
+  size: number;
+  /** Where it went: the order's attachment key; absent when it could not be attached (`note` says why). */
+  key?: string;
+  note?: 'type' | 'size' | 'no_place';
+}
+
+export interface InboundRecord {
+  id: string;
+  /** Key of the raw message in the inbound bucket. */
+  rawKey: string;
+  receivedAt: string;
+  status: 'processing' | 'done';
+  attempts: number;
+  outcome?: InboundOutcome;
+  /** A refusal code of the order or service (shared/refusals.ts) when the outcome is `refused_by_order`. */
+  detail?: string;
+  from?: string;
+  to?: string[];
+  subject?: string;
+  messageId?: string;
+  department?: string;
+  orderNumber?: string;
+  /** The person the sender was recognised as. */
+  personId?: string;
+  size?: number;
+  attachments?: InboundAttachment[];
+  /** A refusal answer was queued (false: the daily limit held it back). */
+  answered?: boolean;
+  doneAt?: string;
+}
+
+/** How long a claim holds before another attempt may take the message over. */
+const LEASE_MS = 5 * 60_000;
+/** Message-IDs are remembered this long; identical content for a day (a person may repeat "OK" later). */
+const SEEN_MESSAGE_ID_SECONDS = 30 * 24 * 3600;
+const SEEN_CONTENT_SECONDS = 24 * 3600;
+
+export type Claim =
+  | { kind: 'claimed'; record: InboundRecord }
+  | { kind: 'done'; record: InboundRecord }
+  | { kind: 'busy' };
+
+function isConditionFailure(error: unknown): boolean {
+  const name = (error as Error).name;
+  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+}
+
+export class InboundRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(id: string): Promise<InboundRecord | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.inboundMessage(id), ConsistentRead: true }),
+    );
+    return Item ? fromItem<InboundRecord>(Item) : undefined;
+  }
+
+  /**
+   * Takes the message for processing: a first attempt writes the record, a retry takes it over once
+   * the earlier attempt's lease ended. A message already done answers its record (idempotent).
+   */
+  async claim(id: string, rawKey: string, now: Date): Promise<Claim> {
+    const at = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+    try {
+      const out = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.inboundMessage(id),
+          UpdateExpression:
+            'SET #type = :type, id = :id, rawKey = :raw, receivedAt = if_not_exists(receivedAt, :at), #status = :processing, leaseUntil = :lease ADD attempts :one',
+          ConditionExpression:
+            'attribute_not_exists(pk) OR (#status = :processing AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at))',
+          ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':type': 'inbound',
+            ':id': id,
+            ':raw': rawKey,
+            ':at': at,
+            ':processing': 'processing',
+            ':lease': leaseUntil,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { kind: 'claimed', record: fromItem<InboundRecord>(out.Attributes ?? {}) };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const record = await this.get(id);
+    return record?.status === 'done' ? { kind: 'done', record } : { kind: 'busy' };
+  }
+
+  /** Lets a failed attempt be retried at once instead of after the lease. */
+  async release(id: string): Promise<void> {
+    await this.db.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.inboundMessage(id),
+          UpdateExpression: 'REMOVE leaseUntil',
+          ConditionExpression: '#status = :processing',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':processing': 'processing' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
+  /** Records the outcome and lists the message in its department's (or the unrouted) list. */
+  async finish(record: InboundRecord, now: Date): Promise<InboundRecord> {
+    const done: InboundRecord = { ...record, status: 'done', doneAt: now.toISOString() };
+    const { leaseUntil: _lease, ...rest } = done as InboundRecord & { leaseUntil?: string };
+    await this.db.doc.send(
+      new PutCommand({
+        TableName: this.db.tableName,
+        Item: {
+          ...keys.inboundMessage(record.id),
+          ...keys.inboundListed(record.department, record.receivedAt, record.id),
+          type: 'inbound',
+          ...rest,
+        },
+      }),
+    );
+    return done;
+  }
+
+  /**
+   * Marks the message's fingerprints as taken by `id`; false when another message took one of them
+   * first (a duplicate). A retry of the same message finds its own marks and goes on.
+   */
+  async markSeen(id: string, fingerprints: { messageId?: string; content: string }, now: Date): Promise<boolean> {
+    const seconds = Math.floor(now.getTime() / 1000);
+    const put = (fingerprint: string, ttl: number) => ({
+      Put: {
+        TableName: this.db.tableName,
+        Item: { ...keys.inboundSeen(fingerprint), type: 'inbound-seen', by: id, expiresAt: seconds + ttl },
+        ConditionExpression: 'attribute_not_exists(pk) OR #by = :me OR expiresAt < :now',
+        ExpressionAttributeNames: { '#by': 'by' },
+        ExpressionAttributeValues: { ':me': id, ':now': seconds },
+      },
+    });
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      put(`C#${fingerprints.content}`, SEEN_CONTENT_SECONDS),
+    ];
+    if (fingerprints.messageId) items.push(put(`M#${fingerprints.messageId}`, SEEN_MESSAGE_ID_SECONDS));
+    try {
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Queues the answer to a refused message unless this address got one for this outcome today.
+   * Returns whether it was queued (a retry whose answer is queued already counts as queued).
+   */
+  async answerOncePerDay(
+    email: string,
+    outcome: InboundOutcome,
+    day: string,
+    message: MailMessage,
+    now: string,
+  ): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.db.tableName,
+                Item: { ...keys.inboundAnswered(email.toLowerCase(), outcome), type: 'inbound-answered', day },
+                ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
+                ExpressionAttributeNames: { '#day': 'day' },
+                ExpressionAttributeValues: { ':day': day },
+              },
+            },
+            {
+              Put: {
+                TableName: this.db.tableName,
+                Item: outboxItem(message, now),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const queued = await this.db.doc.send(
+        new GetCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(message.id),
+          ProjectionExpression: 'id',
+        }),
+      );
+      return Boolean(queued.Item);
+    }
+  }
+
+  /** A department's inbound mail, newest first. */
+  async ofDepartment(
+    department: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: InboundRecord[]; cursor?: string }> {
+    const start = decodeCursor(cursor);
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        IndexName: INDEX.byCollection.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.inboundOfDepartment(department).gsi1pk },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const next = encodeCursor(out.LastEvaluatedKey);
+    return {
+      items: (out.Items ?? []).map((item) => fromItem<InboundRecord>(item)),
+      ...(next ? { cursor: next } : {}),
+    };
+  }
+
+  async intakeOf(department: string): Promise<MailIntake | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.mailIntake(department) }),
+    );
+    return Item ? fromItem<MailIntake>(Item) : undefined;
+  }
+
+  /** The department receiving at `localPart`, with its intake. */
+  async intakeAt(localPart: string): Promise<MailIntake | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.inboundAddress(localPart) }),
+    );
+    if (!Item) return undefined;
+    const intake = await this.intakeOf(Item.department as string);
+    return intake?.localPart === localPart ? intake : undefined;
+  }
+
+  /**
+   * Sets a department's inbound address and intake service; false when another department already
+   * receives at that local part. The old address is given up in the same transaction.
+   */
+  async setIntake(intake: MailIntake): Promise<boolean> {
+    const before = await this.intakeOf(intake.department);
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.mailIntake(intake.department), type: 'mail-intake', ...intake },
+        },
+      },
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.inboundAddress(intake.localPart), type: 'inbound-address', department: intake.department },
+          ConditionExpression: 'attribute_not_exists(pk) OR department = :me',
+          ExpressionAttributeValues: { ':me': intake.department },
+        },
+      },
+    ];
+    if (before && before.localPart !== intake.localPart) {
+      items.push({ Delete: { TableName: this.db.tableName, Key: keys.inboundAddress(before.localPart) } });
+    }
+    try {
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}
