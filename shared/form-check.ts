@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import type { FieldErrors } from './errors.ts';
-import type { Answers, FormField } from './model.ts';
+import type { Answers, Condition, FormField } from './model.ts';
 import { isOneLine } from './text.ts';
 
 export const LIMITS = {
@@ -17,12 +17,88 @@ export const LIMITS = {
 /** Whether `value` matches all of `pattern` (a head's pattern from the service form). */
 export type PatternMatcher = (pattern: string, value: string) => boolean;
 
-export function isVisible(field: FormField, answers: Answers): boolean {
-  const rule = field.visibleWhen;
-  if (!rule) return true;
+/** Whether the answers meet a condition (conditional fields, conditional approval). */
+export function conditionHolds(rule: Condition, answers: Answers): boolean {
   const value = answers[rule.field];
-  if (Array.isArray(value)) return value.some((v) => rule.equals.includes(v));
-  return value !== undefined && value !== null && rule.equals.includes(value);
+  const { equals } = rule;
+  if (equals) {
+    if (Array.isArray(value)) return value.some((v) => equals.includes(v));
+    return value !== undefined && value !== null && equals.includes(value);
+  }
+  if (rule.above === undefined && rule.below === undefined) return false;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return (rule.above === undefined || value > rule.above) && (rule.below === undefined || value < rule.below);
+}
+
+export function isVisible(field: FormField, answers: Answers): boolean {
+  return !field.visibleWhen || conditionHolds(field.visibleWhen, answers);
+}
+
+/** Checks beyond the form's own: `today` (the department's local date) enables the rules relative to it. */
+export interface CheckOptions {
+  today?: string | undefined;
+}
+
+/** "2026-03-01" plus `days` days, as a date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whether `a` is an ISO date (checked before any rule compares it). */
+const isDate = (a: unknown): a is string => typeof a === 'string' && z.iso.date().safeParse(a).success;
+
+/** A date rule's refusal: a code of the refusal catalogue with its parameters (`field` is a label). */
+export type DateRefusal =
+  | { code: 'date_after_field' | 'date_before_field'; params: { field: string; days: number } }
+  | { code: 'date_in_past'; params: Record<string, never> }
+  | { code: 'date_too_far'; params: { days: number } };
+
+/**
+ * The date rules of a field on a valid date answer: relative to another answered date field, then to
+ * today. Returns the refusal, or undefined when the date is fine.
+ */
+export function dateRefusal(
+  field: FormField,
+  value: string,
+  answers: Answers,
+  form: readonly FormField[],
+  today: string | undefined,
+): DateRefusal | undefined {
+  for (const side of ['after', 'before'] as const) {
+    const rel = field[side];
+    const other = rel ? answers[rel.field] : undefined;
+    if (!rel || !isDate(other)) continue;
+    const days = rel.days ?? 1;
+    const ok = side === 'after' ? value >= addDays(other, days) : value <= addDays(other, -days);
+    const label = form.find((f) => f.id === rel.field)?.label ?? rel.field;
+    if (!ok)
+      return { code: side === 'after' ? 'date_after_field' : 'date_before_field', params: { field: label, days } };
+  }
+  if (today === undefined) return undefined;
+  if ((field.notPast || field.withinDays !== undefined) && value < today) return { code: 'date_in_past', params: {} };
+  if (field.withinDays !== undefined && value > addDays(today, field.withinDays)) {
+    return { code: 'date_too_far', params: { days: field.withinDays } };
+  }
+  return undefined;
+}
+
+/** A date refusal in English, the words of the shared checks. */
+export function dateRefusalWords(refusal: DateRefusal): string {
+  switch (refusal.code) {
+    case 'date_after_field':
+    case 'date_before_field': {
+      const { field, days } = refusal.params;
+      const side = refusal.code === 'date_after_field' ? 'after' : 'before';
+      if (days === 0) return `Must be on or ${side} ${field}.`;
+      if (days === 1) return `Must be ${side} ${field}.`;
+      return `Must be at least ${days} days ${side} ${field}.`;
+    }
+    case 'date_in_past':
+      return 'Must not be in the past.';
+    case 'date_too_far':
+      return `Must be within ${refusal.params.days} day${refusal.params.days === 1 ? '' : 's'} from today.`;
+  }
 }
 
 /** Patterns apply to free-text fields only. */
@@ -86,12 +162,15 @@ function schemaFor(field: FormField): z.ZodType {
 
 /**
  * Checks the answers against the form, running patterns with `patterns`. Returns the cleaned
- * answers (hidden and unknown fields dropped) and a message per failing field.
+ * answers (hidden and unknown fields dropped) and a message per failing field. Rules relative to
+ * today apply only when `options.today` is given (at filing; a later clarification does not judge
+ * an old date by a new today).
  */
 export function checkAnswers(
   form: readonly FormField[],
   answers: Answers,
   patterns: PatternMatcher,
+  options: CheckOptions = {},
 ): { ok: true; answers: Answers } | { ok: false; fields: FieldErrors } {
   const fields: FieldErrors = {};
   const clean: Answers = {};
@@ -113,6 +192,13 @@ export function checkAnswers(
       continue;
     }
     clean[field.id] = parsed.data as Answers[string];
+  }
+  // Date rules compare kept answers only: a hidden or invalid other date says nothing.
+  for (const field of form) {
+    const value = clean[field.id];
+    if (field.kind !== 'date' || typeof value !== 'string' || fields[field.id]) continue;
+    const refused = dateRefusal(field, value, clean, form, options.today);
+    if (refused) fields[field.id] = dateRefusalWords(refused);
   }
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, answers: clean };
 }

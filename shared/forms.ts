@@ -2,16 +2,31 @@
  * Request-form validation (SPEC §3): one implementation (`form-check.ts`) used by the portal form
  * and the API, with head-written patterns run in the linear-time engine (`patterns.ts`).
  */
-import { checkAnswers } from './form-check.ts';
+import { type CheckOptions, checkAnswers } from './form-check.ts';
 import type { Answers, FormField } from './model.ts';
 import { linearPatterns } from './patterns.ts';
 
-export { checkAnswers, hasPatterns, isVisible, LIMITS, type PatternMatcher } from './form-check.ts';
+export {
+  addDays,
+  type CheckOptions,
+  checkAnswers,
+  conditionHolds,
+  type DateRefusal,
+  dateRefusal,
+  hasPatterns,
+  isVisible,
+  LIMITS,
+  type PatternMatcher,
+} from './form-check.ts';
 
 /**
  * Checks the answers against the form. Returns the cleaned answers (hidden and unknown fields
  * dropped) and a message per failing field.
  */
-export function validateAnswers(form: readonly FormField[], answers: Answers): ReturnType<typeof checkAnswers> {
-  return checkAnswers(form, answers, linearPatterns);
+export function validateAnswers(
+  form: readonly FormField[],
+  answers: Answers,
+  options: CheckOptions = {},
+): ReturnType<typeof checkAnswers> {
+  return checkAnswers(form, answers, linearPatterns, options);
 }

@@ -2,7 +2,17 @@
  * The order state machine (SPEC §4). Every status change in Ordo goes through `decide`; nothing else
  * computes a next status. Pure: no clock, no I/O.
  */
-import type { ChecklistState, Order, OrderStatus, Service } from './model.ts';
+import { conditionHolds } from './form-check.ts';
+import type {
+  Answers,
+  ApprovalMode,
+  ChecklistState,
+  Condition,
+  FormField,
+  Order,
+  OrderStatus,
+  Service,
+} from './model.ts';
 
 export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['closed', 'cancelled', 'rejected']);
 
@@ -207,10 +217,51 @@ export function availableActions(
   });
 }
 
-/** The status an order takes when it is filed. */
-export function initialStatus(service: Pick<Service, 'approval'>, inputs: readonly ChecklistState[]): OrderStatus {
-  if (service.approval.kind !== 'none') return 'awaiting_approval';
+/**
+ * Whether an order with these answers needs approval before the queue: always when the service asks
+ * for approval without a condition, otherwise only when the answers meet its `when`.
+ */
+export function approvalNeeded(approval: ApprovalMode, answers: Answers): boolean {
+  if (approval.kind === 'none') return false;
+  return approval.when === undefined || conditionHolds(approval.when, answers);
+}
+
+/** The status an order takes when it is filed, from its checked answers. */
+export function initialStatus(
+  service: Pick<Service, 'approval'>,
+  inputs: readonly ChecklistState[],
+  answers: Answers = {},
+): OrderStatus {
+  if (approvalNeeded(service.approval, answers)) return 'awaiting_approval';
   return missingItems(inputs).length > 0 ? 'awaiting_inputs' : 'open';
+}
+
+/** A number as people write it in English ("10,000"). */
+const amount = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 10 });
+
+/** A condition in English words, with the form's labels: "Amount (EUR) is above 10,000". */
+export function conditionWords(rule: Condition, form: readonly Pick<FormField, 'id' | 'label'>[]): string {
+  const label = form.find((f) => f.id === rule.field)?.label ?? rule.field;
+  if (rule.equals)
+    return `${label} is ${rule.equals.map((v) => (typeof v === 'number' ? amount(v) : String(v))).join(' or ')}`;
+  const bounds = [
+    rule.above !== undefined ? `above ${amount(rule.above)}` : '',
+    rule.below !== undefined ? `below ${amount(rule.below)}` : '',
+  ].filter(Boolean);
+  return `${label} is ${bounds.join(' and ')}`;
+}
+
+/**
+ * Why a filed order was or was not sent for approval, for its first timeline event; undefined when
+ * the service has no approval condition (always or never asked, nothing to explain).
+ */
+export function approvalReason(service: Pick<Service, 'approval' | 'form'>, answers: Answers): string | undefined {
+  const { approval } = service;
+  if (approval.kind === 'none' || !approval.when) return undefined;
+  const words = conditionWords(approval.when, service.form);
+  return approvalNeeded(approval, answers)
+    ? `Approval asked: ${words}.`
+    : `No approval needed: approval is asked only when ${words}.`;
 }
 
 /** A status in words; English unless the caller passes its own words (the portal's other languages). */

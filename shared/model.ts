@@ -108,10 +108,28 @@ export const FIELD_KINDS = [
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
-/** Show (and, if `required`, require) a field only when another field has one of the given values. */
-export interface VisibilityRule {
+/**
+ * A condition on an answer of the form, the one language of conditional fields and conditional
+ * approval: the answer is one of `equals` (a multi-select: contains one of them), or a number above
+ * `above` and/or below `below` ("amount above 10000"). A condition has `equals` or a bound, not both.
+ */
+export interface Condition {
   field: string;
-  equals: Array<string | number | boolean>;
+  equals?: Array<string | number | boolean>;
+  above?: number;
+  below?: number;
+}
+
+/** Show (and, if `required`, require) a field only when its condition holds. */
+export type VisibilityRule = Condition;
+
+/**
+ * A date answer's place relative to another date field: at least `days` days after (or before) it.
+ * Without `days`, strictly after (before); `days: 0` allows the same day.
+ */
+export interface DateRelation {
+  field: string;
+  days?: number;
 }
 
 export interface FormField {
@@ -125,6 +143,13 @@ export interface FormField {
   pattern?: string;
   options?: string[];
   visibleWhen?: VisibilityRule;
+  /** Date fields: after / before another date field of the form. */
+  after?: DateRelation;
+  before?: DateRelation;
+  /** Date fields: not before today, in the department's time zone. */
+  notPast?: boolean;
+  /** Date fields: from today to at most this many days after it. */
+  withinDays?: number;
 }
 
 export const INPUT_KINDS = ['attachment', 'confirmation', 'formField'] as const;
@@ -162,7 +187,11 @@ export interface TimeStandard {
   pauseIn?: Array<'awaiting_approval' | 'awaiting_inputs' | 'waiting_for_customer'>;
 }
 
-export type ApprovalMode = { kind: 'none' } | { kind: 'head' } | { kind: 'named'; approvers: string[] };
+/** Who approves before the queue; with `when`, only orders whose answers meet the condition need it. */
+export type ApprovalMode =
+  | { kind: 'none' }
+  | { kind: 'head'; when?: Condition }
+  | { kind: 'named'; approvers: string[]; when?: Condition };
 
 export type ServiceStatus = 'draft' | 'published' | 'retired';
 
@@ -182,6 +211,11 @@ export interface Service {
   deliverables: Deliverable[];
   stages: Stage[];
   approval: ApprovalMode;
+  /**
+   * An order's title from its answers, e.g. "{fullName} starts {startDate}" (field ids in braces);
+   * without one, the service's name and the first text answer.
+   */
+  titleTemplate?: string;
   standard: TimeStandard;
   /**
    * A change of standard that takes effect from a date (department-local, inclusive): orders filed
@@ -200,6 +234,9 @@ export interface Service {
    * choice values never change with the language, so answers and reports stay the same.
    */
   translations?: Partial<Record<Language, ServiceTranslation>>;
+  /** How many times it was published: the version people see (1 at the first publish, 0 before). */
+  publication?: number;
+  /** Optimistic-locking revision: every save is conditional on it; also the key of a published snapshot. */
   version: number;
   updatedAt: string;
 }
@@ -209,8 +246,8 @@ export interface ServiceTranslation {
   name?: string;
   summary?: string;
   description?: string;
-  /** By form field id. */
-  fields?: Record<string, { label?: string; help?: string }>;
+  /** By form field id; `options`: a choice's words by its value (the value stays what is stored). */
+  fields?: Record<string, { label?: string; help?: string; options?: Record<string, string> }>;
   /** By required-input, deliverable and stage id. */
   inputs?: Record<string, string>;
   deliverables?: Record<string, string>;

@@ -68,16 +68,19 @@ export const RESPONDING_ACTIONS: ReadonlySet<Action> = new Set([
 export function standardInForce(
   service: {
     version: number;
+    publication?: number;
     standard: TimeStandard;
     scheduledStandard?: { effectiveFrom: string; standard: TimeStandard };
   },
   today: string,
 ): { standard: TimeStandard; ref: string } {
   const scheduled = service.scheduledStandard;
+  // The version people see: the count of publications (services saved before it was kept: the revision).
+  const shown = service.publication ?? service.version;
   if (scheduled && today >= scheduled.effectiveFrom) {
-    return { standard: scheduled.standard, ref: `v${service.version} from ${scheduled.effectiveFrom}` };
+    return { standard: scheduled.standard, ref: `v${shown} from ${scheduled.effectiveFrom}` };
   }
-  return { standard: service.standard, ref: `v${service.version}` };
+  return { standard: service.standard, ref: `v${shown}` };
 }
 
 export function startOrderClocks(

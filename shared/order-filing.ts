@@ -6,7 +6,7 @@
  */
 import { ForbiddenError, RuleViolationError, ValidationError } from './errors.ts';
 import { validateAnswers } from './forms.ts';
-import { initialStatus, WORK_STATUSES } from './lifecycle.ts';
+import { approvalReason, initialStatus, WORK_STATUSES } from './lifecycle.ts';
 import type {
   Answers,
   BundlePart,
@@ -51,11 +51,12 @@ export interface Draft {
 
 /**
  * Checks a filing before it takes a number (so a refused one leaves no gap): the answers against the
- * form, files uploaded by the person filing, inputs the service has. Returns the answers as kept.
+ * form (dates against `today`, the department's local date), files uploaded by the person filing,
+ * inputs the service has. Returns the answers as kept.
  */
-export function checkFiling(filing: Filing): Answers {
+export function checkFiling(filing: Filing, today?: string): Answers {
   const { actor, service } = filing;
-  const checked = validateAnswers(service.form, filing.answers);
+  const checked = validateAnswers(service.form, filing.answers, { today });
   if (!checked.ok)
     throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
   for (const field of service.form) {
@@ -70,7 +71,32 @@ export function checkFiling(filing: Filing): Answers {
   return checked.answers;
 }
 
-function titleFor(service: Service, answers: Answers): string {
+/** An answer as it reads in a title. */
+function answerText(value: Answers[string] | undefined): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/**
+ * An order's title: the service's name and what tells this order apart — the service's title template
+ * filled in with the answers ("{fullName} starts {startDate}"), when at least one of its fields is
+ * answered, else the first text answer.
+ */
+export function orderTitle(service: Pick<Service, 'name' | 'form' | 'titleTemplate'>, answers: Answers): string {
+  const template = service.titleTemplate?.trim();
+  if (template) {
+    let filled = 0;
+    const title = template
+      .replace(/\{([^{}]*)\}/g, (_, id: string) => {
+        const text = answerText(answers[id]).trim();
+        if (text) filled++;
+        return text;
+      })
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (title && (filled > 0 || !/\{[^{}]*\}/.test(template))) return `${service.name}: ${title}`.slice(0, 200);
+  }
   const firstText = service.form.find((f) => f.kind === 'text' && typeof answers[f.id] === 'string' && answers[f.id]);
   const detail = firstText ? String(answers[firstText.id]) : '';
   return (detail ? `${service.name}: ${detail}` : service.name).slice(0, 200);
@@ -97,11 +123,11 @@ export function draftOrder(
     const handed = filing.handed[spec.id];
     return handed ? tickItem(base, true, actor.id, now, handed.note, handed.attachment) : base;
   });
-  const status = initialStatus(service, inputs);
+  const status = initialStatus(service, inputs, answers);
   const calendar = department.calendar;
   const inForce = standardInForce(service, localDay(now, calendar.timeZone));
   const clocks = startOrderClocks(
-    { ...inForce.standard, version: service.version },
+    { ...inForce.standard, version: service.publication ?? service.version },
     new Date(now),
     calendar,
     status,
@@ -124,7 +150,7 @@ export function draftOrder(
       ...(requester.jobRole ? { jobRole: requester.jobRole } : {}),
     },
     filedById: actor.id,
-    title: titleFor(service, answers),
+    title: orderTitle(service, answers),
     answers,
     status,
     stage,
@@ -150,6 +176,12 @@ export function draftOrder(
     order.parentNumber = parent.number;
     order.relation = parent.relation;
   }
+  const origin = parent
+    ? `${parent.relation === 'handoff' ? 'Handed off from' : 'Part of'} ${parent.number}.`
+    : requester.id !== actor.id
+      ? `Filed on behalf of ${requester.name}.`
+      : undefined;
+  const comment = [origin, approvalReason(service, answers)].filter(Boolean).join(' ');
   const event: TimelineEvent = {
     orderNumber: number,
     at: now,
@@ -157,11 +189,7 @@ export function draftOrder(
     kind: 'submitted',
     to: status,
     visibility: 'public',
-    ...(parent
-      ? { comment: `${parent.relation === 'handoff' ? 'Handed off from' : 'Part of'} ${parent.number}.` }
-      : requester.id !== actor.id
-        ? { comment: `Filed on behalf of ${requester.name}.` }
-        : {}),
+    ...(comment ? { comment } : {}),
   };
   const mails: MailPlan[] = filing.quiet
     ? []

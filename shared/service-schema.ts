@@ -72,6 +72,24 @@ const standardSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * A condition on an answer (conditional fields, conditional approval): one of the values, or a number
+ * above and/or below a bound. Which of the two, and the field's kind, are checked in `serviceProblems`.
+ */
+const condition = z.strictObject({
+  field: slug,
+  equals: z
+    .array(z.union([z.string().max(200).refine(isOneLine, ONE_LINE_MESSAGE), z.number(), z.boolean()]))
+    .min(1)
+    .max(50)
+    .optional(),
+  above: z.number().finite().optional(),
+  below: z.number().finite().optional(),
+});
+
+/** A date relative to another date field: at least `days` days after / before (0: the same day allowed). */
+const dateRelation = z.strictObject({ field: slug, days: z.number().int().min(0).max(3650).optional() });
+
 const formField = z.strictObject({
   id: slug,
   kind: z.enum(FIELD_KINDS),
@@ -82,15 +100,11 @@ const formField = z.strictObject({
   max: z.number().finite().optional(),
   pattern: line(200).optional(),
   options: z.array(required(200)).max(100).optional(),
-  visibleWhen: z
-    .strictObject({
-      field: slug,
-      equals: z
-        .array(z.union([z.string().max(200).refine(isOneLine, ONE_LINE_MESSAGE), z.number(), z.boolean()]))
-        .min(1)
-        .max(50),
-    })
-    .optional(),
+  visibleWhen: condition.optional(),
+  after: dateRelation.optional(),
+  before: dateRelation.optional(),
+  notPast: z.boolean().optional(),
+  withinDays: z.number().int().min(1).max(3650).optional(),
 });
 
 const labels = z.record(slug, line(200)).optional();
@@ -133,12 +147,14 @@ export const serviceBody = z.strictObject({
     .max(15),
   approval: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('none') }),
-    z.strictObject({ kind: z.literal('head') }),
+    z.strictObject({ kind: z.literal('head'), when: condition.optional() }),
     z.strictObject({
       kind: z.literal('named'),
       approvers: z.array(required(100)).min(1, 'Name at least one approver.').max(10),
+      when: condition.optional(),
     }),
   ]),
+  titleTemplate: line(200).optional(),
   standard: standardSchema,
   scheduledStandard: z
     .strictObject({ effectiveFrom: z.iso.date('Use YYYY-MM-DD.'), standard: standardSchema })
@@ -160,17 +176,36 @@ export const createServiceBody = serviceBody.extend({
 export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
 export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
 
+/** The field ids a title template names: "{fullName} starts {startDate}" → fullName, startDate. */
+export function templateFields(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+/** What is wrong with a condition on the form's fields, if anything. */
+function conditionProblem(
+  rule: z.infer<typeof condition>,
+  fields: ReadonlyMap<string, ServiceBody['form'][number]>,
+): string | undefined {
+  const bounded = rule.above !== undefined || rule.below !== undefined;
+  if (!rule.equals === !bounded) return 'Give the values to match or a number to compare with, not both.';
+  if (bounded && fields.get(rule.field)?.kind !== 'number') return 'Only a number field can be above or below a value.';
+  return undefined;
+}
+
 function duplicates(ids: string[]): string[] {
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
 /**
- * Checks that need the whole service: unique ids, conditions that point at earlier fields, options
- * where a kind needs them, patterns that compile, inputs that name real fields. Returns path → message.
+ * Checks that need the whole service: unique ids, conditions that point at earlier fields (and compare
+ * numbers only with number fields), date rules on date fields relative to other date fields, an
+ * approval condition and a title template that name the form's fields, options where a kind needs
+ * them, patterns that compile, inputs that name real fields. Returns path → message.
  */
 export function serviceProblems(service: ServiceBody): Record<string, string> {
   const problems: Record<string, string> = {};
   const seen = new Set<string>();
+  const byId = new Map(service.form.map((f) => [f.id, f] as const));
   service.form.forEach((field, i) => {
     const at = `form.${i}`;
     if (seen.has(field.id)) problems[`${at}.id`] = `Another field already uses the id ${field.id}.`;
@@ -185,9 +220,28 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     if (patternIssue) problems[`${at}.pattern`] = patternIssue;
     if (field.visibleWhen && !seen.has(field.visibleWhen.field)) {
       problems[`${at}.visibleWhen.field`] = 'A field can only depend on a field above it.';
+    } else if (field.visibleWhen) {
+      const problem = conditionProblem(field.visibleWhen, byId);
+      if (problem) problems[`${at}.visibleWhen`] = problem;
+    }
+    const dated = field.after || field.before || field.notPast !== undefined || field.withinDays !== undefined;
+    if (dated && field.kind !== 'date') problems[`${at}.kind`] = 'Only a date field has date rules.';
+    for (const side of ['after', 'before'] as const) {
+      const other = field[side]?.field;
+      if (other !== undefined && (other === field.id || byId.get(other)?.kind !== 'date')) {
+        problems[`${at}.${side}.field`] = 'Name another date field of the form.';
+      }
     }
     seen.add(field.id);
   });
+  const { approval } = service;
+  if (approval.kind !== 'none' && approval.when) {
+    const problem = byId.has(approval.when.field) ? conditionProblem(approval.when, byId) : 'Name a field of the form.';
+    if (problem) problems[byId.has(approval.when.field) ? 'approval.when' : 'approval.when.field'] = problem;
+  }
+  for (const id of templateFields(service.titleTemplate ?? '')) {
+    if (!byId.has(id)) problems.titleTemplate = `There is no field {${id}} in the form.`;
+  }
   service.inputs.forEach((input, i) => {
     if (input.kind === 'formField' && (!input.field || !seen.has(input.field))) {
       problems[`inputs.${i}.field`] = 'Name the form field that provides this input.';

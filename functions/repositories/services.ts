@@ -86,6 +86,8 @@ export class ServiceRepository {
    */
   async save(service: Service, expectedVersion: number | undefined, now: string): Promise<Service> {
     const next: Service = { ...service, version: (expectedVersion ?? 0) + 1, updatedAt: now };
+    // Every save of a published service publishes a version; the count is the version people see.
+    if (next.status === 'published') next.publication = (service.publication ?? 0) + 1;
     const current = {
       ...keys.serviceCurrent(next.id),
       ...keys.servicesOfDepartment(next.department, next.name),

@@ -36,12 +36,13 @@ const workplace: ServiceTemplate = {
         required: true,
         max: 120,
       },
-      { id: 'from', kind: 'date', label: 'From', required: true },
+      { id: 'from', kind: 'date', label: 'From', required: true, notPast: true },
       {
         id: 'until',
         kind: 'date',
         label: 'Until',
         required: true,
+        after: { field: 'from', days: 0 },
         visibleWhen: { field: 'need', equals: ['Temporary desk', 'Room for a meeting or event'] },
       },
       {

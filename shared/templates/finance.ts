@@ -16,9 +16,9 @@ const purchaseOrder: ServiceTemplate = {
   service: {
     name: 'Purchase order',
     summary:
-      'Buy goods or services from a supplier with a purchase order, checked against your budget and approved before it is placed.',
+      'Buy goods or services from a supplier with a purchase order, checked against your budget (and, over 10,000 EUR, approved) before it is placed.',
     description:
-      'Attach the supplier’s quote. Orders over 5,000 EUR also need a competing quote and a justification. The head of Finance approves every purchase order before it is placed; Finance then checks the budget and the supplier, sends the order and records the supplier’s confirmation. A supplier we have not bought from before is registered first (Register a new supplier).',
+      'Attach the supplier’s quote. Orders over 5,000 EUR also need a competing quote and a justification. Orders over 10,000 EUR are approved by the head of Finance before they are placed; smaller ones go straight to Finance, which checks the budget and the supplier, sends the order and records the supplier’s confirmation. A supplier we have not bought from before is registered first (Register a new supplier).',
     tags: ['purchase', 'procurement', 'buy', 'PO'],
     form: [
       { id: 'supplierName', kind: 'text', label: 'Supplier', required: true, max: 200 },
@@ -48,22 +48,28 @@ const purchaseOrder: ServiceTemplate = {
         min: 10,
         max: 5000,
       },
-      { id: 'amount', kind: 'number', label: 'Total net amount', required: true, min: 0.01, max: 10000000 },
-      { id: 'currency', kind: 'select', label: 'Currency', required: true, options: ['EUR', 'PLN', 'USD', 'GBP'] },
       {
-        id: 'band',
-        kind: 'select',
-        label: 'Order value in EUR',
-        help: 'Over 5,000 EUR needs a competing quote and a justification.',
+        id: 'amount',
+        kind: 'number',
+        label: 'Total net amount in EUR',
+        help: 'For a quote in another currency, its value in EUR at today’s rate. Over 5,000 EUR needs a competing quote and a justification; over 10,000 EUR the head of Finance approves the order.',
         required: true,
-        options: ['Up to 5,000 EUR', 'Over 5,000 EUR'],
+        min: 0.01,
+        max: 10000000,
+      },
+      {
+        id: 'currency',
+        kind: 'select',
+        label: 'Currency of the quote',
+        required: true,
+        options: ['EUR', 'PLN', 'USD', 'GBP'],
       },
       {
         id: 'secondQuote',
         kind: 'attachment',
         label: 'Competing quote',
         required: true,
-        visibleWhen: { field: 'band', equals: ['Over 5,000 EUR'] },
+        visibleWhen: { field: 'amount', above: 5000 },
       },
       {
         id: 'justification',
@@ -72,7 +78,7 @@ const purchaseOrder: ServiceTemplate = {
         required: true,
         min: 20,
         max: 2000,
-        visibleWhen: { field: 'band', equals: ['Over 5,000 EUR'] },
+        visibleWhen: { field: 'amount', above: 5000 },
       },
       {
         id: 'costCentre',
@@ -99,7 +105,7 @@ const purchaseOrder: ServiceTemplate = {
         max: 2000,
         visibleWhen: { field: 'budget', equals: ['Not in the budget'] },
       },
-      { id: 'neededBy', kind: 'date', label: 'Needed by', required: true },
+      { id: 'neededBy', kind: 'date', label: 'Needed by', required: true, notPast: true },
       {
         id: 'deliverTo',
         kind: 'text',
@@ -124,7 +130,8 @@ const purchaseOrder: ServiceTemplate = {
       { id: 'ordering', name: 'Ordering', targetMinutes: hours(4) },
       { id: 'confirmation', name: 'Supplier confirmation', targetMinutes: workingDays(2) },
     ],
-    approval: { kind: 'head' },
+    approval: { kind: 'head', when: { field: 'amount', above: 10000 } },
+    titleTemplate: '{supplierName}, {amount} EUR',
     standard: {
       firstResponseMinutes: hours(4),
       resolutionMinutes: workingDays(5),
@@ -136,9 +143,9 @@ const purchaseOrder: ServiceTemplate = {
       pl: {
         name: 'Zamówienie zakupu',
         summary:
-          'Zakup towarów lub usług u dostawcy na podstawie zamówienia zakupu, sprawdzonego z budżetem i zaakceptowanego przed złożeniem.',
+          'Zakup towarów lub usług u dostawcy na podstawie zamówienia zakupu, sprawdzonego z budżetem (a powyżej 10 000 EUR zaakceptowanego) przed złożeniem.',
         description:
-          'Dołącz ofertę dostawcy. Zamówienia powyżej 5000 EUR wymagają także oferty konkurencyjnej i uzasadnienia. Każde zamówienie zakupu akceptuje kierownik działu finansów, zanim zostanie złożone; następnie dział finansów sprawdza budżet i dostawcę, wysyła zamówienie i odnotowuje potwierdzenie dostawcy. Dostawcę, u którego jeszcze nie kupowaliśmy, trzeba najpierw zarejestrować (usługa „Rejestracja nowego dostawcy”).',
+          'Dołącz ofertę dostawcy. Zamówienia powyżej 5000 EUR wymagają także oferty konkurencyjnej i uzasadnienia. Zamówienia powyżej 10 000 EUR akceptuje kierownik działu finansów, zanim zostaną złożone; mniejsze trafiają od razu do działu finansów, który sprawdza budżet i dostawcę, wysyła zamówienie i odnotowuje potwierdzenie dostawcy. Dostawcę, u którego jeszcze nie kupowaliśmy, trzeba najpierw zarejestrować (usługa „Rejestracja nowego dostawcy”).',
         fields: {
           supplierName: { label: 'Dostawca' },
           supplierStatus: { label: 'Status dostawcy' },
@@ -147,12 +154,11 @@ const purchaseOrder: ServiceTemplate = {
             help: 'Bez spacji i myślników, np. 1234567890 lub DE123456789.',
           },
           items: { label: 'Co kupić', help: 'Pozycje, ilości i ceny jednostkowe albo numer oferty.' },
-          amount: { label: 'Łączna kwota netto' },
-          currency: { label: 'Waluta' },
-          band: {
-            label: 'Wartość zamówienia w EUR',
-            help: 'Powyżej 5000 EUR potrzebne są oferta konkurencyjna i uzasadnienie.',
+          amount: {
+            label: 'Łączna kwota netto w EUR',
+            help: 'Dla oferty w innej walucie jej wartość w EUR po dzisiejszym kursie. Powyżej 5000 EUR potrzebne są oferta konkurencyjna i uzasadnienie; powyżej 10 000 EUR zamówienie akceptuje kierownik działu finansów.',
           },
+          currency: { label: 'Waluta oferty' },
           secondQuote: { label: 'Oferta konkurencyjna' },
           justification: { label: 'Dlaczego ten dostawca i ten wydatek' },
           costCentre: { label: 'Centrum kosztów', help: 'Np. SA-101.' },
@@ -183,7 +189,6 @@ const purchaseOrder: ServiceTemplate = {
     items: '20 ergonomic office chairs at 240 EUR each',
     amount: 4800,
     currency: 'EUR',
-    band: 'Up to 5,000 EUR',
     costCentre: 'SA-101',
     budget: 'In the approved budget',
     neededBy: '2027-04-01',

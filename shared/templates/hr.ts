@@ -31,7 +31,7 @@ const onboarding: ServiceTemplate = {
       { id: 'jobTitle', kind: 'text', label: 'Job title', required: true, max: 120 },
       { id: 'team', kind: 'text', label: 'Team', required: true, max: 120 },
       { id: 'managerEmail', kind: 'email', label: "Hiring manager's email", required: true },
-      { id: 'startDate', kind: 'date', label: 'Start date', required: true },
+      { id: 'startDate', kind: 'date', label: 'Start date', required: true, notPast: true },
       {
         id: 'contractType',
         kind: 'select',
@@ -44,6 +44,7 @@ const onboarding: ServiceTemplate = {
         kind: 'date',
         label: 'Contract end date',
         required: true,
+        after: { field: 'startDate' },
         visibleWhen: { field: 'contractType', equals: ['Fixed-term', 'Probation period', 'Internship'] },
       },
       {
@@ -110,6 +111,7 @@ const onboarding: ServiceTemplate = {
       { id: 'day-one', name: 'Day-one preparation', targetMinutes: workingDays(1) },
     ],
     approval: { kind: 'none' },
+    titleTemplate: '{fullName} starts {startDate}',
     standard: {
       firstResponseMinutes: hours(4),
       resolutionMinutes: workingDays(5),
@@ -252,7 +254,7 @@ const certificate: ServiceTemplate = {
         max: 500,
         visibleWhen: { field: 'delivery', equals: ['Original by post'] },
       },
-      { id: 'neededBy', kind: 'date', label: 'Needed by', required: false },
+      { id: 'neededBy', kind: 'date', label: 'Needed by', required: false, notPast: true },
     ],
     inputs: [],
     deliverables: [
@@ -343,7 +345,13 @@ const leaveCorrection: ServiceTemplate = {
         options: ['Annual leave', 'On-demand leave', 'Sick leave', 'Childcare leave', 'Unpaid leave', 'Other'],
       },
       { id: 'fromDate', kind: 'date', label: 'First day concerned', required: true },
-      { id: 'toDate', kind: 'date', label: 'Last day concerned', required: true },
+      {
+        id: 'toDate',
+        kind: 'date',
+        label: 'Last day concerned',
+        required: true,
+        after: { field: 'fromDate', days: 0 },
+      },
       {
         id: 'sickNote',
         kind: 'text',
@@ -475,6 +483,7 @@ const offboarding: ServiceTemplate = {
         kind: 'date',
         label: 'Date notice was given',
         required: true,
+        before: { field: 'lastDay', days: 0 },
         visibleWhen: { field: 'reason', equals: ['Resignation', 'Termination by the company'] },
       },
       {
@@ -528,6 +537,7 @@ const offboarding: ServiceTemplate = {
       { id: 'closing', name: 'Closing the file', targetMinutes: workingDays(2) },
     ],
     approval: { kind: 'none' },
+    titleTemplate: '{fullName} leaves on {lastDay}',
     standard: {
       firstResponseMinutes: hours(4),
       resolutionMinutes: workingDays(15),

@@ -91,6 +91,7 @@ const access: ServiceTemplate = {
         kind: 'date',
         label: 'Access until',
         required: true,
+        notPast: true,
         visibleWhen: { field: 'temporary', equals: [true] },
       },
       {
@@ -261,7 +262,7 @@ const laptop: ServiceTemplate = {
         required: false,
         options: ['Docking station', 'Monitor', 'Keyboard and mouse', 'Headset', 'Laptop bag'],
       },
-      { id: 'neededBy', kind: 'date', label: 'Needed by', required: true },
+      { id: 'neededBy', kind: 'date', label: 'Needed by', required: true, notPast: true },
       {
         id: 'delivery',
         kind: 'select',

@@ -91,7 +91,7 @@ const contractReview: ServiceTemplate = {
         max: 5000,
       },
       { id: 'signatory', kind: 'text', label: 'Who signs for us', required: true, max: 120 },
-      { id: 'deadline', kind: 'date', label: 'Signature needed by', required: true },
+      { id: 'deadline', kind: 'date', label: 'Signature needed by', required: true, notPast: true },
     ],
     inputs: [{ id: 'draft', label: 'Contract draft (editable file)', kind: 'attachment', required: true }],
     deliverables: [

@@ -171,8 +171,10 @@ describe.each(SERVICE_TEMPLATES.map((t) => [t.id, t] as const))('template %s', (
       const source = form.find((f) => f.id === rule.field)!;
       const possible: Array<string | boolean> =
         source.kind === 'checkbox' ? [true, false] : source.kind.endsWith('elect') ? (source.options ?? []) : [];
-      for (const value of rule.equals)
+      for (const value of rule.equals ?? [])
         expect(possible, `${field.id} shows when ${rule.field} is ${value}`).toContain(value);
+      // A bound compares numbers: the field it tests is a number field.
+      if (rule.above !== undefined || rule.below !== undefined) expect(source.kind).toBe('number');
     }
     // A required input answered by the form must name a field that is always asked, or the order waits forever.
     for (const input of template.service.inputs.filter((i) => i.kind === 'formField' && i.required)) {

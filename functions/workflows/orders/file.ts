@@ -19,6 +19,7 @@ import {
   partRefusal,
 } from '#shared/order-filing.ts';
 import { mayOrder } from '#shared/permissions.ts';
+import { localDay } from '#shared/stats.ts';
 import { DuplicateRequestError } from '../../repositories/orders.ts';
 import type { OrderContext } from './context.ts';
 
@@ -40,10 +41,11 @@ function stableJson(value: unknown): string {
 
 /** A new order: checked before it takes its number (a refusal leaves no gap), then drafted and its mail composed. */
 export async function draft(ctx: OrderContext, filing: Filing): Promise<Drafted> {
-  const answers = checkFiling(filing);
   const now = ctx.deps.now().toISOString();
-  const number = await ctx.deps.departments.nextOrderNumber(filing.service.department);
   const department = await ctx.department(filing.service.department);
+  // Dates are judged against the department's today (its calendar's time zone).
+  const answers = checkFiling(filing, localDay(now, department.calendar.timeZone));
+  const number = await ctx.deps.departments.nextOrderNumber(filing.service.department);
   const { order, event, mails, counters } = draftOrder(filing, answers, number, now, department);
   return { order, events: [event], mail: await ctx.mail.compose(mails, order, [filing.requester]), counters };
 }

@@ -11,6 +11,7 @@ import type { CreateOrderBody } from '#shared/api.ts';
 import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
+import { departments } from '../account/session.ts';
 import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import {
@@ -25,11 +26,13 @@ import {
   TextBox,
 } from '../lib/fields.tsx';
 import { promiseDate } from '../lib/format.ts';
+import { createLoader } from '../lib/load.tsx';
 import { localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { FilePicker } from '../lib/upload.tsx';
 import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
+import { ApprovalNote } from './approval.tsx';
 import './catalog.css';
 
 type Value = Answers[string];
@@ -243,7 +246,24 @@ export interface AnswersState {
   setBusy: (busy: boolean) => void;
 }
 
-export function createAnswers(form: Accessor<readonly FormField[]>, initial: Answers = {}): AnswersState {
+/** Today in a time zone, as the API judges dates ("2026-03-12"). */
+export function todayIn(timeZone: string | undefined, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      now,
+    );
+  } catch {
+    // An unknown zone: the browser's own day is the nearest guess; the API checks again.
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+}
+
+/** `today`: the department's local date, for date rules relative to today (none when not given). */
+export function createAnswers(
+  form: Accessor<readonly FormField[]>,
+  initial: Answers = {},
+  today?: Accessor<string | undefined>,
+): AnswersState {
   const [answers, setAnswers] = createSignal<Answers>({ ...initialAnswers(untrack(form)), ...initial });
   const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = createSignal(false);
@@ -260,7 +280,7 @@ export function createAnswers(form: Accessor<readonly FormField[]>, initial: Ans
 
   const checked = createMemo((): Checked => {
     try {
-      const result = checkAnswers(form(), answers(), patterns() ?? patternsPending);
+      const result = checkAnswers(form(), answers(), patterns() ?? patternsPending, { today: today?.() });
       return result.ok ? result : { ok: false, fields: localMessages(result.fields) };
     } catch {
       // A form still being written in the editor may not compile yet; the preview then shows no messages.
@@ -466,7 +486,10 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
   const draft = untrack(() => props.preview)
     ? undefined
     : asOrderDraft(keepDraft(`order-form:${untrack(() => props.service.id)}`, () => read()));
-  const state = createAnswers(form, draft?.answers);
+  // Dates are judged against the department's today, as the API does.
+  const depts = createLoader(() => true, departments);
+  const timeZone = () => depts.value()?.find((d) => d.code === props.service.department)?.calendar.timeZone;
+  const state = createAnswers(form, draft?.answers, () => todayIn(timeZone()));
   const [priority, setPriority] = createSignal<Priority>(draft?.priority ?? 'normal');
   const [onBehalf, setOnBehalf] = createSignal(draft?.onBehalf ?? '');
   const [given, setGiven] = createSignal<Record<string, Handover>>(draft?.given ?? {});
@@ -567,6 +590,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
           </ul>
         </Show>
       </Outcome>
+      <ApprovalNote approval={props.service.approval} form={form()} answers={state.answers()} />
       <Show when={props.service.promisedAt}>
         {(at) => <p class="promise">{t.service.promise(promiseDate(at()))}</p>}
       </Show>

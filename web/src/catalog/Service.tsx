@@ -9,6 +9,7 @@ import { durationWords, promiseDate, standardWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
 import { Prose, usePageTitle } from '../lib/ui.tsx';
+import { approvalWords } from './approval.tsx';
 import { OrderForm } from './OrderForm.tsx';
 import './catalog.css';
 
@@ -22,11 +23,6 @@ export default function ServicePage() {
   const depts = createLoader(() => true, departments);
   usePageTitle(() => service.value()?.name);
 
-  const approvalWords = {
-    none: t.service.approvalNone,
-    head: t.service.approvalHead,
-    named: t.service.approvalNamed,
-  };
   const departmentName = (code: string) => depts.value()?.find((d) => d.code === code)?.name ?? code;
 
   return (
@@ -59,7 +55,7 @@ export default function ServicePage() {
                 class: 'standard',
                 testId: 'service-promise',
               },
-              { term: t.service.approval, detail: approvalWords[s().approval.kind] },
+              { term: t.service.approval, detail: approvalWords(s().approval, s().form), testId: 'service-approval' },
             ]}
           />
 

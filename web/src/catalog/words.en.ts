@@ -4,7 +4,7 @@
  */
 
 import type { FieldKind, InputKind } from '#shared/model.ts';
-import { keyed, someOf } from '../i18n/en-grammar.ts';
+import { keyed, plural, someOf } from '../i18n/en-grammar.ts';
 
 export const catalogWords = {
   catalog: {
@@ -61,6 +61,19 @@ export const catalogWords = {
     approvalNone: 'No approval needed',
     approvalHead: 'The department head approves it before work starts',
     approvalNamed: 'Named approvers approve it before work starts',
+    approvalBy: { head: 'the department head', named: 'named approvers' },
+    /** `when`: a condition in words (`condition` below). */
+    approvalWhen: (who: string, when: string) =>
+      `Needs approval by ${who} when ${when}; other orders go straight to the team`,
+    condition: {
+      equals: (label: string, values: string) => `“${label}” is ${values}`,
+      above: (label: string, n: string) => `“${label}” is above ${n}`,
+      below: (label: string, n: string) => `“${label}” is below ${n}`,
+      between: (label: string, low: string, high: string) => `“${label}” is above ${low} and below ${high}`,
+      or: ' or ',
+    },
+    approvalWillBe: (who: string) => `This order will need approval by ${who} before work starts.`,
+    approvalWontBe: (when: string) => `No approval needed for this order (it is needed when ${when}).`,
     inputsTitle: 'What you hand over',
     inputsEmpty: 'Nothing beyond the form.',
     deliverablesTitle: 'What you get back',
@@ -100,5 +113,21 @@ export const catalogWords = {
     previewNote: 'This is how requesters will see the form. Nothing is sent from the preview.',
     previewChecked: 'The answers pass the form’s checks. In the real form the order would now be sent.',
     previewEmpty: 'The form has no fields yet. Add fields on the left to see them here.',
+  },
+  /** The person picker (web/src/lib/PersonPicker.tsx), wherever a person is chosen. */
+  people: {
+    placeholder: 'Type a name or an email',
+    hint: 'Type part of a name or an email, then choose the person from the list.',
+    searching: 'Searching…',
+    found: (n: number) =>
+      n === 0 ? 'No one found.' : `${plural(n, 'person', 'people')} found; use the arrow keys to choose.`,
+    none: (q: string) => `No one found for “${q}”. Try a first name, a surname or an email.`,
+    failed: 'People could not be searched just now. Try again in a moment.',
+    chosen: (name: string, email: string, department?: string) =>
+      `Chosen: ${name}, ${email}${department ? `, ${department}` : ''}`,
+    notChosen: 'Choose a person from the list.',
+    clear: (name: string) => `Clear ${name}`,
+    add: 'Add',
+    unknown: (id: string) => `Person ${id}`,
   },
 };

@@ -61,6 +61,18 @@ export const catalogWords: typeof english = {
     approvalNone: 'Akceptacja nie jest potrzebna',
     approvalHead: 'Kierownik działu akceptuje zamówienie przed rozpoczęciem pracy',
     approvalNamed: 'Wskazane osoby akceptują zamówienie przed rozpoczęciem pracy',
+    approvalBy: { head: 'kierownika działu', named: 'wskazane osoby' },
+    approvalWhen: (who, when) =>
+      `Wymaga akceptacji przez ${who}, gdy ${when}; pozostałe zamówienia trafiają od razu do zespołu`,
+    condition: {
+      equals: (label, values) => `„${label}” to ${values}`,
+      above: (label, n) => `„${label}” jest większe niż ${n}`,
+      below: (label, n) => `„${label}” jest mniejsze niż ${n}`,
+      between: (label, low, high) => `„${label}” jest większe niż ${low} i mniejsze niż ${high}`,
+      or: ' lub ',
+    },
+    approvalWillBe: (who) => `To zamówienie będzie wymagało akceptacji przez ${who} przed rozpoczęciem pracy.`,
+    approvalWontBe: (when) => `To zamówienie nie wymaga akceptacji (jest potrzebna, gdy ${when}).`,
     inputsTitle: 'Co przekazujesz',
     inputsEmpty: 'Nic poza formularzem.',
     deliverablesTitle: 'Co otrzymasz',
@@ -102,5 +114,19 @@ export const catalogWords: typeof english = {
     previewChecked:
       'Odpowiedzi przechodzą kontrole formularza. W prawdziwym formularzu zamówienie zostałoby teraz wysłane.',
     previewEmpty: 'Formularz nie ma jeszcze pól. Dodaj pola po lewej stronie, aby je tu zobaczyć.',
+  },
+  people: {
+    placeholder: 'Wpisz imię, nazwisko lub e-mail',
+    hint: 'Wpisz część imienia, nazwiska lub adresu e-mail, a potem wybierz osobę z listy.',
+    searching: 'Szukam…',
+    found: (n) =>
+      n === 0 ? 'Nikogo nie znaleziono.' : `Znaleziono: ${plural(n, 'osoba', 'osoby', 'osób')}; wybierz strzałkami.`,
+    none: (q) => `Nikogo nie znaleziono dla „${q}”. Spróbuj imienia, nazwiska lub adresu e-mail.`,
+    failed: 'Nie udało się teraz wyszukać osób. Spróbuj za chwilę.',
+    chosen: (name, email, department) => `Wybrano: ${name}, ${email}${department ? `, ${department}` : ''}`,
+    notChosen: 'Wybierz osobę z listy.',
+    clear: (name) => `Usuń ${name}`,
+    add: 'Dodaj',
+    unknown: (id) => `Osoba ${id}`,
   },
 };

@@ -57,7 +57,7 @@ export default function DepartmentServices() {
                   <td>
                     <ServiceStatusBadge status={s.status} />
                   </td>
-                  <td>{s.version}</td>
+                  <td>{s.publication || '—'}</td>
                   <td>{person(s.ownerId)}</td>
                   <td>
                     <DateTime iso={s.updatedAt} />

@@ -6,7 +6,7 @@
 import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Member } from '#shared/api.ts';
-import type { Service } from '#shared/model.ts';
+import type { Condition, Service } from '#shared/model.ts';
 import { isHeadOf } from '#shared/permissions.ts';
 import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
 import { user } from '../account/session.ts';
@@ -18,7 +18,14 @@ import { controlId, type FieldErrors, issuesToFields, localMessages } from '../l
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
-import { DeliverablesEditor, DurationField, FormBuilder, InputsEditor, StagesEditor } from './builder.tsx';
+import {
+  ConditionFields,
+  DeliverablesEditor,
+  DurationField,
+  FormBuilder,
+  InputsEditor,
+  StagesEditor,
+} from './builder.tsx';
 import {
   CheckField,
   ConflictChoices,
@@ -249,7 +256,10 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
         <Show when={saved()}>
           {(s) => (
             <p class="order-badges">
-              <ServiceStatusBadge status={s().status} /> <span class="meta">{t.editor.version(s().version)}</span>
+              <ServiceStatusBadge status={s().status} />{' '}
+              <span class="meta">
+                {s().publication ? t.editor.version(s().publication ?? 0) : t.editor.notPublished}
+              </span>
             </p>
           )}
         </Show>
@@ -356,6 +366,18 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
           </section>
 
           <FormBuilder draft={draft} update={update} errors={errors} locked={locked} always={always} />
+          <TextField
+            path="titleTemplate"
+            label={t.editor.titleTemplate}
+            hint={t.editor.titleTemplateHint(
+              draft()
+                .form.map((f) => f.id)
+                .join(', '),
+            )}
+            value={draft().titleTemplate ?? ''}
+            error={err('titleTemplate')}
+            onInput={(titleTemplate) => update((d) => ({ ...d, titleTemplate }), 'titleTemplate')}
+          />
           <InputsEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
           <DeliverablesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
           <StagesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
@@ -373,19 +395,44 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                   id: controlId(`approval.kind.${kind}`),
                 }))}
                 onChange={(kind) =>
-                  update(
-                    (d) => ({
+                  update((d) => {
+                    const when = d.approval.kind === 'none' ? undefined : d.approval.when;
+                    const kept = when ? { when } : {};
+                    return {
                       ...d,
                       approval:
                         kind === 'named'
-                          ? { kind: 'named', approvers: d.approval.kind === 'named' ? d.approval.approvers : [] }
-                          : { kind },
-                    }),
-                    'approval',
-                  )
+                          ? {
+                              kind: 'named',
+                              approvers: d.approval.kind === 'named' ? d.approval.approvers : [],
+                              ...kept,
+                            }
+                          : kind === 'head'
+                            ? { kind: 'head', ...kept }
+                            : { kind: 'none' },
+                    };
+                  }, 'approval')
                 }
               />
             </fieldset>
+            <Show when={draft().approval.kind !== 'none'}>
+              <ConditionFields
+                path="approval.when"
+                label={t.editor.approvalWhen}
+                hint={t.editor.approvalWhenHint}
+                noneLabel={t.editor.approvalAlways}
+                fields={draft().form}
+                rule={draft().approval.kind === 'none' ? undefined : (draft().approval as { when?: Condition }).when}
+                err={err}
+                onChange={(when) =>
+                  update((d) => {
+                    if (d.approval.kind === 'none') return d;
+                    const { when: _, ...rest } = d.approval;
+                    return { ...d, approval: when ? { ...rest, when } : rest };
+                  }, 'approval.when')
+                }
+              />
+            </Show>
             <Show when={draft().approval.kind === 'named'}>
               <ListEditor
                 path="approval.approvers"
@@ -394,7 +441,9 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                 suggestions={suggestions()}
                 itemLabel={memberName}
                 error={err('approval.approvers')}
-                onChange={(approvers) => update((d) => ({ ...d, approval: { kind: 'named', approvers } }), 'approval')}
+                onChange={(approvers) =>
+                  update((d) => ({ ...d, approval: { ...d.approval, kind: 'named', approvers } }), 'approval')
+                }
               />
             </Show>
           </section>

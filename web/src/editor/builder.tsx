@@ -4,7 +4,14 @@
  * and moved with buttons; focus follows the moved or new row.
  */
 import { type Accessor, createSignal, For, Index, type JSX, Show } from 'solid-js';
-import { FIELD_KINDS, type FieldKind, type FormField, INPUT_KINDS, type InputKind } from '#shared/model.ts';
+import {
+  type Condition,
+  FIELD_KINDS,
+  type FieldKind,
+  type FormField,
+  INPUT_KINDS,
+  type InputKind,
+} from '#shared/model.ts';
 import { Check, SelectBox } from '../lib/fields.tsx';
 import { durationWords } from '../lib/format.ts';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
@@ -208,6 +215,162 @@ function ConditionValues(props: {
   );
 }
 
+type Comparison = 'equals' | 'above' | 'below';
+const comparisonOf = (rule: Condition | undefined): Comparison =>
+  rule?.above !== undefined ? 'above' : rule?.below !== undefined ? 'below' : 'equals';
+
+/**
+ * A condition on an answer, the same for "show only when" and "needs approval when": which field,
+ * and (for a number field) whether it has one of the values or is above or below a number.
+ */
+export function ConditionFields(props: {
+  path: string;
+  label: string;
+  hint: string;
+  noneLabel: string;
+  /** The fields the condition may test. */
+  fields: readonly FormField[];
+  rule: Condition | undefined;
+  err: (path: string) => string | undefined;
+  onChange: (rule: Condition | undefined) => void;
+}) {
+  const source = () => props.fields.find((f) => f.id === props.rule?.field);
+  // The comparison is kept while its number is still empty.
+  const [compare, setCompare] = createSignal<Comparison>(comparisonOf(props.rule));
+  const path = (key: string) => `${props.path}.${key}`;
+  return (
+    <div class="condition">
+      <SelectField
+        path={path('field')}
+        label={props.label}
+        hint={props.hint}
+        value={props.rule?.field ?? ''}
+        options={[
+          { value: '', label: props.noneLabel },
+          ...props.fields.map((f) => ({ value: f.id, label: f.label || f.id })),
+          ...(props.rule && !source() ? [{ value: props.rule.field, label: props.rule.field }] : []),
+        ]}
+        error={props.err(path('field')) ?? props.err(props.path)}
+        onChange={(id) => {
+          setCompare('equals');
+          props.onChange(id ? { field: id, equals: [] } : undefined);
+        }}
+      />
+      <Show when={props.rule && source()}>
+        {(src) => (
+          <>
+            <Show when={src().kind === 'number'}>
+              <SelectField
+                path={path('compare')}
+                label={t.editor.compare}
+                value={compare()}
+                options={(['equals', 'above', 'below'] as const).map((c) => ({
+                  value: c,
+                  label: t.editor.compares[c],
+                }))}
+                onChange={(c) => {
+                  setCompare(c);
+                  const field = props.rule?.field ?? '';
+                  props.onChange(c === 'equals' ? { field, equals: [] } : { field });
+                }}
+              />
+            </Show>
+            <Show
+              when={compare() !== 'equals' && src().kind === 'number'}
+              fallback={
+                <ConditionValues
+                  path={path('equals')}
+                  source={src()}
+                  equals={props.rule?.equals ?? []}
+                  error={props.err(path('equals'))}
+                  onChange={(equals) => props.onChange({ field: props.rule?.field ?? '', equals })}
+                />
+              }
+            >
+              <NumberField
+                path={path(compare())}
+                label={t.editor.compareValue}
+                value={compare() === 'above' ? props.rule?.above : props.rule?.below}
+                error={props.err(path(compare()))}
+                onChange={(n) => {
+                  const field = props.rule?.field ?? '';
+                  props.onChange(compare() === 'above' ? { field, above: n } : { field, below: n });
+                }}
+              />
+            </Show>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+/** A date field's rules: after / before another date field (by days), not in the past, within days from today. */
+function DateRules(props: {
+  path: string;
+  field: FormField;
+  others: readonly FormField[];
+  err: (path: string) => string | undefined;
+  patch: (change: Partial<FormField>, key: string) => void;
+}) {
+  const path = (key: string) => `${props.path}.${key}`;
+  return (
+    <div class="date-rules">
+      <div class="builder-grid">
+        <For each={['after', 'before'] as const}>
+          {(side) => (
+            <>
+              <SelectField
+                path={path(`${side}.field`)}
+                label={t.editor.dateSide[side]}
+                value={props.field[side]?.field ?? ''}
+                options={[
+                  { value: '', label: t.editor.dateAny },
+                  ...props.others.map((f) => ({ value: f.id, label: f.label || f.id })),
+                ]}
+                error={props.err(path(`${side}.field`)) ?? props.err(path(side))}
+                onChange={(id) => {
+                  const days = props.field[side]?.days;
+                  const rel = id ? { field: id, ...(days === undefined ? {} : { days }) } : undefined;
+                  props.patch(side === 'after' ? { after: rel } : { before: rel }, side);
+                }}
+              />
+              <Show when={props.field[side]?.field}>
+                <NumberField
+                  path={path(`${side}.days`)}
+                  label={t.editor.dateDays}
+                  hint={t.editor.dateDaysHint}
+                  value={props.field[side]?.days}
+                  error={props.err(path(`${side}.days`))}
+                  onChange={(days) => {
+                    const rel = { field: props.field[side]?.field ?? '', ...(days === undefined ? {} : { days }) };
+                    props.patch(side === 'after' ? { after: rel } : { before: rel }, side);
+                  }}
+                />
+              </Show>
+            </>
+          )}
+        </For>
+      </div>
+      <CheckField
+        path={path('notPast')}
+        label={t.editor.notPast}
+        checked={props.field.notPast === true}
+        error={props.err(path('notPast'))}
+        onChange={(on) => props.patch({ notPast: on || undefined }, 'notPast')}
+      />
+      <NumberField
+        path={path('withinDays')}
+        label={t.editor.withinDays}
+        hint={t.editor.withinDaysHint}
+        value={props.field.withinDays}
+        error={props.err(path('withinDays'))}
+        onChange={(withinDays) => props.patch({ withinDays }, 'withinDays')}
+      />
+    </div>
+  );
+}
+
 export function FormBuilder(props: BuilderProps) {
   const form = () => props.draft().form;
   const err = (path: string) => props.errors()[path];
@@ -233,7 +396,6 @@ export function FormBuilder(props: BuilderProps) {
       row={(field, i) => {
         const p = (key: string) => `form.${i}.${key}`;
         const above = () => form().slice(0, i);
-        const source = () => form().find((f) => f.id === field().visibleWhen?.field);
         return (
           <>
             <div class="builder-grid">
@@ -312,43 +474,26 @@ export function FormBuilder(props: BuilderProps) {
                 onChange={(options) => patch(i, { options }, 'options')}
               />
             </Show>
+            <Show when={field().kind === 'date'}>
+              <DateRules
+                path={`form.${i}`}
+                field={field()}
+                others={form().filter((f, j) => j !== i && f.kind === 'date')}
+                err={err}
+                patch={(change, key) => patch(i, change, key)}
+              />
+            </Show>
             <Show when={i > 0 || field().visibleWhen}>
-              <div class="condition">
-                <SelectField
-                  path={p('visibleWhen.field')}
-                  label={t.editor.showWhen}
-                  hint={t.editor.showWhenHint}
-                  value={field().visibleWhen?.field ?? ''}
-                  options={[
-                    { value: '', label: t.editor.showAlways },
-                    ...above().map((f) => ({ value: f.id, label: f.label || f.id })),
-                    ...(field().visibleWhen && !above().some((f) => f.id === field().visibleWhen?.field)
-                      ? [{ value: field().visibleWhen?.field ?? '', label: field().visibleWhen?.field ?? '' }]
-                      : []),
-                  ]}
-                  error={err(p('visibleWhen.field')) ?? err(p('visibleWhen'))}
-                  onChange={(id) =>
-                    patch(i, { visibleWhen: id ? { field: id, equals: [] } : undefined }, 'visibleWhen')
-                  }
-                />
-                <Show when={field().visibleWhen && source()}>
-                  {(src) => (
-                    <ConditionValues
-                      path={p('visibleWhen.equals')}
-                      source={src()}
-                      equals={field().visibleWhen?.equals ?? []}
-                      error={err(p('visibleWhen.equals'))}
-                      onChange={(equals) =>
-                        patch(
-                          i,
-                          { visibleWhen: { field: field().visibleWhen?.field ?? '', equals } },
-                          'visibleWhen.equals',
-                        )
-                      }
-                    />
-                  )}
-                </Show>
-              </div>
+              <ConditionFields
+                path={p('visibleWhen')}
+                label={t.editor.showWhen}
+                hint={t.editor.showWhenHint}
+                noneLabel={t.editor.showAlways}
+                fields={above()}
+                rule={field().visibleWhen}
+                err={err}
+                onChange={(visibleWhen) => patch(i, { visibleWhen }, 'visibleWhen')}
+              />
             </Show>
           </>
         );

@@ -4,7 +4,7 @@
  * that turns what the person typed into the body that is checked and saved.
  */
 
-import type { FieldKind, FormField, Service } from '#shared/model.ts';
+import type { Condition, FieldKind, FormField, Service } from '#shared/model.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
 import { t } from '../lib/strings.ts';
 
@@ -130,9 +130,10 @@ export function blankService(): Draft {
 /** The editable part of a stored service, as a fresh copy. */
 export function draftOf(service: Service): Draft {
   const { name, summary, description, tags, ownerId, audience, form, inputs, deliverables, stages } = service;
-  const { approval, standard, survey, reportTo, bundle, translations } = service;
+  const { approval, standard, survey, reportTo, bundle, translations, titleTemplate } = service;
   return structuredClone({
     ...(bundle ? { bundle } : {}),
+    ...(titleTemplate ? { titleTemplate } : {}),
     ...(translations ? { translations } : {}),
     name,
     summary,
@@ -210,24 +211,57 @@ function cleanField(field: FormField, kinds: ReadonlyMap<string, FieldKind>): Fo
     if (pattern) out.pattern = pattern;
   }
   if (CHOICE_KINDS.has(field.kind)) out.options = cleanList(field.options ?? []);
-  const rule = field.visibleWhen;
-  if (rule?.field) {
+  const rule = field.visibleWhen && cleanCondition(field.visibleWhen, kinds);
+  if (rule) out.visibleWhen = rule;
+  if (field.kind === 'date') {
+    for (const side of ['after', 'before'] as const) {
+      const rel = field[side];
+      if (!rel?.field) continue;
+      const days = finite(rel.days);
+      out[side] = days === undefined ? { field: rel.field } : { field: rel.field, days: Math.round(days) };
+    }
+    if (field.notPast) out.notPast = true;
+    const within = finite(field.withinDays);
+    if (within !== undefined) out.withinDays = Math.round(within);
+  }
+  return out;
+}
+
+/**
+ * A condition as typed, tidied: values typed for the field they test, empty ones dropped; a
+ * condition without values or bounds is no condition.
+ */
+export function cleanCondition(rule: Condition, kinds: ReadonlyMap<string, FieldKind>): Condition | undefined {
+  if (!rule.field) return undefined;
+  if (rule.equals) {
     const kind = kinds.get(rule.field);
     const equals = [...new Set(rule.equals.map((v) => conditionValue(v, kind)).filter((v) => v !== ''))] as Array<
       string | number | boolean
     >;
-    if (equals.length > 0) out.visibleWhen = { field: rule.field, equals };
+    return equals.length > 0 ? { field: rule.field, equals } : undefined;
   }
-  return out;
+  const above = finite(rule.above);
+  const below = finite(rule.below);
+  if (above === undefined && below === undefined) return undefined;
+  return {
+    field: rule.field,
+    ...(above === undefined ? {} : { above }),
+    ...(below === undefined ? {} : { below }),
+  };
 }
 
 /** What the person typed, tidied into the body the API checks: trimmed, no empty or stray parts. */
 export function cleanDraft(draft: Draft): Draft {
   const kinds = new Map(draft.form.map((f) => [f.id, f.kind] as const));
+  const when =
+    draft.approval.kind === 'none' ? undefined : draft.approval.when && cleanCondition(draft.approval.when, kinds);
   const approval: Draft['approval'] =
     draft.approval.kind === 'named'
-      ? { kind: 'named', approvers: cleanList(draft.approval.approvers) }
-      : draft.approval;
+      ? { kind: 'named', approvers: cleanList(draft.approval.approvers), ...(when ? { when } : {}) }
+      : draft.approval.kind === 'head'
+        ? { kind: 'head', ...(when ? { when } : {}) }
+        : { kind: 'none' };
+  const titleTemplate = optionalText(draft.titleTemplate);
   return {
     name: draft.name.trim(),
     summary: draft.summary.trim(),
@@ -254,6 +288,7 @@ export function cleanDraft(draft: Draft): Draft {
       return out;
     }),
     approval,
+    ...(titleTemplate ? { titleTemplate } : {}),
     standard: { ...draft.standard },
     survey: { enabled: draft.survey.enabled, question: draft.survey.question.trim() },
     reportTo: cleanList(draft.reportTo),

@@ -53,6 +53,13 @@ const EXACT: Readonly<Record<string, string>> = {
     'Ten wzorzec jest zbyt duży, by szybko go sprawdzić (powtórzenie ponad 1000 razy lub wiele długich powtórzeń). Skróć go.',
   'This pattern is not a valid regular expression.': 'Ten wzorzec nie jest poprawnym wyrażeniem regularnym.',
   'A field can only depend on a field above it.': 'Pole może zależeć tylko od pola powyżej.',
+  'Give the values to match or a number to compare with, not both.':
+    'Podaj wartości do porównania albo liczbę, z którą porównać, nie jedno i drugie.',
+  'Only a number field can be above or below a value.': 'Tylko pole liczbowe może być powyżej lub poniżej wartości.',
+  'Name a field of the form.': 'Wskaż pole formularza.',
+  'Only a date field has date rules.': 'Reguły dat ma tylko pole daty.',
+  'Name another date field of the form.': 'Wskaż inne pole daty w formularzu.',
+  'Must not be in the past.': 'Data nie może być w przeszłości.',
   'Name the form field that provides this input.': 'Wskaż pole formularza, które dostarcza ten materiał.',
   'The first response cannot be due after the resolution.':
     'Termin pierwszej odpowiedzi nie może przypadać po terminie realizacji.',
@@ -172,6 +179,23 @@ const PATTERNS: ReadonlyArray<[RegExp, (...parts: string[]) => string]> = [
   [/^At least (-?[\d.]+)\.$/, (n) => `Co najmniej ${n}.`],
   [/^At most (-?[\d.]+)\.$/, (n) => `Najwyżej ${n}.`],
   [/^Another field already uses the id (.+)\.$/s, (id) => `Identyfikator ${id} ma już inne pole.`],
+  [/^Must be on or after (.+)\.$/s, (f) => `Data musi być taka sama jak w polu „${f}” lub późniejsza.`],
+  [/^Must be on or before (.+)\.$/s, (f) => `Data musi być taka sama jak w polu „${f}” lub wcześniejsza.`],
+  [
+    /^Must be at least (\d+) days after (.+)\.$/s,
+    (n, f) => `Data musi być co najmniej ${n} dni po dacie z pola „${f}”.`,
+  ],
+  [
+    /^Must be at least (\d+) days before (.+)\.$/s,
+    (n, f) => `Data musi być co najmniej ${n} dni przed datą z pola „${f}”.`,
+  ],
+  [/^Must be after (.+)\.$/s, (f) => `Data musi być późniejsza niż w polu „${f}”.`],
+  [/^Must be before (.+)\.$/s, (f) => `Data musi być wcześniejsza niż w polu „${f}”.`],
+  [
+    /^Must be within (\d+) days? from today\.$/,
+    (n) => `Data musi przypadać w ciągu ${n} ${form(Number(n), 'dnia', 'dni', 'dni')} od dziś.`,
+  ],
+  [/^There is no field \{(.*)\} in the form\.$/s, (id) => `Formularz nie ma pola {${id}}.`],
   [/^The id (.+) is used twice\.$/s, (id) => `Identyfikator ${id} występuje dwa razy.`],
   [/^Still missing: (.+)\.$/s, (list) => `Nadal brakuje: ${list}.`],
   [/^Deliverables not yet ticked: (.+)\.$/s, (list) => `Nieodhaczone rezultaty: ${list}.`],
