@@ -104,6 +104,33 @@ describe('the queue', () => {
     expect(await hana.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('reads itself again when the tab comes back, keeping filters, selection and focus', async () => {
+    const [first, second] = filed as [string, string];
+    await hana.goto(`${stack.appUrl}/queue/HR?status=in_progress`);
+    await rowOf(hana, first).waitFor();
+    // x selects the chosen order, as the shortcuts say.
+    await rowOf(hana, first).getByRole('link', { name: first }).focus();
+    await hana.keyboard.press('x');
+    expect(await rowOf(hana, first).getByRole('checkbox').isChecked()).toBe(true);
+    await rowOf(hana, second).getByRole('link', { name: second }).focus();
+    // Someone else raises the priority of the focused order meanwhile.
+    const olivia = await openAs(browser, stack.appUrl, 'Olivia Grant');
+    await openOrder(olivia, stack.appUrl, second);
+    await olivia.getByLabel('Priority', { exact: true }).selectOption('high');
+    await olivia.getByRole('button', { name: 'Set priority' }).click();
+    await olivia.getByText('Priority set to High.').waitFor();
+    await olivia.context().close();
+
+    // Coming back to the tab reads the list again (at most every few seconds).
+    await hana.waitForTimeout(5_500);
+    await hana.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => rowOf(hana, second).locator('.q-priority').innerText()).toBe('High');
+    expect(new URL(hana.url()).searchParams.get('status')).toBe('in_progress');
+    expect(await rowOf(hana, first).getByRole('checkbox').isChecked()).toBe(true);
+    expect(await hana.getByText('1 order selected').count()).toBe(1);
+    expect(await hana.evaluate(() => document.activeElement?.textContent)).toBe(second);
+  });
+
   it('ticks past a deadline by itself: the badge turns to overdue without a reload', async () => {
     const third = filed[2] ?? '';
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -226,6 +253,24 @@ describe('the order page', () => {
       expect(await card.innerText()).not.toMatch(/\bMet\b/);
     }
     expect(await anna.getByTestId('next-step').count()).toBe(0);
+  });
+
+  it('reads itself again without closing an open form or losing what is typed in it', async () => {
+    const number = filed[0] ?? '';
+    await openOrder(anna, stack.appUrl, number);
+    await anna.getByRole('button', { name: 'Cancel order' }).click();
+    const why = anna.getByLabel(/Why do you cancel/);
+    await why.fill('Half-typed reason');
+    await openOrder(hana, stack.appUrl, number);
+    await hana.getByLabel('Your comment', { exact: true }).fill('We are on it.');
+    await hana.getByRole('button', { name: 'Add comment' }).click();
+    await hana.getByText('Your comment was added.').waitFor();
+
+    await anna.waitForTimeout(5_500);
+    await anna.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => anna.getByTestId('timeline').innerText()).toContain('We are on it.');
+    expect(await why.inputValue()).toBe('Half-typed reason');
+    await anna.getByRole('button', { name: 'Never mind' }).click();
   });
 
   it('with the network down "Add comment" says it failed and keeps the text; Try again sends it', async () => {

@@ -205,7 +205,7 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
     }
     const action = props.action;
     const number = order().number;
-    const ok = await props.ctx.perform(
+    await props.ctx.perform(
       (version) => {
         switch (action) {
           case 'reject':
@@ -244,8 +244,10 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
         answers.setServerErrors(fieldErrors);
         focusFirstInvalid(formEl);
       },
+      undefined,
+      // Closes once the action is done, also when it is done on a retry; until then all typed stays.
+      { afterwards: () => props.onClose() },
     );
-    if (ok) props.onClose();
   }
 
   const choose = { value: '' as const, label: t.form.choose };

@@ -110,8 +110,10 @@ export default function Queue() {
   const picked = createMemo(() => shown().filter((o) => selected().has(o.number)));
 
   function replaceRow(number: string, next: OrderSummary) {
+    const back = focusInList();
     if (atRisk()) risky.set((risky.value() ?? []).map((o) => (o.number === number ? next : o)));
     else pager.replace((o) => o.number === number, next);
+    back();
   }
 
   /** The row as claimed or assigned, before the API answers: the team sees it at once. */
@@ -206,7 +208,11 @@ export default function Queue() {
   };
 
   useAutoRefresh(
-    () => (atRisk() ? refreshAtRisk() : pager.refresh(sameRow)),
+    async () => {
+      const back = focusInList();
+      await (atRisk() ? refreshAtRisk() : pager.refresh(sameRow));
+      back();
+    },
     () => !busy() && list.value() !== undefined,
   );
   async function refreshAtRisk() {
@@ -261,6 +267,7 @@ export default function Queue() {
       if (!row) return;
       event.preventDefault();
       if (action === 'open') navigate(orderHref(row.number));
+      else if (action === 'select') toggle(row.number, !selected().has(row.number));
       else if (row.status === 'open' && !busy()) void runClaim(row);
       else if (row.status !== 'open') claim.said(t.queue.cannotClaim(row.number));
     };
@@ -374,6 +381,27 @@ export default function Queue() {
 }
 
 class BulkError extends Error {}
+
+/**
+ * Where the focus is in the list, to put it back when a row is drawn again (its order changed):
+ * the same control of the same order's row, or its link when that control is gone (a claimed order
+ * has no Claim button). Nothing happens when the focus is still somewhere.
+ */
+function focusInList(): () => void {
+  const active = document.activeElement;
+  const row = active instanceof HTMLElement ? active.closest<HTMLElement>('[data-queue-row]') : null;
+  const number = row?.dataset.queueRow;
+  if (!number) return () => {};
+  const part = active instanceof HTMLInputElement ? 'input' : active instanceof HTMLButtonElement ? 'button' : 'a';
+  return () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const selector = `[data-queue-row="${CSS.escape(number)}"]`;
+    const target =
+      document.querySelector<HTMLElement>(`${selector} ${part}`) ??
+      document.querySelector<HTMLElement>(`${selector} a`);
+    target?.focus({ preventScroll: true });
+  };
+}
 
 /** What an action said; a failure comes with a button that sends it again. */
 function Said(props: { of: Submit<never>; retry: (() => void) | undefined }) {

@@ -7,6 +7,7 @@ describe('queueKeyAction', () => {
     expect(queueKeyAction({ key: 'k', targetTag: 'A' })).toBe('previous');
     expect(queueKeyAction({ key: 'c', targetTag: 'A' })).toBe('claim');
     expect(queueKeyAction({ key: 'Enter', targetTag: 'BODY' })).toBe('open');
+    expect(queueKeyAction({ key: 'x', targetTag: 'A' })).toBe('select');
   });
 
   it('leaves typing, browser shortcuts and native Enter alone', () => {
@@ -16,7 +17,7 @@ describe('queueKeyAction', () => {
     expect(queueKeyAction({ key: 'c', ctrlKey: true, targetTag: 'BODY' })).toBeUndefined();
     expect(queueKeyAction({ key: 'Enter', targetTag: 'A' })).toBeUndefined();
     expect(queueKeyAction({ key: 'Enter', targetTag: 'BUTTON' })).toBeUndefined();
-    expect(queueKeyAction({ key: 'x', targetTag: 'BODY' })).toBeUndefined();
+    expect(queueKeyAction({ key: 'q', targetTag: 'BODY' })).toBeUndefined();
   });
 });
 

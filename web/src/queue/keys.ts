@@ -1,9 +1,9 @@
 /**
  * Keyboard shortcuts of the team queue: j / k move between orders, Enter opens the chosen one,
- * c claims it. Pure, so the rules are tested without a browser.
+ * c claims it, x selects it (for claiming or assigning many at once). Pure, so the rules are tested without a browser.
  */
 
-export type QueueKeyAction = 'next' | 'previous' | 'open' | 'claim';
+export type QueueKeyAction = 'next' | 'previous' | 'open' | 'claim' | 'select';
 
 export interface KeyLike {
   key: string;
@@ -34,6 +34,9 @@ export function queueKeyAction(event: KeyLike): QueueKeyAction | undefined {
     case 'c':
     case 'C':
       return 'claim';
+    case 'x':
+    case 'X':
+      return 'select';
     case 'Enter':
       return event.targetTag !== undefined && ACTIVATES.has(event.targetTag) ? undefined : 'open';
     default:

@@ -29,6 +29,7 @@ export const queueWords = {
       ['k', 'previous order'],
       ['Enter', 'open the chosen order'],
       ['c', 'claim the chosen order'],
+      ['x', 'select the chosen order'],
     ] as Array<[key: string, action: string]>,
     cannotClaim: (n: string) => `${n} cannot be claimed: only open orders can.`,
     /** An assignee whose name the page could not learn. */

@@ -32,6 +32,7 @@ export const queueWords: typeof english = {
       ['k', 'poprzednie zamówienie'],
       ['Enter', 'otwórz wybrane zamówienie'],
       ['c', 'przejmij wybrane zamówienie'],
+      ['x', 'zaznacz wybrane zamówienie'],
     ],
     cannotClaim: (n) => `Nie można przejąć ${n}: przejąć można tylko otwarte zamówienia.`,
     someone: 'były członek zespołu',
