@@ -123,7 +123,8 @@ export const editorWords = {
     options: 'Options',
     showWhen: 'Show only when',
     showAlways: 'Always shown',
-    showWhenHint: 'Shows (and, if required, requires) this field only when an earlier field has one of the values.',
+    showWhenHint:
+      'Shows (and, if required, requires) this field only when an earlier field has one of the values, or an earlier number is above or below a number.',
     showValues: 'has one of these values',
     ticked: 'ticked',
     notTicked: 'not ticked',

@@ -125,7 +125,7 @@ export const editorWords: typeof english = {
     showWhen: 'Pokaż tylko, gdy',
     showAlways: 'Zawsze widoczne',
     showWhenHint:
-      'Pokazuje to pole (a jeśli jest wymagane, to także go wymaga) tylko wtedy, gdy wcześniejsze pole ma jedną z wybranych wartości.',
+      'Pokazuje to pole (a jeśli jest wymagane, to także go wymaga) tylko wtedy, gdy wcześniejsze pole ma jedną z wybranych wartości albo wcześniejsza liczba jest większa lub mniejsza od podanej.',
     showValues: 'ma jedną z tych wartości',
     ticked: 'zaznaczone',
     notTicked: 'niezaznaczone',
