@@ -28,6 +28,8 @@ export interface Config {
    */
   storageAttemptMs?: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Webhooks may go to plain http and loopback (a receiver on this machine): local and test stages only. */
+  webhooksAllowLocal?: true;
   /**
    * Mail in: replies come back to `order+<number>.<signature>@<domain>` and departments receive at
    * `<local part>@<domain>`. The reply key ring signs those addresses: its text (`REPLY_SECRET`,
@@ -103,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.SES_ENDPOINT) config.sesEndpoint = env.SES_ENDPOINT;
   if (env.S3_ENDPOINT) config.s3Endpoint = env.S3_ENDPOINT;
   if (env.SES_CONFIGURATION_SET) config.sesConfigurationSet = env.SES_CONFIGURATION_SET;
+  if (env.WEBHOOKS_ALLOW_LOCAL === 'true') {
+    if (config.stage !== 'local' && config.stage !== 'test')
+      throw new ConfigError('WEBHOOKS_ALLOW_LOCAL is for the local and test stages only.');
+    config.webhooksAllowLocal = true;
+  }
   const inbound = inboundConfig(env, config.stage);
   if (inbound) config.inbound = inbound;
   if (env.INBOUND_BUCKET) config.inboundBucket = env.INBOUND_BUCKET;

@@ -12,6 +12,7 @@ import { DepartmentRepository } from './repositories/departments.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { UserRepository } from './repositories/users.ts';
+import { WebhookRepository } from './repositories/webhooks.ts';
 import { createDb, type Db } from './storage/client.ts';
 import { DailyDigest } from './workflows/digest.ts';
 import { SlaTimerJob } from './workflows/timers.ts';
@@ -30,6 +31,8 @@ export interface CoreDeps {
   mailer: Mailer;
   slaTimers: SlaTimerJob;
   digest: DailyDigest;
+  /** Webhook subscriptions; every order write fans the events it raises out to them (repositories/webhooks.ts). */
+  webhooks: WebhookRepository;
 }
 
 /**
@@ -85,7 +88,9 @@ export function createCoreDeps(
   const users = new UserRepository(db);
   const departments = new DepartmentRepository(db);
   const orders = new OrderRepository(db);
+  const webhooks = new WebhookRepository(db);
+  orders.alsoWrite((order, events, at) => webhooks.itemsFor(order, events, at));
   const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
   const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
-  return { config, db, log, metrics, now, users, departments, orders, outbox, mailer, slaTimers, digest };
+  return { config, db, log, metrics, now, users, departments, orders, outbox, mailer, slaTimers, digest, webhooks };
 }

@@ -8,9 +8,12 @@ import { type CoreDeps, createCoreDeps, type ObservabilityOverrides } from './co
 import { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { SurveyRepository } from './repositories/surveys.ts';
+import { TokenRepository } from './repositories/tokens.ts';
 import { AttachmentStore } from './storage/attachments.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { InsightWorkflow } from './workflows/insight.ts';
+import { TokenWorkflow } from './workflows/integrations/tokens.ts';
+import { WebhookWorkflow } from './workflows/integrations/webhooks.ts';
 import { OrderWorkflow } from './workflows/orders/index.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import { SurveyWorkflow } from './workflows/surveys.ts';
@@ -24,6 +27,8 @@ export interface Deps extends CoreDeps {
   surveyWorkflow: SurveyWorkflow;
   reportWorkflow: ReportWorkflow;
   insightWorkflow: InsightWorkflow;
+  tokenWorkflow: TokenWorkflow;
+  webhookWorkflow: WebhookWorkflow;
   stats: StatsRepository;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
@@ -60,6 +65,24 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     now,
   });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
+  const tokenStore = new TokenRepository(db);
+  const tokenWorkflow = new TokenWorkflow({
+    surveys: surveyWorkflow,
+    orders,
+    services,
+    departments,
+    users,
+    links,
+    portalUrl: config.portalUrl,
+    now,
+    tokens: tokenStore,
+    personByEmail: (email) => tokenStore.personByEmail(email),
+  });
+  const webhookWorkflow = new WebhookWorkflow({
+    webhooks: core.webhooks,
+    policy: { allowLocal: config.webhooksAllowLocal === true },
+    now,
+  });
   const attachments = config.attachmentsBucket
     ? new AttachmentStore(config.attachmentsBucket, {
         region: config.region,
@@ -78,6 +101,8 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     surveyWorkflow,
     reportWorkflow,
     insightWorkflow,
+    tokenWorkflow,
+    webhookWorkflow,
     stats,
   };
 }

@@ -113,8 +113,9 @@ export class MailWorker extends Construct {
     this.handler = new OrdoFunction(this, 'Handler', {
       config,
       name: 'mail-worker',
-      description: 'Delivers outbox e-mails from the DynamoDB stream through SES',
-      timeout: Duration.seconds(30),
+      description: 'Delivers outbox e-mails (SES) and webhook events (HTTPS) from the DynamoDB stream',
+      // A batch of 10 may hold webhook events, each allowed 5 s to answer.
+      timeout: Duration.seconds(60),
     });
     bindTable(this.handler, props.table, 'mailWorker');
     bindMail(this.handler, props.mail);

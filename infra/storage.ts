@@ -42,7 +42,8 @@ export const TABLE_ACCESS = {
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',
   ],
-  mailWorker: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+  // PutItem: the webhook delivery log and the head's mail when a webhook pauses (webhooks/delivery.ts).
+  mailWorker: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:PutItem'],
 } as const;
 
 export type TableAccess = keyof typeof TABLE_ACCESS;

@@ -6,6 +6,7 @@
  */
 
 import { CONTRACT, type RouteKey, splitKey } from './contract.ts';
+import type { TokenScope } from './integrations.ts';
 
 export type Audience =
   /** No sign-in needed (health, signed links whose token is the authority). */
@@ -36,7 +37,9 @@ export type Audience =
   | 'departmentHead'
   /** The head of the department in the path, or an admin. */
   | 'departmentHeadOrAdmin'
-  | 'admin';
+  | 'admin'
+  /** A service account's API token (`Bearer ordo_…`) whose scopes include the route's `tokenScope`. */
+  | 'apiToken';
 
 export interface RouteAccess {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -45,6 +48,8 @@ export interface RouteAccess {
   audience: Audience;
   /** Writes count against the per-person rate limit. */
   write?: boolean;
+  /** The API token scope that may call the route; none: no API token may. */
+  tokenScope?: TokenScope;
 }
 
 /** Who each audience is, in words (the API description states it on every operation). */
@@ -64,6 +69,7 @@ export const AUDIENCE_WORDS: Record<Audience, string> = {
   departmentHead: 'The head of the department in the path (or of the service’s department).',
   departmentHeadOrAdmin: 'The head of the department in the path, or an administrator.',
   admin: 'An administrator.',
+  apiToken: 'A service account’s API token (Authorization: Bearer ordo_…) with the scope the route names.',
 };
 
 /** Every route with its audience, read from the contract (contract.ts). */
@@ -74,6 +80,7 @@ export const ROUTES: readonly RouteAccess[] = Object.entries(CONTRACT).map(([key
     path,
     audience: spec.audience,
     ...('write' in spec && spec.write ? { write: true } : {}),
+    ...('tokenScope' in spec && spec.tokenScope ? { tokenScope: spec.tokenScope } : {}),
   };
 });
 

@@ -51,6 +51,8 @@ import {
   uploadRequestBody,
   watchersBody,
 } from './api.ts';
+import { INTEGRATION_ROUTES } from './integration-routes.ts';
+import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
 import { type PersonCard, peopleQuery } from './people.ts';
 import {
@@ -85,6 +87,8 @@ export type Tag = 'system' | 'links' | 'me' | 'catalog' | 'orders' | 'department
 
 export interface RouteSpec {
   audience: Audience;
+  /** The API token scope that may call the route (integration-routes.ts); none: no token may. */
+  tokenScope?: TokenScope;
   /** Writes count against the per-person (or per-link) rate limit. */
   write?: true;
   summary: string;
@@ -540,6 +544,7 @@ export const CONTRACT = {
     query: auditQuery,
     response: answers<Record<string, unknown>>('AuditEntry'),
   },
+  ...INTEGRATION_ROUTES,
 } as const satisfies Record<`${Method} /${string}`, RouteSpec>;
 
 export type Contract = typeof CONTRACT;

@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { type Audience, ROUTES, type RouteKey, routeKey } from '#shared/access.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#shared/errors.ts';
+import { isApiTokenHeader, scopeDecision, type TokenScope } from '#shared/integrations.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
 import { isAdministrator } from '#shared/profile.ts';
@@ -77,8 +78,26 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
     const route = BY_KEY.get(key);
     if (!route) throw new Error(`Route ${key} is not in the access table.`);
     const audience: Audience = route.audience;
+    const tokenRoute: { tokenScope?: TokenScope } = route;
     const write = 'write' in route && route.write === true;
     return async (c, next) => {
+      const header = c.req.header('authorization');
+      if (audience !== 'anyone' && isApiTokenHeader(header)) {
+        // A service account's API token: only the routes its scopes name, only its own department.
+        const caller = await deps.tokenWorkflow.authenticate(header ?? '');
+        if (scopeDecision(caller.token, tokenRoute.tokenScope) !== 'allowed') throw new ForbiddenError('forbidden');
+        const code = c.req.param('code');
+        if (code && code !== caller.token.department) throw new NotFoundError('nothing_here', { department: code });
+        c.set('user', caller.account);
+        c.set('apiToken', caller.token);
+        if (write) limiter.take(`token:${caller.token.id}`);
+        return next();
+      }
+      if (audience === 'apiToken') {
+        // People sign in for the portal's routes; these are for service accounts' tokens only.
+        await authenticate(deps, header);
+        throw new ForbiddenError('forbidden');
+      }
       if (audience === 'tokenHolder') {
         c.set('identity', await identify(deps, c.req.header('authorization')));
       } else if (audience !== 'anyone') {

@@ -133,11 +133,17 @@ function build(): Json {
       summary: spec.summary,
       description:
         `Audience \`${spec.audience}\`: ${words}` +
-        (spec.write ? ' Counts against the per-person write limit (per link for signed links).' : ''),
+        (spec.write ? ' Counts against the per-person write limit (per link for signed links).' : '') +
+        (spec.tokenScope ? ` An API token with the scope \`${spec.tokenScope}\` may call it.` : ''),
       tags: [spec.tag],
       'x-ordo-audience': spec.audience,
       security:
-        spec.audience === 'anyone' ? [] : [spec.audience === 'tokenHolder' ? { providerToken: [] } : { ordoToken: [] }],
+        spec.audience === 'anyone'
+          ? []
+          : spec.audience === 'apiToken'
+            ? [{ apiToken: [spec.tokenScope ?? ''] }]
+            : [spec.audience === 'tokenHolder' ? { providerToken: [] } : { ordoToken: [] }],
+      ...(spec.tokenScope ? { 'x-ordo-token-scope': spec.tokenScope } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body
         ? {
@@ -176,6 +182,13 @@ function build(): Json {
           bearerFormat: 'JWT',
           description:
             'The identity provider’s access token of a person with an Ordo profile (after POST /me/sign-in).',
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ordo_<id>_<secret>',
+          description:
+            'A service account’s API token, made by a department head; only the routes whose scope the token holds (orders:file, orders:read).',
         },
         providerToken: {
           type: 'http',

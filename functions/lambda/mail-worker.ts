@@ -14,12 +14,14 @@ import { MailDelivery } from '../mail/delivery.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
 import { isUnavailable } from '../storage/client.ts';
 import { outboxIdOf } from '../storage/keys.ts';
+import { createWebhookDelivery } from '../webhooks/delivery.ts';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from './stream-types.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createMailDeps(config, observed);
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, () => new Date(), deps.metrics);
+const webhooks = createWebhookDelivery(config, deps.db, deps.log);
+const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, () => new Date(), deps.metrics, webhooks);
 
 export const handler = observed.handler(deliver);
 

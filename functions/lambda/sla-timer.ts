@@ -13,11 +13,13 @@ import { MailDelivery } from '../mail/delivery.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
 import { countTimerRun } from '../observability/metrics.ts';
 import { isUnavailable } from '../storage/client.ts';
+import { createWebhookDelivery } from '../webhooks/delivery.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createCoreDeps(config, observed);
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics);
+const webhooks = createWebhookDelivery(config, deps.db, deps.log, deps.now);
+const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics, webhooks);
 
 export const handler = observed.handler(run);
 

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 import { countTimerRun } from '../observability/metrics.ts';
 import { isUnavailable } from '../storage/client.ts';
+import { createWebhookDelivery } from '../webhooks/delivery.ts';
 
 export interface Workers {
   stop(): Promise<void>;
@@ -25,6 +26,7 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     deps.log.child({ worker: 'mail' }),
     deps.now,
     deps.metrics,
+    createWebhookDelivery(deps.config, deps.db, deps.log.child({ worker: 'webhooks' }), deps.now),
   );
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;

@@ -8,8 +8,13 @@
 import type { Logger } from '../observability/logger.ts';
 import { type Metrics, noMetrics } from '../observability/metrics.ts';
 import type { OutboxRepository } from '../repositories/outbox.ts';
+import type { WebhookMessage } from '../repositories/webhooks.ts';
 import { NoAnswerError } from '../storage/client.ts';
 import type { Mailer } from './ses.ts';
+
+function isWebhook(entry: object): entry is WebhookMessage {
+  return (entry as { kind?: string }).kind === 'webhook';
+}
 
 /** `stalled`: SES gave no answer; the message is rescheduled and the run should stop. */
 export type DeliveryResult = 'sent' | 'skipped' | 'retry' | 'stalled';
@@ -27,11 +32,15 @@ export class MailDelivery {
     private readonly now: () => Date = () => new Date(),
     /** MailsSent per message sent, MailsFailed per send SES refused or left unanswered. */
     private readonly metrics: Metrics = noMetrics,
+    /** Outbox items of kind `webhook` go here (webhooks/delivery.ts). */
+    private readonly webhooks?: { deliver(message: WebhookMessage): Promise<'sent' | 'skipped' | 'retry'> },
   ) {}
 
   async deliver(id: string): Promise<DeliveryResult> {
     const entry = await this.outbox.claim(id, this.now());
     if (!entry) return 'skipped';
+    // A process without a webhook sender leaves them alone: the lease runs out and one with a sender takes them.
+    if (isWebhook(entry)) return this.webhooks ? this.webhooks.deliver(entry) : 'skipped';
     let providerId: string | undefined;
     if (this.sentUnmarked.has(id)) {
       providerId = this.sentUnmarked.get(id);

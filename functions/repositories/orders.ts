@@ -89,7 +89,14 @@ function orderItem(order: Order): Record<string, unknown> {
 }
 
 export class OrderRepository {
+  /** More items an order write carries (the webhook events it raises: repositories/webhooks.ts). */
+  private also: (order: Order, events: TimelineEvent[], now: string) => Promise<TransactItems> = async () => [];
+
   constructor(private readonly db: Db) {}
+
+  alsoWrite(items: (order: Order, events: TimelineEvent[], now: string) => Promise<TransactItems>): void {
+    this.also = items;
+  }
 
   async get(number: string): Promise<Order | undefined> {
     const { Item } = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.order(number) }));
@@ -174,6 +181,7 @@ export class OrderRepository {
           },
         },
         ...this.sideEffects(order, events, mail),
+        ...(await this.also(order, events, order.updatedAt)),
       );
     }
     items.push(...mergeDeltas(options.stats ?? []).map((d) => statsUpdate(this.db.tableName, d)));
@@ -220,6 +228,7 @@ export class OrderRepository {
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail),
+      ...(await this.also(order, events, order.updatedAt)),
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
       ...this.alongside(alongside),
     ];

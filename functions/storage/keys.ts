@@ -37,6 +37,11 @@ const INBOUND_OF = (department: string | undefined) =>
   department ? `${DEPT(department)}#INBOUND` : `${INBOUND}UNROUTED`;
 // The people directory, one partition per first letter of the words people are listed under.
 const PEOPLE = (word: string) => `PEOPLE#${word.slice(0, 1)}`;
+const APITOKEN = 'APITOKEN#';
+const APITOKENS_OF = (department: string) => `${DEPT(department)}#APITOKENS`;
+const WEBHOOK = 'WEBHOOK#';
+const WEBHOOK_LANE = (subscriptionId: string, orderNumber: string) => `WHLANE#${subscriptionId}#${orderNumber}`;
+const WEBHOOK_HELD = (subscriptionId: string) => `WEBHOOK_HELD#${subscriptionId}`;
 
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
@@ -132,6 +137,32 @@ export const keys = {
   inboundSeen: (fingerprint: string) => ({ pk: `INBOUND_SEEN#${fingerprint}`, sk: 'SEEN' }),
   /** The day an address last got an answer with this outcome, so refusals go at most once a day. */
   inboundAnswered: (email: string, outcome: string) => ({ pk: `INBOUND_ANSWERED#${email}`, sk: outcome }),
+
+  // Integrations (repositories/tokens.ts, repositories/webhooks.ts).
+  /** An API token by id (the id is the first part of its secret). */
+  apiToken: (id: string) => ({ pk: `${APITOKEN}${id}`, sk: 'TOKEN' }),
+  /** The token in its department's list, oldest first. */
+  apiTokenListed: (department: string, createdAt: string, id: string) => ({
+    gsi1pk: APITOKENS_OF(department),
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  /** A webhook subscription, in its department's partition. */
+  webhookSubscription: (department: string, id: string) => ({ pk: DEPT(department), sk: `${WEBHOOK}${id}` }),
+  /** One delivery attempt in a subscription's log, newest last (expires). */
+  webhookDelivery: (subscriptionId: string, at: string, messageId: string) => ({
+    pk: `${WEBHOOK}${subscriptionId}`,
+    sk: `${at}#${messageId}`,
+  }),
+  /** A webhook outbox message in the lane of its subscription and order, by the order's sequence. */
+  webhookLane: (subscriptionId: string, orderNumber: string, seq: string) => ({
+    gsi1pk: WEBHOOK_LANE(subscriptionId, orderNumber),
+    gsi1sk: seq,
+  }),
+  /** A webhook outbox message held while its subscription is paused (dueWork). */
+  webhookHeld: (subscriptionId: string, at: string, id: string) => ({
+    gsi3pk: WEBHOOK_HELD(subscriptionId),
+    gsi3sk: `${at}#${id}`,
+  }),
 } as const;
 
 /**
@@ -167,6 +198,16 @@ export const partitions = {
   outboxFailed: () => ({ gsi3pk: OUTBOX_FAILED }),
   /** Every outbox message, by the start of its partition key (the mail worker's stream filter). */
   outboxMessages: () => ({ pkPrefix: OUTBOX }),
+  /** A department's API tokens (byCollection). */
+  apiTokensOfDepartment: (department: string) => ({ gsi1pk: APITOKENS_OF(department) }),
+  /** A department's webhook subscriptions: pk, sk begins_with the prefix. */
+  webhooksOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: WEBHOOK }),
+  /** A subscription's delivery log. */
+  webhookDeliveries: (subscriptionId: string) => ({ pk: `${WEBHOOK}${subscriptionId}` }),
+  /** The undelivered webhook messages of one order for one subscription, oldest first (byCollection). */
+  webhookLane: (subscriptionId: string, orderNumber: string) => ({ gsi1pk: WEBHOOK_LANE(subscriptionId, orderNumber) }),
+  /** Webhook messages held while their subscription is paused (dueWork). */
+  webhookHeld: (subscriptionId: string) => ({ gsi3pk: WEBHOOK_HELD(subscriptionId) }),
   /** A department's inbound mail (byCollection); without a department, mail that reached none. */
   inboundOfDepartment: (department: string | undefined) => ({ gsi1pk: INBOUND_OF(department) }),
   /** The follow-ups of a department: pk, sk begins_with the prefix. */

@@ -226,7 +226,7 @@ describe.each(STAGES)('%s stage', (stage) => {
       Runtime: `nodejs${NODE_MAJOR}.x`,
       Architectures: ['arm64'],
       MemorySize: 256,
-      Timeout: { api: 10, 'mail-worker': 30, 'sla-timer': 60 }[name],
+      Timeout: { api: 10, 'mail-worker': 60, 'sla-timer': 60 }[name],
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogFormat: 'JSON' },
     });

@@ -659,6 +659,10 @@ const BAD_CALLERS = [
   'latin1',
   'double',
   'tampered',
+  // Service accounts' API tokens: a made-up secret, a revoked token, and a valid one that may only read.
+  'token-forged',
+  'token-revoked',
+  'token-reader',
 ] as const;
 
 const CONTENT_TYPES = [
@@ -825,6 +829,26 @@ beforeAll(async () => {
     'tampered',
     `Bearer ${hd}.${b64({ sub: 'anna', iss: issuer, token_use: 'access', client_id: h.deps.config.auth.clientId, exp: now + 3600 })}.${sg}`,
   );
+
+  // API tokens of HR, made by its head: one revoked, one that may only read (neither changes anything).
+  const henry = (await h.deps.users.get('henry'))!;
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const revoked = await h.deps.tokenWorkflow.create(henry, 'HR', {
+    name: 'r',
+    scopes: ['orders:read'],
+    services: [],
+    expiresAt,
+  });
+  await h.deps.tokenWorkflow.revoke(henry, 'HR', revoked.token.id);
+  const reader = await h.deps.tokenWorkflow.create(henry, 'HR', {
+    name: 'q',
+    scopes: ['orders:read'],
+    services: [],
+    expiresAt,
+  });
+  auth.set('token-forged', `Bearer ordo_${reader.token.id}_${'x'.repeat(43)}`);
+  auth.set('token-revoked', `Bearer ${revoked.secret}`);
+  auth.set('token-reader', `Bearer ${reader.secret}`);
 
   // Orders to aim at, in several states.
   const hrOpen = await file('anna', 'hr-onboarding', onboarding);

@@ -60,6 +60,8 @@ export interface HarnessOptions {
   storageAttemptMs?: number;
   /** Per-person write limit (default: the product's 60-request burst, 1 per second). */
   writeLimit?: { burst: number; perSecond: number };
+  /** More environment for the configuration (e.g. WEBHOOKS_ALLOW_LOCAL for a receiver on this machine). */
+  env?: Record<string, string>;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -93,6 +95,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     ...(opts.writeLimit
       ? { WRITE_LIMIT_BURST: String(opts.writeLimit.burst), WRITE_LIMIT_PER_SECOND: String(opts.writeLimit.perSecond) }
       : {}),
+    ...opts.env,
   });
   const deps = createDeps(config, { log: silentLogger, ...(opts.now ? { now: opts.now } : {}) });
   if (opts.seed !== false) await seedIfEmpty(deps);

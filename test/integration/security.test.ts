@@ -5,6 +5,7 @@ import { createDeps } from '#functions/deps.ts';
 import { silentLogger } from '#functions/observability/logger.ts';
 import { ROUTES, routeKey } from '#shared/access.ts';
 import { API_PREFIX, type OrderView, type UploadTicket } from '#shared/api.ts';
+import type { CreatedToken } from '#shared/integrations.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -27,11 +28,18 @@ const ROLES = {
   head: 'henry',
   headOfAnother: 'iris',
   admin: 'ada',
+  // Service accounts' API tokens of HR, made by Henry below (the value: the scopes they hold).
+  tokenFiler: 'token:orders:file',
+  tokenReader: 'token:orders:read',
+  tokenRevoked: 'token:orders:file,orders:read',
 } as const;
 type Role = keyof typeof ROLES;
+const TOKENS: Role[] = ['tokenFiler', 'tokenReader', 'tokenRevoked'];
+/** The scopes each token caller may use (the revoked one none: it is refused before its scopes count). */
+const TOKEN_SCOPES: Partial<Record<Role, string[]>> = { tokenFiler: ['orders:file'], tokenReader: ['orders:read'] };
 
 const TEAM: Role[] = ['agent', 'processOwner', 'head'];
-const SIGNED_IN: Role[] = Object.keys(ROLES).filter((r) => r !== 'anonymous') as Role[];
+const SIGNED_IN: Role[] = Object.keys(ROLES).filter((r) => r !== 'anonymous' && !TOKENS.includes(r as Role)) as Role[];
 /** Who each audience admits, for the HR order and the HR department used below. */
 const ADMITS: Record<(typeof ROUTES)[number]['audience'], Role[]> = {
   anyone: Object.keys(ROLES) as Role[],
@@ -49,7 +57,17 @@ const ADMITS: Record<(typeof ROUTES)[number]['audience'], Role[]> = {
   departmentHead: ['head'],
   departmentHeadOrAdmin: ['head', 'admin'],
   admin: ['admin'],
+  // People never; tokens by the route's scope (see admits below).
+  apiToken: [],
 };
+
+/** Whether a role is admitted to a route: people by its audience, tokens by its token scope. */
+function admits(route: (typeof ROUTES)[number], role: Role): boolean {
+  if (route.audience === 'anyone') return true;
+  if (TOKENS.includes(role))
+    return route.tokenScope !== undefined && (TOKEN_SCOPES[role] ?? []).includes(route.tokenScope);
+  return ADMITS[route.audience].includes(role);
+}
 
 describe('the access table', () => {
   it('lists exactly the routes the app serves', () => {
@@ -57,8 +75,10 @@ describe('the access table', () => {
       .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith(API_PREFIX))
       .map((r) => `${r.method} ${r.path.slice(API_PREFIX.length)}`);
     expect(new Set(served)).toEqual(new Set(ROUTES.map(routeKey)));
-    // The timeline is append-only: no route edits or deletes an event.
-    expect(ROUTES.some((r) => r.path.includes('timeline') || (r.method as string) === 'DELETE')).toBe(false);
+    // The timeline is append-only: no route edits or deletes an event, and no order is deleted.
+    expect(
+      ROUTES.some((r) => r.path.includes('timeline') || (r.path.startsWith('/orders') && r.method === 'DELETE')),
+    ).toBe(false);
   });
 });
 
@@ -68,11 +88,46 @@ describe('authorization matrix: every route as every role', () => {
   let fileKey = '';
   let lowRated = '';
   let counter = 0;
+  let spareToken = '';
+  let subscription = '';
+  let spareSubscription = '';
 
   beforeAll(async () => {
     for (const [role, id] of Object.entries(ROLES) as Array<[Role, string | undefined]>) {
-      callers.set(role, id ? await h.as(id) : h.anonymous);
+      if (!TOKENS.includes(role)) callers.set(role, id ? await h.as(id) : h.anonymous);
     }
+    const henry = callers.get('head')!;
+    for (const role of TOKENS) {
+      const made = await henry.json<CreatedToken>('POST', '/api/v1/departments/HR/api-tokens', {
+        name: role,
+        scopes: (ROLES[role] ?? '').slice('token:'.length).split(','),
+        services: ['hr-certificate', 'hr-onboarding'],
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      });
+      expect(made.status).toBe(201);
+      callers.set(role, h.withAuthorization(`Bearer ${made.body.secret}`));
+      if (role === 'tokenRevoked') {
+        await henry.json('POST', `/api/v1/departments/HR/api-tokens/${made.body.token.id}/revoke`);
+      }
+    }
+    // A token of no caller, for the revoke route.
+    spareToken = (
+      await henry.json<CreatedToken>('POST', '/api/v1/departments/HR/api-tokens', {
+        name: 'spare',
+        scopes: ['orders:read'],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+    ).body.token.id;
+    // Subscriptions for the webhook routes (a public address, never called: no worker runs here).
+    const hook = async () =>
+      (
+        await henry.json<{ subscription: { id: string } }>('POST', '/api/v1/departments/HR/webhooks', {
+          url: 'https://8.8.8.8/hook',
+          events: ['order.rated'],
+        })
+      ).body.subscription.id;
+    subscription = await hook();
+    spareSubscription = await hook();
     const anna = callers.get('requester')!;
     const created = await anna.json<OrderView>('POST', '/api/v1/orders', {
       serviceId: 'hr-onboarding',
@@ -139,7 +194,17 @@ describe('authorization matrix: every route as every role', () => {
         .replace(':code', 'HR')
         .replace(
           ':id',
-          route.path.startsWith('/users') ? 'carl' : route.method === 'GET' ? 'hr-onboarding' : 'hr-matrix',
+          route.path.startsWith('/users')
+            ? 'carl'
+            : route.path.includes('/api-tokens/')
+              ? spareToken
+              : route.path.includes('/webhooks/')
+                ? route.method === 'DELETE'
+                  ? spareSubscription
+                  : subscription
+                : route.method === 'GET'
+                  ? 'hr-onboarding'
+                  : 'hr-matrix',
         )
         .replace(':token', 'not-a-real-token')
         .replace(':inputId', 'manager')
@@ -222,6 +287,17 @@ describe('authorization matrix: every route as every role', () => {
         return { path: p(route.path), body: { version: await serviceVersion() } };
       case 'PUT /users/:id/roles':
         return { path: p(route.path), body: { memberships: {}, admin: false } };
+      case 'POST /integration/orders':
+        return { path: p(route.path), body: { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } } };
+      case 'POST /departments/:code/api-tokens':
+        return {
+          path: p(route.path),
+          body: { name: `m${n}`, scopes: ['orders:read'], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+        };
+      case 'POST /departments/:code/webhooks':
+        return { path: p(route.path), body: { url: 'https://8.8.4.4/hook', events: ['order.rated'] } };
+      case 'PUT /departments/:code/webhooks/:id':
+        return { path: p(route.path), body: { status: n % 2 === 0 ? 'paused' : 'active' } };
       default:
         return { path: p(route.path) };
     }
@@ -229,14 +305,16 @@ describe('authorization matrix: every route as every role', () => {
 
   for (const route of ROUTES) {
     for (const role of Object.keys(ROLES) as Role[]) {
-      const admitted = ADMITS[route.audience].includes(role);
+      const admitted = admits(route, role);
       it(`${routeKey(route)} as ${role} is ${admitted ? 'allowed' : 'refused'}`, async () => {
         const { path, body } = await requestFor(route);
         const res = await callers.get(role)!.request(route.method, `/api/v1${path}`, body);
         const refused = [401, 403, 404].includes(res.status);
         expect({ status: res.status, refused }).toEqual({ status: res.status, refused: !admitted });
         expect(res.status).toBeLessThan(500);
-        if (!admitted && role === 'anonymous') expect(res.status).toBe(401);
+        if (!admitted && (role === 'anonymous' || role === 'tokenRevoked')) expect(res.status).toBe(401);
+        // A token never learns of routes beyond its scopes by anything but a refusal.
+        if (!admitted && TOKENS.includes(role) && role !== 'tokenRevoked') expect([403, 404]).toContain(res.status);
         if (!admitted && route.path.startsWith('/orders/:number')) {
           // Outsiders cannot tell whether the order exists.
           if (['employee', 'agentOfAnother', 'headOfAnother', 'admin'].includes(role)) expect(res.status).toBe(404);
