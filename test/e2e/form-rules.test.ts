@@ -51,6 +51,9 @@ describe('form rules in the portal', () => {
     await page.getByLabel(/Start date/).fill('2030-03-01');
     await page.getByLabel(/Contract type/).selectOption('Fixed-term');
     await page.getByLabel(/Manager's email/).fill('marta@example.com');
+    // The rule is said beside the field, and the date picker starts at the start date.
+    await expect.poll(() => page.getByText('On or after “Start date”.').count()).toBe(1);
+    expect(await page.getByLabel(/Contract end date/).getAttribute('min')).toBe('2030-03-01');
     await page.getByLabel(/Contract end date/).fill('2030-02-28');
     await page.getByRole('button', { name: 'Submit order' }).click();
     await expect.poll(() => page.getByText('Must be on or after Start date.').count()).toBeGreaterThan(0);

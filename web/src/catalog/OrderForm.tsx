@@ -33,6 +33,7 @@ import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '..
 import { FilePicker } from '../lib/upload.tsx';
 import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
 import { ApprovalNote } from './approval.tsx';
+import { dateBounds, dateRuleWords } from './date-rules.ts';
 import './catalog.css';
 
 type Value = Answers[string];
@@ -58,6 +59,9 @@ export function fieldKey(key: string): string {
 interface FieldProps {
   field: FormField;
   value: Value | undefined;
+  /** A date field's rules in words, and the earliest and latest day they allow now. */
+  rules?: string | undefined;
+  bounds?: { min?: string | undefined; max?: string | undefined } | undefined;
   error: string | undefined;
   idPrefix?: string | undefined;
   dryRun?: boolean | undefined;
@@ -69,8 +73,8 @@ interface FieldProps {
 function Field(props: FieldProps) {
   const id = domId(props.field.id, props.idPrefix);
   const kindHint = t.form.kindHint[props.field.kind];
-  const hint = [props.field.help, kindHint].filter(Boolean).join(' ') || undefined;
-  const aria = () => ({ id, hint, error: props.error });
+  const hint = () => [props.field.help, kindHint, props.rules].filter(Boolean).join(' ') || undefined;
+  const aria = () => ({ id, hint: hint(), error: props.error });
   // Text inputs are left uncontrolled so typing is never rewritten; they start from the current answer.
   const initial = untrack(() => props.value);
   const initialText = typeof initial === 'string' || typeof initial === 'number' ? String(initial) : '';
@@ -110,7 +114,7 @@ function Field(props: FieldProps) {
             />
             {label}
           </div>
-          <Hint id={id} hint={hint} />
+          <Hint id={id} hint={hint()} />
           <FieldError id={id} error={props.error} />
         </div>
       </Match>
@@ -123,7 +127,7 @@ function Field(props: FieldProps) {
               <span class="visually-hidden"> ({t.common.required})</span>
             </Show>
           </legend>
-          <Hint id={id} hint={hint} />
+          <Hint id={id} hint={hint()} />
           <For each={props.field.options ?? []}>
             {(option, i) => (
               <Check
@@ -147,12 +151,14 @@ function Field(props: FieldProps) {
       <Match when={true}>
         <div class="field">
           {label}
-          <Hint id={id} hint={hint} />
+          <Hint id={id} hint={hint()} />
           <Switch
             fallback={
               <input
                 {...control}
                 type={props.field.kind === 'email' || props.field.kind === 'date' ? props.field.kind : 'text'}
+                min={props.bounds?.min}
+                max={props.bounds?.max}
                 value={initialText}
                 autocomplete={props.field.kind === 'email' ? 'email' : 'off'}
                 onInput={(e) => text(e.currentTarget.value)}
@@ -244,6 +250,8 @@ export interface AnswersState {
   setServerErrors: (fields: FieldErrors) => void;
   uploading: Accessor<boolean>;
   setBusy: (busy: boolean) => void;
+  /** The department's today the date rules are judged by (undefined: rules relative to today are not checked). */
+  today: Accessor<string | undefined>;
 }
 
 /** Today in a time zone, as the API judges dates ("2026-03-12"). */
@@ -315,6 +323,7 @@ export function createAnswers(
     },
     uploading: () => uploads() > 0,
     setBusy: (busy) => setUploads((n) => Math.max(0, n + (busy ? 1 : -1))),
+    today: () => today?.(),
   };
 }
 
@@ -332,6 +341,8 @@ export function FormFields(props: {
           <Field
             field={field}
             value={props.state.answers()[field.id]}
+            rules={dateRuleWords(field, props.form)}
+            bounds={dateBounds(field, props.state.answers(), props.state.today())}
             error={props.state.errorFor(field.id)}
             idPrefix={props.idPrefix}
             dryRun={props.dryRun}

@@ -102,6 +102,23 @@ export const catalogWords = {
     kindHint: someOf<FieldKind>()({
       user: 'Enter the person’s user id.',
     }),
+    /** A date field's rules beside it (`days` 0: the same day allowed, 1: strictly). */
+    dateRules: {
+      after: (label: string, days: number) =>
+        days === 0
+          ? `On or after “${label}”.`
+          : days === 1
+            ? `After “${label}”.`
+            : `At least ${plural(days, 'day', 'days')} after “${label}”.`,
+      before: (label: string, days: number) =>
+        days === 0
+          ? `On or before “${label}”.`
+          : days === 1
+            ? `Before “${label}”.`
+            : `At least ${plural(days, 'day', 'days')} before “${label}”.`,
+      notPast: 'Not in the past.',
+      within: (days: number) => `From today to ${plural(days, 'day', 'days')} ahead.`,
+    },
     handOverTitle: 'Hand over now',
     handOverIntro:
       'Hand these over with the order and it goes straight to the team’s queue. You can also hand them over later on the order page.',

@@ -102,6 +102,22 @@ export const catalogWords: typeof english = {
     kindHint: {
       user: 'Wpisz identyfikator użytkownika tej osoby.',
     },
+    dateRules: {
+      after: (label, days) =>
+        days === 0
+          ? `Ta sama data co w polu „${label}” lub późniejsza.`
+          : days === 1
+            ? `Później niż data z pola „${label}”.`
+            : `Co najmniej ${plural(days, 'dzień', 'dni', 'dni')} po dacie z pola „${label}”.`,
+      before: (label, days) =>
+        days === 0
+          ? `Ta sama data co w polu „${label}” lub wcześniejsza.`
+          : days === 1
+            ? `Wcześniej niż data z pola „${label}”.`
+            : `Co najmniej ${plural(days, 'dzień', 'dni', 'dni')} przed datą z pola „${label}”.`,
+      notPast: 'Nie wcześniej niż dziś.',
+      within: (days) => `Od dziś do ${plural(days, 'dnia', 'dni', 'dni')} naprzód.`,
+    },
     handOverTitle: 'Przekaż teraz',
     handOverIntro:
       'Przekaż je razem z zamówieniem, a trafi ono od razu do kolejki zespołu. Możesz je też przekazać później na stronie zamówienia.',
