@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { summaryAt } from './clock.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createReadings, summaryAt } from './clock.ts';
 
 const readAt = new Date('2026-12-03T12:00:00Z');
 const at = (minutes: number) => new Date(readAt.getTime() + minutes * 60_000);
@@ -26,5 +26,30 @@ describe('summaryAt: a list row’s time standard carried forward to now', () =>
     const paused = { ...warning, state: 'paused' as const };
     expect(summaryAt(paused, readAt, at(60))).toBe(paused);
     expect(summaryAt(undefined, readAt, at(60))).toBeUndefined();
+  });
+});
+
+describe('createReadings: each row’s time standard from its latest read', () => {
+  it('a later read of a row kept on screen sets its minutes right again', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(readAt);
+      const readings = createReadings();
+      const due = at(24 * 60).toISOString();
+      const kept = {
+        number: 'HR-1',
+        sla: { state: 'running' as const, clock: 'resolution' as const, dueAt: due, minutesLeft: 30 },
+      };
+      readings.note([kept]);
+      // Overnight the wall clock moves 15 hours but no working time passes: the next read still says 30.
+      vi.setSystemTime(at(15 * 60));
+      expect(readings.slaAt(kept, at(15 * 60))?.minutesLeft).toBe(0);
+      readings.note([{ ...kept }]);
+      expect(readings.slaAt(kept, at(15 * 60 + 5))?.minutesLeft).toBe(25);
+      // A row never read here keeps what it says.
+      expect(readings.slaAt({ number: 'HR-2', sla: kept.sla }, at(60))).toBe(kept.sla);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

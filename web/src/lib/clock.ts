@@ -108,22 +108,32 @@ export function summaryAt(sla: SlaSummary | undefined, readAt: Date, now: Date):
   return { ...sla, minutesLeft: left, state: overdue ? 'breached' : sla.state };
 }
 
-/** When each list row arrived from the API: its time standard is carried forward from then. */
-const arrivals = new WeakMap<object, Date>();
+/** A list row as far as its time standard goes. */
+type Timed = { number: string; sla?: SlaSummary | undefined };
 
-/** Notes that these rows were read just now; returns them as they are. */
-export function stampRead<T extends object>(rows: T[]): T[] {
-  const at = new Date();
-  for (const row of rows) arrivals.set(row, at);
-  return rows;
-}
-
-/** When the row was read (now, for a row made on the page, e.g. from an order an action answered). */
-export function readAtOf(row: object): Date {
-  let at = arrivals.get(row);
-  if (!at) {
-    at = new Date();
-    arrivals.set(row, at);
+/**
+ * The time standards of a list's rows as last read, by order number, and when they were read. Every
+ * read sets them right again, also for rows the page keeps as they were (their order did not change),
+ * so minutes left are never carried forward across a night from an old read.
+ */
+export function createReadings() {
+  const [readings, setReadings] = createSignal<ReadonlyMap<string, { sla: SlaSummary | undefined; at: Date }>>(
+    new Map(),
+  );
+  /** Notes the rows just read; returns them as they are. */
+  function note<T extends Timed>(rows: T[]): T[] {
+    const at = new Date();
+    setReadings((before) => {
+      const next = new Map(before);
+      for (const row of rows) next.set(row.number, { sla: row.sla, at });
+      return next;
+    });
+    return rows;
   }
-  return at;
+  /** A row's time standard at `now`: from its latest reading, carried forward from then. */
+  function slaAt(row: Timed, now: Date): SlaSummary | undefined {
+    const read = readings().get(row.number);
+    return read ? summaryAt(read.sla, read.at, now) : row.sla;
+  }
+  return { note, slaAt };
 }

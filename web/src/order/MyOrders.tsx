@@ -4,7 +4,7 @@ import type { OrderSummary } from '#shared/api.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
-import { readAtOf, stampRead, summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
+import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
@@ -17,13 +17,16 @@ const sameRow = (a: OrderSummary, b: OrderSummary) =>
 
 export default function MyOrders() {
   usePageTitle(() => t.orders.title);
+  // Due words move with the minute, from each row's latest reading; the list reads itself again now
+  // and then, keeping its rows.
+  const now = useMinuteClock();
+  const readings = createReadings();
   const pager = createPager(
     () => true,
-    (_s: boolean, cursor?: string) => api.myOrders(cursor).then((page) => ({ ...page, items: stampRead(page.items) })),
+    (_s: boolean, cursor?: string) =>
+      api.myOrders(cursor).then((page) => ({ ...page, items: readings.note(page.items) })),
   );
   const wordsFor = createReaderOptions();
-  // Due words move with the minute; the list reads itself again now and then, keeping its rows.
-  const now = useMinuteClock();
   useAutoRefresh(
     () => pager.refresh(sameRow),
     () => pager.value() !== undefined,
@@ -68,7 +71,7 @@ export default function MyOrders() {
                       fallback={t.common.none}
                     >
                       <SlaCell
-                        sla={summaryAt(o.sla, readAtOf(o), now())}
+                        sla={readings.slaAt(o, now())}
                         options={wordsFor(o.department)}
                         now={now()}
                         stopped={!ACTIVE_STATUSES.has(o.status)}

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, type JSX, Show, untrack } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, type JSX, on, Show, untrack } from 'solid-js';
 import type { OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
@@ -55,9 +55,14 @@ export default function OrderPage() {
     (code: string) => api.members(code).catch(() => []),
   );
   const wordsFor = createReaderOptions();
-  // Due words are relative to when the order was read (the API counted the minutes left then), and
-  // move on with the minute clock.
-  const readAt = createMemo(() => (view.value() ? new Date() : new Date(0)));
+  // Due words are relative to when the order was last read (the API counted the minutes left then),
+  // and move on with the minute clock; every read, kept on screen or not, sets them right again.
+  const [reading, setReading] = createSignal<{ sla: OrderView['sla']; at: Date }>();
+  createEffect(on(view.value, (v) => setReading(v ? { sla: v.sla, at: new Date() } : undefined)));
+  const slaNow = () => {
+    const read = reading();
+    return read ? summaryAt(read.sla, read.at, now()) : undefined;
+  };
   const now = useMinuteClock();
   usePageTitle(() => view.value()?.order.number ?? params.number);
 
@@ -129,6 +134,7 @@ export default function OrderPage() {
         latest.sla?.dueAt !== current.sla?.dueAt ||
         latest.actions.join() !== current.actions.join();
       if (moved) view.set(latest);
+      else setReading({ sla: latest.sla, at: new Date() });
     },
     () => view.value() !== undefined && !write.pending(),
   );
@@ -178,7 +184,7 @@ export default function OrderPage() {
               isRequester={isRequester()}
               canApprove={v().actions.includes('approve')}
             />
-            <ClocksPanel order={order()} sla={summaryAt(v().sla, readAt(), now())} options={options()} now={now()} />
+            <ClocksPanel order={order()} sla={slaNow()} options={options()} now={now()} />
 
             {said()}
             <Failure of={view} />

@@ -14,7 +14,7 @@ import { toSummary } from '#shared/summary.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage } from '../lib/api.ts';
 import { Tabs } from '../lib/blocks.tsx';
-import { readAtOf, stampRead, summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
+import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { SelectBox } from '../lib/fields.tsx';
 import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
 import { SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
@@ -27,8 +27,10 @@ import { applyView, type QueueView, readView, SORT_KEYS, type SortKey, toggleSor
 import './queue.css';
 
 /** A list row from an order the API just answered with, keeping its time standard. */
-const summaryOf = (view: OrderView): OrderSummary =>
-  stampRead([{ ...toSummary(view.order), ...(view.sla ? { sla: view.sla } : {}) }])[0] as OrderSummary;
+const summaryOf = (view: OrderView): OrderSummary => ({
+  ...toSummary(view.order),
+  ...(view.sla ? { sla: view.sla } : {}),
+});
 
 /** Rows that read the same after a refresh keep their place on the page (and the focus in them). */
 const sameRow = (a: OrderSummary, b: OrderSummary) =>
@@ -52,15 +54,22 @@ export default function Queue() {
   const title = () => (atRisk() ? t.queue.atRiskTitle(params.code) : t.queue.title(params.code));
   usePageTitle(title);
   const now = useMinuteClock();
+  const readings = createReadings();
+  /** The row of an order an action answered with; its time standard is as read just now. */
+  const fromAnswer = (view: OrderView): OrderSummary => {
+    const row = summaryOf(view);
+    readings.note([row]);
+    return row;
+  };
 
   const pager = createPager(
     () => (atRisk() ? undefined : params.code),
     (code: string, cursor?: string) =>
-      api.queue(code, cursor).then((page) => ({ ...page, items: stampRead(page.items) })),
+      api.queue(code, cursor).then((page) => ({ ...page, items: readings.note(page.items) })),
   );
   const risky = createLoader(
     () => (atRisk() ? params.code : undefined),
-    (code: string) => api.atRisk(code).then(stampRead),
+    (code: string) => api.atRisk(code).then(readings.note),
   );
   const members = createLoader(
     () => params.code,
@@ -97,7 +106,7 @@ export default function Queue() {
   };
   const person = (id: string | undefined) => (id ? (nameOf(id) ?? t.queue.someone) : t.common.nobody);
   /** A row's time standard now: carried forward from when it was read, with the minute clock. */
-  const slaNow = (o: OrderSummary) => summaryAt(o.sla, readAtOf(o), now());
+  const slaNow = (o: OrderSummary) => readings.slaAt(o, now());
 
   const shown = createMemo(() =>
     applyView(
@@ -118,7 +127,7 @@ export default function Queue() {
 
   /** The row as claimed or assigned, before the API answers: the team sees it at once. */
   function assumed(row: OrderSummary, assigneeId: string): OrderSummary {
-    return stampRead([{ ...row, status: 'in_progress' as const, assigneeId }])[0] as OrderSummary;
+    return { ...row, status: 'in_progress', assigneeId };
   }
 
   /** A 409: someone moved first; the row shows what they did. */
@@ -126,7 +135,7 @@ export default function Queue() {
     const latest = await api.order(number).catch(() => undefined);
     if (latest) {
       setNames((n) => ({ ...n, ...latest.people }));
-      replaceRow(number, summaryOf(latest));
+      replaceRow(number, fromAnswer(latest));
     }
   }
 
@@ -135,7 +144,7 @@ export default function Queue() {
     async (row: OrderSummary) => {
       const answer = await api.transition(row.number, { action: 'claim', version: row.version });
       setNames((n) => ({ ...n, ...answer.people }));
-      replaceRow(row.number, summaryOf(answer));
+      replaceRow(row.number, fromAnswer(answer));
     },
     {
       done: (_, row) => t.queue.claimed(row.number),
@@ -166,7 +175,7 @@ export default function Queue() {
             ...(kind === 'assign' ? { assigneeId } : {}),
           });
           setNames((n) => ({ ...n, ...answer.people }));
-          replaceRow(row.number, summaryOf(answer));
+          replaceRow(row.number, fromAnswer(answer));
           done += 1;
         } catch (error) {
           replaceRow(row.number, row);
@@ -217,7 +226,7 @@ export default function Queue() {
   );
   async function refreshAtRisk() {
     const code = params.code;
-    const fresh = stampRead(await api.atRisk(code));
+    const fresh = readings.note(await api.atRisk(code));
     if (!atRisk() || code !== params.code || busy()) return;
     const before = risky.value() ?? [];
     risky.set(fresh.map((row) => before.find((old) => sameRow(old, row)) ?? row));
