@@ -11,6 +11,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { createApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import { errorBody } from '../http/middleware.ts';
+import { mountApiDocs } from './api-docs.ts';
 
 export interface LocalServer {
   url: string;
@@ -87,6 +88,7 @@ export function createLocalApp(deps: Deps, staticDir: string | undefined, opts: 
   const root = new Hono();
   root.use('*', withSecurityHeaders(securityHeaders(origins)));
   root.route('/', createApp(deps));
+  mountApiDocs(root);
   root.all('/api/*', (c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404));
   const runtimeConfig = opts.runtimeConfig;
   if (runtimeConfig !== undefined) {

@@ -7,6 +7,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from '#functions/app.ts';
+import { createLocalApp } from '#functions/local/server.ts';
 import { ROUTES, routeKey } from '#shared/access.ts';
 import { API_PREFIX } from '#shared/api.ts';
 import { CONTRACT, type RouteSpec, splitKey } from '#shared/contract.ts';
@@ -130,5 +131,25 @@ describe('the handlers validate with the table’s schemas', () => {
     expect(CONTRACT['GET /orders/mine'].query.safeParse({ limit: '1000' }).success).toBe(false);
     expect((await henry.request('GET', `${API_PREFIX}/orders/mine?limit=1000`)).status).toBe(400);
     expect((await henry.request('GET', `${API_PREFIX}/orders/mine?limit=10`)).status).toBe(200);
+  });
+});
+
+describe('the API reference page of the local stack', () => {
+  it('serves Swagger UI from node_modules, pointed at the document', async () => {
+    const app = createLocalApp(h.deps, undefined);
+    const page = await app.request('/api/docs/');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/api/docs/swagger-ui-bundle.js');
+    expect(html).not.toMatch(/https?:\/\//);
+    const start = await (await app.request('/api/docs/start.js')).text();
+    expect(start).toContain(`'${API_PREFIX}/openapi.json'`);
+    const bundle = await app.request('/api/docs/swagger-ui-bundle.js');
+    expect([bundle.status, bundle.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect((await app.request('/api/docs/swagger-ui.css')).status).toBe(200);
+    // Only the page's own files: nothing else of the package, no way out of its folder.
+    expect((await app.request('/api/docs/package.json')).status).toBe(404);
+    expect((await app.request('/api/docs/..%2F..%2Fpackage.json')).status).toBe(404);
   });
 });

@@ -7,45 +7,38 @@ import type { z } from 'zod';
 import type {
   Backlog,
   CapacityResponse,
-  ClarificationView,
   CommentBody,
   CreateOrderBody,
   CustomersResponse,
   clarificationAnswerBody,
-  DepartmentPage,
   ErrorBody,
   GoalsBody,
   GoalsView,
   HandInputBody,
   handoffBody,
-  Me,
-  Member,
   OrderSummary,
   OrderView,
   Page,
-  priorityBody,
   ReportTable,
   ReportView,
   rolesBody,
-  ServiceSummary,
   ServiceView,
-  SurveyAnswer,
   SurveyView,
-  stageBody,
   TickDeliverableBody,
   TransitionBody,
-  UploadTicket,
   uploadRequestBody,
-  watchersBody,
 } from '#shared/api.ts';
-import type { Department, FollowUp, Language, Service, User } from '#shared/model.ts';
-import type { MutableEvent } from '#shared/notifications.ts';
-import type { createDepartmentBody, ServiceBody } from '#shared/service-schema.ts';
+import type { RouteKey } from '#shared/contract.ts';
+import type { Department } from '#shared/model.ts';
+import type { createDepartmentBody } from '#shared/service-schema.ts';
+import { type BodyOf, call, download, type QueryOf } from './client.ts';
 import { type Strings, t } from './strings.ts';
 
 const PREFIX = '/api/v1';
 
 export type ServiceDetail = ServiceView;
+/** A rating: the score, and optionally a category (for low ones) and a comment. */
+export type SurveyAnswer = BodyOf<'POST /surveys/:token'>;
 export type HandoffBody = z.input<typeof handoffBody>;
 export type ClarificationAnswerBody = z.input<typeof clarificationAnswerBody>;
 export type UploadRequest = z.input<typeof uploadRequestBody>;
@@ -56,17 +49,7 @@ export type DepartmentFields = Pick<Department, 'name' | 'contactEmail' | 'headI
 export type DeliverableBody = TickDeliverableBody & { attachment?: string };
 /** A page of orders; `people` (display names) is used when the API sends it. */
 export type OrderPage = Page<OrderSummary> & { people?: Record<string, string> };
-export type {
-  Backlog,
-  CapacityResponse,
-  CustomersResponse,
-  GoalsBody,
-  GoalsView,
-  ReportTable,
-  ReportView,
-  SurveyAnswer,
-  SurveyView,
-};
+export type { Backlog, CapacityResponse, CustomersResponse, GoalsBody, GoalsView, ReportTable, ReportView, SurveyView };
 
 /** A downloaded file and the name the API suggests for it (when the header is readable). */
 export interface Download {
@@ -144,7 +127,7 @@ function isErrorBody(data: unknown): data is ErrorBody & { error: { current?: un
   );
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   /** Public routes (emailed links): no token. */
@@ -162,7 +145,7 @@ async function fromSession<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+export async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -232,7 +215,7 @@ function localBacklog(backlog: Backlog): Backlog {
   };
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
@@ -240,100 +223,98 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const res = await send(method, path, options);
-  return parseJson(await res.text()) as T;
+/**
+ * The dashboard keys its loaders by the view's query string; read back into the route's query (the
+ * API validates it with the route's schema).
+ */
+function fromSearch<K extends RouteKey>(search: string): QueryOf<K> {
+  return Object.fromEntries(new URLSearchParams(search)) as QueryOf<K>;
 }
 
-/** A file behind the bearer token (a CSV export), read whole. */
-async function download(path: string, accept: string): Promise<Download> {
-  const res = await send('GET', path, { headers: { Accept: accept } });
-  return { blob: await res.blob(), disposition: res.headers.get('content-disposition') };
-}
-
-const seg = encodeURIComponent;
-const cursorQuery = (cursor?: string) => (cursor ? `?cursor=${seg(cursor)}` : '');
-
+/**
+ * One typed delegation per route the pages use; each is a `call` of the contract (client.ts), so its
+ * request and answer are the route's own.
+ */
 export const api = {
   /** After sign-in and on every page load: the profile, created or refreshed from the ID token's claims. */
   signIn: (idToken: string, opts: { keepSession?: boolean } = {}) =>
-    request<{ user: User }>('POST', '/me/sign-in', { body: { idToken }, ...opts }),
-  me: () => request<Me>('GET', '/me'),
-  catalog: () => request<ServiceSummary[]>('GET', '/catalog'),
-  departments: () => request<Department[]>('GET', '/departments'),
-  department: (code: string) => request<DepartmentPage>('GET', `/departments/${seg(code)}`),
-  service: (id: string) => request<ServiceDetail>('GET', `/services/${seg(id)}`),
-  departmentServices: (code: string) => request<Service[]>('GET', `/departments/${seg(code)}/services`),
-  members: (code: string) => request<Member[]>('GET', `/departments/${seg(code)}/members`),
-  updateDepartment: (code: string, body: DepartmentFields & { version: number }) =>
-    request<Department>('PUT', `/departments/${seg(code)}`, { body }),
-  createService: (body: ServiceBody & { id: string; department: string }) =>
-    request<Service>('POST', '/services', { body }),
-  updateService: (id: string, body: ServiceBody & { version: number }) =>
-    request<Service>('PUT', `/services/${seg(id)}`, { body }),
+    call('POST /me/sign-in', { body: { idToken }, ...opts }),
+  me: () => call('GET /me'),
+  catalog: () => call('GET /catalog'),
+  departments: () => call('GET /departments'),
+  department: (code: string) => call('GET /departments/:code', { params: { code } }),
+  service: (id: string) => call('GET /services/:id', { params: { id } }),
+  departmentServices: (code: string) => call('GET /departments/:code/services', { params: { code } }),
+  members: (code: string) => call('GET /departments/:code/members', { params: { code } }),
+  /** Up to 10 people whose name or email begins with the words typed (the person picker). */
+  people: (q: string) => call('GET /people', { query: { q } }),
+  updateDepartment: (code: string, body: BodyOf<'PUT /departments/:code'>) =>
+    call('PUT /departments/:code', { params: { code }, body }),
+  createService: (body: BodyOf<'POST /services'>) => call('POST /services', { body }),
+  updateService: (id: string, body: BodyOf<'PUT /services/:id'>) => call('PUT /services/:id', { params: { id }, body }),
   publishService: (id: string, version: number) =>
-    request<Service>('POST', `/services/${seg(id)}/publish`, { body: { version } }),
+    call('POST /services/:id/publish', { params: { id }, body: { version } }),
   retireService: (id: string, version: number) =>
-    request<Service>('POST', `/services/${seg(id)}/retire`, { body: { version } }),
-  requestUpload: (body: UploadRequest) => request<UploadTicket>('POST', '/attachments', { body }),
+    call('POST /services/:id/retire', { params: { id }, body: { version } }),
+  requestUpload: (body: UploadRequest) => call('POST /attachments', { body }),
   attachmentUrl: (number: string, key: string) =>
-    request<{ url: string }>('GET', `/orders/${seg(number)}/attachments?key=${seg(key)}&as=json`),
-  clarification: (token: string) =>
-    request<ClarificationView>('GET', `/clarifications/${seg(token)}`, { anonymous: true }),
+    call('GET /orders/:number/attachments', { params: { number }, query: { key, as: 'json' } }),
+  clarification: (token: string) => call('GET /clarifications/:token', { params: { token }, anonymous: true }),
   answerClarification: (token: string, body: ClarificationAnswerBody) =>
-    request<{ ok: true; number: string }>('POST', `/clarifications/${seg(token)}`, { body, anonymous: true }),
+    call('POST /clarifications/:token', { params: { token }, body, anonymous: true }),
   createOrder: (body: CreateOrderBody, idempotencyKey: string) =>
-    request<OrderView>('POST', '/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  myOrders: (cursor?: string) => request<OrderPage>('GET', `/orders/mine${cursorQuery(cursor)}`),
-  order: (number: string) => request<OrderView>('GET', `/orders/${seg(number)}`),
+    call('POST /orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  myOrders: (cursor?: string): Promise<OrderPage> => call('GET /orders/mine', { query: { cursor } }),
+  order: (number: string) => call('GET /orders/:number', { params: { number } }),
   transition: (number: string, body: TransitionBody) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/transitions`, { body }),
+    call('POST /orders/:number/transitions', { params: { number }, body }),
   tickDeliverable: (number: string, deliverableId: string, body: DeliverableBody) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/deliverables/${seg(deliverableId)}`, { body }),
-  comment: (number: string, body: CommentBody) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/comments`, { body }),
+    call('POST /orders/:number/deliverables/:deliverableId', { params: { number, deliverableId }, body }),
+  comment: (number: string, body: CommentBody) => call('POST /orders/:number/comments', { params: { number }, body }),
   handInput: (number: string, inputId: string, body: HandInputBody) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/inputs/${seg(inputId)}`, { body }),
-  setStage: (number: string, body: z.input<typeof stageBody>) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/stage`, { body }),
-  setPriority: (number: string, body: z.input<typeof priorityBody>) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/priority`, { body }),
-  watchers: (number: string, body: z.input<typeof watchersBody>) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/watchers`, { body }),
-  handoff: (number: string, body: HandoffBody) =>
-    request<OrderView>('POST', `/orders/${seg(number)}/handoffs`, { body }),
-  queue: (code: string, cursor?: string) =>
-    request<OrderPage>('GET', `/departments/${seg(code)}/queue${cursorQuery(cursor)}`),
-  atRisk: (code: string) => request<OrderSummary[]>('GET', `/departments/${seg(code)}/at-risk`),
+    call('POST /orders/:number/inputs/:inputId', { params: { number, inputId }, body }),
+  setStage: (number: string, body: BodyOf<'POST /orders/:number/stage'>) =>
+    call('POST /orders/:number/stage', { params: { number }, body }),
+  setPriority: (number: string, body: BodyOf<'POST /orders/:number/priority'>) =>
+    call('POST /orders/:number/priority', { params: { number }, body }),
+  watchers: (number: string, body: BodyOf<'POST /orders/:number/watchers'>) =>
+    call('POST /orders/:number/watchers', { params: { number }, body }),
+  handoff: (number: string, body: HandoffBody) => call('POST /orders/:number/handoffs', { params: { number }, body }),
+  queue: (code: string, cursor?: string): Promise<OrderPage> =>
+    call('GET /departments/:code/queue', { params: { code }, query: { cursor } }),
+  atRisk: (code: string) => call('GET /departments/:code/at-risk', { params: { code } }),
   /** Either or both: what is left out stays as it was. */
-  savePreferences: (body: { mutedEvents?: MutableEvent[]; language?: Language }) =>
-    request<{ user: User }>('PUT', '/me/preferences', { body }),
-  survey: (token: string) => request<SurveyView>('GET', `/surveys/${seg(token)}`, { anonymous: true }),
+  savePreferences: (body: BodyOf<'PUT /me/preferences'>) => call('PUT /me/preferences', { body }),
+  survey: (token: string) => call('GET /surveys/:token', { params: { token }, anonymous: true }),
   rateByLink: (token: string, body: SurveyAnswer) =>
-    request<SurveyView>('POST', `/surveys/${seg(token)}`, { body, anonymous: true }),
-  rateOrder: (number: string, body: SurveyAnswer) =>
-    request<SurveyView>('POST', `/orders/${seg(number)}/survey`, { body }),
-  followUps: (code: string) => request<FollowUp[]>('GET', `/departments/${seg(code)}/follow-ups`),
+    call('POST /surveys/:token', { params: { token }, body, anonymous: true }),
+  rateOrder: (number: string, body: SurveyAnswer) => call('POST /orders/:number/survey', { params: { number }, body }),
+  followUps: (code: string) => call('GET /departments/:code/follow-ups', { params: { code } }),
   closeFollowUp: (code: string, number: string, note: string) =>
-    request<FollowUp>('POST', `/departments/${seg(code)}/follow-ups/${seg(number)}/close`, { body: { note } }),
+    call('POST /departments/:code/follow-ups/:number/close', { params: { code, number }, body: { note } }),
   /** `search`: from, to and the optional service and agent, as a query string. */
-  report: (code: string, search: string) => request<ReportView>('GET', `/departments/${seg(code)}/report?${search}`),
+  report: (code: string, search: string) =>
+    call('GET /departments/:code/report', { params: { code }, query: fromSearch(search) }),
   reportCsv: (code: string, search: string, table: ReportTable) =>
-    download(`/departments/${seg(code)}/report?${search}&format=csv&table=${seg(table)}`, 'text/csv'),
-  backlog: (code: string) => request<Backlog>('GET', `/departments/${seg(code)}/backlog`).then(localBacklog),
+    download(
+      'GET /departments/:code/report',
+      { params: { code }, query: { ...fromSearch<'GET /departments/:code/report'>(search), format: 'csv', table } },
+      'text/csv',
+    ),
+  backlog: (code: string) => call('GET /departments/:code/backlog', { params: { code } }).then(localBacklog),
   // Department insight (heads only). `search`: the view's query string.
   customers: (code: string, search: string) =>
-    request<CustomersResponse>('GET', `/departments/${seg(code)}/customers?${search}`),
+    call('GET /departments/:code/customers', { params: { code }, query: fromSearch(search) }),
   capacity: (code: string, search: string) =>
-    request<CapacityResponse>('GET', `/departments/${seg(code)}/capacity?${search}`),
-  goals: (code: string) => request<GoalsView>('GET', `/departments/${seg(code)}/goals`),
-  saveGoals: (code: string, body: GoalsBody) => request<GoalsView>('PUT', `/departments/${seg(code)}/goals`, { body }),
+    call('GET /departments/:code/capacity', { params: { code }, query: fromSearch(search) }),
+  goals: (code: string) => call('GET /departments/:code/goals', { params: { code } }),
+  saveGoals: (code: string, body: GoalsBody) => call('PUT /departments/:code/goals', { params: { code }, body }),
   // Platform administration (admins only).
-  users: () => request<User[]>('GET', '/users'),
-  setRoles: (id: string, body: RolesBody) => request<User>('PUT', `/users/${seg(id)}/roles`, { body }),
+  users: () => call('GET /users'),
+  setRoles: (id: string, body: RolesBody) => call('PUT /users/:id/roles', { params: { id }, body }),
   /** The month's audit records as stored; read them with `readAudit` (web/src/admin/audit.ts). */
-  audit: (month: string) => request<unknown>('GET', `/audit?month=${seg(month)}`),
-  createDepartment: (body: NewDepartmentBody) => request<Department>('POST', '/departments', { body }),
+  audit: (month: string) => call('GET /audit', { query: { month } }),
+  createDepartment: (body: NewDepartmentBody) => call('POST /departments', { body }),
 };
 
 /** Plain words for any error thrown while talking to the API. */
