@@ -241,6 +241,21 @@ describe('the order page', () => {
     await screenshot(anna, 'work-order-next-step');
   });
 
+  it('while it awaits inputs, says which are missing and who hands them over', async () => {
+    await fileOrder(anna, 'receipts', 'Reimburse expenses', [
+      { label: 'Amount (EUR)', fill: '18.00' },
+      { label: /^Cost centre/, fill: 'SA-101' },
+      { label: 'What was it for', fill: 'Train to the Kraków office' },
+    ]);
+    const next = anna.getByTestId('next-step');
+    await next.waitFor();
+    expect(await anna.getByTestId('next-missing').getByRole('listitem').allInnerTexts()).toEqual([
+      'Scans of the receipts',
+    ]);
+    expect(await next.innerText()).toMatch(/Hand them over/);
+    expect(await anna.getByTestId('order-stage').count()).toBe(0);
+  });
+
   it('a cancelled order shows its time standards as stopped, not met', async () => {
     await openOrder(anna, stack.appUrl, laptop);
     await anna.getByRole('button', { name: 'Cancel order' }).click();
