@@ -155,9 +155,18 @@ describe('standards with an effective date (SPEC §14.4)', () => {
     const current = (
       await iris.json<Record<string, unknown> & { version: number }>('GET', '/api/v1/services/it-password')
     ).body;
-    const { id: _id, department: _d, status: _s, updatedAt: _u, ownerName: _o, promisedAt: _p, ...body } = current;
+    const {
+      id: _id,
+      department: _d,
+      status: _s,
+      updatedAt: _u,
+      ownerName: _o,
+      promisedAt: _p,
+      publication: _n,
+      ...body
+    } = current;
     const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-    const saved = await iris.json<{ version: number }>('PUT', '/api/v1/services/it-password', {
+    const saved = await iris.json<{ version: number; publication: number }>('PUT', '/api/v1/services/it-password', {
       ...body,
       scheduledStandard: {
         effectiveFrom: tomorrow,
@@ -166,12 +175,13 @@ describe('standards with an effective date (SPEC §14.4)', () => {
     });
     expect(saved.status).toBe(200);
     const before = await anna.json<OrderView>('POST', '/api/v1/orders', reset);
-    expect(before.body.order).toMatchObject({ standardRef: `v${saved.body.version}` });
+    // Standards are named by the version people see: the count of publications.
+    expect(before.body.order).toMatchObject({ standardRef: `v${saved.body.publication}` });
     expect(before.body.order.clocks?.resolution.targetMinutes).toBe(5);
 
     advance(24 * 60);
     const after = await anna.json<OrderView>('POST', '/api/v1/orders', reset);
-    expect(after.body.order).toMatchObject({ standardRef: `v${saved.body.version} from ${tomorrow}` });
+    expect(after.body.order).toMatchObject({ standardRef: `v${saved.body.publication} from ${tomorrow}` });
     expect(after.body.order.clocks?.resolution.targetMinutes).toBe(30);
     // The earlier order keeps what it was filed under.
     const again = await ivan.json<OrderView>('GET', `/api/v1/orders/${before.body.order.number}`);
