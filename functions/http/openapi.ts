@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { AUDIENCE_WORDS } from '#shared/access.ts';
 import { API_PREFIX } from '#shared/api.ts';
 import { CONTRACT, type RouteSpec, splitKey, TAGS, type Tag } from '#shared/contract.ts';
+import { PROBLEM_STATUS } from '#shared/refusals.ts';
 
 type Json = Record<string, unknown>;
 
@@ -58,26 +59,27 @@ function build(): Json {
     Problem: {
       type: 'object',
       description:
-        'A refusal as problem details (RFC 9457): `code` names it for programs, `params` carry its values, ' +
-        '`fields` the refusals of single fields by their path in the request.',
+        'A refusal as problem details (RFC 9457): `code` names it for programs (the catalogue of shared/refusals.ts), ' +
+        '`params` carry its values, `detail` says it in English, `fields` the refusals of single fields by their ' +
+        'dotted path in the request; a conflict carries the `current` state.',
       properties: {
         type: { type: 'string', format: 'uri-reference' },
         title: { type: 'string' },
         status: { type: 'integer' },
         detail: { type: 'string' },
-        code: { type: 'string' },
+        code: { type: 'string', enum: Object.keys(PROBLEM_STATUS) },
         params: { type: 'object' },
         fields: {
           type: 'object',
           additionalProperties: {
             type: 'object',
-            properties: { code: { type: 'string' }, params: { type: 'object' } },
-            required: ['code'],
+            properties: { code: { type: 'string' }, params: { type: 'object' }, detail: { type: 'string' } },
+            required: ['code', 'params', 'detail'],
           },
         },
         current: { description: 'On a conflict: the latest state of what was changed.' },
       },
-      required: ['type', 'title', 'status'],
+      required: ['type', 'title', 'status', 'detail', 'code', 'params'],
     },
   };
   /** Request schemas by the name they were first given; one zod schema has one name. */
