@@ -65,6 +65,11 @@ export default function DepartmentPage() {
                   {t.department.manageServices}
                 </A>
               </Show>
+              <Show when={user() !== undefined && isHeadOf(user()!, params.code)}>
+                <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/integrations`}>
+                  {t.integrations.link}
+                </A>
+              </Show>
               <Show when={canEdit()}>
                 <Toggle id="edit-department" controls="department-editor" open={editing()} onToggle={toggleEditor}>
                   {t.department.edit}

@@ -10,6 +10,7 @@ import { adminWords } from '../admin/words.en.ts';
 import { catalogWords } from '../catalog/words.en.ts';
 import { dashboardWords } from '../dashboard/words.en.ts';
 import { editorWords } from '../editor/words.en.ts';
+import { integrationWords } from '../integrations/words.en.ts';
 import { orderWords } from '../order/words.en.ts';
 import { queueWords } from '../queue/words.en.ts';
 import { surveyWords } from '../survey/words.en.ts';
@@ -173,7 +174,7 @@ export const en = {
   // Each feature's words, from its folder.
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
-  ...Object.assign({}, editorWords, adminWords),
+  ...Object.assign({}, editorWords, adminWords, integrationWords),
 };
 
 export type Strings = typeof en;

@@ -9,6 +9,7 @@ import { adminWords } from '../admin/words.pl.ts';
 import { catalogWords } from '../catalog/words.pl.ts';
 import { dashboardWords } from '../dashboard/words.pl.ts';
 import { editorWords } from '../editor/words.pl.ts';
+import { integrationWords } from '../integrations/words.pl.ts';
 import { orderWords } from '../order/words.pl.ts';
 import { queueWords } from '../queue/words.pl.ts';
 import { surveyWords } from '../survey/words.pl.ts';
@@ -185,5 +186,5 @@ export const pl: Strings = {
   },
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
-  ...Object.assign({}, editorWords, adminWords),
+  ...Object.assign({}, editorWords, adminWords, integrationWords),
 };

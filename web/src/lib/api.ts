@@ -28,7 +28,8 @@ import type {
   TransitionBody,
   uploadRequestBody,
 } from '#shared/api.ts';
-import type { RouteKey } from '#shared/contract.ts';
+import type { ResponseOf, RouteKey } from '#shared/contract.ts';
+import type { CreateTokenBody, WebhookEvent } from '#shared/integrations.ts';
 import type { Department } from '#shared/model.ts';
 import type { createDepartmentBody } from '#shared/service-schema.ts';
 import { type BodyOf, call, download, type QueryOf } from './client.ts';
@@ -315,7 +316,26 @@ export const api = {
   /** The month's audit records as stored; read them with `readAudit` (web/src/admin/audit.ts). */
   audit: (month: string) => call('GET /audit', { query: { month } }),
   createDepartment: (body: NewDepartmentBody) => call('POST /departments', { body }),
+  // Integrations of a department (its head): API tokens and webhook subscriptions.
+  apiTokens: (code: string) => call('GET /departments/:code/api-tokens', { params: { code } }),
+  createApiToken: (code: string, body: CreateTokenBody) =>
+    call('POST /departments/:code/api-tokens', { params: { code }, body }),
+  revokeApiToken: (code: string, id: string) =>
+    call('POST /departments/:code/api-tokens/:id/revoke', { params: { code, id } }),
+  webhooks: (code: string) => call('GET /departments/:code/webhooks', { params: { code } }),
+  subscribeWebhook: (code: string, body: { url: string; events: WebhookEvent[] }) =>
+    call('POST /departments/:code/webhooks', { params: { code }, body }),
+  setWebhookStatus: (code: string, id: string, status: 'active' | 'paused') =>
+    call('PUT /departments/:code/webhooks/:id', { params: { code, id }, body: { status } }),
+  deleteWebhook: (code: string, id: string) => call('DELETE /departments/:code/webhooks/:id', { params: { code, id } }),
+  webhookDeliveries: (code: string, id: string) =>
+    call('GET /departments/:code/webhooks/:id/deliveries', { params: { code, id } }),
+  testWebhook: (code: string, id: string) =>
+    call('POST /departments/:code/webhooks/:id/test', { params: { code, id } }),
 };
+
+/** An API token as its department's settings list it. */
+export type TokenListing = ResponseOf<'GET /departments/:code/api-tokens'>[number];
 
 /** Plain words for any error thrown while talking to the API. */
 export function errorMessage(error: unknown): string {

@@ -1,0 +1,363 @@
+import { A, useParams } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { TOKEN_SCOPES, type TokenScope, WEBHOOK_EVENTS, type WebhookEvent } from '#shared/integrations.ts';
+import { isHeadOf } from '#shared/permissions.ts';
+import { user } from '../account/session.ts';
+import { api, type TokenListing } from '../lib/api.ts';
+import { Table } from '../lib/blocks.tsx';
+import { Check, TextBox } from '../lib/fields.tsx';
+import { createLoader, Loaded } from '../lib/load.tsx';
+import { t } from '../lib/strings.ts';
+import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { DateTime, usePageTitle } from '../lib/ui.tsx';
+import './integrations.css';
+
+/** A secret shown this once, with a button that copies it. */
+function Secret(props: { label: string; value: string; hint?: string }) {
+  const [copied, setCopied] = createSignal(false);
+  const copy = async () => {
+    await navigator.clipboard?.writeText(props.value);
+    setCopied(true);
+  };
+  return (
+    <div class="notice success secret" role="status">
+      <p>
+        <strong>{props.label}</strong>
+      </p>
+      <p class="secret-row">
+        <code data-testid="secret">{props.value}</code>
+        <button type="button" onClick={() => void copy()}>
+          {copied() ? t.integrations.copied : t.integrations.copy}
+        </button>
+      </p>
+      <p>{t.integrations.shownOnce}</p>
+      <Show when={props.hint}>
+        <p class="meta">{props.hint}</p>
+      </Show>
+    </div>
+  );
+}
+
+/** The day a year from now, the longest a token may live, and 90 days, the default. */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+function Tokens(props: { code: string }) {
+  const w = t.integrations.tokens;
+  const tokens = createLoader(() => props.code, api.apiTokens);
+  const services = createLoader(() => props.code, api.departmentServices);
+  const [name, setName] = createSignal('');
+  const [scopes, setScopes] = createSignal<TokenScope[]>(['orders:file']);
+  const [chosen, setChosen] = createSignal<string[]>([]);
+  const [expires, setExpires] = createSignal(dayFromNow(90));
+  const [secret, setSecret] = createSignal<{ name: string; value: string }>();
+  const toggle = <V,>(list: V[], value: V, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+
+  const create = createSubmit(
+    () =>
+      api.createApiToken(props.code, {
+        name: name(),
+        scopes: scopes(),
+        services: scopes().includes('orders:file') ? chosen() : [],
+        expiresAt: expires(),
+      }),
+    {
+      done: (made) => {
+        setSecret({ name: made.token.name, value: made.secret });
+        setName('');
+        void tokens.reload();
+        return undefined;
+      },
+    },
+  );
+  const revoke = createSubmit((token: TokenListing) => api.revokeApiToken(props.code, token.id), {
+    done: (_r, token) => {
+      void tokens.reload();
+      return w.revoked(token.name);
+    },
+  });
+
+  return (
+    <section aria-labelledby="tokens-title">
+      <h2 id="tokens-title">{w.title}</h2>
+      <p>{w.intro}</p>
+      <Outcome of={revoke} />
+      <Loaded of={tokens}>
+        <Show when={(tokens.value() ?? []).length > 0} fallback={<p class="empty">{w.empty}</p>}>
+          <Table caption={w.caption} head={[w.name, w.scopes, w.expires, w.lastUsed, w.state, '']}>
+            <For each={tokens.value()}>
+              {(token) => (
+                <tr>
+                  <th scope="row">{token.name}</th>
+                  <td>
+                    {token.scopes.join(', ')}
+                    <Show when={token.services.length > 0}>
+                      <span class="meta block">{token.services.join(', ')}</span>
+                    </Show>
+                  </td>
+                  <td>
+                    <DateTime iso={token.expiresAt} />
+                  </td>
+                  <td>
+                    <Show when={token.lastUsedAt} fallback={w.never}>
+                      {(at) => <DateTime iso={at()} />}
+                    </Show>
+                  </td>
+                  <td>{w.stateWords[token.state]}</td>
+                  <td>
+                    <Show when={token.state === 'active'}>
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={w.revokeLabel(token.name)}
+                        disabled={revoke.pending()}
+                        onClick={() => void revoke.run(token)}
+                      >
+                        {w.revoke}
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </Table>
+        </Show>
+      </Loaded>
+      <Show when={secret()}>{(s) => <Secret label={w.secret(s().name)} value={s().value} />}</Show>
+      <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
+        <h3>{w.new}</h3>
+        <TextBox id="token-name" label={w.name} hint={w.nameHint} required value={name()} onInput={setName} />
+        <fieldset>
+          <legend>{w.scopes}</legend>
+          <For each={TOKEN_SCOPES}>
+            {(scope) => (
+              <Check
+                id={`token-scope-${scope}`}
+                label={w.scopeWords[scope]}
+                checked={scopes().includes(scope)}
+                onChange={(on) => setScopes(toggle(scopes(), scope, on))}
+              />
+            )}
+          </For>
+        </fieldset>
+        <Show when={scopes().includes('orders:file')}>
+          <fieldset>
+            <legend>{w.services}</legend>
+            <For each={(services.value() ?? []).filter((s) => s.status === 'published')}>
+              {(service) => (
+                <Check
+                  id={`token-service-${service.id}`}
+                  label={service.name}
+                  checked={chosen().includes(service.id)}
+                  onChange={(on) => setChosen(toggle(chosen(), service.id, on))}
+                />
+              )}
+            </For>
+          </fieldset>
+        </Show>
+        <TextBox
+          id="token-expires"
+          type="date"
+          label={w.expires}
+          hint={w.expiresHint}
+          required
+          value={expires()}
+          onInput={setExpires}
+        />
+        <Outcome of={create} />
+        <SubmitButton of={create} busy={w.creating}>
+          {w.create}
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function DeliveryLog(props: { code: string; id: string }) {
+  const w = t.integrations.webhooks;
+  const log = createLoader(
+    () => props.id,
+    (id: string) => api.webhookDeliveries(props.code, id),
+  );
+  return (
+    <Loaded of={log}>
+      <Show when={(log.value() ?? []).length > 0} fallback={<p class="empty">{w.logEmpty}</p>}>
+        <Table caption={w.logCaption} head={[w.at, w.event, w.attempt, w.answer, w.duration]}>
+          <For each={log.value()}>
+            {(entry) => (
+              <tr classList={{ failed: !entry.ok }}>
+                <td>
+                  <DateTime iso={entry.at} />
+                </td>
+                <td>
+                  {entry.event}
+                  <Show when={entry.orderNumber}>
+                    <span class="meta block">{entry.orderNumber}</span>
+                  </Show>
+                </td>
+                <td>{entry.attempt}</td>
+                <td>
+                  {entry.status ?? w.noAnswer}
+                  <Show when={entry.error}>
+                    <span class="meta block">{entry.error}</span>
+                  </Show>
+                </td>
+                <td>{w.ms(entry.durationMs)}</td>
+              </tr>
+            )}
+          </For>
+        </Table>
+      </Show>
+    </Loaded>
+  );
+}
+
+function Webhooks(props: { code: string }) {
+  const w = t.integrations.webhooks;
+  const hooks = createLoader(() => props.code, api.webhooks);
+  const [url, setUrl] = createSignal('https://');
+  const [events, setEvents] = createSignal<WebhookEvent[]>(['order.filed', 'order.status_changed']);
+  const [secret, setSecret] = createSignal<string>();
+  const [open, setOpen] = createSignal<string>();
+
+  const create = createSubmit(() => api.subscribeWebhook(props.code, { url: url(), events: events() }), {
+    done: (made) => {
+      setSecret(made.secret);
+      void hooks.reload();
+      return undefined;
+    },
+  });
+  const act = createSubmit(
+    async (id: string, action: 'pause' | 'resume' | 'delete' | 'test') => {
+      if (action === 'test') await api.testWebhook(props.code, id);
+      else if (action === 'delete') await api.deleteWebhook(props.code, id);
+      else await api.setWebhookStatus(props.code, id, action === 'pause' ? 'paused' : 'active');
+    },
+    {
+      done: (_r, _id, action) => {
+        void hooks.reload();
+        return action === 'test' ? w.tested : undefined;
+      },
+    },
+  );
+
+  return (
+    <section aria-labelledby="webhooks-title">
+      <h2 id="webhooks-title">{w.title}</h2>
+      <p>{w.intro}</p>
+      <Outcome of={act} />
+      <Loaded of={hooks}>
+        <Show when={(hooks.value() ?? []).length > 0} fallback={<p class="empty">{w.empty}</p>}>
+          <Table caption={w.caption} head={[w.url, w.events, w.status, w.lastDelivery, '']}>
+            <For each={hooks.value()}>
+              {(hook) => (
+                <>
+                  <tr>
+                    <th scope="row" class="webhook-url">
+                      {hook.url}
+                    </th>
+                    <td>{hook.events.map((e) => w.eventWords[e]).join(', ')}</td>
+                    <td>
+                      {hook.pausedReason === 'failing' ? w.pausedFailing : w.statusWords[hook.status]}
+                      <Show when={hook.consecutiveFailures > 0}>
+                        <span class="meta block">{w.failures(hook.consecutiveFailures)}</span>
+                      </Show>
+                    </td>
+                    <td>
+                      <Show when={hook.lastDeliveryAt}>
+                        {(at) => (
+                          <>
+                            <DateTime iso={at()} /> <span class="meta">{hook.lastStatus || w.noAnswer}</span>
+                          </>
+                        )}
+                      </Show>
+                    </td>
+                    <td class="actions">
+                      <button type="button" disabled={act.pending()} onClick={() => void act.run(hook.id, 'test')}>
+                        {w.test}
+                      </button>
+                      <button
+                        type="button"
+                        disabled={act.pending()}
+                        onClick={() => void act.run(hook.id, hook.status === 'active' ? 'pause' : 'resume')}
+                      >
+                        {hook.status === 'active' ? w.pause : w.resume}
+                      </button>
+                      <button
+                        type="button"
+                        aria-expanded={open() === hook.id}
+                        onClick={() => setOpen(open() === hook.id ? undefined : hook.id)}
+                      >
+                        {open() === hook.id ? w.hideLog : w.log}
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={w.removeLabel(hook.url)}
+                        disabled={act.pending()}
+                        onClick={() => void act.run(hook.id, 'delete')}
+                      >
+                        {w.remove}
+                      </button>
+                    </td>
+                  </tr>
+                  <Show when={open() === hook.id}>
+                    <tr>
+                      <td colSpan={5}>
+                        <DeliveryLog code={props.code} id={hook.id} />
+                      </td>
+                    </tr>
+                  </Show>
+                </>
+              )}
+            </For>
+          </Table>
+        </Show>
+      </Loaded>
+      <Show when={secret()}>{(s) => <Secret label={w.secret} value={s()} hint={w.secretHint} />}</Show>
+      <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
+        <h3>{w.new}</h3>
+        <TextBox id="webhook-url" label={w.url} hint={w.urlHint} required value={url()} onInput={setUrl} />
+        <fieldset>
+          <legend>{w.events}</legend>
+          <For each={WEBHOOK_EVENTS}>
+            {(event) => (
+              <Check
+                id={`webhook-event-${event}`}
+                label={w.eventWords[event]}
+                checked={events().includes(event)}
+                onChange={(on) => setEvents(on ? [...events(), event] : events().filter((e) => e !== event))}
+              />
+            )}
+          </For>
+        </fieldset>
+        <Outcome of={create} />
+        <SubmitButton of={create} busy={w.creating}>
+          {w.create}
+        </SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+/** A department's integrations, for its head: API tokens and webhooks. */
+export default function Integrations() {
+  const params = useParams<{ code: string }>();
+  usePageTitle(() => t.integrations.title(params.code));
+  const isHead = () => {
+    const u = user();
+    return u !== undefined && isHeadOf(u, params.code);
+  };
+  return (
+    <section class="integrations">
+      <p>
+        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
+      </p>
+      <h1>{t.integrations.title(params.code)}</h1>
+      <p class="lead">{t.integrations.intro}</p>
+      <Show when={isHead()} fallback={<p class="notice warning">{t.integrations.headOnly}</p>}>
+        <Tokens code={params.code} />
+        <Webhooks code={params.code} />
+      </Show>
+    </section>
+  );
+}
