@@ -46,12 +46,12 @@ function problems(spec: RouteSpec): Record<string, string> {
 }
 
 function operationId(key: string): string {
+  // 'POST /orders/:number/inputs/:inputId' → postOrdersNumberInputsInputId
   const words = key
-    .toLowerCase()
     .replace(/[:{}]/g, '')
-    .split(/[^a-z0-9]+/)
+    .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
 function build(): Json {

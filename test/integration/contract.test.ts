@@ -69,6 +69,11 @@ describe('GET /api/v1/openapi.json', () => {
     const table = Object.keys(CONTRACT).map((key) => key.replace(/:(\w+)/g, '{$1}'));
     expect(new Set(listed)).toEqual(new Set(table));
     expect(listed).toHaveLength(table.length);
+    const ids = Object.values(doc.paths).flatMap((operations) =>
+      Object.values(operations).map((o) => (o as { operationId?: string }).operationId),
+    );
+    expect(new Set(ids).size).toBe(table.length);
+    expect(ids).toContain('postOrdersNumberInputsInputId');
     for (const [key, spec] of ENTRIES) {
       const { method, path } = splitKey(key);
       const operation = doc.paths[`${API_PREFIX}${path.replace(/:(\w+)/g, '{$1}')}`]?.[method.toLowerCase()];
