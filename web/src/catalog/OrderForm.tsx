@@ -14,19 +14,10 @@ import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared
 import { departments } from '../account/session.ts';
 import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
-import {
-  Check,
-  describedBy,
-  FieldError,
-  Hint,
-  invalid,
-  Label,
-  RequiredMark,
-  SelectBox,
-  TextBox,
-} from '../lib/fields.tsx';
+import { Check, describedBy, FieldError, Hint, invalid, Label, RequiredMark, SelectBox } from '../lib/fields.tsx';
 import { promiseDate } from '../lib/format.ts';
 import { createLoader } from '../lib/load.tsx';
+import { PersonBox, type PersonChoice, PersonPicker } from '../lib/PersonPicker.tsx';
 import { localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -178,6 +169,19 @@ function Field(props: FieldProps) {
                   props.onBlur();
                 }}
                 onBusy={(busy) => props.onBusy(busy)}
+              />
+            </Match>
+            <Match when={props.field.kind === 'user'}>
+              <PersonBox
+                id={id}
+                name={props.field.id}
+                value={typeof props.value === 'string' && props.value ? { id: props.value } : undefined}
+                required={props.field.required}
+                invalid={Boolean(props.error)}
+                describedBy={describedBy(aria())}
+                listLabel={props.field.label}
+                onChange={(person) => props.onChange(person?.id ?? null)}
+                onBlur={props.onBlur}
               />
             </Match>
             <Match when={props.field.kind === 'longText'}>
@@ -471,7 +475,8 @@ function HandoverFields(props: {
 interface OrderDraft {
   answers: Answers;
   priority: Priority;
-  onBehalf: string;
+  /** The colleague the order is filed for, with their name and email as the picker showed them. */
+  onBehalf?: PersonChoice;
   given: Record<string, Handover>;
 }
 
@@ -484,7 +489,9 @@ function asOrderDraft(value: unknown): OrderDraft | undefined {
   return {
     answers: value.answers as Answers,
     priority: PRIORITIES.find((p) => p === value.priority) ?? 'normal',
-    onBehalf: typeof value.onBehalf === 'string' ? value.onBehalf : '',
+    ...(isRecord(value.onBehalf) && typeof value.onBehalf.id === 'string'
+      ? { onBehalf: value.onBehalf as PersonChoice }
+      : {}),
     given: value.given as Record<string, Handover>,
   };
 }
@@ -502,14 +509,20 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
   const timeZone = () => depts.value()?.find((d) => d.code === props.service.department)?.calendar.timeZone;
   const state = createAnswers(form, draft?.answers, () => todayIn(timeZone()));
   const [priority, setPriority] = createSignal<Priority>(draft?.priority ?? 'normal');
-  const [onBehalf, setOnBehalf] = createSignal(draft?.onBehalf ?? '');
+  const [onBehalf, setOnBehalf] = createSignal<PersonChoice | undefined>(draft?.onBehalf);
   const [given, setGiven] = createSignal<Record<string, Handover>>(draft?.given ?? {});
   read = () => {
-    const kept = { answers: state.answers(), priority: priority(), onBehalf: onBehalf(), given: given() };
+    const colleague = onBehalf();
+    const kept = {
+      answers: state.answers(),
+      priority: priority(),
+      ...(colleague ? { onBehalf: colleague } : {}),
+      given: given(),
+    };
     const untouched =
       JSON.stringify(kept.answers) === blank &&
       kept.priority === 'normal' &&
-      kept.onBehalf === '' &&
+      kept.onBehalf === undefined &&
       Object.keys(kept.given).length === 0;
     return untouched ? undefined : kept;
   };
@@ -546,8 +559,8 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
     const body: CreateOrderBody = { serviceId: props.service.id, answers, priority: priority() };
     const inputs = handoverBody(props.service.inputs, given());
     if (inputs) body.inputs = inputs;
-    const requester = onBehalf().trim();
-    if (requester) body.requesterId = requester;
+    const requester = onBehalf();
+    if (requester) body.requesterId = requester.id;
     void send.run(body);
   }
 
@@ -583,14 +596,14 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
           error={serverErrors().priority}
           onChange={setPriority}
         />
-        <TextBox
+        <PersonPicker
           id="order-on-behalf"
           name="requesterId"
           label={t.form.onBehalf}
           hint={t.form.onBehalfHint}
-          value={untrack(onBehalf)}
+          value={onBehalf()}
           error={serverErrors().requesterId}
-          onInput={setOnBehalf}
+          onChange={setOnBehalf}
         />
       </Show>
 

@@ -94,13 +94,13 @@ export const catalogWords = {
   form: {
     priority: 'Priority',
     onBehalf: 'On behalf of a colleague',
-    onBehalfHint: 'Leave empty if the order is for you. Otherwise enter your colleague’s user id.',
+    onBehalfHint: 'Leave empty if the order is for you. Otherwise type your colleague’s name or email and choose them.',
     choose: 'Choose…',
     submit: 'Submit order',
     submitting: 'Submitting…',
     fixErrors: 'Please correct the fields marked below.',
     kindHint: someOf<FieldKind>()({
-      user: 'Enter the person’s user id.',
+      user: 'Type the person’s name or email and choose them from the list.',
     }),
     /** A date field's rules beside it (`days` 0: the same day allowed, 1: strictly). */
     dateRules: {
@@ -145,6 +145,7 @@ export const catalogWords = {
     notChosen: 'Choose a person from the list.',
     clear: (name: string) => `Clear ${name}`,
     add: 'Add',
+    addTo: (what: string) => `Add a person to “${what}”`,
     unknown: (id: string) => `Person ${id}`,
   },
 };

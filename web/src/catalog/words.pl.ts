@@ -94,13 +94,13 @@ export const catalogWords: typeof english = {
     priority: 'Priorytet',
     onBehalf: 'W imieniu współpracownika',
     onBehalfHint:
-      'Zostaw puste, jeśli zamówienie jest dla Ciebie. W przeciwnym razie wpisz identyfikator użytkownika współpracownika.',
+      'Zostaw puste, jeśli zamówienie jest dla Ciebie. W przeciwnym razie wpisz imię, nazwisko lub e-mail współpracownika i wybierz go z listy.',
     choose: 'Wybierz…',
     submit: 'Złóż zamówienie',
     submitting: 'Wysyłanie…',
     fixErrors: 'Popraw pola oznaczone poniżej.',
     kindHint: {
-      user: 'Wpisz identyfikator użytkownika tej osoby.',
+      user: 'Wpisz imię, nazwisko lub e-mail tej osoby i wybierz ją z listy.',
     },
     dateRules: {
       after: (label, days) =>
@@ -143,6 +143,7 @@ export const catalogWords: typeof english = {
     notChosen: 'Wybierz osobę z listy.',
     clear: (name) => `Usuń ${name}`,
     add: 'Dodaj',
+    addTo: (what) => `Dodaj osobę do „${what}”`,
     unknown: (id) => `Osoba ${id}`,
   },
 };

@@ -14,6 +14,7 @@ import { OrderForm } from '../catalog/OrderForm.tsx';
 import { api, type ServiceDetail } from '../lib/api.ts';
 import { Radios } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
+import { PeopleList, PersonPicker } from '../lib/PersonPicker.tsx';
 import { controlId, type FieldErrors, issuesToFields, localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
@@ -33,7 +34,6 @@ import {
   editorRefusal,
   ListEditor,
   NumberField,
-  SelectField,
   TextArea,
   TextField,
 } from './controls.tsx';
@@ -146,15 +146,10 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
   const err = (path: string) => errors()[path];
 
   const memberName = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? id;
-  const suggestions = () => (members.value() ?? []).map((m: Member) => ({ value: m.id, label: m.name }));
-  const ownerOptions = () => {
-    const list = [
-      { value: '', label: t.editor.ownerNone },
-      ...(members.value() ?? []).map((m) => ({ value: m.id, label: m.name })),
-    ];
-    const owner = draft().ownerId;
-    if (owner && !list.some((o) => o.value === owner)) list.push({ value: owner, label: t.editor.ownerUnknown(owner) });
-    return list;
+  const owner = () => {
+    const id = draft().ownerId;
+    const member = members.value()?.find((m: Member) => m.id === id);
+    return id ? { id, ...(member ? { name: member.name } : {}) } : undefined;
   };
 
   const preview = createMemo((): ServiceDetail => {
@@ -332,29 +327,14 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
             <Show when={members.error()}>
               <p class="notice warning">{t.editor.membersError}</p>
             </Show>
-            <Show
-              when={!members.error()}
-              fallback={
-                <TextField
-                  path="ownerId"
-                  label={t.editor.owner}
-                  hint={t.editor.ownerHint}
-                  value={draft().ownerId}
-                  error={err('ownerId')}
-                  onInput={(ownerId) => update((d) => ({ ...d, ownerId }), 'ownerId')}
-                />
-              }
-            >
-              <SelectField
-                path="ownerId"
-                label={t.editor.owner}
-                hint={t.editor.ownerHint}
-                value={draft().ownerId}
-                options={ownerOptions()}
-                error={err('ownerId')}
-                onChange={(ownerId) => update((d) => ({ ...d, ownerId }), 'ownerId')}
-              />
-            </Show>
+            <PersonPicker
+              id={controlId('ownerId')}
+              label={t.editor.owner}
+              hint={t.editor.ownerHint}
+              value={owner()}
+              error={err('ownerId')}
+              onChange={(person) => update((d) => ({ ...d, ownerId: person?.id ?? '' }), 'ownerId')}
+            />
             <ListEditor
               path="audience"
               label={t.editor.audience}
@@ -434,11 +414,10 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
               />
             </Show>
             <Show when={draft().approval.kind === 'named'}>
-              <ListEditor
+              <PeopleList
                 path="approval.approvers"
                 label={t.editor.approvers}
                 items={draft().approval.kind === 'named' ? (draft().approval as { approvers: string[] }).approvers : []}
-                suggestions={suggestions()}
                 itemLabel={memberName}
                 error={err('approval.approvers')}
                 onChange={(approvers) =>
@@ -503,12 +482,11 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
 
           <section aria-labelledby="report-title">
             <h2 id="report-title">{t.editor.reportTo}</h2>
-            <ListEditor
+            <PeopleList
               path="reportTo"
               label={t.editor.reportTo}
               hint={t.editor.reportToHint}
               items={draft().reportTo}
-              suggestions={suggestions()}
               itemLabel={memberName}
               error={err('reportTo')}
               onChange={(reportTo) => update((d) => ({ ...d, reportTo }), 'reportTo')}

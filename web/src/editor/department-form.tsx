@@ -3,15 +3,16 @@
  * its messages, the contact, the head, the canvas and the business calendar, and the check before
  * sending (the API's own schema and the calendar's rules).
  */
-import { type Accessor, createSignal, For, Show } from 'solid-js';
+import { type Accessor, createSignal, For } from 'solid-js';
 import type { BusinessCalendar, Canvas } from '#shared/model.ts';
 import { CANVAS_ORDER } from '../lib/format.ts';
-import { type FieldErrors, issuesToFields } from '../lib/paths.ts';
+import { PersonPicker } from '../lib/PersonPicker.tsx';
+import { controlId, type FieldErrors, issuesToFields } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { cleanCalendar } from './calendar.ts';
 import { calendarProblems } from './calendar-check.ts';
-import { createEditorErrors, type EditorErrors, FieldError, SelectField, TextArea, TextField } from './controls.tsx';
+import { createEditorErrors, type EditorErrors, FieldError, TextArea, TextField } from './controls.tsx';
 
 export interface DepartmentDraft {
   name: string;
@@ -94,38 +95,28 @@ export function ContactFields(props: { form: DepartmentForm<DepartmentDraft> }) 
   );
 }
 
-/** The head chosen from a list, or typed as a user id when the list could not be loaded. */
+/** The head, found by name or email; `options` name the people already known (members, everyone). */
 export function HeadField(props: {
   form: DepartmentForm<DepartmentDraft>;
   options: ReadonlyArray<{ value: string; label: string }> | undefined;
   words: { label: string; hint: string; listError: string; typed: string };
 }) {
-  const value = () => props.form.fields().headId;
   const error = () => props.form.errors.errors().headId;
-  const set = (headId: string) => props.form.update('headId', { headId });
+  const chosen = () => {
+    const id = props.form.fields().headId;
+    const name = props.options?.find((o) => o.value === id)?.label;
+    return id ? { id, ...(name ? { name } : {}) } : undefined;
+  };
   return (
-    <Show
-      when={props.options}
-      fallback={
-        <>
-          <p class="notice warning">{props.words.listError}</p>
-          <TextField path="headId" label={props.words.typed} required value={value()} error={error()} onInput={set} />
-        </>
-      }
-    >
-      {(options) => (
-        <SelectField
-          path="headId"
-          label={props.words.label}
-          hint={props.words.hint}
-          required
-          value={value()}
-          options={options()}
-          error={error()}
-          onChange={set}
-        />
-      )}
-    </Show>
+    <PersonPicker
+      id={controlId('headId')}
+      label={props.words.label}
+      hint={props.words.hint}
+      required
+      value={chosen()}
+      error={error()}
+      onChange={(person) => props.form.update('headId', { headId: person?.id ?? '' })}
+    />
   );
 }
 

@@ -188,7 +188,7 @@ export const editorWords = {
     surveyTitle: 'Satisfaction survey',
     surveyEnabled: 'Ask the requester after the order is resolved',
     surveyQuestion: 'Question',
-    reportTo: 'Also tell (user ids)',
+    reportTo: 'Also tell',
     reportToHint: 'People told of progress and completion besides the requester and watchers.',
     save: 'Save service',
     create: 'Create draft',
@@ -206,7 +206,7 @@ export const editorWords = {
     loadTheirs: 'Load their version',
     keepMine: 'Keep my changes and save over theirs',
     back: (code: string) => `All services of ${code}`,
-    membersError: 'The member list could not be loaded; owner and approvers can still be typed as user ids.',
+    membersError: 'The member list could not be loaded; some chosen people may show by their user id.',
     bundleTitle: 'Bundle',
     bundleHint:
       'Filing this service also files linked orders in these services. They are kept as they are when you save.',

@@ -192,7 +192,7 @@ export const editorWords: typeof english = {
     surveyTitle: 'Ankieta satysfakcji',
     surveyEnabled: 'Zapytaj zamawiającego po realizacji zamówienia',
     surveyQuestion: 'Pytanie',
-    reportTo: 'Informuj również (identyfikatory użytkowników)',
+    reportTo: 'Informuj również',
     reportToHint: 'Osoby informowane o postępach i zakończeniu, oprócz zamawiającego i obserwujących.',
     save: 'Zapisz usługę',
     create: 'Utwórz szkic',
@@ -212,7 +212,7 @@ export const editorWords: typeof english = {
     keepMine: 'Zachowaj moje zmiany i zapisz je zamiast tamtych',
     back: (code) => `Wszystkie usługi działu ${code}`,
     membersError:
-      'Nie udało się wczytać listy członków; właściciela i akceptujących nadal można wpisać jako identyfikatory użytkowników.',
+      'Nie udało się wczytać listy członków; niektóre wybrane osoby mogą być pokazane przez identyfikator użytkownika.',
     bundleTitle: 'Pakiet',
     bundleHint:
       'Złożenie zamówienia na tę usługę składa też powiązane zamówienia na poniższe usługi. Przy zapisie pozostają bez zmian.',

@@ -1,8 +1,9 @@
 /** The team's controls on an order: stage, priority and watchers. */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { PRIORITIES, type Priority } from '#shared/model.ts';
 import { api } from '../lib/api.ts';
-import { Chips, filledIn, SelectBox, TextBox } from '../lib/fields.tsx';
+import { Chips, SelectBox } from '../lib/fields.tsx';
+import { type PersonChoice, PersonPicker } from '../lib/PersonPicker.tsx';
 import { t } from '../lib/strings.ts';
 import { submitWith } from '../lib/submit.tsx';
 import type { OrderContext } from './common.ts';
@@ -88,16 +89,19 @@ function ChoiceForm<V extends string>(props: {
 }
 
 function Watchers(props: { ctx: OrderContext; canChange: boolean; heading: boolean }) {
-  const [id, setId] = createSignal('');
+  const [person, setPerson] = createSignal<PersonChoice>();
   const [problem, setProblem] = createSignal<string>();
   const order = () => props.ctx.order;
-  const suggestions = () => (props.ctx.members ?? []).filter((m) => !order().watchers.includes(m.id));
 
   async function add() {
-    const value = filledIn(id(), setProblem, 'watcher-add', t.order.fillIn);
-    if (!value) return;
-    const ok = await props.ctx.perform(() => api.watchers(order().number, { add: [value] }), t.order.watcherAdded);
-    if (ok) setId('');
+    const chosen = person();
+    setProblem(chosen ? undefined : t.people.notChosen);
+    if (!chosen) {
+      document.getElementById('watcher-add')?.focus();
+      return;
+    }
+    const ok = await props.ctx.perform(() => api.watchers(order().number, { add: [chosen.id] }), t.order.watcherAdded);
+    if (ok) setPerson(undefined);
   }
 
   return (
@@ -120,18 +124,16 @@ function Watchers(props: { ctx: OrderContext; canChange: boolean; heading: boole
       </Show>
       <Show when={props.canChange}>
         <form class="inline-form" novalidate onSubmit={submitWith(add)}>
-          <TextBox
+          <PersonPicker
             id="watcher-add"
             label={t.order.watcherAdd}
-            list="watcher-suggestions"
-            value={id()}
+            value={person()}
             error={problem()}
-            onInput={setId}
-            after={
-              <datalist id="watcher-suggestions">
-                <For each={suggestions()}>{(m) => <option value={m.id}>{m.name}</option>}</For>
-              </datalist>
-            }
+            exclude={order().watchers}
+            onChange={(chosen) => {
+              setPerson(chosen);
+              if (chosen) setProblem(undefined);
+            }}
           />
           <button type="submit" class="secondary" disabled={props.ctx.busy}>
             {t.order.watcherAddButton}

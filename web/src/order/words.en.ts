@@ -105,7 +105,7 @@ export const orderWords = {
     priorityDone: (p: string) => `Priority set to ${p}.`,
     watchersTitle: 'Watchers',
     watchersEmpty: 'Nobody watches this order.',
-    watcherAdd: 'Add a watcher (user id)',
+    watcherAdd: 'Add a watcher',
     watcherAddButton: 'Add watcher',
     watcherAdded: 'Watcher added.',
     watcherRemoved: 'Watcher removed.',

@@ -105,7 +105,7 @@ export const orderWords: typeof english = {
     priorityDone: (p) => `Ustawiono priorytet: ${p}.`,
     watchersTitle: 'Obserwujący',
     watchersEmpty: 'Nikt nie obserwuje tego zamówienia.',
-    watcherAdd: 'Dodaj obserwującego (identyfikator użytkownika)',
+    watcherAdd: 'Dodaj obserwującego',
     watcherAddButton: 'Dodaj obserwującego',
     watcherAdded: 'Dodano obserwującego.',
     watcherRemoved: 'Usunięto obserwującego.',
