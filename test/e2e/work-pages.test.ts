@@ -160,6 +160,18 @@ describe('the queue', () => {
       .poll(() => page.getByTestId('clock-first_response').innerText(), { timeout: 10_000 })
       .toMatch(/Overdue/);
     await context.close();
+
+    // My orders ticks the same way for the requester.
+    const mine = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const anne = await mine.newPage();
+    await anne.clock.install({ time: new Date() });
+    await signIn(anne, stack.appUrl, 'Anna Kowalska');
+    await anne.getByRole('link', { name: 'My orders' }).click();
+    const card = anne.getByRole('row').filter({ has: anne.getByRole('link', { name: third, exact: true }) });
+    expect(await card.locator('.m-due').innerText()).toMatch(/On track/);
+    await anne.clock.fastForward(dueAt - (await anne.evaluate(() => Date.now())) + 6 * 60_000);
+    await expect.poll(() => card.locator('.m-due').innerText(), { timeout: 10_000 }).toMatch(/Overdue/);
+    await mine.close();
   });
 
   it('on a phone is a list of cards: no sideways scroll, status, due time and claim in view', async () => {
