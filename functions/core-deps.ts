@@ -11,6 +11,7 @@ import type { Instrument } from './observability/tracer.ts';
 import { DepartmentRepository } from './repositories/departments.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
+import { ServiceRepository } from './repositories/services.ts';
 import { UserRepository } from './repositories/users.ts';
 import { WebhookRepository } from './repositories/webhooks.ts';
 import { createDb, type Db } from './storage/client.ts';
@@ -90,7 +91,8 @@ export function createCoreDeps(
   const orders = new OrderRepository(db);
   const webhooks = new WebhookRepository(db);
   orders.alsoWrite((order, events, at) => webhooks.itemsFor(order, events, at));
-  const slaTimers = new SlaTimerJob({ orders, departments, users, portalUrl: config.portalUrl, log, now });
+  const services = new ServiceRepository(db);
+  const slaTimers = new SlaTimerJob({ orders, departments, users, services, portalUrl: config.portalUrl, log, now });
   const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
   return { config, db, log, metrics, now, users, departments, orders, outbox, mailer, slaTimers, digest, webhooks };
 }

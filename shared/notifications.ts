@@ -7,6 +7,7 @@ import type { Action } from './lifecycle.ts';
 import { type MailWords, mailDay, mailLanguage, mailWords } from './mail-words.ts';
 import { LANGUAGES, type Language, type MailMessage, type Order } from './model.ts';
 import { oneLine } from './text.ts';
+import { localizeComment, localizeOrder, type ServiceWords } from './translate.ts';
 
 export const MAIL_EVENTS = [
   'order_received',
@@ -217,18 +218,30 @@ export function composeOrderMail(input: OrderMailInput & { to: string[]; languag
 
 /**
  * The mail for a set of people: one message per language among them (none without recipients).
- * `comment` may depend on the language (e.g. words Ordo itself writes).
+ * `comment` may depend on the language (e.g. words Ordo itself writes). With `service` (the version
+ * the order was filed under), the service's words — its name, the title built from it, checklist
+ * labels, stage names Ordo wrote — are each group's language, resolved now, never stored per language.
  */
 export function composeOrderMails(
   input: Omit<OrderMailInput, 'comment'> & {
     recipients: readonly Recipient[];
     comment?: string | ((language: Language) => string);
+    service?: ServiceWords | undefined;
   },
 ): MailMessage[] {
-  const { recipients, comment, ...rest } = input;
+  const { recipients, comment, service, order, ...rest } = input;
   return groupByLanguage(recipients).map(({ language, to }) => {
-    const said = typeof comment === 'function' ? comment(language) : comment;
-    return composeOrderMail({ ...rest, to, language, ...(said ? { comment: said } : {}) });
+    const said =
+      typeof comment === 'function'
+        ? comment(language)
+        : comment && localizeComment(rest.event, comment, service, language);
+    return composeOrderMail({
+      ...rest,
+      order: localizeOrder(order, service, language),
+      to,
+      language,
+      ...(said ? { comment: said } : {}),
+    });
   });
 }
 

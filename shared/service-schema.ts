@@ -112,7 +112,16 @@ const translation = z.strictObject({
   name: line(120).optional(),
   summary: line(300).optional(),
   description: text(5000).optional(),
-  fields: z.record(slug, z.strictObject({ label: line(200).optional(), help: line(500).optional() })).optional(),
+  fields: z
+    .record(
+      slug,
+      z.strictObject({
+        label: line(200).optional(),
+        help: line(500).optional(),
+        options: z.record(z.string().max(200), line(200)).optional(),
+      }),
+    )
+    .optional(),
   inputs: labels,
   deliverables: labels,
   stages: z.record(slug, line(80)).optional(),

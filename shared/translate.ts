@@ -2,7 +2,7 @@
  * A service in the reader's language: its own words replaced by the department's translation where
  * one is given. Ids, choice values and everything that is not words stay as they are.
  */
-import type { ChecklistState, Language, Service, ServiceTranslation } from './model.ts';
+import type { Answers, ChecklistState, Language, Order, Service, ServiceTranslation, TimelineEvent } from './model.ts';
 
 type Translatable = Pick<Service, 'name' | 'summary'> &
   Partial<Pick<Service, 'description' | 'form' | 'inputs' | 'deliverables' | 'stages' | 'survey'>> & {
@@ -49,4 +49,100 @@ export function localizeService<T extends Translatable>(service: T, language: La
   if (service.stages) out.stages = service.stages.map((x) => ({ ...x, name: pick(words.stages?.[x.id], x.name) }));
   if (service.survey) out.survey = { ...service.survey, question: pick(words.surveyQuestion, service.survey.question) };
   return out;
+}
+
+/** What of a service an order's words are resolved from: the version the order was filed under. */
+export type ServiceWords = Pick<Service, 'name' | 'translations'> &
+  Partial<Pick<Service, 'form' | 'inputs' | 'deliverables' | 'stages'>>;
+
+/** A translated word when the department gave one, else the service's own. */
+function say(translated: string | undefined, own: string): string {
+  return translated?.trim() ? translated : own;
+}
+
+/** A choice answer in the reader's language; the stored value stays the same in every language. */
+export function localizeAnswer(
+  value: Answers[string] | undefined,
+  fieldId: string,
+  words: ServiceTranslation | undefined,
+): Answers[string] | undefined {
+  const options = words?.fields?.[fieldId]?.options;
+  if (!options) return value;
+  if (typeof value === 'string') return say(options[value], value);
+  if (Array.isArray(value)) return value.map((v) => say(options[v], v));
+  return value;
+}
+
+/**
+ * An order's own words in the reader's language, resolved from the service version it was filed
+ * under: the service's name, the title where it begins with that name (titles from a template are
+ * the requester's words and stay), and the checklists' labels. Nothing is stored per language.
+ */
+export function localizeOrder<
+  T extends Pick<Order, 'serviceName' | 'title'> & Partial<Pick<Order, 'inputs' | 'deliverables'>>,
+>(order: T, service: ServiceWords | undefined, language: Language): T {
+  const words = service?.translations?.[language];
+  if (!words) return order;
+  const name = say(words.name, order.serviceName);
+  const own = order.serviceName;
+  const title =
+    order.title === own || order.title.startsWith(`${own}: `) ? `${name}${order.title.slice(own.length)}` : order.title;
+  const out: T = { ...order, serviceName: name, title };
+  if (order.inputs && order.deliverables) {
+    const relabelled = localizeChecklists({ inputs: order.inputs, deliverables: order.deliverables }, words);
+    out.inputs = relabelled.inputs;
+    out.deliverables = relabelled.deliverables;
+  }
+  return out;
+}
+
+/** Replaces a leading item label ("label" or "label: note") by its translation. */
+function relabel(comment: string, pairs: Array<[string, string]>): string {
+  for (const [own, translated] of pairs) {
+    if (comment === own || comment.startsWith(`${own}: `)) return `${translated}${comment.slice(own.length)}`;
+  }
+  return comment;
+}
+
+/**
+ * The service's words in a timeline comment Ordo wrote, in the reader's language: the deliverable or
+ * input a tick names, the stages of a stage move ("Triage → Paperwork"). People's words stay as written.
+ */
+export function localizeComment(
+  kind: string,
+  comment: string,
+  service: ServiceWords | undefined,
+  language: Language,
+): string {
+  const words = service?.translations?.[language];
+  if (!words || !service) return comment;
+  if (kind === 'deliverable_ticked' || kind === 'deliverable_unticked') {
+    return relabel(
+      comment,
+      (service.deliverables ?? []).map((d) => [d.label, say(words.deliverables?.[d.id], d.label)]),
+    );
+  }
+  if (kind === 'input_handed_over' || kind === 'input_withdrawn') {
+    return relabel(
+      comment,
+      (service.inputs ?? []).map((i) => [i.label, say(words.inputs?.[i.id], i.label)]),
+    );
+  }
+  if (kind === 'stage_changed') {
+    const names = new Map((service.stages ?? []).map((s) => [s.name, say(words.stages?.[s.id], s.name)]));
+    const parts = comment.split(' → ');
+    return parts.length === 2 ? parts.map((p) => names.get(p) ?? p).join(' → ') : comment;
+  }
+  return comment;
+}
+
+/** A timeline event with the service's words in its comment in the reader's language. */
+export function localizeEvent<T extends Pick<TimelineEvent, 'kind' | 'comment'>>(
+  event: T,
+  service: ServiceWords | undefined,
+  language: Language,
+): T {
+  if (!event.comment) return event;
+  const comment = localizeComment(event.kind, event.comment, service, language);
+  return comment === event.comment ? event : { ...event, comment };
 }

@@ -416,7 +416,7 @@ export const demoServices: DemoService[] = [
         description:
           'Dział HR przygotowuje i podpisuje zaświadczenie, a Tobie wysyła skan; oryginał czeka w biurze HR.',
         fields: {
-          purpose: { label: 'Do czego jest potrzebne' },
+          purpose: { label: 'Do czego jest potrzebne', options: { Bank: 'Bank', Visa: 'Wiza', Other: 'Inne' } },
           purposeOther: { label: 'Napisz, do czego' },
           includeSalary: { label: 'Z informacją o wynagrodzeniu' },
         },

@@ -10,6 +10,7 @@ import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent,
 import { composeOrderMails } from '#shared/notifications.ts';
 import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
 import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
+import { localizeService } from '#shared/translate.ts';
 import type { LinkSigner } from '../auth/links.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { Alongside, OrderRepository } from '../repositories/orders.ts';
@@ -72,7 +73,9 @@ export class SurveyWorkflow {
       recipients: [{ email: order.requesterEmail, language: requester?.language }],
       audience: 'requester',
       portalUrl: this.deps.portalUrl,
-      comment: service.survey.question,
+      // The question and the service's words in the requester's language.
+      service,
+      comment: (language) => localizeService(service, language).survey.question,
       ratingUrls: [1, 2, 3, 4, 5].map((score) => `${base}?score=${score}`),
     });
     return {

@@ -15,6 +15,7 @@ import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
+import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
 
 export interface TimerRun {
@@ -33,6 +34,8 @@ export class SlaTimerJob {
       orders: OrderRepository;
       departments: DepartmentRepository;
       users: UserRepository;
+      /** The service version of an order, for its words in each recipient's language. */
+      services?: Pick<ServiceRepository, 'getVersion'>;
       portalUrl: string;
       log: Logger;
       now: () => Date;
@@ -105,12 +108,12 @@ export class SlaTimerJob {
         // One read per auto-closed order, for the requester's language (cached per process).
         const requester = await this.deps.users.get(order.requesterId);
         mail.push(
-          ...this.compose(
+          ...(await this.compose(
             'order_closed',
             next,
             [{ email: order.requesterEmail, language: requester?.language }],
             'requester',
-          ),
+          )),
         );
         run.autoClosed++;
       }
@@ -155,20 +158,23 @@ export class SlaTimerJob {
     );
   }
 
-  /** One message per language among the recipients. */
-  private compose(
+  /** One message per language among the recipients, the service's words in theirs. */
+  private async compose(
     event: MailEvent,
     order: Order,
     recipients: Recipient[],
     audience: string,
     comment?: (language: Language) => string,
-  ): MailMessage[] {
+  ): Promise<MailMessage[]> {
+    // Versions never change: read once per process.
+    const service = await this.deps.services?.getVersion(order.serviceId, order.serviceVersion);
     return composeOrderMails({
       event,
       order,
       recipients,
       audience,
       portalUrl: this.deps.portalUrl,
+      service,
       ...(comment ? { comment } : {}),
     });
   }

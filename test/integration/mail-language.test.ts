@@ -56,7 +56,10 @@ describe('mail in the recipient’s language', () => {
       answers: { purpose: 'Bank' },
     });
     expect(filed.status).toBe(201);
+    // Anna reads Polish: the service's words in her order are the department's Polish ones.
     const { number, title } = filed.body.order;
+    expect(title).toBe('Zaświadczenie o zatrudnieniu');
+    const english = 'Employment certificate';
     await anna.json('POST', `/api/v1/orders/${number}/watchers`, { add: ['ben'] });
 
     let mail = await mailAbout(number);
@@ -66,10 +69,12 @@ describe('mail in the recipient’s language', () => {
       subject: `Przyjęliśmy Twoje zamówienie ${number} ${title}`,
       lang: 'pl',
     });
-    expect(received?.text).toContain(`zostało zarejestrowane pod numerem ${number}`);
+    expect(received?.text).toContain(
+      `usługi „Zaświadczenie o zatrudnieniu” zostało zarejestrowane pod numerem ${number}`,
+    );
     expect(received?.text).toContain('Otwórz zamówienie: ');
     expect(mail.find((m) => m.to.includes('hr-team@example.com'))).toMatchObject({
-      subject: `New order in the queue: ${number} ${title}`,
+      subject: `New order in the queue: ${number} ${english}`,
       lang: 'en',
     });
 
@@ -95,16 +100,21 @@ describe('mail in the recipient’s language', () => {
           subject: `Zrealizowane: ${number} ${title}`,
           lang: 'pl',
         }),
-        expect.objectContaining({ to: ['ben.carter@example.com'], subject: `Done: ${number} ${title}`, lang: 'en' }),
+        expect.objectContaining({ to: ['ben.carter@example.com'], subject: `Done: ${number} ${english}`, lang: 'en' }),
       ]),
     );
     expect(mail.filter((m) => /^(Done|Zrealizowane):/.test(m.subject))).toHaveLength(2);
+    // What was handed back, in each reader's words of the service.
+    const done = (lang: string) => mail.find((m) => /^(Done|Zrealizowane):/.test(m.subject) && m.lang === lang)?.text;
+    expect(done('pl')).toContain('- Wysłano skan podpisanego zaświadczenia');
+    expect(done('en')).toContain('- Signed certificate scan sent');
     const survey = mail.filter((m) => m.subject.includes('?'));
     expect(survey).toMatchObject([
       { to: ['anna.kowalska@example.com'], subject: `Jak nam poszło? ${number} ${title}`, lang: 'pl' },
     ]);
     expect(survey[0]?.text).toMatch(/1 – bardzo źle: http\S+\/survey\/\S+\?score=1/);
     expect(survey[0]?.text).toContain('5 – bardzo dobrze');
+    expect(survey[0]?.text).toContain('„Jak bardzo jesteś zadowolony z tej usługi?”');
 
     // Nobody reopens it: the timer job closes it, and tells the requester in Polish.
     now = new Date(Date.parse(resolved.autoCloseAt!) + 60_000);

@@ -6,11 +6,12 @@
 import type { OrderSummary, OrderView } from '#shared/api.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { availableActions } from '#shared/lifecycle.ts';
-import type { Department, MailMessage, Order, Service, TimelineEvent, User } from '#shared/model.ts';
+import type { Department, Language, MailMessage, Order, Service, TimelineEvent, User } from '#shared/model.ts';
 import type { ChangeContext, Outcome } from '#shared/order-actions.ts';
 import { slaSummary } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder } from '#shared/permissions.ts';
 import { toSummary } from '#shared/summary.ts';
+import { localizeEvent, localizeOrder } from '#shared/translate.ts';
 import type { LinkSigner } from '../../auth/links.ts';
 import type { DepartmentRepository } from '../../repositories/departments.ts';
 import type { Alongside, OrderRepository } from '../../repositories/orders.ts';
@@ -114,9 +115,11 @@ export class OrderContext {
     const approvers = order.status === 'awaiting_approval' ? await this.approvers(order, service) : [];
     for (const id of approvers) ids.add(id);
     const people = await this.deps.users.getMany(ids);
+    // The service's words (name, title, checklists, stages) in the reader's language; stored once.
+    const language = user.language ?? 'en';
     const view: OrderView = {
-      order,
-      timeline: visible,
+      order: localizeOrder(order, service, language),
+      timeline: visible.map((e) => localizeEvent(e, service, language)),
       actions: availableActions(order, roles),
       people: Object.fromEntries([...people.values()].map((p) => [p.id, p.name])),
     };
@@ -139,17 +142,26 @@ export class OrderContext {
   }
 
   /** List rows with their SLA at a glance (department calendars are cached, so this reads nothing new). */
-  async summaries(orders: Order[]): Promise<OrderSummary[]> {
+  async summaries(orders: Order[], language?: Language): Promise<OrderSummary[]> {
     const now = this.deps.now();
     return Promise.all(
       orders.map(async (order) => {
-        const summary = toSummary(order);
+        const summary = toSummary(await this.inLanguage(order, language));
         if (order.clocks) {
           summary.sla = slaSummary(order.clocks, now, (await this.department(order.department)).calendar);
         }
         return summary;
       }),
     );
+  }
+
+  /**
+   * An order's service words in the reader's language, from the version it was filed under (versions
+   * never change, so each is read once per process). Readers without a language read the stored words.
+   */
+  private async inLanguage(order: Order, language: Language | undefined): Promise<Order> {
+    if (!language) return order;
+    return localizeOrder(order, await this.deps.services.getVersion(order.serviceId, order.serviceVersion), language);
   }
 
   /** Re-reads and retries a change that does not depend on what the caller saw, with jittered backoff. */

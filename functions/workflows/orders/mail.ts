@@ -2,7 +2,7 @@
  * The mail an outcome plans (shared/order-actions.ts MailPlan), composed for the people it names:
  * one message per language among them (shared/notifications.ts), each person's muted events left out.
  */
-import type { MailMessage, Order, User } from '#shared/model.ts';
+import type { MailMessage, Order, Service, User } from '#shared/model.ts';
 import {
   composeOrderMails,
   type MailEvent,
@@ -18,24 +18,33 @@ const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
 
 export class OrderMail {
   constructor(
-    private readonly deps: Pick<OrderWorkflowDeps, 'users' | 'departments' | 'links' | 'portalUrl' | 'now'>,
+    private readonly deps: Pick<
+      OrderWorkflowDeps,
+      'users' | 'departments' | 'services' | 'links' | 'portalUrl' | 'now'
+    >,
   ) {}
 
-  /** The messages of every plan, in order. `known`: people already in hand (read nothing for them). */
+  /**
+   * The messages of every plan, in order. `known`: people already in hand (read nothing for them).
+   * The service's words are the recipients' language, from the version the order was filed under
+   * (read once per process: versions never change).
+   */
   async compose(plans: readonly MailPlan[], order: Order, known: readonly User[] = []): Promise<MailMessage[]> {
     const mail: MailMessage[] = [];
+    if (plans.length === 0) return mail;
+    const service = await this.deps.services.getVersion(order.serviceId, order.serviceVersion);
     for (const plan of plans) {
       if (plan.to === 'requesterOnly') {
         const requester =
           known.find((p) => p.id === order.requesterId) ?? (await this.deps.users.get(order.requesterId));
         const to = requester ? [{ email: order.requesterEmail, language: requester.language }] : [];
-        mail.push(...this.messages(plan.event, order, to, plan.audience));
+        mail.push(...this.messages(service, plan.event, order, to, plan.audience));
       } else if (plan.to === 'people') {
         const people = await this.deps.users.getMany(plan.people);
-        mail.push(...this.messages(plan.event, order, [...people.values()], plan.audience));
+        mail.push(...this.messages(service, plan.event, order, [...people.values()], plan.audience));
       } else {
         const about = plan.idVersion === undefined ? order : { ...order, version: plan.idVersion };
-        mail.push(...(await this.forAudience(plan.event, about, plan.to, plan.comment)));
+        mail.push(...(await this.forAudience(service, plan.event, about, plan.to, plan.comment)));
       }
     }
     return mail;
@@ -55,6 +64,7 @@ export class OrderMail {
 
   /** One message per language among the recipients. */
   private messages(
+    service: Service | undefined,
     event: MailEvent,
     order: Order,
     recipients: Recipient[],
@@ -68,6 +78,7 @@ export class OrderMail {
       recipients,
       audience,
       portalUrl: this.deps.portalUrl,
+      service,
       ...(comment ? { comment } : {}),
       ...(link ? { actionUrl: link } : {}),
     });
@@ -75,6 +86,7 @@ export class OrderMail {
 
   /** The mail for one audience of an order: requester (+ watchers), assignee, or the department team. */
   private async forAudience(
+    service: Service | undefined,
     event: MailEvent,
     order: Order,
     audience: OrderAudience,
@@ -95,24 +107,27 @@ export class OrderMail {
         // The signed link answers as the requester, so it goes to them alone. Watchers read the
         // question and follow the order page; an answer in the portal is recorded as whoever gives it.
         return [
-          ...this.messages(event, order, toRequester, audience, comment, this.clarificationLink(order)),
-          ...this.messages('requester_asked', order, watchers('requester_asked'), 'watchers', comment),
+          ...this.messages(service, event, order, toRequester, audience, comment, this.clarificationLink(order)),
+          ...this.messages(service, 'requester_asked', order, watchers('requester_asked'), 'watchers', comment),
         ];
       }
-      return this.messages(event, order, [...toRequester, ...watchers(event)], audience, comment);
+      return this.messages(service, event, order, [...toRequester, ...watchers(event)], audience, comment);
     }
     if (audience === 'handlers') {
       // Whoever holds the order hears of it; while nobody does, the team's mailbox.
-      if (order.assigneeId) return this.forAudience(event, order, 'assignee', comment);
-      return this.forAudience(event, order, 'team', comment);
+      return this.forAudience(service, event, order, order.assigneeId ? 'assignee' : 'team', comment);
     }
     if (audience === 'team') {
       // The team's shared mailbox is nobody's profile: it gets English.
       const department = await this.deps.departments.get(order.department);
-      return department ? this.messages(event, order, [{ email: department.contactEmail }], audience, comment) : [];
+      return department
+        ? this.messages(service, event, order, [{ email: department.contactEmail }], audience, comment)
+        : [];
     }
     if (!order.assigneeId) return [];
     const assignee = await this.deps.users.get(order.assigneeId);
-    return assignee && wantsMail(assignee, event) ? this.messages(event, order, [assignee], audience, comment) : [];
+    return assignee && wantsMail(assignee, event)
+      ? this.messages(service, event, order, [assignee], audience, comment)
+      : [];
   }
 }

@@ -30,7 +30,10 @@ export async function mine(
   limit: number,
 ): Promise<Page<OrderSummary>> {
   const page = await ctx.deps.orders.listByRequester(user.id, cursor, limit);
-  return { items: await ctx.summaries(page.orders), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    items: await ctx.summaries(page.orders, user.language),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }
 
 function checkQueue(user: User, department: string): void {
@@ -50,7 +53,7 @@ export async function queue(
   // The assignees' names, so the team reads people, not ids (profiles are cached: usually no read).
   const assignees = await ctx.deps.users.getMany(page.orders.flatMap((o) => (o.assigneeId ? [o.assigneeId] : [])));
   return {
-    items: await ctx.summaries(page.orders),
+    items: await ctx.summaries(page.orders, user.language),
     people: Object.fromEntries([...assignees.values()].map((p) => [p.id, p.name])),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
@@ -66,7 +69,7 @@ export async function atRisk(ctx: OrderContext, user: User, department: string):
   let cursor: string | undefined;
   do {
     const page = await ctx.deps.orders.queue(department, cursor, 100);
-    for (const summary of await ctx.summaries(page.orders)) {
+    for (const summary of await ctx.summaries(page.orders, user.language)) {
       if (summary.sla && (summary.sla.state === 'warning' || summary.sla.state === 'breached')) found.push(summary);
     }
     cursor = page.nextCursor;

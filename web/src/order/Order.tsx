@@ -4,7 +4,7 @@ import type { OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
-import { localizeChecklists, localizeService } from '#shared/translate.ts';
+import { localizeAnswer, localizeOrder, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
@@ -143,7 +143,7 @@ export default function OrderPage() {
     <Loaded of={view}>
       {(v) => {
         // Checklist labels in the reader's language where the service has them (ids never change).
-        const order = () => localizeChecklists(v().order, service.value()?.translations?.[language]);
+        const order = () => localizeOrder(v().order, service.value(), language);
         const name = (id: string | undefined) => (id ? (v().people[id] ?? id) : t.common.nobody);
         const u = () => user();
         const isRequester = () => {
@@ -382,7 +382,10 @@ function Answers(props: { order: Order; service: ServiceDetail | undefined }) {
               <div>
                 <dt>{row.label}</dt>
                 <dd class="prose">
-                  <Show when={row.file && typeof row.value === 'string' && row.value} fallback={answerWords(row.value)}>
+                  <Show
+                    when={row.file && typeof row.value === 'string' && row.value}
+                    fallback={answerWords(localizeAnswer(row.value, row.id, props.service?.translations?.[language]))}
+                  >
                     {(key) => <AttachmentLink number={props.order.number} fileKey={key()} />}
                   </Show>
                 </dd>
