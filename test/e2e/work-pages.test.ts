@@ -198,6 +198,9 @@ describe('the queue', () => {
       const box = await part.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= phoneViewport.width).toBe(true);
     }
+    // The column heads give way to the cards; "select all" says what it does.
+    expect(await phone.getByText('Select all orders shown').isVisible()).toBe(true);
+    expect(await phone.getByRole('checkbox', { name: 'Select all orders shown' }).count()).toBe(1);
     await screenshot(phone, 'work-queue-phone');
 
     const mine = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);

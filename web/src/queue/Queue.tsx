@@ -534,12 +534,11 @@ function QueueTable(props: {
         <thead>
           <tr>
             <th scope="col" class="q-pick">
-              <input
-                type="checkbox"
-                aria-label={t.queue.selectAll}
-                checked={all()}
-                onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
-              />
+              {/* The words show on phones, where the column heads give way to cards. */}
+              <label class="q-all">
+                <input type="checkbox" checked={all()} onChange={(e) => props.onSelectAll(e.currentTarget.checked)} />
+                <span class="q-all-words">{t.queue.selectAll}</span>
+              </label>
             </th>
             <th scope="col">{t.orders.number}</th>
             <th scope="col">{t.orders.orderTitle}</th>
