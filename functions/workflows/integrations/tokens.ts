@@ -36,7 +36,10 @@ export interface TokenCaller {
 
 export interface TokenWorkflowDeps extends OrderWorkflowDeps {
   tokens: TokenRepository;
-  /** The person with this email (any case), if they have a profile. */
+  /**
+   * The person with this email (any case) when the people directory does not list them (a profile
+   * not signed in since the directory began): the slow way, reading the people list.
+   */
   personByEmail(email: string): Promise<User | undefined>;
 }
 
@@ -121,13 +124,20 @@ export class TokenWorkflow {
     let actor = caller.account;
     let requesterId: string | undefined;
     if (requesterEmail) {
-      const person = await this.deps.personByEmail(requesterEmail);
+      const person = await this.person(requesterEmail);
       if (!person) throw fieldRefused('requesterEmail', refusal('unknown_person'));
       requesterId = person.id;
       // The service must be offered to the person it is for.
       actor = { ...actor, ...(person.department ? { department: person.department } : {}) };
     }
     return fileOrder(this.ctx, actor, { ...order, ...(requesterId ? { requesterId } : {}) }, idempotencyKey);
+  }
+
+  /** The person with this email: one Query of the people directory, the people list only if it has no entry. */
+  private async person(email: string): Promise<User | undefined> {
+    const wanted = email.trim().toLowerCase();
+    const card = (await this.deps.users.search(wanted)).find((p) => p.email.toLowerCase() === wanted);
+    return card ? this.deps.users.get(card.id) : this.deps.personByEmail(wanted);
   }
 
   /** One of the department's orders, as its requester would see it (no internal notes). */
