@@ -367,10 +367,10 @@ export const CONTRACT = {
   'GET /departments/:code/queue': {
     audience: 'departmentTeam',
     tag: 'departments',
-    summary: 'The department’s active orders, most urgent first.',
+    summary: 'The department’s active orders, most urgent first, with their assignees’ names.',
     params: { code },
     query: pageQuery,
-    response: answer<Page<OrderSummary>>('OrderPage'),
+    response: answer<Page<OrderSummary> & { people: Record<string, string> }>('OrderPage'),
   },
   'GET /departments/:code/at-risk': {
     audience: 'departmentTeam',
