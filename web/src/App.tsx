@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switc
 import type { SignInState } from './account/SignIn.tsx';
 import { loadUser, setNavigator, signOut, startSignIn, takeSignedOut, user } from './account/session.ts';
 import { drafts } from './lib/drafts.ts';
+import { focusHeadingOnNavigate } from './lib/focus.ts';
 import { t } from './lib/strings.ts';
 import { ErrorNote, Loading } from './lib/ui.tsx';
 
@@ -35,6 +36,7 @@ function Shell(props: RouteSectionProps) {
   const location = useLocation();
 
   setNavigator((path) => navigate(path, { replace: true }));
+  focusHeadingOnNavigate(() => location.pathname);
   // Shown on the page whose forms got their text back after the session ended and sign-in returned.
   const draftsKept = () => drafts.restoredOn() === location.pathname + location.search;
 

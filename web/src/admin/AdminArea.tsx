@@ -18,6 +18,7 @@ function Refused() {
       title={t.admin.refusedTitle}
       text={t.admin.refusedText}
       link={{ href: '/', text: t.admin.refusedHome }}
+      more={[{ href: '/orders', text: t.waysBack.myOrders }]}
     />
   );
 }

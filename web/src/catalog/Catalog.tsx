@@ -1,5 +1,5 @@
-import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { Department } from '#shared/model.ts';
 import { localizeService } from '#shared/translate.ts';
@@ -41,7 +41,10 @@ export default function Catalog() {
       return { services, depts };
     },
   );
-  const [query, setQuery] = createSignal('');
+  // The search is kept in the address, so Back from a service finds the list as it was left.
+  const [params, setParams] = useSearchParams<{ q?: string }>();
+  const query = () => params.q ?? '';
+  const setQuery = (q: string) => setParams({ q: q || undefined }, { replace: true });
 
   // A service is found by its words in the reader's language as well as by its own.
   const found = createMemo(() =>

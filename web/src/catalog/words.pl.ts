@@ -131,6 +131,7 @@ export const catalogWords: typeof english = {
       'Odpowiedzi przechodzą kontrole formularza. W prawdziwym formularzu zamówienie zostałoby teraz wysłane.',
     previewEmpty: 'Formularz nie ma jeszcze pól. Dodaj pola po lewej stronie, aby je tu zobaczyć.',
   },
+  waysBack: { label: 'Drogi powrotu', catalog: 'Przejdź do katalogu', myOrders: 'Przejdź do moich zamówień' },
   people: {
     placeholder: 'Wpisz imię, nazwisko lub e-mail',
     hint: 'Wpisz część imienia, nazwiska lub adresu e-mail, a potem wybierz osobę z listy.',

@@ -4,5 +4,12 @@ import { usePageTitle } from './ui.tsx';
 
 export default function NotFound() {
   usePageTitle(() => t.notFound.title);
-  return <DeadEnd title={t.notFound.title} text={t.notFound.text} link={{ href: '/', text: t.notFound.home }} />;
+  return (
+    <DeadEnd
+      title={t.notFound.title}
+      text={t.notFound.text}
+      link={{ href: '/', text: t.notFound.home }}
+      more={[{ href: '/orders', text: t.waysBack.myOrders }]}
+    />
+  );
 }

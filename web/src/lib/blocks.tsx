@@ -145,6 +145,8 @@ export function DeadEnd(props: {
   title: string;
   text: JSX.Element;
   link: { href: string; text: string };
+  /** Further ways on (e.g. the person's orders), after `link`. */
+  more?: ReadonlyArray<{ href: string; text: string }>;
   testId?: string;
   labelled?: string;
   children?: JSX.Element;
@@ -154,9 +156,18 @@ export function DeadEnd(props: {
       <h1 id={props.labelled}>{props.title}</h1>
       {props.children}
       <p>{props.text}</p>
-      <p>
-        <A href={props.link.href}>{props.link.text}</A>
-      </p>
+      <ul class="ways-back">
+        <li>
+          <A href={props.link.href}>{props.link.text}</A>
+        </li>
+        <For each={props.more ?? []}>
+          {(link) => (
+            <li>
+              <A href={link.href}>{link.text}</A>
+            </li>
+          )}
+        </For>
+      </ul>
     </section>
   );
 }

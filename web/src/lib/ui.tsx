@@ -1,8 +1,9 @@
 /** Small shared pieces of the UI. */
+import { A } from '@solidjs/router';
 import { createEffect, type JSX, Show } from 'solid-js';
 import { statusWords } from '#shared/lifecycle.ts';
 import type { OrderStatus, Priority, ServiceStatus } from '#shared/model.ts';
-import { errorMessage } from './api.ts';
+import { ApiError, errorMessage } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { t } from './strings.ts';
 // The shell's stylesheets, tokens and frame first: Vite emits them in this order, ahead of every page's own.
@@ -35,10 +36,30 @@ export function Alert(props: { text: string | undefined; id?: string; children?:
   );
 }
 
+/** Where a page that is not there, or not for the reader, leads back to. */
+export function WaysBack() {
+  return (
+    <ul class="ways-back" aria-label={t.waysBack.label}>
+      <li>
+        <A href="/">{t.waysBack.catalog}</A>
+      </li>
+      <li>
+        <A href="/orders">{t.waysBack.myOrders}</A>
+      </li>
+    </ul>
+  );
+}
+
+/** A thing that is not there or not for the reader: trying again would not help, going back does. */
+const deadEnd = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
+
 export function ErrorNote(props: { error: unknown; onRetry?: () => void }) {
   return (
     <Alert text={errorMessage(props.error)}>
-      <Show when={props.onRetry}>
+      <Show when={deadEnd(props.error)}>
+        <WaysBack />
+      </Show>
+      <Show when={!deadEnd(props.error) && props.onRetry}>
         {(retry) => (
           <button type="button" class="secondary" onClick={() => retry()()}>
             {t.common.retry}
