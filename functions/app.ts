@@ -10,7 +10,7 @@ import { API_PREFIX } from '#shared/api.ts';
 import type { Deps } from './deps.ts';
 import { createGuard } from './http/access.ts';
 import type { AppEnv } from './http/context.ts';
-import { errorBody, onError, requestContext } from './http/middleware.ts';
+import { MAX_BODY_BYTES, onError, problem, requestContext } from './http/middleware.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { mount } from './http/routes.ts';
@@ -22,7 +22,7 @@ import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { qualityRoutes, surveyLinkRoutes } from './routes/quality.ts';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES };
 
 export function createApp(deps: Deps) {
   const limiter = new RateLimiter(deps.config.writeLimit.burst, deps.config.writeLimit.perSecond);
@@ -30,7 +30,7 @@ export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>().use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', 'The request is larger than 256 KB.'), 413),
+      onError: (c) => problem(c, 'payload_too_large', { maxKb: MAX_BODY_BYTES / 1024 }),
     }),
   );
   const on = mount(api, guard);
@@ -53,7 +53,7 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));
   app.route(API_PREFIX, api);
-  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) => problem(c, 'route_not_found', { method: c.req.method, path: c.req.path }));
   app.onError(onError);
   return app;
 }

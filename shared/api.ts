@@ -9,26 +9,27 @@ import type { Department, Language, Order, OrderStatus, Priority, Service, Timel
 import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
+import { customIssue, type ProblemCode, type RefusalCode, says, saysType } from './refusals.ts';
 import type { Report } from './reports.ts';
 import { LOW_SCORE_CATEGORIES, SEGMENT_DIMENSIONS } from './stats.ts';
-import { isOneLine, ONE_LINE_MESSAGE } from './text.ts';
+import { isOneLine } from './text.ts';
 
 export const API_PREFIX = '/api/v1';
 
-const id = z.string().trim().min(1, 'Required.').max(100, 'Too long.').refine(isOneLine, ONE_LINE_MESSAGE);
+const id = z.string().trim().min(1).max(100).refine(isOneLine, says('one_line'));
 const answerValue = z.union([
-  z.string().max(10_000, 'Too long.'),
+  z.string().max(10_000),
   z.number(),
   z.boolean(),
-  z.array(z.string().max(500, 'Too long.')).max(100, 'Too many values.'),
+  z.array(z.string().max(500)).max(100),
   z.null(),
 ]);
 
 /** An administrator sets a person's roles: department → agent | head, and admin. */
 export const rolesBody = z.strictObject({
   memberships: z
-    .record(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Not a department code.'), z.enum(['agent', 'head']))
-    .refine((m) => Object.keys(m).length <= 20, 'At most 20 departments.'),
+    .record(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format')), z.enum(['agent', 'head']))
+    .refine((m) => Object.keys(m).length <= 20, { error: 'too_many', params: { max: 20 } }),
   admin: z.boolean(),
 });
 
@@ -41,7 +42,7 @@ export const preferencesBody = z
     mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20).optional(),
     language: z.enum(LANGUAGES).optional(),
   })
-  .refine((body) => body.mutedEvents !== undefined || body.language !== undefined, 'Say what to change.');
+  .refine((body) => body.mutedEvents !== undefined || body.language !== undefined, says('nothing_to_change'));
 
 /** POST /me/sign-in: the ID token the portal received with its access token. */
 export const signInBody = z.strictObject({
@@ -50,7 +51,9 @@ export const signInBody = z.strictObject({
 
 export const createOrderBody = z.strictObject({
   serviceId: id,
-  answers: z.record(z.string().max(100), answerValue).refine((a) => Object.keys(a).length <= 200, 'Too many answers.'),
+  answers: z
+    .record(z.string().max(100), answerValue)
+    .refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } }),
   /** Inputs handed over with the order (input id → note or attachment key). */
   inputs: z
     .record(
@@ -66,16 +69,16 @@ export type CreateOrderBody = z.infer<typeof createOrderBody>;
 
 const answers = z
   .record(z.string().max(100), answerValue)
-  .refine((a) => Object.keys(a).length <= 200, 'Too many answers.');
-const ids = z.array(id).max(60, 'Too many.');
+  .refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } });
+const ids = z.array(id).max(60);
 
 export const transitionBody = z.strictObject({
   action: z.enum(ACTIONS),
   /** The order version the caller saw; a stale one gets 409. */
   version: z.number().int().min(1),
-  comment: z.string().trim().max(5_000, 'Too long.').optional(),
+  comment: z.string().trim().max(5_000).optional(),
   /** reject: one of REJECTION_REASONS; cancel: why, in words. */
-  reason: z.string().trim().max(200, 'Too long.').optional(),
+  reason: z.string().trim().max(200).optional(),
   assigneeId: id.optional(),
   /** request_clarification: the form fields to answer again; return_inputs / request_clarification: the inputs to hand over again. */
   fields: ids.optional(),
@@ -88,7 +91,7 @@ export type TransitionBody = z.infer<typeof transitionBody>;
 export const tickDeliverableBody = z.strictObject({
   version: z.number().int().min(1),
   done: z.boolean(),
-  note: z.string().trim().max(2_000, 'Too long.').optional(),
+  note: z.string().trim().max(2_000).optional(),
   /** Key returned by POST /attachments. */
   attachment: z.string().max(1_024).optional(),
 });
@@ -98,7 +101,7 @@ export type TickDeliverableBody = z.infer<typeof tickDeliverableBody>;
 export const handInputBody = z.strictObject({
   version: z.number().int().min(1),
   done: z.boolean(),
-  note: z.string().trim().max(2_000, 'Too long.').optional(),
+  note: z.string().trim().max(2_000).optional(),
   /** Key returned by POST /attachments. */
   attachment: z.string().max(1_024).optional(),
 });
@@ -110,7 +113,7 @@ export const watchersBody = z.strictObject({ add: ids.optional(), remove: ids.op
 
 /** Answer to a clarification, from the portal or the emailed signed link. */
 export const clarificationAnswerBody = z.strictObject({
-  comment: z.string().trim().min(1, 'Write your answer.').max(5_000, 'Too long.'),
+  comment: z.string().trim().min(1).max(5_000),
   answers: answers.optional(),
 });
 
@@ -141,27 +144,24 @@ export const uploadRequestBody = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\0]+$/, 'A file name, without folders.')
-    .refine(isOneLine, ONE_LINE_MESSAGE),
-  contentType: z.enum(
-    ATTACHMENT_LIMITS.contentTypes,
-    'This kind of file is not accepted (PDF, PNG, JPEG, text, CSV, ZIP).',
-  ),
-  size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes, 'Files may be up to 10 MB.'),
+    .regex(/^[^/\\\0]+$/, says('file_name_format'))
+    .refine(isOneLine, says('one_line')),
+  contentType: z.enum(ATTACHMENT_LIMITS.contentTypes, says('file_type')),
+  size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes, says('file_too_big')),
 });
 
 /** A survey answer: the 1–5 rating, and optionally why (a category for low ratings) and a comment. */
 export const surveyAnswerBody = z.strictObject({
-  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], 'Rate from 1 to 5.'),
-  comment: z.string().trim().max(2_000, 'Too long.').optional(),
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], says('score_range')),
+  comment: z.string().trim().max(2_000).optional(),
   category: z.enum(LOW_SCORE_CATEGORIES).optional(),
 });
 
-export const closeFollowUpBody = z.strictObject({ note: z.string().trim().min(1, 'Say what was done.').max(2_000) });
+export const closeFollowUpBody = z.strictObject({ note: z.string().trim().min(1).max(2_000) });
 
 export const reportQuery = z.strictObject({
-  from: z.iso.date('Use YYYY-MM-DD.'),
-  to: z.iso.date('Use YYYY-MM-DD.'),
+  from: z.iso.date(says('not_date')),
+  to: z.iso.date(says('not_date')),
   service: z.string().max(100).optional(),
   agent: z.string().max(100).optional(),
   format: z.enum(['json', 'csv']).default('json'),
@@ -171,55 +171,54 @@ export const reportQuery = z.strictObject({
 /** The customers view (heads): a window of weeks, and what counts as a regular customer who stopped. */
 export const customersQuery = z
   .strictObject({
-    weeks: z.coerce.number().int().min(4, 'At least 4 weeks.').max(104, 'At most 104 weeks.').default(26),
-    quietWeeks: z.coerce.number().int().min(1, 'At least 1 week.').max(26, 'At most 26 weeks.').optional(),
-    regularWeeks: z.coerce.number().int().min(2, 'At least 2 weeks.').max(52, 'At most 52 weeks.').default(3),
+    weeks: z.coerce.number().int().min(4).max(104).default(26),
+    quietWeeks: z.coerce.number().int().min(1).max(26).optional(),
+    regularWeeks: z.coerce.number().int().min(2).max(52).default(3),
     segment: z.enum(SEGMENT_DIMENSIONS).default('department'),
   })
   .refine((q) => q.quietWeeks === undefined || q.quietWeeks < q.weeks, {
     path: ['quietWeeks'],
-    message: 'Must be shorter than the window.',
+    error: 'shorter_than_window',
   })
   // Quiet for 4 weeks by default (a month without the usual orders), less in a short window.
   .transform((q) => ({ ...q, quietWeeks: q.quietWeeks ?? Math.min(4, q.weeks - 1) }));
 
 /** The capacity view (heads): weeks of history and of forecast. */
 export const capacityQuery = z.strictObject({
-  weeks: z.coerce.number().int().min(4, 'At least 4 weeks.').max(52, 'At most 52 weeks.').default(12),
-  horizon: z.coerce.number().int().min(1, 'At least 1 week.').max(12, 'At most 12 weeks.').default(6),
+  weeks: z.coerce.number().int().min(4).max(52).default(12),
+  horizon: z.coerce.number().int().min(1).max(12).default(6),
 });
 
 const goalBody = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9-]{1,40}$/, 'Use lowercase letters, digits and dashes.')
+      .regex(/^[a-z0-9-]{1,40}$/, says('goal_id_format'))
       .optional(),
     metric: z.enum(GOAL_METRICS),
-    target: z.number('Give a number.').positive('Must be above 0.'),
+    target: z.number(saysType('not_number')).positive(),
     serviceId: z.string().min(1).max(100).optional(),
-    from: z.iso.date('Use YYYY-MM-DD.'),
-    to: z.iso.date('Use YYYY-MM-DD.'),
+    from: z.iso.date(says('not_date')),
+    to: z.iso.date(says('not_date')),
   })
   .superRefine((g, ctx) => {
     const share = g.metric === 'csat' || g.metric.endsWith('_on_time');
-    if (share && g.target > 1)
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A share is at most 1 (100 %).' });
-    if (!share && g.target > 100_000) ctx.addIssue({ code: 'custom', path: ['target'], message: 'Too long a time.' });
-    if (g.from > g.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
+    if (share && g.target > 1) ctx.addIssue(customIssue(['target'], 'share_at_most_one'));
+    if (!share && g.target > 100_000) ctx.addIssue(customIssue(['target'], 'time_too_long'));
+    if (g.from > g.to) ctx.addIssue(customIssue(['to'], 'period_reversed'));
     else if ((Date.parse(g.to) - Date.parse(g.from)) / 86_400_000 > 400)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A goal covers at most 400 days.' });
+      ctx.addIssue(customIssue(['to'], 'period_too_long', { maxDays: 400 }));
   });
 
 /** The department's goals, replaced as a whole (SPEC §2 "we promise…"). */
 export const goalsBody = z.strictObject({
-  goals: z.array(goalBody).max(20, 'At most 20 goals.'),
+  goals: z.array(goalBody).max(20),
   version: z.number().int().min(1),
 });
 export type GoalsBody = z.infer<typeof goalsBody>;
 
 export const commentBody = z.strictObject({
-  text: z.string().trim().min(1, 'Write something.').max(5_000, 'Too long.'),
+  text: z.string().trim().min(1).max(5_000),
   visibility: z.enum(['public', 'internal']).default('public'),
 });
 export type CommentBody = z.infer<typeof commentBody>;
@@ -240,19 +239,39 @@ export const templatesQuery = z.strictObject({ language: z.enum(LANGUAGES).optio
 export const fromTemplateBody = z.strictObject({
   templateId: id,
   /** The new service's id; `<department code in lower case>-<templateId>` when left out. */
-  id: z.string().max(100, 'Too long.').optional(),
+  id: z.string().max(100).optional(),
   /** The service's own name instead of the template's. */
-  name: z.string().max(200, 'Too long.').optional(),
+  name: z.string().max(200).optional(),
 });
 export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
 
-export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, 'Not an order number.');
-export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Not a department code.');
+export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, says('order_number_format'));
+export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'));
 
 // ---- responses ----
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+/** A field's refusal in a problem: its code, parameters, and the English words. */
+export interface ProblemField {
+  code: RefusalCode;
+  params: Record<string, unknown>;
+  detail: string;
+}
+
+/**
+ * Every refusal of the API: RFC 9457 problem details (`Content-Type: application/problem+json`).
+ * `code` and `params` are the catalogue's (shared/refusals.ts); `type` is `/api/v1/problems/<code>`;
+ * `title` says the status in English, `detail` the refusal; `fields` by dotted path. A conflict
+ * carries the `current` state. A newer API may send codes this build does not know.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  params: Record<string, unknown>;
+  fields?: Record<string, ProblemField>;
+  current?: unknown;
 }
 
 /** GET /me: the person, with their saved preferences (`user.mutedEvents`, `user.language`). */

@@ -55,6 +55,7 @@ import { INTEGRATION_ROUTES } from './integration-routes.ts';
 import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
 import { type PersonCard, peopleQuery } from './people.ts';
+import { says } from './refusals.ts';
 import {
   createDepartmentBody,
   createServiceBody,
@@ -133,7 +134,7 @@ export const attachmentQuery = z.strictObject({
 export const auditQuery = z.strictObject({
   month: z
     .string()
-    .regex(/^\d{4}-\d{2}$/, 'Use YYYY-MM.')
+    .regex(/^\d{4}-\d{2}$/, says('not_month'))
     .optional(),
 });
 

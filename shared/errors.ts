@@ -1,53 +1,90 @@
 /**
- * The one set of domain errors. Handlers throw these; the API maps them to HTTP once (app.onError).
- * Messages are written for the person reading them.
+ * The one set of domain errors. Handlers throw these; the API maps them to HTTP once (app.onError),
+ * as problem details. An error carries a code of the refusal catalogue (shared/refusals.ts) with its
+ * parameters, never words: the reader's language words it (refusal-words.*.ts). Each class accepts
+ * only the codes of its status, so a code answers with the status the catalogue gives it.
  */
-export type FieldErrors = Record<string, string>;
+import {
+  type CodeWithStatus,
+  type FieldRefusals,
+  type ParamArgs,
+  PROBLEM_STATUS,
+  type ProblemCode,
+  type ProblemStatus,
+  type RefusalCode,
+} from './refusals.ts';
+
+export type { FieldRefusals } from './refusals.ts';
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
-  readonly fields?: FieldErrors;
-  constructor(message: string, fields?: FieldErrors) {
-    super(message);
+  readonly code: ProblemCode;
+  readonly params: Record<string, unknown>;
+  readonly status: ProblemStatus;
+  readonly fields?: FieldRefusals;
+  constructor(code: ProblemCode, params?: object, fields?: FieldRefusals) {
+    // The code is the message: logs and stack traces name the refusal without any words.
+    super(code);
     this.name = new.target.name;
-    if (fields) this.fields = fields;
+    this.code = code;
+    this.status = PROBLEM_STATUS[code];
+    this.params = { ...(params ?? {}) };
+    if (fields && Object.keys(fields).length > 0) this.fields = fields;
   }
 }
 
-export class ValidationError extends DomainError {
-  readonly code = 'validation_failed';
-  readonly status = 400;
+/** `new ValidationError('invalid_request', {}, fields)`, `new NotFoundError('order_not_found', { number })`. */
+type Args<C extends RefusalCode> = ParamArgs<C, [fields?: FieldRefusals]>;
+
+export class ValidationError<C extends CodeWithStatus<400> = CodeWithStatus<400>> extends DomainError {
+  constructor(code: C, ...[params, fields]: Args<C>) {
+    super(code, params, fields);
+  }
 }
 
-export class UnauthorizedError extends DomainError {
-  readonly code = 'unauthorized';
-  readonly status = 401;
+export class UnauthorizedError<C extends CodeWithStatus<401> = CodeWithStatus<401>> extends DomainError {
+  constructor(code: C, ...[params, fields]: Args<C>) {
+    super(code, params, fields);
+  }
 }
 
-export class ForbiddenError extends DomainError {
-  readonly code = 'forbidden';
-  readonly status = 403;
+export class ForbiddenError<C extends CodeWithStatus<403> = CodeWithStatus<403>> extends DomainError {
+  constructor(code: C, ...[params, fields]: Args<C>) {
+    super(code, params, fields);
+  }
 }
 
-export class NotFoundError extends DomainError {
-  readonly code = 'not_found';
-  readonly status = 404;
+export class NotFoundError<C extends CodeWithStatus<404> = CodeWithStatus<404>> extends DomainError {
+  constructor(code: C, ...[params, fields]: Args<C>) {
+    super(code, params, fields);
+  }
 }
 
 /** A write lost a race or the caller acted on a stale version. `current` lets the client refresh. */
-export class ConflictError extends DomainError {
-  readonly code = 'conflict';
-  readonly status = 409;
+export class ConflictError<C extends CodeWithStatus<409> = CodeWithStatus<409>> extends DomainError {
   readonly current?: unknown;
-  constructor(message: string, current?: unknown) {
-    super(message);
+  constructor(code: C, ...[params, current]: ParamArgs<C, [current?: unknown]>) {
+    super(code, params);
     if (current !== undefined) this.current = current;
   }
 }
 
 /** The request is well-formed but the domain refuses it in the order's current state. */
-export class RuleViolationError extends DomainError {
-  readonly code = 'rule_violation';
-  readonly status = 422;
+export class RuleViolationError<C extends CodeWithStatus<422> = CodeWithStatus<422>> extends DomainError {
+  constructor(code: C, ...[params, fields]: Args<C>) {
+    super(code, params, fields);
+  }
+}
+
+/** A body that is not JSON (HTML, a form, another character set) on a route that takes JSON. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(fields?: FieldRefusals) {
+    super('unsupported_media_type', {}, fields);
+  }
+}
+
+/** A person (or script) sent too many changes in a short time. */
+export class TooManyRequestsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_requests', { seconds: retryAfterSeconds });
+  }
 }

@@ -4,8 +4,9 @@
  * A field hidden by its visibility rule is neither validated nor kept.
  */
 import * as z from 'zod';
-import type { FieldErrors } from './errors.ts';
 import type { Answers, Condition, FormField } from './model.ts';
+import type { FieldRefusals as FieldErrors } from './refusals.ts';
+import { issueRefusal, refusal, says, saysType } from './refusals.ts';
 import { isOneLine } from './text.ts';
 
 export const LIMITS = {
@@ -127,31 +128,28 @@ function schemaFor(field: FormField): z.ZodType {
     case 'longText': {
       // The length is checked first and alone (`abort`): nothing else looks at a value that is too long.
       let s = z.string().max(field.max ?? (field.kind === 'text' ? LIMITS.textChars : LIMITS.longTextChars), {
-        message: 'Too long.',
         abort: true,
       });
-      if (field.kind === 'text') s = s.refine(isOneLine, 'Keep this on one line.');
-      if (field.min !== undefined) s = s.min(field.min, `At least ${field.min} characters.`);
+      if (field.kind === 'text') s = s.refine(isOneLine, says('one_line'));
+      if (field.min !== undefined) s = s.min(field.min);
       return s;
     }
     case 'email':
-      return z.email('Enter an email address like name@example.com.').max(LIMITS.textChars);
+      return z.email(saysType('not_email')).max(LIMITS.textChars);
     case 'number': {
-      let n = z.number('Enter a number.').finite('Enter a number.');
-      if (field.min !== undefined) n = n.min(field.min, `At least ${field.min}.`);
-      if (field.max !== undefined) n = n.max(field.max, `At most ${field.max}.`);
+      let n = z.number(saysType('not_number')).finite(says('not_number'));
+      if (field.min !== undefined) n = n.min(field.min);
+      if (field.max !== undefined) n = n.max(field.max);
       return n;
     }
     case 'date':
-      return z.iso.date('Enter a date as YYYY-MM-DD.');
+      return z.iso.date(says('not_date'));
     case 'select':
-      return z.enum((field.options ?? []) as [string, ...string[]], 'Choose one of the options.');
+      return z.enum((field.options ?? []) as [string, ...string[]], says('not_option'));
     case 'multiSelect':
-      return z
-        .array(z.enum((field.options ?? []) as [string, ...string[]], 'Choose from the options.'))
-        .max(LIMITS.options);
+      return z.array(z.enum((field.options ?? []) as [string, ...string[]], says('not_option'))).max(LIMITS.options);
     case 'checkbox':
-      return z.boolean('Tick or untick the box.');
+      return z.boolean(says('not_boolean'));
     case 'user':
       return z.string().min(1).max(200);
     case 'attachment':
@@ -178,17 +176,18 @@ export function checkAnswers(
     if (!isVisible(field, answers)) continue;
     const value = Object.hasOwn(answers, field.id) ? answers[field.id] : undefined;
     if (isEmpty(value)) {
-      if (field.required) fields[field.id] = `${field.label} is required.`;
+      if (field.required) fields[field.id] = refusal('required');
       continue;
     }
     const parsed = schemaFor(field).safeParse(value);
     if (!parsed.success) {
-      fields[field.id] = parsed.error.issues[0]?.message ?? 'Invalid value.';
+      const issue = parsed.error.issues[0];
+      fields[field.id] = issue ? issueRefusal(issue, value) : refusal('invalid');
       continue;
     }
     // The pattern runs last, on a value already known to be a string within the field's length.
     if (hasPattern(field) && typeof parsed.data === 'string' && !patterns(field.pattern, parsed.data)) {
-      fields[field.id] = 'Not in the expected format.';
+      fields[field.id] = refusal('bad_format');
       continue;
     }
     clean[field.id] = parsed.data as Answers[string];
@@ -198,7 +197,7 @@ export function checkAnswers(
     const value = clean[field.id];
     if (field.kind !== 'date' || typeof value !== 'string' || fields[field.id]) continue;
     const refused = dateRefusal(field, value, clean, form, options.today);
-    if (refused) fields[field.id] = dateRefusalWords(refused);
+    if (refused) fields[field.id] = refused;
   }
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, answers: clean };
 }

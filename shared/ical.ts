@@ -1,7 +1,9 @@
 /**
  * Holiday import from an iCalendar file (RFC 5545, SPEC §14.9). Reads the VEVENTs' dates and
- * reports what it could not take as plain sentences; it never throws on malformed input.
+ * reports what it could not take as refusals (codes of shared/refusals.ts); it never throws on
+ * malformed input.
  */
+import { type Refusal, refusal } from './refusals.ts';
 
 export const ICAL_MAX_BYTES = 1024 * 1024;
 /** A longer all-day event is more likely a mistake than a closure; it is cut and reported. */
@@ -122,11 +124,11 @@ function parseRule(value: string, start: number): Rule {
 }
 
 /** Parses holiday dates ("YYYY-MM-DD", sorted, unique) out of an iCalendar file. */
-export function parseIcalHolidays(text: string, options: IcalOptions = {}): { dates: string[]; problems: string[] } {
-  if (typeof text !== 'string') return { dates: [], problems: ['The file is not text.'] };
+export function parseIcalHolidays(text: string, options: IcalOptions = {}): { dates: string[]; problems: Refusal[] } {
+  if (typeof text !== 'string') return { dates: [], problems: [refusal('ical_not_text')] };
   // UTF-8 never takes fewer bytes than UTF-16 code units, so the cheap length check goes first.
   if (text.length > ICAL_MAX_BYTES || new TextEncoder().encode(text).length > ICAL_MAX_BYTES) {
-    return { dates: [], problems: ['The file is larger than 1 MB.'] };
+    return { dates: [], problems: [refusal('ical_too_large', { maxMb: ICAL_MAX_BYTES / (1024 * 1024) })] };
   }
   // Unfold first: a line break followed by a space or tab continues the previous line.
   const lines = text
@@ -134,11 +136,11 @@ export function parseIcalHolidays(text: string, options: IcalOptions = {}): { da
     .replace(/\r?\n[ \t]/g, '')
     .split(/\r\n|\n|\r/);
   if (!lines.some((line) => line.trim().toUpperCase() === 'BEGIN:VCALENDAR')) {
-    return { dates: [], problems: ['This is not an iCalendar file (no BEGIN:VCALENDAR).'] };
+    return { dates: [], problems: [refusal('ical_not_calendar')] };
   }
 
   const days = new Set<number>();
-  const problems: string[] = [];
+  const problems: Refusal[] = [];
   const stack: string[] = [];
   let event: Property[] = [];
 
@@ -161,20 +163,21 @@ export function parseIcalHolidays(text: string, options: IcalOptions = {}): { da
   return { dates: [...days].sort((a, b) => a - b).map(dateText), problems };
 }
 
-function readEvent(properties: Property[], options: IcalOptions, days: Set<number>, problems: string[]): void {
+function readEvent(properties: Property[], options: IcalOptions, days: Set<number>, problems: Refusal[]): void {
   const find = (name: string): Property | undefined => properties.find((property) => property.name === name);
   const summary = find('SUMMARY');
-  const title = summary ? `'${clip(unescapeText(summary.value))}'` : 'without a title';
+  // The event's title as the refusal's `event` ('' when it has none: the words say "without a title").
+  const title = summary ? clip(unescapeText(summary.value)) : '';
   if (find('STATUS')?.value.trim().toUpperCase() === 'CANCELLED') return;
 
   const dtstart = find('DTSTART');
   if (!dtstart) {
-    problems.push(`Event ${title} has no start date and was skipped.`);
+    problems.push(refusal('ical_no_start', { event: title }));
     return;
   }
   const start = parseIcalDate(dtstart.value);
   if (!start) {
-    problems.push(`Event ${title} has an unreadable start '${clip(dtstart.value)}' and was skipped.`);
+    problems.push(refusal('ical_bad_start', { event: title, value: clip(dtstart.value) }));
     return;
   }
 
@@ -184,16 +187,15 @@ function readEvent(properties: Property[], options: IcalOptions, days: Set<numbe
     const dtend = find('DTEND');
     const duration = find('DURATION');
     const end = dtend ? parseIcalDate(dtend.value) : undefined;
-    if (dtend && !end)
-      problems.push(`Event ${title} has an unreadable end '${clip(dtend.value)}'; its start was used.`);
+    if (dtend && !end) problems.push(refusal('ical_bad_end', { event: title, value: clip(dtend.value) }));
     if (end) length = Math.max(1, end.day - start.day);
     else if (duration) length = Math.max(1, durationDays(duration.value) ?? 1);
     if (length > MAX_EVENT_DAYS) {
-      problems.push(`Event ${title} lasts ${length} days; only its first ${MAX_EVENT_DAYS} were imported.`);
+      problems.push(refusal('ical_too_long', { event: title, days: length, first: MAX_EVENT_DAYS }));
       length = MAX_EVENT_DAYS;
     }
   } else {
-    problems.push(`Event ${title} has a time of day; all of ${dateText(start.day)} was imported as a holiday.`);
+    problems.push(refusal('ical_time_of_day', { event: title, day: dateText(start.day) }));
   }
 
   const excluded = new Set<number>();
@@ -213,12 +215,12 @@ function occurrences(
   start: number,
   options: IcalOptions,
   title: string,
-  problems: string[],
+  problems: Refusal[],
 ): number[] {
   if (!rrule) return [start];
   const rule = parseRule(rrule.value, start);
   if (rule.kind === 'other') {
-    problems.push(`Repeating event ${title} was imported for its first date only.`);
+    problems.push(refusal('ical_first_only', { event: title }));
     return [start];
   }
   const { year, month, date } = civil(start);

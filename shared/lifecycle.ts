@@ -13,6 +13,7 @@ import type {
   OrderStatus,
   Service,
 } from './model.ts';
+import { type Refusal as CatalogueRefusal, type CodeWithStatus, refusal } from './refusals.ts';
 
 export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['closed', 'cancelled', 'rejected']);
 
@@ -69,7 +70,9 @@ export interface DecisionContext {
  * A refusal says why: `role` (this person may never do it — the API answers 403), `state` (not from
  * this status) or `requirement` (something is missing first) — both 422.
  */
-export type Refusal = { ok: false; kind: 'role' | 'state' | 'requirement'; reason: string };
+export type Refusal =
+  | { ok: false; kind: 'role'; refusal: CatalogueRefusal<'action_not_yours'> }
+  | { ok: false; kind: 'state' | 'requirement'; refusal: CatalogueRefusal<CodeWithStatus<422>> };
 export type Decision = { ok: true; to: OrderStatus } | Refusal;
 
 interface Rule {
@@ -77,7 +80,10 @@ interface Rule {
   by: readonly ActorRole[];
   to: (order: Pick<Order, 'inputs' | 'deliverables'>) => OrderStatus;
   /** Returns why the action may not happen now, or null. */
-  requires?: (order: Pick<Order, 'inputs' | 'deliverables'>, ctx: DecisionContext) => string | null;
+  requires?: (
+    order: Pick<Order, 'inputs' | 'deliverables'>,
+    ctx: DecisionContext,
+  ) => CatalogueRefusal<CodeWithStatus<422>> | null;
 }
 
 const NON_FINAL: readonly OrderStatus[] = [
@@ -108,7 +114,7 @@ const RULES: Record<Action, Rule> = {
     requires: (_o, ctx) =>
       ctx.reason && (REJECTION_REASONS as readonly string[]).includes(ctx.reason)
         ? null
-        : `A rejection needs one of the reasons: ${REJECTION_REASONS.join(', ')}.`,
+        : refusal('rejection_reason_needed', { reasons: [...REJECTION_REASONS] }),
   },
   complete_inputs: {
     from: ['awaiting_inputs'],
@@ -116,7 +122,7 @@ const RULES: Record<Action, Rule> = {
     to: () => 'open',
     requires: (o) => {
       const missing = missingItems(o.inputs);
-      return missing.length ? `Still missing: ${missing.map((i) => i.label).join(', ')}.` : null;
+      return missing.length ? refusal('inputs_missing', { items: missing.map((i) => i.label) }) : null;
     },
   },
   // Hand-off contract (SPEC §14.1): the team sends inputs back as incomplete — "returned for rework".
@@ -124,7 +130,7 @@ const RULES: Record<Action, Rule> = {
     from: ['open', 'in_progress'],
     by: TEAM,
     to: () => 'awaiting_inputs',
-    requires: (o) => (missingItems(o.inputs).length > 0 ? null : 'Mark which inputs are incomplete first.'),
+    requires: (o) => (missingItems(o.inputs).length > 0 ? null : refusal('inputs_not_marked')),
   },
   claim: { from: ['open'], by: TEAM, to: () => 'in_progress' },
   assign: { from: ['open', 'in_progress'], by: TEAM, to: () => 'in_progress' },
@@ -136,7 +142,7 @@ const RULES: Record<Action, Rule> = {
     to: () => 'resolved',
     requires: (o) => {
       const missing = missingItems(o.deliverables);
-      return missing.length ? `Deliverables not yet ticked: ${missing.map((d) => d.label).join(', ')}.` : null;
+      return missing.length ? refusal('deliverables_unticked', { items: missing.map((d) => d.label) }) : null;
     },
   },
   confirm: { from: ['resolved'], by: ['requester'], to: () => 'closed' },
@@ -145,14 +151,14 @@ const RULES: Record<Action, Rule> = {
     from: ['resolved'],
     by: ['requester'],
     to: () => 'in_progress',
-    requires: (_o, ctx) => (ctx.withinReopenWindow === false ? 'The reopen window has passed.' : null),
+    requires: (_o, ctx) => (ctx.withinReopenWindow === false ? refusal('reopen_window_passed') : null),
   },
   cancel: {
     // Once the work is handed back (resolved) the requester confirms or reopens instead of cancelling.
     from: NON_FINAL,
     by: ['requester'],
     to: () => 'cancelled',
-    requires: (_o, ctx) => (ctx.reason?.trim() ? null : 'Say why the order is cancelled.'),
+    requires: (_o, ctx) => (ctx.reason?.trim() ? null : refusal('cancel_reason_needed')),
   },
 };
 
@@ -169,15 +175,6 @@ const STATUS_WORDS: Record<OrderStatus, string> = {
   rejected: 'rejected',
 };
 
-const ROLE_WORDS: Record<ActorRole, string> = {
-  requester: 'the requester',
-  watcher: 'a watcher',
-  agent: 'an agent of the department',
-  head: 'the department head',
-  approver: 'an approver',
-  system: 'Ordo itself',
-};
-
 export function decide(
   order: Pick<Order, 'status' | 'inputs' | 'deliverables'>,
   action: Action,
@@ -186,21 +183,13 @@ export function decide(
 ): Decision {
   const rule = RULES[action];
   if (!rule.by.some((r) => roles.has(r))) {
-    return {
-      ok: false,
-      kind: 'role',
-      reason: `Only ${rule.by.map((r) => ROLE_WORDS[r]).join(' or ')} may ${action.replaceAll('_', ' ')}.`,
-    };
+    return { ok: false, kind: 'role', refusal: refusal('action_not_yours', { action, roles: [...rule.by] }) };
   }
   if (!rule.from.includes(order.status)) {
-    return {
-      ok: false,
-      kind: 'state',
-      reason: `An order that is ${STATUS_WORDS[order.status]} cannot be ${pastTense(action)}.`,
-    };
+    return { ok: false, kind: 'state', refusal: refusal('action_not_now', { action, status: order.status }) };
   }
-  const refusal = rule.requires?.(order, ctx);
-  if (refusal) return { ok: false, kind: 'requirement', reason: refusal };
+  const missing = rule.requires?.(order, ctx);
+  if (missing) return { ok: false, kind: 'requirement', refusal: missing };
   return { ok: true, to: rule.to(order) };
 }
 
@@ -267,23 +256,4 @@ export function approvalReason(service: Pick<Service, 'approval' | 'form'>, answ
 /** A status in words; English unless the caller passes its own words (the portal's other languages). */
 export function statusWords(status: OrderStatus, words: Readonly<Record<OrderStatus, string>> = STATUS_WORDS): string {
   return words[status];
-}
-
-function pastTense(action: Action): string {
-  const words: Record<Action, string> = {
-    approve: 'approved',
-    reject: 'rejected',
-    complete_inputs: 'marked as having its inputs',
-    return_inputs: 'returned for rework',
-    claim: 'claimed',
-    assign: 'assigned',
-    request_clarification: 'sent back for clarification',
-    answer_clarification: 'answered',
-    resolve: 'resolved',
-    confirm: 'confirmed',
-    auto_close: 'closed automatically',
-    reopen: 'reopened',
-    cancel: 'cancelled',
-  };
-  return words[action];
 }

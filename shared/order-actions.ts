@@ -29,6 +29,7 @@ import {
   STOPPED_STATUSES,
 } from './order-clocks.ts';
 import { actorRoles, isAgentOf } from './permissions.ts';
+import { type FieldRefusals, refusal } from './refusals.ts';
 import { type Counters, localDay, orderDeltas, type StatsDelta } from './stats.ts';
 
 /**
@@ -75,23 +76,24 @@ export interface TransitionContext extends ChangeContext {
 /** A change made on a version the caller no longer sees is refused with the current order. */
 export function checkVersion(order: Order, version: number): void {
   if (version !== order.version) {
-    throw new ConflictError(`Order ${order.number} has changed since you loaded it. Reload and try again.`, order);
+    throw new ConflictError('order_changed', { number: order.number }, order);
   }
 }
 
 /** An attachment key must be one the person uploaded themselves (see POST /attachments). */
 export function checkUpload(userId: string, key: string, field: string): void {
   if (!key.startsWith(`uploads/${userId}/`) || key.includes('..')) {
-    throw new ValidationError('Attach a file you uploaded.', { [field]: 'Unknown file.' });
+    throw new ValidationError('invalid_request', {}, { [field]: refusal('unknown_file') });
   }
 }
 
 export function checkIds(ids: string[], known: ReadonlyArray<{ id: string }>, field: string): void {
   const unknown = ids.filter((id) => !known.some((k) => k.id === id));
-  if (unknown.length) throw new ValidationError('Unknown items.', { [field]: `Unknown: ${unknown.join(', ')}.` });
+  if (unknown.length)
+    throw new ValidationError('invalid_request', {}, { [field]: refusal('unknown_items', { ids: unknown }) });
 }
 
-export function prefixFields(fields: Record<string, string>, prefix: string): Record<string, string> {
+export function prefixFields(fields: FieldRefusals, prefix: string): FieldRefusals {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
@@ -170,8 +172,8 @@ export function applyTransition(order: Order, body: TransitionBody, ctx: Transit
     ...(order.autoCloseAt ? { withinReopenWindow: now < order.autoCloseAt } : {}),
   });
   if (!decision.ok) {
-    if (decision.kind === 'role') throw new ForbiddenError(decision.reason);
-    throw new RuleViolationError(decision.reason);
+    if (decision.kind === 'role') throw new ForbiddenError('action_not_yours', decision.refusal.params);
+    throw new RuleViolationError(decision.refusal.code, decision.refusal.params);
   }
   next.status = decision.to;
   follow(order, next, body, ctx);
@@ -208,7 +210,7 @@ function prepare(order: Order, next: Order, body: TransitionBody, ctx: Transitio
     case 'return_inputs': {
       const ids = body.inputs ?? [];
       if (ids.length === 0)
-        throw new ValidationError('Choose the inputs that are incomplete.', { inputs: 'Choose at least one input.' });
+        throw new ValidationError('invalid_request', {}, { inputs: refusal('too_few', { min: 1 }) });
       checkIds(ids, order.inputs, 'inputs');
       next.inputs = order.inputs.map((i) =>
         ids.includes(i.id) ? { ...i, done: false, note: body.comment ?? i.note ?? '' } : i,
@@ -217,7 +219,7 @@ function prepare(order: Order, next: Order, body: TransitionBody, ctx: Transitio
       return;
     }
     case 'request_clarification': {
-      if (!body.comment) throw new ValidationError('Write the question.', { comment: 'Say what you need to know.' });
+      if (!body.comment) throw new ValidationError('invalid_request', {}, { comment: refusal('required') });
       const fields = body.fields ?? [];
       const inputs = body.inputs ?? [];
       checkIds(fields, ctx.service?.form ?? [], 'fields');
@@ -234,7 +236,7 @@ function prepare(order: Order, next: Order, body: TransitionBody, ctx: Transitio
       return;
     }
     case 'answer_clarification':
-      if (!body.comment) throw new ValidationError('Write your answer.', { comment: 'Write your answer.' });
+      if (!body.comment) throw new ValidationError('invalid_request', {}, { comment: refusal('required') });
       next.answers = clarificationAnswers(ctx.actor, order, ctx.service, body.answers ?? {});
       return;
     default:
@@ -251,9 +253,7 @@ function follow(order: Order, next: Order, body: TransitionBody, ctx: Transition
     case 'assign': {
       const assignee = ctx.assignee;
       if (!assignee || !isAgentOf(assignee, order.department)) {
-        throw new ValidationError('Assign the order to an agent of the department.', {
-          assigneeId: 'Not an agent of this department.',
-        });
+        throw new ValidationError('invalid_request', {}, { assigneeId: refusal('not_agent') });
       }
       next.assigneeId = body.assigneeId ?? ctx.actor.id;
       return;
@@ -264,7 +264,7 @@ function follow(order: Order, next: Order, body: TransitionBody, ctx: Transition
     case 'reopen':
       // What was missing or wrong: on the timeline and in the team's mail (refusal reopen_reason_needed).
       if (!body.comment?.trim()) {
-        throw new ValidationError('Say what is missing or wrong.', { comment: 'Say what is missing or wrong.' });
+        throw new ValidationError('invalid_request', {}, { comment: refusal('reopen_reason_needed') });
       }
       delete next.resolvedAt;
       return;
@@ -294,12 +294,10 @@ function clarificationAnswers(user: User, order: Order, service: Service | undef
     ...form.filter((f) => f.visibleWhen && asked.includes(f.visibleWhen.field)).map((f) => f.id),
   ]);
   const extra = Object.keys(answers).filter((k) => !answerable.has(k));
-  if (extra.length)
-    throw new ValidationError('Answer only what was asked.', { answers: `Not asked: ${extra.join(', ')}.` });
+  if (extra.length) throw new ValidationError('invalid_request', {}, { answers: refusal('not_asked', { ids: extra }) });
   if (!service || asked.length === 0) return order.answers;
   const checked = validateAnswers(form, { ...order.answers, ...answers });
-  if (!checked.ok)
-    throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
+  if (!checked.ok) throw new ValidationError('invalid_request', {}, prefixFields(checked.fields, 'answers'));
   for (const field of form) {
     const value = checked.answers[field.id];
     // A file kept from before was checked when it was first attached (possibly by someone else).

@@ -18,6 +18,7 @@ import {
   tickItem,
 } from './order-actions.ts';
 import { actorRoles, canSeeInternal, isAgentOf } from './permissions.ts';
+import { refusal } from './refusals.ts';
 import { orderDeltas } from './stats.ts';
 
 /** A public event of the actor at the change's instant. */
@@ -35,23 +36,23 @@ function eventOf(
   };
 }
 
-function requireRequesterOrTeam(order: Order, ctx: ChangeContext, refusal: string): void {
+function requireRequesterOrTeam(order: Order, ctx: ChangeContext): void {
   const roles = actorRoles(ctx.actor, order, ctx.service);
-  if (!roles.has('requester') && !roles.has('agent')) throw new ForbiddenError(refusal);
+  if (!roles.has('requester') && !roles.has('agent')) throw new ForbiddenError('requester_or_team_only');
 }
 
-function requireTeam(order: Order, actor: User, refusal: string): void {
-  if (!isAgentOf(actor, order.department)) throw new ForbiddenError(refusal);
+function requireTeam(order: Order, actor: User): void {
+  if (!isAgentOf(actor, order.department)) throw new ForbiddenError('team_only');
 }
 
 /** The requester hands over an input (or the team marks it received); complete inputs open the order. */
 export function applyHandInput(order: Order, inputId: string, body: HandInputBody, ctx: ChangeContext): Outcome {
-  requireRequesterOrTeam(order, ctx, 'Only the requester or the team hands over inputs.');
+  requireRequesterOrTeam(order, ctx);
   checkVersion(order, body.version);
   // Inputs are taken while the team owes work (the order sits in the queue).
-  if (!ACTIVE_STATUSES.has(order.status)) throw new RuleViolationError('This order no longer takes inputs.');
+  if (!ACTIVE_STATUSES.has(order.status)) throw new RuleViolationError('inputs_closed');
   const item = order.inputs.find((i) => i.id === inputId);
-  if (!item) throw new NotFoundError(`The order has no input ${inputId}.`);
+  if (!item) throw new NotFoundError('input_not_found', { id: inputId });
   if (body.attachment) checkUpload(ctx.actor.id, body.attachment, 'attachment');
   const handed = tickItem(item, body.done, ctx.actor.id, ctx.now, body.note, body.attachment);
   const next = nextVersion(order, ctx.now, { inputs: order.inputs.map((i) => (i.id === inputId ? handed : i)) });
@@ -81,13 +82,13 @@ export function applyTickDeliverable(
   body: TickDeliverableBody,
   ctx: ChangeContext,
 ): Outcome {
-  requireTeam(order, ctx.actor, 'Only the team ticks deliverables.');
+  requireTeam(order, ctx.actor);
   checkVersion(order, body.version);
   if (!WORK_STATUSES.has(order.status)) {
-    throw new RuleViolationError('Deliverables can be ticked only while the order is being worked.');
+    throw new RuleViolationError('deliverables_closed');
   }
   const item = order.deliverables.find((d) => d.id === deliverableId);
-  if (!item) throw new NotFoundError(`The order has no deliverable ${deliverableId}.`);
+  if (!item) throw new NotFoundError('deliverable_not_found', { id: deliverableId });
   if (body.attachment) checkUpload(ctx.actor.id, body.attachment, 'attachment');
   const ticked = tickItem(item, body.done, ctx.actor.id, ctx.now, body.note, body.attachment);
   const next = nextVersion(order, ctx.now, {
@@ -107,7 +108,7 @@ function teamChange(
   ctx: ChangeContext,
   change: () => { patch: Partial<Order>; event: TimelineEvent; mails: MailPlan[] },
 ): Outcome {
-  requireTeam(order, ctx.actor, 'Only the team changes this.');
+  requireTeam(order, ctx.actor);
   checkVersion(order, version);
   const { patch, event, mails } = change();
   const next = nextVersion(order, ctx.now, patch);
@@ -120,9 +121,8 @@ export function applyStageMove(order: Order, body: { version: number; stage: str
   return teamChange(order, body.version, ctx, () => {
     const stages = ctx.service?.stages ?? [];
     const stage = stages.find((s) => s.id === body.stage);
-    if (!stage) throw new ValidationError('Unknown stage.', { stage: 'This service has no such stage.' });
-    if (!WORK_STATUSES.has(order.status))
-      throw new RuleViolationError('Stages move only while the order is being worked.');
+    if (!stage) throw new ValidationError('invalid_request', {}, { stage: refusal('unknown_stage') });
+    if (!WORK_STATUSES.has(order.status)) throw new RuleViolationError('stages_closed');
     const from = stages.find((s) => s.id === order.stage)?.name ?? order.stage;
     const comment = `${from} → ${stage.name}`;
     return {
@@ -161,11 +161,12 @@ export function applyWatchers(
   known: ReadonlyMap<string, Pick<User, 'name'>>,
   ctx: ChangeContext,
 ): Outcome {
-  requireRequesterOrTeam(order, ctx, 'Only the requester or the team changes watchers.');
+  requireRequesterOrTeam(order, ctx);
   const add = body.add ?? [];
   const remove = body.remove ?? [];
   const unknown = add.filter((id) => !known.has(id));
-  if (unknown.length) throw new ValidationError('Unknown people.', { add: `No such person: ${unknown.join(', ')}.` });
+  if (unknown.length)
+    throw new ValidationError('invalid_request', {}, { add: refusal('unknown_people', { ids: unknown }) });
   const watchers = [...new Set([...order.watchers, ...add])].filter((id) => !remove.includes(id));
   const names = (ids: string[]) => ids.map((id) => known.get(id)?.name ?? id).join(', ');
   const said = [add.length ? `added ${names(add)}` : '', remove.length ? `removed ${remove.join(', ')}` : ''];
@@ -176,7 +177,7 @@ export function applyWatchers(
 /** A comment, or an internal note of the team; the team's first public reply is its first response. */
 export function applyComment(order: Order, body: CommentBody, ctx: ChangeContext): Outcome {
   if (body.visibility === 'internal' && !canSeeInternal(ctx.actor, order)) {
-    throw new ForbiddenError('Only the team writes internal notes.');
+    throw new ForbiddenError('team_only');
   }
   const next = nextVersion(order, ctx.now);
   if (

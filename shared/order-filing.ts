@@ -22,6 +22,7 @@ import type {
 import { checkUpload, checkVersion, type MailPlan, nextVersion, prefixFields, tickItem } from './order-actions.ts';
 import { DEFAULT_PAUSE_STATUSES, nextDueAt, standardInForce, startOrderClocks } from './order-clocks.ts';
 import { isAgentOf, mayOrder } from './permissions.ts';
+import { refusal } from './refusals.ts';
 import { promiseDate } from './sla.ts';
 import { localDay, orderDeltas, type StatsDelta } from './stats.ts';
 
@@ -57,15 +58,14 @@ export interface Draft {
 export function checkFiling(filing: Filing, today?: string): Answers {
   const { actor, service } = filing;
   const checked = validateAnswers(service.form, filing.answers, { today });
-  if (!checked.ok)
-    throw new ValidationError('Some answers need your attention.', prefixFields(checked.fields, 'answers'));
+  if (!checked.ok) throw new ValidationError('invalid_request', {}, prefixFields(checked.fields, 'answers'));
   for (const field of service.form) {
     const value = checked.answers[field.id];
     if (field.kind === 'attachment' && typeof value === 'string') checkUpload(actor.id, value, `answers.${field.id}`);
   }
   for (const [id, handed] of Object.entries(filing.handed)) {
     if (!service.inputs.some((i) => i.id === id))
-      throw new ValidationError('Unknown input.', { [`inputs.${id}`]: 'No such input.' });
+      throw new ValidationError('invalid_request', {}, { [`inputs.${id}`]: refusal('unknown_input') });
     if (handed.attachment && !filing.trustedAttachments) checkUpload(actor.id, handed.attachment, `inputs.${id}`);
   }
   return checked.answers;
@@ -224,11 +224,11 @@ export function linkOf(order: Order): OrderLink {
 /** A bundle's part must be offered at the moment, and to the person ordering, as if ordered alone. */
 export function checkBundlePart(part: BundlePart, partService: Service | undefined, orderedBy: User): Service {
   if (partService?.status !== 'published') {
-    throw new RuleViolationError(`Part of this bundle (${part.serviceId}) is not offered at the moment.`);
+    throw new RuleViolationError('part_unavailable', { serviceId: part.serviceId });
   }
   // A part is an order in its own right: the same audience rule as ordering it alone.
   if (!mayOrder(orderedBy, partService)) {
-    throw new ForbiddenError(`“${partService.name}”, a part of this bundle, is not offered to you.`);
+    throw new ForbiddenError('part_not_offered', { service: partService.name });
   }
   return partService;
 }
@@ -245,31 +245,27 @@ export function partAnswers(part: BundlePart, partService: Service, caseAnswers:
 
 /** A part the bundle cannot fill in is the bundle's rule, not the person's input. */
 export function partRefusal(partService: Service, error: ValidationError): RuleViolationError {
-  return new RuleViolationError(
-    `The bundle cannot fill in “${partService.name}”: ${Object.values(error.fields ?? {}).join(' ')}`,
-  );
+  return new RuleViolationError('part_invalid', { service: partService.name }, error.fields);
 }
 
 // ---- hand-off (SPEC §14.1) ----
 
 /** Only the team hands off, on the version it saw, an order it is working. */
 export function checkHandoff(actor: User, parent: Order, version: number): void {
-  if (!isAgentOf(actor, parent.department)) throw new ForbiddenError('Only the team hands an order off.');
+  if (!isAgentOf(actor, parent.department)) throw new ForbiddenError('team_only');
   checkVersion(parent, version);
   if (!WORK_STATUSES.has(parent.status)) {
-    throw new RuleViolationError('Only an order that is being worked can be handed off.');
+    throw new RuleViolationError('handoff_closed');
   }
 }
 
 /** The service handed off to: published, and another department's. */
 export function checkHandoffTarget(parent: Order, service: Service | undefined): Service {
   if (service?.status !== 'published') {
-    throw new ValidationError('Choose a published service.', { serviceId: 'There is no such service.' });
+    throw new ValidationError('invalid_request', {}, { serviceId: refusal('unknown_service') });
   }
   if (service.department === parent.department) {
-    throw new ValidationError('Hand off to another department.', {
-      serviceId: 'This service is your own department’s.',
-    });
+    throw new ValidationError('invalid_request', {}, { serviceId: refusal('own_department') });
   }
   return service;
 }
@@ -280,11 +276,13 @@ export function passedInputs(parent: Order, service: Service, pass: Record<strin
   for (const [deliverableId, inputId] of Object.entries(pass)) {
     const deliverable = parent.deliverables.find((d) => d.id === deliverableId);
     if (!deliverable)
-      throw new ValidationError('Unknown deliverable.', { [`pass.${deliverableId}`]: 'No such deliverable.' });
+      throw new ValidationError('invalid_request', {}, { [`pass.${deliverableId}`]: refusal('unknown_deliverable') });
     if (!service.inputs.some((i) => i.id === inputId)) {
-      throw new ValidationError('Unknown input.', {
-        [`pass.${deliverableId}`]: `${service.name} has no input ${inputId}.`,
-      });
+      throw new ValidationError(
+        'invalid_request',
+        {},
+        { [`pass.${deliverableId}`]: refusal('service_lacks_input', { service: service.name, input: inputId }) },
+      );
     }
     handed[inputId] = {
       note: `From ${parent.number}: ${deliverable.label}${deliverable.note ? ` — ${deliverable.note}` : ''}`,

@@ -7,6 +7,7 @@
  */
 import { RE2JS } from 're2js';
 import type { PatternMatcher } from './form-check.ts';
+import { type Refusal, refusal } from './refusals.ts';
 
 /**
  * Instructions a compiled pattern may have. Matching costs at most this many steps per character:
@@ -15,13 +16,11 @@ import type { PatternMatcher } from './form-check.ts';
  */
 export const MAX_PATTERN_PROGRAM = 400;
 
-const UNSUPPORTED =
-  'This pattern uses look-ahead, look-behind or a back-reference, which Ordo does not support. Write it without them.';
-const TOO_LARGE =
-  'This pattern is too large to check quickly (a repeat of more than 1,000, or many long repeats). Make it shorter.';
-const INVALID = 'This pattern is not a valid regular expression.';
+const UNSUPPORTED = refusal('pattern_unsupported');
+const TOO_LARGE = refusal('pattern_too_large');
+const INVALID = refusal('pattern_invalid');
 
-type Compiled = { re: RE2JS } | { problem: string };
+type Compiled = { re: RE2JS } | { problem: Refusal };
 
 /** Compiled patterns, by source; a catalog has few, so a small bound is plenty. */
 const compiled = new Map<string, Compiled>();
@@ -72,7 +71,7 @@ export const linearPatterns: PatternMatcher = (pattern, value) => {
 };
 
 /** Why a head's pattern cannot be used, or undefined when it can. */
-export function patternProblem(pattern: string): string | undefined {
+export function patternProblem(pattern: string): Refusal | undefined {
   const found = compile(pattern);
   return 'problem' in found ? found.problem : undefined;
 }

@@ -16,7 +16,7 @@ export interface PersonCard {
 
 /** GET /people: the words to look for. */
 export const peopleQuery = z.strictObject({
-  q: z.string().trim().min(1, 'Type a name or an email.').max(100, 'At most 100 characters.'),
+  q: z.string().trim().min(1).max(100),
 });
 
 /** At most this many people answer one search. */

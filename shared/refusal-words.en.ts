@@ -55,6 +55,8 @@ const PAST: Readonly<Record<string, string>> = {
   reopen: 'reopened',
   cancel: 'cancelled',
 };
+/** An iCalendar event by its title, or said to have none. */
+const event = (title: string) => (title ? `'${title}'` : 'without a title');
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 export const englishRefusals: RefusalWords = {
@@ -155,6 +157,7 @@ export const englishRefusals: RefusalWords = {
   not_number: () => 'Enter a number.',
   not_date: () => 'Enter a date as YYYY-MM-DD.',
   not_time: () => 'Use HH:MM.',
+  not_month: () => 'Use YYYY-MM.',
   not_boolean: () => 'Tick or untick the box.',
   invalid: () => 'Invalid value.',
   slug_format: () => 'Use letters, digits, - or _ (up to 60), starting with a letter or digit.',
@@ -163,7 +166,7 @@ export const englishRefusals: RefusalWords = {
   order_number_format: () => 'Not an order number.',
   goal_id_format: () => 'Use lowercase letters, digits and dashes.',
   file_name_format: () => 'A file name, without folders.',
-  file_type: (p) => `This kind of file is not accepted (${list(p.types)}).`,
+  file_type: () => 'This kind of file is not accepted (PDF, PNG, JPEG, text, CSV, ZIP).',
   file_too_big: (p) => `Files may be up to ${megabytes(p.max)}.`,
   score_range: () => 'Rate from 1 to 5.',
   idempotency_key_format: () => 'Use 8–100 letters, digits, - or _.',
@@ -246,10 +249,10 @@ export const englishRefusals: RefusalWords = {
   ical_not_text: () => 'The file is not text.',
   ical_too_large: (p) => `The file is larger than ${p.maxMb} MB.`,
   ical_not_calendar: () => 'This is not an iCalendar file (no BEGIN:VCALENDAR).',
-  ical_no_start: (p) => `Event ${p.event} has no start date and was skipped.`,
-  ical_bad_start: (p) => `Event ${p.event} has an unreadable start '${p.value}' and was skipped.`,
-  ical_bad_end: (p) => `Event ${p.event} has an unreadable end '${p.value}'; its start was used.`,
-  ical_too_long: (p) => `Event ${p.event} lasts ${p.days} days; only its first ${p.first} were imported.`,
-  ical_time_of_day: (p) => `Event ${p.event} has a time of day; all of ${p.day} was imported as a holiday.`,
-  ical_first_only: (p) => `Repeating event ${p.event} was imported for its first date only.`,
+  ical_no_start: (p) => `Event ${event(p.event)} has no start date and was skipped.`,
+  ical_bad_start: (p) => `Event ${event(p.event)} has an unreadable start '${p.value}' and was skipped.`,
+  ical_bad_end: (p) => `Event ${event(p.event)} has an unreadable end '${p.value}'; its start was used.`,
+  ical_too_long: (p) => `Event ${event(p.event)} lasts ${p.days} days; only its first ${p.first} were imported.`,
+  ical_time_of_day: (p) => `Event ${event(p.event)} has a time of day; all of ${p.day} was imported as a holiday.`,
+  ical_first_only: (p) => `Repeating event ${event(p.event)} was imported for its first date only.`,
 };

@@ -26,6 +26,8 @@ const TYPES: Readonly<Record<string, string>> = {
   array: 'listę',
   object: 'obiekt',
 };
+/** An iCalendar event by its title, or said to have none. */
+const event = (title: string) => (title ? `„${title}”` : 'bez tytułu');
 const megabytes = (bytes: number) => `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toLocaleString('pl-PL')} MB`;
 
 export const polishRefusals: RefusalWords = {
@@ -121,7 +123,7 @@ export const polishRefusals: RefusalWords = {
   must_exceed: (p) => `Musi być większe od ${p.min.toLocaleString('pl-PL')}.`,
   must_be_below: (p) => `Musi być mniejsze od ${p.max.toLocaleString('pl-PL')}.`,
   not_integer: () => 'Podaj liczbę całkowitą.',
-  wrong_type: (p) => `Oczekiwano: ${TYPES[p.expected] ?? p.expected}.`,
+  wrong_type: (p) => `Oczekiwano: ${TYPES[p.expected] ?? p.expected} (${p.expected}).`,
   not_option: () => 'Wybierz jedną z opcji.',
   unknown_keys: (p) => `Tu nie oczekiwano: ${list(p.keys)}.`,
   one_line: () => 'Wpisz to w jednym wierszu, bez znaków sterujących.',
@@ -130,6 +132,7 @@ export const polishRefusals: RefusalWords = {
   not_number: () => 'Podaj liczbę.',
   not_date: () => 'Podaj datę w formacie RRRR-MM-DD.',
   not_time: () => 'Użyj formatu GG:MM.',
+  not_month: () => 'Użyj formatu RRRR-MM.',
   not_boolean: () => 'Zaznacz pole albo usuń zaznaczenie.',
   invalid: () => 'Nieprawidłowa wartość.',
   slug_format: () => 'Użyj liter, cyfr, - lub _ (najwyżej 60 znaków), zaczynając od litery lub cyfry.',
@@ -138,7 +141,7 @@ export const polishRefusals: RefusalWords = {
   order_number_format: () => 'To nie jest numer zamówienia.',
   goal_id_format: () => 'Użyj małych liter, cyfr i myślników.',
   file_name_format: () => 'Podaj samą nazwę pliku, bez folderów.',
-  file_type: (p) => `Ten rodzaj pliku nie jest akceptowany (${list(p.types)}).`,
+  file_type: () => 'Ten rodzaj pliku nie jest akceptowany (PDF, PNG, JPEG, plik tekstowy, CSV, ZIP).',
   file_too_big: (p) => `Pliki mogą mieć najwyżej ${megabytes(p.max)}.`,
   score_range: () => 'Wystaw ocenę od 1 do 5.',
   idempotency_key_format: () => 'Użyj od 8 do 100 liter, cyfr, - lub _.',
@@ -221,10 +224,10 @@ export const polishRefusals: RefusalWords = {
   ical_not_text: () => 'Ten plik nie jest plikiem tekstowym.',
   ical_too_large: (p) => `Plik jest większy niż ${p.maxMb} MB.`,
   ical_not_calendar: () => 'To nie jest plik iCalendar (brak BEGIN:VCALENDAR).',
-  ical_no_start: (p) => `Wydarzenie ${p.event} nie ma daty początku i zostało pominięte.`,
-  ical_bad_start: (p) => `Wydarzenie ${p.event} ma nieczytelny początek „${p.value}” i zostało pominięte.`,
-  ical_bad_end: (p) => `Wydarzenie ${p.event} ma nieczytelny koniec „${p.value}”; użyto daty początku.`,
-  ical_too_long: (p) => `Wydarzenie ${p.event} trwa ${days(p.days)}; zaimportowano tylko pierwsze ${p.first}.`,
-  ical_time_of_day: (p) => `Wydarzenie ${p.event} ma godzinę; cały dzień ${p.day} zaimportowano jako wolny.`,
-  ical_first_only: (p) => `Wydarzenie cykliczne ${p.event} zaimportowano tylko dla pierwszej daty.`,
+  ical_no_start: (p) => `Wydarzenie ${event(p.event)} nie ma daty początku i zostało pominięte.`,
+  ical_bad_start: (p) => `Wydarzenie ${event(p.event)} ma nieczytelny początek „${p.value}” i zostało pominięte.`,
+  ical_bad_end: (p) => `Wydarzenie ${event(p.event)} ma nieczytelny koniec „${p.value}”; użyto daty początku.`,
+  ical_too_long: (p) => `Wydarzenie ${event(p.event)} trwa ${days(p.days)}; zaimportowano tylko pierwsze ${p.first}.`,
+  ical_time_of_day: (p) => `Wydarzenie ${event(p.event)} ma godzinę; cały dzień ${p.day} zaimportowano jako wolny.`,
+  ical_first_only: (p) => `Wydarzenie cykliczne ${event(p.event)} zaimportowano tylko dla pierwszej daty.`,
 };

@@ -123,6 +123,7 @@ export const REFUSALS = {
   not_number: p<None>(),
   not_date: p<None>(),
   not_time: p<None>(),
+  not_month: p<None>(),
   not_boolean: p<None>(),
   invalid: p<None>(),
   slug_format: p<None>(),
@@ -131,7 +132,7 @@ export const REFUSALS = {
   order_number_format: p<None>(),
   goal_id_format: p<None>(),
   file_name_format: p<None>(),
-  file_type: p<{ types: string[] }>(),
+  file_type: p<None>(),
   /** Bytes. */
   file_too_big: p<{ max: number }>(),
   score_range: p<None>(),
@@ -328,9 +329,22 @@ export function isRefusalCode(code: unknown, known: ReadonlySet<string> = KNOWN)
 
 // ---- zod: schemas carry codes, issues become field refusals ----
 
-/** A schema's message as a code: `z.string().min(1, says('required'))`. */
+/** A check's message as a code: `z.string().min(1, says('required'))`, `.regex(re, says('bad_format'))`. */
 export function says<C extends RefusalCode>(code: C): { error: C } {
   return { error: code };
+}
+
+/**
+ * A schema's code for a value of the wrong type or format only: `z.number(saysType('not_number'))`.
+ * (A schema's own message would also stand for its size checks, which keep their limits this way.)
+ */
+export function saysType<C extends RefusalCode>(code: C): { error: (issue: { code?: string }) => C | undefined } {
+  return {
+    error: (issue) =>
+      issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format'
+        ? code
+        : undefined,
+  };
 }
 
 /** A custom issue with a code and its parameters, for `superRefine`. */

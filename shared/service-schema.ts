@@ -5,35 +5,26 @@
 import * as z from 'zod';
 import { FIELD_KINDS, INPUT_KINDS, LANGUAGES } from './model.ts';
 import { patternProblem } from './patterns.ts';
-import { isOneLine, ONE_LINE_MESSAGE } from './text.ts';
+import { type FieldRefusals, type Refusal, refusal, says } from './refusals.ts';
+import { isOneLine } from './text.ts';
 
 /** Text that may span lines (descriptions, the canvas). */
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = (max: number) => z.string().trim().max(max);
 /** Names, labels, summaries and ids: one line, as they go into lists, mail subjects and logs. */
-const line = (max: number) => text(max).refine(isOneLine, ONE_LINE_MESSAGE);
-const required = (max: number) => line(max).min(1, 'Required.');
-const slug = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/,
-    'Use letters, digits, - or _ (up to 60), starting with a letter or digit.',
-  );
+const line = (max: number) => text(max).refine(isOneLine, says('one_line'));
+const required = (max: number) => line(max).min(1, says('required'));
+const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/, says('slug_format'));
 /** Service ids appear in URLs: lower case only. */
-const serviceSlug = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9_-]{0,59}$/,
-    'Use lower-case letters, digits, - or _ (up to 60), starting with a letter or digit.',
-  );
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM.');
+const serviceSlug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, says('service_id_format'));
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, says('not_time'));
 
 export const calendarSchema = z.strictObject({
   timeZone: required(64),
   hours: z.partialRecord(
     z.enum(['1', '2', '3', '4', '5', '6', '7']),
-    z.array(z.strictObject({ start: hhmm, end: hhmm })).max(6, 'At most 6 working intervals a day.'),
+    z.array(z.strictObject({ start: hhmm, end: hhmm })).max(6),
   ),
-  holidays: z.array(z.iso.date('Use YYYY-MM-DD.')).max(500, 'At most 500 holidays.'),
+  holidays: z.array(z.iso.date(says('not_date'))).max(500),
   always: z.boolean().optional(),
 });
 
@@ -51,13 +42,13 @@ export const canvasSchema = z.strictObject({
 
 export const departmentBody = z.strictObject({
   name: required(100),
-  contactEmail: z.email('Enter an email address.'),
+  contactEmail: z.email(says('not_email')),
   headId: required(100),
   calendar: calendarSchema,
   canvas: canvasSchema,
 });
 export const createDepartmentBody = departmentBody.extend({
-  code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Use 2–10 capital letters or digits, starting with a letter.'),
+  code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format')),
 });
 export const updateDepartmentBody = departmentBody.extend({ version: z.number().int().min(1) });
 
@@ -79,7 +70,7 @@ const standardSchema = z.strictObject({
 const condition = z.strictObject({
   field: slug,
   equals: z
-    .array(z.union([z.string().max(200).refine(isOneLine, ONE_LINE_MESSAGE), z.number(), z.boolean()]))
+    .array(z.union([z.string().max(200).refine(isOneLine, says('one_line')), z.number(), z.boolean()]))
     .min(1)
     .max(50)
     .optional(),
@@ -135,7 +126,7 @@ export const serviceBody = z.strictObject({
   tags: z.array(required(40)).max(20),
   ownerId: line(100),
   audience: z.array(required(100)).max(50),
-  form: z.array(formField).max(60, 'At most 60 fields.'),
+  form: z.array(formField).max(60),
   inputs: z
     .array(
       z.strictObject({
@@ -152,27 +143,27 @@ export const serviceBody = z.strictObject({
     .array(
       z.strictObject({ id: slug, name: required(80), targetMinutes: z.number().int().min(1).max(525_600).optional() }),
     )
-    .min(1, 'A service needs at least one stage.')
+    .min(1, says('stage_needed'))
     .max(15),
   approval: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('none') }),
     z.strictObject({ kind: z.literal('head'), when: condition.optional() }),
     z.strictObject({
       kind: z.literal('named'),
-      approvers: z.array(required(100)).min(1, 'Name at least one approver.').max(10),
+      approvers: z.array(required(100)).min(1, says('approver_needed')).max(10),
       when: condition.optional(),
     }),
   ]),
   titleTemplate: line(200).optional(),
   standard: standardSchema,
   scheduledStandard: z
-    .strictObject({ effectiveFrom: z.iso.date('Use YYYY-MM-DD.'), standard: standardSchema })
+    .strictObject({ effectiveFrom: z.iso.date(says('not_date')), standard: standardSchema })
     .optional(),
   survey: z.strictObject({ enabled: z.boolean(), question: line(300) }),
   reportTo: z.array(required(100)).max(20),
   bundle: z
     .array(z.strictObject({ serviceId: required(100), fieldMap: z.record(slug, slug).optional() }))
-    .max(10, 'At most 10 parts.')
+    .max(10)
     .optional(),
   translations: z.partialRecord(z.enum(LANGUAGES), translation).optional(),
 });
@@ -194,10 +185,10 @@ export function templateFields(template: string): string[] {
 function conditionProblem(
   rule: z.infer<typeof condition>,
   fields: ReadonlyMap<string, ServiceBody['form'][number]>,
-): string | undefined {
+): Refusal | undefined {
   const bounded = rule.above !== undefined || rule.below !== undefined;
-  if (!rule.equals === !bounded) return 'Give the values to match or a number to compare with, not both.';
-  if (bounded && fields.get(rule.field)?.kind !== 'number') return 'Only a number field can be above or below a value.';
+  if (!rule.equals === !bounded) return refusal('condition_values_or_bounds');
+  if (bounded && fields.get(rule.field)?.kind !== 'number') return refusal('condition_needs_number');
   return undefined;
 }
 
@@ -209,51 +200,53 @@ function duplicates(ids: string[]): string[] {
  * Checks that need the whole service: unique ids, conditions that point at earlier fields (and compare
  * numbers only with number fields), date rules on date fields relative to other date fields, an
  * approval condition and a title template that name the form's fields, options where a kind needs
- * them, patterns that compile, inputs that name real fields. Returns path → message.
+ * them, patterns that compile, inputs that name real fields. Returns path → refusal.
  */
-export function serviceProblems(service: ServiceBody): Record<string, string> {
-  const problems: Record<string, string> = {};
+export function serviceProblems(service: ServiceBody): FieldRefusals {
+  const problems: FieldRefusals = {};
   const seen = new Set<string>();
   const byId = new Map(service.form.map((f) => [f.id, f] as const));
   service.form.forEach((field, i) => {
     const at = `form.${i}`;
-    if (seen.has(field.id)) problems[`${at}.id`] = `Another field already uses the id ${field.id}.`;
+    if (seen.has(field.id)) problems[`${at}.id`] = refusal('id_used_twice', { id: field.id });
     if ((field.kind === 'select' || field.kind === 'multiSelect') && !field.options?.length) {
-      problems[`${at}.options`] = 'A choice field needs at least one option.';
+      problems[`${at}.options`] = refusal('options_needed');
     }
     if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
-      problems[`${at}.max`] = 'The maximum is below the minimum.';
+      problems[`${at}.max`] = refusal('max_below_min');
     }
     // Answers are checked in a linear-time engine, so any pattern it compiles is safe to run.
     const patternIssue = field.pattern ? patternProblem(field.pattern) : undefined;
     if (patternIssue) problems[`${at}.pattern`] = patternIssue;
     if (field.visibleWhen && !seen.has(field.visibleWhen.field)) {
-      problems[`${at}.visibleWhen.field`] = 'A field can only depend on a field above it.';
+      problems[`${at}.visibleWhen.field`] = refusal('depends_on_later');
     } else if (field.visibleWhen) {
       const problem = conditionProblem(field.visibleWhen, byId);
       if (problem) problems[`${at}.visibleWhen`] = problem;
     }
     const dated = field.after || field.before || field.notPast !== undefined || field.withinDays !== undefined;
-    if (dated && field.kind !== 'date') problems[`${at}.kind`] = 'Only a date field has date rules.';
+    if (dated && field.kind !== 'date') problems[`${at}.kind`] = refusal('date_rules_date_only');
     for (const side of ['after', 'before'] as const) {
       const other = field[side]?.field;
       if (other !== undefined && (other === field.id || byId.get(other)?.kind !== 'date')) {
-        problems[`${at}.${side}.field`] = 'Name another date field of the form.';
+        problems[`${at}.${side}.field`] = refusal('date_field_needed');
       }
     }
     seen.add(field.id);
   });
   const { approval } = service;
   if (approval.kind !== 'none' && approval.when) {
-    const problem = byId.has(approval.when.field) ? conditionProblem(approval.when, byId) : 'Name a field of the form.';
+    const problem = byId.has(approval.when.field)
+      ? conditionProblem(approval.when, byId)
+      : refusal('condition_field_unknown');
     if (problem) problems[byId.has(approval.when.field) ? 'approval.when' : 'approval.when.field'] = problem;
   }
   for (const id of templateFields(service.titleTemplate ?? '')) {
-    if (!byId.has(id)) problems.titleTemplate = `There is no field {${id}} in the form.`;
+    if (!byId.has(id)) problems.titleTemplate = refusal('title_field_unknown', { id });
   }
   service.inputs.forEach((input, i) => {
     if (input.kind === 'formField' && (!input.field || !seen.has(input.field))) {
-      problems[`inputs.${i}.field`] = 'Name the form field that provides this input.';
+      problems[`inputs.${i}.field`] = refusal('input_field_needed');
     }
   });
   for (const [list, ids] of [
@@ -261,7 +254,7 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     ['deliverables', service.deliverables.map((x) => x.id)],
     ['stages', service.stages.map((x) => x.id)],
   ] as const) {
-    for (const dup of duplicates([...ids])) problems[list] = `The id ${dup} is used twice.`;
+    for (const dup of duplicates([...ids])) problems[list] = refusal('id_used_twice', { id: dup });
   }
   for (const [language, words] of Object.entries(service.translations ?? {})) {
     const known = {
@@ -273,12 +266,12 @@ export function serviceProblems(service: ServiceBody): Record<string, string> {
     for (const list of ['fields', 'inputs', 'deliverables', 'stages'] as const) {
       for (const id of Object.keys(words?.[list] ?? {})) {
         if (!known[list].has(id))
-          problems[`translations.${language}.${list}.${id}`] = `There is no ${id} to translate.`;
+          problems[`translations.${language}.${list}.${id}`] = refusal('nothing_to_translate', { id });
       }
     }
   }
   if (service.standard.firstResponseMinutes > service.standard.resolutionMinutes) {
-    problems['standard.firstResponseMinutes'] = 'The first response cannot be due after the resolution.';
+    problems['standard.firstResponseMinutes'] = refusal('first_response_after_resolution');
   }
   return problems;
 }

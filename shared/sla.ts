@@ -13,6 +13,7 @@
  * it resolves to the first occurrence.
  */
 import type { BusinessCalendar, TimeStandard } from './model.ts';
+import { type Refusal, refusal } from './refusals.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -20,7 +21,6 @@ const DAY_MINUTES = 1440;
 /** Searching further than this for a working minute means the calendar has none. */
 const SEARCH_LIMIT_DAYS = 3 * 366;
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** A calendar on which every minute counts (24×7). */
 export const ALWAYS_CALENDAR: BusinessCalendar = { timeZone: 'UTC', hours: {}, holidays: [], always: true };
@@ -49,24 +49,24 @@ function parseDate(text: string): number | undefined {
 }
 
 /**
- * Everything wrong with a calendar, in words fit for a 400 response; empty when it is usable.
+ * Everything wrong with a calendar, as refusals for a 400 response; empty when it is usable.
  * Overnight shifts are not one interval: they are split at midnight into two days.
  */
-export function calendarProblems(calendar: BusinessCalendar): string[] {
-  const problems: string[] = [];
+export function calendarProblems(calendar: BusinessCalendar): Refusal[] {
+  const problems: Refusal[] = [];
   if (typeof calendar.timeZone !== 'string' || !isValidZone(calendar.timeZone)) {
-    problems.push(`Time zone '${String(calendar.timeZone)}' is not a known IANA time zone (e.g. Europe/Warsaw).`);
+    problems.push(refusal('unknown_time_zone', { zone: String(calendar.timeZone) }));
   }
   let working = false;
   for (const [key, intervals] of Object.entries(calendar.hours ?? {})) {
     const index = WEEKDAYS.indexOf(key as (typeof WEEKDAYS)[number]);
     if (index < 0) {
-      problems.push(`'${key}' is not a weekday (use 1 = Monday … 7 = Sunday).`);
+      problems.push(refusal('not_weekday', { day: key }));
       continue;
     }
-    const name = WEEKDAY_NAMES[index];
+    const day = index + 1;
     if (!Array.isArray(intervals)) {
-      problems.push(`${name}: working hours must be a list of intervals.`);
+      problems.push(refusal('hours_not_list', { day }));
       continue;
     }
     const valid: Array<{ start: number; end: number; label: string }> = [];
@@ -76,13 +76,13 @@ export function calendarProblems(calendar: BusinessCalendar): string[] {
       const label = `${String(start)}–${String(end)}`;
       const startOk = typeof start === 'string' && TIME.test(start);
       const endOk = typeof end === 'string' && (TIME.test(end) || end === '24:00');
-      if (!startOk) problems.push(`${name}: start '${String(start)}' is not a time (use HH:MM, 00:00–23:59).`);
-      if (!endOk) problems.push(`${name}: end '${String(end)}' is not a time (use HH:MM, 00:00–24:00).`);
+      if (!startOk) problems.push(refusal('start_not_time', { day, value: String(start) }));
+      if (!endOk) problems.push(refusal('end_not_time', { day, value: String(end) }));
       if (!startOk || !endOk) continue;
       const from = minuteOfDay(start);
       const to = minuteOfDay(end);
       if (to <= from) {
-        problems.push(`${name}: ${label} ends before it starts (split a shift that crosses midnight into two days).`);
+        problems.push(refusal('interval_reversed', { day, interval: label }));
         continue;
       }
       valid.push({ start: from, end: to, label });
@@ -91,20 +91,22 @@ export function calendarProblems(calendar: BusinessCalendar): string[] {
     for (let i = 1; i < valid.length; i++) {
       const before = valid[i - 1]!;
       const after = valid[i]!;
-      if (after.start < before.end) problems.push(`${name}: ${before.label} overlaps ${after.label}.`);
+      if (after.start < before.end) {
+        problems.push(refusal('intervals_overlap', { day, first: before.label, second: after.label }));
+      }
     }
     if (valid.length > 0) working = true;
   }
   if (!Array.isArray(calendar.holidays)) {
-    problems.push('Holidays must be a list of dates.');
+    problems.push(refusal('holidays_not_list'));
   } else {
     for (const holiday of calendar.holidays) {
       if (typeof holiday !== 'string' || parseDate(holiday) === undefined) {
-        problems.push(`Holiday '${String(holiday)}' is not a date (use YYYY-MM-DD).`);
+        problems.push(refusal('holiday_not_date', { value: String(holiday) }));
       }
     }
   }
-  if (!calendar.always && !working) problems.push('The calendar has no working hours.');
+  if (!calendar.always && !working) problems.push(refusal('no_working_hours'));
   return problems;
 }
 
@@ -166,7 +168,8 @@ function compileNow(calendar: BusinessCalendar): Compiled {
 }
 
 function unusable(calendar: BusinessCalendar): RangeError {
-  return new RangeError(`Unusable business calendar: ${calendarProblems(calendar).join(' ')}`);
+  const codes = calendarProblems(calendar).map((p) => p.code);
+  return new RangeError(`Unusable business calendar: ${codes.join(', ')}`);
 }
 
 /** ISO weekday index 0 (Monday) … 6 (Sunday); 1970-01-01 was a Thursday. */

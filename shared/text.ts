@@ -14,9 +14,6 @@ const NOT_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const NOT_ONE_LINE_RUNS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]+/g;
 
-/** The field message when a one-line text holds a line break or a control character. */
-export const ONE_LINE_MESSAGE = 'Keep this on one line, without control characters.';
-
 export function isOneLine(text: string): boolean {
   return !NOT_ONE_LINE.test(text);
 }

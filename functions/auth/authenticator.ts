@@ -78,10 +78,10 @@ export class OidcAuthenticator implements Authenticator {
           ? error
           : new IssuerUnavailableError("The issuer's keys cannot be had right now.", { cause: error });
       }
-      throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
+      throw new UnauthorizedError('sign_in_invalid');
     }
     if (!use(payload) || typeof payload.sub !== 'string' || !payload.sub) {
-      throw new UnauthorizedError('Your sign-in is not valid or has expired. Sign in again.');
+      throw new UnauthorizedError('sign_in_invalid');
     }
     return payload as JWTPayload & { sub: string };
   }

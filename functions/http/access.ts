@@ -21,7 +21,7 @@ const BY_KEY = new Map<string, (typeof ROUTES)[number]>(ROUTES.map((r) => [route
 /** Checks the bearer token and says who it names. */
 export async function identify(deps: Deps, header: string | undefined): Promise<Identity> {
   const token = header?.match(/^Bearer ([\w.-]{10,4096})$/)?.[1];
-  if (!token) throw new UnauthorizedError('Sign in to use Ordo.');
+  if (!token) throw new UnauthorizedError('sign_in_required');
   return deps.authenticator.verify(token);
 }
 
@@ -34,7 +34,7 @@ export async function authenticate(deps: Deps, header: string | undefined): Prom
   const identity = await identify(deps, header);
   const user = await deps.users.get(identity.userId);
   // A profile is made at sign-in; without one the portal signs the person in again.
-  if (!user) throw new UnauthorizedError('Sign in again to use Ordo.');
+  if (!user) throw new UnauthorizedError('sign_in_again');
   const admin = isAdministrator(user, identity.groups, deps.config.auth);
   return admin === user.admin ? user : { ...user, admin };
 }
@@ -45,27 +45,23 @@ function checkDepartment(audience: Audience, user: User, code: string | undefine
   switch (audience) {
     case 'departmentTeam':
       // Outsiders learn nothing about another department's work: the answer is "not found".
-      if (!member) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      if (!member) throw new NotFoundError('nothing_here', { department: code });
       return;
     case 'headOrOwner':
     case 'reportReader':
       // Agents and process owners are members; the workflow narrows what each may see.
-      if (!member) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      if (!member) throw new NotFoundError('nothing_here', { department: code });
       return;
     case 'departmentTeamOrAdmin':
-      if (!member && !user.admin) throw new NotFoundError(`There is nothing for you at ${code}.`);
+      if (!member && !user.admin) throw new NotFoundError('nothing_here', { department: code });
       return;
     case 'departmentHead':
       if (!isHeadOf(user, code))
-        throw member
-          ? new ForbiddenError('Only the head of the department may do this.')
-          : new NotFoundError(`There is nothing for you at ${code}.`);
+        throw member ? new ForbiddenError('head_only') : new NotFoundError('nothing_here', { department: code });
       return;
     case 'departmentHeadOrAdmin':
       if (!isHeadOf(user, code) && !user.admin) {
-        throw member
-          ? new ForbiddenError('Only the head of the department may do this.')
-          : new NotFoundError(`There is nothing for you at ${code}.`);
+        throw member ? new ForbiddenError('head_only') : new NotFoundError('nothing_here', { department: code });
       }
       return;
     default:
@@ -103,7 +99,7 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
       } else if (audience !== 'anyone') {
         const user = await authenticate(deps, c.req.header('authorization'));
         c.set('user', user);
-        if (audience === 'admin' && !user.admin) throw new ForbiddenError('Only an administrator may do this.');
+        if (audience === 'admin' && !user.admin) throw new ForbiddenError('admin_only');
         checkDepartment(audience, user, c.req.param('code'));
       }
       if (write) {

@@ -1,14 +1,18 @@
 /**
- * Cross-cutting middleware: request ids + access logs, authentication, and the one error mapping.
+ * Cross-cutting middleware: request ids + access logs, authentication, and the one error mapping
+ * (every refusal as RFC 9457 problem details).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ErrorBody } from '#shared/api.ts';
-import { ConflictError, DomainError } from '#shared/errors.ts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { API_PREFIX, type Problem } from '#shared/api.ts';
+import { ConflictError, DomainError, TooManyRequestsError } from '#shared/errors.ts';
+import { englishRefusals } from '#shared/refusal-words.en.ts';
+import { wordRefusal } from '#shared/refusal-words.ts';
+import { type FieldRefusals, PROBLEM_STATUS, type ProblemCode, type ProblemStatus } from '#shared/refusals.ts';
 import type { Deps } from '../deps.ts';
 import { isUnavailable } from '../storage/client.ts';
 import type { AppEnv } from './context.ts';
-import { TooManyRequestsError } from './rate-limit.ts';
 
 /** API Gateway's id of the request, when the app runs in Lambda (hono/aws-lambda puts it on `c.env`). */
 function gatewayRequestId(env: unknown): string | undefined {
@@ -45,8 +49,64 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function errorBody(code: string, message: string, fields?: Record<string, string>): ErrorBody {
-  return { error: { code, message, ...(fields ? { fields } : {}) } };
+/** The largest request body the API reads (app.ts applies it with Hono's bodyLimit). */
+export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_KB = MAX_BODY_BYTES / 1024;
+
+/** Short words for a status, the same for every problem of it (RFC 9457 `title`). */
+const TITLES: Record<ProblemStatus, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Refused',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Unavailable',
+};
+
+/** The problem details of a refusal (RFC 9457), its English words in `detail` and in each field's. */
+export function problemBody(code: ProblemCode, params: object = {}, fields?: FieldRefusals): Problem {
+  const status = PROBLEM_STATUS[code];
+  const body: Problem = {
+    type: `${API_PREFIX}/problems/${code}`,
+    title: TITLES[status],
+    status,
+    detail: wordRefusal(englishRefusals, code, params) ?? TITLES[status],
+    code,
+    params: { ...params },
+  };
+  if (fields && Object.keys(fields).length > 0) {
+    body.fields = Object.fromEntries(
+      Object.entries(fields).map(([path, field]) => [
+        path,
+        {
+          code: field.code,
+          params: { ...(field.params ?? {}) },
+          detail: wordRefusal(englishRefusals, field.code, field.params) ?? field.code,
+        },
+      ]),
+    );
+  }
+  return body;
+}
+
+/** A problem answer: `application/problem+json`, the status the catalogue gives the code. */
+export function problem(
+  c: Context,
+  code: ProblemCode,
+  params: object = {},
+  fields?: FieldRefusals,
+  extra?: { current?: unknown },
+): Response {
+  const body = problemBody(code, params, fields);
+  if (extra?.current !== undefined) body.current = extra.current;
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json',
+  });
 }
 
 /**
@@ -58,22 +118,21 @@ const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 /** The single place where errors become HTTP responses; anything unexpected is logged and hidden. */
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof DomainError) {
-    const body: ErrorBody & { current?: unknown } = errorBody(err.code, err.message, err.fields);
-    if (err instanceof ConflictError && err.current !== undefined) body.current = err.current;
     if (err instanceof TooManyRequestsError) c.header('Retry-After', String(err.retryAfterSeconds));
-    return c.json(body, err.status);
+    const current = err instanceof ConflictError ? err.current : undefined;
+    return problem(c, err.code, err.params, err.fields, { current });
   }
   if (isUnavailable(err)) {
     c.get('log')?.warn('dependency.unavailable', { error: err.name, message: err.message });
     c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-    return c.json(errorBody('unavailable', 'Ordo cannot reach its storage right now. Try again in a moment.'), 503);
+    return problem(c, 'unavailable', { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   }
   if (err instanceof HTTPException) {
-    const status = err.status;
-    const code = status === 413 ? 'payload_too_large' : 'bad_request';
-    return c.json(errorBody(code, err.message || 'The request could not be processed.'), status);
+    if (err.status === 413) return problem(c, 'payload_too_large', { maxKb: MAX_BODY_KB });
+    if (err.status === 415) return problem(c, 'unsupported_media_type');
+    return problem(c, 'bad_request');
   }
   const log = c.get('log');
   log?.error('unhandled', { error: err.message, stack: err.stack });
-  return c.json(errorBody('internal', 'Something went wrong on our side. Try again; if it persists, tell IT.'), 500);
+  return problem(c, 'unexpected');
 }

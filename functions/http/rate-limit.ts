@@ -2,15 +2,9 @@
  * Per-person write limit (token bucket), kept per process. API Gateway's stage throttling protects
  * the service as a whole; this stops one person (or script) from flooding it from a single client.
  */
-import { DomainError } from '#shared/errors.ts';
+import { TooManyRequestsError } from '#shared/errors.ts';
 
-export class TooManyRequestsError extends DomainError {
-  readonly code = 'too_many_requests';
-  readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many changes in a short time. Try again in ${retryAfterSeconds} s.`);
-  }
-}
+export { TooManyRequestsError };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

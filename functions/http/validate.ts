@@ -1,31 +1,21 @@
 /**
- * Request parsing against the shared zod schemas: every failure is a 400 with a message per field.
+ * Request parsing against the shared zod schemas: every failure is a 400 with a refusal per field.
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { DomainError, ValidationError } from '#shared/errors.ts';
-
-/** A body that is not JSON (HTML, a form, another character set) on a route that takes JSON. */
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly code = 'unsupported_media_type';
-  readonly status = 415;
-}
+import { UnsupportedMediaTypeError, ValidationError } from '#shared/errors.ts';
+import { refusal, zodRefusals } from '#shared/refusals.ts';
 
 /** `application/json`, optionally with `charset=utf-8` (JSON is UTF-8 by definition, RFC 8259). */
 const JSON_TYPE = /^application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-8|"utf-8")[ \t]*)?$/i;
 
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= issue.message;
-  }
-  return fields;
-}
-
-export function parse<S extends z.ZodType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
+/**
+ * Parses `value` with a shared schema; a failure is a 400 with a refusal per field (`zodRefusals`).
+ * `_what` named the value in the English message this answer had before refusals were codes.
+ */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, _what?: string): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(`The ${what} is not valid.`, fieldErrors(result.error));
+  if (!result.success) throw new ValidationError('invalid_request', {}, zodRefusals(result.error, value));
   return result.data;
 }
 
@@ -34,23 +24,18 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   if (type === undefined || !JSON_TYPE.test(type.trim())) {
     // A request with no body at all is simply missing its JSON (400); any other body is the wrong kind.
     if (type !== undefined || (await c.req.text()) !== '') {
-      throw new UnsupportedMediaTypeError('Send the request body as JSON (Content-Type: application/json).', {
-        'content-type': 'Use application/json.',
-      });
+      throw new UnsupportedMediaTypeError({ 'content-type': refusal('use_json') });
     }
   }
   let value: unknown;
   try {
     value = await c.req.json();
   } catch {
-    throw new ValidationError('The request body must be JSON.', { _: 'Send a JSON object.' });
+    throw new ValidationError('not_json', {}, { _: refusal('json_object') });
   }
   const problem = badText(value, '');
-  if (problem)
-    throw new ValidationError('The request contains characters Ordo does not accept.', {
-      [problem || '_']: 'Remove control characters and broken characters.',
-    });
-  return parse(schema, value, 'request body');
+  if (problem) throw new ValidationError('bad_characters', {}, { [problem || '_']: refusal('control_characters') });
+  return parse(schema, value);
 }
 
 /** Control characters (other than tab and new lines) and broken UTF-16 are refused everywhere. */
@@ -80,5 +65,5 @@ function badText(value: unknown, path: string, depth = 0): string | undefined {
 }
 
 export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  return parse(schema, c.req.query(), 'query');
+  return parse(schema, c.req.query());
 }

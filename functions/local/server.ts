@@ -10,7 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createApp } from '../app.ts';
 import type { Deps } from '../deps.ts';
-import { errorBody } from '../http/middleware.ts';
+import { problem } from '../http/middleware.ts';
 import { mountApiDocs } from './api-docs.ts';
 
 export interface LocalServer {
@@ -89,7 +89,7 @@ export function createLocalApp(deps: Deps, staticDir: string | undefined, opts: 
   root.use('*', withSecurityHeaders(securityHeaders(origins)));
   root.route('/', createApp(deps));
   mountApiDocs(root);
-  root.all('/api/*', (c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404));
+  root.all('/api/*', (c) => problem(c, 'route_not_found', { method: c.req.method, path: c.req.path }));
   const runtimeConfig = opts.runtimeConfig;
   if (runtimeConfig !== undefined) {
     root.get('/config.json', (c) => {

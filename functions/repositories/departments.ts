@@ -66,7 +66,7 @@ export class DepartmentRepository {
       );
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') {
-        throw new ConflictError(`Department ${department.code} was changed by someone else.`);
+        throw new ConflictError('department_changed', { code: department.code });
       }
       throw error;
     }

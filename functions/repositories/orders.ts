@@ -19,6 +19,7 @@ import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
 import { linkOf } from '#shared/order-filing.ts';
+import { refusal } from '#shared/refusals.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
@@ -277,10 +278,7 @@ export class OrderRepository {
         reason?.Code === 'ConditionalCheckFailed'
       ) {
         const current = reason.Item ? fromItem<Order>(unmarshallLoose(reason.Item)) : undefined;
-        throw new ConflictError(
-          `Order ${watched.number} was changed by someone else (you saw version ${watched.expectedVersion}). Reload and try again.`,
-          current,
-        );
+        throw new ConflictError('order_changed', { number: watched.number }, current);
       }
       throw error;
     }
@@ -326,7 +324,7 @@ export class OrderRepository {
       JSON.stringify(Object.keys(start).sort()) === JSON.stringify(expected) &&
       Object.values(start).every((v) => typeof v === 'string' && v.length > 0 && v.length <= 1_024);
     if (cursor && !valid) {
-      throw new ValidationError('The page cursor is not valid for this list.', { cursor: 'Invalid cursor.' });
+      throw new ValidationError('invalid_request', {}, { cursor: refusal('invalid_cursor') });
     }
     const out = await this.db.doc.send(
       new QueryCommand({

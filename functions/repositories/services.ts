@@ -124,7 +124,7 @@ export class ServiceRepository {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if ((error as Error).name === 'TransactionCanceledException') {
-        throw new ConflictError(`Service ${service.id} was changed by someone else.`);
+        throw new ConflictError('service_changed', { id: service.id });
       }
       throw error;
     }

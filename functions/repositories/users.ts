@@ -298,7 +298,7 @@ export class UserRepository {
       return user;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException')
-        throw new NotFoundError('There is no such person.');
+        throw new NotFoundError('person_not_found', { id });
       throw error;
     }
   }

@@ -3,6 +3,7 @@
  */
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
+import { refusal } from '#shared/refusals.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
 
@@ -11,11 +12,15 @@ export function adminRoutes(deps: Deps, on: On): void {
   on('PUT /users/:id/roles', async (c, { params, body }) => {
     const id = params.id;
     const previous = id.length <= 100 ? await deps.users.fresh(id) : undefined;
-    if (!previous) throw new NotFoundError(`There is no person ${id}.`);
+    if (!previous) throw new NotFoundError('person_not_found', { id });
     const departments = new Set((await deps.departments.list()).map((d) => d.code));
     const unknown = Object.keys(body.memberships).filter((code) => !departments.has(code));
     if (unknown.length)
-      throw new ValidationError('Unknown departments.', { memberships: `No department ${unknown.join(', ')}.` });
+      throw new ValidationError(
+        'invalid_request',
+        {},
+        { memberships: refusal('unknown_departments', { codes: unknown }) },
+      );
     const next: User = { ...previous, memberships: body.memberships, admin: body.admin };
     await deps.users.changeRoles(c.get('user').id, previous, next, deps.now().toISOString());
     return next;

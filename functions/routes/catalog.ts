@@ -2,6 +2,7 @@
  * The catalog: departments with their canvas, published services, and — for heads — editing them.
  */
 import { NotFoundError } from '#shared/errors.ts';
+import { refusal } from '#shared/refusals.ts';
 import { createServiceBody } from '#shared/service-schema.ts';
 import { findTemplate, serviceFromTemplate, templateSummaries } from '#shared/templates/index.ts';
 import type { Deps } from '../deps.ts';
@@ -18,7 +19,7 @@ export function catalogRoutes(deps: Deps, on: On): void {
   on('POST /departments', (c, { body }) => flow.createDepartment(c.get('user'), body));
   on('GET /departments/:code', async (_c, { params: { code } }) => {
     const department = await deps.departments.get(code);
-    if (!department) throw new NotFoundError(`There is no department ${code}.`);
+    if (!department) throw new NotFoundError('department_not_found', { code });
     const services = (await deps.services.listByDepartment(code)).filter((s) => s.status === 'published');
     return { department, services: services.map(summarize) };
   });
@@ -30,9 +31,11 @@ export function catalogRoutes(deps: Deps, on: On): void {
   on('POST /departments/:code/services/from-template', async (c, { params, body: request }) => {
     const template = findTemplate(request.templateId);
     if (!template) {
-      throw new NotFoundError(`There is no service template ${request.templateId}.`, {
-        templateId: 'There is no such template.',
-      });
+      throw new NotFoundError(
+        'template_not_found',
+        { id: request.templateId },
+        { templateId: refusal('unknown_template') },
+      );
     }
     const user = c.get('user');
     // The service POST /services would take, held to the same schema before the same workflow checks.

@@ -4,6 +4,7 @@
  */
 import { UnauthorizedError, ValidationError } from '#shared/errors.ts';
 import { isAdministrator, profileFromClaims } from '#shared/profile.ts';
+import { refusal } from '#shared/refusals.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
 
@@ -13,19 +14,17 @@ export function meRoutes(deps: Deps, on: On): void {
     // The access token was good (the guard checked it); a bad ID token is a bad field of the body.
     const claims = await deps.authenticator.verifyIdToken(idToken).catch((error: unknown) => {
       if (error instanceof UnauthorizedError) {
-        throw new ValidationError('The ID token is not valid.', { idToken: 'Not a valid ID token for Ordo.' });
+        throw new ValidationError('invalid_request', {}, { idToken: refusal('id_token_invalid') });
       }
       throw error;
     });
     // Both tokens must name the same person: an ID token cannot dress up someone else's access.
     if (claims.sub !== identity.userId) {
-      throw new ValidationError('The ID token is not yours.', { idToken: 'The ID token names another person.' });
+      throw new ValidationError('invalid_request', {}, { idToken: refusal('id_token_other_person') });
     }
     const read = profileFromClaims(claims);
     if (!read.ok) {
-      throw new ValidationError('Your identity provider did not tell Ordo your email address.', {
-        idToken: 'The ID token has no email address.',
-      });
+      throw new ValidationError('invalid_request', {}, { idToken: refusal('id_token_no_email') });
     }
     const user = await deps.users.signIn(identity.userId, read.profile);
     return { user: { ...user, admin: isAdministrator(user, identity.groups, deps.config.auth) } };

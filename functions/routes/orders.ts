@@ -4,6 +4,7 @@
  */
 import type { ResponseOf } from '#shared/contract.ts';
 import { NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
+import { refusal } from '#shared/refusals.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
 import { attachmentKeys, isUploadKey } from '../storage/attachments.ts';
@@ -33,13 +34,9 @@ async function keepUploads(
   const missing = await deps.attachments.keep(fields.keys());
   if (missing.length > 0) {
     throw new ValidationError(
-      'A file to attach is not there.',
-      Object.fromEntries(
-        missing.map((key) => [
-          fields.get(key) ?? 'attachment',
-          'This file was not uploaded, or it waited too long to be attached. Upload it again.',
-        ]),
-      ),
+      'invalid_request',
+      {},
+      Object.fromEntries(missing.map((key) => [fields.get(key) ?? 'attachment', refusal('upload_again')])),
     );
   }
 }
@@ -49,9 +46,7 @@ export function orderRoutes(deps: Deps, on: On): void {
   on('POST /orders', async (c, { body }) => {
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) {
-      throw new ValidationError('The Idempotency-Key header is not valid.', {
-        'Idempotency-Key': 'Use 8–100 letters, digits, - or _.',
-      });
+      throw new ValidationError('invalid_request', {}, { 'Idempotency-Key': refusal('idempotency_key_format') });
     }
     await keepUploads(deps, c.get('user').id, body);
     const { replayed, ...view } = await flow.create(c.get('user'), body, key);
@@ -85,17 +80,16 @@ export function orderRoutes(deps: Deps, on: On): void {
   on('POST /orders/:number/comments', (c, { params, body }) => flow.comment(c.get('user'), params.number, body));
   on('GET /orders/:number/attachments', async (c, { params, query }) => {
     const store = deps.attachments;
-    if (!store) throw new RuleViolationError('Attachments are not configured.');
+    if (!store) throw new RuleViolationError('attachments_off');
     const { order, service } = await flow.viewWithService(c.get('user'), params.number);
     // Only files the order refers to, and only for people who may see the order.
-    if (!attachmentKeys(order, service?.form ?? []).has(query.key))
-      throw new NotFoundError('The order has no such file.');
+    if (!attachmentKeys(order, service?.form ?? []).has(query.key)) throw new NotFoundError('file_not_found');
     const url = await store.downloadUrl(query.key);
     return query.as === 'json' ? { url } : c.redirect(url, 302);
   });
   on('POST /attachments', async (c, { body }) => {
     const store = deps.attachments;
-    if (!store) throw new RuleViolationError('Attachments are not configured.');
+    if (!store) throw new RuleViolationError('attachments_off');
     return store.uploadTicket(c.get('user').id, body, deps.now());
   });
   on('GET /departments/:code/at-risk', (c, { params }) => flow.atRisk(c.get('user'), params.code));

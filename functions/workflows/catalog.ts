@@ -6,6 +6,7 @@ import type { Member, ServiceView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Department, Service, User } from '#shared/model.ts';
 import { canEditCatalog, canEditDepartment, isAgentOf } from '#shared/permissions.ts';
+import { type FieldRefusals, refusal } from '#shared/refusals.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
 import { serviceProblems } from '#shared/service-schema.ts';
 import { calendarProblems, promiseDate } from '#shared/sla.ts';
@@ -26,13 +27,13 @@ export class CatalogWorkflow {
   constructor(private readonly deps: CatalogWorkflowDeps) {}
 
   async createDepartment(user: User, body: DepartmentFields & { code: string }): Promise<Department> {
-    if (!user.admin) throw new ForbiddenError('Only an administrator creates departments.');
+    if (!user.admin) throw new ForbiddenError('admin_only');
     await this.checkDepartment(body);
     let created: Department;
     try {
       created = await this.deps.departments.save({ ...body, version: 0 });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError(`There is already a department ${body.code}.`);
+      if (error instanceof ConflictError) throw new ConflictError('department_exists', { code: body.code });
       throw error;
     }
     // The named head heads the department: give them the role, with its audit entry.
@@ -46,23 +47,23 @@ export class CatalogWorkflow {
 
   async updateDepartment(user: User, code: string, body: DepartmentFields & { version: number }): Promise<Department> {
     const current = await this.deps.departments.get(code);
-    if (!current) throw new NotFoundError(`There is no department ${code}.`);
-    if (!canEditDepartment(user, code)) throw new ForbiddenError('Only the head of the department changes it.');
+    if (!current) throw new NotFoundError('department_not_found', { code });
+    if (!canEditDepartment(user, code)) throw new ForbiddenError('head_only');
     await this.checkDepartment(body);
     const { version, ...fields } = body;
     if (version !== current.version) {
-      throw new ConflictError(`Department ${code} was changed by someone else. Reload and try again.`, current);
+      throw new ConflictError('department_changed', { code }, current);
     }
     return this.deps.departments.save({ ...current, ...fields }, version);
   }
 
   async members(user: User, code: string): Promise<Member[]> {
-    if (!isAgentOf(user, code) && !user.admin) throw new NotFoundError(`There is no team ${code} for you.`);
+    if (!isAgentOf(user, code) && !user.admin) throw new NotFoundError('nothing_here', { department: code });
     return this.deps.users.members(code);
   }
 
   async servicesOfDepartment(user: User, code: string): Promise<Service[]> {
-    if (!isAgentOf(user, code)) throw new NotFoundError(`There is no catalog ${code} for you to manage.`);
+    if (!isAgentOf(user, code)) throw new NotFoundError('nothing_here', { department: code });
     return this.deps.services.listByDepartment(code);
   }
 
@@ -70,7 +71,7 @@ export class CatalogWorkflow {
     const service = await this.deps.services.get(id);
     // Drafts and retired services are visible to the department's own team only.
     if (!service || (service.status !== 'published' && !isAgentOf(user, service.department))) {
-      throw new NotFoundError(`There is no service ${id}.`);
+      throw new NotFoundError('service_not_found', { id });
     }
     const [owner, department] = await Promise.all([
       this.deps.users.get(service.ownerId),
@@ -87,7 +88,7 @@ export class CatalogWorkflow {
       return await this.addDraft(user, body);
     } catch (error) {
       if (error instanceof ConflictError) {
-        throw new ValidationError('That id is taken.', { id: `A service with the id ${body.id} already exists.` });
+        throw new ValidationError('invalid_request', {}, { id: refusal('id_taken', { id: body.id }) });
       }
       throw error;
     }
@@ -102,7 +103,7 @@ export class CatalogWorkflow {
       return await this.addDraft(user, body);
     } catch (error) {
       if (error instanceof ConflictError) {
-        throw new ConflictError(`There is already a service with the id ${body.id}. Choose another id.`);
+        throw new ConflictError('service_exists', { id: body.id });
       }
       throw error;
     }
@@ -110,10 +111,14 @@ export class CatalogWorkflow {
 
   private async addDraft(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
     if (!canEditCatalog(user, body.department)) {
-      throw new ForbiddenError(`Only the head of ${body.department} adds services to its catalog.`);
+      throw new ForbiddenError('head_only');
     }
     if (!(await this.deps.departments.get(body.department))) {
-      throw new ValidationError('Unknown department.', { department: 'There is no such department.' });
+      throw new ValidationError(
+        'invalid_request',
+        {},
+        { department: refusal('unknown_departments', { codes: [body.department] }) },
+      );
     }
     this.check(body);
     const now = this.deps.now().toISOString();
@@ -142,38 +147,36 @@ export class CatalogWorkflow {
 
   private async editable(user: User, id: string, version: number): Promise<Service> {
     const current = await this.deps.services.get(id);
-    if (!current || !isAgentOf(user, current.department)) throw new NotFoundError(`There is no service ${id}.`);
+    if (!current || !isAgentOf(user, current.department)) throw new NotFoundError('service_not_found', { id });
     if (!canEditCatalog(user, current.department)) {
-      throw new ForbiddenError('Only the head of the department edits its services.');
+      throw new ForbiddenError('head_only');
     }
     if (current.version !== version) {
-      throw new ConflictError(`Service ${id} was changed by someone else. Reload and try again.`, current);
+      throw new ConflictError('service_changed', { id }, current);
     }
     return current;
   }
 
   private check(body: ServiceBody): void {
     const problems = serviceProblems(body);
-    if (Object.keys(problems).length > 0) throw new ValidationError('The service needs a few fixes.', problems);
+    if (Object.keys(problems).length > 0) throw new ValidationError('invalid_request', {}, problems);
   }
 
   /** A published service needs exactly one accountable owner who exists (SPEC §3). */
   private async checkPublishable(service: Pick<Service, 'ownerId'>): Promise<void> {
     if (!service.ownerId) {
-      throw new ValidationError('Name the process owner before publishing.', {
-        ownerId: 'A published service needs an owner.',
-      });
+      throw new ValidationError('invalid_request', {}, { ownerId: refusal('required') });
     }
     if (!(await this.deps.users.get(service.ownerId))) {
-      throw new ValidationError('The process owner is unknown.', { ownerId: 'There is no such person.' });
+      throw new ValidationError('invalid_request', {}, { ownerId: refusal('unknown_person') });
     }
   }
 
   private async checkDepartment(body: DepartmentFields): Promise<void> {
     const problems = calendarProblems(body.calendar);
-    const fields: Record<string, string> = {};
-    if (problems.length > 0) fields.calendar = problems.join(' ');
-    if (!(await this.deps.users.get(body.headId))) fields.headId = 'There is no such person.';
-    if (Object.keys(fields).length > 0) throw new ValidationError('The department needs a few fixes.', fields);
+    const fields: FieldRefusals = {};
+    if (problems[0]) fields.calendar = problems[0];
+    if (!(await this.deps.users.get(body.headId))) fields.headId = refusal('unknown_person');
+    if (Object.keys(fields).length > 0) throw new ValidationError('invalid_request', {}, fields);
   }
 }

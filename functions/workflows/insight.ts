@@ -19,6 +19,7 @@ import {
 } from '#shared/insight.ts';
 import type { Department, DepartmentGoal, User } from '#shared/model.ts';
 import { isHeadOf } from '#shared/permissions.ts';
+import { type FieldRefusals, refusal } from '#shared/refusals.ts';
 import { addDays, localDay, type SegmentDimension, weekStart } from '#shared/stats.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
@@ -128,12 +129,11 @@ export class InsightWorkflow {
     const department = await this.headsDepartment(user, code);
     const services = await this.deps.services.listByDepartment(code);
     const known = new Set(services.map((s) => s.id));
-    const fields: Record<string, string> = {};
+    const fields: FieldRefusals = {};
     body.goals.forEach((g, i) => {
-      if (g.serviceId && !known.has(g.serviceId)) fields[`goals.${i}.serviceId`] = `${code} has no such service.`;
+      if (g.serviceId && !known.has(g.serviceId)) fields[`goals.${i}.serviceId`] = refusal('unknown_service');
     });
-    if (Object.keys(fields).length > 0)
-      throw new ValidationError('Some goals name a service that does not exist.', fields);
+    if (Object.keys(fields).length > 0) throw new ValidationError('invalid_request', {}, fields);
     const used = new Set<string>();
     const goals: DepartmentGoal[] = body.goals.map((g, i) => {
       let id = g.id ?? `goal-${i + 1}`;
@@ -154,8 +154,8 @@ export class InsightWorkflow {
 
   private async headsDepartment(user: User, code: string): Promise<Department> {
     const department = await this.deps.departments.get(code);
-    if (!department) throw new NotFoundError(`There is no department ${code}.`);
-    if (!isHeadOf(user, code)) throw new ForbiddenError(`Only the head of ${code} sees this.`);
+    if (!department) throw new NotFoundError('department_not_found', { code });
+    if (!isHeadOf(user, code)) throw new ForbiddenError('head_only');
     return department;
   }
 

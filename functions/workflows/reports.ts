@@ -37,9 +37,9 @@ export class ReportWorkflow {
   ) {}
 
   async report(user: User, department: string, filter: ReportFilter): Promise<ReportView> {
-    if (filter.from > filter.to) throw new NotFoundError('The period ends before it starts.');
+    if (filter.from > filter.to) throw new NotFoundError('report_period_reversed');
     const days = (Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000;
-    if (days > MAX_DAYS) throw new NotFoundError(`A report covers at most ${MAX_DAYS} days.`);
+    if (days > MAX_DAYS) throw new NotFoundError('report_too_long', { maxDays: MAX_DAYS });
     const [services, rows] = await Promise.all([
       this.deps.services.listByDepartment(department),
       this.deps.stats.rows(department, filter.from, filter.to),
@@ -52,7 +52,7 @@ export class ReportWorkflow {
       const owned = new Set(services.filter((s) => s.ownerId === user.id).map((s) => s.id));
       if (owned.size > 0 && !filter.agent) {
         scope = 'owned_services';
-        if (filter.service && !owned.has(filter.service)) throw new NotFoundError('You do not own that service.');
+        if (filter.service && !owned.has(filter.service)) throw new NotFoundError('service_not_owned');
         visible = rows.filter((r) => r.kind === 'service' && owned.has(r.key));
       } else if (isAgentOf(user, department)) {
         // An agent sees their own numbers only.
@@ -60,7 +60,7 @@ export class ReportWorkflow {
         effective.agent = user.id;
         visible = rows.filter((r) => r.kind === 'agent' && r.key === user.id);
       } else {
-        throw new NotFoundError(`There is no report of ${department} for you.`);
+        throw new NotFoundError('nothing_here', { department });
       }
     }
     return { ...buildReport(visible, effective), department, scope, serviceNames, attentionFormula: ATTENTION_FORMULA };
@@ -129,7 +129,7 @@ export class ReportWorkflow {
   }
 
   async backlog(user: User, department: string): Promise<Backlog> {
-    if (!isAgentOf(user, department)) throw new NotFoundError(`There is no backlog of ${department} for you.`);
+    if (!isAgentOf(user, department)) throw new NotFoundError('nothing_here', { department });
     const now = this.deps.now().getTime();
     const byStatus: Record<string, number> = {};
     const ages = AGE_BUCKETS.map(([bucket]) => ({ bucket, count: 0 }));

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, Valid
 import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent, User } from '#shared/model.ts';
 import { composeOrderMails } from '#shared/notifications.ts';
 import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
+import { refusal } from '#shared/refusals.ts';
 import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
 import { localizeService } from '#shared/translate.ts';
 import type { LinkSigner } from '../auth/links.ts';
@@ -101,9 +102,9 @@ export class SurveyWorkflow {
   /** The requester rates from the order page. */
   async rate(user: User, number: string, answer: SurveyAnswer): Promise<SurveyView> {
     const order = await this.deps.orders.get(number);
-    if (!order || !canViewOrder(user, order)) throw new NotFoundError(`There is no order ${number} you can see.`);
-    if (order.requesterId !== user.id) throw new ForbiddenError('Only the requester rates the order.');
-    if (!order.survey) throw new RuleViolationError('There is no survey for this order.');
+    if (!order || !canViewOrder(user, order)) throw new NotFoundError('order_not_found', { number });
+    if (order.requesterId !== user.id) throw new ForbiddenError('requester_only');
+    if (!order.survey) throw new RuleViolationError('no_survey');
     const saved = await this.record(number, order.survey.round, answer, user.id);
     return this.view(saved, await this.serviceOf(saved));
   }
@@ -117,10 +118,10 @@ export class SurveyWorkflow {
   async closeFollowUp(user: User, department: string, number: string, note: string): Promise<FollowUp> {
     const found = await this.deps.surveys.followUp(department, number);
     if (!found || (!isHeadOf(user, department) && found.ownerId !== user.id)) {
-      throw new NotFoundError(`There is no follow-up for ${number}.`);
+      throw new NotFoundError('follow_up_not_found', { number });
     }
     const closed = await this.deps.surveys.close(department, number, user.id, this.deps.now().toISOString(), note);
-    if (!closed) throw new ConflictError('This follow-up is already closed.', found);
+    if (!closed) throw new ConflictError('follow_up_closed', {}, found);
     return closed;
   }
 
@@ -134,7 +135,7 @@ export class SurveyWorkflow {
     for (let attempt = 0; ; attempt++) {
       const order = await this.deps.orders.get(number);
       if (!order?.survey || order.survey.round !== round || !['resolved', 'closed'].includes(order.status)) {
-        throw new NotFoundError('This survey link is for an earlier resolution of the order.');
+        throw new NotFoundError('survey_link_earlier');
       }
       const now = this.deps.now();
       const at = now.toISOString();
@@ -248,16 +249,16 @@ export class SurveyWorkflow {
   private async fromLink(token: string): Promise<{ order: Order; service: Service | undefined }> {
     const check = this.deps.links.verify(token, 'survey', Math.floor(this.deps.now().getTime() / 1000));
     if (!check.ok) {
+      const expired = check.reason === 'expired';
       throw new ValidationError(
-        check.reason === 'expired'
-          ? 'This survey link has expired. Thank you all the same; you can still comment on the order in Ordo.'
-          : 'This survey link is not valid. Open the order in Ordo to rate it.',
-        { token: check.reason },
+        expired ? 'survey_link_expired' : 'survey_link_invalid',
+        {},
+        { token: refusal(expired ? 'link_expired' : 'link_invalid') },
       );
     }
     const order = await this.deps.orders.get(check.claims.orderNumber);
     if (!order?.survey || order.survey.round !== check.claims.ref) {
-      throw new NotFoundError('This survey link is for an earlier resolution of the order.');
+      throw new NotFoundError('survey_link_earlier');
     }
     return { order, service: await this.serviceOf(order) };
   }

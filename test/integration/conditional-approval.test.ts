@@ -5,7 +5,7 @@
  * saves stay conditional on the revision.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, OrderView } from '#shared/api.ts';
+import type { OrderView, Problem } from '#shared/api.ts';
 import type { Service } from '#shared/model.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -48,7 +48,7 @@ describe('conditional approval', () => {
     });
     expect(approved.status).toBe(200);
     expect(approved.body.order.status).toBe('awaiting_inputs');
-    const notAsked = await frank.json<ErrorBody>('POST', `/api/v1/orders/${small.body.order.number}/transitions`, {
+    const notAsked = await frank.json<Problem>('POST', `/api/v1/orders/${small.body.order.number}/transitions`, {
       action: 'approve',
       version: small.body.order.version,
     });
@@ -68,20 +68,20 @@ describe('conditional approval', () => {
       ...body
     } = current.body as Service & Record<string, unknown>;
     const { ownerName: _o, promisedAt: _a, ...editable } = body as Record<string, unknown>;
-    const unknown = await frank.json<ErrorBody>('PUT', '/api/v1/services/fin-purchase', {
+    const unknown = await frank.json<Problem>('PUT', '/api/v1/services/fin-purchase', {
       ...editable,
       approval: { kind: 'head', when: { field: 'total', above: 10_000 } },
       version,
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields).toMatchObject({ 'approval.when.field': 'Name a field of the form.' });
-    const text = await frank.json<ErrorBody>('PUT', '/api/v1/services/fin-purchase', {
+    expect(unknown.body.fields).toMatchObject({ 'approval.when.field': { code: 'condition_field_unknown' } });
+    const text = await frank.json<Problem>('PUT', '/api/v1/services/fin-purchase', {
       ...editable,
       approval: { kind: 'head', when: { field: 'supplier', above: 10_000 } },
       version,
     });
-    expect(text.body.error.fields).toMatchObject({
-      'approval.when': 'Only a number field can be above or below a value.',
+    expect(text.body.fields).toMatchObject({
+      'approval.when': { code: 'condition_needs_number' },
     });
   });
 });
@@ -94,12 +94,18 @@ describe('date rules', () => {
       contractType: 'Fixed-term',
       managerEmail: 'm@example.com',
     };
-    const refused = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const refused = await anna.json<Problem>('POST', '/api/v1/orders', {
       serviceId: 'hr-onboarding',
       answers: { ...answers, contractEnd: '2027-02-28' },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.fields).toEqual({ 'answers.contractEnd': 'Must be on or after Start date.' });
+    expect(refused.body.fields).toEqual({
+      'answers.contractEnd': {
+        code: 'date_after_field',
+        params: { field: 'Start date', days: 0 },
+        detail: 'Must be on or after Start date.',
+      },
+    });
     const filed = await anna.json<OrderView>('POST', '/api/v1/orders', {
       serviceId: 'hr-onboarding',
       answers: { ...answers, contractEnd: '2027-08-31' },
@@ -136,18 +142,18 @@ describe('date rules', () => {
     await frank.json('POST', '/api/v1/services/fin-advance/publish', { version: created.body.version });
 
     const file = (answers: Record<string, unknown>) =>
-      anna.json<OrderView & ErrorBody>('POST', '/api/v1/orders', { serviceId: 'fin-advance', answers });
-    expect((await file({ what: 'Trip', neededBy: '2020-05-04' })).body.error.fields).toEqual({
-      'answers.neededBy': 'Must not be in the past.',
+      anna.json<OrderView & Problem>('POST', '/api/v1/orders', { serviceId: 'fin-advance', answers });
+    expect((await file({ what: 'Trip', neededBy: '2020-05-04' })).body.fields).toMatchObject({
+      'answers.neededBy': { code: 'date_in_past' },
     });
-    expect((await file({ what: 'Trip', neededBy: '2027-01-03' })).body.error.fields).toEqual({
-      'answers.neededBy': 'Must not be in the past.',
+    expect((await file({ what: 'Trip', neededBy: '2027-01-03' })).body.fields).toMatchObject({
+      'answers.neededBy': { code: 'date_in_past' },
     });
-    expect((await file({ what: 'Trip', neededBy: '2027-02-04' })).body.error.fields).toEqual({
-      'answers.neededBy': 'Must be within 30 days from today.',
+    expect((await file({ what: 'Trip', neededBy: '2027-02-04' })).body.fields).toMatchObject({
+      'answers.neededBy': { code: 'date_too_far', params: { days: 30 } },
     });
-    expect((await file({ what: 'Trip', neededBy: '2027-01-10', returnBy: '2027-01-16' })).body.error.fields).toEqual({
-      'answers.returnBy': 'Must be at least 7 days after Needed by.',
+    expect((await file({ what: 'Trip', neededBy: '2027-01-10', returnBy: '2027-01-16' })).body.fields).toMatchObject({
+      'answers.returnBy': { code: 'date_after_field', params: { field: 'Needed by', days: 7 } },
     });
     const today = await file({ what: 'Trip to Gdańsk', neededBy: '2027-01-04', returnBy: '2027-01-11' });
     expect(today.status).toBe(201);
@@ -155,7 +161,7 @@ describe('date rules', () => {
   });
 
   it('refuses date rules the form cannot keep and a title template naming no field', async () => {
-    const bad = await frank.json<ErrorBody>('POST', '/api/v1/services', {
+    const bad = await frank.json<Problem>('POST', '/api/v1/services', {
       id: 'fin-bad-dates',
       department: 'FIN',
       name: 'Bad dates',
@@ -178,10 +184,10 @@ describe('date rules', () => {
       reportTo: [],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toMatchObject({
-      'form.0.kind': 'Only a date field has date rules.',
-      'form.1.after.field': 'Name another date field of the form.',
-      titleTemplate: 'There is no field {who} in the form.',
+    expect(bad.body.fields).toMatchObject({
+      'form.0.kind': { code: 'date_rules_date_only' },
+      'form.1.after.field': { code: 'date_field_needed' },
+      titleTemplate: { code: 'title_field_unknown', params: { id: 'who' } },
     });
   });
 });
@@ -227,7 +233,7 @@ describe('the version people see', () => {
       version: 3,
     });
     expect(edited.body).toMatchObject({ version: 4, publication: 2 });
-    const stale = await frank.json<ErrorBody>('PUT', '/api/v1/services/fin-invoice-copy', { ...body, version: 3 });
+    const stale = await frank.json<Problem>('PUT', '/api/v1/services/fin-invoice-copy', { ...body, version: 3 });
     expect(stale.status).toBe(409);
     const retired = await frank.json<Service>('POST', '/api/v1/services/fin-invoice-copy/retire', { version: 4 });
     expect(retired.body).toMatchObject({ status: 'retired', version: 5, publication: 2 });

@@ -10,7 +10,7 @@ import { MailDelivery } from '#functions/mail/delivery.ts';
 import type { Mailer } from '#functions/mail/ses.ts';
 import { createLogger } from '#functions/observability/logger.ts';
 import { isUnavailable, STORAGE_BUDGET } from '#functions/storage/client.ts';
-import type { ErrorBody, OrderView } from '#shared/api.ts';
+import type { OrderView, Problem } from '#shared/api.ts';
 import { type FreezableProxy, startFreezableProxy } from '../support/freezable-proxy.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -105,8 +105,8 @@ describe('DynamoDB frozen', () => {
     const frozen = await Promise.all(
       requests.map(async ([route, send]) => {
         const { ms, value: res } = await timed(send);
-        const body = res ? ((await res.json()) as ErrorBody) : undefined;
-        return { route, ms, status: res?.status, retryAfter: res?.headers.get('retry-after'), code: body?.error.code };
+        const body = res ? ((await res.json()) as Problem) : undefined;
+        return { route, ms, status: res?.status, retryAfter: res?.headers.get('retry-after'), code: body?.code };
       }),
     );
     for (const answer of frozen) {

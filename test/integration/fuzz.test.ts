@@ -4,7 +4,7 @@
  * JSON of the wrong shape, and well-shaped bodies carrying hostile values (huge, unicode, control
  * characters, markup, prototype keys, extreme numbers), garbage page cursors and limits.
  *
- * Invariants: no 5xx; every answer is JSON and every refusal is `{ error: { code, message } }`;
+ * Invariants: no 5xx; every answer is JSON and every refusal is problem details (RFC 9457) with a code;
  * nothing pollutes Object.prototype; an order changes only when a request about it succeeded, and the
  * orders of people the callers cannot reach never change; what is stored passes the form validation.
  */
@@ -18,10 +18,10 @@ import { silentLogger } from '#functions/observability/logger.ts';
 import { ROUTES } from '#shared/access.ts';
 import {
   API_PREFIX,
-  type ErrorBody,
   type OrderSummary,
   type OrderView,
   type Page,
+  type Problem,
   type UploadTicket,
 } from '#shared/api.ts';
 import { validateAnswers } from '#shared/forms.ts';
@@ -1016,7 +1016,8 @@ async function send(f: Fuzzed): Promise<{ target: string | undefined; status: nu
     }
   } else if (f.method.toUpperCase() !== 'HEAD') {
     const type = res.headers.get('content-type') ?? '';
-    if (!type.startsWith('application/json')) report(`content-type ${type || 'missing'}`);
+    const json = res.status >= 300 ? 'application/problem+json' : 'application/json';
+    if (!type.startsWith(json)) report(`content-type ${type || 'missing'}`);
     if (/text\/html/i.test(type) && /<script/i.test(text)) report('script in HTML');
     let parsed: unknown;
     try {
@@ -1025,9 +1026,15 @@ async function send(f: Fuzzed): Promise<{ target: string | undefined; status: nu
       report('body is not JSON');
     }
     if (res.status >= 300) {
-      const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-      if (typeof error?.code !== 'string' || !error.code || typeof error.message !== 'string' || !error.message) {
-        report('error body is not { error: { code, message } }');
+      const problem = parsed as { code?: unknown; status?: unknown; type?: unknown; detail?: unknown } | undefined;
+      if (
+        typeof problem?.code !== 'string' ||
+        !problem.code ||
+        problem.status !== res.status ||
+        problem.type !== `/api/v1/problems/${problem.code}` ||
+        typeof problem.detail !== 'string'
+      ) {
+        report('error body is not problem details { type, status, code, detail }');
       }
     }
   }
@@ -1075,8 +1082,8 @@ describe('hostile requests against every route', () => {
       statuses.push(res.status);
       if (res.status === 429) {
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-        const body = (await res.json()) as ErrorBody;
-        expect(body.error.code).toBe('too_many_requests');
+        const body = (await res.json()) as Problem;
+        expect(body.code).toBe('too_many_requests');
       } else {
         await res.body?.cancel();
       }
@@ -1093,7 +1100,7 @@ describe('hostile requests against every route', () => {
     ] as const) {
       for (let shape = 0; shape < OWN_CURSOR_SHAPES.length; shape++) {
         const cursor = ownCursor(shape, path, caller);
-        const res = await call<Page<OrderSummary> & ErrorBody>(caller, 'GET', `${path}?cursor=${cursor}`);
+        const res = await call<Page<OrderSummary> & Problem>(caller, 'GET', `${path}?cursor=${cursor}`);
         const own =
           res.status === 200 && res.body.items.every((o) => o.requesterId === 'anna' || o.department === 'HR');
         if (!(res.status === 400 || own)) {
@@ -1106,7 +1113,7 @@ describe('hostile requests against every route', () => {
   });
 
   it('keeps raw control characters out of stored order titles', async () => {
-    const res = await call<OrderView & ErrorBody>('anna', 'POST', '/orders', {
+    const res = await call<OrderView & Problem>('anna', 'POST', '/orders', {
       serviceId: 'fac-repair',
       answers: { location: 'Room 1\u0000\u001b[2J\r\nBcc: x@example.com', problem: 'Broken.' },
     });
@@ -1124,13 +1131,13 @@ describe('hostile requests against every route', () => {
     });
     expect(ticket.status).toBe(201);
     // Anna learned the key (say she watched an order of Ben's once) and types it into a free-text answer.
-    const filed = await call<OrderView & ErrorBody>('anna', 'POST', '/orders', {
+    const filed = await call<OrderView & Problem>('anna', 'POST', '/orders', {
       serviceId: 'fac-repair',
       answers: { location: ticket.body.key, problem: 'See the location.' },
     });
     if (filed.status !== 201) return expect(filed.status).toBe(400);
     const key = encodeURIComponent(ticket.body.key);
-    const res = await call<{ url?: string } & ErrorBody>(
+    const res = await call<{ url?: string } & Problem>(
       'anna',
       'GET',
       `/orders/${filed.body.order.number}/attachments?key=${key}&as=json`,
@@ -1140,7 +1147,7 @@ describe('hostile requests against every route', () => {
 
   it('does not let a form pattern stall the API with catastrophic backtracking', async () => {
     const base = SERVICES.find((s) => s.id === 'fac-repair')!;
-    const created = await call<{ version: number } & ErrorBody>('fatima', 'POST', '/services', {
+    const created = await call<{ version: number } & Problem>('fatima', 'POST', '/services', {
       ...base,
       id: 'pattern-check',
       form: [{ id: 'code', kind: 'text', label: 'Code', required: true, pattern: '(a+)+b' }],
@@ -1173,7 +1180,7 @@ describe('hostile requests against every route', () => {
       fields: ['contractType'],
     });
     const version = (await h.deps.orders.get(order.number))!.version;
-    const res = await call<OrderView & ErrorBody>('anna', 'POST', `/orders/${order.number}/transitions`, {
+    const res = await call<OrderView & Problem>('anna', 'POST', `/orders/${order.number}/transitions`, {
       action: 'answer_clarification',
       version,
       comment: 'Fixed-term, actually.',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CapacityResponse, CustomersResponse, ErrorBody, GoalsView, OrderView } from '#shared/api.ts';
+import type { CapacityResponse, CustomersResponse, GoalsView, OrderView, Problem } from '#shared/api.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 /**
@@ -151,12 +151,12 @@ describe('customers: who orders, who stopped, who is least satisfied', () => {
   });
 
   it('refuses bad windows with field messages, and everyone but the head', async () => {
-    const bad = await henry.json<ErrorBody>('GET', '/api/v1/departments/HR/customers?weeks=4&quietWeeks=4');
+    const bad = await henry.json<Problem>('GET', '/api/v1/departments/HR/customers?weeks=4&quietWeeks=4');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toHaveProperty('quietWeeks');
-    const segment = await henry.json<ErrorBody>('GET', '/api/v1/departments/HR/customers?segment=shoe_size');
+    expect(bad.body.fields).toHaveProperty('quietWeeks');
+    const segment = await henry.json<Problem>('GET', '/api/v1/departments/HR/customers?segment=shoe_size');
     expect(segment.status).toBe(400);
-    expect(segment.body.error.fields).toHaveProperty('segment');
+    expect(segment.body.fields).toHaveProperty('segment');
     expect((await hana.json('GET', '/api/v1/departments/HR/customers')).status).toBe(403);
     expect((await anna.json('GET', '/api/v1/departments/HR/customers')).status).toBe(404);
     expect((await henry.json('GET', '/api/v1/departments/IT/customers')).status).toBe(404);
@@ -260,7 +260,7 @@ describe('goals: targets with a period, progress and what pulls them down', () =
 
   it('refuses bad goals field by field, stale versions, and everyone but the head', async () => {
     const { version } = (await henry.json<GoalsView>('GET', '/api/v1/departments/HR/goals')).body;
-    const bad = await henry.json<ErrorBody>('PUT', '/api/v1/departments/HR/goals', {
+    const bad = await henry.json<Problem>('PUT', '/api/v1/departments/HR/goals', {
       version,
       goals: [
         { metric: 'csat', target: 90, from: '2026-11-01', to: '2026-11-30' },
@@ -269,13 +269,13 @@ describe('goals: targets with a period, progress and what pulls them down', () =
       ],
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields ?? {}).sort()).toEqual(['goals.0.target', 'goals.1.to', 'goals.2.metric']);
-    const unknown = await henry.json<ErrorBody>('PUT', '/api/v1/departments/HR/goals', {
+    expect(Object.keys(bad.body.fields ?? {}).sort()).toEqual(['goals.0.target', 'goals.1.to', 'goals.2.metric']);
+    const unknown = await henry.json<Problem>('PUT', '/api/v1/departments/HR/goals', {
       version,
       goals: [{ metric: 'csat', target: 0.9, serviceId: 'it-laptop', from: '2026-11-01', to: '2026-11-30' }],
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields).toHaveProperty(['goals.0.serviceId']);
+    expect(unknown.body.fields).toHaveProperty(['goals.0.serviceId']);
     const stale = await henry.json('PUT', '/api/v1/departments/HR/goals', { version: version - 1, goals: [] });
     expect(stale.status).toBe(409);
     expect((await hana.json('PUT', '/api/v1/departments/HR/goals', { version, goals: [] })).status).toBe(403);

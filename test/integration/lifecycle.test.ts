@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClarificationView, ErrorBody, OrderView, UploadTicket } from '#shared/api.ts';
+import type { ClarificationView, OrderView, Problem, UploadTicket } from '#shared/api.ts';
 import type { Service } from '#shared/model.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -36,7 +36,7 @@ const expenses = {
 
 async function act(who: Caller, number: string, body: Record<string, unknown>) {
   const view = await who.json<OrderView>('GET', `/api/v1/orders/${number}`);
-  return who.json<OrderView & ErrorBody>('POST', `/api/v1/orders/${number}/transitions`, {
+  return who.json<OrderView & Problem>('POST', `/api/v1/orders/${number}/transitions`, {
     version: view.body.order.version,
     ...body,
   });
@@ -105,24 +105,26 @@ describe('order lifecycle on DynamoDB Local', () => {
   });
 
   it('refuses attachments the caller did not upload and files of the wrong kind or size', async () => {
-    const stolen = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const stolen = await anna.json<Problem>('POST', '/api/v1/orders', {
       ...expenses,
       inputs: { receipts: { attachment: 'uploads/ben/x/secret.pdf' } },
     });
     expect(stolen.status).toBe(400);
-    expect(stolen.body.error.fields).toEqual({ 'inputs.receipts': 'Unknown file.' });
-    const exe = await anna.json<ErrorBody>('POST', '/api/v1/attachments', {
+    expect(stolen.body.fields).toEqual({
+      'inputs.receipts': { code: 'unknown_file', params: {}, detail: 'Unknown file.' },
+    });
+    const exe = await anna.json<Problem>('POST', '/api/v1/attachments', {
       fileName: 'x.exe',
       contentType: 'application/x-msdownload',
       size: 10,
     });
     expect(exe.status).toBe(400);
-    const huge = await anna.json<ErrorBody>('POST', '/api/v1/attachments', {
+    const huge = await anna.json<Problem>('POST', '/api/v1/attachments', {
       fileName: 'x.pdf',
       contentType: 'application/pdf',
       size: 50_000_000,
     });
-    expect(huge.body.error.fields?.size).toBe('Files may be up to 10 MB.');
+    expect(huge.body.fields?.size).toMatchObject({ code: 'file_too_big', params: { max: 10 * 1024 * 1024 } });
   });
 
   it('returns inputs for rework, counts it, and takes the order back when they are fixed', async () => {
@@ -169,12 +171,12 @@ describe('order lifecycle on DynamoDB Local', () => {
     expect(question.body.question).toBe('Which start date is right?');
     expect(question.body.fields.map((f) => f.id)).toEqual(['startDate']);
 
-    const notAsked = await h.anonymous.json<ErrorBody>('POST', `/api/v1/clarifications/${token}`, {
+    const notAsked = await h.anonymous.json<Problem>('POST', `/api/v1/clarifications/${token}`, {
       comment: 'x',
       answers: { fullName: 'Other' },
     });
     expect(notAsked.status).toBe(400);
-    const tampered = await h.anonymous.json<ErrorBody>('GET', `/api/v1/clarifications/${token}x`);
+    const tampered = await h.anonymous.json<Problem>('GET', `/api/v1/clarifications/${token}x`);
     expect(tampered.status).toBe(400);
 
     const answered = await h.anonymous.json<{ ok: boolean }>('POST', `/api/v1/clarifications/${token}`, {
@@ -233,7 +235,7 @@ describe('order lifecycle on DynamoDB Local', () => {
       })
     ).body;
     expect(view.order.stage).toBe('paperwork');
-    const badStage = await hana.json<ErrorBody>('POST', `/api/v1/orders/${number}/stage`, {
+    const badStage = await hana.json<Problem>('POST', `/api/v1/orders/${number}/stage`, {
       version: view.order.version,
       stage: 'nope',
     });
@@ -335,7 +337,7 @@ describe('order lifecycle on DynamoDB Local', () => {
       })
     ).body.order.version;
 
-    const own = await hana.json<ErrorBody>('POST', `/api/v1/orders/${number}/handoffs`, {
+    const own = await hana.json<Problem>('POST', `/api/v1/orders/${number}/handoffs`, {
       version: v,
       serviceId: 'hr-certificate',
       answers: {},
@@ -410,7 +412,7 @@ describe('catalog editing', () => {
 
   it('lets the head draft, publish and version a service while orders keep theirs', async () => {
     expect((await hana.json('POST', '/api/v1/services', draft)).status).toBe(403);
-    const bad = await henry.json<ErrorBody>('POST', '/api/v1/services', {
+    const bad = await henry.json<Problem>('POST', '/api/v1/services', {
       ...draft,
       form: [
         ...draft.form,
@@ -418,9 +420,9 @@ describe('catalog editing', () => {
       ],
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toMatchObject({
-      'form.2.options': 'A choice field needs at least one option.',
-      'form.2.visibleWhen.field': 'A field can only depend on a field above it.',
+    expect(bad.body.fields).toMatchObject({
+      'form.2.options': { code: 'options_needed' },
+      'form.2.visibleWhen.field': { code: 'depends_on_later' },
     });
 
     const created = await henry.json<Service>('POST', '/api/v1/services', draft);
@@ -428,8 +430,8 @@ describe('catalog editing', () => {
     expect(created.body).toMatchObject({ status: 'draft', version: 1 });
     expect((await anna.json('GET', '/api/v1/services/hr-reference')).status).toBe(404);
 
-    const noOwner = await henry.json<ErrorBody>('POST', '/api/v1/services/hr-reference/publish', { version: 1 });
-    expect(noOwner.body.error.fields?.ownerId).toBe('A published service needs an owner.');
+    const noOwner = await henry.json<Problem>('POST', '/api/v1/services/hr-reference/publish', { version: 1 });
+    expect(noOwner.body.fields?.ownerId).toMatchObject({ code: 'required' });
     const { id: _id, department: _d, ...body } = draft;
     const owned = await henry.json<Service>('PUT', '/api/v1/services/hr-reference', {
       ...body,
@@ -456,7 +458,7 @@ describe('catalog editing', () => {
       version: 3,
     });
     expect(edited.body).toMatchObject({ status: 'published', version: 4 });
-    const stale = await henry.json<ErrorBody>('PUT', '/api/v1/services/hr-reference', {
+    const stale = await henry.json<Problem>('PUT', '/api/v1/services/hr-reference', {
       ...body,
       ownerId: 'hana',
       version: 3,
@@ -501,13 +503,13 @@ describe('catalog editing', () => {
     expect((await hana.json('PUT', '/api/v1/departments/HR', { ...body, version: department.version })).status).toBe(
       403,
     );
-    const bad = await henry.json<ErrorBody>('PUT', '/api/v1/departments/HR', {
+    const bad = await henry.json<Problem>('PUT', '/api/v1/departments/HR', {
       ...body,
       calendar: { timeZone: 'Mars/Base', hours: { '1': [{ start: '17:00', end: '09:00' }] }, holidays: [] },
       version: department.version,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields?.calendar).toBeTruthy();
+    expect(bad.body.fields?.calendar).toBeTruthy();
     const ok = await henry.json<{ version: number; name: string }>('PUT', '/api/v1/departments/HR', {
       ...body,
       name: 'People & Culture',

@@ -121,7 +121,7 @@ describe('mail of comments, cancels, reopens and what was handed back', () => {
 
     const refused = await act(anna, number, { action: 'reopen' });
     expect(refused.status).toBe(400);
-    expect(Object.keys((refused.body as unknown as { error: { fields: object } }).error.fields)).toEqual(['comment']);
+    expect(Object.keys((refused.body as unknown as { fields: object }).fields)).toEqual(['comment']);
     const reopened = await act(anna, number, { action: 'reopen', comment: 'The salary is missing.' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.timeline.at(-1)).toMatchObject({ kind: 'reopen', comment: 'The salary is missing.' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, OrderSummary, OrderView, Page } from '#shared/api.ts';
+import type { OrderSummary, OrderView, Page, Problem } from '#shared/api.ts';
 import { createHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -48,12 +48,13 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     const claimedQueue = await hana.json<{ people: Record<string, string> }>('GET', '/api/v1/departments/HR/queue');
     expect(claimedQueue.body.people.hana).toBe('Hana Nowak');
 
-    const early = await hana.json<ErrorBody>('POST', `/api/v1/orders/${number}/transitions`, {
+    const early = await hana.json<Problem>('POST', `/api/v1/orders/${number}/transitions`, {
       action: 'resolve',
       version: 2,
     });
     expect(early.status).toBe(422);
-    expect(early.body.error.message).toContain('Employee record created');
+    expect(early.body).toMatchObject({ code: 'deliverables_unticked' });
+    expect(early.body.params.items).toContain('Employee record created');
 
     let version = 2;
     for (const id of ['record', 'payroll']) {
@@ -111,25 +112,33 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
 
   it('answers bad input with 400 and a message per field', async () => {
     const anna = await h.as('anna');
-    const bad = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const bad = await anna.json<Problem>('POST', '/api/v1/orders', {
       serviceId: 'hr-onboarding',
       answers: { fullName: '', startDate: 'tomorrow', contractType: 'Fixed-term', managerEmail: 'nope' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual({
-      'answers.fullName': 'Full name of the new hire is required.',
-      'answers.startDate': 'Enter a date as YYYY-MM-DD.',
-      'answers.contractEnd': 'Contract end date is required.',
-      'answers.managerEmail': 'Enter an email address like name@example.com.',
+    expect(bad.body).toMatchObject({ type: '/api/v1/problems/invalid_request', status: 400, code: 'invalid_request' });
+    expect(bad.body.fields).toEqual({
+      'answers.fullName': { code: 'required', params: {}, detail: 'Required.' },
+      'answers.startDate': { code: 'not_date', params: {}, detail: 'Enter a date as YYYY-MM-DD.' },
+      'answers.contractEnd': { code: 'required', params: {}, detail: 'Required.' },
+      'answers.managerEmail': {
+        code: 'not_email',
+        params: {},
+        detail: 'Enter an email address like name@example.com.',
+      },
     });
     const notJson = await anna.request('POST', '/api/v1/orders', '{oops');
     expect(notJson.status).toBe(400);
-    const extra = await anna.json<ErrorBody>('POST', '/api/v1/orders', { ...onboarding, hack: true });
+    expect(notJson.headers.get('content-type')).toBe('application/problem+json');
+    expect(await notJson.json()).toMatchObject({ code: 'not_json', fields: { _: { code: 'json_object' } } });
+    const extra = await anna.json<Problem>('POST', '/api/v1/orders', { ...onboarding, hack: true });
     expect(extra.status).toBe(400);
+    expect(extra.body.fields?._).toMatchObject({ code: 'unknown_keys', params: { keys: ['hack'] } });
   });
 
   it('refuses the unauthenticated and hides other people’s orders', async () => {
-    const anon = await h.anonymous.json<ErrorBody>('GET', '/api/v1/orders/mine');
+    const anon = await h.anonymous.json<Problem>('GET', '/api/v1/orders/mine');
     expect(anon.status).toBe(401);
     const forged = await h.anonymous.request('GET', '/api/v1/me', undefined, { authorization: 'Bearer abc.def.ghi' });
     expect(forged.status).toBe(401);
@@ -139,11 +148,12 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     const number = created.body.order.number;
 
     const ben = await h.as('ben');
-    const peek = await ben.json<ErrorBody>('GET', `/api/v1/orders/${number}`);
+    const peek = await ben.json<Problem>('GET', `/api/v1/orders/${number}`);
     expect(peek.status).toBe(404);
-    const missing = await ben.json<ErrorBody>('GET', '/api/v1/orders/HR-999999');
+    const missing = await ben.json<Problem>('GET', '/api/v1/orders/HR-999999');
     expect(missing.status).toBe(404);
-    expect(peek.body.error.message.replace(number, 'X')).toBe(missing.body.error.message.replace('HR-999999', 'X'));
+    expect(peek.body.code).toBe(missing.body.code);
+    expect(peek.body.detail.replace(number, 'X')).toBe(missing.body.detail.replace('HR-999999', 'X'));
 
     const ivan = await h.as('ivan');
     expect((await ivan.json('GET', `/api/v1/orders/${number}`)).status).toBe(404);
@@ -159,7 +169,7 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     const created = await anna.json<OrderView>('POST', '/api/v1/orders', onboarding);
     const number = created.body.order.number;
     await hana.json('POST', `/api/v1/orders/${number}/transitions`, { action: 'claim', version: 1 });
-    const stale = await hana.json<ErrorBody & { current: { version: number } }>(
+    const stale = await hana.json<Problem & { current: { version: number } }>(
       'POST',
       `/api/v1/orders/${number}/transitions`,
       { action: 'request_clarification', version: 1, comment: 'Which team?' },

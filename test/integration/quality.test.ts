@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, OrderView, ReportView } from '#shared/api.ts';
+import type { OrderView, Problem, ReportView } from '#shared/api.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 /** Warsaw is UTC+1 in November: 08:00Z is 09:00 at the HR desk (split shift 08:00–12:00, 12:30–16:30). */
@@ -149,17 +149,17 @@ describe('reports from aggregates, against a hand-computed day', () => {
     const [kid, payload, mac] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = `${kid}.${Buffer.from(JSON.stringify({ ...claims, orderNumber: second })).toString('base64url')}.${mac}`;
-    const foreign = await h.anonymous.json<ErrorBody>('POST', `/api/v1/surveys/${forged}`, { score: 1 });
+    const foreign = await h.anonymous.json<Problem>('POST', `/api/v1/surveys/${forged}`, { score: 1 });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.message).toMatch(/not valid/);
+    expect(foreign.body).toMatchObject({ code: 'survey_link_invalid', fields: { token: { code: 'link_invalid' } } });
     expect((await h.anonymous.json('POST', `/api/v1/surveys/${token.slice(0, -2)}xx`, { score: 1 })).status).toBe(400);
     expect((await h.anonymous.json('POST', `/api/v1/surveys/${token}`, { score: 9 })).status).toBe(400);
     const saved = now;
     now = new Date(now.getTime() + 15 * 86_400_000);
-    const expired = await h.anonymous.json<ErrorBody>('POST', `/api/v1/surveys/${token}`, { score: 1 });
+    const expired = await h.anonymous.json<Problem>('POST', `/api/v1/surveys/${token}`, { score: 1 });
     now = saved;
     expect(expired.status).toBe(400);
-    expect(expired.body.error.message).toMatch(/expired/);
+    expect(expired.body).toMatchObject({ code: 'survey_link_expired', fields: { token: { code: 'link_expired' } } });
   });
 
   it('reports exactly the hand-computed figures, reading only aggregates', async () => {

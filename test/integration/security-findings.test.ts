@@ -3,7 +3,7 @@
  * signed answer link goes to the requester alone; bundle parts keep the audience of their services.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorBody, OrderView, UploadTicket } from '#shared/api.ts';
+import type { OrderView, Problem, UploadTicket } from '#shared/api.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -67,7 +67,7 @@ async function publish(head: Caller, body: Record<string, unknown>) {
 
 async function act(who: Caller, number: string, body: Record<string, unknown>) {
   const view = await who.json<OrderView>('GET', `/api/v1/orders/${number}`);
-  return who.json<OrderView & ErrorBody>('POST', `/api/v1/orders/${number}/transitions`, {
+  return who.json<OrderView & Problem>('POST', `/api/v1/orders/${number}/transitions`, {
     version: view.body.order.version,
     ...body,
   });
@@ -139,7 +139,9 @@ describe('a clarification answer attaches only the answerer’s own uploads', ()
       answers: { document: bensFile },
     });
     expect(stolen.status).toBe(400);
-    expect(stolen.body.error.fields).toEqual({ 'answers.document': 'Unknown file.' });
+    expect(stolen.body.fields).toEqual({
+      'answers.document': { code: 'unknown_file', params: {}, detail: 'Unknown file.' },
+    });
     const download = await anna.json(
       'GET',
       `/api/v1/orders/${number}/attachments?key=${encodeURIComponent(bensFile)}&as=json`,
@@ -153,12 +155,14 @@ describe('a clarification answer attaches only the answerer’s own uploads', ()
       .map((m) => answerToken(m.body.text))
       .find(Boolean);
     expect(token).toBeTruthy();
-    const stolen = await h.anonymous.json<ErrorBody>('POST', `/api/v1/clarifications/${token}`, {
+    const stolen = await h.anonymous.json<Problem>('POST', `/api/v1/clarifications/${token}`, {
       comment: 'Here it is.',
       answers: { document: bensFile },
     });
     expect(stolen.status).toBe(400);
-    expect(stolen.body.error.fields).toEqual({ 'answers.document': 'Unknown file.' });
+    expect(stolen.body.fields).toEqual({
+      'answers.document': { code: 'unknown_file', params: {}, detail: 'Unknown file.' },
+    });
     expect((await hana.json<OrderView>('GET', `/api/v1/orders/${number}`)).body.order.status).toBe(
       'waiting_for_customer',
     );
@@ -261,19 +265,19 @@ describe('bundle parts keep their services’ audience', () => {
   });
 
   it('refuses a bundle whose part is not offered to the person ordering, and files nothing', async () => {
-    const direct = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const direct = await anna.json<Problem>('POST', '/api/v1/orders', {
       serviceId: 'it-sec-engineering-tools',
       answers: { what: 'A build agent' },
     });
     expect(direct.status).toBe(403);
 
     const before = (await anna.json<{ items: unknown[] }>('GET', '/api/v1/orders/mine')).body.items.length;
-    const viaBundle = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const viaBundle = await anna.json<Problem>('POST', '/api/v1/orders', {
       serviceId: 'hr-sec-bundle',
       answers: { what: 'A build agent' },
     });
     expect(viaBundle.status).toBe(403);
-    expect(viaBundle.body.error.message).toContain('Engineering build agent');
+    expect(viaBundle.body).toMatchObject({ code: 'part_not_offered', params: { service: 'Engineering build agent' } });
     const after = (await anna.json<{ items: unknown[] }>('GET', '/api/v1/orders/mine')).body.items.length;
     expect(after).toBe(before);
   });

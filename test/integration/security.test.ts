@@ -425,7 +425,7 @@ describe('limits and faults', () => {
     const res = await createApp(deps).request('/api/v1/catalog', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+    expect(((await res.json()) as { code: string }).code).toBe('unavailable');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 

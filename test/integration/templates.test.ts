@@ -5,7 +5,7 @@
  * head, another department's head, a taken id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, OrderView, ServiceSummary, ServiceTemplateSummary } from '#shared/api.ts';
+import type { OrderView, Problem, ServiceSummary, ServiceTemplateSummary } from '#shared/api.ts';
 import { approvalNeeded } from '#shared/lifecycle.ts';
 import type { OrderStatus, Service } from '#shared/model.ts';
 import { findTemplate, SERVICE_TEMPLATES, type ServiceTemplate } from '#shared/templates/index.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const adopt = (caller: Caller, code: string, body: unknown) =>
-  caller.json<Service & ErrorBody>('POST', `/api/v1/departments/${code}/services/from-template`, body);
+  caller.json<Service & Omit<Problem, 'status'>>('POST', `/api/v1/departments/${code}/services/from-template`, body);
 
 describe('listing templates', () => {
   it('gives every template with its area, name and summary in the reader’s language', async () => {
@@ -101,18 +101,18 @@ describe('adopting a template', () => {
     });
     expect(order.body.order.deliverables.map((d) => d.id)).toEqual(['prepared', 'signed', 'sent']);
     // The form's conditions hold as in a service written by hand: salary basis is asked once salary is.
-    const missing = await anna.json<ErrorBody>('POST', '/api/v1/orders', {
+    const missing = await anna.json<Problem>('POST', '/api/v1/orders', {
       serviceId: 'hr-employment-certificate',
       answers: { ...certificate.example, salaryBasis: undefined },
     });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.fields).toHaveProperty('answers.salaryBasis');
+    expect(missing.body.fields).toHaveProperty('answers.salaryBasis');
   });
 
   it('takes the head’s own id and name, and refuses a taken id with 409', async () => {
     const again = await adopt(henry, 'HR', { templateId: 'employment-certificate' });
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('conflict');
+    expect(again.body.code).toBe('service_exists');
 
     const named = await adopt(henry, 'HR', {
       templateId: 'employment-certificate',
@@ -129,15 +129,18 @@ describe('adopting a template', () => {
   it('refuses bad requests with field errors and changes nothing', async () => {
     const unknown = await adopt(henry, 'HR', { templateId: 'time-machine' });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toMatchObject({ code: 'not_found', fields: { templateId: expect.any(String) } });
+    expect(unknown.body).toMatchObject({
+      code: 'template_not_found',
+      fields: { templateId: { code: 'unknown_template' } },
+    });
 
     const badId = await adopt(henry, 'HR', { templateId: 'nda', id: 'Not An Id' });
     expect(badId.status).toBe(400);
-    expect(badId.body.error.fields).toHaveProperty('id');
+    expect(badId.body.fields).toHaveProperty('id');
 
     const badName = await adopt(henry, 'HR', { templateId: 'nda', name: ' ' });
     expect(badName.status).toBe(400);
-    expect(badName.body.error.fields).toHaveProperty('name');
+    expect(badName.body.fields).toHaveProperty('name');
 
     const extra = await adopt(henry, 'HR', { templateId: 'nda', ownerId: 'hana' });
     expect(extra.status).toBe(400);

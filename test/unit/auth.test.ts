@@ -73,7 +73,7 @@ async function expectUnauthorized(run: Promise<unknown>): Promise<void> {
   );
   expect(error).toBeInstanceOf(UnauthorizedError);
   expect((error as UnauthorizedError).status).toBe(401);
-  expect((error as UnauthorizedError).code).toBe('unauthorized');
+  expect((error as UnauthorizedError).code).toBe('sign_in_invalid');
 }
 
 type Alg = 'RS256' | 'RS512' | 'PS256';

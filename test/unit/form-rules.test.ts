@@ -89,7 +89,7 @@ describe('conditions', () => {
     expect(validateAnswers(form, { amount: 4800 })).toEqual({ ok: true, answers: { amount: 4800 } });
     expect(validateAnswers(form, { amount: 5200 })).toEqual({
       ok: false,
-      fields: { quote: 'Second quote is required.' },
+      fields: { quote: { code: 'required' } },
     });
   });
 
@@ -163,7 +163,7 @@ describe('date rules', () => {
     const answers = { start: '2026-04-01', type: 'Fixed-term', end: '2026-03-31' };
     expect(validateAnswers(contract, answers, { today })).toEqual({
       ok: false,
-      fields: { end: 'Must be after Start date.' },
+      fields: { end: { code: 'date_after_field', params: { field: 'Start date', days: 1 } } },
     });
     expect(validateAnswers(contract, { ...answers, end: '2026-04-01' }, { today }).ok).toBe(false);
     expect(validateAnswers(contract, { ...answers, end: '2026-04-02' }, { today }).ok).toBe(true);
@@ -174,7 +174,7 @@ describe('date rules', () => {
   it('judge "today" only when given: a start in 2020 at filing, not on a later clarification', () => {
     expect(validateAnswers(contract, { start: '2020-01-06', type: 'Permanent' }, { today })).toEqual({
       ok: false,
-      fields: { start: 'Must not be in the past.' },
+      fields: { start: { code: 'date_in_past', params: {} } },
     });
     expect(validateAnswers(contract, { start: today, type: 'Permanent' }, { today }).ok).toBe(true);
     expect(validateAnswers(contract, { start: '2020-01-06', type: 'Permanent' }).ok).toBe(true);
@@ -185,11 +185,11 @@ describe('date rules', () => {
     expect(validateAnswers(contract, { ...base, neededBy: '2026-04-01' }, { today }).ok).toBe(true);
     expect(validateAnswers(contract, { ...base, neededBy: '2026-04-02' }, { today })).toEqual({
       ok: false,
-      fields: { neededBy: 'Must be within 30 days from today.' },
+      fields: { neededBy: { code: 'date_too_far', params: { days: 30 } } },
     });
     expect(validateAnswers(contract, { ...base, neededBy: '2026-03-01' }, { today })).toEqual({
       ok: false,
-      fields: { neededBy: 'Must not be in the past.' },
+      fields: { neededBy: { code: 'date_in_past', params: {} } },
     });
   });
 
@@ -202,14 +202,14 @@ describe('date rules', () => {
     });
     expect(validateAnswers(form, { a: '2026-03-10', b: '2026-03-08' })).toEqual({
       ok: false,
-      fields: { b: 'Must be at least 3 days before Deadline.' },
+      fields: { b: { code: 'date_before_field', params: { field: 'Deadline', days: 3 } } },
     });
     expect(validateAnswers(form, { a: '2026-03-10', b: '2026-03-07' }).ok).toBe(true);
     const sameDay: FormField[] = [form[0]!, { ...field, before: { field: 'a', days: 0 } }];
     expect(validateAnswers(sameDay, { a: '2026-03-10', b: '2026-03-10' }).ok).toBe(true);
     expect(validateAnswers(sameDay, { a: '2026-03-10', b: '2026-03-11' })).toEqual({
       ok: false,
-      fields: { b: 'Must be on or before Deadline.' },
+      fields: { b: { code: 'date_before_field', params: { field: 'Deadline', days: 0 } } },
     });
   });
 
@@ -289,16 +289,16 @@ describe('what the service schema refuses', () => {
 
   it('refuses an approval condition on no field, a bound on a non-number, values and bounds together', () => {
     expect(serviceProblems(body({ approval: { kind: 'head', when: { field: 'nope', above: 1 } } }))).toEqual({
-      'approval.when.field': 'Name a field of the form.',
+      'approval.when.field': { code: 'condition_field_unknown' },
     });
     expect(serviceProblems(body({ approval: { kind: 'head', when: { field: 'supplier', above: 1 } } }))).toEqual({
-      'approval.when': 'Only a number field can be above or below a value.',
+      'approval.when': { code: 'condition_needs_number' },
     });
     expect(
       serviceProblems(
         body({ approval: { kind: 'named', approvers: ['x'], when: { field: 'amount', equals: [1], above: 1 } } }),
       ),
-    ).toEqual({ 'approval.when': 'Give the values to match or a number to compare with, not both.' });
+    ).toEqual({ 'approval.when': { code: 'condition_values_or_bounds' } });
     const later = body({
       approval: { kind: 'none' },
       form: [
@@ -308,8 +308,8 @@ describe('what the service schema refuses', () => {
       ],
     });
     expect(serviceProblems(later)).toEqual({
-      'form.0.visibleWhen.field': 'A field can only depend on a field above it.',
-      'form.2.visibleWhen': 'Only a number field can be above or below a value.',
+      'form.0.visibleWhen.field': { code: 'depends_on_later' },
+      'form.2.visibleWhen': { code: 'condition_needs_number' },
     });
   });
 
@@ -323,9 +323,9 @@ describe('what the service schema refuses', () => {
       ],
     });
     expect(serviceProblems(wrong)).toEqual({
-      'form.0.after.field': 'Name another date field of the form.',
-      'form.1.kind': 'Only a date field has date rules.',
-      'form.2.before.field': 'Name another date field of the form.',
+      'form.0.after.field': { code: 'date_field_needed' },
+      'form.1.kind': { code: 'date_rules_date_only' },
+      'form.2.before.field': { code: 'date_field_needed' },
     });
     const never = body({
       approval: { kind: 'none' },
@@ -336,7 +336,7 @@ describe('what the service schema refuses', () => {
 
   it('refuses a title template naming a field the form does not have', () => {
     expect(serviceProblems(body({ titleTemplate: '{supplier} for {costCentre}' }))).toEqual({
-      titleTemplate: 'There is no field {costCentre} in the form.',
+      titleTemplate: { code: 'title_field_unknown', params: { id: 'costCentre' } },
     });
   });
 });

@@ -8,7 +8,7 @@ import type { Order } from '#shared/model.ts';
 import { composeDigestMail, composeOrderMail, MAIL_EVENTS } from '#shared/notifications.ts';
 import { toCsv } from '#shared/reports.ts';
 import { serviceBody } from '#shared/service-schema.ts';
-import { isOneLine, ONE_LINE_MESSAGE, oneLine } from '#shared/text.ts';
+import { isOneLine, oneLine } from '#shared/text.ts';
 
 /** The cells of a one-column CSV without its header, unquoted. */
 function cells(values: unknown[]): string[] {
@@ -65,11 +65,11 @@ describe('one-line text', () => {
     );
   });
 
-  it('answers a name with CR/LF with the one-line message on the name', () => {
+  it('answers a name with CR/LF with the one-line refusal on the name', () => {
     const result = serviceBody.safeParse({ name: 'Repair\r\nBcc: x@example.com' });
     expect(result.success).toBe(false);
     const issue = result.error?.issues.find((i) => i.path.join('.') === 'name');
-    expect(issue?.message).toBe(ONE_LINE_MESSAGE);
+    expect(issue?.message).toBe('one_line');
   });
 });
 

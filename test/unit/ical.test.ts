@@ -95,8 +95,8 @@ describe('iCal holiday import', () => {
       '2028-05-01',
     ]);
     expect(problems).toEqual([
-      "Event 'Office party' has a time of day; all of 2026-12-31 was imported as a holiday.",
-      "Repeating event 'Thanksgiving' was imported for its first date only.",
+      { code: 'ical_time_of_day', params: { event: 'Office party', day: '2026-12-31' } },
+      { code: 'ical_first_only', params: { event: 'Thanksgiving' } },
     ]);
   });
 
@@ -114,7 +114,7 @@ describe('iCal holiday import', () => {
     ].join('\n');
     expect(parseIcalHolidays(text)).toEqual({
       dates: ['2026-08-15'],
-      problems: ["Repeating event 'Bank; holiday' was imported for its first date only."],
+      problems: [{ code: 'ical_first_only', params: { event: 'Bank; holiday' } }],
     });
   });
 
@@ -139,7 +139,7 @@ describe('iCal holiday import', () => {
   it('reports malformed input instead of throwing', () => {
     expect(parseIcalHolidays('hello')).toEqual({
       dates: [],
-      problems: ['This is not an iCalendar file (no BEGIN:VCALENDAR).'],
+      problems: [{ code: 'ical_not_calendar' }],
     });
     const broken = parseIcalHolidays(
       crlf([
@@ -165,16 +165,16 @@ describe('iCal holiday import', () => {
       ]),
     );
     expect(broken.problems).toEqual([
-      "Event 'No start' has no start date and was skipped.",
-      "Event 'Bad start' has an unreadable start '20261340' and was skipped.",
-      "Event without a title has an unreadable end 'soon'; its start was used.",
-      "Event 'Sabbatical' lasts 730 days; only its first 366 were imported.",
+      { code: 'ical_no_start', params: { event: 'No start' } },
+      { code: 'ical_bad_start', params: { event: 'Bad start', value: '20261340' } },
+      { code: 'ical_bad_end', params: { event: '', value: 'soon' } },
+      { code: 'ical_too_long', params: { event: 'Sabbatical', days: 730, first: 366 } },
     ]);
     expect(broken.dates).toHaveLength(366);
     expect(broken.dates).toContain('2026-07-04');
     expect(parseIcalHolidays(`BEGIN:VCALENDAR\r\n${'X'.repeat(ICAL_MAX_BYTES)}`)).toEqual({
       dates: [],
-      problems: ['The file is larger than 1 MB.'],
+      problems: [{ code: 'ical_too_large', params: { maxMb: 1 } }],
     });
   });
 

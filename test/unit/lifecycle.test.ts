@@ -18,7 +18,7 @@ describe('order state machine', () => {
     expect(decision).toEqual({
       ok: false,
       kind: 'requirement',
-      reason: 'Deliverables not yet ticked: Account created.',
+      refusal: { code: 'deliverables_unticked', params: { items: ['Account created'] } },
     });
   });
 

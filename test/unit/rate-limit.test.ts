@@ -36,7 +36,7 @@ describe('RateLimiter', () => {
     expect(refused?.status).toBe(429);
     expect(refused?.code).toBe('too_many_requests');
     expect(refused?.retryAfterSeconds).toBe(1);
-    expect(refused?.message).toContain('1 s');
+    expect(refused?.params).toEqual({ seconds: 1 });
   });
 
   it.each([

@@ -371,23 +371,23 @@ describe('calendar validation', () => {
       holidays: ['2026-02-30', 'tomorrow', '2026-12-25'],
     });
     expect(problems).toEqual([
-      "Time zone 'Europe/Nowhere' is not a known IANA time zone (e.g. Europe/Warsaw).",
-      "Monday: start '9:00' is not a time (use HH:MM, 00:00–23:59).",
-      "Monday: end '25:00' is not a time (use HH:MM, 00:00–24:00).",
-      'Tuesday: 17:00–09:00 ends before it starts (split a shift that crosses midnight into two days).',
-      'Wednesday: 09:00–13:00 overlaps 12:00–17:00.',
-      "'8' is not a weekday (use 1 = Monday … 7 = Sunday).",
-      "Holiday '2026-02-30' is not a date (use YYYY-MM-DD).",
-      "Holiday 'tomorrow' is not a date (use YYYY-MM-DD).",
+      { code: 'unknown_time_zone', params: { zone: 'Europe/Nowhere' } },
+      { code: 'start_not_time', params: { day: 1, value: '9:00' } },
+      { code: 'end_not_time', params: { day: 1, value: '25:00' } },
+      { code: 'interval_reversed', params: { day: 2, interval: '17:00–09:00' } },
+      { code: 'intervals_overlap', params: { day: 3, first: '09:00–13:00', second: '12:00–17:00' } },
+      { code: 'not_weekday', params: { day: '8' } },
+      { code: 'holiday_not_date', params: { value: '2026-02-30' } },
+      { code: 'holiday_not_date', params: { value: 'tomorrow' } },
     ]);
   });
 
   it('reports a calendar without working hours, and the arithmetic refuses it', () => {
     const idle: BusinessCalendar = { timeZone: 'UTC', hours: { '1': [] }, holidays: [] };
-    expect(calendarProblems(idle)).toEqual(['The calendar has no working hours.']);
+    expect(calendarProblems(idle)).toEqual([{ code: 'no_working_hours' }]);
     expect(() => addBusinessMinutes(new Date('2026-01-01T00:00:00Z'), 10, idle)).toThrow(RangeError);
     expect(() => businessMinutesBetween(new Date(0), new Date(1), { ...office(), timeZone: 'Mars/Olympus' })).toThrow(
-      /not a known IANA time zone/,
+      /unknown_time_zone/,
     );
   });
 

@@ -75,7 +75,9 @@ describe('a service in the reader’s language', () => {
         pl: { fields: { purpose: { label: 'Cel' }, colour: { label: 'Kolor' } }, stages: { work: 'Praca' } },
       },
     });
-    expect(serviceProblems(body)).toEqual({ 'translations.pl.fields.colour': 'There is no colour to translate.' });
+    expect(serviceProblems(body)).toEqual({
+      'translations.pl.fields.colour': { code: 'nothing_to_translate', params: { id: 'colour' } },
+    });
     expect(serviceBody.safeParse({ ...body, translations: { de: { name: 'Bescheinigung' } } }).success).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The field refusals of the integration workflows, in one place: a request whose field is refused
- * answers 400 naming the field and the refusal code.
+ * answers 400 with the field's refusal code.
  */
 import { ValidationError } from '#shared/errors.ts';
 import type { Refusal } from '#shared/refusals.ts';
 
 export function fieldRefused(field: string, refusal: Refusal): ValidationError {
-  return new ValidationError('The request is not valid.', { [field]: refusal.code });
+  return new ValidationError('invalid_request', {}, { [field]: refusal });
 }

@@ -5,6 +5,7 @@
 import type { ClarificationView } from '#shared/api.ts';
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Answers } from '#shared/model.ts';
+import { refusal } from '#shared/refusals.ts';
 import type { OrderContext } from './context.ts';
 import { transition } from './transitions.ts';
 
@@ -32,7 +33,7 @@ export async function answerByLink(
 ): Promise<{ ok: true; number: string }> {
   const { order } = await fromLink(ctx, token);
   const requester = await ctx.deps.users.get(order.requesterId);
-  if (!requester) throw new NotFoundError('This link is no longer valid.');
+  if (!requester) throw new NotFoundError('link_gone');
   await transition(ctx, requester, order.number, {
     action: 'answer_clarification',
     version: order.version,
@@ -47,16 +48,16 @@ async function fromLink(ctx: OrderContext, token: string) {
   const { links, now, orders, services } = ctx.deps;
   const check = links.verify(token, 'clarification', Math.floor(now().getTime() / 1000));
   if (!check.ok) {
+    const expired = check.reason === 'expired';
     throw new ValidationError(
-      check.reason === 'expired'
-        ? 'This link has expired. Open the order in Ordo to answer.'
-        : 'This link is not valid. Open the order in Ordo to answer.',
-      { token: check.reason },
+      expired ? 'link_expired' : 'link_invalid',
+      {},
+      { token: refusal(expired ? 'link_expired' : 'link_invalid') },
     );
   }
   const found = await orders.getWithTimeline(check.claims.orderNumber);
   if (!found || found.order.clarification?.id !== check.claims.ref || found.order.status !== 'waiting_for_customer') {
-    throw new NotFoundError('This question was already answered or withdrawn.');
+    throw new NotFoundError('question_closed');
   }
   const service = await services.getVersion(found.order.serviceId, found.order.serviceVersion);
   return { order: found.order, service };

@@ -55,13 +55,13 @@ export class OrderContext {
 
   notFound(number: string): NotFoundError {
     // The same answer whether the order does not exist or is not the caller's to see.
-    return new NotFoundError(`There is no order ${number} you can see.`);
+    return new NotFoundError('order_not_found', { number });
   }
 
   /** The department (cached), which must exist. */
   async department(code: string): Promise<Department> {
     const found = await this.deps.departments.get(code);
-    if (!found) throw new NotFoundError(`There is no department ${code}.`);
+    if (!found) throw new NotFoundError('department_not_found', { code });
     return found;
   }
 

@@ -19,6 +19,7 @@ import {
   partRefusal,
 } from '#shared/order-filing.ts';
 import { mayOrder } from '#shared/permissions.ts';
+import { refusal } from '#shared/refusals.ts';
 import { localDay } from '#shared/stats.ts';
 import { DuplicateRequestError } from '../../repositories/orders.ts';
 import type { OrderContext } from './context.ts';
@@ -58,14 +59,14 @@ export async function fileOrder(
 ): Promise<OrderView & { replayed?: true }> {
   const { services, users } = ctx.deps;
   const service = await services.get(body.serviceId);
-  if (service?.status !== 'published') throw new NotFoundError(`There is no service ${body.serviceId}.`);
-  if (!mayOrder(user, service)) throw new ForbiddenError(`“${service.name}” is not offered to you.`);
+  if (service?.status !== 'published') throw new NotFoundError('service_not_found', { id: body.serviceId });
+  if (!mayOrder(user, service)) throw new ForbiddenError('not_offered', { service: service.name });
 
   let requester = user;
   if (body.requesterId && body.requesterId !== user.id) {
     const colleague = await users.get(body.requesterId);
     if (!colleague) {
-      throw new ValidationError('The colleague you order for is unknown.', { requesterId: 'Unknown person.' });
+      throw new ValidationError('invalid_request', {}, { requesterId: refusal('unknown_person') });
     }
     requester = colleague;
   }
@@ -99,7 +100,7 @@ export async function fileOrder(
   } catch (error) {
     if (!(error instanceof DuplicateRequestError)) throw error;
     if (error.first.requestHash !== requestHash) {
-      throw new ConflictError('This Idempotency-Key was already used for a different order.');
+      throw new ConflictError('idempotency_key_reused');
     }
     const first = await ctx.load(user, error.first.orderNumber);
     return { ...(await ctx.present(user, first.order, first.timeline, first.service)), replayed: true };

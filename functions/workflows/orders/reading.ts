@@ -38,7 +38,7 @@ export async function mine(
 
 function checkQueue(user: User, department: string): void {
   // Not a member: answer as if the department had no queue, so nothing is revealed.
-  if (!canWorkQueue(user, department)) throw new NotFoundError(`There is no queue ${department} for you.`);
+  if (!canWorkQueue(user, department)) throw new NotFoundError('nothing_here', { department });
 }
 
 export async function queue(

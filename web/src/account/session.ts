@@ -41,7 +41,7 @@ function recentSignIns(now = Date.now()): number[] {
 }
 
 function notConfigured(): ApiError {
-  return new ApiError(0, 'sign_in_not_configured', t.signIn.notConfigured);
+  return new ApiError(0, 'sign_in_not_configured', { words: t.signIn.notConfigured });
 }
 
 // Loaded while the page starts, in parallel with /config.json; nothing waits for it to paint.
@@ -117,7 +117,7 @@ export async function loadUser(): Promise<User | null> {
     // The API reads the profile from the ID token, so it must still be valid too.
     tokens = await currentTokens({ freshIdToken: true });
   } catch {
-    throw new ApiError(0, 'network', t.errors.network);
+    throw new ApiError(0, 'network', { words: t.errors.network });
   }
   if (!tokens) return null;
   const profile = tokens.id_token ? (await api.signIn(tokens.id_token)).user : (await api.me()).user;
@@ -137,7 +137,7 @@ export async function finishSignIn(url: string): Promise<string> {
   if (!a) throw notConfigured();
   const { user: tokens, returnTo } = await a.finishSignIn(url);
   try {
-    if (!tokens.id_token) throw new ApiError(401, 'unauthorized', t.signIn.failed);
+    if (!tokens.id_token) throw new ApiError(401, 'unauthorized', { words: t.signIn.failed });
     // A refusal here is shown, not sent round through sign-in again.
     const { user: profile } = await api.signIn(tokens.id_token, { keepSession: true });
     tabStore()?.setItem(SIGN_INS_KEY, JSON.stringify([...recentSignIns(), Date.now()]));

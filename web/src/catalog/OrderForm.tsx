@@ -8,17 +8,16 @@
 import { useNavigate } from '@solidjs/router';
 import { type Accessor, createEffect, createMemo, createSignal, For, Match, Show, Switch, untrack } from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
-import type { FieldErrors } from '#shared/errors.ts';
 import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { departments } from '../account/session.ts';
-import { ApiError, api, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
+import { ApiError, api, fieldErrors, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { Check, describedBy, FieldError, Hint, invalid, Label, RequiredMark, SelectBox } from '../lib/fields.tsx';
 import { promiseDate } from '../lib/format.ts';
 import { createLoader } from '../lib/load.tsx';
 import { PersonBox, type PersonChoice, PersonPicker } from '../lib/PersonPicker.tsx';
-import { localMessages } from '../lib/paths.ts';
+import { type FieldErrors, localMessages } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { FilePicker } from '../lib/upload.tsx';
@@ -224,7 +223,7 @@ function Field(props: FieldProps) {
   );
 }
 
-type Checked = ReturnType<typeof checkAnswers>;
+type Checked = { ok: true; answers: Answers } | { ok: false; fields: FieldErrors };
 
 let patternEngine: Promise<PatternMatcher> | undefined;
 /** The pattern engine (re2js, ~46 KB gzip) in its own chunk, fetched the first time a form needs it. */
@@ -390,7 +389,7 @@ export function readyAnswers(
 export function answersRefused(state: AnswersState, form: () => HTMLElement | undefined) {
   return (error: unknown): boolean => {
     if (!(error instanceof ApiError) || Object.keys(error.fields).length === 0) return false;
-    state.setServerErrors(error.fields);
+    state.setServerErrors(fieldErrors(error));
     focusFirstInvalid(form());
     return true;
   };

@@ -6,6 +6,7 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseIcalHolidays } from '#shared/ical.ts';
 import type { BusinessCalendar } from '#shared/model.ts';
+import { sayField } from '../i18n/refusals.ts';
 import { Chips, Field } from '../lib/fields.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
@@ -57,7 +58,7 @@ export function CalendarEditor(props: {
       set({ ...cal(), holidays: merged.holidays });
       setImportNote({
         text: t.calendar.imported(merged.added, dates.length),
-        problems: problems.map((p) => t.message(p)),
+        problems: problems.map((p) => sayField(p)),
         failed: false,
       });
     } catch {

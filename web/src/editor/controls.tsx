@@ -4,7 +4,7 @@
  * summary can link to it.
  */
 import { type Accessor, createEffect, createSignal, For, type JSX, mergeProps, on, Show } from 'solid-js';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, fieldErrors } from '../lib/api.ts';
 import {
   CheckBox,
   Chips,
@@ -301,7 +301,7 @@ export function editorRefusal(
 ): (error: unknown) => string | undefined {
   return (error) => {
     if (error instanceof ApiError && error.status === 409) return onConflict(error);
-    if (error instanceof ApiError && Object.keys(error.fields).length > 0) errors.show(error.fields);
+    if (error instanceof ApiError && Object.keys(error.fields).length > 0) errors.show(fieldErrors(error));
     return undefined;
   };
 }

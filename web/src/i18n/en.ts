@@ -5,6 +5,7 @@
 import { type DueWords, ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { type Language, ORDER_STATUSES, type OrderStatus, type Priority, type ServiceStatus } from '#shared/model.ts';
+import { englishRefusals, type RefusalWords } from '#shared/refusal-words.en.ts';
 import { accountWords } from '../account/words.en.ts';
 import { adminWords } from '../admin/words.en.ts';
 import { catalogWords } from '../catalog/words.en.ts';
@@ -29,11 +30,8 @@ export const en = {
   status: Object.fromEntries(ORDER_STATUSES.map((s) => [s, statusWords(s)])) as Record<OrderStatus, string>,
   /** Short durations and due times ("3 h 20 min", "due Thu 14:00, … left"). */
   due: ENGLISH_DUE_WORDS as DueWords,
-  /**
-   * A message written in English elsewhere (the API, the shared checks) in this language; `fallback`
-   * when it has no translation.
-   */
-  message: (english: string, _fallback?: string): string => english,
+  /** Every refusal of the API and the shared checks, by code (worded by i18n/refusals.ts). */
+  refusals: englishRefusals as RefusalWords,
   /** Each language by its own name, so anyone finds theirs. */
   languageNames: { en: 'English', pl: 'Polski' } satisfies Record<Language, string>,
   common: {
@@ -84,6 +82,7 @@ export const en = {
     conflict: 'Someone else changed this at the same time.',
     rule: 'This cannot be done right now.',
     tooMany: 'Too many requests. Wait a moment and try again.',
+    checkValue: 'Check this value.',
   },
   serviceStatus: {
     draft: 'Draft',

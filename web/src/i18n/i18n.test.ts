@@ -3,6 +3,7 @@ import { describeDue, formatMinutes } from '#shared/due-words.ts';
 import { validateAnswers } from '#shared/forms.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { FIELD_KINDS, type FormField, ORDER_STATUSES } from '#shared/model.ts';
+import { wordRefusal } from '#shared/refusal-words.ts';
 import { browserLanguage, language, t } from '../lib/strings.ts';
 import { en } from './en.ts';
 import { pl } from './pl.ts';
@@ -33,7 +34,6 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   'upload.orList': [['PDF', 'PNG', 'CSV']],
   'admin.audit.and': [['a', 'b', 'c']],
   'dashboard.versionsList': [['v1', 'v2']],
-  message: ['Too long.'],
 };
 
 describe('the Polish dictionary', () => {
@@ -56,7 +56,8 @@ describe('the Polish dictionary', () => {
   it('says something for sample arguments in every function', () => {
     const empty: string[] = [];
     for (const [path, value] of plLeaves) {
-      if (typeof value !== 'function') continue;
+      // Refusals take typed parameters; test/unit/refusals.test.ts renders every code with samples.
+      if (typeof value !== 'function' || path.startsWith('refusals.')) continue;
       const args = SAMPLE_ARGS[path] ?? Array.from({ length: value.length }, () => 3);
       const said: unknown = value(...args);
       if (typeof said !== 'string' || said.trim() === '' || /undefined|NaN|\[object/.test(said)) empty.push(path);
@@ -108,7 +109,7 @@ describe('the Polish dictionary', () => {
     expect(formatMinutes(540, 8, en.due)).toBe('1 working day 1 h');
   });
 
-  it('says the messages of the shared form checks in Polish', () => {
+  it('says the refusals of the shared form checks in Polish', () => {
     const field = (kind: FormField['kind'], extra: Partial<FormField> = {}): FormField => ({
       id: kind,
       label: `Pole ${kind}`,
@@ -133,23 +134,29 @@ describe('the Polish dictionary', () => {
       short: 'AB',
       few: 9,
     };
-    const messages = [wrong, {}].flatMap((answers) => {
+    const refusals = [wrong, {}].flatMap((answers) => {
       const result = validateAnswers(form, answers as never);
       return result.ok ? [] : Object.values(result.fields);
     });
-    expect(messages.length).toBeGreaterThan(10);
-    expect(messages.filter((m) => pl.message(m, 'UNTRANSLATED') === 'UNTRANSLATED')).toEqual([]);
-    expect(pl.message('Pole text is required.')).toBe('Pole „Pole text” jest wymagane.');
-    expect(pl.message('At least 5 characters.')).toBe('Co najmniej 5 znaków.');
+    expect(refusals.length).toBeGreaterThan(10);
+    expect(refusals.filter((r) => wordRefusal(pl.refusals, r.code, r.params) === undefined)).toEqual([]);
+    const result = validateAnswers(form, wrong as never);
+    expect(result.ok ? {} : result.fields).toMatchObject({
+      short: { code: 'too_short', params: { min: 5 } },
+      few: { code: 'too_big', params: { max: 3 } },
+      text: { code: 'one_line' },
+    });
+    expect(wordRefusal(pl.refusals, 'too_short', { min: 5 })).toBe('Co najmniej 5 znaków.');
+    expect(wordRefusal(pl.refusals, 'required')).toBe('To pole jest wymagane.');
   });
 
-  it('falls back to a Polish message for what it does not know, and English keeps the message', () => {
-    expect(pl.message('Something nobody wrote down.', 'Tego nie można teraz zrobić.')).toBe(
-      'Tego nie można teraz zrobić.',
+  it('says nothing for a code it does not know, so the portal falls back to its own words', () => {
+    expect(wordRefusal(pl.refusals, 'something_newer', {})).toBeUndefined();
+    expect(wordRefusal(pl.refusals, 'constructor')).toBeUndefined();
+    expect(wordRefusal(pl.refusals, 'action_not_yours', { action: 'claim', roles: ['agent'] })).toBe(
+      'Nie masz uprawnień do tego działania.',
     );
-    expect(pl.message('constructor')).toBe('Sprawdź tę wartość.');
-    expect(pl.message('Only an agent of the department may claim.')).toBe('Nie masz uprawnień do tego działania.');
-    expect(en.message('Only an agent of the department may claim.', 'x')).toBe(
+    expect(wordRefusal(en.refusals, 'action_not_yours', { action: 'claim', roles: ['agent'] })).toBe(
       'Only an agent of the department may claim.',
     );
   });

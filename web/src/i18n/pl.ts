@@ -4,6 +4,7 @@
  * for fractions: "1,5 godziny").
  */
 import type { DueWords } from '#shared/due-words.ts';
+import { polishRefusals } from '#shared/refusal-words.pl.ts';
 import { accountWords } from '../account/words.pl.ts';
 import { adminWords } from '../admin/words.pl.ts';
 import { catalogWords } from '../catalog/words.pl.ts';
@@ -15,7 +16,6 @@ import { queueWords } from '../queue/words.pl.ts';
 import { surveyWords } from '../survey/words.pl.ts';
 import type { Strings } from './en.ts';
 import { form, num, orList, plural } from './pl-grammar.ts';
-import { polishMessage } from './pl-messages.ts';
 
 const due: DueWords = {
   minutes: (n) => `${n} min`,
@@ -43,7 +43,7 @@ export const pl: Strings = {
     rejected: 'odrzucone',
   },
   due,
-  message: (english, fallback) => polishMessage(english) ?? fallback ?? 'Sprawdź tę wartość.',
+  refusals: polishRefusals,
   languageNames: { en: 'English', pl: 'Polski' },
   common: {
     loading: 'Wczytywanie…',
@@ -93,6 +93,7 @@ export const pl: Strings = {
     conflict: 'Ktoś inny zmienił to w tym samym czasie.',
     rule: 'Tego nie można teraz zrobić.',
     tooMany: 'Zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.',
+    checkValue: 'Sprawdź tę wartość.',
   },
   serviceStatus: {
     draft: 'Szkic',

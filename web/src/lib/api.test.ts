@@ -18,7 +18,10 @@ beforeEach(() => {
     const auth = (init.headers as Record<string, string>).Authorization;
     sent.push({ url, auth, body: init.body ? JSON.parse(String(init.body)) : undefined });
     if (!auth || !accepted.has(auth.replace('Bearer ', ''))) {
-      return Response.json({ error: { code: 'unauthorized', message: 'Sign in again.' } }, { status: 401 });
+      return Response.json(
+        { type: '/api/v1/problems/sign_in_invalid', status: 401, code: 'sign_in_invalid', params: {} },
+        { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+      );
     }
     return Response.json({ user: { id: 'anna' } });
   });

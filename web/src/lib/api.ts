@@ -11,7 +11,6 @@ import type {
   CreateOrderBody,
   CustomersResponse,
   clarificationAnswerBody,
-  ErrorBody,
   GoalsBody,
   GoalsView,
   HandInputBody,
@@ -32,8 +31,11 @@ import type { ResponseOf, RouteKey } from '#shared/contract.ts';
 import type { CreateTokenBody, WebhookEvent } from '#shared/integrations.ts';
 import type { Department } from '#shared/model.ts';
 import type { createDepartmentBody } from '#shared/service-schema.ts';
+import { ApiError, apiErrorFrom } from './api-error.ts';
 import { type BodyOf, call, download, type QueryOf } from './client.ts';
-import { type Strings, t } from './strings.ts';
+import { t } from './strings.ts';
+
+export { ApiError, errorMessage, fieldErrors } from './api-error.ts';
 
 const PREFIX = '/api/v1';
 
@@ -56,22 +58,6 @@ export type { Backlog, CapacityResponse, CustomersResponse, GoalsBody, GoalsView
 export interface Download {
   blob: Blob;
   disposition: string | null;
-}
-
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly fields: Record<string, string>;
-  readonly current?: unknown;
-
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, current?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-    if (current !== undefined) this.current = current;
-  }
 }
 
 let baseUrl = '';
@@ -102,32 +88,6 @@ export function setTokenSource(source: TokenSource): void {
   tokens = source;
 }
 
-/** Words for an error answer without its own message, by status. */
-const FALLBACK: Record<number, keyof Strings['errors']> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'notFound',
-  409: 'conflict',
-  422: 'rule',
-  429: 'tooMany',
-};
-
-function fallbackMessage(status: number): string {
-  return t.errors[FALLBACK[status] ?? 'unexpected'];
-}
-
-function isErrorBody(data: unknown): data is ErrorBody & { error: { current?: unknown } } {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    'error' in data &&
-    typeof data.error === 'object' &&
-    data.error !== null &&
-    'message' in data.error
-  );
-}
-
 export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
@@ -142,7 +102,7 @@ async function fromSession<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch {
-    throw new ApiError(0, 'network', t.errors.network);
+    throw new ApiError(0, 'network', { words: t.errors.network });
   }
 }
 
@@ -161,7 +121,7 @@ export async function send(method: string, path: string, options: RequestOptions
         body,
       });
     } catch {
-      throw new ApiError(0, 'network', t.errors.network);
+      throw new ApiError(0, 'network', { words: t.errors.network });
     }
   };
 
@@ -172,7 +132,7 @@ export async function send(method: string, path: string, options: RequestOptions
     const token = await fromSession(() => tokens.token());
     if (!token) {
       if (!options.keepSession) await tokens.expired();
-      throw new ApiError(401, 'unauthorized', t.errors.unauthorized);
+      throw new ApiError(401, 'unauthorized', { words: t.errors.unauthorized });
     }
     res = await attempt(token);
     // Refused (expired early, revoked, signing key rotated): renew once and send again. A 401 means
@@ -185,27 +145,7 @@ export async function send(method: string, path: string, options: RequestOptions
   }
   if (res.ok) return res;
 
-  const data = parseJson(await res.text().catch(() => ''));
-  const error = isErrorBody(data) ? data.error : undefined;
-  const current = error?.current ?? (data && typeof data === 'object' && 'current' in data ? data.current : undefined);
-  const apiError = new ApiError(
-    res.status,
-    error?.code ?? `http_${res.status}`,
-    error?.message ? t.message(error.message, fallbackMessage(res.status)) : fallbackMessage(res.status),
-    localFields(error?.fields ?? {}),
-    current,
-  );
-  throw apiError;
-}
-
-/**
- * The API writes field messages in English; they are shown in the portal's language. A value of one
- * word is a code the portal reads (a link's "expired"), not words, and stays as it is.
- */
-function localFields(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields)) out[path] = /\s/.test(message) ? t.message(message) : message;
-  return out;
+  throw apiErrorFrom(res.status, parseJson(await res.text().catch(() => '')));
 }
 
 /** The API names backlog ages in English ("1–3 days"); the portal says them in its language. */
@@ -336,12 +276,6 @@ export const api = {
 
 /** An API token as its department's settings list it. */
 export type TokenListing = ResponseOf<'GET /departments/:code/api-tokens'>[number];
-
-/** Plain words for any error thrown while talking to the API. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return t.errors.unexpected;
-}
 
 export function isOrderView(value: unknown): value is OrderView {
   return typeof value === 'object' && value !== null && 'order' in value && 'timeline' in value && 'actions' in value;

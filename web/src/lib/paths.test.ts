@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { controlId, errorsUnder, issuesToFields, withoutPath } from './paths.ts';
 
 describe('field errors by path', () => {
-  it('turns schema issues into the first message per dotted path', () => {
+  it('turns schema issues (codes as messages) into the words of the first per dotted path', () => {
     expect(
       issuesToFields([
-        { path: ['form', 2, 'options'], message: 'A choice field needs at least one option.' },
-        { path: ['form', 2, 'options'], message: 'second' },
-        { path: [], message: 'Whole body' },
+        { path: ['form', 2, 'options'], message: 'options_needed' },
+        { path: ['form', 2, 'options'], message: 'required' },
+        { path: [], message: 'nothing_to_change' },
       ]),
-    ).toEqual({ 'form.2.options': 'A choice field needs at least one option.', '': 'Whole body' });
+    ).toEqual({ 'form.2.options': 'A choice field needs at least one option.', _: 'Say what to change.' });
   });
 
   it('picks the errors below a prefix', () => {

@@ -2,25 +2,22 @@
  * Field errors by dotted path ("form.2.options", "calendar.hours.1.0.start"), as the API sends them
  * and as the editors show them next to each control.
  */
-import { t } from './strings.ts';
+import type * as z from 'zod';
+import { zodRefusals } from '#shared/refusals.ts';
+import { type FieldRefusal, sayFields } from '../i18n/refusals.ts';
 
 export type FieldErrors = Record<string, string>;
 
-/** Messages of the shared checks (written in English) in the portal's language. */
-export function localMessages(fields: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(fields).map(([path, message]) => [path, t.message(message)]));
+/** Refusals of the shared checks (codes) in the portal's language. */
+export function localMessages(fields: Readonly<Record<string, FieldRefusal>>): FieldErrors {
+  return sayFields(fields);
 }
 
-/** A schema's issues as path → first message (what the API would answer with a 400). */
+/** A schema's issues (zod's) as path → the first one's words (what the API would answer with a 400). */
 export function issuesToFields(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
 ): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.');
-    fields[path] ??= t.message(issue.message);
-  }
-  return fields;
+  return sayFields(zodRefusals({ issues: issues as readonly z.core.$ZodIssue[] }));
 }
 
 /** The errors below a prefix, with the prefix removed ("answers.fullName" → "fullName"). */

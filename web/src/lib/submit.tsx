@@ -4,7 +4,7 @@
  * ahead of the answer and undo it when the API refuses. `Outcome` and `SubmitButton` show it.
  */
 import { type Accessor, createSignal, type JSX, Show } from 'solid-js';
-import { ApiError, errorMessage } from './api.ts';
+import { errorMessage, fieldErrors } from './api.ts';
 import type { FieldErrors } from './paths.ts';
 import { Alert } from './ui.tsx';
 
@@ -67,7 +67,7 @@ export function createSubmit<A extends unknown[], R = unknown>(
       return true;
     } catch (e) {
       undo?.();
-      setFields(e instanceof ApiError ? e.fields : {});
+      setFields(fieldErrors(e));
       setError((await options.failed?.(e, ...args)) ?? errorMessage(e));
       return false;
     } finally {

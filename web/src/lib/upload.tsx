@@ -6,7 +6,7 @@
 
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { ATTACHMENT_LIMITS } from '#shared/api.ts';
-import { ApiError, api, errorMessage, type UploadRequest } from './api.ts';
+import { ApiError, api, errorMessage, fieldErrors, type UploadRequest } from './api.ts';
 import { contentTypeFor, fileNameFromKey, fileProblem, sizeWords, typeWords } from './files.ts';
 import { t } from './strings.ts';
 import { createSubmit } from './submit.tsx';
@@ -65,7 +65,7 @@ export async function uploadFile(
 function uploadErrorWords(error: unknown): string {
   if (error instanceof UploadError) return error.message;
   if (error instanceof ApiError) {
-    const first = Object.values(error.fields)[0];
+    const first = Object.values(fieldErrors(error))[0];
     return first ?? error.message;
   }
   return errorMessage(error);

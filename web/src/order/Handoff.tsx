@@ -8,7 +8,7 @@ import type { OrderView } from '#shared/api.ts';
 import type { Answers } from '#shared/model.ts';
 import { departments } from '../account/session.ts';
 import { answersRefused, createAnswers, FormFields, readyAnswers } from '../catalog/OrderForm.tsx';
-import { ApiError, api, errorMessage, type ServiceDetail } from '../lib/api.ts';
+import { ApiError, api, errorMessage, fieldErrors, type ServiceDetail } from '../lib/api.ts';
 import { Toggle } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
@@ -146,7 +146,7 @@ function HandoffForm(props: {
         }
         // Messages about the new order's answers go next to them; the rest are said with the message.
         if (!refused(error)) return undefined;
-        const other = Object.entries((error as ApiError).fields).filter(([k]) => !k.startsWith('answers.'));
+        const other = Object.entries(fieldErrors(error)).filter(([k]) => !k.startsWith('answers.'));
         return [errorMessage(error), ...other.map(([, m]) => m)].join(' ');
       },
     },

@@ -6,7 +6,7 @@ import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
 import { localizeAnswer, localizeOrder, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
-import { ApiError, api, errorMessage, isOrderView, type ServiceDetail } from '../lib/api.ts';
+import { ApiError, api, errorMessage, fieldErrors, isOrderView, type ServiceDetail } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { keepDraft } from '../lib/drafts.ts';
@@ -91,7 +91,7 @@ export default function OrderPage() {
           else await view.reload();
           return t.order.conflict;
         }
-        const fields = error instanceof ApiError ? error.fields : {};
+        const fields = fieldErrors(error);
         if (step.onFields && Object.keys(fields).length > 0) step.onFields(fields);
         const detail = Object.values(fields).filter((m) => m !== errorMessage(error));
         return [errorMessage(error), ...(step.onFields ? [] : detail)].join(' ');

@@ -4,7 +4,7 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { LOW_SCORE_CATEGORIES } from '#shared/stats.ts';
-import { ApiError, type SurveyAnswer } from '../lib/api.ts';
+import { fieldErrors, type SurveyAnswer } from '../lib/api.ts';
 import { Radios, TextBox } from '../lib/fields.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
@@ -36,7 +36,7 @@ export function RatingForm(props: {
   const send = createSubmit((chosen: Score) => props.onSubmit(surveyAnswer(chosen, comment(), category())), {
     done: (_, chosen) => t.survey.saved(chosen),
     failed: (error) => {
-      const fields = error instanceof ApiError ? error.fields : {};
+      const fields = fieldErrors(error);
       if (fields.comment) document.getElementById(id('comment'))?.focus();
       if (fields.score) setScoreError(fields.score);
       return undefined;

@@ -23,15 +23,17 @@ describe('surveyAnswer', () => {
 
 describe('linkProblem', () => {
   it('tells expired, tampered and earlier-resolution links apart', () => {
-    expect(linkProblem(new ApiError(400, 'validation_failed', 'expired', { token: 'expired' }))).toBe('expired');
-    expect(linkProblem(new ApiError(400, 'validation_failed', 'bad', { token: 'tampered' }))).toBe('invalid');
-    expect(linkProblem(new ApiError(400, 'validation_failed', 'bad'))).toBe('invalid');
-    expect(linkProblem(new ApiError(404, 'not_found', 'earlier'))).toBe('earlier');
+    const token = (code: string) => ({ fields: { token: { code } } });
+    expect(linkProblem(new ApiError(400, 'survey_link_expired', token('link_expired')))).toBe('expired');
+    expect(linkProblem(new ApiError(400, 'survey_link_invalid', token('link_invalid')))).toBe('invalid');
+    expect(linkProblem(new ApiError(400, 'survey_link_invalid'))).toBe('invalid');
+    expect(linkProblem(new ApiError(404, 'survey_link_earlier'))).toBe('earlier');
   });
 
   it('leaves other failures to the page (a bad comment, the network)', () => {
-    expect(linkProblem(new ApiError(400, 'validation_failed', 'bad', { comment: 'Too long.' }))).toBeUndefined();
-    expect(linkProblem(new ApiError(0, 'network', 'offline'))).toBeUndefined();
+    const tooLong = { fields: { comment: { code: 'too_long', params: { max: 2000 } } } };
+    expect(linkProblem(new ApiError(400, 'invalid_request', tooLong))).toBeUndefined();
+    expect(linkProblem(new ApiError(0, 'network', { words: 'offline' }))).toBeUndefined();
     expect(linkProblem(new Error('x'))).toBeUndefined();
   });
 });

@@ -38,7 +38,7 @@ export function linkProblem(error: unknown): LinkProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.status === 404) return 'earlier';
   if (error.status !== 400) return undefined;
-  if (error.fields.token === 'expired') return 'expired';
+  if (error.fields.token?.code === 'link_expired') return 'expired';
   // A 400 about the answer itself (e.g. a comment too long) names that field; the link is fine.
   const fields = Object.keys(error.fields);
   return fields.length === 0 || fields.includes('token') ? 'invalid' : undefined;
