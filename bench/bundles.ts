@@ -40,6 +40,8 @@ const SIZE_LIMIT: Record<FunctionName, number> = {
   api: 250 * 1024,
   'sla-timer': 150 * 1024,
   'mail-worker': 150 * 1024,
+  // mailparser brings its character sets (iconv-lite, encoding-japanese) and HTML-to-text; measured 1,542 KB.
+  'mail-in': 1_700 * 1024,
 };
 const COLD_LIMIT_MS = 100;
 
@@ -168,6 +170,11 @@ const LAZY_CANDIDATES: Record<FunctionName, { packages: string[]; how: string; n
     packages: [],
     how: '',
     note: 'loading a client later would not help here: every invocation sends mail',
+  },
+  'mail-in': {
+    packages: [],
+    how: '',
+    note: 'every invocation reads a raw message from S3 and parses it; S3 already loads on first use',
   },
 };
 

@@ -86,6 +86,8 @@ export interface OrdoConfig {
   mailDomain?: string;
   /** Optional address subscribed to the alarm topic. */
   alarmEmail?: string;
+  /** Mail in: the domain SES receives for (replies to orders, departments' addresses); off when unset. */
+  inboundDomain?: string;
   /** Folder with the built portal (Vite output); deployed only when it holds an index.html. */
   portalDist: string;
   /** Absolute path of the repository root (where package-lock.json lives). */
@@ -294,6 +296,9 @@ export function readConfig(node: Node): OrdoConfig {
     throw new Error(`Context "mailFrom" (${mailFrom}) must be an address of "mailDomain" (${mailDomain}).`);
   }
   const alarmEmail = optionalString(node, 'alarmEmail');
+  const inboundDomain = optionalString(node, 'inboundDomain')?.toLowerCase();
+  if (inboundDomain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(inboundDomain))
+    throw new Error(`Context "inboundDomain" is not a domain name: ${inboundDomain}`);
   const portalDist = path.resolve(PROJECT_ROOT, optionalString(node, 'portalDist') ?? 'web/dist');
 
   const authDomainPrefix = readAuthDomainPrefix(node);
@@ -313,6 +318,7 @@ export function readConfig(node: Node): OrdoConfig {
     mailFromExplicit: explicitFrom !== undefined,
     ...(mailDomain ? { mailDomain } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(inboundDomain ? { inboundDomain } : {}),
     portalDist,
     projectRoot: PROJECT_ROOT,
     ...(authDomainPrefix ? { authDomainPrefix } : {}),

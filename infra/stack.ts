@@ -9,6 +9,7 @@ import { OrdoAlarms } from './alarms.ts';
 import { OrdoApi } from './api.ts';
 import { authDomainPrefix, authDomainUrl, bindAuth, bindLinkSecret, OrdoAuth, portalOidcConfig } from './auth.ts';
 import { type OrdoConfig, readConfig, resourceName } from './config.ts';
+import { OrdoInbound } from './inbound.ts';
 import { bindMail, MailWorker, OrdoMail } from './mail.ts';
 import { bindAttachments, bindTable, OrdoStorage } from './storage.ts';
 import { SlaTimer } from './timers.ts';
@@ -27,6 +28,8 @@ export class OrdoStack extends Stack {
   readonly mailWorker: MailWorker;
   readonly slaTimer: SlaTimer;
   readonly alarms: OrdoAlarms;
+  /** Mail in, when context gives `inboundDomain`. */
+  readonly inbound?: OrdoInbound;
   /** Whether the built portal was found and is uploaded by this stack. */
   readonly portalDeployed: boolean;
 
@@ -70,6 +73,20 @@ export class OrdoStack extends Stack {
     bindMail(this.slaTimer.handler, this.mail);
     bindPortal(this.slaTimer.handler, this.web);
 
+    if (config.inboundDomain) {
+      this.inbound = new OrdoInbound(this, 'Inbound', {
+        config: { ...config, inboundDomain: config.inboundDomain },
+        table: this.storage.table,
+        attachments: this.storage.attachments,
+        accessLogs: this.storage.accessLogs,
+        mailFrom: this.mail.from,
+      });
+      bindPortal(this.inbound.handler, this.web);
+      // Whoever sends mail about orders signs its Reply-To address.
+      this.inbound.bindReplies(this.mailWorker.handler);
+      this.inbound.bindReplies(this.slaTimer.handler);
+    }
+
     this.portalDeployed = this.web.deployPortal({ apiUrl: this.api.url, oidc: portalOidcConfig(this.auth) });
 
     this.alarms = new OrdoAlarms(this, 'Alarms', { config });
@@ -80,6 +97,10 @@ export class OrdoStack extends Stack {
     this.alarms.watchDeadLetterQueue(this.mailWorker.deadLetterQueue, 'mail-dlq');
     this.alarms.watchStreamAge(this.mailWorker.handler, 'mail-worker');
     this.alarms.watchMissingRuns(this.slaTimer.handler, 'sla-timer');
+    if (this.inbound) {
+      this.alarms.watchFunction(this.inbound.handler, 'mail-in');
+      this.alarms.watchDeadLetterQueue(this.inbound.deadLetterQueue, 'mail-in-dlq');
+    }
 
     new CfnOutput(this, 'PortalUrl', { value: this.web.url, description: 'Portal (CloudFront)' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
@@ -94,6 +115,16 @@ export class OrdoStack extends Stack {
         'Cognito managed login; an identity provider redirects to <this>/oauth2/idpresponse (OIDC) or /saml2/idpresponse (SAML)',
     });
     new CfnOutput(this, 'OidcIssuer', { value: this.auth.issuer, description: 'Issuer of the tokens the API accepts' });
+    if (this.inbound) {
+      new CfnOutput(this, 'InboundMx', {
+        value: `10 inbound-smtp.${this.region}.amazonaws.com`,
+        description: `MX record to publish for ${this.inbound.domain}; then activate the receipt rule set`,
+      });
+      new CfnOutput(this, 'InboundRuleSet', {
+        value: this.inbound.ruleSet.receiptRuleSetName,
+        description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      });
+    }
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, description: 'DynamoDB table' });
   }
 }

@@ -7,13 +7,17 @@
  *   npm start -- --in-memory  throwaway data
  *
  * Ports: ORDO_PORT (3000), ORDO_DYNAMODB_PORT (8000), ORDO_SES_PORT (8005), ORDO_S3_PORT (4569),
- * ORDO_OIDC_PORT (3001, the local OpenID provider where people sign in).
+ * ORDO_OIDC_PORT (3001, the local OpenID provider where people sign in), ORDO_SMTP_PORT (2525, mail in:
+ * the stand-in for SES receiving).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { LOCAL_INBOUND_DOMAIN } from '../functions/config.ts';
+import { createLocalMailIn } from '../functions/inbound/deps.ts';
 import { demoUsers } from '../functions/local/demo-data.ts';
 import { installSignalHandlers, shutdown, supervise } from './local/processes.ts';
+import { ensureInboundBucket, startSmtpStandIn } from './local/smtp.ts';
 import { root, startStack } from './stack.ts';
 
 const inMemory = process.argv.includes('--in-memory');
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     ses: port('ORDO_SES_PORT', 8005),
     s3: port('ORDO_S3_PORT', 4569),
     oidc: port('ORDO_OIDC_PORT', 3001),
+    smtp: port('ORDO_SMTP_PORT', 2525),
   };
   say('building the portal…');
   // Before the stack, not beside it: on two cores a build next to the demo data's seeding starves
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
     history: true,
   });
 
+  const smtp = await startMailIn(stack, ports.smtp);
+
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const width = Math.max(...demoUsers.map((u) => u.name.length));
   const lines = [
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
     `  Mail viewer      ${stack.mailViewerUrl}   (every email Ordo sends)`,
     `  DynamoDB Local   ${stack.dynamoEndpoint}`,
     `  S3 stand-in      ${stack.s3Endpoint}`,
+    `  Mail in (SMTP)   smtp://127.0.0.1:${smtp}   (replies to Ordo mail, and facilities@${LOCAL_INBOUND_DOMAIN})`,
     `  Sign-in (OIDC)   ${stack.oidc.issuer}   (the local OpenID provider; in AWS, Cognito)`,
     '',
     '  Open the portal and sign in: the sign-in page lists every demo person, for example',
@@ -99,6 +107,29 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/**
+ * Mail in: the SMTP stand-in for SES receiving, with Facilities taking requests at
+ * facilities@<local inbound domain> into "Repair request". Each message's outcome is printed.
+ */
+async function startMailIn(stack: Awaited<ReturnType<typeof startStack>>, smtpPort: number): Promise<number> {
+  const bucket = 'ordo-inbound';
+  await ensureInboundBucket(stack.s3Endpoint, bucket);
+  const { mailIn, inbound, store } = await createLocalMailIn(stack.deps, bucket);
+  await inbound.setIntake({ department: 'FAC', localPart: 'facilities', serviceId: 'fac-repair' });
+  const smtp = await startSmtpStandIn({
+    port: smtpPort,
+    store,
+    prefix: 'inbound/',
+    receive: async (delivery) => {
+      const record = await mailIn.receive(delivery);
+      say(`mail in ${record.id}: ${record.outcome}${record.orderNumber ? ` (${record.orderNumber})` : ''}`);
+      return record;
+    },
+    log: say,
+  });
+  return smtp.port;
 }
 
 main().catch(async (error: unknown) => {

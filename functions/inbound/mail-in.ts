@@ -20,6 +20,7 @@ import {
   cleanSubject,
   composeInboundRefusal,
   INBOUND_MAX_BYTES,
+  type InboundAddress,
   type InboundHeaders,
   type InboundOutcome,
   intakeAnswers,
@@ -112,7 +113,21 @@ export class MailIn {
     if (raw.length > INBOUND_MAX_BYTES) {
       // Only the header is read: enough to answer the sender with the limit.
       const head = await this.read(raw.subarray(0, headerEnd(raw)));
-      return this.refuse(id, head, { outcome: 'refused_too_large', size: raw.length });
+      const to = (delivery.recipients?.length ? delivery.recipients : addressesOf(head.parsed)).map((r) =>
+        r.toLowerCase(),
+      );
+      const target = to
+        .map((r) => parseInboundAddress(r, this.deps.replies.domain))
+        .find((a) => a.kind !== 'elsewhere');
+      const signed = target?.kind !== 'order' || this.deps.replies.verify(target.number, target.signature);
+      const department = signed ? await this.departmentOf(target) : undefined;
+      return this.refuse(id, head, {
+        outcome: 'refused_too_large',
+        size: raw.length,
+        to: to.slice(0, 10),
+        subject: head.subject.slice(0, 300),
+        ...(department ? { department } : {}),
+      });
     }
     const mail = await this.read(raw);
     const base: Partial<InboundRecord> = {
@@ -126,18 +141,22 @@ export class MailIn {
     );
     base.to = recipients.slice(0, 10);
 
+    const target = recipients
+      .map((r) => parseInboundAddress(r, this.deps.replies.domain))
+      .find((a) => a.kind !== 'elsewhere');
+    if (target?.kind === 'order' && !this.deps.replies.verify(target.number, target.signature)) {
+      // A forged address names nothing: listed with mail that reached no department.
+      return this.refuse(id, mail, { ...base, outcome: 'refused_bad_signature', orderNumber: target.number });
+    }
+    // Listed in the department written to, whatever becomes of the message.
+    const department = await this.departmentOf(target);
+    if (department) base.department = department;
+
     const automatic = automaticKind(mail.headers, mail.from, this.deps.ownAddresses, [this.deps.replies.domain]);
     if (automatic) return { ...base, outcome: automatic };
     const verdicts = delivery.verdicts ?? verdictsFromHeaders(mail.headers, this.deps.trustedServer);
     if (!mail.from || isUnauthenticated(verdicts))
       return this.refuse(id, mail, { ...base, outcome: 'refused_unauthenticated' });
-
-    const target = recipients
-      .map((r) => parseInboundAddress(r, this.deps.replies.domain))
-      .find((a) => a.kind !== 'elsewhere');
-    if (target?.kind === 'order' && !this.deps.replies.verify(target.number, target.signature)) {
-      return this.refuse(id, mail, { ...base, outcome: 'refused_bad_signature', orderNumber: target.number });
-    }
     const fresh = await this.deps.inbound.markSeen(
       id,
       {
@@ -151,6 +170,13 @@ export class MailIn {
     if (target?.kind === 'order') return this.reply(id, mail, base, target.number);
     if (target?.kind === 'department') return this.newOrder(id, mail, base, target.localPart);
     return this.refuse(id, mail, { ...base, outcome: 'refused_unknown_address', to: recipients.slice(0, 10) });
+  }
+
+  /** The department an inbound address leads to: the order's, or the one receiving at the local part. */
+  private async departmentOf(target: InboundAddress | undefined): Promise<string | undefined> {
+    if (target?.kind === 'order') return (await this.deps.orders.get(target.number))?.department;
+    if (target?.kind === 'department') return (await this.deps.inbound.intakeAt(target.localPart))?.department;
+    return undefined;
   }
 
   /** A reply to an order's address: the sender's comment, or the answer to the open question. */

@@ -125,3 +125,22 @@ export async function startSmtpStandIn(options: SmtpStandInOptions): Promise<Smt
     stop,
   };
 }
+
+/** Creates the inbound bucket in the S3 stand-in when missing (SES writes to a bucket the stack made). */
+export async function ensureInboundBucket(endpoint: string, bucket: string): Promise<void> {
+  const s3 = await import('@aws-sdk/client-s3');
+  const client = new s3.S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  try {
+    await client.send(new s3.CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
+  } finally {
+    client.destroy();
+  }
+}

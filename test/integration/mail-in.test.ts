@@ -10,6 +10,7 @@ import type { ReplyAddresses } from '#functions/inbound/reply-address.ts';
 import type { InboundStore } from '#functions/inbound/store.ts';
 import type { InboundRecord, InboundRepository } from '#functions/repositories/inbound.ts';
 import type { OrderView } from '#shared/api.ts';
+import type { InboundMailPage, MailIntakeView } from '#shared/inbound-routes.ts';
 import type { Service } from '#shared/model.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { type SmtpStandIn, startSmtpStandIn } from '../../scripts/local/smtp.ts';
@@ -275,5 +276,52 @@ describe('mail in', () => {
     expect(record).toMatchObject({ outcome: 'commented', attempts: 2 });
     const { timeline } = await view(felix, number);
     expect(timeline.filter((e) => e.comment === 'Sent while storage hiccuped')).toHaveLength(1);
+  });
+
+  it('shows the department head the inbound mail with its outcomes, and lets them set the address', async () => {
+    const fatima = await h.as('fatima');
+    const page = await fatima.json<InboundMailPage>('GET', '/api/v1/departments/FAC/inbound?limit=100');
+    expect(page.status).toBe(200);
+    expect(page.body.intake).toEqual({
+      localPart: 'facilities',
+      serviceId: 'fac-mail',
+      address: `facilities@${DOMAIN}`,
+    });
+    const outcomes = new Set(page.body.items.map((m) => m.outcome));
+    for (const outcome of ['commented', 'answered', 'filed', 'refused_unknown_sender', 'dropped_duplicate'])
+      expect(outcomes, outcome).toContain(outcome);
+    const times = page.body.items.map((m) => m.receivedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect((await felix.request('GET', '/api/v1/departments/FAC/inbound')).status).toBeGreaterThanOrEqual(403);
+
+    const elsewhere = await fatima.request('PUT', '/api/v1/departments/FAC/mail-intake', {
+      localPart: 'repairs',
+      serviceId: 'hr-onboarding',
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(await inbound.setIntake({ department: 'IT', localPart: 'it', serviceId: 'it-access' })).toBe(true);
+    const taken = await fatima.request('PUT', '/api/v1/departments/FAC/mail-intake', {
+      localPart: 'IT',
+      serviceId: 'fac-repair',
+    });
+    expect(taken.status).toBe(409);
+    const moved = await fatima.json<MailIntakeView>('PUT', '/api/v1/departments/FAC/mail-intake', {
+      localPart: 'Repairs',
+      serviceId: 'fac-repair',
+    });
+    expect(moved).toEqual({
+      status: 200,
+      body: { localPart: 'repairs', serviceId: 'fac-repair', address: `repairs@${DOMAIN}` },
+    });
+    // The old address now leads nowhere; the new one files in the new service.
+    expect((await send({ to: `facilities@${DOMAIN}`, subject: 'Old address' })).outcome).toBe(
+      'refused_unknown_address',
+    );
+    const filed = await send({ to: `repairs@${DOMAIN}`, subject: 'Kitchen, floor 1', text: 'The tap drips.' });
+    expect(filed).toMatchObject({ outcome: 'filed', department: 'FAC' });
+    expect((await view(anna, filed.orderNumber as string)).order).toMatchObject({
+      serviceId: 'fac-repair',
+      answers: { location: 'Kitchen, floor 1', problem: 'The tap drips.' },
+    });
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * Mail in (present when context gives `inboundDomain`): SES receiving for the domain, a bucket that
+ * keeps every raw message, the `mail-in` function that turns messages into comments, answers and
+ * orders, and the reply key ring that signs the Reply-To addresses of outgoing mail.
+ *
+ * SES's receipt rule stores the message in the bucket (`inbound/<SES message id>`), then invokes
+ * mail-in asynchronously; Lambda retries a failed invocation twice and then hands the event to an
+ * encrypted dead-letter queue, while the raw message stays in the bucket, so nothing is lost.
+ * After deploying: publish the MX record `10 inbound-smtp.<region>.amazonaws.com` for the domain and
+ * make the rule set active (only one rule set per region can be: infra/README.md).
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as actions from 'aws-cdk-lib/aws-ses-actions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { OrdoFunction } from './function.ts';
+import { arnInFinding } from './nag.ts';
+import { tableResourceArns } from './storage.ts';
+
+/** Key prefix of raw messages in the inbound bucket. */
+export const INBOUND_PREFIX = 'inbound/';
+
+/** The table calls mail in makes: the order use cases' reads and transactions, its own records. */
+export const MAIL_IN_TABLE_ACCESS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:TransactWriteItems',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+export interface OrdoInboundProps {
+  config: OrdoConfig & { inboundDomain: string };
+  table: dynamodb.ITable;
+  attachments: s3.IBucket;
+  accessLogs: s3.IBucket;
+  /** Ordo's sending address: mail from it is a loop. */
+  mailFrom: string;
+}
+
+export class OrdoInbound extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly handler: OrdoFunction;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly ruleSet: ses.ReceiptRuleSet;
+  readonly replySecret: secretsmanager.Secret;
+  readonly domain: string;
+
+  constructor(scope: Construct, id: string, props: OrdoInboundProps) {
+    super(scope, id);
+    const { config } = props;
+    const prod = isProd(config);
+    this.domain = config.inboundDomain;
+
+    this.replySecret = new secretsmanager.Secret(this, 'ReplySecret', {
+      secretName: resourceName(config, 'reply-secret'),
+      description:
+        'Key ring that signs the Reply-To addresses of Ordo mail (order+<number>.<signature>@<inbound domain>): {"current":"<key id>","<key id>":"<key>",…}.',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ current: 'k1' }),
+        generateStringKey: 'k1',
+        passwordLength: 64,
+        excludePunctuation: true,
+      },
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.replySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The reply key is rotated by hand like the link key: add a key id, make it current, drop the old one once replies to older mail no longer matter; every key in the ring verifies. Rotating it automatically would break replies to mail already sent.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'inbound/',
+      lifecycleRules: [
+        // Raw mail is evidence of what Ordo did with it; kept as long as the access logs.
+        { id: 'expire-raw-mail', prefix: INBOUND_PREFIX, expiration: Duration.days(prod ? 365 : 30) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
+
+    this.handler = new OrdoFunction(this, 'Handler', {
+      config,
+      name: 'mail-in',
+      description: 'Turns received mail into comments, answers and orders (SES receiving)',
+      timeout: Duration.seconds(60),
+    });
+    const fn = this.handler;
+    fn.allow(
+      new iam.PolicyStatement({ actions: [...MAIL_IN_TABLE_ACCESS], resources: tableResourceArns(props.table) }),
+    );
+    fn.setEnv('TABLE_NAME', props.table.tableName);
+    fn.allow(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)],
+      }),
+    );
+    fn.setEnv('INBOUND_BUCKET', this.bucket.bucketName);
+    fn.setEnv('INBOUND_PREFIX', INBOUND_PREFIX);
+    // Files of a message become attachments of the order, under the keys uploads get.
+    fn.allow(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.attachments.arnForObjects('uploads/*')] }),
+    );
+    fn.setEnv('ATTACHMENTS_BUCKET', props.attachments.bucketName);
+    fn.setEnv('MAIL_FROM', props.mailFrom);
+    this.bindReplies(fn);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnInFinding(this.bucket)}/${INBOUND_PREFIX}*]`,
+      reason:
+        'SES names each raw message by its message id; mail in reads any object under the inbound prefix of this one bucket.',
+    });
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnInFinding(props.attachments)}/uploads/*]`,
+      reason:
+        'Each file taken from a message gets a new key uploads/<person>/<uuid>/<name>, chosen at run time; only PutObject, only under uploads/ of the attachments bucket.',
+    });
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      queueName: resourceName(config, 'mail-in-dlq'),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the on-failure destination of mail-in’s asynchronous invocations; the raw message stays in the inbound bucket and its record is unfinished, so the event can be replayed.',
+    });
+    fn.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+
+    this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: resourceName(config, 'inbound') });
+    this.ruleSet.addRule('Receive', {
+      receiptRuleName: resourceName(config, 'receive'),
+      recipients: [this.domain],
+      enabled: true,
+      scanEnabled: true,
+      tlsPolicy: ses.TlsPolicy.REQUIRE,
+      actions: [
+        new actions.S3({ bucket: this.bucket, objectKeyPrefix: INBOUND_PREFIX }),
+        new actions.Lambda({ function: fn.fn as lambda.IFunction, invocationType: actions.LambdaInvocationType.EVENT }),
+      ],
+    });
+  }
+
+  /**
+   * Lets a function sign or check reply addresses: reads the reply key ring, and learns the domain.
+   * The senders (mail worker, timer) sign every mail about an order with it; mail in checks replies.
+   */
+  bindReplies(fn: OrdoFunction): void {
+    this.replySecret.grantRead(fn.role);
+    fn.setEnv('REPLY_SECRET_ARN', this.replySecret.secretArn);
+    fn.setEnv('INBOUND_DOMAIN', this.domain);
+  }
+}

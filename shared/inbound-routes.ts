@@ -1,0 +1,70 @@
+/**
+ * The mail-in routes of the API contract (contract.ts spreads them into its table): a department's
+ * inbound mail with what became of each message, for its head, and the department's inbound address
+ * and intake service.
+ */
+import * as z from 'zod';
+import type { Audience } from './access.ts';
+import { departmentCodeParam, type Page, pageQuery } from './api.ts';
+import type { Answer } from './contract.ts';
+import { type InboundOutcome, LOCAL_PART } from './inbound.ts';
+
+/** PUT /departments/:code/mail-intake: mail to `<localPart>@<inbound domain>` files orders in `serviceId`. */
+export const mailIntakeBody = z.strictObject({
+  localPart: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(LOCAL_PART, 'Letters, digits, dots, hyphens or underscores, up to 63.')
+    .refine((v) => !v.startsWith('order'), 'Addresses starting with "order" answer orders.'),
+  serviceId: z.string().min(1).max(100),
+});
+
+export interface MailIntakeView {
+  localPart: string;
+  serviceId: string;
+  /** The full address, when mail in is set up (`<localPart>@<inbound domain>`). */
+  address?: string;
+}
+
+/** One inbound message as the head sees it. */
+export interface InboundMailView {
+  id: string;
+  receivedAt: string;
+  outcome?: InboundOutcome;
+  /** The order's or service's refusal code, when the outcome is `refused_by_order`. */
+  detail?: string;
+  from?: string;
+  subject?: string;
+  orderNumber?: string;
+  personId?: string;
+  size?: number;
+  attachments?: Array<{ name: string; size: number; attached: boolean }>;
+  /** The sender was answered (refusals only). */
+  answered?: boolean;
+}
+
+export type InboundMailPage = Page<InboundMailView> & { intake?: MailIntakeView };
+
+const answer = <T>(name: string): Answer<T> => ({ name });
+const code = departmentCodeParam;
+
+export const INBOUND_ROUTES = {
+  'GET /departments/:code/inbound': {
+    audience: 'departmentHead' satisfies Audience,
+    tag: 'departments',
+    summary: 'The department’s inbound mail, newest first, with what Ordo did with each message; and its address.',
+    params: { code },
+    query: pageQuery,
+    response: answer<InboundMailPage>('InboundMailPage'),
+  },
+  'PUT /departments/:code/mail-intake': {
+    audience: 'departmentHeadOrAdmin' satisfies Audience,
+    write: true,
+    tag: 'departments',
+    summary: 'Set the department’s inbound address and the service new mail files orders in.',
+    params: { code },
+    body: mailIntakeBody,
+    response: answer<MailIntakeView>('MailIntakeView'),
+  },
+} as const;
