@@ -16,6 +16,7 @@ import { RateLimiter } from './http/rate-limit.ts';
 import { mount } from './http/routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { inboundRoutes } from './routes/inbound.ts';
 import { integrationRoutes } from './routes/integrations.ts';
 import { meRoutes } from './routes/me.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: Deps) {
   adminRoutes(deps, on);
   peopleRoutes(deps, on);
   integrationRoutes(deps, on);
+  inboundRoutes(deps, on);
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

@@ -51,6 +51,7 @@ import {
   uploadRequestBody,
   watchersBody,
 } from './api.ts';
+import { INBOUND_ROUTES } from './inbound-routes.ts';
 import { INTEGRATION_ROUTES } from './integration-routes.ts';
 import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
@@ -546,6 +547,7 @@ export const CONTRACT = {
     response: answers<Record<string, unknown>>('AuditEntry'),
   },
   ...INTEGRATION_ROUTES,
+  ...INBOUND_ROUTES,
 } as const satisfies Record<`${Method} /${string}`, RouteSpec>;
 
 export type Contract = typeof CONTRACT;
