@@ -132,6 +132,20 @@ describe('the handlers validate with the table’s schemas', () => {
     }
   });
 
+  it('refuses as the document’s Problem schema says', async () => {
+    const doc = (await (await h.anonymous.request('GET', `${API_PREFIX}/openapi.json`)).json()) as {
+      components: { schemas: { Problem: { required: string[]; properties: { code: { enum: string[] } } } } };
+    };
+    const schema = doc.components.schemas.Problem;
+    const res = await henry.request('POST', `${API_PREFIX}/orders/HR-1/stage`, { version: 'one' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await res.json()) as Record<string, unknown> & { code: string; fields?: object };
+    for (const key of schema.required) expect(problem).toHaveProperty(key);
+    expect(schema.properties.code.enum).toContain(problem.code);
+    expect(Object.keys(problem.fields ?? {})).toEqual(expect.arrayContaining(['version', 'stage']));
+  });
+
   it('refuses a query its schema refuses', async () => {
     expect(CONTRACT['GET /orders/mine'].query.safeParse({ limit: '1000' }).success).toBe(false);
     expect((await henry.request('GET', `${API_PREFIX}/orders/mine?limit=1000`)).status).toBe(400);
