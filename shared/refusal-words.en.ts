@@ -74,6 +74,7 @@ export const englishRefusals: RefusalWords = {
   sign_in_required: () => 'Sign in to use Ordo.',
   sign_in_again: () => 'Sign in again to use Ordo.',
   sign_in_invalid: () => 'Your sign-in is not valid or has expired. Sign in again.',
+  token_invalid: () => 'This API token is unknown, revoked or expired.',
 
   forbidden: () => 'You may not do this.',
   admin_only: () => 'Only an administrator may do this.',
@@ -81,6 +82,8 @@ export const englishRefusals: RefusalWords = {
   team_only: () => 'Only the team may do this.',
   requester_only: () => 'Only the requester may do this.',
   requester_or_team_only: () => 'Only the requester or the team may do this.',
+  token_scope: () => 'This API token may not call this: its scopes do not include it.',
+  tokens_only: () => 'Only an API token of a service account may call this.',
   not_offered: (p) => `“${p.service}” is not offered to you.`,
   part_not_offered: (p) => `“${p.service}”, a part of this bundle, is not offered to you.`,
   action_not_yours: (p) => `Only ${orList(p.roles.map((r) => ROLES[r] ?? r))} may ${p.action.replaceAll('_', ' ')}.`,
@@ -233,6 +236,8 @@ export const englishRefusals: RefusalWords = {
   id_token_other_person: () => 'The ID token names another person.',
   id_token_no_email: () => 'The ID token has no email address.',
   invalid_cursor: () => 'Invalid cursor.',
+  inbound_address_format: () => 'Letters, digits, dots, hyphens or underscores, up to 63.',
+  inbound_address_reserved: () => 'Addresses starting with "order" answer orders.',
 
   unknown_time_zone: (p) => `Time zone '${p.zone}' is not a known IANA time zone (e.g. Europe/Warsaw).`,
   not_weekday: (p) => `'${p.day}' is not a weekday (use 1 = Monday … 7 = Sunday).`,
@@ -255,4 +260,10 @@ export const englishRefusals: RefusalWords = {
   ical_too_long: (p) => `Event ${event(p.event)} lasts ${p.days} days; only its first ${p.first} were imported.`,
   ical_time_of_day: (p) => `Event ${event(p.event)} has a time of day; all of ${p.day} was imported as a holiday.`,
   ical_first_only: (p) => `Repeating event ${event(p.event)} was imported for its first date only.`,
+  webhook_target: (p) =>
+    ({
+      not_https: 'Use an https:// address.',
+      private_address: 'This address is in a private, loopback or link-local network; use a public one.',
+      unresolvable: 'This address’s host name cannot be found.',
+    })[p.reason] ?? 'This is not an address a webhook can be sent to.',
 };

@@ -45,6 +45,7 @@ export const polishRefusals: RefusalWords = {
   sign_in_required: () => 'Zaloguj się, aby korzystać z Ordo.',
   sign_in_again: () => 'Zaloguj się ponownie, aby korzystać z Ordo.',
   sign_in_invalid: () => 'Twoje logowanie jest nieważne lub wygasło. Zaloguj się ponownie.',
+  token_invalid: () => 'Ten token API jest nieznany, unieważniony lub wygasł.',
 
   forbidden: () => 'Nie masz do tego uprawnień.',
   admin_only: () => 'Może to zrobić tylko administrator.',
@@ -52,6 +53,8 @@ export const polishRefusals: RefusalWords = {
   team_only: () => 'Może to zrobić tylko zespół.',
   requester_only: () => 'Może to zrobić tylko zamawiający.',
   requester_or_team_only: () => 'Może to zrobić tylko zamawiający lub zespół.',
+  token_scope: () => 'Ten token API nie może tego wywołać: jego uprawnienia tego nie obejmują.',
+  tokens_only: () => 'Może to wywołać tylko token API konta usługi.',
   not_offered: (p) => `Usługa „${p.service}” nie jest dla Ciebie dostępna.`,
   part_not_offered: (p) => `Usługa „${p.service}”, część tego pakietu, nie jest dla Ciebie dostępna.`,
   action_not_yours: () => 'Nie masz uprawnień do tego działania.',
@@ -208,6 +211,8 @@ export const polishRefusals: RefusalWords = {
   id_token_other_person: () => 'Token tożsamości wskazuje inną osobę.',
   id_token_no_email: () => 'Token tożsamości nie zawiera adresu e-mail.',
   invalid_cursor: () => 'Nieprawidłowy wskaźnik strony.',
+  inbound_address_format: () => 'Litery, cyfry, kropki, myślniki lub podkreślenia, najwyżej 63 znaki.',
+  inbound_address_reserved: () => 'Adresy zaczynające się od „order” odpowiadają na zamówienia.',
 
   unknown_time_zone: (p) => `Strefa czasowa „${p.zone}” nie jest znaną strefą IANA (np. Europe/Warsaw).`,
   not_weekday: (p) => `„${p.day}” nie jest dniem tygodnia (użyj 1 = poniedziałek … 7 = niedziela).`,
@@ -230,4 +235,10 @@ export const polishRefusals: RefusalWords = {
   ical_too_long: (p) => `Wydarzenie ${event(p.event)} trwa ${days(p.days)}; zaimportowano tylko pierwsze ${p.first}.`,
   ical_time_of_day: (p) => `Wydarzenie ${event(p.event)} ma godzinę; cały dzień ${p.day} zaimportowano jako wolny.`,
   ical_first_only: (p) => `Wydarzenie cykliczne ${event(p.event)} zaimportowano tylko dla pierwszej daty.`,
+  webhook_target: (p) =>
+    ({
+      not_https: 'Użyj adresu https://.',
+      private_address: 'Ten adres jest w sieci prywatnej, pętli zwrotnej lub lokalnej łącza; użyj publicznego.',
+      unresolvable: 'Nie można znaleźć nazwy hosta tego adresu.',
+    })[p.reason] ?? 'Na ten adres nie można wysyłać webhooków.',
 };

@@ -32,6 +32,8 @@ export const REFUSALS = {
   sign_in_required: p<None>(),
   sign_in_again: p<None>(),
   sign_in_invalid: p<None>(),
+  /** An API token that is unknown, wrong, revoked or expired. */
+  token_invalid: p<None>(),
 
   forbidden: p<None>(),
   admin_only: p<None>(),
@@ -39,6 +41,10 @@ export const REFUSALS = {
   team_only: p<None>(),
   requester_only: p<None>(),
   requester_or_team_only: p<None>(),
+  /** An API token on a route its scopes do not name (or one no token may call). */
+  token_scope: p<None>(),
+  /** A person on a route for API tokens only. */
+  tokens_only: p<None>(),
   not_offered: p<{ service: string }>(),
   part_not_offered: p<{ service: string }>(),
   /** `roles`: who may (ActorRole ids). */
@@ -191,6 +197,9 @@ export const REFUSALS = {
   id_token_other_person: p<None>(),
   id_token_no_email: p<None>(),
   invalid_cursor: p<None>(),
+  /** A department's inbound mail address (its local part). */
+  inbound_address_format: p<None>(),
+  inbound_address_reserved: p<None>(),
   // A business calendar (`day`: ISO weekday 1 = Monday … 7 = Sunday).
   unknown_time_zone: p<{ zone: string }>(),
   not_weekday: p<{ day: string }>(),
@@ -212,6 +221,8 @@ export const REFUSALS = {
   ical_too_long: p<{ event: string; days: number; first: number }>(),
   ical_time_of_day: p<{ event: string; day: string }>(),
   ical_first_only: p<{ event: string }>(),
+  // A webhook's address (`reason`: not_https, private_address, unresolvable, bad_url).
+  webhook_target: p<{ reason: string }>(),
 };
 
 export type RefusalParams = typeof REFUSALS;
@@ -235,12 +246,15 @@ export const PROBLEM_STATUS = {
   sign_in_required: 401,
   sign_in_again: 401,
   sign_in_invalid: 401,
+  token_invalid: 401,
   forbidden: 403,
   admin_only: 403,
   head_only: 403,
   team_only: 403,
   requester_only: 403,
   requester_or_team_only: 403,
+  token_scope: 403,
+  tokens_only: 403,
   not_offered: 403,
   part_not_offered: 403,
   action_not_yours: 403,
