@@ -78,6 +78,7 @@ export async function createMailIn(
     trustedServer: SES_AUTHSERV_ID,
     now,
     log: core.log,
+    metrics: core.metrics,
   });
   return { mailIn, core };
 }
@@ -87,7 +88,7 @@ export async function createMailIn(
  * table); raw mail goes to `inboundBucket` of the S3 stand-in.
  */
 export async function createLocalMailIn(
-  deps: Pick<Deps, 'config' | 'db' | 'orders' | 'users' | 'services' | 'orderWorkflow' | 'now' | 'log'>,
+  deps: Pick<Deps, 'config' | 'db' | 'orders' | 'users' | 'services' | 'orderWorkflow' | 'now' | 'log' | 'metrics'>,
   inboundBucket: string,
 ): Promise<{
   mailIn: MailIn;
@@ -119,6 +120,7 @@ export async function createLocalMailIn(
     trustedServer: SES_AUTHSERV_ID,
     now: deps.now,
     log: deps.log,
+    metrics: deps.metrics,
   };
   return { mailIn: new MailIn(parts), parts, store, inbound, replies };
 }

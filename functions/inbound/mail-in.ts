@@ -32,6 +32,7 @@ import {
 import { mailLanguage } from '#shared/mail-words.ts';
 import type { Order, User } from '#shared/model.ts';
 import type { Logger } from '../observability/logger.ts';
+import { type Metrics, noMetrics } from '../observability/metrics.ts';
 import type { InboundAttachment, InboundRecord, InboundRepository } from '../repositories/inbound.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
@@ -55,6 +56,8 @@ export interface MailInDeps {
   trustedServer: string;
   now: () => Date;
   log: Logger;
+  /** MailsReceived per message taken in, MailsDropped and MailsRefused by outcome. */
+  metrics?: Metrics;
 }
 
 /** One message as the receiving side hands it over. */
@@ -98,6 +101,10 @@ export class MailIn {
     try {
       const decision = await this.process(id, delivery);
       const record = await inbound.finish({ ...claim.record, ...decision }, now());
+      const metrics = this.deps.metrics ?? noMetrics;
+      metrics.count('MailsReceived');
+      if (record.outcome?.startsWith('dropped_')) metrics.count('MailsDropped');
+      if (record.outcome?.startsWith('refused_')) metrics.count('MailsRefused');
       log.info('mail.in', { id, outcome: record.outcome, orderNumber: record.orderNumber, attempts: record.attempts });
       return record;
     } catch (error) {

@@ -15,6 +15,9 @@ export type MetricName =
   | 'SlaBreaches'
   | 'MailsSent'
   | 'MailsFailed'
+  | 'MailsReceived'
+  | 'MailsDropped'
+  | 'MailsRefused'
   | 'SurveyAnswers';
 
 /**

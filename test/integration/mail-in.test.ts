@@ -27,6 +27,8 @@ let felix: Caller;
 let transport: Transporter;
 /** Fails the next reads of raw messages, to show a failed attempt is retried. */
 let failReads = 0;
+/** The metric names mail in counted. */
+const counted: string[] = [];
 
 const ANNA = 'anna.kowalska@example.com';
 const DOMAIN = 'in.ordo.localhost';
@@ -47,7 +49,7 @@ beforeAll(async () => {
       return store.raw(key);
     },
   };
-  mailIn = new MailIn({ ...local.parts, store: flaky });
+  mailIn = new MailIn({ ...local.parts, store: flaky, metrics: { count: (name) => counted.push(name), flush() {} } });
   smtp = await startSmtpStandIn({
     port: await freePort(),
     store,
@@ -223,6 +225,8 @@ describe('mail in', () => {
     const number = await fileRepair();
     const to = replies.address(number);
     const before = (await view(felix, number)).timeline.length;
+    const dropped = counted.filter((n) => n === 'MailsDropped').length;
+    const refused = counted.filter((n) => n === 'MailsRefused').length;
     expect((await send({ to, headers: { 'Auto-Submitted': 'auto-replied' }, text: 'I am away.' })).outcome).toBe(
       'dropped_auto_reply',
     );
@@ -252,6 +256,9 @@ describe('mail in', () => {
     const after = (await view(felix, number)).timeline;
     expect(after.length).toBe(before + 1);
     expect(after.filter((e) => e.comment === 'Once only')).toHaveLength(1);
+    // Dropped and refused mail is counted: auto-reply, bulk, loop, repeat; failed authentication, forgery.
+    expect(counted.filter((n) => n === 'MailsDropped').length - dropped).toBe(4);
+    expect(counted.filter((n) => n === 'MailsRefused').length - refused).toBe(2);
   });
 
   it('refuses a message over 10 MB with the limit, keeping it', async () => {
