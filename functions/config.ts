@@ -141,7 +141,7 @@ function inboundConfig(env: NodeJS.ProcessEnv, stage: Stage): Config['inbound'] 
 /** The reply key ring of mail in, read from Secrets Manager in AWS (once per process). */
 export async function replyKeyRing(
   inbound: NonNullable<Config['inbound']>,
-  readSecret: (arn: string) => Promise<string> = readSecretFromAws,
+  readSecret: (arn: string) => Promise<string> = readSecretWithSdk,
 ): Promise<LinkKeyRing> {
   return parseLinkKeyRing('text' in inbound.keys ? inbound.keys.text : await readSecret(inbound.keys.secretArn));
 }
@@ -197,6 +197,22 @@ export function apiConfigFrom(env: NodeJS.ProcessEnv, linkKeysText?: string): Ap
   };
   if (env.ATTACHMENTS_BUCKET) config.attachmentsBucket = env.ATTACHMENTS_BUCKET;
   return config;
+}
+
+/**
+ * Secrets Manager through the SDK the Lambda runtime ships (nothing added to the bundle): the workers
+ * that sign reply addresses read one secret once, and need no Powertools Parameters for it.
+ */
+async function readSecretWithSdk(arn: string): Promise<string> {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  try {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (typeof out.SecretString !== 'string') throw new ConfigError(`Secret ${arn} has no text value.`);
+    return out.SecretString;
+  } finally {
+    client.destroy();
+  }
 }
 
 /** Secrets Manager through Powertools Parameters, loaded only when a secret is configured (AWS). */
