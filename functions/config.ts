@@ -128,13 +128,16 @@ function inboundConfig(env: NodeJS.ProcessEnv, stage: Stage): Config['inbound'] 
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain))
     throw new ConfigError(`INBOUND_DOMAIN is not a domain name: ${domain}`);
   if (env.REPLY_SECRET_ARN) return { domain, keys: { secretArn: env.REPLY_SECRET_ARN } };
-  if (env.REPLY_SECRET) return { domain, keys: { text: env.REPLY_SECRET } };
+  // A key in plain text in the environment only on this machine, as with the link key.
+  if (env.REPLY_SECRET && local) return { domain, keys: { text: env.REPLY_SECRET } };
   // A key of its own even locally, derived one way from the link key, so the two never coincide.
   if (local && env.LINK_SECRET)
     return {
       domain,
       keys: { text: createHmac('sha256', env.LINK_SECRET).update('ordo reply addresses').digest('hex') },
     };
+  // The local default needs a key to derive from; without one, mail in is simply off.
+  if (!env.INBOUND_DOMAIN) return undefined;
   throw new ConfigError('INBOUND_DOMAIN is set: REPLY_SECRET_ARN (or REPLY_SECRET locally) is required too.');
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, LOCAL_INBOUND_DOMAIN, loadConfig, replyKeyRing } from '#functions/config.ts';
+import { ReplyAddresses } from '#functions/inbound/reply-address.ts';
 import {
   automaticKind,
   cleanSubject,
@@ -106,5 +108,49 @@ describe('addresses and answers', () => {
     });
     expect(intakeAnswers([{ id: 'n', kind: 'number' }], 'x', 'y')).toEqual({});
     expect(cleanSubject('RE: Fwd: Odp:  Broken   chair')).toBe('Broken chair');
+  });
+});
+
+describe('inbound configuration and reply addresses', () => {
+  const base = { TABLE_NAME: 't' };
+  it('is on locally with a reply key of its own derived from the link key, and off without one', async () => {
+    const config = loadConfig({ ...base, STAGE: 'local', LINK_SECRET: 'l'.repeat(40) });
+    expect(config.inbound?.domain).toBe(LOCAL_INBOUND_DOMAIN);
+    const ring = await replyKeyRing(config.inbound!);
+    expect(ring.keys.k1).not.toBe('l'.repeat(40));
+    expect(loadConfig({ ...base, STAGE: 'test' }).inbound).toBeUndefined();
+  });
+
+  it('in AWS needs the secret ARN with the domain; a plain key in the environment does not count', async () => {
+    expect(() =>
+      loadConfig({ ...base, STAGE: 'prod', INBOUND_DOMAIN: 'in.example.com', REPLY_SECRET: 'k'.repeat(40) }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ ...base, STAGE: 'prod', INBOUND_DOMAIN: 'not a domain', REPLY_SECRET_ARN: 'arn' }),
+    ).toThrow(/not a domain name/);
+    const config = loadConfig({ ...base, STAGE: 'prod', INBOUND_DOMAIN: 'in.example.com', REPLY_SECRET_ARN: 'arn:x' });
+    const ring = await replyKeyRing(config.inbound!, async (arn) =>
+      arn === 'arn:x' ? JSON.stringify({ current: 'k2', k1: 'a'.repeat(40), k2: 'b'.repeat(40) }) : '',
+    );
+    expect(ring.current).toBe('k2');
+    expect(loadConfig({ ...base, STAGE: 'prod' }).inbound).toBeUndefined();
+  });
+
+  it('signs with the current key, verifies with every key of the ring, whatever the case', () => {
+    const old = new ReplyAddresses({ current: 'k1', keys: { k1: 'a'.repeat(40) } }, 'in.example.com');
+    const rotated = new ReplyAddresses(
+      { current: 'k2', keys: { k1: 'a'.repeat(40), k2: 'b'.repeat(40) } },
+      'in.example.com',
+    );
+    const before = old.address('HR-1042');
+    expect(before).toMatch(/^order\+HR-1042\.[a-z2-7]{16}@in\.example\.com$/);
+    expect(rotated.orderOf(before)).toEqual({ number: 'HR-1042', valid: true });
+    expect(rotated.orderOf(before.toUpperCase())).toEqual({ number: 'HR-1042', valid: true });
+    expect(rotated.address('HR-1042')).not.toBe(before);
+    // The signature belongs to its order.
+    expect(rotated.orderOf(before.replace('HR-1042', 'HR-1043'))).toEqual({ number: 'HR-1043', valid: false });
+    expect(
+      new ReplyAddresses({ current: 'k9', keys: { k9: 'c'.repeat(40) } }, 'in.example.com').orderOf(before)?.valid,
+    ).toBe(false);
   });
 });
