@@ -109,6 +109,17 @@ export function problem(
   });
 }
 
+/** The general code of each status a Hono HTTPException may carry (a 413 says its limit). */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  415: 'unsupported_media_type',
+  422: 'rule_violation',
+};
+
 /**
  * Seconds a client should wait after a 503. Storage gives up on a call within about a second, so a
  * short pause is enough to find out whether it answers again.
@@ -128,9 +139,10 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     return problem(c, 'unavailable', { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   }
   if (err instanceof HTTPException) {
+    // Hono's own refusals keep their status, under the general code of that status.
     if (err.status === 413) return problem(c, 'payload_too_large', { maxKb: MAX_BODY_KB });
-    if (err.status === 415) return problem(c, 'unsupported_media_type');
-    return problem(c, 'bad_request');
+    const code = HTTP_EXCEPTION_CODES[err.status] ?? 'bad_request';
+    return problem(c, code);
   }
   const log = c.get('log');
   log?.error('unhandled', { error: err.message, stack: err.stack });

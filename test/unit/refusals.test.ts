@@ -4,8 +4,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { onError, problem } from '#functions/http/middleware.ts';
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import { englishRefusals } from '#shared/refusal-words.en.ts';
 import { polishRefusals } from '#shared/refusal-words.pl.ts';
@@ -241,5 +244,48 @@ describe('throw sites', () => {
     const words = /\.(?:min|max|regex|refine|email|positive|date|length)\([^)]*'[A-Z][^']*\.'|message: '[A-Z]/;
     const found = sources('shared').filter((file) => words.test(readFileSync(file, 'utf8')));
     expect(found).toEqual([]);
+  });
+});
+
+describe('problem answers', () => {
+  const app = new Hono();
+  app.get('/gone', () => {
+    throw new NotFoundError('order_not_found', { number: 'HR-7' });
+  });
+  app.get('/hono', () => {
+    throw new HTTPException(401);
+  });
+  app.get('/bug', () => {
+    throw new Error('secret internals');
+  });
+  app.notFound((c) => problem(c, 'route_not_found', { method: c.req.method, path: c.req.path }));
+  app.onError(onError as never);
+
+  it('answers a domain error as problem details with its code, parameters and English words', async () => {
+    const res = await app.request('/gone');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toEqual({
+      type: '/api/v1/problems/order_not_found',
+      title: 'Not found',
+      status: 404,
+      detail: 'There is no order HR-7 you can see.',
+      code: 'order_not_found',
+      params: { number: 'HR-7' },
+    });
+  });
+
+  it('keeps the status of a framework refusal, hides a bug, and answers an unknown route', async () => {
+    expect(await (await app.request('/hono')).json()).toMatchObject({ status: 401, code: 'unauthorized' });
+    const bug = await app.request('/bug');
+    expect(bug.status).toBe(500);
+    const text = await bug.text();
+    expect(JSON.parse(text)).toMatchObject({ code: 'unexpected', status: 500 });
+    expect(text).not.toContain('secret');
+    expect(await (await app.request('/nowhere')).json()).toMatchObject({
+      status: 404,
+      code: 'route_not_found',
+      params: { method: 'GET', path: '/nowhere' },
+    });
   });
 });
