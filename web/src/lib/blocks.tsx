@@ -1,6 +1,6 @@
 /** Building blocks of pages: tables, facts, and the page that says where to go instead. */
 import { A } from '@solidjs/router';
-import { For, type JSX, Show } from 'solid-js';
+import { For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import './blocks.css';
 
 /** Column heads from a dictionary, by key. */
@@ -24,7 +24,32 @@ export function HeadRow(props: { head: readonly Head[]; class?: (index: number) 
 }
 
 /**
- * A table in its wrapper that scrolls sideways on narrow screens: a caption (for screen readers
+ * Gives every body cell its column's head as `data-label`, and keeps doing so as rows come and go:
+ * on a phone each row is shown as a card of "head: value" lines (blocks.css), so no column is ever
+ * hidden in a box that scrolls sideways.
+ */
+function labelCells(table: HTMLTableElement) {
+  const label = () => {
+    const heads = [...(table.tHead?.rows[0]?.cells ?? [])].map((th) => th.textContent?.trim() ?? '');
+    for (const section of [...table.tBodies, ...(table.tFoot ? [table.tFoot] : [])]) {
+      for (const row of section.rows) {
+        let column = 0;
+        for (const cell of row.cells) {
+          const head = heads[column] ?? '';
+          if (cell.dataset.label !== head) cell.dataset.label = head;
+          column += cell.colSpan || 1;
+        }
+      }
+    }
+  };
+  label();
+  const watch = new MutationObserver(label);
+  watch.observe(table, { childList: true, subtree: true, characterData: true });
+  onCleanup(() => watch.disconnect());
+}
+
+/**
+ * A table in its wrapper; on a phone its rows become cards (see labelCells): a caption (for screen readers
  * unless `visibleCaption`), the column heads, the rows. A `scroll` label makes the wrapper a region
  * the keyboard can reach to scroll it.
  */
@@ -39,8 +64,10 @@ export function Table(props: {
   headClass?: (index: number) => string | undefined;
   scroll?: { label?: string; labelledBy?: string; class?: string };
 }) {
+  let element: HTMLTableElement | undefined;
+  onMount(() => element && labelCells(element));
   const table = (
-    <table class={props.class} data-testid={props.testId}>
+    <table ref={element} class={props.class} data-testid={props.testId}>
       <caption class={props.visibleCaption ? 'table-caption' : 'visually-hidden'}>{props.caption}</caption>
       <thead>
         <HeadRow head={props.head} class={props.headClass} />

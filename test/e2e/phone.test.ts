@@ -1,0 +1,85 @@
+/**
+ * Every page of the portal on a phone (390 px), with the demo history so the department views have
+ * their tables and charts: nothing makes the page scroll sideways, and no table hides columns in a
+ * box of its own that scrolls sideways (tables become cards or wrap).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, stopTestStack, testPorts } from './browser.ts';
+import { PAGES } from './journey-helpers.ts';
+
+let stack: Stack;
+let browser: Browser;
+let number = '';
+
+beforeAll(async () => {
+  // Weeks of history are filed at start; on a busy machine the emulator may take longer than the product's 1 s.
+  stack = await startStack({
+    ports: await testPorts(),
+    logLevel: 'error',
+    history: true,
+    apiEnv: { STORAGE_ATTEMPT_MS: '5000' },
+  });
+  browser = await launchBrowser();
+  // An HR order of Anna's for the pages that show one (the HR team sees it too).
+  const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
+  await anna.goto(`${stack.appUrl}/services/hr-certificate`);
+  await anna.getByLabel(/What it is for/).selectOption('Bank');
+  await anna.getByRole('button', { name: 'Submit order' }).click();
+  await anna.getByTestId('order-number').waitFor();
+  number = (await anna.getByTestId('order-number').innerText()).trim();
+  await anna.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+/** Pages beyond the sweep's list that only some roles reach. */
+const MORE: typeof PAGES = [
+  { who: 'Henry Ortiz', paths: () => ['/departments/HR', '/departments/HR/services', '/queue/HR', '/profile'] },
+];
+
+describe('phone screens (390 px)', () => {
+  const rounds = [...PAGES, ...MORE];
+  for (const round of rounds) {
+    it(`every page of ${round.who ?? 'someone signed out'} fits: no sideways scrolling, no hidden columns`, async () => {
+      const page = await openAs(browser, stack.appUrl, round.who, phoneViewport);
+      const problems: Record<string, string> = {};
+      for (const path of round.paths(number)) {
+        await page.goto(`${stack.appUrl}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const width = document.documentElement.scrollWidth;
+          if (width > window.innerWidth) out.push(`page is ${width} px wide`);
+          for (const table of document.querySelectorAll('main table')) {
+            const box = table.getBoundingClientRect();
+            if (box.width === 0) continue;
+            // A table wider than the screen, or cut off by a box of its own that scrolls sideways.
+            let el: HTMLElement | null = table.parentElement;
+            while (el && el.tagName !== 'MAIN') {
+              if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+                const name = table.querySelector('caption')?.textContent?.trim() ?? table.className;
+                out.push(`table "${name}" is ${el.scrollWidth} px in a ${el.clientWidth} px box`);
+                break;
+              }
+              el = el.parentElement;
+            }
+            if (box.right > window.innerWidth + 1) out.push(`a table ends at ${Math.round(box.right)} px`);
+          }
+          return out;
+        });
+        if (found.length) {
+          problems[path] = found.join('; ');
+          await screenshot(page, `phone-problem${path.replaceAll('/', '-')}`);
+        }
+      }
+      await page.context().close();
+      expect(problems).toEqual({});
+    });
+  }
+});
