@@ -2,26 +2,62 @@
  * The library of service templates: complete services for the common back-office departments, in
  * every portal language. A head adopts one as a draft of their department and edits it before
  * publishing; the draft goes through the same checks as a service written by hand.
+ *
+ * The templates are data, one JSON document per area (durations in business minutes on the
+ * department's calendar, a working day counted as 8 hours). They are read here once, through the
+ * service schema and its cross-field checks, so a template that a head could not save fails at load.
  */
-import type { Language } from '../model.ts';
-import type { ServiceBody } from '../service-schema.ts';
+import * as z from 'zod';
+import { LANGUAGES, type Language } from '../model.ts';
+import { type ServiceBody, serviceBody, serviceProblems } from '../service-schema.ts';
 import { localizeService } from '../translate.ts';
-import { facilitiesTemplates } from './facilities.ts';
-import { financeTemplates } from './finance.ts';
-import { hrTemplates } from './hr.ts';
-import { itTemplates } from './it.ts';
-import { legalTemplates } from './legal.ts';
-import type { ServiceTemplate, TemplateSummary } from './types.ts';
+import facilities from './facilities.json' with { type: 'json' };
+import finance from './finance.json' with { type: 'json' };
+import hr from './hr.json' with { type: 'json' };
+import it from './it.json' with { type: 'json' };
+import legal from './legal.json' with { type: 'json' };
+import { type ServiceTemplate, TEMPLATE_AREAS, type TemplateSummary } from './types.ts';
 
 export type { ServiceTemplate, TemplateArea, TemplateSummary } from './types.ts';
 export { TEMPLATE_AREAS } from './types.ts';
 
+/** A template document: the service without the department's own choices, worded in every other portal language. */
+const templateDocument = z.strictObject({
+  // Short enough that `<department code>-<id>` is a service id for any code (ten characters at most).
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,48}$/),
+  area: z.enum(TEMPLATE_AREAS),
+  service: serviceBody
+    .omit({ ownerId: true, audience: true, reportTo: true, bundle: true, scheduledStandard: true, translations: true })
+    .extend({
+      translations: z.record(z.enum(LANGUAGES).exclude(['en']), serviceBody.shape.translations.unwrap().valueType),
+    }),
+  example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])),
+});
+
+/** The documents of one area, each checked as a head's service would be; a bad one throws, naming the template. */
+function load(documents: unknown, area: ServiceTemplate['area']): ServiceTemplate[] {
+  return z
+    .array(z.unknown())
+    .parse(documents)
+    .map((document, i) => {
+      const parsed = templateDocument.safeParse(document);
+      const name = `${area} template ${i + 1}`;
+      if (!parsed.success) throw new Error(`${name}: ${z.prettifyError(parsed.error)}`);
+      const template = parsed.data;
+      if (template.area !== area) throw new Error(`${name} (${template.id}): area ${template.area}, not ${area}`);
+      const body: ServiceBody = { ...template.service, ownerId: '', audience: [], reportTo: [] };
+      const problems = serviceProblems(body);
+      if (Object.keys(problems).length > 0) throw new Error(`${name} (${template.id}): ${JSON.stringify(problems)}`);
+      return template;
+    });
+}
+
 export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
-  ...hrTemplates,
-  ...itTemplates,
-  ...financeTemplates,
-  ...facilitiesTemplates,
-  ...legalTemplates,
+  ...load(hr, 'hr'),
+  ...load(it, 'it'),
+  ...load(finance, 'finance'),
+  ...load(facilities, 'facilities'),
+  ...load(legal, 'legal'),
 ];
 
 const BY_ID = new Map(SERVICE_TEMPLATES.map((t) => [t.id, t]));

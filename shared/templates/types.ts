@@ -38,7 +38,3 @@ export interface TemplateSummary {
   name: string;
   summary: string;
 }
-
-/** Durations in business minutes on the department's calendar; a working day counts as 8 hours. */
-export const hours = (h: number) => h * 60;
-export const workingDays = (d: number) => d * 8 * 60;
