@@ -3,12 +3,14 @@
  * Access patterns: get by code (GetItem DEPT#code/PROFILE, cached 30 s); list (Query byCollection DEPARTMENTS);
  * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide).
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Department } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
+import { auditPut } from './audit.ts';
 
 /** Order numbers start here so they look like real case numbers (HR-1001). */
 export const FIRST_ORDER_NUMBER = 1001;
@@ -47,25 +49,34 @@ export class DepartmentRepository {
     return (out.Items ?? []).map((item) => fromItem<Department>(item));
   }
 
-  /** Creates the department (version 1) or replaces it when `expectedVersion` matches. */
-  async save(department: Department, expectedVersion?: number): Promise<Department> {
+  /**
+   * Creates the department (version 1) or replaces it when `expectedVersion` matches; with `audit`,
+   * its audit record goes in the same transaction.
+   */
+  async save(department: Department, expectedVersion?: number, audit?: AuditRecord): Promise<Department> {
     const next = { ...department, version: (expectedVersion ?? 0) + 1 };
+    const put = {
+      TableName: this.db.tableName,
+      Item: {
+        ...keys.department(next.code),
+        ...keys.departmentsCollection(next.code),
+        type: 'department',
+        ...next,
+      },
+      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+      ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+    };
     try {
-      await this.db.doc.send(
-        new PutCommand({
-          TableName: this.db.tableName,
-          Item: {
-            ...keys.department(next.code),
-            ...keys.departmentsCollection(next.code),
-            type: 'department',
-            ...next,
-          },
-          ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
-          ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
-        }),
-      );
+      if (audit) {
+        await this.db.doc.send(
+          new TransactWriteCommand({ TransactItems: [{ Put: put }, auditPut(this.db.tableName, audit)] }),
+        );
+      } else {
+        await this.db.doc.send(new PutCommand(put));
+      }
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') {
+      const name = (error as Error).name;
+      if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
         throw new ConflictError('department_changed', { code: department.code });
       }
       throw error;

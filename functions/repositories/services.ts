@@ -7,12 +7,14 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceSummary } from '#shared/api.ts';
+import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Service } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
+import { auditPut } from './audit.ts';
 
 export function summarize(service: Service): ServiceSummary {
   return {
@@ -84,7 +86,13 @@ export class ServiceRepository {
    * Writes a new version of the service, conditional on the version the editor saw. A published
    * version also gets an immutable snapshot (orders point at it) and a catalog entry.
    */
-  async save(service: Service, expectedVersion: number | undefined, now: string): Promise<Service> {
+  async save(
+    service: Service,
+    expectedVersion: number | undefined,
+    now: string,
+    /** The change's audit record, written in the same transaction. */
+    audit?: (saved: Service) => AuditRecord,
+  ): Promise<Service> {
     const next: Service = { ...service, version: (expectedVersion ?? 0) + 1, updatedAt: now };
     // Every save of a published service publishes a version; the count is the version people see.
     if (next.status === 'published') next.publication = (service.publication ?? 0) + 1;
@@ -120,6 +128,7 @@ export class ServiceRepository {
     } else {
       items.push({ Delete: { TableName: this.db.tableName, Key: keys.catalogEntry(next.department, next.id) } });
     }
+    if (audit) items.push(auditPut(this.db.tableName, audit(next)));
     try {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

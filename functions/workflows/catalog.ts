@@ -3,6 +3,7 @@
  * retired, with a new immutable version on every published change so orders keep theirs).
  */
 import type { Member, ServiceView } from '#shared/api.ts';
+import { departmentAudit, serviceAudit } from '#shared/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Department, Service, User } from '#shared/model.ts';
 import { canEditCatalog, canEditDepartment, isAgentOf } from '#shared/permissions.ts';
@@ -31,7 +32,9 @@ export class CatalogWorkflow {
     await this.checkDepartment(body);
     let created: Department;
     try {
-      created = await this.deps.departments.save({ ...body, version: 0 });
+      const draft: Department = { ...body, version: 0 };
+      const at = this.deps.now().toISOString();
+      created = await this.deps.departments.save(draft, undefined, departmentAudit(user.id, at, undefined, draft));
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('department_exists', { code: body.code });
       throw error;
@@ -54,7 +57,9 @@ export class CatalogWorkflow {
     if (version !== current.version) {
       throw new ConflictError('department_changed', { code }, current);
     }
-    return this.deps.departments.save({ ...current, ...fields }, version);
+    const next: Department = { ...current, ...fields };
+    const at = this.deps.now().toISOString();
+    return this.deps.departments.save(next, version, departmentAudit(user.id, at, current, next));
   }
 
   async members(user: User, code: string): Promise<Member[]> {
@@ -122,7 +127,9 @@ export class CatalogWorkflow {
     }
     this.check(body);
     const now = this.deps.now().toISOString();
-    return this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now);
+    return this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now, (saved) =>
+      serviceAudit(user.id, now, undefined, saved),
+    );
   }
 
   async updateService(user: User, id: string, body: ServiceBody & { version: number }): Promise<Service> {
@@ -130,19 +137,25 @@ export class CatalogWorkflow {
     this.check(body);
     if (current.status === 'published') await this.checkPublishable(body);
     const { version, ...fields } = body;
-    return this.deps.services.save({ ...current, ...fields }, version, this.deps.now().toISOString());
+    return this.saveAudited(user, current, { ...current, ...fields }, version);
   }
 
   async publish(user: User, id: string, version: number): Promise<Service> {
     const current = await this.editable(user, id, version);
     this.check(current);
     await this.checkPublishable(current);
-    return this.deps.services.save({ ...current, status: 'published' }, version, this.deps.now().toISOString());
+    return this.saveAudited(user, current, { ...current, status: 'published' }, version);
   }
 
   async retire(user: User, id: string, version: number): Promise<Service> {
     const current = await this.editable(user, id, version);
-    return this.deps.services.save({ ...current, status: 'retired' }, version, this.deps.now().toISOString());
+    return this.saveAudited(user, current, { ...current, status: 'retired' }, version);
+  }
+
+  /** A change of a service with its audit record (what changed, before and after) in the same write. */
+  private saveAudited(user: User, current: Service, next: Service, version: number): Promise<Service> {
+    const now = this.deps.now().toISOString();
+    return this.deps.services.save(next, version, now, (saved) => serviceAudit(user.id, now, current, saved));
   }
 
   private async editable(user: User, id: string, version: number): Promise<Service> {

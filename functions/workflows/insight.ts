@@ -4,6 +4,7 @@
  */
 
 import type { CapacityResponse, CustomersResponse, GoalsBody, GoalsView } from '#shared/api.ts';
+import { goalsAudit } from '#shared/audit.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import {
   buildCapacity,
@@ -148,7 +149,12 @@ export class InsightWorkflow {
         ...(g.serviceId ? { serviceId: g.serviceId } : {}),
       };
     });
-    await this.deps.departments.save({ ...department, goals }, body.version);
+    const at = this.deps.now().toISOString();
+    await this.deps.departments.save(
+      { ...department, goals },
+      body.version,
+      goalsAudit(user.id, at, department, goals),
+    );
     return this.goals(user, code);
   }
 

@@ -1,4 +1,7 @@
-/** The audit log of role changes, a month at a time, each change said in one sentence. */
+/**
+ * The audit log, a month at a time: role changes, departments' settings, calendars and goals, and
+ * services' edits, publishing and retiring, each said in one sentence with what it was before and after.
+ */
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { api } from '../lib/api.ts';
@@ -10,11 +13,13 @@ import {
   type AuditEntry,
   auditSentence,
   currentMonth,
+  fieldWords,
   isMonth,
   monthWords,
   readAudit,
   roleSetWords,
   shiftMonth,
+  valueWords,
 } from './audit.ts';
 
 export default function AdminAudit() {
@@ -103,15 +108,51 @@ function AuditItem(props: { entry: AuditEntry; nameOf: (id: string) => string })
       <p class="meta">
         <DateTime iso={props.entry.at} />
       </p>
-      <details>
-        <summary>{t.admin.audit.details}</summary>
-        <Facts
-          facts={[
-            { term: t.admin.audit.before, detail: <WordList words={roleSetWords(props.entry.before)} /> },
-            { term: t.admin.audit.after, detail: <WordList words={roleSetWords(props.entry.after)} /> },
-          ]}
-        />
-      </details>
+      <Show
+        when={props.entry.action === 'roles_changed'}
+        fallback={
+          <Show when={(props.entry.changes ?? []).length > 0}>
+            <details>
+              <summary>{t.admin.audit.details}</summary>
+              <For each={props.entry.changes ?? []}>
+                {(change) => (
+                  <div class="audit-change" data-testid="audit-change">
+                    <h3>{fieldWords(change.field)}</h3>
+                    <Facts
+                      facts={[
+                        {
+                          term: t.admin.audit.before,
+                          detail: <WordList words={valueWords(change.field, change.before)} />,
+                        },
+                        {
+                          term: t.admin.audit.after,
+                          detail: <WordList words={valueWords(change.field, change.after)} />,
+                        },
+                      ]}
+                    />
+                  </div>
+                )}
+              </For>
+            </details>
+          </Show>
+        }
+      >
+        <details>
+          <summary>{t.admin.audit.details}</summary>
+          <Facts
+            facts={[
+              {
+                term: t.admin.audit.before,
+                detail: <WordList words={roleSetWords(props.entry.before ?? { memberships: {}, admin: false })} />,
+              },
+              {
+                term: t.admin.audit.after,
+                detail: <WordList words={roleSetWords(props.entry.after ?? { memberships: {}, admin: false })} />,
+              },
+            ]}
+          />
+        </details>
+      </Show>
     </li>
   );
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditSentence, currentMonth, isMonth, monthWords, readAudit, roleSetWords, shiftMonth } from './audit.ts';
+import {
+  auditSentence,
+  currentMonth,
+  isMonth,
+  monthWords,
+  readAudit,
+  roleSetWords,
+  shiftMonth,
+  valueWords,
+} from './audit.ts';
 
 const names: Record<string, string> = { ada: 'Ada Lindqvist', carl: 'Carl Jensen' };
 const nameOf = (id: string) => names[id] ?? id;
@@ -96,5 +105,47 @@ describe('months', () => {
     expect(shiftMonth('nope', 1)).toBe('nope');
     expect(currentMonth(new Date('2026-04-30T23:30:00.000Z'))).toBe('2026-04');
     expect(monthWords('2026-03')).toBe('March 2026');
+  });
+});
+
+describe('changes of departments and services in the audit log', () => {
+  const names = (id: string) => (id === 'henry' ? 'Henry Ortiz' : id);
+
+  it('keeps them and says each in one sentence, naming what changed', () => {
+    const [entry] = readAudit([
+      {
+        at: '2026-03-04T10:00:00.000Z',
+        actorId: 'henry',
+        action: 'service_changed',
+        subjectId: 'hr-certificate',
+        changes: [
+          { field: 'name', before: 'Certificate', after: 'Employment certificate' },
+          { field: 'deliverables', before: [], after: [{ id: 'scan', label: 'Scan sent' }] },
+        ],
+      },
+    ]);
+    expect(entry?.changes).toHaveLength(2);
+    expect(auditSentence(entry!, names)).toBe('Henry Ortiz edited the service hr-certificate: name and deliverables');
+    const calendar = { ...entry!, action: 'calendar_changed' as const, subjectId: 'HR' };
+    expect(auditSentence(calendar, names)).toBe('Henry Ortiz changed the business calendar of HR');
+  });
+
+  it('says values readably: a calendar’s hours and holidays, named items, nothing', () => {
+    const calendar = {
+      timeZone: 'Europe/Warsaw',
+      hours: { '1': [{ start: '09:00', end: '17:00' }], '5': [{ start: '09:00', end: '15:00' }] },
+      holidays: ['2026-12-24'],
+    };
+    expect(valueWords('calendar', calendar)).toEqual([
+      'Europe/Warsaw',
+      'Mon 09:00–17:00',
+      'Fri 09:00–15:00',
+      'holidays: 2026-12-24',
+    ]);
+    expect(valueWords('deliverables', [{ id: 'scan', label: 'Scan sent' }])).toEqual(['Scan sent']);
+    expect(
+      valueWords('goals', [{ id: 'g', metric: 'csat', target: 0.9, from: '2026-01-01', to: '2026-03-31' }]),
+    ).toEqual(['csat 0.9, 2026-01-01 – 2026-03-31']);
+    expect(valueWords('name', undefined)).toEqual(['—']);
   });
 });
