@@ -81,7 +81,7 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
       if (audience !== 'anyone' && isApiTokenHeader(header)) {
         // A service account's API token: only the routes its scopes name, only its own department.
         const caller = await deps.tokenWorkflow.authenticate(header ?? '');
-        if (scopeDecision(caller.token, tokenRoute.tokenScope) !== 'allowed') throw new ForbiddenError('forbidden');
+        if (scopeDecision(caller.token, tokenRoute.tokenScope) !== 'allowed') throw new ForbiddenError('token_scope');
         const code = c.req.param('code');
         if (code && code !== caller.token.department) throw new NotFoundError('nothing_here', { department: code });
         c.set('user', caller.account);
@@ -92,7 +92,7 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
       if (audience === 'apiToken') {
         // People sign in for the portal's routes; these are for service accounts' tokens only.
         await authenticate(deps, header);
-        throw new ForbiddenError('forbidden');
+        throw new ForbiddenError('tokens_only');
       }
       if (audience === 'tokenHolder') {
         c.set('identity', await identify(deps, c.req.header('authorization')));

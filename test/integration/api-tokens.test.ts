@@ -117,7 +117,8 @@ describe('API tokens', () => {
     });
     expect(facilities.status).toBe(404);
     // Reading needs orders:read.
-    expect((await hr.request('GET', '/api/v1/integration/orders')).status).toBe(403);
+    const reading = await hr.json<{ code: string }>('GET', '/api/v1/integration/orders');
+    expect([reading.status, reading.body.code]).toEqual([403, 'token_scope']);
   });
 
   it('never reaches beyond its scopes: people routes, other departments, other orders', async () => {
@@ -149,7 +150,8 @@ describe('API tokens', () => {
     expect(fac.status).toBe(201);
     expect((await hr.request('GET', `/api/v1/integration/orders/${fac.body.order.number}`)).status).toBe(404);
     // People cannot call the token routes.
-    expect((await henry.request('GET', '/api/v1/integration/orders')).status).toBe(403);
+    const person = await henry.json<{ code: string }>('GET', '/api/v1/integration/orders');
+    expect([person.status, person.body.code]).toEqual([403, 'tokens_only']);
     expect((await h.anonymous.request('GET', '/api/v1/integration/orders')).status).toBe(401);
   });
 
@@ -162,7 +164,8 @@ describe('API tokens', () => {
       `/api/v1/departments/HR/api-tokens/${token.id}/revoke`,
     );
     expect(revoked.body).toMatchObject({ state: 'revoked', revokedBy: 'henry' });
-    expect((await hr.request('GET', '/api/v1/integration/orders')).status).toBe(401);
+    const refused = await hr.json<{ code: string }>('GET', '/api/v1/integration/orders');
+    expect([refused.status, refused.body.code]).toEqual([401, 'token_invalid']);
 
     const forged = `${secret.slice(0, -4)}AAAA`;
     const other = await makeToken({ scopes: ['orders:read'] });

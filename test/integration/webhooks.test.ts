@@ -89,6 +89,12 @@ describe('webhooks out', () => {
         events: ['order.filed'],
       });
       expect([url, res.status]).toEqual([url, 400]);
+      // The schema refuses other schemes; the address check refuses the rest, saying why.
+      const code = (res.body.fields?.url as { code?: string } | undefined)?.code;
+      expect([url, url.startsWith('ftp') ? 'schema' : code]).toEqual([
+        url,
+        url.startsWith('ftp') ? 'schema' : 'webhook_target',
+      ]);
     }
     // Only the head subscribes, and only their department.
     expect(

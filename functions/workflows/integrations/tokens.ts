@@ -101,7 +101,7 @@ export class TokenWorkflow {
     const stored = id ? await this.deps.tokens.get(id) : undefined;
     const now = this.deps.now();
     if (!stored || !secretMatches(secret, stored.hash) || tokenState(stored, now) !== 'active') {
-      throw new UnauthorizedError('unauthorized');
+      throw new UnauthorizedError('token_invalid');
     }
     await this.deps.tokens.touch(stored, now);
     const { hash: _hash, ...token } = stored;

@@ -45,7 +45,7 @@ export class WebhookWorkflow {
       await checkTarget(body.url, this.deps.policy);
     } catch (error) {
       if (error instanceof TargetRefusedError) {
-        throw fieldRefused('url', refusal('invalid'));
+        throw fieldRefused('url', refusal('webhook_target', { reason: error.reason }));
       }
       throw error;
     }
