@@ -163,6 +163,8 @@ describe('department insight on the seeded history', () => {
     await page.getByText(/you need about [\d.,]+ people/).waitFor();
     const services = page.getByRole('region', { name: 'Demand, queue, time spent and people needed per service' });
     await expect.poll(() => services.locator('tbody tr').count()).toBeGreaterThan(0);
+    // A trend that rounds to nothing reads 0, never "-0".
+    expect(await page.getByRole('main').innerText()).not.toMatch(/(^|[^\d.,])-0(?![\d.,])/m);
     await expectNoSeriousViolations();
     await screenshot(page, 'capacity');
     publish('capacity');

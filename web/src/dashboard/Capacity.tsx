@@ -60,7 +60,11 @@ const average = (values: number[]) => (values.length ? values.reduce((a, b) => a
 function CapacityBody(props: { view: CapacityResponse; personName: (id: string) => string }) {
   const v = () => props.view;
   const c = ti.capacity;
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${numberWords(n)}`;
+  // Rounded as shown first, so a trend of -0.04 reads "0", never "-0".
+  const signed = (n: number) => {
+    const shown = Math.round(n * 10) / 10 || 0;
+    return `${shown > 0 ? '+' : ''}${numberWords(shown)}`;
+  };
   const demand = () => ({
     labels: [...v().weeks, ...v().forecastWeeks].map((w) => dayWords(w)),
     series: [

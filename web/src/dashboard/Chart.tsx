@@ -82,6 +82,8 @@ export function chartConfig(spec: ChartSpec): Config {
         pointStyle: i % 2 === 1 ? 'rectRot' : 'circle',
         pointRadius: 4,
         spanGaps: true,
+        // Points on the edge (100 %, 0) are drawn whole, not cut by the chart area.
+        clip: 6,
         ...(spec.kind === 'pareto' ? { yAxisID: 'share' } : {}),
       } satisfies Dataset;
     }
@@ -116,6 +118,7 @@ export function chartConfig(spec: ChartSpec): Config {
       maintainAspectRatio: false,
       animation: reducedMotion() ? false : { duration: 250 },
       indexAxis: horizontal ? 'y' : 'x',
+      layout: { padding: { top: 8, right: 8 } },
       plugins: {
         legend: { display: data.series.length > 1, labels: { color: INK, usePointStyle: true } },
         tooltip: { enabled: true },

@@ -290,8 +290,8 @@ export default function Dashboard() {
                   title={t.dashboard.stagesTitle}
                   spec={{
                     kind: 'horizontalBars',
-                    data: stageFunnel(r().stages, stageLabel),
-                    valueTitle: t.dashboard.averageWorking,
+                    data: stageFunnel(r().stages, stageLabel, hoursPerDay()),
+                    valueTitle: t.dashboard.averageWorkingDays,
                   }}
                   valueWords={working}
                 />

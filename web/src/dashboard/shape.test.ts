@@ -103,6 +103,10 @@ describe('stages', () => {
       labels: ['In progress', 'Triage / Sorting'],
       series: [{ label: 'Average working time (minutes)', values: [300, 20] }],
     });
+
+    // With the calendar's day, in working days like the table beside the chart (8 h: 300 min = 0.6 days).
+    const days = stageFunnel([{ stage: 'in_progress', minutes: 900, holds: 3, averageMinutes: 300 }], (k) => k, 8);
+    expect(days.series).toEqual([{ label: 'Average working time (working days)', values: [0.6] }]);
   });
 });
 

@@ -72,11 +72,24 @@ export function paretoChart(entries: readonly ParetoEntry[], labelOf: (key: stri
   };
 }
 
-/** Average working minutes per stage, where orders wait longest first (as the report sorts them). */
-export function stageFunnel(stages: Report['stages'], labelOf: (key: string) => string): ChartData {
+/**
+ * Average working time per stage, where orders wait longest first (as the report sorts them): in
+ * working days of `hoursPerDay` hours (one decimal), like the table beside it; in minutes without.
+ */
+export function stageFunnel(
+  stages: Report['stages'],
+  labelOf: (key: string) => string,
+  hoursPerDay?: number,
+): ChartData {
+  const value = (minutes: number) => (hoursPerDay ? Math.round((minutes / (hoursPerDay * 60)) * 10) / 10 : minutes);
   return {
     labels: stages.map((s) => labelOf(s.stage)),
-    series: [{ label: t.dashboard.averageWorking, values: stages.map((s) => s.averageMinutes) }],
+    series: [
+      {
+        label: hoursPerDay ? t.dashboard.averageWorkingDays : t.dashboard.averageWorking,
+        values: stages.map((s) => value(s.averageMinutes)),
+      },
+    ],
   };
 }
 

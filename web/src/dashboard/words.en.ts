@@ -63,6 +63,7 @@ export const dashboardWords = {
     responses: 'Answers',
     orders: 'Orders',
     averageWorking: 'Average working time (minutes)',
+    averageWorkingDays: 'Average working time (working days)',
     download: 'Download CSV',
     downloading: 'Preparing the file…',
     downloaded: (name: string) => `Saved ${name}.`,

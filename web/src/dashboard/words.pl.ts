@@ -64,6 +64,7 @@ export const dashboardWords: typeof english = {
     responses: 'Odpowiedzi',
     orders: 'Zamówienia',
     averageWorking: 'Średni czas pracy (minuty)',
+    averageWorkingDays: 'Średni czas pracy (dni robocze)',
     download: 'Pobierz CSV',
     downloading: 'Przygotowywanie pliku…',
     downloaded: (name) => `Zapisano ${name}.`,
