@@ -84,24 +84,6 @@ export function dateRefusal(
   return undefined;
 }
 
-/** A date refusal in English, the words of the shared checks. */
-export function dateRefusalWords(refusal: DateRefusal): string {
-  switch (refusal.code) {
-    case 'date_after_field':
-    case 'date_before_field': {
-      const { field, days } = refusal.params;
-      const side = refusal.code === 'date_after_field' ? 'after' : 'before';
-      if (days === 0) return `Must be on or ${side} ${field}.`;
-      if (days === 1) return `Must be ${side} ${field}.`;
-      return `Must be at least ${days} days ${side} ${field}.`;
-    }
-    case 'date_in_past':
-      return 'Must not be in the past.';
-    case 'date_too_far':
-      return `Must be within ${refusal.params.days} day${refusal.params.days === 1 ? '' : 's'} from today.`;
-  }
-}
-
 /** Patterns apply to free-text fields only. */
 function hasPattern(field: FormField): field is FormField & { pattern: string } {
   return !!field.pattern && (field.kind === 'text' || field.kind === 'longText');

@@ -8,6 +8,7 @@ import type { Audience } from './access.ts';
 import { departmentCodeParam, type Page, pageQuery } from './api.ts';
 import type { Answer } from './contract.ts';
 import { type InboundOutcome, LOCAL_PART } from './inbound.ts';
+import { says } from './refusals.ts';
 
 /** PUT /departments/:code/mail-intake: mail to `<localPart>@<inbound domain>` files orders in `serviceId`. */
 export const mailIntakeBody = z.strictObject({
@@ -15,8 +16,8 @@ export const mailIntakeBody = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .regex(LOCAL_PART, 'Letters, digits, dots, hyphens or underscores, up to 63.')
-    .refine((v) => !v.startsWith('order'), 'Addresses starting with "order" answer orders.'),
+    .regex(LOCAL_PART, says('inbound_address_format'))
+    .refine((v) => !v.startsWith('order'), says('inbound_address_reserved')),
   serviceId: z.string().min(1).max(100),
 });
 
