@@ -495,7 +495,21 @@ function asOrderDraft(value: unknown): OrderDraft | undefined {
   };
 }
 
+/**
+ * Moves the focus to the form's message at its top once it is shown, so the person hears it first
+ * and reads on down to the fields it names.
+ */
+function focusProblem(id: string) {
+  requestAnimationFrame(() => {
+    const alert = document.getElementById(id);
+    if (!alert) return;
+    alert.setAttribute('tabindex', '-1');
+    alert.focus();
+  });
+}
+
 export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) {
+  const problemId = () => (props.preview ? 'preview-problem' : 'order-problem');
   const navigate = useNavigate();
   const form = () => props.service.form;
   const blank = JSON.stringify(initialAnswers(untrack(form)));
@@ -550,7 +564,10 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
   function submit() {
     send.clear();
     const answers = readyAnswers(state, send, formEl, t.form.fixErrors);
-    if (!answers) return;
+    if (!answers) {
+      focusProblem(problemId());
+      return;
+    }
     if (props.preview) {
       send.said(t.form.previewChecked);
       return;
@@ -572,6 +589,14 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
   return (
     <form ref={formEl} class="order-form surface" novalidate onSubmit={submitWith(submit)}>
       <p class="hint">{t.common.requiredNote}</p>
+      {/* The outcome above the fields: "correct the fields marked below" is said where it is true. */}
+      <Outcome of={send} live id={problemId()}>
+        <Show when={inputErrors().length > 0}>
+          <ul>
+            <For each={inputErrors()}>{(m) => <li>{m}</li>}</For>
+          </ul>
+        </Show>
+      </Outcome>
       <Show when={props.preview && form().length === 0}>
         <p class="empty">{t.form.previewEmpty}</p>
       </Show>
@@ -606,13 +631,6 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
         />
       </Show>
 
-      <Outcome of={send} live>
-        <Show when={inputErrors().length > 0}>
-          <ul>
-            <For each={inputErrors()}>{(m) => <li>{m}</li>}</For>
-          </ul>
-        </Show>
-      </Outcome>
       <ApprovalNote approval={props.service.approval} form={form()} answers={state.answers()} />
       <Show when={props.service.promisedAt}>
         {(at) => <p class="promise">{t.service.promise(promiseDate(at()))}</p>}

@@ -1,0 +1,35 @@
+/** Forms say what is wrong where it is read first: the order form's message sits above its fields and takes the focus. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, startTestStack, stopTestStack } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+describe('the order form refused', () => {
+  it('says "Please correct the fields marked below" above the fields, with the focus on it', async () => {
+    const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
+    await anna.goto(`${stack.appUrl}/services/hr-certificate`);
+    const field = anna.getByLabel(/What it is for/);
+    await field.waitFor();
+    await anna.getByRole('button', { name: 'Submit order' }).click();
+    const alert = anna.getByRole('alert').filter({ hasText: 'Please correct the fields marked below.' });
+    await alert.waitFor();
+    await expect
+      .poll(() => anna.evaluate(() => document.activeElement?.textContent?.trim() ?? ''))
+      .toContain('Please correct the fields marked below.');
+    const [message, first] = [await alert.boundingBox(), await field.boundingBox()];
+    expect(message && first && message.y < first.y).toBe(true);
+  });
+});
