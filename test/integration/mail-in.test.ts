@@ -306,6 +306,13 @@ describe('mail in', () => {
       serviceId: 'hr-onboarding',
     });
     expect(elsewhere.status).toBe(404);
+    const reserved = await fatima.json<{ fields?: Record<string, { code: string }> }>(
+      'PUT',
+      '/api/v1/departments/FAC/mail-intake',
+      { localPart: 'orders', serviceId: 'fac-repair' },
+    );
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.fields?.localPart?.code).toBe('inbound_address_reserved');
     expect(await inbound.setIntake({ department: 'IT', localPart: 'it', serviceId: 'it-access' })).toBe(true);
     const taken = await fatima.request('PUT', '/api/v1/departments/FAC/mail-intake', {
       localPart: 'IT',
