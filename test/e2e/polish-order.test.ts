@@ -51,6 +51,9 @@ describe('Maja’s order in Polish', () => {
     await page.goto(`${stack.appUrl}/orders/${first}`);
     const timeline = page.getByTestId('timeline');
     await expect.poll(() => timeline.innerText()).toContain('Wysłano skan podpisanego zaświadczenia');
+    // The answers' words come with the service, which the page loads after the order.
+    const answers = page.locator('dl.answers');
+    await expect.poll(() => answers.innerText()).toContain('Wiza');
     const text = await page.locator('main').innerText();
     await screenshot(page, 'polish-order-service-words');
     expect(text).toContain('Zaświadczenie o zatrudnieniu');
