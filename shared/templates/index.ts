@@ -16,7 +16,7 @@ import finance from './finance.json' with { type: 'json' };
 import hr from './hr.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
 import legal from './legal.json' with { type: 'json' };
-import { type ServiceTemplate, TEMPLATE_AREAS, type TemplateSummary } from './types.ts';
+import { type ServiceTemplate, TEMPLATE_AREAS, type TemplateArea, type TemplateSummary } from './types.ts';
 
 export type { ServiceTemplate, TemplateArea, TemplateSummary } from './types.ts';
 export { TEMPLATE_AREAS } from './types.ts';
@@ -34,30 +34,45 @@ const templateDocument = z.strictObject({
   example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])),
 });
 
-/** The documents of one area, each checked as a head's service would be; a bad one throws, naming the template. */
-function load(documents: unknown, area: ServiceTemplate['area']): ServiceTemplate[] {
+/**
+ * Service documents kept as JSON (the templates, the local stack's demo catalogue): each is parsed
+ * with `schema`, then its service (`bodyOf`) is held to the cross-field checks a head's service
+ * meets. A bad document throws, naming it, so it fails the first test that loads it.
+ */
+export function readServiceDocuments<S extends z.ZodType>(
+  schema: S,
+  documents: unknown,
+  source: string,
+  bodyOf: (document: z.output<S>) => ServiceBody,
+): z.output<S>[] {
   return z
     .array(z.unknown())
     .parse(documents)
     .map((document, i) => {
-      const parsed = templateDocument.safeParse(document);
-      const name = `${area} template ${i + 1}`;
+      const id = (document as { id?: unknown } | null)?.id;
+      const name = `${source}, document ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}`;
+      const parsed = schema.safeParse(document);
       if (!parsed.success) throw new Error(`${name}: ${z.prettifyError(parsed.error)}`);
-      const template = parsed.data;
-      if (template.area !== area) throw new Error(`${name} (${template.id}): area ${template.area}, not ${area}`);
-      const body: ServiceBody = { ...template.service, ownerId: '', audience: [], reportTo: [] };
-      const problems = serviceProblems(body);
-      if (Object.keys(problems).length > 0) throw new Error(`${name} (${template.id}): ${JSON.stringify(problems)}`);
-      return template;
+      const problems = serviceProblems(bodyOf(parsed.data));
+      if (Object.keys(problems).length > 0) throw new Error(`${name}: ${JSON.stringify(problems)}`);
+      return parsed.data;
     });
 }
 
+const templates = (documents: unknown, area: TemplateArea): ServiceTemplate[] =>
+  readServiceDocuments(templateDocument.extend({ area: z.literal(area) }), documents, `${area}.json`, (t) => ({
+    ...t.service,
+    ownerId: '',
+    audience: [],
+    reportTo: [],
+  }));
+
 export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
-  ...load(hr, 'hr'),
-  ...load(it, 'it'),
-  ...load(finance, 'finance'),
-  ...load(facilities, 'facilities'),
-  ...load(legal, 'legal'),
+  ...templates(hr, 'hr'),
+  ...templates(it, 'it'),
+  ...templates(finance, 'finance'),
+  ...templates(facilities, 'facilities'),
+  ...templates(legal, 'legal'),
 ];
 
 const BY_ID = new Map(SERVICE_TEMPLATES.map((t) => [t.id, t]));
