@@ -12,6 +12,7 @@ import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { Loading, Prose, usePageTitle } from '../lib/ui.tsx';
+import { workingHoursLines } from './hours.ts';
 import { ServiceList } from './ServiceList.tsx';
 import './catalog.css';
 
@@ -58,6 +59,15 @@ export default function DepartmentPage() {
             {t.department.contact}:{' '}
             <a href={`mailto:${data().department.contactEmail}`}>{data().department.contactEmail}</a>
           </p>
+          <section aria-labelledby="hours-title" class="working-hours" data-testid="working-hours">
+            <h2 id="hours-title">{t.workingHours.title}</h2>
+            <Show when={!data().department.calendar.always} fallback={<p>{t.workingHours.always}</p>}>
+              <ul>
+                <For each={workingHoursLines(data().department.calendar, t.locale)}>{(line) => <li>{line}</li>}</For>
+              </ul>
+              <p class="hint">{t.workingHours.zone(data().department.calendar.timeZone)}</p>
+            </Show>
+          </section>
           <Show when={isTeam() || canEdit()}>
             <div class="button-row">
               <Show when={isTeam()}>

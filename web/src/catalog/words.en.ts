@@ -131,6 +131,12 @@ export const catalogWords = {
     previewChecked: 'The answers pass the form’s checks. In the real form the order would now be sent.',
     previewEmpty: 'The form has no fields yet. Add fields on the left to see them here.',
   },
+  /** A department's working hours: the calendar its time standards and promises count on. */
+  workingHours: {
+    title: 'Working hours',
+    always: 'Around the clock, every day: time standards count every hour.',
+    zone: (zone: string) => `Times in ${zone}. Time standards and promises count these hours only, not holidays.`,
+  },
   /** Links from a page that is not there or not for the reader. */
   waysBack: { label: 'Ways back', catalog: 'Go to the catalog', myOrders: 'Go to my orders' },
   /** The person picker (web/src/lib/PersonPicker.tsx), wherever a person is chosen. */

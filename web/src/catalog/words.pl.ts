@@ -131,6 +131,11 @@ export const catalogWords: typeof english = {
       'Odpowiedzi przechodzą kontrole formularza. W prawdziwym formularzu zamówienie zostałoby teraz wysłane.',
     previewEmpty: 'Formularz nie ma jeszcze pól. Dodaj pola po lewej stronie, aby je tu zobaczyć.',
   },
+  workingHours: {
+    title: 'Godziny pracy',
+    always: 'Całą dobę, każdego dnia: standardy czasu liczą każdą godzinę.',
+    zone: (zone) => `Godziny w strefie ${zone}. Standardy czasu i obietnice liczą tylko te godziny, bez świąt.`,
+  },
   waysBack: { label: 'Drogi powrotu', catalog: 'Przejdź do katalogu', myOrders: 'Przejdź do moich zamówień' },
   people: {
     placeholder: 'Wpisz imię, nazwisko lub e-mail',
