@@ -6,10 +6,11 @@
  */
 import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, type ProviderAttributes, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
+import { keyRingSecret } from './secrets.ts';
 import type { PortalRuntimeConfig } from './web.ts';
 
 export const ADMIN_GROUP = 'admin';
@@ -211,21 +212,12 @@ export class OrdoAuth extends Construct {
     // After the domain, which selects the managed-login version the style is for.
     branding.node.addDependency(this.domain);
 
-    this.linkSecret = new secretsmanager.Secret(this, 'LinkSecret', {
-      secretName: resourceName(config, 'link-secret'),
+    this.linkSecret = keyRingSecret(this, 'LinkSecret', {
+      config,
+      name: 'link-secret',
       description:
         'Key ring for the signed links in Ordo e-mails: {"current":"<key id>","<key id>":"<key>",…}. See infra/README.md for rotation.',
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ current: 'k1' }),
-        generateStringKey: 'k1',
-        passwordLength: 64,
-        excludePunctuation: true,
-      },
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    Validations.of(this.linkSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      manualRotation:
         'The link key is rotated by hand, without breaking links in flight: add a new key id, make it current, and drop the old key once its links have expired (30 days); the API reads the ring at cold start. An automatic rotation Lambda would have to keep the same overlap (infra/README.md).',
     });
   }

@@ -15,7 +15,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -23,6 +23,7 @@ import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';
+import { keyRingSecret } from './secrets.ts';
 import { tableResourceArns } from './storage.ts';
 
 /** Key prefix of raw messages in the inbound bucket. */
@@ -62,21 +63,12 @@ export class OrdoInbound extends Construct {
     const prod = isProd(config);
     this.domain = config.inboundDomain;
 
-    this.replySecret = new secretsmanager.Secret(this, 'ReplySecret', {
-      secretName: resourceName(config, 'reply-secret'),
+    this.replySecret = keyRingSecret(this, 'ReplySecret', {
+      config,
+      name: 'reply-secret',
       description:
         'Key ring that signs the Reply-To addresses of Ordo mail (order+<number>.<signature>@<inbound domain>): {"current":"<key id>","<key id>":"<key>",…}.',
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ current: 'k1' }),
-        generateStringKey: 'k1',
-        passwordLength: 64,
-        excludePunctuation: true,
-      },
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    Validations.of(this.replySecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      manualRotation:
         'The reply key is rotated by hand like the link key: add a key id, make it current, drop the old one once replies to older mail no longer matter; every key in the ring verifies. Rotating it automatically would break replies to mail already sent.',
     });
 
