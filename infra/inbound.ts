@@ -18,11 +18,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';
+import { deadLetterQueue } from './queues.ts';
 import { keyRingSecret } from './secrets.ts';
 import { tableResourceArns } from './storage.ts';
 
@@ -125,17 +126,12 @@ export class OrdoInbound extends Construct {
         'Each file taken from a message gets a new key uploads/<person>/<uuid>/<name>, chosen at run time; only PutObject, only under uploads/ of the attachments bucket.',
     });
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      queueName: resourceName(config, 'mail-in-dlq'),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the on-failure destination of mail-in’s asynchronous invocations; the raw message stays in the inbound bucket and its record is unfinished, so the event can be replayed.',
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      config,
+      'mail-in-dlq',
+      'This queue is itself the on-failure destination of mail-in’s asynchronous invocations; the raw message stays in the inbound bucket and its record is unfinished, so the event can be replayed.',
+    );
     fn.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),

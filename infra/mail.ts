@@ -8,11 +8,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as ses from 'aws-cdk-lib/aws-ses';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { partitions } from '../functions/storage/keys.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
+import { deadLetterQueue } from './queues.ts';
 import { bindTable } from './storage.ts';
 
 /** Partition-key prefix of outbox items; the worker only sees stream records of these. */
@@ -120,17 +121,12 @@ export class MailWorker extends Construct {
     bindTable(this.handler, props.table, 'mailWorker');
     bindMail(this.handler, props.mail);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      queueName: resourceName(config, 'mail-dlq'),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter destination (on-failure destination of the stream event source mapping); it has no consumer to fail.',
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      config,
+      'mail-dlq',
+      'This queue is itself the dead-letter destination (on-failure destination of the stream event source mapping); it has no consumer to fail.',
+    );
 
     this.handler.fn.addEventSource(
       new DynamoEventSource(props.table, {
