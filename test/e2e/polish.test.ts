@@ -173,7 +173,7 @@ describe('an employee in Polish', () => {
 
     // Sent empty first: the form's own check answers in Polish.
     await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
-    await ben.getByText('Pole „Do czego jest potrzebne” jest wymagane.').first().waitFor();
+    await ben.getByText('To pole jest wymagane.').first().waitFor();
     await ben.getByLabel('Do czego jest potrzebne').selectOption('Bank');
     await ben.getByRole('button', { name: 'Złóż zamówienie' }).click();
     await ben.getByTestId('order-number').waitFor();
