@@ -24,7 +24,7 @@ import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
-import { outboxItem } from './outbox.ts';
+import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
   department: string;
@@ -209,24 +209,13 @@ export class InboundRepository {
     try {
       await this.db.doc.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.db.tableName,
-                Item: { ...keys.inboundAnswered(email.toLowerCase(), outcome), type: 'inbound-answered', day },
-                ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
-                ExpressionAttributeNames: { '#day': 'day' },
-                ExpressionAttributeValues: { ':day': day },
-              },
-            },
-            {
-              Put: {
-                TableName: this.db.tableName,
-                Item: outboxItem(message, now),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+          TransactItems: oncePerDay(
+            this.db.tableName,
+            { ...keys.inboundAnswered(email.toLowerCase(), outcome), type: 'inbound-answered' },
+            day,
+            message,
+            now,
+          ),
         }),
       );
       return true;

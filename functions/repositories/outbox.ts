@@ -5,7 +5,13 @@
  * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED).
  * Delivery claims a message with a lease (conditional update), so two workers never send it at once.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
@@ -39,6 +45,31 @@ export function outboxItem(message: MailMessage, now: string): Record<string, un
   };
 }
 
+/**
+ * The writes that queue `message` at most once a day: `marker` records the day it was queued, and
+ * the transaction fails (a condition failure) when the marker already holds this day.
+ */
+export function oncePerDay(
+  tableName: string,
+  marker: Record<string, unknown>,
+  day: string,
+  message: MailMessage,
+  now: string,
+): NonNullable<TransactWriteCommandInput['TransactItems']> {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...marker, day },
+        ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
+        ExpressionAttributeNames: { '#day': 'day' },
+        ExpressionAttributeValues: { ':day': day },
+      },
+    },
+    { Put: { TableName: tableName, Item: outboxItem(message, now), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+}
+
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -66,24 +97,13 @@ export class OutboxRepository {
     try {
       await this.db.doc.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.db.tableName,
-                Item: { ...keys.digestSent(department), type: 'digest', day },
-                ConditionExpression: 'attribute_not_exists(pk) OR #day < :day',
-                ExpressionAttributeNames: { '#day': 'day' },
-                ExpressionAttributeValues: { ':day': day },
-              },
-            },
-            {
-              Put: {
-                TableName: this.db.tableName,
-                Item: outboxItem(message, now),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+          TransactItems: oncePerDay(
+            this.db.tableName,
+            { ...keys.digestSent(department), type: 'digest' },
+            day,
+            message,
+            now,
+          ),
         }),
       );
       return true;
