@@ -186,13 +186,7 @@ export class InboundRepository {
       put(`C#${fingerprints.content}`, SEEN_CONTENT_SECONDS),
     ];
     if (fingerprints.messageId) items.push(put(`M#${fingerprints.messageId}`, SEEN_MESSAGE_ID_SECONDS));
-    try {
-      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.writeIfConditionsHold(items);
   }
 
   /**
@@ -299,6 +293,13 @@ export class InboundRepository {
     if (before && before.localPart !== intake.localPart) {
       items.push({ Delete: { TableName: this.db.tableName, Key: keys.inboundAddress(before.localPart) } });
     }
+    return this.writeIfConditionsHold(items);
+  }
+
+  /** Writes the items in one transaction; false when one of their conditions does not hold. */
+  private async writeIfConditionsHold(
+    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  ): Promise<boolean> {
     try {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return true;
