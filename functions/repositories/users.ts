@@ -20,6 +20,7 @@ import { listingWords, matchesSearch, PEOPLE_PAGE, type PersonCard, personCard, 
 import type { ProfileClaims } from '#shared/profile.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
@@ -91,22 +92,12 @@ export class UserRepository {
   }
 
   async list(): Promise<User[]> {
-    const users: User[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          IndexName: INDEX.byCollection.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.allUsers().gsi1pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) users.push(fromItem<User>(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return users;
+    const items = await queryAll(this.db, {
+      IndexName: INDEX.byCollection.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.allUsers().gsi1pk },
+    });
+    return items.map((item) => fromItem<User>(item));
   }
 
   async members(department: string): Promise<Member[]> {
