@@ -35,7 +35,9 @@ describe('the order slice in the portal', () => {
     // Conditional field appears only for fixed-term contracts; leaving it empty is refused in the browser.
     await page.getByLabel(/Manager's email/).fill('marta@example.com');
     await page.getByRole('button', { name: 'Submit order' }).click();
-    await expect.poll(() => page.getByText('Contract end date is required.').count()).toBeGreaterThan(0);
+    // The refusal is the field's: marked invalid, its code worded beside it.
+    await expect.poll(() => page.getByLabel(/Contract end date/).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByText('Required.').count()).toBeGreaterThan(0);
     await page.getByLabel(/Contract end date/).fill('2027-12-31');
     await page.getByRole('button', { name: 'Submit order' }).click();
 
