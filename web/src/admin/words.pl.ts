@@ -143,7 +143,7 @@ export const adminWords: typeof english = {
         reportTo: 'raporty dla',
         bundle: 'pakiet',
         translations: 'tłumaczenia',
-        status: 'status',
+        status: 'stan',
       },
       none: '—',
       always: 'każda minuta (24/7)',
