@@ -59,6 +59,10 @@ const LAMBDA_ENV: Record<string, string> = {
   TABLE_NAME: 'ordo-bench',
   LINK_SECRET: 'bench-link-secret-bench-link-secret',
   ATTACHMENTS_BUCKET: 'ordo-bench-attachments',
+  // Mail in, as a stack deployed with -c inboundDomain gives it (the reply key from its text, as the link key).
+  INBOUND_DOMAIN: 'in.example.com',
+  INBOUND_BUCKET: 'ordo-bench-inbound',
+  REPLY_SECRET: 'bench-reply-secret-bench-reply-secret',
   MAIL_FROM: 'ordo@example.com',
   PORTAL_URL: 'https://ordo.example.com',
   AWS_REGION: 'eu-west-1',
