@@ -170,8 +170,10 @@ export class OrderContext {
       try {
         return await run();
       } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= 9) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
+        // Changes that never conflict in meaning (comments, watchers) lose only the race for the
+        // version: retry with jittered exponential backoff, so twenty writers at once all land.
+        if (!(error instanceof ConflictError) || attempt >= 19) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
       }
     }
   }
