@@ -162,7 +162,8 @@ const RULES: Record<Action, Rule> = {
   },
 };
 
-const STATUS_WORDS: Record<OrderStatus, string> = {
+/** The statuses in English words (the API's own texts; the portal passes its dictionary's). */
+export const STATUS_WORDS: Readonly<Record<OrderStatus, string>> = {
   submitted: 'submitted',
   awaiting_approval: 'awaiting approval',
   awaiting_inputs: 'awaiting inputs',

@@ -3,6 +3,8 @@
  * the catalogue (shared/refusals.ts), so a code without words, or words without a code, fails the
  * typecheck. Other languages are typed `RefusalWords` as well.
  */
+import { STATUS_WORDS } from './lifecycle.ts';
+import type { OrderStatus } from './model.ts';
 import type { ParamsOf, RefusalCode } from './refusals.ts';
 
 export type RefusalWords = { readonly [C in RefusalCode]: (p: ParamsOf<C>) => string };
@@ -20,18 +22,6 @@ const ROLES: Readonly<Record<string, string>> = {
   head: 'the department head',
   approver: 'an approver',
   system: 'Ordo itself',
-};
-const STATUSES: Readonly<Record<string, string>> = {
-  submitted: 'submitted',
-  awaiting_approval: 'awaiting approval',
-  awaiting_inputs: 'awaiting inputs',
-  open: 'open',
-  in_progress: 'in progress',
-  waiting_for_customer: 'waiting for the customer',
-  resolved: 'resolved',
-  closed: 'closed',
-  cancelled: 'cancelled',
-  rejected: 'rejected',
 };
 const TYPES: Readonly<Record<string, string>> = {
   string: 'text',
@@ -120,7 +110,8 @@ export const englishRefusals: RefusalWords = {
   unsupported_media_type: () => 'Send the request body as JSON (Content-Type: application/json).',
 
   rule_violation: () => 'This cannot be done now.',
-  action_not_now: (p) => `An order that is ${STATUSES[p.status] ?? p.status} cannot be ${PAST[p.action] ?? p.action}.`,
+  action_not_now: (p) =>
+    `An order that is ${STATUS_WORDS[p.status as OrderStatus] ?? p.status} cannot be ${PAST[p.action] ?? p.action}.`,
   rejection_reason_needed: (p) => `A rejection needs one of the reasons: ${list(p.reasons)}.`,
   inputs_missing: (p) => `Still missing: ${list(p.items)}.`,
   inputs_not_marked: () => 'Mark which inputs are incomplete first.',
