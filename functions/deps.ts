@@ -5,18 +5,18 @@ import { type Authenticator, OidcAuthenticator } from './auth/authenticator.ts';
 import { LinkSigner } from './auth/links.ts';
 import type { ApiConfig } from './config.ts';
 import { type CoreDeps, createCoreDeps, type ObservabilityOverrides } from './core-deps.ts';
-import { ServiceRepository } from './repositories/services.ts';
+import { createOrderUseCases } from './order-deps.ts';
+import type { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
-import { SurveyRepository } from './repositories/surveys.ts';
 import { TokenRepository } from './repositories/tokens.ts';
 import { AttachmentStore } from './storage/attachments.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { InsightWorkflow } from './workflows/insight.ts';
 import { TokenWorkflow } from './workflows/integrations/tokens.ts';
 import { WebhookWorkflow } from './workflows/integrations/webhooks.ts';
-import { OrderWorkflow } from './workflows/orders/index.ts';
+import type { OrderWorkflow } from './workflows/orders/index.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
-import { SurveyWorkflow } from './workflows/surveys.ts';
+import type { SurveyWorkflow } from './workflows/surveys.ts';
 
 export interface Deps extends CoreDeps {
   config: ApiConfig;
@@ -38,43 +38,18 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   const core = createCoreDeps(config, overrides);
   const { db, now, users, departments, orders } = core;
   const authenticator = new OidcAuthenticator(config.auth);
-  const services = new ServiceRepository(db);
-  const links = new LinkSigner(config.linkKeys);
+  const { services, surveyWorkflow, orderDeps, orderWorkflow } = createOrderUseCases(
+    core,
+    config,
+    new LinkSigner(config.linkKeys),
+  );
   const stats = new StatsRepository(db);
-  const surveyWorkflow = new SurveyWorkflow({
-    orders,
-    services,
-    departments,
-    users,
-    surveys: new SurveyRepository(db),
-    links,
-    portalUrl: config.portalUrl,
-    budgetDays: config.surveyBudgetDays,
-    now,
-  });
   const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
   const insightWorkflow = new InsightWorkflow({ stats, services, departments, now });
-  const orderWorkflow = new OrderWorkflow({
-    surveys: surveyWorkflow,
-    orders,
-    services,
-    departments,
-    users,
-    links,
-    portalUrl: config.portalUrl,
-    now,
-  });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
   const tokenStore = new TokenRepository(db);
   const tokenWorkflow = new TokenWorkflow({
-    surveys: surveyWorkflow,
-    orders,
-    services,
-    departments,
-    users,
-    links,
-    portalUrl: config.portalUrl,
-    now,
+    ...orderDeps,
     tokens: tokenStore,
     personByEmail: (email) => tokenStore.personByEmail(email),
   });

@@ -7,11 +7,8 @@ import { LinkSigner } from '../auth/links.ts';
 import { type Config, ConfigError, replyKeyRing } from '../config.ts';
 import { createCoreDeps, type ObservabilityOverrides } from '../core-deps.ts';
 import type { Deps } from '../deps.ts';
+import { createOrderUseCases } from '../order-deps.ts';
 import { InboundRepository } from '../repositories/inbound.ts';
-import { ServiceRepository } from '../repositories/services.ts';
-import { SurveyRepository } from '../repositories/surveys.ts';
-import { OrderWorkflow } from '../workflows/orders/index.ts';
-import { SurveyWorkflow } from '../workflows/surveys.ts';
 import { MailIn, type MailInDeps } from './mail-in.ts';
 import { ReplyAddresses } from './reply-address.ts';
 import { createInboundStore, type InboundStore } from './store.ts';
@@ -35,30 +32,8 @@ export async function createMailIn(
   const { inbound, inboundBucket } = config;
   if (!inbound || !inboundBucket) throw new ConfigError('Mail in needs INBOUND_DOMAIN and INBOUND_BUCKET.');
   const core = createCoreDeps(config, overrides);
-  const { db, now, users, departments, orders } = core;
-  const services = new ServiceRepository(db);
-  const links = new NoLinks();
-  const surveys = new SurveyWorkflow({
-    orders,
-    services,
-    departments,
-    users,
-    surveys: new SurveyRepository(db),
-    links,
-    portalUrl: config.portalUrl,
-    budgetDays: config.surveyBudgetDays,
-    now,
-  });
-  const orderWorkflow = new OrderWorkflow({
-    surveys,
-    orders,
-    services,
-    departments,
-    users,
-    links,
-    portalUrl: config.portalUrl,
-    now,
-  });
+  const { db, now, users, orders } = core;
+  const { services, orderWorkflow } = createOrderUseCases(core, config, new NoLinks());
   const mailIn = new MailIn({
     inbound: new InboundRepository(db),
     store: createInboundStore({
