@@ -57,6 +57,7 @@ import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
 import { type PersonCard, peopleQuery } from './people.ts';
 import { says } from './refusals.ts';
+import { type SearchAnswer, searchQuery } from './search.ts';
 import {
   createDepartmentBody,
   createServiceBody,
@@ -257,6 +258,14 @@ export const CONTRACT = {
     query: pageQuery,
     response: answer<Page<OrderSummary>>('OrderPage'),
   },
+  'GET /orders/search': {
+    audience: 'signedIn',
+    tag: 'orders',
+    summary:
+      'The caller’s own orders found by number or by words beginning words of the title, answers or requester’s name (case and accents ignored), newest first, at most 20.',
+    query: searchQuery,
+    response: answer<SearchAnswer>('OrderSearch'),
+  },
   'POST /attachments': {
     audience: 'signedIn',
     write: true,
@@ -373,6 +382,15 @@ export const CONTRACT = {
     params: { code },
     query: pageQuery,
     response: answer<Page<OrderSummary> & { people: Record<string, string> }>('OrderPage'),
+  },
+  'GET /departments/:code/search': {
+    audience: 'departmentTeam',
+    tag: 'departments',
+    summary:
+      'The department’s orders, open or not, found by number (a bare number is the department’s) or by words beginning words of the title, answers or requester’s name, newest first, at most 20.',
+    params: { code },
+    query: searchQuery,
+    response: answer<SearchAnswer>('OrderSearch'),
   },
   'GET /departments/:code/at-risk': {
     audience: 'departmentTeam',

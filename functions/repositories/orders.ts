@@ -7,7 +7,9 @@
  * - a department's queue by due time: Query queueByDue QUEUE#code (sparse: only active orders)
  * - orders due for SLA timers: Query dueWork SLA, gsi3sk <= now (sparse: only orders with a pending event)
  * - create / change: one TransactWriteItems with the order (conditional on version), its new timeline
- *   events and the outbox messages the change causes
+ *   events, the outbox messages the change causes and the search terms it adds or removes
+ *   (repositories/search.ts; with no room left under the 100-item cap, the least telling terms wait
+ *   for the backfill)
  * - linked orders: a child (hand-off, bundle part) keeps a link item in its parent's partition
  *   (ORDER#parent / LINK#child) up to date in its own transactions, so the parent page reads the
  *   children's status in the same Query as its timeline
@@ -26,8 +28,12 @@ import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions }
 import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
+import { SearchRepository, searchChanges } from './search.ts';
 import { statsUpdate } from './stats.ts';
 import { type FollowUpAnswer, followUpAnswerUpdate, followUpPut, surveyBudgetPut } from './surveys.ts';
+
+/** DynamoDB's cap on the items of one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
@@ -93,7 +99,12 @@ export class OrderRepository {
   /** More items an order write carries (the webhook events it raises: repositories/webhooks.ts). */
   private also: (order: Order, events: TimelineEvent[], now: string) => Promise<TransactItems> = async () => [];
 
-  constructor(private readonly db: Db) {}
+  /** The search index, written here with the orders and read by the search use case. */
+  readonly search: SearchRepository;
+
+  constructor(private readonly db: Db) {
+    this.search = new SearchRepository(db);
+  }
 
   alsoWrite(items: (order: Order, events: TimelineEvent[], now: string) => Promise<TransactItems>): void {
     this.also = items;
@@ -194,6 +205,12 @@ export class OrderRepository {
         ...this.sideEffects(parent.order, parent.events, []),
       );
     }
+    // Each new order's search terms, sharing fairly what room the transaction has left (a bundle
+    // of many parts indexes each part's most telling terms; the backfill adds the rest).
+    const room = Math.floor((MAX_TRANSACTION_ITEMS - items.length) / entries.length);
+    for (const { order } of entries) {
+      items.push(...searchChanges(this.db.tableName, undefined, order).slice(0, Math.max(0, room)));
+    }
     try {
       await this.send(
         items,
@@ -218,14 +235,20 @@ export class OrderRepository {
     return Item ? fromItem<IdempotencyRecord>(Item) : undefined;
   }
 
+  /**
+   * Writes a change of `previous` (the order as loaded) to `order`, conditional on the version loaded,
+   * with its events, mail, counters, the records changing alongside and the search terms the change
+   * adds or removes.
+   */
   async update(
     order: Order,
-    expectedVersion: number,
+    previous: Order,
     events: TimelineEvent[],
     mail: MailMessage[],
     stats: StatsDelta[] = [],
     alongside: Alongside = {},
   ): Promise<void> {
+    const expectedVersion = previous.version;
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail),
@@ -233,6 +256,7 @@ export class OrderRepository {
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
       ...this.alongside(alongside),
     ];
+    items.push(...searchChanges(this.db.tableName, previous, order).slice(0, MAX_TRANSACTION_ITEMS - items.length));
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
   }
 

@@ -54,6 +54,7 @@ export function orderRoutes(deps: Deps, on: On): void {
     return replayed ? c.json(view satisfies ResponseOf<'POST /orders'>, 200) : view;
   });
   on('GET /orders/mine', async (c, { query }) => flow.mine(c.get('user'), query.cursor, query.limit));
+  on('GET /orders/search', (c, { query }) => flow.search(c.get('user'), { mine: true }, query.q));
   on('GET /orders/:number', async (c, { params }) => flow.view(c.get('user'), params.number));
   on('POST /orders/:number/transitions', async (c, { params, body }) => {
     // Only answers carry files here (`inputs` names inputs to hand over again).
@@ -92,6 +93,9 @@ export function orderRoutes(deps: Deps, on: On): void {
     if (!store) throw new RuleViolationError('attachments_off');
     return store.uploadTicket(c.get('user').id, body, deps.now());
   });
+  on('GET /departments/:code/search', (c, { params, query }) =>
+    flow.search(c.get('user'), { department: params.code }, query.q),
+  );
   on('GET /departments/:code/at-risk', (c, { params }) => flow.atRisk(c.get('user'), params.code));
   on('GET /departments/:code/queue', (c, { params, query }) =>
     flow.queue(c.get('user'), params.code, query.cursor, query.limit),

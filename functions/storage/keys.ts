@@ -42,6 +42,11 @@ const APITOKENS_OF = (department: string) => `${DEPT(department)}#APITOKENS`;
 const WEBHOOK = 'WEBHOOK#';
 const WEBHOOK_LANE = (subscriptionId: string, orderNumber: string) => `WHLANE#${subscriptionId}#${orderNumber}`;
 const WEBHOOK_HELD = (subscriptionId: string) => `WEBHOOK_HELD#${subscriptionId}`;
+// Order search (shared/search.ts): a department's terms, one partition per first two letters of the
+// term so no partition holds every word of a busy department; a requester's terms in byCollection.
+const SEARCH_OF_DEPARTMENT = (department: string, term: string) => `SEARCH#D#${department}#${term.slice(0, 2)}`;
+const SEARCH_OF_REQUESTER = (requesterId: string) => `SEARCH#R#${requesterId}`;
+const SEARCH_SK = (term: string, createdAt: string, number: string) => `${term}#${createdAt}#${number}`;
 
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
@@ -82,6 +87,20 @@ export const keys = {
   }),
   /** A child order (hand-off, bundle part) as its parent's page lists it, in the parent's partition. */
   orderLink: (parentNumber: string, childNumber: string) => ({ pk: ORDER(parentNumber), sk: `${LINK}${childNumber}` }),
+
+  /**
+   * One search term of an order (shared/search.ts orderTerms): in its department's partition of the
+   * term's first two letters, and in its requester's (byCollection); sorted by term, then newest last.
+   */
+  searchTerm: (
+    order: { department: string; requesterId: string; createdAt: string; number: string },
+    term: string,
+  ) => ({
+    pk: SEARCH_OF_DEPARTMENT(order.department, term),
+    sk: SEARCH_SK(term, order.createdAt, order.number),
+    gsi1pk: SEARCH_OF_REQUESTER(order.requesterId),
+    gsi1sk: SEARCH_SK(term, order.createdAt, order.number),
+  }),
 
   /** Orders with a pending SLA warning, breach or auto-close, by when it falls due (sparse). */
   slaTimer: (at: string, number: string) => ({ gsi3pk: SLA, gsi3sk: `${at}#${number}` }),
@@ -188,6 +207,16 @@ export const partitions = {
   orderPage: (number: string) => ({ pk: ORDER(number) }),
   /** A requester's orders (byCollection). */
   ordersOfRequester: (requesterId: string) => ({ gsi1pk: REQUESTER(requesterId) }),
+  /** A department's orders with a term beginning with `word` (≥ 2 letters): pk, sk begins_with the word. */
+  searchOfDepartment: (department: string, word: string) => ({
+    pk: SEARCH_OF_DEPARTMENT(department, word),
+    skPrefix: word,
+  }),
+  /** A requester's orders with a term beginning with `word` (byCollection): gsi1pk, gsi1sk begins_with the word. */
+  searchOfRequester: (requesterId: string, word: string) => ({
+    gsi1pk: SEARCH_OF_REQUESTER(requesterId),
+    skPrefix: word,
+  }),
   /** A department's active orders by due time (queueByDue). */
   queueOfDepartment: (department: string) => ({ gsi2pk: QUEUE(department) }),
   /** Orders with a timer due (dueWork). */
@@ -224,6 +253,12 @@ export const partitions = {
 export function orderItemKind(sk: string): 'order' | 'link' | 'event' {
   if (sk === ORDER_SK) return 'order';
   return sk.startsWith(LINK) ? 'link' : 'event';
+}
+
+/** The order a search term's sort key names (see keys.searchTerm). */
+export function searchHitOf(sk: string): { number: string; createdAt: string } {
+  const [, createdAt = '', number = ''] = sk.split('#');
+  return { number, createdAt };
 }
 
 /** The message id of an outbox item's partition key, or undefined for any other item. */

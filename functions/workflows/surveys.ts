@@ -237,7 +237,7 @@ export class SurveyWorkflow {
         visibility: 'public',
       };
       try {
-        await this.deps.orders.update(next, order.version, [event], mail, stats, alongside);
+        await this.deps.orders.update(next, order, [event], mail, stats, alongside);
         return next;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 9) throw error;

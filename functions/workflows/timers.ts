@@ -137,7 +137,7 @@ export class SlaTimerJob {
         },
       });
     }
-    await this.deps.orders.update(next, order.version, events, mail, stats);
+    await this.deps.orders.update(next, order, events, mail, stats);
   }
 
   /** Warning: the assignee (or the team when nobody holds it). Breach: assignee, process owner and head. */

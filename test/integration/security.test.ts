@@ -218,6 +218,9 @@ describe('authorization matrix: every route as every role', () => {
         return { path: p(route.path), body: { score: 5 } };
       case 'GET /people':
         return { path: `${p(route.path)}?q=an` };
+      case 'GET /orders/search':
+      case 'GET /departments/:code/search':
+        return { path: `${p(route.path)}?q=${number}` };
       case 'GET /departments/:code/report':
         return { path: `${p(route.path)}?from=2026-01-01&to=2026-12-31` };
       case 'POST /me/sign-in':

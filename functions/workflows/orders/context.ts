@@ -96,7 +96,7 @@ export class OrderContext {
     alongside: Alongside = {},
   ): Promise<OrderView> {
     const { order, events, counters } = outcome;
-    await this.deps.orders.update(order, loaded.order.version, events, mail, counters, alongside);
+    await this.deps.orders.update(order, loaded.order, events, mail, counters, alongside);
     return this.present(user, order, [...loaded.timeline, ...events], loaded.service);
   }
 

@@ -17,6 +17,7 @@ import type {
   TransitionBody,
 } from '#shared/api.ts';
 import type { Answers, Order, Priority, Service, User } from '#shared/model.ts';
+import type { SearchAnswer } from '#shared/search.ts';
 import { handInput, tickDeliverable } from './checklists.ts';
 import { answerByLink, clarificationByLink } from './clarification.ts';
 import { OrderContext, type OrderWorkflowDeps } from './context.ts';
@@ -24,6 +25,7 @@ import { changeWatchers, comment } from './conversation.ts';
 import { fileOrder } from './file.ts';
 import { handoff } from './handoff.ts';
 import { atRisk, mine, queue, view, viewWithService } from './reading.ts';
+import { type SearchIn, search } from './search.ts';
 import { moveStage, setPriority } from './team.ts';
 import { transition } from './transitions.ts';
 
@@ -67,6 +69,11 @@ export class OrderWorkflow {
     limit: number,
   ): Promise<Page<OrderSummary> & { people: Record<string, string> }> {
     return queue(this.ctx, user, department, cursor, limit);
+  }
+
+  /** Orders by number or words, among the caller's own or their department's (see search.ts). */
+  search(user: User, where: SearchIn, q: string): Promise<SearchAnswer> {
+    return search(this.ctx, user, where, q);
   }
 
   atRisk(user: User, department: string): Promise<OrderSummary[]> {

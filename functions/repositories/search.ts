@@ -1,0 +1,137 @@
+/**
+ * The order search index: one small item per search term of an order (shared/search.ts orderTerms),
+ * keyed for its department and its requester at once (keys.searchTerm), written in the order's own
+ * transaction by OrderRepository (only the terms a write adds or removes), so an order and its
+ * index entries never disagree.
+ * Access patterns:
+ * - a department's orders with a term beginning with a word: Query pk = SEARCH#D#code#<2 letters>,
+ *   sk begins_with the word, newest last (read descending, Limit)
+ * - a requester's orders with a term beginning with a word: Query byCollection gsi1pk = SEARCH#R#id,
+ *   gsi1sk begins_with the word
+ * - the orders a search found: BatchGetItem ORDER#n/ORDER, up to 100 keys per call
+ * - backfill of orders stored before the index: BatchWriteItem of their term items
+ */
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Order } from '#shared/model.ts';
+import { orderTerms, termChanges, type WordHits } from '#shared/search.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys, partitions, searchHitOf } from '../storage/keys.ts';
+import { INDEX } from '../storage/table-definition.ts';
+import type { TransactItems } from './orders.ts';
+
+/** Where a search looks: a department's orders, or one requester's. */
+export type SearchScope = { department: string } | { requesterId: string };
+
+/** Index entries read per word of a search (one Query page of small items, ~25 KB). */
+export const HITS_PER_WORD = 200;
+
+type Indexed = Pick<
+  Order,
+  'number' | 'department' | 'requesterId' | 'createdAt' | 'title' | 'requesterName' | 'answers'
+>;
+
+function termItem(order: Indexed, term: string): Record<string, unknown> {
+  return { ...keys.searchTerm(order, term), type: 'searchTerm' };
+}
+
+/**
+ * The transaction items that bring an order's index entries from `before` (undefined: a new order)
+ * to `after`: a Put per term added, a Delete per term gone; nothing when the terms did not change,
+ * which is every write but filing and a changed answer. Deletes come first, then Puts, most telling
+ * term first, so a caller short of room in its transaction keeps the best of them.
+ */
+export function searchChanges(tableName: string, before: Indexed | undefined, after: Indexed): TransactItems {
+  // Department, requester and filing time never change; if they did, every entry moves.
+  const moved =
+    before !== undefined &&
+    (before.department !== after.department ||
+      before.requesterId !== after.requesterId ||
+      before.createdAt !== after.createdAt);
+  const old = before ? orderTerms(before) : [];
+  const { added, removed } = moved ? { added: orderTerms(after), removed: old } : termChanges(old, orderTerms(after));
+  const was = before ?? after;
+  return [
+    ...removed.map((term) => ({ Delete: { TableName: tableName, Key: pick(keys.searchTerm(was, term)) } })),
+    ...added.map((term) => ({ Put: { TableName: tableName, Item: termItem(after, term) } })),
+  ];
+}
+
+const pick = ({ pk, sk }: { pk: string; sk: string }) => ({ pk, sk });
+
+export class SearchRepository {
+  constructor(private readonly db: Db) {}
+
+  /** For each word, the newest entries of orders in scope with a term beginning with it (one Query per word, in parallel). */
+  words(scope: SearchScope, words: readonly string[], limit = HITS_PER_WORD): Promise<WordHits[]> {
+    return Promise.all(words.map((word) => this.word(scope, word, limit)));
+  }
+
+  private async word(scope: SearchScope, word: string, limit: number): Promise<WordHits> {
+    const department = 'department' in scope;
+    const partition = department
+      ? partitions.searchOfDepartment(scope.department, word)
+      : partitions.searchOfRequester(scope.requesterId, word);
+    const index = department ? { pk: 'pk', sk: 'sk' } : INDEX.byCollection;
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        ...(department ? {} : { IndexName: INDEX.byCollection.name }),
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :word)',
+        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+        ExpressionAttributeValues: {
+          ':pk': 'pk' in partition ? partition.pk : partition.gsi1pk,
+          ':word': partition.skPrefix,
+        },
+        ProjectionExpression: '#sk',
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return {
+      hits: (out.Items ?? []).map((item) => searchHitOf(String(item[index.sk]))),
+      complete: out.LastEvaluatedKey === undefined,
+    };
+  }
+
+  /** The orders of these numbers that exist, in the order asked (BatchGetItem, 100 keys a call). */
+  async orders(numbers: readonly string[]): Promise<Order[]> {
+    const found = new Map<string, Order>();
+    for (let i = 0; i < numbers.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.db.tableName]: { Keys: numbers.slice(i, i + 100).map((n) => keys.order(n)) },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.db.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.db.tableName] ?? []) {
+          const order = fromItem<Order>(item);
+          found.set(order.number, order);
+        }
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return numbers.flatMap((n) => {
+      const order = found.get(n);
+      return order ? [{ ...order, children: order.children ?? [] }] : [];
+    });
+  }
+
+  /**
+   * Backfill: writes every term item of these orders (BatchWriteItem, 25 a call). For orders stored
+   * before the index existed, or indexed in a transaction too full for all their terms; writing an
+   * entry that exists changes nothing.
+   */
+  async reindex(orders: readonly Indexed[]): Promise<number> {
+    const items = orders.flatMap((order) => orderTerms(order).map((term) => termItem(order, term)));
+    for (let i = 0; i < items.length; i += 25) {
+      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> = items
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const out = await this.db.doc.send(new BatchWriteCommand({ RequestItems: { [this.db.tableName]: requests } }));
+        requests = (out.UnprocessedItems?.[this.db.tableName] ?? []) as typeof requests;
+        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+    return items.length;
+  }
+}

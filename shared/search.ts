@@ -1,0 +1,209 @@
+/**
+ * Order search as pure decisions: the words an order is found by (its search terms), what a search
+ * asks for (an order number, or words), which orders a search's index reads leave to check, and
+ * whether an order matches. Case and accents never matter ("zolc" finds "Żółć"), and each word of a
+ * search finds the words it begins ("lap" finds "laptop"), so a search box can ask as the person types.
+ *
+ * Storage (functions/repositories/search.ts) keeps one index item per term of an order, written in
+ * the order's own transaction; a search reads the items of its words and checks the orders they name
+ * with `matchesOrder`, so an answer is never wider than the orders themselves.
+ */
+import * as z from 'zod';
+import type { OrderSummary } from './api.ts';
+import type { Order } from './model.ts';
+import { fold } from './people.ts';
+
+/** At most this many terms per order: bounds the index items one transaction writes. */
+export const MAX_TERMS = 32;
+/** Shorter words are neither indexed nor searched for. */
+export const MIN_TERM = 2;
+/** Longer words are cut to this length (a search for the start of a long word still finds it). */
+export const MAX_TERM_LENGTH = 24;
+/** At most this many words of a search count. */
+export const MAX_QUERY_WORDS = 4;
+/** At most this many orders answer one search. */
+export const SEARCH_PAGE = 20;
+
+/** Words too common to tell orders apart (English and Polish, folded). */
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'has',
+  'have',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'our',
+  'please',
+  'the',
+  'this',
+  'to',
+  'was',
+  'we',
+  'with',
+  'you',
+  'your',
+  'ale',
+  'co',
+  'do',
+  'dla',
+  'jak',
+  'jest',
+  'lub',
+  'na',
+  'nie',
+  'od',
+  'oraz',
+  'po',
+  'przez',
+  'sie',
+  'ze',
+]);
+
+/** The words of a text: compatibility-decomposed, folded (lower case, no accents), split on anything but letters and digits. */
+export function words(text: string): string[] {
+  return fold(text.normalize('NFKD'))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Whether a folded word is worth a term: long enough, not a stop word, and not a short number ("01" of a date). */
+function keeps(word: string): boolean {
+  if (word.length < MIN_TERM || STOP_WORDS.has(word)) return false;
+  return !(/^\d+$/.test(word) && word.length < 3);
+}
+
+const cut = (word: string) => word.slice(0, MAX_TERM_LENGTH);
+
+/**
+ * The terms an order is found by, most telling first, unique, at most MAX_TERMS: the words of its
+ * title, then of the requester's name, then of its text answers (fields in id order, so the same
+ * order always gives the same terms, whatever order storage returns its answers in). Files
+ * (`uploads/…` keys), numbers and yes/no answers are not words anyone searches for.
+ */
+export function orderTerms(order: Pick<Order, 'title' | 'requesterName' | 'answers'>): string[] {
+  const texts: string[] = [order.title, order.requesterName];
+  for (const id of Object.keys(order.answers).sort()) {
+    const value = order.answers[id];
+    const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    for (const text of values) if (!text.startsWith('uploads/')) texts.push(text);
+  }
+  const terms = new Set<string>();
+  for (const text of texts) {
+    for (const word of words(text)) {
+      if (!keeps(word)) continue;
+      terms.add(cut(word));
+      if (terms.size === MAX_TERMS) return [...terms];
+    }
+  }
+  return [...terms];
+}
+
+/** What one write changes in the index: terms to add and terms gone. */
+export function termChanges(
+  before: readonly string[],
+  after: readonly string[],
+): { added: string[]; removed: string[] } {
+  const old = new Set(before);
+  const now = new Set(after);
+  return { added: after.filter((t) => !old.has(t)), removed: before.filter((t) => !now.has(t)) };
+}
+
+/** GET /orders/search, GET /departments/:code/search: the words to look for. */
+export const searchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+});
+
+/** What a search answers. */
+export interface SearchAnswer {
+  /** The orders found, newest first (an order asked for by number first), at most SEARCH_PAGE. */
+  items: OrderSummary[];
+  /** Assignees' names, as the queue answers them. */
+  people: Record<string, string>;
+  /** There may be more: more words narrow the search. */
+  more: boolean;
+}
+
+export type SearchRequest =
+  /** An order number ("hr-1042" → HR-1042): that order, if the caller may see it here. */
+  | { kind: 'number'; number: string }
+  /** Words, each the beginning of a term; `digits` when the search is only a number (42 → HR-42 in a department). */
+  | { kind: 'words'; words: string[]; digits?: string };
+
+const ORDER_NUMBER = /^([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})$/;
+
+/**
+ * What a search asks for. Stop words count only as the last word (it may be the start of a longer
+ * word still being typed: "the" → "theatre"); a word that begins another word of the search adds
+ * nothing and is dropped. No words at all: nothing to find.
+ */
+export function parseSearch(q: string): SearchRequest {
+  const text = q.trim();
+  const number = ORDER_NUMBER.exec(text);
+  if (number) return { kind: 'number', number: `${number[1]!.toUpperCase()}-${number[2]}` };
+  const all = words(text).map(cut);
+  const kept = all.filter((w, i) => w.length >= MIN_TERM && (i === all.length - 1 || !STOP_WORDS.has(w)));
+  const unique = [...new Set(kept)];
+  const needed = unique.filter((w) => !unique.some((other) => other !== w && other.startsWith(w)));
+  return {
+    kind: 'words',
+    words: needed.slice(0, MAX_QUERY_WORDS),
+    ...(/^\d{1,9}$/.test(text) ? { digits: text } : {}),
+  };
+}
+
+/** Whether every word of a search begins one of the order's terms. */
+export function matchesOrder(
+  order: Pick<Order, 'title' | 'requesterName' | 'answers'>,
+  query: readonly string[],
+): boolean {
+  const terms = orderTerms(order);
+  return query.every((w) => terms.some((t) => t.startsWith(w)));
+}
+
+/** An index entry a search read: an order that has a term beginning with the word. */
+export interface Hit {
+  number: string;
+  createdAt: string;
+}
+
+/** What one word's index read found; `complete` when it read every entry of the word (no more pages). */
+export interface WordHits {
+  hits: Hit[];
+  complete: boolean;
+}
+
+/**
+ * The orders worth checking, newest first: those of the word with the fewest entries (a complete
+ * read preferred), less those missing from any other word read completely (they cannot match).
+ * A word read only in part cannot rule an order out; `matchesOrder` on the order decides.
+ */
+export function candidates(reads: readonly WordHits[]): Hit[] {
+  if (reads.length === 0) return [];
+  const smallest = (list: readonly WordHits[]) =>
+    list.reduce((best, r) => (r.hits.length < best.hits.length ? r : best), list[0]!);
+  const complete = reads.filter((r) => r.complete);
+  const base = complete.length > 0 ? smallest(complete) : smallest(reads);
+  const sets = complete.filter((r) => r !== base).map((r) => new Set(r.hits.map((h) => h.number)));
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  for (const hit of base.hits) {
+    if (seen.has(hit.number) || !sets.every((s) => s.has(hit.number))) continue;
+    seen.add(hit.number);
+    out.push(hit);
+  }
+  return out.sort((a, b) =>
+    a.createdAt === b.createdAt ? b.number.localeCompare(a.number) : b.createdAt.localeCompare(a.createdAt),
+  );
+}
