@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'service_changed',
   'service_published',
   'service_retired',
+  'person_exported',
+  'person_erased',
+  'retention_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,6 +60,7 @@ const SERVICE_FIELDS = [
   'reportTo',
   'bundle',
   'translations',
+  'retention',
   'status',
 ] as const;
 

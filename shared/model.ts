@@ -150,6 +150,24 @@ export interface FormField {
   notPast?: boolean;
   /** Date fields: from today to at most this many days after it. */
   withinDays?: number;
+  /**
+   * What the answer is, for data protection (shared/privacy.ts): `personal` answers are removed when
+   * the order is anonymised; `sensitive` ones too, and they are shown only to the requester and the
+   * team, never to watchers, never in mail.
+   */
+  privacy?: FieldPrivacy;
+}
+
+export const FIELD_PRIVACY = ['personal', 'sensitive'] as const;
+export type FieldPrivacy = (typeof FIELD_PRIVACY)[number];
+
+export const RETENTION_UNITS = ['days', 'months', 'years'] as const;
+export type RetentionUnit = (typeof RETENTION_UNITS)[number];
+
+/** How long closed orders of a service keep their personal data (shared/privacy.ts). */
+export interface RetentionPeriod {
+  amount: number;
+  unit: RetentionUnit;
 }
 
 export const INPUT_KINDS = ['attachment', 'confirmation', 'formField'] as const;
@@ -236,6 +254,8 @@ export interface Service {
   translations?: Partial<Record<Language, ServiceTranslation>>;
   /** How many times it was published: the version people see (1 at the first publish, 0 before). */
   publication?: number;
+  /** Closed orders keep their personal data this long, then the retention job anonymises them. */
+  retention?: RetentionPeriod;
   /** Optimistic-locking revision: every save is conditional on it; also the key of a published snapshot. */
   version: number;
   updatedAt: string;
@@ -345,6 +365,8 @@ export interface Order {
   requesterEmail: string;
   /** The requester's profile when filed: the customer segments the order counts under. */
   requesterProfile?: { department?: string; location?: string; jobRole?: string };
+  /** Its personal data was removed (shared/privacy.ts): when, and why (a person's erasure or the retention period). */
+  anonymised?: { at: string; reason: 'erasure' | 'retention' };
   /** Optimistic-locking version: every write is conditional on it. */
   version: number;
 }
@@ -420,6 +442,8 @@ export interface TimelineEvent {
   /** Rejection reason code, when the event is a rejection (feeds the Pareto). */
   reason?: string;
   visibility: Visibility;
+  /** Its words were removed when the order was anonymised (shared/privacy.ts). */
+  removed?: true;
 }
 
 export interface MailMessage {

@@ -182,6 +182,8 @@ export const englishRefusals: RefusalWords = {
   date_rules_date_only: () => 'Only a date field has date rules.',
   date_field_needed: () => 'Name another date field of the form.',
   title_field_unknown: (p) => `There is no field {${p.id}} in the form.`,
+  title_field_sensitive: (p) =>
+    `The field {${p.id}} is marked sensitive: its answer cannot be in the title, which goes into mail.`,
   date_after_field: (p) =>
     p.days === 0
       ? `Must be on or after ${p.field}.`

@@ -166,6 +166,8 @@ export const polishRefusals: RefusalWords = {
   date_rules_date_only: () => 'Reguły dat ma tylko pole daty.',
   date_field_needed: () => 'Wskaż inne pole daty w formularzu.',
   title_field_unknown: (p) => `Formularz nie ma pola {${p.id}}.`,
+  title_field_sensitive: (p) =>
+    `Pole {${p.id}} jest oznaczone jako wrażliwe: jego odpowiedź nie może być w tytule, który trafia do poczty.`,
   date_after_field: (p) =>
     p.days === 0
       ? `Data musi być taka sama jak w polu „${p.field}” lub późniejsza.`

@@ -160,6 +160,8 @@ export const REFUSALS = {
   date_rules_date_only: p<None>(),
   date_field_needed: p<None>(),
   title_field_unknown: p<{ id: string }>(),
+  /** A title template may not name a field marked sensitive (the title goes into mail). */
+  title_field_sensitive: p<{ id: string }>(),
   /** A date answer against another date field (`field`: its label; `days` 0: the same day allowed, 1: strictly). */
   date_after_field: p<{ field: string; days: number }>(),
   date_before_field: p<{ field: string; days: number }>(),

@@ -3,8 +3,9 @@
  * form alone cannot express. Used by the API for 400 messages and by the portal's catalog editor.
  */
 import * as z from 'zod';
-import { FIELD_KINDS, INPUT_KINDS, LANGUAGES } from './model.ts';
+import { FIELD_KINDS, FIELD_PRIVACY, INPUT_KINDS, LANGUAGES, RETENTION_UNITS } from './model.ts';
 import { patternProblem } from './patterns.ts';
+import { retentionProblem } from './privacy.ts';
 import { type FieldRefusals, type Refusal, refusal, says } from './refusals.ts';
 import { isOneLine } from './text.ts';
 
@@ -96,6 +97,7 @@ const formField = z.strictObject({
   before: dateRelation.optional(),
   notPast: z.boolean().optional(),
   withinDays: z.number().int().min(1).max(3650).optional(),
+  privacy: z.enum(FIELD_PRIVACY).optional(),
 });
 
 const labels = z.record(slug, line(200)).optional();
@@ -166,6 +168,7 @@ export const serviceBody = z.strictObject({
     .max(10)
     .optional(),
   translations: z.partialRecord(z.enum(LANGUAGES), translation).optional(),
+  retention: z.strictObject({ amount: z.number().int().min(1), unit: z.enum(RETENTION_UNITS) }).optional(),
 });
 export type ServiceBody = z.infer<typeof serviceBody>;
 
@@ -243,7 +246,11 @@ export function serviceProblems(service: ServiceBody): FieldRefusals {
   }
   for (const id of templateFields(service.titleTemplate ?? '')) {
     if (!byId.has(id)) problems.titleTemplate = refusal('title_field_unknown', { id });
+    // The title goes into every mail and list: a sensitive answer must never be in it.
+    else if (byId.get(id)?.privacy === 'sensitive') problems.titleTemplate = refusal('title_field_sensitive', { id });
   }
+  const retention = service.retention ? retentionProblem(service.retention) : undefined;
+  if (retention) problems['retention.amount'] = retention;
   service.inputs.forEach((input, i) => {
     if (input.kind === 'formField' && (!input.field || !seen.has(input.field))) {
       problems[`inputs.${i}.field`] = refusal('input_field_needed');

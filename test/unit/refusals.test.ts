@@ -77,6 +77,7 @@ const PARAMS: Partial<{ [C in RefusalCode]: ParamsOf<C> }> = {
   service_lacks_input: { service: 'Laptop', input: 'photo' },
   id_taken: { id: 'hr-laptop' },
   title_field_unknown: { id: 'name' },
+  title_field_sensitive: { id: 'salary' },
   date_after_field: { field: 'Start date', days: 2 },
   date_before_field: { field: 'End date', days: 0 },
   date_too_far: { days: 30 },

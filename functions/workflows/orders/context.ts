@@ -10,6 +10,7 @@ import type { Department, Language, MailMessage, Order, Service, TimelineEvent, 
 import type { ChangeContext, Outcome } from '#shared/order-actions.ts';
 import { slaSummary } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder } from '#shared/permissions.ts';
+import { visibleAnswers } from '#shared/privacy.ts';
 import { toSummary } from '#shared/summary.ts';
 import { localizeEvent, localizeOrder } from '#shared/translate.ts';
 import type { LinkSigner } from '../../auth/links.ts';
@@ -117,8 +118,11 @@ export class OrderContext {
     const people = await this.deps.users.getMany(ids);
     // The service's words (name, title, checklists, stages) in the reader's language; stored once.
     const language = user.language ?? 'en';
+    // Sensitive answers are for the requester (and who filed for them) and the team, never watchers.
+    const seesSensitive = roles.has('requester') || canSeeInternal(user, order);
+    const shown = { ...order, answers: visibleAnswers(order.answers, service?.form, seesSensitive) };
     const view: OrderView = {
-      order: localizeOrder(order, service, language),
+      order: localizeOrder(shown, service, language),
       timeline: visible.map((e) => localizeEvent(e, service, language)),
       actions: availableActions(order, roles),
       people: Object.fromEntries([...people.values()].map((p) => [p.id, p.name])),

@@ -121,6 +121,10 @@ export const adminWords = {
         service_changed: (actor: string, id: string, fields: string) => `${actor} edited the service ${id}: ${fields}`,
         service_published: (actor: string, id: string, _fields: string) => `${actor} published the service ${id}`,
         service_retired: (actor: string, id: string, _fields: string) => `${actor} retired the service ${id}`,
+        person_exported: (actor: string, id: string, _fields: string) => `${actor} exported the data held about ${id}`,
+        person_erased: (actor: string, id: string, _fields: string) => `${actor} erased the personal data of ${id}`,
+        retention_run: (actor: string, _id: string, _fields: string) =>
+          `${actor} removed the personal data of closed orders past their retention period`,
       },
       fields: {
         name: 'name',
@@ -146,6 +150,7 @@ export const adminWords = {
         reportTo: 'reports to',
         bundle: 'bundle',
         translations: 'translations',
+        retention: 'retention period',
         status: 'status',
       },
       none: '—',

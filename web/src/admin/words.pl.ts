@@ -118,6 +118,9 @@ export const adminWords: typeof english = {
         service_changed: (actor, id, fields) => `${actor} zmienił(a) usługę ${id}: ${fields}`,
         service_published: (actor, id) => `${actor} opublikował(a) usługę ${id}`,
         service_retired: (actor, id) => `${actor} wycofał(a) usługę ${id}`,
+        person_exported: (actor, id) => `${actor} wyeksportował(a) dane osoby ${id}`,
+        person_erased: (actor, id) => `${actor} wymazał(a) dane osobowe osoby ${id}`,
+        retention_run: (actor) => `${actor} wymazał(a) dane osobowe zamkniętych zleceń po okresie przechowywania`,
       },
       fields: {
         name: 'nazwa',
@@ -143,6 +146,7 @@ export const adminWords: typeof english = {
         reportTo: 'raporty dla',
         bundle: 'pakiet',
         translations: 'tłumaczenia',
+        retention: 'okres przechowywania',
         status: 'stan',
       },
       none: '—',
