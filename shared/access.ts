@@ -37,6 +37,8 @@ export type Audience =
   | 'departmentHead'
   /** The head of the department in the path, or an admin. */
   | 'departmentHeadOrAdmin'
+  /** The head of any department, or an admin (company-wide views). */
+  | 'anyHeadOrAdmin'
   | 'admin'
   /** A service account's API token (`Bearer ordo_…`) whose scopes include the route's `tokenScope`. */
   | 'apiToken';
@@ -68,6 +70,7 @@ export const AUDIENCE_WORDS: Record<Audience, string> = {
   reportReader: 'The department’s head (all), process owners (their services), agents (their own work).',
   departmentHead: 'The head of the department in the path (or of the service’s department).',
   departmentHeadOrAdmin: 'The head of the department in the path, or an administrator.',
+  anyHeadOrAdmin: 'The head of any department, or an administrator.',
   admin: 'An administrator.',
   apiToken: 'A service account’s API token (Authorization: Bearer ordo_…) with the scope the route names.',
 };

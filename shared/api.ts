@@ -3,14 +3,17 @@
  * Paths live under /api/v1.
  */
 import * as z from 'zod';
+import type { HandoffMap } from './handoff-map.ts';
 import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { Department, Language, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
+import type { ProcessMap } from './process-map.ts';
 import { customIssue, type ProblemCode, type RefusalCode, says, saysType } from './refusals.ts';
 import type { Report } from './reports.ts';
+import type { SipocView } from './sipoc.ts';
 import { LOW_SCORE_CATEGORIES, SEGMENT_DIMENSIONS } from './stats.ts';
 import { isOneLine } from './text.ts';
 
@@ -167,6 +170,20 @@ export const reportQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
   table: z.enum(['services', 'agents', 'weekly', 'stages', 'rejections', 'breaches', 'lowScores']).optional(),
 });
+
+/** The process views (process map, SIPOC, hand-off map): a period of local days; the last 30 days when left out. */
+export const processQuery = z.strictObject({
+  from: z.iso.date(says('not_date')).optional(),
+  to: z.iso.date(says('not_date')).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type ProcessQuery = z.infer<typeof processQuery>;
+
+/** A step of a service's flow, as the process map names it (filed, awaiting_inputs, stage:<id>, …). */
+export const stepParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_:.-]{1,90}$/, says('unknown_stage'))
+  .describe('A step of the service’s flow: awaiting_approval, awaiting_inputs or stage:<stage id>.');
 
 /** The customers view (heads): a window of weeks, and what counts as a regular customer who stopped. */
 export const customersQuery = z
@@ -418,4 +435,20 @@ export interface CapacityResponse extends CapacityView {
   department: string;
   forecastRule: string;
   peopleRule: string;
+}
+
+export interface ProcessMapView extends ProcessMap {
+  department: string;
+  serviceName: string;
+  quantileRule: string;
+}
+
+export interface SipocResponse extends SipocView {
+  department: string;
+  serviceName: string;
+}
+
+export interface HandoffMapView extends Omit<HandoffMap, 'departments'> {
+  departments: Array<HandoffMap['departments'][number] & { name: string }>;
+  quantileRule: string;
 }

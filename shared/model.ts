@@ -353,6 +353,10 @@ export interface Order {
   clocks?: OrderClocks;
   /** Time per stage and holder. */
   holds?: Hold[];
+  /** When the order entered the step of its service's flow it is in now (process-stats.ts stepOf). */
+  stepSince?: string;
+  /** A hand-off: the order and department it came from. */
+  handoffFrom?: { department: string; serviceId: string; number: string };
   /** A resolved order closes itself then, unless the requester confirms or reopens first. */
   autoCloseAt?: string;
   /** The satisfaction survey of the last resolution (SPEC §7, §14.6). */

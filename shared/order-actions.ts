@@ -29,6 +29,7 @@ import {
   STOPPED_STATUSES,
 } from './order-clocks.ts';
 import { actorRoles, isAgentOf } from './permissions.ts';
+import { stepSinceAfter } from './process-stats.ts';
 import { type FieldRefusals, refusal } from './refusals.ts';
 import { type Counters, localDay, orderDeltas, type StatsDelta } from './stats.ts';
 
@@ -151,6 +152,7 @@ export function settle(
       ? { stage: next.stage, department: next.department, ...(next.assigneeId ? { assigneeId: next.assigneeId } : {}) }
       : null,
   );
+  next.stepSince = stepSinceAfter(before, next);
   if (next.status === 'resolved' && before.status !== 'resolved') next.autoCloseAt = autoCloseAt(at, calendar);
   if (next.status !== 'resolved') delete next.autoCloseAt;
 }
@@ -200,7 +202,7 @@ export function applyTransition(order: Order, body: TransitionBody, ctx: Transit
       to: m.audience,
       ...(mailComment ? { comment: mailComment } : {}),
     })),
-    counters: orderDeltas(order, next, action, calendar.timeZone),
+    counters: orderDeltas(order, next, action, calendar),
   };
 }
 

@@ -72,7 +72,7 @@ export function applyHandInput(order: Order, inputId: string, body: HandInputBod
     }
   }
   settle(order, next, ctx.service, ctx.calendar, {});
-  return { order: next, events, mails, counters: orderDeltas(order, next, 'hand_input', ctx.calendar.timeZone) };
+  return { order: next, events, mails, counters: orderDeltas(order, next, 'hand_input', ctx.calendar) };
 }
 
 /** The team ticks (or unticks) a deliverable while it works the order. */
@@ -113,7 +113,7 @@ function teamChange(
   const { patch, event, mails } = change();
   const next = nextVersion(order, ctx.now, patch);
   settle(order, next, ctx.service, ctx.calendar, {});
-  return { order: next, events: [event], mails, counters: orderDeltas(order, next, event.kind, ctx.calendar.timeZone) };
+  return { order: next, events: [event], mails, counters: orderDeltas(order, next, event.kind, ctx.calendar) };
 }
 
 /** The team moves the order to another stage of its service; the requester hears of it. */
@@ -196,7 +196,7 @@ export function applyComment(order: Order, body: CommentBody, ctx: ChangeContext
     order: next,
     events: [event],
     mails: commentMail(order, body, ctx),
-    counters: orderDeltas(order, next, 'comment', ctx.calendar.timeZone),
+    counters: orderDeltas(order, next, 'comment', ctx.calendar),
   };
 }
 

@@ -35,7 +35,8 @@ export interface Filing {
   priority: Priority;
   /** Inputs handed over with the order, by input id. */
   handed: Record<string, { note?: string | undefined; attachment?: string | undefined }>;
-  parent?: { number: string; relation: 'handoff' | 'bundle_part' };
+  /** The order it is part of; a hand-off names the sending order's department and service. */
+  parent?: { number: string; relation: 'handoff' | 'bundle_part'; department?: string; serviceId?: string };
   /** Attachments copied from a parent order were checked when they were first attached. */
   trustedAttachments?: boolean;
   /** Bundle parts: the requester already got the case's confirmation. */
@@ -167,6 +168,7 @@ export function draftOrder(
     promisedAt: clocks.resolution.dueAt ?? promiseDate(new Date(now), inForce.standard, calendar).toISOString(),
     createdAt: now,
     updatedAt: now,
+    stepSince: now,
     version: 1,
   };
   const due = nextDueAt(clocks);
@@ -175,6 +177,9 @@ export function draftOrder(
   if (parent) {
     order.parentNumber = parent.number;
     order.relation = parent.relation;
+    if (parent.relation === 'handoff' && parent.department && parent.serviceId) {
+      order.handoffFrom = { department: parent.department, serviceId: parent.serviceId, number: parent.number };
+    }
   }
   const origin = parent
     ? `${parent.relation === 'handoff' ? 'Handed off from' : 'Part of'} ${parent.number}.`
@@ -202,7 +207,7 @@ export function draftOrder(
   } else {
     mails.push({ event: 'new_in_queue', to: 'team' });
   }
-  return { order, event, mails, counters: orderDeltas(undefined, order, 'submitted', calendar.timeZone) };
+  return { order, event, mails, counters: orderDeltas(undefined, order, 'submitted', calendar) };
 }
 
 /** How a parent's page lists a child order (hand-off or bundle part). */

@@ -17,7 +17,8 @@
  */
 
 import { ACTIVE_STATUSES } from './lifecycle.ts';
-import type { OrderStatus } from './model.ts';
+import type { BusinessCalendar, OrderStatus } from './model.ts';
+import { type ProcessOrder, processDeltas } from './process-stats.ts';
 
 /** Upper bounds (business minutes) of the time-to-resolve histogram buckets; the last is open-ended. */
 export const RESOLVE_BUCKETS = [15, 30, 60, 120, 240, 480, 960, 1440, 2400, 4800, 9600, 19200] as const;
@@ -75,9 +76,19 @@ export function histogramQuantile(counters: Counters, q: number, prefix: 'h' | '
  * Which aggregate a counter row belongs to:
  *   service, agent   per local day (the report);
  *   person, segment  per local week, who orders (the customers view); `day` is the week's Monday;
- *   serviceLoad, agentLoad  gauges of the orders in the queue now (work in progress); `day` is ''.
+ *   serviceLoad, agentLoad  gauges of the orders in the queue now (work in progress); `day` is '';
+ *   process          per service and local day, the steps of its flow (process-stats.ts);
+ *   handoff          per department pair and local day, company-wide (process-stats.ts).
  */
-export type StatsKind = 'service' | 'agent' | 'person' | 'segment' | 'serviceLoad' | 'agentLoad';
+export type StatsKind =
+  | 'service'
+  | 'agent'
+  | 'person'
+  | 'segment'
+  | 'serviceLoad'
+  | 'agentLoad'
+  | 'process'
+  | 'handoff';
 
 export interface StatsDelta {
   department: string;
@@ -143,7 +154,7 @@ interface ClockLike {
   pausedMinutes: number;
 }
 
-interface OrderLike {
+interface OrderLike extends ProcessOrder {
   department: string;
   serviceId: string;
   requesterId?: string;
@@ -161,15 +172,18 @@ interface OrderLike {
 }
 
 /**
- * The counters one change of an order adds, for its service row and its assignee's row. `before`
- * is undefined when the order is filed.
+ * The counters one change of an order adds, for its service row and its assignee's row, and the
+ * process aggregates (process-stats.ts). `before` is undefined when the order is filed. With only a
+ * time zone instead of the department's calendar, the business minutes per step are left out.
  */
 export function orderDeltas(
   before: OrderLike | undefined,
   after: OrderLike,
   action: string,
-  timeZone: string,
+  zone: string | BusinessCalendar,
 ): StatsDelta[] {
+  const calendar = typeof zone === 'string' ? undefined : zone;
+  const timeZone = typeof zone === 'string' ? zone : zone.timeZone;
   const day = localDay(after.updatedAt, timeZone);
   const service: Counters = {};
   const agent: Counters = {};
@@ -224,6 +238,7 @@ export function orderDeltas(
     deltas.push(...customerDeltas(after, weekStart(day), { created: 1 }));
   }
   deltas.push(...loadDeltas(before, -1), ...loadDeltas(after, 1));
+  deltas.push(...processDeltas(before, after, action, day, calendar));
   return mergeDeltas(deltas);
 }
 

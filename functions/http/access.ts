@@ -100,6 +100,8 @@ export function createGuard(deps: Deps, limiter: RateLimiter) {
         const user = await authenticate(deps, c.req.header('authorization'));
         c.set('user', user);
         if (audience === 'admin' && !user.admin) throw new ForbiddenError('admin_only');
+        if (audience === 'anyHeadOrAdmin' && !user.admin && !Object.values(user.memberships).includes('head'))
+          throw new ForbiddenError('head_only');
         checkDepartment(audience, user, c.req.param('code'));
       }
       if (write) {

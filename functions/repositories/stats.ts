@@ -4,9 +4,14 @@
  * Access patterns: add counters (UpdateItem ADD, inside the transaction of the change that causes
  * them); report rows of a period (Query STATS#code, sk BETWEEN from AND to); customer rows of a
  * period of weeks (Query CUSTOMERS#code, same shape); queue gauges (Query LOAD#code, one page).
+ * The process views: a service's process rows of a period (Query PROC#serviceId, sk BETWEEN from
+ * AND to), its gauges (GetItem LOAD#code / S#serviceId), the company's hand-off rows of a period
+ * (Query HANDOFFS, sk BETWEEN from# AND to#~).
  */
-import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { HandoffRow } from '#shared/handoff-map.ts';
 import type { CustomerRow, LoadRow } from '#shared/insight.ts';
+import type { ProcessRow } from '#shared/process-map.ts';
 import type { StatsRow } from '#shared/reports.ts';
 import type { Counters, StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
@@ -91,6 +96,34 @@ export class StatsRepository {
       key: item.key as string,
       counters: countersOf(item),
     }));
+  }
+
+  /** A service's process rows (one per local day) of a period. */
+  async processRows(serviceId: string, from: string, to: string): Promise<ProcessRow[]> {
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': partitions.processRows(serviceId).pk, ':from': from, ':to': to },
+    });
+    return items.map((item) => ({ day: item.day as string, counters: countersOf(item) }));
+  }
+
+  /** A service's queue gauges now, the step gauges of its process map among them. */
+  async serviceGauges(department: string, serviceId: string): Promise<Counters> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.statsRow(department, '', 'serviceLoad', serviceId) }),
+    );
+    return Item ? countersOf(Item) : {};
+  }
+
+  /** The company's hand-off rows (per department pair and receiving day) of a period. */
+  async handoffRows(from: string, to: string): Promise<HandoffRow[]> {
+    const items = await this.between(partitions.handoffRows().pk, from, to);
+    return items.map((item) => {
+      const [sending, receiving] = (item.key as string).split('#') as [string, string];
+      const labels: Record<string, string> = {};
+      for (const [k, v] of Object.entries(item)) if (k.startsWith('lbl|') && typeof v === 'string') labels[k] = v;
+      return { day: item.day as string, from: sending, to: receiving, counters: countersOf(item), labels };
+    });
   }
 
   private async between(pk: string, from: string, to: string): Promise<Array<Record<string, unknown>>> {

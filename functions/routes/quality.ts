@@ -41,6 +41,23 @@ export function qualityRoutes(deps: Deps, on: On): void {
     return report;
   });
   on('GET /departments/:code/backlog', (c, { params }) => deps.reportWorkflow.backlog(c.get('user'), params.code));
+  on('GET /departments/:code/services/:id/process', (c, { params, query }) =>
+    deps.processWorkflow.processMap(c.get('user'), params.code, params.id, query),
+  );
+  on('GET /departments/:code/services/:id/process/:step', (c, { params }) =>
+    deps.orderWorkflow.stepOrders(c.get('user'), params.code, params.id, params.step),
+  );
+  on('GET /departments/:code/services/:id/sipoc', (c, { params, query }) =>
+    deps.processWorkflow.sipoc(c.get('user'), params.code, params.id, query),
+  );
+  on('GET /handoffs', async (c, { query }) => {
+    const view = await deps.processWorkflow.handoffMap(c.get('user'), query);
+    if (query.format === 'csv') {
+      c.header('content-disposition', `attachment; filename="handoffs-${view.from}-${view.to}.csv"`);
+      return c.body(deps.processWorkflow.handoffCsv(view), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    }
+    return view;
+  });
   on('GET /departments/:code/customers', (c, { params, query }) =>
     deps.insightWorkflow.customers(c.get('user'), params.code, query),
   );

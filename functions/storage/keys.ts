@@ -32,6 +32,8 @@ const QUEUE = (department: string) => `QUEUE#${department}`;
 const STATS = (department: string) => `STATS#${department}`;
 const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
 const LOAD = (department: string) => `LOAD#${department}`;
+const PROCESS = (serviceId: string) => `PROC#${serviceId}`;
+const HANDOFFS = 'HANDOFFS';
 const INBOUND = 'INBOUND#';
 const INBOUND_OF = (department: string | undefined) =>
   department ? `${DEPT(department)}#INBOUND` : `${INBOUND}UNROUTED`;
@@ -113,7 +115,8 @@ export const keys = {
   /**
    * Counter rows (shared/stats.ts), three partitions per department so each view reads only its own:
    * the report's day rows (STATS#, day#S|A#key), the customers view's week rows (CUSTOMERS#,
-   * week#P|G#key) and the queue gauges (LOAD#, S|A#key).
+   * week#P|G#key) and the queue gauges (LOAD#, S|A#key); the process rows of a service (PROC#serviceId,
+   * day) and the company's hand-off rows (HANDOFFS, day#from#to) of the process views.
    */
   statsRow: (department: string, day: string, kind: StatsKind, key: string) => {
     switch (kind) {
@@ -129,6 +132,10 @@ export const keys = {
         return { pk: LOAD(department), sk: `S#${key}` };
       case 'agentLoad':
         return { pk: LOAD(department), sk: `A#${key}` };
+      case 'process':
+        return { pk: PROCESS(key), sk: day };
+      case 'handoff':
+        return { pk: HANDOFFS, sk: `${day}#${key}` };
     }
   },
 
@@ -247,6 +254,10 @@ export const partitions = {
   customerRows: (department: string) => ({ pk: CUSTOMERS(department) }),
   /** The queue gauges of a department. */
   loadRows: (department: string) => ({ pk: LOAD(department) }),
+  /** The process rows of a service, one per day (sk: day). */
+  processRows: (serviceId: string) => ({ pk: PROCESS(serviceId) }),
+  /** The company's hand-off rows (sk: day#from#to). */
+  handoffRows: () => ({ pk: HANDOFFS }),
 } as const;
 
 /** What kind of item of an order's partition a sort key names. */

@@ -10,6 +10,7 @@ import { mailMoment, mailWords } from '#shared/mail-words.ts';
 import type { Language, MailMessage, Order, TimelineEvent } from '#shared/model.ts';
 import { composeOrderMails, type MailEvent, type Recipient } from '#shared/notifications.ts';
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
+import { stepSinceAfter } from '#shared/process-stats.ts';
 import { fireTimers } from '#shared/sla.ts';
 import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -91,6 +92,7 @@ export class SlaTimerJob {
       if (decision.ok) {
         const calendar = (await this.deps.departments.get(order.department))?.calendar;
         next.status = decision.to;
+        next.stepSince = stepSinceAfter(order, next);
         delete next.autoCloseAt;
         if (calendar) {
           next.clocks = advanceClocks(clocks, { from: order.status, to: next.status }, now, calendar);
@@ -121,8 +123,9 @@ export class SlaTimerJob {
     if (events.length === 0) return;
     const due = next.clocks ? nextDueAt(next.clocks) : undefined;
     if (due) next.nextDueAt = due;
-    const timeZone = (await this.deps.departments.get(order.department))?.calendar.timeZone ?? 'UTC';
-    const stats = orderDeltas(order, next, 'timer', timeZone);
+    const calendar = (await this.deps.departments.get(order.department))?.calendar;
+    const timeZone = calendar?.timeZone ?? 'UTC';
+    const stats = orderDeltas(order, next, 'timer', calendar ?? timeZone);
     // Breach causes for the Pareto: the stage the order was in when it missed its standard.
     const breaches = events.filter((e) => e.kind === 'sla_breach').length;
     if (breaches > 0) {

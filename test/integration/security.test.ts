@@ -56,6 +56,7 @@ const ADMITS: Record<(typeof ROUTES)[number]['audience'], Role[]> = {
   departmentTeamOrAdmin: [...TEAM, 'admin'],
   departmentHead: ['head'],
   departmentHeadOrAdmin: ['head', 'admin'],
+  anyHeadOrAdmin: ['head', 'headOfAnother', 'admin'],
   admin: ['admin'],
   // People never; tokens by the route's scope (see admits below).
   apiToken: [],
@@ -221,6 +222,8 @@ describe('authorization matrix: every route as every role', () => {
       case 'GET /orders/search':
       case 'GET /departments/:code/search':
         return { path: `${p(route.path)}?q=${number}` };
+      case 'GET /departments/:code/services/:id/process/:step':
+        return { path: p(route.path).replace(':step', 'stage:paperwork') };
       case 'GET /departments/:code/report':
         return { path: `${p(route.path)}?from=2026-01-01&to=2026-12-31` };
       case 'POST /me/sign-in':

@@ -2,11 +2,14 @@
  * Hand-off (SPEC §4, §14.1): the team files a linked child order in another department's service;
  * deliverables passed on become the child's inputs. The child, its link and the parent (conditional
  * on the version the team saw) are written in one transaction.
- * DynamoDB calls (warm caches): 4 (order page, service, number, transaction).
+ * DynamoDB calls (warm caches): 4 (order page, service, number, transaction); the sending service's
+ * process row and the company's hand-off row ride in the transaction.
  */
 import type { OrderView } from '#shared/api.ts';
 import type { Answers, User } from '#shared/model.ts';
 import { checkHandoff, checkHandoffTarget, handedOffParent, passedInputs } from '#shared/order-filing.ts';
+import { handoffOutDelta } from '#shared/process-stats.ts';
+import { localDay } from '#shared/stats.ts';
 import type { OrderContext } from './context.ts';
 import { draft } from './file.ts';
 
@@ -28,13 +31,15 @@ export async function handoff(
     answers: body.answers,
     priority: parent.priority,
     handed,
-    parent: { number: parent.number, relation: 'handoff' },
+    parent: { number: parent.number, relation: 'handoff', department: parent.department, serviceId: parent.serviceId },
     trustedAttachments: true,
   });
+  const timeZone = (await ctx.department(parent.department)).calendar.timeZone;
   const side = handedOffParent(parent, child.order, service, user.id, body.comment);
   await ctx.deps.orders.create(child.order, child.events, child.mail, {
     parent: { order: side.order, expectedVersion: parent.version, events: [side.event] },
-    stats: child.counters,
+    // The sending service counts where its output went, on its own department's day.
+    stats: [...child.counters, handoffOutDelta(parent, service.department, localDay(child.order.createdAt, timeZone))],
   });
   return ctx.present(user, child.order, child.events, service);
 }

@@ -24,7 +24,7 @@ import { OrderContext, type OrderWorkflowDeps } from './context.ts';
 import { changeWatchers, comment } from './conversation.ts';
 import { fileOrder } from './file.ts';
 import { handoff } from './handoff.ts';
-import { atRisk, mine, queue, view, viewWithService } from './reading.ts';
+import { atRisk, mine, queue, stepOrders, view, viewWithService } from './reading.ts';
 import { type SearchIn, search } from './search.ts';
 import { moveStage, setPriority } from './team.ts';
 import { transition } from './transitions.ts';
@@ -78,6 +78,11 @@ export class OrderWorkflow {
 
   atRisk(user: User, department: string): Promise<OrderSummary[]> {
     return atRisk(this.ctx, user, department);
+  }
+
+  /** The orders of a service at one step of its flow now (the process map). */
+  stepOrders(user: User, department: string, serviceId: string, step: string): Promise<OrderSummary[]> {
+    return stepOrders(this.ctx, user, department, serviceId, step);
   }
 
   transition(user: User, number: string, body: TransitionBody): Promise<OrderView> {

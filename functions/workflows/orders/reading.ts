@@ -1,11 +1,12 @@
 /**
  * Reading orders: one order page, my orders, a department's queue and its at-risk list.
- * DynamoDB calls (warm caches): 1 each; at-risk 1 per 100 active orders.
+ * DynamoDB calls (warm caches): 1 each; at-risk and a step's orders 1 per 100 active orders.
  */
 import type { OrderSummary, OrderView, Page } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Order, Service, User } from '#shared/model.ts';
 import { canWorkQueue } from '#shared/permissions.ts';
+import { stepOf } from '#shared/process-stats.ts';
 import type { OrderContext } from './context.ts';
 
 /** The order (if the caller may see it) with the service version it was filed under. */
@@ -75,4 +76,26 @@ export async function atRisk(ctx: OrderContext, user: User, department: string):
     cursor = page.nextCursor;
   } while (cursor && found.length < 500);
   return found.sort((a, b) => (a.sla?.minutesLeft ?? 0) - (b.sla?.minutesLeft ?? 0));
+}
+
+/**
+ * The orders of one service at one step of its flow now (the process map's step), from the queue:
+ * the steps an order rests in while the team owes work are the queue's. Soonest due first.
+ */
+export async function stepOrders(
+  ctx: OrderContext,
+  user: User,
+  department: string,
+  serviceId: string,
+  step: string,
+): Promise<OrderSummary[]> {
+  checkQueue(user, department);
+  const found: Order[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.deps.orders.queue(department, cursor, 100);
+    for (const order of page.orders) if (order.serviceId === serviceId && stepOf(order) === step) found.push(order);
+    cursor = page.nextCursor;
+  } while (cursor && found.length < 500);
+  return ctx.summaries(found, user.language);
 }
