@@ -19,6 +19,7 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { inboundRoutes } from './routes/inbound.ts';
 import { integrationRoutes } from './routes/integrations.ts';
 import { meRoutes } from './routes/me.ts';
+import { noteRoutes } from './routes/notes.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { qualityRoutes, surveyLinkRoutes } from './routes/quality.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: Deps) {
   peopleRoutes(deps, on);
   integrationRoutes(deps, on);
   inboundRoutes(deps, on);
+  noteRoutes(deps, on);
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

@@ -9,6 +9,7 @@ import { createReadableLogger, type Logger } from './observability/logger.ts';
 import { logMetrics, type Metrics } from './observability/metrics.ts';
 import type { Instrument } from './observability/tracer.ts';
 import { DepartmentRepository } from './repositories/departments.ts';
+import { NoteRepository } from './repositories/notes.ts';
 import { OrderRepository } from './repositories/orders.ts';
 import { OutboxRepository } from './repositories/outbox.ts';
 import { ServiceRepository } from './repositories/services.ts';
@@ -29,6 +30,8 @@ export interface CoreDeps {
   departments: DepartmentRepository;
   orders: OrderRepository;
   outbox: OutboxRepository;
+  /** People's notifications in the portal, written as their mail is taken for delivery. */
+  notes: NoteRepository;
   mailer: Mailer;
   slaTimers: SlaTimerJob;
   digest: DailyDigest;
@@ -47,7 +50,7 @@ export interface ObservabilityOverrides {
   instrument?: Instrument;
 }
 
-/** The mail worker's share: the outbox and SES, nothing else. */
+/** The mail worker's share: the outbox, the notes its messages leave in the portal, and SES. */
 export function createMailDeps(config: Config, overrides: ObservabilityOverrides = {}) {
   const log = overrides.log ?? createReadableLogger(config.logLevel);
   const metrics = overrides.metrics ?? logMetrics(log);
@@ -77,7 +80,7 @@ export function createMailDeps(config: Config, overrides: ObservabilityOverrides
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
     ...instrument,
   });
-  return { config, db, log, metrics, outbox: new OutboxRepository(db), mailer };
+  return { config, db, log, metrics, outbox: new OutboxRepository(db), notes: new NoteRepository(db), mailer };
 }
 
 export function createCoreDeps(
@@ -85,7 +88,7 @@ export function createCoreDeps(
   overrides: ObservabilityOverrides & { now?: () => Date } = {},
 ): CoreDeps {
   const now = overrides.now ?? (() => new Date());
-  const { db, log, metrics, outbox, mailer } = createMailDeps(config, overrides);
+  const { db, log, metrics, outbox, notes, mailer } = createMailDeps(config, overrides);
   const users = new UserRepository(db);
   const departments = new DepartmentRepository(db);
   const orders = new OrderRepository(db);
@@ -94,5 +97,20 @@ export function createCoreDeps(
   const services = new ServiceRepository(db);
   const slaTimers = new SlaTimerJob({ orders, departments, users, services, portalUrl: config.portalUrl, log, now });
   const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
-  return { config, db, log, metrics, now, users, departments, orders, outbox, mailer, slaTimers, digest, webhooks };
+  return {
+    config,
+    db,
+    log,
+    metrics,
+    now,
+    users,
+    departments,
+    orders,
+    outbox,
+    notes,
+    mailer,
+    slaTimers,
+    digest,
+    webhooks,
+  };
 }

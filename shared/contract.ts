@@ -60,6 +60,7 @@ import { INBOUND_ROUTES } from './inbound-routes.ts';
 import { INTEGRATION_ROUTES } from './integration-routes.ts';
 import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
+import { NOTE_ROUTES } from './note-routes.ts';
 import { type PersonCard, peopleQuery } from './people.ts';
 import { says } from './refusals.ts';
 import { type SearchAnswer, searchQuery } from './search.ts';
@@ -603,6 +604,7 @@ export const CONTRACT = {
   },
   ...INTEGRATION_ROUTES,
   ...INBOUND_ROUTES,
+  ...NOTE_ROUTES,
 } as const satisfies Record<`${Method} /${string}`, RouteSpec>;
 
 export type Contract = typeof CONTRACT;

@@ -459,4 +459,11 @@ export interface MailMessage {
   text: string;
   html: string;
   orderNumber?: string;
+  /**
+   * The people with a profile this message reaches, after their mute choices: each also finds it in
+   * their notification list in the portal (shared/notes.ts), written when the message is delivered.
+   */
+  readers?: string[];
+  /** What the notification's words name besides the order (never words themselves). */
+  noteParams?: { requesterName?: string };
 }

@@ -125,25 +125,35 @@ function copyFor(event: MailEvent, order: Order, words: MailWords): { subject: s
   };
 }
 
-/** Someone to mail: an address and, when it belongs to a known person, their language. */
+/**
+ * Someone to mail: an address and, when it belongs to a known person, their language and id (a
+ * person with an id also gets the message in their notification list).
+ */
 export interface Recipient {
   email: string;
   language?: Language | undefined;
+  id?: string | undefined;
 }
 
 /**
  * Splits recipients by mail language, English first; an address listed twice goes once (its first
  * language wins). Each group gets its own message.
  */
-export function groupByLanguage(recipients: readonly Recipient[]): Array<{ language: Language; to: string[] }> {
+export function groupByLanguage(
+  recipients: readonly Recipient[],
+): Array<{ language: Language; to: string[]; readers: string[] }> {
   const seen = new Set<string>();
-  const groups = new Map<Language, string[]>(LANGUAGES.map((language) => [language, []]));
+  const groups = new Map<Language, { to: string[]; readers: string[] }>(
+    LANGUAGES.map((language) => [language, { to: [], readers: [] }]),
+  );
   for (const recipient of recipients) {
     if (!recipient.email || seen.has(recipient.email)) continue;
     seen.add(recipient.email);
-    groups.get(mailLanguage(recipient))!.push(recipient.email);
+    const group = groups.get(mailLanguage(recipient))!;
+    group.to.push(recipient.email);
+    if (recipient.id && !group.readers.includes(recipient.id)) group.readers.push(recipient.id);
   }
-  return [...groups].filter(([, to]) => to.length > 0).map(([language, to]) => ({ language, to }));
+  return [...groups].filter(([, group]) => group.to.length > 0).map(([language, group]) => ({ language, ...group }));
 }
 
 /** The outbox id of one language group: English keeps the plain id, other languages add theirs. */
@@ -168,8 +178,11 @@ interface OrderMailInput {
  * event, version, audience, and the language when not English) so retrying the same change can
  * never queue the same mail twice.
  */
-export function composeOrderMail(input: OrderMailInput & { to: string[]; language?: Language }): MailMessage {
+export function composeOrderMail(
+  input: OrderMailInput & { to: string[]; language?: Language; readers?: readonly string[] },
+): MailMessage {
   const { event, order, to, audience, portalUrl, comment, actionUrl, ratingUrls, language = 'en' } = input;
+  const readers = [...new Set(input.readers ?? [])];
   const words = mailWords(language);
   const { subject, lead } = copyFor(event, order, words);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
@@ -213,6 +226,7 @@ export function composeOrderMail(input: OrderMailInput & { to: string[]; languag
     text,
     html,
     orderNumber: order.number,
+    ...(readers.length ? { readers, noteParams: { requesterName: order.requesterName } } : {}),
   };
 }
 
@@ -230,7 +244,7 @@ export function composeOrderMails(
   },
 ): MailMessage[] {
   const { recipients, comment, service, order, ...rest } = input;
-  return groupByLanguage(recipients).map(({ language, to }) => {
+  return groupByLanguage(recipients).map(({ language, to, readers }) => {
     const said =
       typeof comment === 'function'
         ? comment(language)
@@ -239,6 +253,7 @@ export function composeOrderMails(
       ...rest,
       order: localizeOrder(order, service, language),
       to,
+      readers,
       language,
       ...(said ? { comment: said } : {}),
     });

@@ -21,7 +21,15 @@ const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createMailDeps(config, observed);
 const webhooks = createWebhookDelivery(config, deps.db, deps.log);
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, () => new Date(), deps.metrics, webhooks);
+const delivery = new MailDelivery(
+  deps.outbox,
+  deps.mailer,
+  deps.log,
+  () => new Date(),
+  deps.metrics,
+  webhooks,
+  deps.notes,
+);
 
 export const handler = observed.handler(deliver);
 

@@ -19,7 +19,7 @@ const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createCoreDeps(config, observed);
 const webhooks = createWebhookDelivery(config, deps.db, deps.log, deps.now);
-const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics, webhooks);
+const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics, webhooks, deps.notes);
 
 export const handler = observed.handler(run);
 

@@ -27,6 +27,7 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     deps.now,
     deps.metrics,
     createWebhookDelivery(deps.config, deps.db, deps.log.child({ worker: 'webhooks' }), deps.now),
+    deps.notes,
   );
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;

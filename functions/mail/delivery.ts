@@ -5,6 +5,7 @@
  * When storage fails (frozen, unreachable) the error ends the run: what was not claimed is still due,
  * and what was claimed comes back when its lease ends, so the next run finishes the work.
  */
+import { type Note, notesOf } from '#shared/notes.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type Metrics, noMetrics } from '../observability/metrics.ts';
 import type { OutboxRepository } from '../repositories/outbox.ts';
@@ -34,6 +35,11 @@ export class MailDelivery {
     private readonly metrics: Metrics = noMetrics,
     /** Outbox items of kind `webhook` go here (webhooks/delivery.ts). */
     private readonly webhooks?: { deliver(message: WebhookMessage): Promise<'sent' | 'skipped' | 'retry'> },
+    /**
+     * The message's readers get it in their notification list, written before the send so SES being
+     * down does not hold it back (each note once: a retry finds it written).
+     */
+    private readonly notes?: { write(notes: readonly Note[]): Promise<void> },
   ) {}
 
   async deliver(id: string): Promise<DeliveryResult> {
@@ -41,6 +47,7 @@ export class MailDelivery {
     if (!entry) return 'skipped';
     // A process without a webhook sender leaves them alone: the lease runs out and one with a sender takes them.
     if (isWebhook(entry)) return this.webhooks ? this.webhooks.deliver(entry) : 'skipped';
+    if (this.notes && entry.readers?.length) await this.notes.write(notesOf(entry));
     let providerId: string | undefined;
     if (this.sentUnmarked.has(id)) {
       providerId = this.sentUnmarked.get(id);

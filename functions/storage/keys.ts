@@ -49,6 +49,9 @@ const WEBHOOK_HELD = (subscriptionId: string) => `WEBHOOK_HELD#${subscriptionId}
 const SEARCH_OF_DEPARTMENT = (department: string, term: string) => `SEARCH#D#${department}#${term.slice(0, 2)}`;
 const SEARCH_OF_REQUESTER = (requesterId: string) => `SEARCH#R#${requesterId}`;
 const SEARCH_SK = (term: string, createdAt: string, number: string) => `${term}#${createdAt}#${number}`;
+// A person's notifications, in their own partition; the unread ones also in a sparse list of their own.
+const NOTE = 'NOTE#';
+const UNREAD_NOTES = (personId: string) => `${USER(personId)}#UNREAD`;
 
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
@@ -109,6 +112,10 @@ export const keys = {
 
   /** A person's last survey invitation, for the fatigue budget. */
   surveyBudget: (userId: string) => ({ pk: USER(userId), sk: 'SURVEY_BUDGET' }),
+  /** One notification of a person, newest last by its id (`<at>#<message id>`, shared/notes.ts). */
+  note: (personId: string, noteId: string) => ({ pk: USER(personId), sk: `${NOTE}${noteId}` }),
+  /** The note in its person's unread list (byCollection), removed when it is read. */
+  noteUnread: (personId: string, noteId: string) => ({ gsi1pk: UNREAD_NOTES(personId), gsi1sk: noteId }),
   /** A low rating's follow-up task for the process owner. */
   followUp: (department: string, number: string) => ({ pk: DEPT(department), sk: `${FOLLOWUP}${number}` }),
 
@@ -246,6 +253,10 @@ export const partitions = {
   webhookHeld: (subscriptionId: string) => ({ gsi3pk: WEBHOOK_HELD(subscriptionId) }),
   /** A department's inbound mail (byCollection); without a department, mail that reached none. */
   inboundOfDepartment: (department: string | undefined) => ({ gsi1pk: INBOUND_OF(department) }),
+  /** A person's notifications: pk, sk begins_with the prefix. */
+  notesOfPerson: (personId: string) => ({ pk: USER(personId), skPrefix: NOTE }),
+  /** A person's unread notifications (byCollection, sparse). */
+  unreadNotesOfPerson: (personId: string) => ({ gsi1pk: UNREAD_NOTES(personId) }),
   /** The follow-ups of a department: pk, sk begins_with the prefix. */
   followUpsOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: FOLLOWUP }),
   /** The report's day rows of a department (sk: day#…). */

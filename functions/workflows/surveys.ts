@@ -71,7 +71,7 @@ export class SurveyWorkflow {
     const mail = composeOrderMails({
       event: 'survey_invitation',
       order,
-      recipients: [{ email: order.requesterEmail, language: requester?.language }],
+      recipients: [{ email: order.requesterEmail, language: requester?.language, id: requester?.id }],
       audience: 'requester',
       portalUrl: this.deps.portalUrl,
       // The question and the service's words in the requester's language.

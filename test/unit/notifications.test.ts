@@ -127,7 +127,7 @@ describe('mail in the recipient’s language', () => {
     expect(mailLanguage({ language: 'de' })).toBe('en');
     expect(mailLanguage({ language: 'pl' })).toBe('pl');
     expect(groupByLanguage([{ email: 'x@example.com', language: 'xx' as 'pl' }])).toEqual([
-      { language: 'en', to: ['x@example.com'] },
+      { language: 'en', to: ['x@example.com'], readers: [] },
     ]);
   });
 

@@ -1,6 +1,8 @@
 /**
  * The mail an outcome plans (shared/order-actions.ts MailPlan), composed for the people it names:
  * one message per language among them (shared/notifications.ts), each person's muted events left out.
+ * The people among the recipients ride along on each message (`readers`): the same choice puts the
+ * message in their notification list, so mail and the portal's bell never disagree on who hears of what.
  */
 import type { MailMessage, Order, Service, User } from '#shared/model.ts';
 import {
@@ -37,7 +39,7 @@ export class OrderMail {
       if (plan.to === 'requesterOnly') {
         const requester =
           known.find((p) => p.id === order.requesterId) ?? (await this.deps.users.get(order.requesterId));
-        const to = requester ? [{ email: order.requesterEmail, language: requester.language }] : [];
+        const to = requester ? [{ email: order.requesterEmail, language: requester.language, id: requester.id }] : [];
         mail.push(...this.messages(service, plan.event, order, to, plan.audience));
       } else if (plan.to === 'people') {
         const people = await this.deps.users.getMany(plan.people);
@@ -97,7 +99,7 @@ export class OrderMail {
       const requester = people.get(order.requesterId);
       // The address the order was filed with, in the language the person chose since.
       const toRequester: Recipient[] = wantsMail(requester, event)
-        ? [{ email: order.requesterEmail, language: requester?.language }]
+        ? [{ email: order.requesterEmail, language: requester?.language, id: requester?.id }]
         : [];
       const watchers = (watcherEvent: MailEvent) =>
         order.watchers
