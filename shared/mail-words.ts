@@ -1,8 +1,12 @@
 /**
- * Every word Ordo's emails say, per language. `pl` is typed by `en`, so a key missing in one
+ * Every word Ordo's emails say, per language (English and Polish here, Russian, Dutch and Chinese in
+ * mail-words.{ru,nl,zh}.ts). Every language is typed by `en`, so a key missing in one
  * language fails the typecheck. Counted nouns take the language's plural forms; dates and times
  * are written in the language's locale and the department's time zone.
  */
+import { nl } from './mail-words.nl.ts';
+import { ru } from './mail-words.ru.ts';
+import { zh } from './mail-words.zh.ts';
 import { LANGUAGES, type Language } from './model.ts';
 import type { MailEvent } from './notifications.ts';
 
@@ -298,7 +302,7 @@ const pl: MailWords = {
   },
 };
 
-const WORDS: Record<Language, MailWords> = { en, pl };
+const WORDS: Record<Language, MailWords> = { en, pl, ru, nl, zh };
 
 /** A person's mail language: their setting, or English for an unknown address or an unknown setting. */
 export function mailLanguage(person: { language?: string | undefined } | undefined): Language {

@@ -26,7 +26,7 @@ export interface User {
 }
 
 /** Languages the portal and the emails speak; the first is the fallback. */
-export const LANGUAGES = ['en', 'pl'] as const;
+export const LANGUAGES = ['en', 'pl', 'ru', 'nl', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface WorkingInterval {

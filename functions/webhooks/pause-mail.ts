@@ -18,6 +18,24 @@ const WORDS: Record<Language, { subject: (url: string) => string; body: (url: st
       `Ordo przestało wysyłać zdarzenia Twojego działu na ${url}: ostatnie dostawy się nie udały (${PAUSE_AFTER_FAILURES} z rzędu lub przez dobę). Zdarzenia czekają i zostaną wysłane po kolei, gdy go wznowisz.`,
     settings: 'Dziennik dostaw i wznowienie:',
   },
+  ru: {
+    subject: (url) => `Вебхук приостановлен: ${url}`,
+    body: (url) =>
+      `Ordo перестал отправлять события вашего отдела на ${url}: последние доставки не удались (${PAUSE_AFTER_FAILURES} подряд или в течение суток). События ждут и будут отправлены по порядку, когда вы возобновите вебхук.`,
+    settings: 'Журнал доставки и возобновление:',
+  },
+  nl: {
+    subject: (url) => `Webhook gepauzeerd: ${url}`,
+    body: (url) =>
+      `Ordo stuurt de gebeurtenissen van de afdeling niet meer naar ${url}: de laatste bezorgingen mislukten (${PAUSE_AFTER_FAILURES} op rij, of een dag lang). Gebeurtenissen wachten en worden op volgorde verstuurd zodra de webhook wordt hervat.`,
+    settings: 'Bezorglogboek en hervatten:',
+  },
+  zh: {
+    subject: (url) => `Webhook 已暂停：${url}`,
+    body: (url) =>
+      `Ordo 已停止向 ${url} 发送您部门的事件：最近的投递均失败（连续 ${PAUSE_AFTER_FAILURES} 次，或持续一天）。事件会保留，恢复后将按顺序发送。`,
+    settings: '投递日志与恢复：',
+  },
 };
 
 export function pausedMail(input: {

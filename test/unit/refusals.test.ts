@@ -11,8 +11,11 @@ import * as z from 'zod';
 import { onError, problem } from '#functions/http/middleware.ts';
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import { englishRefusals } from '#shared/refusal-words.en.ts';
+import { dutchRefusals } from '#shared/refusal-words.nl.ts';
 import { polishRefusals } from '#shared/refusal-words.pl.ts';
+import { russianRefusals } from '#shared/refusal-words.ru.ts';
 import { wordRefusal } from '#shared/refusal-words.ts';
+import { chineseRefusals } from '#shared/refusal-words.zh.ts';
 import {
   type ParamsOf,
   PROBLEM_STATUS,
@@ -101,11 +104,16 @@ Object.assign(SAMPLES, PARAMS);
 
 const CODES = Object.keys(REFUSALS) as RefusalCode[];
 
+const LANGUAGES = [
+  ['English', englishRefusals],
+  ['Polish', polishRefusals],
+  ['Russian', russianRefusals],
+  ['Dutch', dutchRefusals],
+  ['Chinese', chineseRefusals],
+] as const;
+
 describe('the refusal catalogue', () => {
-  it.each([
-    ['English', englishRefusals],
-    ['Polish', polishRefusals],
-  ] as const)('says every code in %s with its parameters', (_language, words) => {
+  it.each(LANGUAGES)('says every code in %s with its parameters', (_language, words) => {
     const bad: string[] = [];
     for (const code of CODES) {
       const said = wordRefusal(words, code, SAMPLES[code]);
@@ -115,7 +123,10 @@ describe('the refusal catalogue', () => {
         const shown = Array.isArray(value) ? value[0] : value;
         if (said && typeof shown === 'string' && shown !== '' && !said.includes(shown) && code !== 'action_not_yours')
           if (
-            !(words === polishRefusals && ['nothing_here', 'action_not_now', 'rejection_reason_needed'].includes(code))
+            !(
+              words !== englishRefusals &&
+              ['nothing_here', 'action_not_now', 'rejection_reason_needed', 'wrong_type'].includes(code)
+            )
           )
             bad.push(`${code}: ${said} (no ${shown})`);
       }
@@ -123,9 +134,8 @@ describe('the refusal catalogue', () => {
     expect(bad).toEqual([]);
   });
 
-  it('has words for exactly the catalogue, in both languages', () => {
-    expect(Object.keys(englishRefusals).sort()).toEqual([...CODES].sort());
-    expect(Object.keys(polishRefusals).sort()).toEqual([...CODES].sort());
+  it('has words for exactly the catalogue, in every language', () => {
+    for (const [, words] of LANGUAGES) expect(Object.keys(words).sort()).toEqual([...CODES].sort());
   });
 
   it('gives every code that answers a request a status, and a code of the catalogue', () => {
@@ -135,9 +145,9 @@ describe('the refusal catalogue', () => {
     }
   });
 
-  it('words the same code differently in Polish than in English', () => {
+  it.each(LANGUAGES.slice(1))('words every code differently in %s than in English', (_language, words) => {
     const same = CODES.filter(
-      (code) => englishRefusals[code](SAMPLES[code] as never) === polishRefusals[code](SAMPLES[code] as never),
+      (code) => englishRefusals[code](SAMPLES[code] as never) === words[code](SAMPLES[code] as never),
     );
     expect(same).toEqual([]);
   });

@@ -6,9 +6,9 @@
 import { Show } from 'solid-js';
 import { approvalNeeded } from '#shared/lifecycle.ts';
 import type { Answers, ApprovalMode, Condition, FormField } from '#shared/model.ts';
-import { language, t } from '../lib/strings.ts';
+import { t } from '../lib/strings.ts';
 
-const numberWords = (n: number) => n.toLocaleString(language === 'pl' ? 'pl-PL' : 'en-GB');
+const numberWords = (n: number) => n.toLocaleString(t.locale);
 
 /** A condition in words, with the (translated) label of the field it tests. */
 export function conditionWords(rule: Condition, form: readonly FormField[]): string {

@@ -114,6 +114,8 @@ export function chartConfig(spec: ChartSpec): Config {
     type: spec.kind === 'percentLines' ? 'line' : 'bar',
     data: { labels: data.labels, datasets },
     options: {
+      // Numbers on the axes and in tooltips in the reader's language.
+      locale: t.locale,
       responsive: true,
       maintainAspectRatio: false,
       animation: reducedMotion() ? false : { duration: 250 },
@@ -142,6 +144,9 @@ export function ChartCanvas(props: { name: string; label: string; spec: ChartSpe
   let chart: Chart<'bar' | 'line', Array<number | null>, string> | undefined;
 
   onMount(() => {
+    // The canvas draws its words itself: it takes the page's font stack, which for Chinese names
+    // fonts with CJK glyphs (styles.css, :lang(zh)).
+    Chart.defaults.font.family = getComputedStyle(canvas ?? document.documentElement).fontFamily;
     createEffect(() => {
       const spec = props.spec;
       chart?.destroy();

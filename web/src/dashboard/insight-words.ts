@@ -2,9 +2,12 @@
  * Words of the department insight pages (goals, customers, capacity) in every language of the
  * portal; `ti` is the reader's. Kept beside the main dictionaries so this area translates as a unit.
  */
-import type { GoalMetric } from '#shared/model.ts';
+import type { GoalMetric, Language } from '#shared/model.ts';
 import type { SegmentDimension } from '#shared/stats.ts';
 import { language } from '../lib/strings.ts';
+import { nl } from './insight-words.nl.ts';
+import { ru } from './insight-words.ru.ts';
+import { zh } from './insight-words.zh.ts';
 
 type GoalStatus = 'met' | 'missed' | 'no_data' | 'not_started';
 
@@ -343,7 +346,7 @@ const pl: InsightStrings = {
   },
 };
 
-export const insightStrings: Record<'en' | 'pl', InsightStrings> = { en, pl };
+export const insightStrings: Record<Language, InsightStrings> = { en, pl, ru, nl, zh };
 
 /** The insight words in the reader's language. */
 export const ti: InsightStrings = insightStrings[language];

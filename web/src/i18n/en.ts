@@ -33,7 +33,10 @@ export const en = {
   /** Every refusal of the API and the shared checks, by code (worded by i18n/refusals.ts). */
   refusals: englishRefusals as RefusalWords,
   /** Each language by its own name, so anyone finds theirs. */
-  languageNames: { en: 'English', pl: 'Polski' } satisfies Record<Language, string>,
+  languageNames: { en: 'English', pl: 'Polski', ru: 'Русский', nl: 'Nederlands', zh: '简体中文' } satisfies Record<
+    Language,
+    string
+  >,
   common: {
     loading: 'Loading…',
     loadMore: 'Load more',

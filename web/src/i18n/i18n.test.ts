@@ -5,8 +5,11 @@ import { statusWords } from '#shared/lifecycle.ts';
 import { FIELD_KINDS, type FormField, ORDER_STATUSES } from '#shared/model.ts';
 import { wordRefusal } from '#shared/refusal-words.ts';
 import { browserLanguage, language, t } from '../lib/strings.ts';
-import { en } from './en.ts';
+import { en, type Strings } from './en.ts';
+import { nl } from './nl.ts';
 import { pl } from './pl.ts';
+import { ru } from './ru.ts';
+import { zh } from './zh.ts';
 
 type Leaf = { path: string; value: unknown };
 
@@ -19,14 +22,42 @@ function leaves(node: unknown, path = ''): Leaf[] {
 }
 
 const enLeaves = new Map(leaves(en).map((l) => [l.path, l.value]));
-const plLeaves = new Map(leaves(pl).map((l) => [l.path, l.value]));
 
 /**
- * Polish strings that may equal the English ones, each for a reason: names (the product, each
- * language in its own name), file formats, keyboard keys, the dash for "nothing", and "Administrator",
- * which is the same word in Polish.
+ * Strings that may equal the English ones, each for a reason: names (the product, each language in
+ * its own name), file formats, keyboard keys, the dash for "nothing", and words each language writes
+ * as English does.
  */
-const SAME_IN_BOTH = new Set(['Ordo', 'English', 'Polski', 'PDF', 'PNG', 'JPEG', 'CSV', 'ZIP', '—', 'Administrator']);
+const NAMES = [
+  'Ordo',
+  'English',
+  'Polski',
+  'Русский',
+  'Nederlands',
+  '简体中文',
+  'PDF',
+  'PNG',
+  'JPEG',
+  'CSV',
+  'ZIP',
+  '—',
+];
+const SAME_IN_BOTH: Record<string, Set<string>> = {
+  pl: new Set([...NAMES, 'Administrator']),
+  ru: new Set([...NAMES, 'CSAT']),
+  nl: new Set([
+    ...NAMES,
+    ...['Dashboard', 'Status', 'Filters', 'Partners', 'Week', 'Score', 'Trend', 'Segment', 'CSAT', 'Impact', 'Label'],
+    ...['Minimum', 'Maximum', 'Contact', 'Webhooks', 'Code', 'Id', 'open', 'status'],
+  ]),
+  zh: new Set([...NAMES, 'CSAT', 'Webhook', 'YYYY-MM']),
+};
+const OTHERS: Array<[string, Strings]> = [
+  ['pl', pl],
+  ['ru', ru],
+  ['nl', nl],
+  ['zh', zh],
+];
 const KEYBOARD_KEY = /^queue\.shortcuts\.\d+\.0$/;
 
 /** Arguments for functions that do not take numbers or plain words. */
@@ -36,35 +67,40 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   'dashboard.versionsList': [['v1', 'v2']],
 };
 
+for (const [code, dictionary] of OTHERS) {
+  const theirs = new Map(leaves(dictionary).map((l) => [l.path, l.value]));
+  describe(`the ${code} dictionary`, () => {
+    it('has every key of the English one, and no other', () => {
+      expect([...theirs.keys()].sort()).toEqual([...enLeaves.keys()].sort());
+    });
+
+    it('has the same kind of value under every key', () => {
+      const differ = [...enLeaves].filter(([path, value]) => typeof theirs.get(path) !== typeof value);
+      expect(differ.map(([path]) => path)).toEqual([]);
+    });
+
+    it('translates every string, apart from a short list of names and symbols', () => {
+      const same = [...theirs]
+        .filter(([path, value]) => typeof value === 'string' && value === enLeaves.get(path))
+        .filter(([path, value]) => !SAME_IN_BOTH[code]?.has(value as string) && !KEYBOARD_KEY.test(path));
+      expect(same).toEqual([]);
+    });
+
+    it('says something for sample arguments in every function', () => {
+      const empty: string[] = [];
+      for (const [path, value] of theirs) {
+        // Refusals take typed parameters; test/unit/refusals.test.ts renders every code with samples.
+        if (typeof value !== 'function' || path.startsWith('refusals.')) continue;
+        const args = SAMPLE_ARGS[path] ?? Array.from({ length: value.length }, () => 3);
+        const said: unknown = value(...args);
+        if (typeof said !== 'string' || said.trim() === '' || /undefined|NaN|\[object/.test(said)) empty.push(path);
+      }
+      expect(empty).toEqual([]);
+    });
+  });
+}
+
 describe('the Polish dictionary', () => {
-  it('has every key of the English one, and no other', () => {
-    expect([...plLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
-  });
-
-  it('has the same kind of value under every key', () => {
-    const differ = [...enLeaves].filter(([path, value]) => typeof plLeaves.get(path) !== typeof value);
-    expect(differ.map(([path]) => path)).toEqual([]);
-  });
-
-  it('translates every string, apart from a short list of names and symbols', () => {
-    const same = [...plLeaves]
-      .filter(([path, value]) => typeof value === 'string' && value === enLeaves.get(path))
-      .filter(([path, value]) => !SAME_IN_BOTH.has(value as string) && !KEYBOARD_KEY.test(path));
-    expect(same).toEqual([]);
-  });
-
-  it('says something for sample arguments in every function', () => {
-    const empty: string[] = [];
-    for (const [path, value] of plLeaves) {
-      // Refusals take typed parameters; test/unit/refusals.test.ts renders every code with samples.
-      if (typeof value !== 'function' || path.startsWith('refusals.')) continue;
-      const args = SAMPLE_ARGS[path] ?? Array.from({ length: value.length }, () => 3);
-      const said: unknown = value(...args);
-      if (typeof said !== 'string' || said.trim() === '' || /undefined|NaN|\[object/.test(said)) empty.push(path);
-    }
-    expect(empty).toEqual([]);
-  });
-
   it('counts in Polish plural forms, fractions in the genitive', () => {
     expect([1, 2, 5, 12, 22, 1.5].map((n) => pl.duration.hours(n, true))).toEqual([
       '1 godzina robocza',
@@ -162,6 +198,37 @@ describe('the Polish dictionary', () => {
   });
 });
 
+describe('Russian, Dutch and Chinese counting', () => {
+  it('counts in Russian plural forms (one / few / many), fractions in the genitive singular', () => {
+    expect([1, 2, 5, 11, 21, 22, 1.5].map((n) => ru.duration.hours(n, true))).toEqual([
+      '1 рабочий час',
+      '2 рабочих часа',
+      '5 рабочих часов',
+      '11 рабочих часов',
+      '21 рабочий час',
+      '22 рабочих часа',
+      '1,5 рабочего часа',
+    ]);
+    expect([0, 1, 4, 25].map((n) => ru.catalog.count(n))).toEqual(['0 услуг', '1 услуга', '4 услуги', '25 услуг']);
+    expect(formatMinutes(2400, 8, ru.due)).toBe('5 рабочих дней');
+    expect(formatMinutes(200, undefined, ru.due)).toBe('3 ч 20 мин');
+    expect(ORDER_STATUSES.filter((s) => statusWords(s, ru.status) === statusWords(s))).toEqual([]);
+  });
+
+  it('counts in Dutch (one / other) and writes its numbers', () => {
+    expect([1, 2, 1.5].map((n) => nl.duration.days(n, true))).toEqual(['1 werkdag', '2 werkdagen', '1,5 werkdagen']);
+    expect(nl.duration.hours(3, false)).toBe('3 uur');
+    expect(nl.upload.bytes(1200)).toBe('1.200 bytes');
+    expect(formatMinutes(540, 8, nl.due)).toBe('1 werkdag 1 u');
+  });
+
+  it('counts in Chinese with one form for every number', () => {
+    expect([1, 2, 5].map((n) => zh.duration.days(n, true))).toEqual(['1 个工作日', '2 个工作日', '5 个工作日']);
+    expect(zh.standard.words('4 个工作小时', '2 个工作日')).toBe('4 个工作小时内响应，2 个工作日内完成');
+    expect(formatMinutes(200, undefined, zh.due)).toBe('3 小时 20 分钟');
+  });
+});
+
 describe('choosing the language', () => {
   it('takes the first browser language the portal speaks', () => {
     expect(browserLanguage(['pl-PL', 'en'])).toBe('pl');
@@ -169,6 +236,12 @@ describe('choosing the language', () => {
     expect(browserLanguage(['de-DE', 'pl'])).toBe('pl');
     expect(browserLanguage(['en-US', 'pl-PL'])).toBe('en');
     expect(browserLanguage(['de-DE'])).toBeUndefined();
+    expect(browserLanguage(['de-DE', 'ru-RU', 'en'])).toBe('ru');
+    expect(browserLanguage(['nl-BE'])).toBe('nl');
+    expect(browserLanguage(['zh-Hans-CN', 'en'])).toBe('zh');
+    expect(browserLanguage(['zh_CN'])).toBe('zh');
+    // A language whose tag only begins like one Ordo speaks is not it (Malagasy, Plateau Malagasy).
+    expect(browserLanguage(['plt', 'mg'])).toBeUndefined();
   });
 
   it('speaks English outside a browser', () => {

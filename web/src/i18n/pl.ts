@@ -44,7 +44,7 @@ export const pl: Strings = {
   },
   due,
   refusals: polishRefusals,
-  languageNames: { en: 'English', pl: 'Polski' },
+  languageNames: { en: 'English', pl: 'Polski', ru: 'Русский', nl: 'Nederlands', zh: '简体中文' },
   common: {
     loading: 'Wczytywanie…',
     loadMore: 'Wczytaj więcej',

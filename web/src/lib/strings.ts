@@ -5,6 +5,7 @@
  * languages, else English. Changing it reloads the page, as `t` is read while modules load.
  */
 import { LANGUAGES, type Language } from '#shared/model.ts';
+import { languageOf } from '#shared/profile.ts';
 import { en, type Strings } from '../i18n/en.ts';
 
 export type { Strings };
@@ -24,10 +25,10 @@ function storedLanguage(): Language | undefined {
   }
 }
 
-/** The first of the browser's languages the portal speaks ("pl-PL" → Polish). */
+/** The first of the browser's languages the portal speaks ("pl-PL" → Polish, "zh-Hans-CN" → Chinese). */
 export function browserLanguage(tags: readonly string[]): Language | undefined {
   for (const tag of tags) {
-    const found = LANGUAGES.find((lang) => tag.toLowerCase().startsWith(lang));
+    const found = languageOf(tag);
     if (found) return found;
   }
   return undefined;
@@ -42,8 +43,18 @@ function chooseLanguage(): Language {
 
 export const language: Language = chooseLanguage();
 
-// Only the chosen language is downloaded: English is built in, Polish is its own chunk.
-export const t: Strings = language === 'pl' ? (await import('../i18n/pl.ts')).pl : en;
+/**
+ * Every other language's dictionary, each its own chunk: only the chosen one is downloaded. A new
+ * language is one entry in LANGUAGES (shared/model.ts), its dictionaries, and one line here.
+ */
+const DICTIONARIES: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
+  pl: async () => (await import('../i18n/pl.ts')).pl,
+  ru: async () => (await import('../i18n/ru.ts')).ru,
+  nl: async () => (await import('../i18n/nl.ts')).nl,
+  zh: async () => (await import('../i18n/zh.ts')).zh,
+};
+
+export const t: Strings = language === 'en' ? en : await DICTIONARIES[language]();
 
 if (typeof document !== 'undefined') document.documentElement.lang = language;
 

@@ -1,0 +1,16 @@
+/** Dutch numbers and counted nouns (one / other, as Intl.PluralRules('nl') says). */
+const rules = new Intl.PluralRules('nl');
+
+export const num = (n: number): string => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
+/** The noun's form for `n`: 1 uur, 2 uur; 1 dag, 2 dagen. */
+export const form = (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);
+
+/** "5 dagen": the number and its noun. */
+export const plural = (n: number, one: string, other: string): string => `${num(n)} ${form(n, one, other)}`;
+
+/** "a, b of c" and "a, b en c". */
+export const orList = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} of ${names[names.length - 1]}`;
+export const andList = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
