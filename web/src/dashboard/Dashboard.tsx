@@ -10,12 +10,14 @@ import { REJECTION_REASONS, type RejectionReason } from '#shared/lifecycle.ts';
 import type { ParetoEntry } from '#shared/reports.ts';
 import { user } from '../account/session.ts';
 import { api, type ReportTable, type ReportView } from '../lib/api.ts';
+import { Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
+import { createOrderSearch, SearchBox } from '../lib/search.tsx';
 import { formatMinutes } from '../lib/sla.ts';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
+import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
 import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
@@ -170,6 +172,9 @@ export default function Dashboard() {
       </Show>
       <h1>{title()}</h1>
       <p class="lead">{t.dashboard.scope[scope()]}</p>
+      <Show when={isHead()}>
+        <HeadSearch code={params.code} />
+      </Show>
 
       <Filters
         query={query()}
@@ -610,5 +615,49 @@ function ParetoPanel(props: {
       />
       {props.csv}
     </Panel>
+  );
+}
+
+/** The head's search of every order of the department, open or done, in the rows of the order lists. */
+function HeadSearch(props: { code: string }) {
+  const finder = createOrderSearch((q) => api.searchDepartment(props.code, q));
+  const person = (id: string | undefined) => (id ? (finder.answer()?.people[id] ?? id) : t.common.nobody);
+  return (
+    <section class="head-search" aria-label={t.search.label}>
+      <SearchBox id="head-search" search={finder} hint={t.search.hintDepartment(props.code)} />
+      <Show when={finder.active() && (finder.answer()?.items.length ?? 0) > 0}>
+        <Table
+          class="my-orders"
+          caption={t.search.caption}
+          head={[
+            t.orders.number,
+            t.orders.orderTitle,
+            t.orders.service,
+            t.orders.status,
+            t.orders.assignee,
+            t.orders.created,
+          ]}
+        >
+          <For each={finder.answer()?.items ?? []}>
+            {(o) => (
+              <tr>
+                <th scope="row" class="m-number">
+                  <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
+                </th>
+                <td class="m-title">{o.title}</td>
+                <td class="m-service">{o.serviceName}</td>
+                <td class="m-status">
+                  <StatusBadge status={o.status} />
+                </td>
+                <td>{person(o.assigneeId)}</td>
+                <td>
+                  <DateTime iso={o.createdAt} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </Table>
+      </Show>
+    </section>
   );
 }

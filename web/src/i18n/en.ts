@@ -168,6 +168,19 @@ export const en = {
     autoClose: 'Closes by itself',
     autoCloseWords: (when: string) => `${when}, unless you confirm or reopen it first`,
   },
+  /** The order search box of the queue, My orders and the head's dashboard. */
+  search: {
+    label: 'Search orders',
+    hintMine: 'An order number, or words of the title, your answers or a name. Words may be unfinished.',
+    hintDepartment: (code: string) =>
+      `An order number (or just its digits), or words of the title, the answers or the requester’s name: every ${code} order, open or done.`,
+    searching: 'Searching…',
+    found: (n: number, more: boolean) =>
+      n === 0
+        ? 'No order matches.'
+        : `${plural(n, 'order matches', 'orders match')}${more ? ', the newest shown; more words narrow the search' : ''}.`,
+    caption: 'Orders found, newest first',
+  },
   notFound: {
     title: 'Page not found',
     text: 'There is nothing at this address.',

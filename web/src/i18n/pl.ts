@@ -180,6 +180,18 @@ export const pl: Strings = {
     autoClose: 'Zamknie się samo',
     autoCloseWords: (when) => `${when}, chyba że wcześniej je potwierdzisz lub otworzysz ponownie`,
   },
+  search: {
+    label: 'Szukaj zamówień',
+    hintMine: 'Numer zamówienia albo słowa z tytułu, Twoich odpowiedzi lub nazwiska. Słowa mogą być niedokończone.',
+    hintDepartment: (code: string) =>
+      `Numer zamówienia (albo same jego cyfry) lub słowa z tytułu, odpowiedzi albo nazwiska zamawiającego: wszystkie zamówienia ${code}, otwarte i zakończone.`,
+    searching: 'Szukam…',
+    found: (n: number, more: boolean) =>
+      n === 0
+        ? 'Żadne zamówienie nie pasuje.'
+        : `Pasujące zamówienia: ${num(n)}${more ? ' (pokazano najnowsze; więcej słów zawęzi wyszukiwanie)' : ''}.`,
+    caption: 'Znalezione zamówienia, najnowsze najpierw',
+  },
   notFound: {
     title: 'Nie znaleziono strony',
     text: 'Pod tym adresem nic nie ma.',

@@ -206,6 +206,9 @@ export const api = {
   createOrder: (body: CreateOrderBody, idempotencyKey: string) =>
     call('POST /orders', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   myOrders: (cursor?: string): Promise<OrderPage> => call('GET /orders/mine', { query: { cursor } }),
+  searchMine: (q: string) => call('GET /orders/search', { query: { q } }),
+  searchDepartment: (code: string, q: string) =>
+    call('GET /departments/:code/search', { params: { code }, query: { q } }),
   order: (number: string) => call('GET /orders/:number', { params: { number } }),
   transition: (number: string, body: TransitionBody) =>
     call('POST /orders/:number/transitions', { params: { number }, body }),

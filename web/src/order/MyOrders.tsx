@@ -6,6 +6,7 @@ import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
 import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
+import { createOrderSearch, SearchBox } from '../lib/search.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
@@ -31,63 +32,82 @@ export default function MyOrders() {
     () => pager.refresh(sameRow),
     () => pager.value() !== undefined,
   );
+  // The person's own orders by number or words, shown instead of the list while searching.
+  const finder = createOrderSearch((q) =>
+    api.searchMine(q).then((found) => {
+      readings.note(found.items);
+      return found;
+    }),
+  );
+
+  const table = (caption: string, items: () => OrderSummary[]) => (
+    <Table
+      class="my-orders"
+      caption={caption}
+      head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
+    >
+      <For each={items()}>
+        {(o) => (
+          <tr>
+            <th scope="row" class="m-number">
+              <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
+            </th>
+            <td class="m-title">{o.title}</td>
+            <td class="m-service">{o.serviceName}</td>
+            <td class="m-status">
+              <StatusBadge status={o.status} />
+            </td>
+            <td class="m-due">
+              {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
+              <Show
+                when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
+                fallback={t.common.none}
+              >
+                <SlaCell
+                  sla={readings.slaAt(o, now())}
+                  options={wordsFor(o.department)}
+                  now={now()}
+                  stopped={!ACTIVE_STATUSES.has(o.status)}
+                />
+              </Show>
+            </td>
+            <td class="m-updated" data-label={t.orders.updated}>
+              <DateTime iso={o.updatedAt} />
+            </td>
+          </tr>
+        )}
+      </For>
+    </Table>
+  );
 
   return (
     <section>
       <h1>{t.orders.title}</h1>
-      <Loaded
-        of={pager}
-        failures="after"
-        empty={
-          <div class="empty">
-            <p>{t.orders.empty}</p>
-            <p>
-              <A href="/">{t.orders.browse}</A>
-            </p>
-          </div>
+      <SearchBox id="my-orders-search" search={finder} hint={t.search.hintMine} />
+      <Show
+        when={finder.active()}
+        fallback={
+          <Loaded
+            of={pager}
+            failures="after"
+            empty={
+              <div class="empty">
+                <p>{t.orders.empty}</p>
+                <p>
+                  <A href="/">{t.orders.browse}</A>
+                </p>
+              </div>
+            }
+          >
+            {(items) => table(t.orders.caption, items)}
+          </Loaded>
         }
       >
-        {(items) => (
-          <Table
-            class="my-orders"
-            caption={t.orders.caption}
-            head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
-          >
-            <For each={items()}>
-              {(o) => (
-                <tr>
-                  <th scope="row" class="m-number">
-                    <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
-                  </th>
-                  <td class="m-title">{o.title}</td>
-                  <td class="m-service">{o.serviceName}</td>
-                  <td class="m-status">
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td class="m-due">
-                    {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
-                    <Show
-                      when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
-                      fallback={t.common.none}
-                    >
-                      <SlaCell
-                        sla={readings.slaAt(o, now())}
-                        options={wordsFor(o.department)}
-                        now={now()}
-                        stopped={!ACTIVE_STATUSES.has(o.status)}
-                      />
-                    </Show>
-                  </td>
-                  <td class="m-updated" data-label={t.orders.updated}>
-                    <DateTime iso={o.updatedAt} />
-                  </td>
-                </tr>
-              )}
-            </For>
-          </Table>
-        )}
-      </Loaded>
-      <LoadMore of={pager} />
+        <Show when={(finder.answer()?.items.length ?? 0) > 0}>
+          {table(t.search.caption, () => finder.answer()?.items ?? [])}
+        </Show>
+      </Show>
+      <LoadMore of={pager} when={!finder.active()} />
     </section>
   );
 }

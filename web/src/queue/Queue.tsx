@@ -17,6 +17,7 @@ import { Tabs } from '../lib/blocks.tsx';
 import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { SelectBox } from '../lib/fields.tsx';
 import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
+import { createOrderSearch, SearchBox } from '../lib/search.tsx';
 import { SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
@@ -93,6 +94,13 @@ export default function Queue() {
     reload: () => (atRisk() ? risky.reload() : pager.loadMore()),
   };
   const items = (): OrderSummary[] => list.value() ?? [];
+  // Every order of the department, open or done, by number or words: shown instead of the list.
+  const finder = createOrderSearch((q) =>
+    api.searchDepartment(params.code, q).then((found) => {
+      readings.note(found.items);
+      return found;
+    }),
+  );
 
   /** A person's name: from the queue's answer, an action's answer, the team list, or the reader. */
   const nameOf = (id: string): string | undefined => {
@@ -100,6 +108,7 @@ export default function Queue() {
     return (
       names()[id] ??
       pager.people()[id] ??
+      finder.answer()?.people[id] ??
       members.value()?.find((m) => m.id === id)?.name ??
       (me?.id === id ? me.name : undefined)
     );
@@ -110,7 +119,7 @@ export default function Queue() {
 
   const shown = createMemo(() =>
     applyView(
-      items(),
+      finder.active() ? (finder.answer()?.items ?? []) : items(),
       view(),
       (o) => slaNow(o)?.state,
       (o) => (o.assigneeId ? person(o.assigneeId) : undefined),
@@ -122,6 +131,7 @@ export default function Queue() {
     const back = focusInList();
     if (atRisk()) risky.set((risky.value() ?? []).map((o) => (o.number === number ? next : o)));
     else pager.replace((o) => o.number === number, next);
+    finder.replace(number, next);
     back();
   }
 
@@ -292,6 +302,26 @@ export default function Queue() {
       return next;
     });
 
+  const table = (caption: string) => (
+    <QueueTable
+      rows={shown}
+      caption={caption}
+      view={view()}
+      onSort={(key) => setView(toggleSort(view(), key))}
+      chosen={chosen}
+      selected={selected}
+      onSelect={toggle}
+      onSelectAll={(on) => setSelected(on ? new Set(shown().map((o) => o.number)) : new Set<string>())}
+      person={person}
+      busy={busy}
+      onClaim={(o) => void runClaim(o)}
+      onFocusRow={setChosen}
+      words={options}
+      now={now}
+      sla={slaNow}
+    />
+  );
+
   return (
     <section class="queue">
       <h1>{title()}</h1>
@@ -335,6 +365,7 @@ export default function Queue() {
           onChange={(dir) => setView({ ...view(), dir })}
         />
       </div>
+      <SearchBox id="queue-search" search={finder} hint={t.search.hintDepartment(params.code)} />
       <Shortcuts />
       <Show when={picked().length > 0}>
         <BulkBar
@@ -361,30 +392,25 @@ export default function Queue() {
       </Show>
       <Said of={claim} retry={retry()} />
       <Said of={bulk} retry={retry()} />
-      <Loaded of={list} failures="after" empty={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}>
-        {() => (
-          <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
-            <QueueTable
-              rows={shown}
-              caption={atRisk() ? t.queue.atRiskCaption : t.queue.caption}
-              view={view()}
-              onSort={(key) => setView(toggleSort(view(), key))}
-              chosen={chosen}
-              selected={selected}
-              onSelect={toggle}
-              onSelectAll={(on) => setSelected(on ? new Set(shown().map((o) => o.number)) : new Set<string>())}
-              person={person}
-              busy={busy}
-              onClaim={(o) => void runClaim(o)}
-              onFocusRow={setChosen}
-              words={options}
-              now={now}
-              sla={slaNow}
-            />
-          </Show>
-        )}
-      </Loaded>
-      <LoadMore of={pager} when={!atRisk()} />
+      <Show
+        when={finder.active()}
+        fallback={
+          <Loaded
+            of={list}
+            failures="after"
+            empty={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}
+          >
+            {() => (
+              <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
+                {table(atRisk() ? t.queue.atRiskCaption : t.queue.caption)}
+              </Show>
+            )}
+          </Loaded>
+        }
+      >
+        <Show when={shown().length > 0}>{table(t.search.caption)}</Show>
+      </Show>
+      <LoadMore of={pager} when={!atRisk() && !finder.active()} />
     </section>
   );
 }
