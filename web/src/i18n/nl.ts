@@ -172,6 +172,18 @@ export const nl: Strings = {
     autoClose: 'Sluit automatisch',
     autoCloseWords: (when) => `${when}, tenzij de afhandeling eerder wordt bevestigd of de aanvraag heropend`,
   },
+  search: {
+    label: 'Aanvragen zoeken',
+    hintMine: 'Een aanvraagnummer, of woorden uit de titel, je antwoorden of een naam. Woorden mogen onaf zijn.',
+    hintDepartment: (code: string) =>
+      `Een aanvraagnummer (of alleen de cijfers), of woorden uit de titel, de antwoorden of de naam van de aanvrager: alle aanvragen van ${code}, open of afgerond.`,
+    searching: 'Zoeken…',
+    found: (n: number, more: boolean) =>
+      n === 0
+        ? 'Geen aanvraag gevonden.'
+        : `${plural(n, 'aanvraag gevonden', 'aanvragen gevonden')}${more ? '; de nieuwste getoond, meer woorden verfijnen de zoekopdracht' : ''}.`,
+    caption: 'Gevonden aanvragen, nieuwste eerst',
+  },
   notFound: {
     title: 'Pagina niet gevonden',
     text: 'Op dit adres staat niets.',

@@ -172,6 +172,16 @@ export const zh: Strings = {
     autoClose: '自动关闭',
     autoCloseWords: (when) => `${when}，除非您在此之前确认或重新打开`,
   },
+  search: {
+    label: '搜索申请',
+    hintMine: '申请编号，或标题、您的回答或姓名中的词语。词语可以只输入开头。',
+    hintDepartment: (code: string) =>
+      `申请编号（或仅其数字），或标题、回答或申请人姓名中的词语：${code} 的所有申请，无论是否已完成。`,
+    searching: '正在搜索…',
+    found: (n: number, more: boolean) =>
+      n === 0 ? '没有匹配的申请。' : `找到 ${num(n)} 个申请${more ? '（仅显示最新的；添加更多词语可缩小范围）' : ''}。`,
+    caption: '找到的申请，最新的在前',
+  },
   notFound: {
     title: '未找到页面',
     text: '此地址没有内容。',
