@@ -86,15 +86,22 @@ function keeps(word: string): boolean {
 
 const cut = (word: string) => word.slice(0, MAX_TERM_LENGTH);
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * The terms an order is found by, most telling first, unique, at most MAX_TERMS: the words of its
  * title, then of the requester's name, then of its text answers (fields in id order, so the same
  * order always gives the same terms, whatever order storage returns its answers in). Files
- * (`uploads/…` keys), numbers and yes/no answers are not words anyone searches for.
+ * (`uploads/…` keys), numbers and yes/no answers are not words anyone searches for; `unindexed`
+ * answers (fields marked sensitive, shared/privacy.ts sensitiveFields) are never indexed.
  */
-export function orderTerms(order: Pick<Order, 'title' | 'requesterName' | 'answers'>): string[] {
+export function orderTerms(
+  order: Pick<Order, 'title' | 'requesterName' | 'answers'>,
+  unindexed: ReadonlySet<string> = NONE,
+): string[] {
   const texts: string[] = [order.title, order.requesterName];
   for (const id of Object.keys(order.answers).sort()) {
+    if (unindexed.has(id)) continue;
     const value = order.answers[id];
     const values = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
     for (const text of values) if (!text.startsWith('uploads/')) texts.push(text);
@@ -167,8 +174,9 @@ export function parseSearch(q: string): SearchRequest {
 export function matchesOrder(
   order: Pick<Order, 'title' | 'requesterName' | 'answers'>,
   query: readonly string[],
+  unindexed: ReadonlySet<string> = NONE,
 ): boolean {
-  const terms = orderTerms(order);
+  const terms = orderTerms(order, unindexed);
   return query.every((w) => terms.some((t) => t.startsWith(w)));
 }
 

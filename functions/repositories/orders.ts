@@ -52,6 +52,8 @@ export interface CreateOptions {
   idempotency?: IdempotencyRecord;
   /** Report counters the change adds (see shared/stats.ts). */
   stats?: StatsDelta[];
+  /** Answers of the order `create` files kept out of the search index (its form's sensitive fields). */
+  unindexed?: ReadonlySet<string>;
 }
 
 /** Other records that change in the same transaction as the order. */
@@ -62,6 +64,8 @@ export interface Alongside {
   followUpOpened?: FollowUp;
   /** A later answer on the order's follow-up keeps it current. */
   followUpAnswer?: FollowUpAnswer;
+  /** Answers kept out of the search index: the sensitive fields of the order's form (shared/privacy.ts). */
+  unindexed?: ReadonlySet<string>;
 }
 
 export class DuplicateRequestError extends Error {
@@ -163,12 +167,15 @@ export class OrderRepository {
    * DuplicateRequestError carrying the first request's record.
    */
   async create(order: Order, events: TimelineEvent[], mail: MailMessage[], options: CreateOptions = {}): Promise<void> {
-    await this.createCase([{ order, events, mail }], options);
+    await this.createCase(
+      [{ order, events, mail, ...(options.unindexed ? { unindexed: options.unindexed } : {}) }],
+      options,
+    );
   }
 
   /** An order or a bundle case with its parts, each with events, mail and its link, in one transaction. */
   async createCase(
-    entries: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[] }>,
+    entries: Array<{ order: Order; events: TimelineEvent[]; mail: MailMessage[]; unindexed?: ReadonlySet<string> }>,
     options: CreateOptions = {},
   ): Promise<void> {
     const items: TransactItems = [];
@@ -208,8 +215,8 @@ export class OrderRepository {
     // Each new order's search terms, sharing fairly what room the transaction has left (a bundle
     // of many parts indexes each part's most telling terms; the backfill adds the rest).
     const room = Math.floor((MAX_TRANSACTION_ITEMS - items.length) / entries.length);
-    for (const { order } of entries) {
-      items.push(...searchChanges(this.db.tableName, undefined, order).slice(0, Math.max(0, room)));
+    for (const { order, unindexed } of entries) {
+      items.push(...searchChanges(this.db.tableName, undefined, order, unindexed).slice(0, Math.max(0, room)));
     }
     try {
       await this.send(
@@ -256,7 +263,8 @@ export class OrderRepository {
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
       ...this.alongside(alongside),
     ];
-    items.push(...searchChanges(this.db.tableName, previous, order).slice(0, MAX_TRANSACTION_ITEMS - items.length));
+    const search = searchChanges(this.db.tableName, previous, order, alongside.unindexed);
+    items.push(...search.slice(0, MAX_TRANSACTION_ITEMS - items.length));
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
   }
 

@@ -34,21 +34,34 @@ function termItem(order: Indexed, term: string): Record<string, unknown> {
   return { ...keys.searchTerm(order, term), type: 'searchTerm' };
 }
 
+/** Every index item of an order (the backfill's and a bulk loader's; a write adds only what changed). */
+export function searchTermItems(order: Indexed, unindexed?: ReadonlySet<string>): Record<string, unknown>[] {
+  return orderTerms(order, unindexed).map((term) => termItem(order, term));
+}
+
 /**
  * The transaction items that bring an order's index entries from `before` (undefined: a new order)
  * to `after`: a Put per term added, a Delete per term gone; nothing when the terms did not change,
- * which is every write but filing and a changed answer. Deletes come first, then Puts, most telling
+ * which is every write but filing and a changed answer. `unindexed`: the answers never indexed (the
+ * sensitive fields of the order's form); a write without it indexes every answer, which only matters
+ * where the answers change. Deletes come first, then Puts, most telling
  * term first, so a caller short of room in its transaction keeps the best of them.
  */
-export function searchChanges(tableName: string, before: Indexed | undefined, after: Indexed): TransactItems {
+export function searchChanges(
+  tableName: string,
+  before: Indexed | undefined,
+  after: Indexed,
+  unindexed?: ReadonlySet<string>,
+): TransactItems {
   // Department, requester and filing time never change; if they did, every entry moves.
   const moved =
     before !== undefined &&
     (before.department !== after.department ||
       before.requesterId !== after.requesterId ||
       before.createdAt !== after.createdAt);
-  const old = before ? orderTerms(before) : [];
-  const { added, removed } = moved ? { added: orderTerms(after), removed: old } : termChanges(old, orderTerms(after));
+  const old = before ? orderTerms(before, unindexed) : [];
+  const now = orderTerms(after, unindexed);
+  const { added, removed } = moved ? { added: now, removed: old } : termChanges(old, now);
   const was = before ?? after;
   return [
     ...removed.map((term) => ({ Delete: { TableName: tableName, Key: pick(keys.searchTerm(was, term)) } })),
@@ -120,8 +133,8 @@ export class SearchRepository {
    * before the index existed, or indexed in a transaction too full for all their terms; writing an
    * entry that exists changes nothing.
    */
-  async reindex(orders: readonly Indexed[]): Promise<number> {
-    const items = orders.flatMap((order) => orderTerms(order).map((term) => termItem(order, term)));
+  async reindex(orders: ReadonlyArray<{ order: Indexed; unindexed?: ReadonlySet<string> }>): Promise<number> {
+    const items = orders.flatMap(({ order, unindexed }) => searchTermItems(order, unindexed));
     for (let i = 0; i < items.length; i += 25) {
       let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> = items
         .slice(i, i + 25)

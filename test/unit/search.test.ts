@@ -109,6 +109,16 @@ describe('search terms', () => {
     );
   });
 
+  it('never index the answers of sensitive fields', () => {
+    const filed = order('Leave request', { reason: 'Chemotherapy appointments', note: 'Mornings' });
+    const hidden = new Set(['reason']);
+    expect(orderTerms(filed, hidden)).not.toContain('chemotherapy');
+    expect(orderTerms(filed, hidden)).toContain('mornings');
+    expect(matchesOrder(filed, ['chemo'], hidden)).toBe(false);
+    const items = searchChanges('t', undefined, filed, hidden).map((i) => JSON.stringify(i));
+    expect(items.some((i) => i.includes('chemotherapy'))).toBe(false);
+  });
+
   it('a changed answer adds its new words and removes the old ones, nothing else', () => {
     const before = orderTerms(order('Laptop', { model: 'ThinkPad' }));
     const after = orderTerms(order('Laptop', { model: 'MacBook' }));

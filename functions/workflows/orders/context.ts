@@ -10,7 +10,7 @@ import type { Department, Language, MailMessage, Order, Service, TimelineEvent, 
 import type { ChangeContext, Outcome } from '#shared/order-actions.ts';
 import { slaSummary } from '#shared/order-clocks.ts';
 import { actorRoles, canSeeInternal, canViewOrder } from '#shared/permissions.ts';
-import { visibleAnswers } from '#shared/privacy.ts';
+import { sensitiveFields, visibleAnswers } from '#shared/privacy.ts';
 import { toSummary } from '#shared/summary.ts';
 import { localizeEvent, localizeOrder } from '#shared/translate.ts';
 import type { LinkSigner } from '../../auth/links.ts';
@@ -97,7 +97,10 @@ export class OrderContext {
     alongside: Alongside = {},
   ): Promise<OrderView> {
     const { order, events, counters } = outcome;
-    await this.deps.orders.update(order, loaded.order, events, mail, counters, alongside);
+    await this.deps.orders.update(order, loaded.order, events, mail, counters, {
+      ...alongside,
+      unindexed: sensitiveFields(loaded.service?.form),
+    });
     return this.present(user, order, [...loaded.timeline, ...events], loaded.service);
   }
 

@@ -19,6 +19,7 @@ import {
   partRefusal,
 } from '#shared/order-filing.ts';
 import { mayOrder } from '#shared/permissions.ts';
+import { sensitiveFields } from '#shared/privacy.ts';
 import { refusal } from '#shared/refusals.ts';
 import { localDay } from '#shared/stats.ts';
 import { DuplicateRequestError } from '../../repositories/orders.ts';
@@ -28,7 +29,11 @@ import type { OrderContext } from './context.ts';
 const IDEMPOTENCY_SECONDS = 24 * 3600;
 
 /** A new order ready to write: its first event and its mail, composed. */
-export type Drafted = Omit<Draft, 'event' | 'mails'> & { events: TimelineEvent[]; mail: MailMessage[] };
+export type Drafted = Omit<Draft, 'event' | 'mails'> & {
+  events: TimelineEvent[];
+  mail: MailMessage[];
+  unindexed: ReadonlySet<string>;
+};
 
 /** JSON with sorted keys, so the same request always hashes the same. */
 function stableJson(value: unknown): string {
@@ -48,7 +53,14 @@ export async function draft(ctx: OrderContext, filing: Filing): Promise<Drafted>
   const answers = checkFiling(filing, localDay(now, department.calendar.timeZone));
   const number = await ctx.deps.departments.nextOrderNumber(filing.service.department);
   const { order, event, mails, counters } = draftOrder(filing, answers, number, now, department);
-  return { order, events: [event], mail: await ctx.mail.compose(mails, order, [filing.requester]), counters };
+  return {
+    order,
+    events: [event],
+    mail: await ctx.mail.compose(mails, order, [filing.requester]),
+    counters,
+    // Sensitive answers stay out of the search index.
+    unindexed: sensitiveFields(filing.service.form),
+  };
 }
 
 export async function fileOrder(

@@ -37,6 +37,7 @@ export async function handoff(
   const timeZone = (await ctx.department(parent.department)).calendar.timeZone;
   const side = handedOffParent(parent, child.order, service, user.id, body.comment);
   await ctx.deps.orders.create(child.order, child.events, child.mail, {
+    unindexed: child.unindexed,
     parent: { order: side.order, expectedVersion: parent.version, events: [side.event] },
     // The sending service counts where its output went, on its own department's day.
     stats: [...child.counters, handoffOutDelta(parent, service.department, localDay(child.order.createdAt, timeZone))],

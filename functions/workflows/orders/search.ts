@@ -10,6 +10,7 @@
 import { NotFoundError } from '#shared/errors.ts';
 import type { Order, User } from '#shared/model.ts';
 import { canViewOrder, canWorkQueue } from '#shared/permissions.ts';
+import { sensitiveFields } from '#shared/privacy.ts';
 import { candidates, matchesOrder, parseSearch, SEARCH_PAGE, type SearchAnswer } from '#shared/search.ts';
 import type { OrderContext } from './context.ts';
 
@@ -50,7 +51,10 @@ export async function search(ctx: OrderContext, user: User, where: SearchIn, q: 
     const numbers = list.slice(checked, checked + size).map((hit) => hit.number);
     checked += numbers.length;
     for (const order of await ctx.deps.orders.search.orders(numbers)) {
-      if (visible(order) && matchesOrder(order, request.words)) found.push(order);
+      if (!visible(order)) continue;
+      // Sensitive answers are not searched (versions are immutable: each is read once per process).
+      const version = await ctx.deps.services.getVersion(order.serviceId, order.serviceVersion);
+      if (matchesOrder(order, request.words, sensitiveFields(version?.form))) found.push(order);
     }
   }
   const more = found.length > SEARCH_PAGE || checked < list.length || reads.some((r) => !r.complete);
