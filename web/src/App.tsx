@@ -6,6 +6,7 @@ import { drafts } from './lib/drafts.ts';
 import { focusHeadingOnNavigate } from './lib/focus.ts';
 import { t } from './lib/strings.ts';
 import { ErrorNote, Loading } from './lib/ui.tsx';
+import { Bell } from './notes/Bell.tsx';
 
 const SignIn = lazy(() => import('./account/SignIn.tsx'));
 const AuthCallback = lazy(() => import('./account/AuthCallback.tsx'));
@@ -90,6 +91,7 @@ function Shell(props: RouteSectionProps) {
                   </ul>
                 </nav>
                 <div class="who">
+                  <Bell />
                   <span>
                     <span class="visually-hidden">{t.nav.signedInAs} </span>
                     <span data-testid="current-user">{u().name}</span>

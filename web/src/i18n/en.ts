@@ -12,6 +12,7 @@ import { catalogWords } from '../catalog/words.en.ts';
 import { dashboardWords } from '../dashboard/words.en.ts';
 import { editorWords } from '../editor/words.en.ts';
 import { integrationWords } from '../integrations/words.en.ts';
+import { noteWords } from '../notes/words.en.ts';
 import { orderWords } from '../order/words.en.ts';
 import { queueWords } from '../queue/words.en.ts';
 import { surveyWords } from '../survey/words.en.ts';
@@ -190,6 +191,7 @@ export const en = {
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
+  ...noteWords,
 };
 
 export type Strings = typeof en;

@@ -66,6 +66,9 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   'admin.audit.and': [['a', 'b', 'c']],
   'dashboard.versionsList': [['v1', 'v2']],
 };
+/** A notification's words take what it names: the order and the requester. */
+const sampleArgs = (path: string): unknown[] | undefined =>
+  SAMPLE_ARGS[path] ?? (path.startsWith('notes.event.') ? [{ number: 'HR-1001', name: 'Anna Kowalska' }] : undefined);
 
 for (const [code, dictionary] of OTHERS) {
   const theirs = new Map(leaves(dictionary).map((l) => [l.path, l.value]));
@@ -91,7 +94,7 @@ for (const [code, dictionary] of OTHERS) {
       for (const [path, value] of theirs) {
         // Refusals take typed parameters; test/unit/refusals.test.ts renders every code with samples.
         if (typeof value !== 'function' || path.startsWith('refusals.')) continue;
-        const args = SAMPLE_ARGS[path] ?? Array.from({ length: value.length }, () => 3);
+        const args = sampleArgs(path) ?? Array.from({ length: value.length }, () => 3);
         const said: unknown = value(...args);
         if (typeof said !== 'string' || said.trim() === '' || /undefined|NaN|\[object/.test(said)) empty.push(path);
       }

@@ -10,6 +10,7 @@ import { catalogWords } from '../catalog/words.nl.ts';
 import { dashboardWords } from '../dashboard/words.nl.ts';
 import { editorWords } from '../editor/words.nl.ts';
 import { integrationWords } from '../integrations/words.nl.ts';
+import { noteWords } from '../notes/words.nl.ts';
 import { orderWords } from '../order/words.nl.ts';
 import { queueWords } from '../queue/words.nl.ts';
 import { surveyWords } from '../survey/words.nl.ts';
@@ -192,4 +193,5 @@ export const nl: Strings = {
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
+  ...noteWords,
 };

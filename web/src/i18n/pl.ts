@@ -11,6 +11,7 @@ import { catalogWords } from '../catalog/words.pl.ts';
 import { dashboardWords } from '../dashboard/words.pl.ts';
 import { editorWords } from '../editor/words.pl.ts';
 import { integrationWords } from '../integrations/words.pl.ts';
+import { noteWords } from '../notes/words.pl.ts';
 import { orderWords } from '../order/words.pl.ts';
 import { queueWords } from '../queue/words.pl.ts';
 import { surveyWords } from '../survey/words.pl.ts';
@@ -200,4 +201,5 @@ export const pl: Strings = {
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
+  ...noteWords,
 };

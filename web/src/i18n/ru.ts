@@ -11,6 +11,7 @@ import { catalogWords } from '../catalog/words.ru.ts';
 import { dashboardWords } from '../dashboard/words.ru.ts';
 import { editorWords } from '../editor/words.ru.ts';
 import { integrationWords } from '../integrations/words.ru.ts';
+import { noteWords } from '../notes/words.ru.ts';
 import { orderWords } from '../order/words.ru.ts';
 import { queueWords } from '../queue/words.ru.ts';
 import { surveyWords } from '../survey/words.ru.ts';
@@ -200,4 +201,5 @@ export const ru: Strings = {
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
+  ...noteWords,
 };

@@ -10,6 +10,7 @@ import { catalogWords } from '../catalog/words.zh.ts';
 import { dashboardWords } from '../dashboard/words.zh.ts';
 import { editorWords } from '../editor/words.zh.ts';
 import { integrationWords } from '../integrations/words.zh.ts';
+import { noteWords } from '../notes/words.zh.ts';
 import { orderWords } from '../order/words.zh.ts';
 import { queueWords } from '../queue/words.zh.ts';
 import { surveyWords } from '../survey/words.zh.ts';
@@ -190,4 +191,5 @@ export const zh: Strings = {
   ...Object.assign({}, accountWords, catalogWords, orderWords),
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
+  ...noteWords,
 };

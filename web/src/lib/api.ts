@@ -229,6 +229,11 @@ export const api = {
   atRisk: (code: string) => call('GET /departments/:code/at-risk', { params: { code } }),
   /** Either or both: what is left out stays as it was. */
   savePreferences: (body: BodyOf<'PUT /me/preferences'>) => call('PUT /me/preferences', { body }),
+  // The person's own notifications (the bell).
+  notes: (cursor?: string) => call('GET /me/notifications', { query: { cursor } }),
+  unreadNotes: () => call('GET /me/notifications/unread'),
+  markNotesRead: (ids: string[]) => call('POST /me/notifications/read', { body: { ids } }),
+  markAllNotesRead: () => call('POST /me/notifications/read-all'),
   survey: (token: string) => call('GET /surveys/:token', { params: { token }, anonymous: true }),
   rateByLink: (token: string, body: SurveyAnswer) =>
     call('POST /surveys/:token', { params: { token }, body, anonymous: true }),
