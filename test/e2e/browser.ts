@@ -3,9 +3,11 @@
  * ports. People sign in as they do in production: the portal sends them to the OpenID provider (the
  * local one, with the demo people as its accounts), they choose themselves there, and come back.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { shutdown } from '../../scripts/local/processes.ts';
 import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
@@ -34,8 +36,23 @@ export async function testPorts(): Promise<StackOptions['ports']> {
   return { app, dynamo, ses, s3, oidc };
 }
 
-export async function startTestStack(opts: Pick<StackOptions, 'oidcTtl'> = {}): Promise<Stack> {
-  return startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', ...opts });
+/**
+ * The whole stack for one test file, in a table of its own in the run's shared DynamoDB Local
+ * (test/support/e2e-standins.ts). `history: true` also files weeks of past orders, as `npm start` does.
+ */
+export async function startTestStack(
+  opts: Pick<StackOptions, 'oidcTtl' | 'history' | 'apiEnv' | 'mailEveryMs'> = {},
+): Promise<Stack> {
+  return startStack({
+    ports: await testPorts(),
+    mailEveryMs: 200,
+    logLevel: 'error',
+    sharedDynamo: { endpoint: inject('dynamoEndpoint'), tableName: `ordo-e2e-${randomUUID().slice(0, 8)}` },
+    ...opts,
+    // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
+    // meant for DynamoDB, not for an emulator sharing a loaded machine.
+    apiEnv: { STORAGE_ATTEMPT_MS: '5000', ...opts.apiEnv },
+  });
 }
 
 export const stopTestStack = shutdown;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, type Stack, startStack } from '../../scripts/stack.ts';
-import { artifactsDir, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
+import { root, type Stack } from '../../scripts/stack.ts';
+import { artifactsDir, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -12,7 +12,7 @@ let page: Page;
 
 beforeAll(async () => {
   // The same first start as `npm start`: demo data plus weeks of past orders through the workflows.
-  stack = await startStack({ ports: await testPorts(), logLevel: 'error', history: true });
+  stack = await startTestStack({ history: true });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await context.newPage();

@@ -12,11 +12,11 @@ import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
-import { type Stack, startStack } from '../../scripts/stack.ts';
+import type { Stack } from '../../scripts/stack.ts';
 import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
+import { desktopViewport, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -26,10 +26,7 @@ let number = '';
 
 beforeAll(async () => {
   // With weeks of past orders, so the queue, the order page and the dashboard have figures and due times to say.
-  [stack, browser] = await Promise.all([
-    startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', history: true }),
-    launchBrowser(),
-  ]);
+  [stack, browser] = await Promise.all([startTestStack({ history: true }), launchBrowser()]);
   url = stack.appUrl;
   const anna = (await stack.deps.users.get('anna'))!;
   const view = await stack.deps.orderWorkflow.create(anna, {

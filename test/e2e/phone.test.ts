@@ -5,8 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, startStack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, stopTestStack, testPorts } from './browser.ts';
+import type { Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -14,13 +14,8 @@ let browser: Browser;
 let number = '';
 
 beforeAll(async () => {
-  // Weeks of history are filed at start; on a busy machine the emulator may take longer than the product's 1 s.
-  stack = await startStack({
-    ports: await testPorts(),
-    logLevel: 'error',
-    history: true,
-    apiEnv: { STORAGE_ATTEMPT_MS: '5000' },
-  });
+  // Weeks of history are filed at start.
+  stack = await startTestStack({ history: true });
   browser = await launchBrowser();
   // An HR order of Anna's for the pages that show one (the HR team sees it too).
   const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);

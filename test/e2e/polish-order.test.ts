@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { User } from '#shared/model.ts';
-import { type Stack, startStack } from '../../scripts/stack.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
+import type { Stack } from '../../scripts/stack.ts';
+import { desktopViewport, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -27,10 +27,7 @@ async function certificateDone(maja: User, hana: User, purpose: string): Promise
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error' }),
-    launchBrowser(),
-  ]);
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
   const maja = (await stack.deps.users.get('maja.wisniewska'))!;
   const hana = (await stack.deps.users.get('hana'))!;
   first = await certificateDone(maja, hana, 'Visa');
