@@ -11,6 +11,9 @@ import { Bell } from './notes/Bell.tsx';
 const SignIn = lazy(() => import('./account/SignIn.tsx'));
 const AuthCallback = lazy(() => import('./account/AuthCallback.tsx'));
 const Catalog = lazy(() => import('./catalog/Catalog.tsx'));
+const ProcessMapPage = lazy(() => import('./process/ProcessMap.tsx'));
+const SipocPage = lazy(() => import('./process/Sipoc.tsx'));
+const HandoffsPage = lazy(() => import('./process/Handoffs.tsx'));
 const DepartmentPage = lazy(() => import('./catalog/Department.tsx'));
 const ServicePage = lazy(() => import('./catalog/Service.tsx'));
 const MyOrders = lazy(() => import('./order/MyOrders.tsx'));
@@ -172,6 +175,9 @@ export function App() {
         <Route path="/departments/:code/goals" component={Goals} />
         <Route path="/departments/:code/customers" component={Customers} />
         <Route path="/departments/:code/capacity" component={Capacity} />
+        <Route path="/departments/:code/services/:id/process" component={ProcessMapPage} />
+        <Route path="/departments/:code/services/:id/sipoc" component={SipocPage} />
+        <Route path="/handoffs" component={HandoffsPage} />
         <Route path="/services/:id" component={ServicePage} />
         <Route path="/services/:id/edit" component={ServiceEditor} />
         <Route path="/orders" component={MyOrders} />

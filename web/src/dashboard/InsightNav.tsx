@@ -4,6 +4,7 @@
  */
 import { A, useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
+import { tp } from '../process/words.ts';
 import { ti } from './insight-words.ts';
 
 const VIEWS = ['dashboard', 'goals', 'customers', 'capacity'] as const;
@@ -33,6 +34,15 @@ export function InsightNav(props: { code: string }) {
             </li>
           )}
         </For>
+        <li>
+          <A
+            class="insight-nav-link"
+            href="/handoffs"
+            aria-current={location.pathname === '/handoffs' ? 'page' : undefined}
+          >
+            {tp.nav.handoffs}
+          </A>
+        </li>
       </ul>
     </nav>
   );

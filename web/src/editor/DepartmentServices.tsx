@@ -8,6 +8,7 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
+import { tp } from '../process/words.ts';
 import './editor.css';
 
 /** All services of a department, drafts and retired ones included, for its team. */
@@ -53,6 +54,19 @@ export default function DepartmentServices() {
                   <th scope="row">
                     <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
                     <span class="meta block">{s.id}</span>
+                    <span class="meta block">
+                      <A
+                        href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/process`}
+                      >
+                        {tp.nav.processMap}
+                      </A>
+                      {' · '}
+                      <A
+                        href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/sipoc`}
+                      >
+                        {tp.nav.sipoc}
+                      </A>
+                    </span>
                   </th>
                   <td>
                     <ServiceStatusBadge status={s.status} />

@@ -257,6 +257,16 @@ export const api = {
   capacity: (code: string, search: string) =>
     call('GET /departments/:code/capacity', { params: { code }, query: fromSearch(search) }),
   goals: (code: string) => call('GET /departments/:code/goals', { params: { code } }),
+  // The live process views. `search`: from and to, as a query string.
+  processMap: (code: string, id: string, search: string) =>
+    call('GET /departments/:code/services/:id/process', { params: { code, id }, query: fromSearch(search) }),
+  stepOrders: (code: string, id: string, step: string) =>
+    call('GET /departments/:code/services/:id/process/:step', { params: { code, id, step } }),
+  sipoc: (code: string, id: string, search: string) =>
+    call('GET /departments/:code/services/:id/sipoc', { params: { code, id }, query: fromSearch(search) }),
+  handoffs: (search: string) => call('GET /handoffs', { query: fromSearch(search) }),
+  handoffsCsv: (search: string) =>
+    download('GET /handoffs', { query: { ...fromSearch<'GET /handoffs'>(search), format: 'csv' } }, 'text/csv'),
   saveGoals: (code: string, body: GoalsBody) => call('PUT /departments/:code/goals', { params: { code }, body }),
   // Platform administration (admins only).
   users: () => call('GET /users'),

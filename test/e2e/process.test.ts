@@ -1,0 +1,184 @@
+/**
+ * The live process views in the browser: a head opens the process map of a service with orders at
+ * several stages, clicks a step and sees its orders; opens the SIPOC and the hand-off map. Each page
+ * is axe clean and readable at 390 px (only the drawing's own frame may scroll sideways).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '#shared/model.ts';
+import type { Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+const numbers: Record<string, string> = {};
+
+const MAP = '/departments/HR/services/hr-onboarding/process';
+const SIPOC = '/departments/HR/services/hr-onboarding/sipoc';
+const HANDOFFS = '/handoffs';
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+  const { orderWorkflow: orders, users } = stack.deps;
+  const anna = (await users.get('anna')) as User;
+  const hana = (await users.get('hana')) as User;
+  const file = async () =>
+    (
+      await orders.create(anna, {
+        serviceId: 'hr-onboarding',
+        answers: {
+          fullName: 'Maria Nowak',
+          startDate: '2027-03-01',
+          contractType: 'Permanent',
+          managerEmail: 'henry@example.com',
+        },
+        priority: 'normal',
+      })
+    ).order;
+  // One order waits at triage, one is in paperwork, one at handover (handed off to Facilities first).
+  numbers.triage = (await file()).number;
+  let paperwork = await file();
+  paperwork = (await orders.transition(hana, paperwork.number, { action: 'claim', version: paperwork.version })).order;
+  paperwork = (await orders.moveStage(hana, paperwork.number, { version: paperwork.version, stage: 'paperwork' }))
+    .order;
+  numbers.paperwork = paperwork.number;
+  let handover = await file();
+  handover = (await orders.transition(hana, handover.number, { action: 'claim', version: handover.version })).order;
+  await orders.handoff(hana, handover.number, {
+    version: handover.version,
+    serviceId: 'fac-desk',
+    answers: { person: 'Maria Nowak', startDate: '2027-03-01', building: 'Kraków' },
+  });
+  handover = (await orders.view(hana, handover.number)).order;
+  handover = (await orders.moveStage(hana, handover.number, { version: handover.version, stage: 'handover' })).order;
+  numbers.handover = handover.number;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestStack();
+});
+
+async function axeClean(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** What scrolls sideways at this width besides the drawings' own frames. */
+async function sidewaysProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      out.push(`page is ${document.documentElement.scrollWidth} px wide`);
+    }
+    for (const table of document.querySelectorAll('main table')) {
+      const box = table.getBoundingClientRect();
+      if (box.width === 0) continue;
+      if (box.right > window.innerWidth + 1) out.push(`a table ends at ${Math.round(box.right)} px`);
+      let el: HTMLElement | null = table.parentElement;
+      while (el && el.tagName !== 'MAIN') {
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+          out.push(`table "${table.querySelector('caption')?.textContent?.trim()}" scrolls sideways`);
+          break;
+        }
+        el = el.parentElement;
+      }
+    }
+    return out;
+  });
+}
+
+describe('process map', () => {
+  it('a head sees the steps with their orders now, clicks a step and sees its orders', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}${MAP}`);
+    const frame = page.getByTestId('process-frame');
+    await frame.waitFor();
+    const steps = page.locator('[data-testid="process-frame"] g[data-step]');
+    await expect.poll(() => steps.count()).toBeGreaterThanOrEqual(6);
+    const triage = page.locator('table tr[data-step="stage:triage"]');
+    await expect.poll(async () => (await triage.locator('td').first().textContent())?.trim()).toBe('1');
+    await expect
+      .poll(async () => (await page.locator('table tr[data-step="stage:paperwork"] td').first().textContent())?.trim())
+      .toBe('1');
+    // Arrows are drawn with a width by their volume: the three filings are the widest.
+    const widths = await page
+      .locator('[data-testid="process-frame"] g[data-flow] path')
+      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('stroke-width'))));
+    expect(Math.max(...widths)).toBeGreaterThan(Math.min(...widths));
+
+    await page.locator('[data-testid="process-frame"] g[data-step="stage:paperwork"]').click();
+    const list = page.getByTestId('step-orders');
+    await list.waitFor();
+    expect(await list.innerText()).toContain(numbers.paperwork);
+    expect(await list.innerText()).not.toContain(numbers.triage);
+    // The table's button lists the same for keyboards and screen readers.
+    await page.getByRole('button', { name: /Show the orders at Handover/ }).click();
+    await expect.poll(async () => await page.getByTestId('step-orders').innerText()).toContain(numbers.handover);
+    await screenshot(page, 'process-map');
+    await axeClean(page);
+    await page.context().close();
+  });
+
+  it('the team reads it too', async () => {
+    const hana = await openAs(browser, stack.appUrl, 'Hana Nowak');
+    await hana.goto(`${stack.appUrl}${MAP}`);
+    await hana.getByTestId('process-frame').waitFor();
+    await hana.context().close();
+  });
+});
+
+describe('SIPOC and hand-off map', () => {
+  it('the SIPOC shows the five columns beside the department’s words', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}${SIPOC}`);
+    for (const column of ['suppliers', 'inputs', 'process', 'outputs', 'customers']) {
+      await page.getByTestId(`sipoc-${column}`).waitFor();
+    }
+    expect(await page.getByTestId('sipoc-suppliers').innerText()).toContain('Sales');
+    expect(await page.getByTestId('sipoc-customers').innerText()).toContain('FAC');
+    await axeClean(page);
+    await page.context().close();
+  });
+
+  it('the hand-off map shows HR to Facilities with its table', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}${HANDOFFS}`);
+    const table = page.getByTestId('handoff-pairs');
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('Human Resources');
+    expect(text).toContain('Facilities');
+    await page.locator('[data-testid="handoff-frame"] g[data-pair="HR>FAC"]').waitFor({ state: 'attached' });
+    await screenshot(page, 'handoff-map');
+    await axeClean(page);
+    await page.context().close();
+  });
+});
+
+describe('at 390 px', () => {
+  it('each view fits the phone; only the map scrolls sideways, inside its frame', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz', phoneViewport);
+    const problems: Record<string, string[]> = {};
+    for (const path of [MAP, SIPOC, HANDOFFS]) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.locator('main table').first().waitFor();
+      const found = await sidewaysProblems(page);
+      if (found.length) problems[path] = found;
+    }
+    expect(problems).toEqual({});
+    await page.goto(`${stack.appUrl}${MAP}`);
+    const frame = page.getByTestId('process-frame');
+    await frame.waitFor();
+    const [scroll, client] = await frame.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeGreaterThan(client);
+    expect(client).toBeLessThanOrEqual(390);
+    await screenshot(page, 'process-map-phone');
+    await axeClean(page);
+    await page.context().close();
+  });
+});
