@@ -5,6 +5,9 @@
 import type { Language } from '#shared/model.ts';
 import type { Deviation } from '#shared/process-stats.ts';
 import { language } from '../lib/strings.ts';
+import { nl } from './words.nl.ts';
+import { ru } from './words.ru.ts';
+import { zh } from './words.zh.ts';
 
 type StepWord = 'filed' | 'awaiting_approval' | 'awaiting_inputs' | 'resolved' | 'closed' | 'rejected' | 'cancelled';
 
@@ -246,7 +249,7 @@ const pl: ProcessStrings = {
   nav: { handoffs: 'Przekazania', processMap: 'Mapa procesu', sipoc: 'SIPOC' },
 };
 
-export const processStrings: Record<Language, ProcessStrings> = { en, pl };
+export const processStrings: Record<Language, ProcessStrings> = { en, pl, ru, nl, zh };
 
 /** The process views' words in the reader's language. */
 export const tp: ProcessStrings = processStrings[language];
