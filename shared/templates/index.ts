@@ -29,12 +29,7 @@ const templateDocument = z.strictObject({
   service: serviceBody
     .omit({ ownerId: true, audience: true, reportTo: true, bundle: true, scheduledStandard: true, translations: true })
     .extend({
-      // Every other language is required by the type and by test/unit/templates.test.ts ("is worded in
-      // full"); the loader takes a document still being worded in a language newly added to the portal.
-      translations: z.partialRecord(
-        z.enum(LANGUAGES).exclude(['en']),
-        serviceBody.shape.translations.unwrap().valueType,
-      ),
+      translations: z.record(z.enum(LANGUAGES).exclude(['en']), serviceBody.shape.translations.unwrap().valueType),
     }),
   example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])),
 });
@@ -70,7 +65,7 @@ const templates = (documents: unknown, area: TemplateArea): ServiceTemplate[] =>
     ownerId: '',
     audience: [],
     reportTo: [],
-  })) as ServiceTemplate[];
+  }));
 
 export const SERVICE_TEMPLATES: readonly ServiceTemplate[] = [
   ...templates(hr, 'hr'),
