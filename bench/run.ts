@@ -33,6 +33,7 @@ import { runPeer } from './peer.ts';
 import { runPortal } from './portal.ts';
 import { runTally, scans, totalCalls } from './probe.ts';
 import { failedSection, revision, type Section, table, verdict } from './results.ts';
+import { runSearch } from './search.ts';
 import { runSoak } from './soak.ts';
 import { runStartup } from './startup.ts';
 import { runThroughput } from './throughput.ts';
@@ -118,6 +119,16 @@ const BENCHMARKS: Benchmark[] = [
       ['SLA timer job reads and duration ratio', '≈ due items; ≤ 1.2'],
     ],
     run: runGrowth,
+  },
+  {
+    id: 'search',
+    title: 'Order search as the table grows',
+    targets: [
+      ['search p95 at 1k and 100k orders', '≤ 200 ms'],
+      ['DynamoDB requests per search', 'report'],
+    ],
+    run: runSearch,
+    standalone: true,
   },
   {
     id: 'soak',
