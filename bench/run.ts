@@ -8,6 +8,7 @@
  *   npm run bench -- --peer=rt --rt-setup=DIR         Ordo against Request Tracker 5 (bench/peer.ts, ~1 h the first time)
  *   npm run bench -- --only=cost                      what Ordo costs to run on AWS (bench/cost.ts)
  *   npm run bench -- --only=startup                   npm start's ready time, first and later runs (bench/startup.ts)
+ *   npm run bench -- --only=process                   reads per live process view at 1k and 100k orders (bench/process-views.ts)
  *
  * A standalone benchmark (the soak run) is left out of the full run for its length. It writes its own
  * self-contained section at the end of BENCHMARKS.md (or of --out=FILE), between markers, and leaves
@@ -32,6 +33,7 @@ import { runOutbox } from './outbox.ts';
 import { runPeer } from './peer.ts';
 import { runPortal } from './portal.ts';
 import { runTally, scans, totalCalls } from './probe.ts';
+import { runProcessViews } from './process-views.ts';
 import { failedSection, revision, type Section, table, verdict } from './results.ts';
 import { runSearch } from './search.ts';
 import { runSoak } from './soak.ts';
@@ -128,6 +130,13 @@ const BENCHMARKS: Benchmark[] = [
       ['DynamoDB requests per search', 'report'],
     ],
     run: runSearch,
+    standalone: true,
+  },
+  {
+    id: 'process',
+    title: 'Live process views: reads as history grows',
+    targets: [['DynamoDB requests per process view, 1k → 100k orders', 'constant']],
+    run: runProcessViews,
     standalone: true,
   },
   {
