@@ -22,6 +22,7 @@ const Queue = lazy(() => import('./queue/Queue.tsx'));
 const NotFound = lazy(() => import('./lib/NotFound.tsx'));
 const DepartmentServices = lazy(() => import('./editor/DepartmentServices.tsx'));
 const Integrations = lazy(() => import('./integrations/Integrations.tsx'));
+const Inbound = lazy(() => import('./inbound/Inbound.tsx'));
 const ServiceEditor = lazy(() => import('./editor/ServiceEditor.tsx'));
 const AnswerPage = lazy(() => import('./order/Answer.tsx'));
 const SurveyPage = lazy(() => import('./survey/Survey.tsx'));
@@ -170,6 +171,7 @@ export function App() {
         <Route path="/departments/:code" component={DepartmentPage} />
         <Route path="/departments/:code/services" component={DepartmentServices} />
         <Route path="/departments/:code/integrations" component={Integrations} />
+        <Route path="/departments/:code/inbound" component={Inbound} />
         <Route path="/departments/:code/services/new" component={ServiceEditor} />
         <Route path="/departments/:code/dashboard" component={Dashboard} />
         <Route path="/departments/:code/goals" component={Goals} />

@@ -79,6 +79,9 @@ export default function DepartmentPage() {
                 <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/integrations`}>
                   {t.integrations.link}
                 </A>
+                <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/inbound`}>
+                  {t.inbound.link}
+                </A>
               </Show>
               <Show when={canEdit()}>
                 <Toggle id="edit-department" controls="department-editor" open={editing()} onToggle={toggleEditor}>

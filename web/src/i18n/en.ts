@@ -11,6 +11,7 @@ import { adminWords } from '../admin/words.en.ts';
 import { catalogWords } from '../catalog/words.en.ts';
 import { dashboardWords } from '../dashboard/words.en.ts';
 import { editorWords } from '../editor/words.en.ts';
+import { inboundWords } from '../inbound/words.en.ts';
 import { integrationWords } from '../integrations/words.en.ts';
 import { noteWords } from '../notes/words.en.ts';
 import { orderWords } from '../order/words.en.ts';
@@ -192,6 +193,7 @@ export const en = {
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
+  ...inboundWords,
 };
 
 export type Strings = typeof en;

@@ -9,6 +9,7 @@ import { adminWords } from '../admin/words.nl.ts';
 import { catalogWords } from '../catalog/words.nl.ts';
 import { dashboardWords } from '../dashboard/words.nl.ts';
 import { editorWords } from '../editor/words.nl.ts';
+import { inboundWords } from '../inbound/words.nl.ts';
 import { integrationWords } from '../integrations/words.nl.ts';
 import { noteWords } from '../notes/words.nl.ts';
 import { orderWords } from '../order/words.nl.ts';
@@ -194,4 +195,5 @@ export const nl: Strings = {
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
+  ...inboundWords,
 };

@@ -10,6 +10,7 @@ import { adminWords } from '../admin/words.pl.ts';
 import { catalogWords } from '../catalog/words.pl.ts';
 import { dashboardWords } from '../dashboard/words.pl.ts';
 import { editorWords } from '../editor/words.pl.ts';
+import { inboundWords } from '../inbound/words.pl.ts';
 import { integrationWords } from '../integrations/words.pl.ts';
 import { noteWords } from '../notes/words.pl.ts';
 import { orderWords } from '../order/words.pl.ts';
@@ -202,4 +203,5 @@ export const pl: Strings = {
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
+  ...inboundWords,
 };

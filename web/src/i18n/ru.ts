@@ -10,6 +10,7 @@ import { adminWords } from '../admin/words.ru.ts';
 import { catalogWords } from '../catalog/words.ru.ts';
 import { dashboardWords } from '../dashboard/words.ru.ts';
 import { editorWords } from '../editor/words.ru.ts';
+import { inboundWords } from '../inbound/words.ru.ts';
 import { integrationWords } from '../integrations/words.ru.ts';
 import { noteWords } from '../notes/words.ru.ts';
 import { orderWords } from '../order/words.ru.ts';
@@ -202,4 +203,5 @@ export const ru: Strings = {
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
+  ...inboundWords,
 };

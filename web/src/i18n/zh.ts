@@ -9,6 +9,7 @@ import { adminWords } from '../admin/words.zh.ts';
 import { catalogWords } from '../catalog/words.zh.ts';
 import { dashboardWords } from '../dashboard/words.zh.ts';
 import { editorWords } from '../editor/words.zh.ts';
+import { inboundWords } from '../inbound/words.zh.ts';
 import { integrationWords } from '../integrations/words.zh.ts';
 import { noteWords } from '../notes/words.zh.ts';
 import { orderWords } from '../order/words.zh.ts';
@@ -192,4 +193,5 @@ export const zh: Strings = {
   ...Object.assign({}, surveyWords, queueWords, dashboardWords),
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
+  ...inboundWords,
 };

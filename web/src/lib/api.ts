@@ -280,6 +280,9 @@ export const api = {
     call('POST /departments/:code/api-tokens', { params: { code }, body }),
   revokeApiToken: (code: string, id: string) =>
     call('POST /departments/:code/api-tokens/:id/revoke', { params: { code, id } }),
+  /** The department's incoming mail with what became of each message, and its own address (its head). */
+  inbound: (code: string, cursor?: string, limit?: number) =>
+    call('GET /departments/:code/inbound', { params: { code }, query: { cursor, limit } }),
   webhooks: (code: string) => call('GET /departments/:code/webhooks', { params: { code } }),
   subscribeWebhook: (code: string, body: { url: string; events: WebhookEvent[] }) =>
     call('POST /departments/:code/webhooks', { params: { code }, body }),

@@ -1,0 +1,101 @@
+/**
+ * A department's incoming mail, for its head: each message with its sender, subject and when it came,
+ * what Ordo did with it (in the reader's words, from its outcome code) and the order it made or
+ * commented on. Read from `GET /departments/:code/inbound`, a page at a time.
+ */
+import { A, useParams } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { InboundMailView, MailIntakeView } from '#shared/inbound-routes.ts';
+import { isHeadOf } from '#shared/permissions.ts';
+import { user } from '../account/session.ts';
+import { sayRefusal } from '../i18n/refusals.ts';
+import { api } from '../lib/api.ts';
+import { Table } from '../lib/blocks.tsx';
+import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
+import { t } from '../lib/strings.ts';
+import { DateTime, usePageTitle } from '../lib/ui.tsx';
+
+/** What Ordo did with a message, in the reader's words (a refusal by the order says which). */
+export function outcomeWords(mail: Pick<InboundMailView, 'outcome' | 'detail'>): string {
+  const w = t.inbound;
+  if (!mail.outcome) return w.pending;
+  const said = w.outcomes[mail.outcome] ?? mail.outcome;
+  return mail.outcome === 'refused_by_order' && mail.detail ? `${said}: ${sayRefusal(mail.detail)}` : said;
+}
+
+function MailList(props: { code: string }) {
+  const w = t.inbound;
+  // The department's own address comes with the first page.
+  const [intake, setIntake] = createSignal<MailIntakeView | null>();
+  const mail = createPager(
+    () => props.code,
+    async (code: string, cursor?: string) => {
+      const page = await api.inbound(code, cursor);
+      if (!cursor) setIntake(page.intake ?? null);
+      return page;
+    },
+  );
+  return (
+    <>
+      <Show when={intake() !== undefined}>
+        <p data-testid="inbound-address">
+          {intake() ? w.address(intake()!.address ?? intake()!.localPart) : w.noAddress}
+        </p>
+      </Show>
+      <Loaded of={mail} empty={<p class="empty">{w.empty}</p>}>
+        <Table caption={w.caption} head={[w.received, w.from, w.subject, w.outcome, w.order]} testId="inbound-mail">
+          <For each={mail.items()}>
+            {(message) => (
+              <tr>
+                <td>
+                  <DateTime iso={message.receivedAt} />
+                </td>
+                <td>{message.from ?? w.unknown}</td>
+                <td>
+                  {message.subject || w.noSubject}
+                  <Show when={message.attachments?.length}>
+                    {(n) => <span class="meta block">{w.attachments(n())}</span>}
+                  </Show>
+                </td>
+                <td>
+                  {outcomeWords(message)}
+                  <Show when={message.answered}>
+                    <span class="meta block">{w.answered}</span>
+                  </Show>
+                </td>
+                <td>
+                  <Show when={message.orderNumber} fallback={t.common.none}>
+                    {(number) => <A href={`/orders/${encodeURIComponent(number())}`}>{number()}</A>}
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </Table>
+      </Loaded>
+      <LoadMore of={mail} />
+    </>
+  );
+}
+
+/** A department's incoming mail, for its head. */
+export default function Inbound() {
+  const params = useParams<{ code: string }>();
+  usePageTitle(() => t.inbound.title(params.code));
+  const isHead = () => {
+    const u = user();
+    return u !== undefined && isHeadOf(u, params.code);
+  };
+  return (
+    <section class="inbound">
+      <p>
+        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
+      </p>
+      <h1>{t.inbound.title(params.code)}</h1>
+      <p class="lead">{t.inbound.intro}</p>
+      <Show when={isHead()} fallback={<p class="notice warning">{t.inbound.headOnly}</p>}>
+        <MailList code={params.code} />
+      </Show>
+    </section>
+  );
+}
