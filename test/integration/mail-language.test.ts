@@ -1,6 +1,6 @@
 /**
  * Mail speaks each recipient's language: a Polish-speaking requester gets Polish, the English team
- * English, and a mixed set of people one message per language.
+ * English, and a mixed set of people one message per language — Russian, Dutch and Chinese too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
@@ -152,6 +152,52 @@ describe('mail in the recipient’s language', () => {
     const id = `${number}.sla_breach.v${version}.escalation-resolution`;
     expect((await h.deps.outbox.get(id))?.to).toEqual(['iris.chen@example.com']);
     expect((await h.deps.outbox.get(`${id}.pl`))?.to).toEqual(['ivan.petrov@example.com']);
+  });
+
+  it('writes to Russian, Dutch and Chinese readers each in their language, one message per language', async () => {
+    await speaks('carl', 'ru');
+    await speaks('felix', 'nl');
+    await speaks('fatima', 'zh');
+    const carl = await h.as('carl');
+    const filed = await carl.json<OrderView>('POST', '/api/v1/orders', {
+      serviceId: 'hr-certificate',
+      answers: { purpose: 'Bank' },
+    });
+    expect(filed.status).toBe(201);
+    const { number, title } = filed.body.order;
+    await carl.json('POST', `/api/v1/orders/${number}/watchers`, { add: ['felix', 'fatima'] });
+
+    let mail = await mailAbout(number);
+    expect(mail.find((m) => m.to.includes('carl.jensen@example.com'))).toMatchObject({
+      subject: `Ваша заявка ${number} ${title} принята`,
+      lang: 'ru',
+    });
+    expect(mail.find((m) => m.to.includes('carl.jensen@example.com'))?.text).toContain('Открыть заявку: ');
+
+    await act(hana, number, { action: 'claim' });
+    const v = (await hana.json<OrderView>('GET', `/api/v1/orders/${number}`)).body.order.version;
+    await hana.json('POST', `/api/v1/orders/${number}/deliverables/scan`, { version: v, done: true });
+    await act(hana, number, { action: 'resolve' });
+    mail = await mailAbout(number);
+    const done = mail
+      .filter((m) => /^(Выполнено|Afgehandeld|已完成)[:：]/.test(m.subject))
+      .map((m) => [m.to, m.subject, m.lang])
+      .sort();
+    expect(done).toEqual(
+      [
+        [['carl.jensen@example.com'], `Выполнено: ${number} ${title}`, 'ru'],
+        [['fatima.zahra@example.com'], `已完成：${number} ${title}`, 'zh'],
+        [['felix.braun@example.com'], `Afgehandeld: ${number} ${title}`, 'nl'],
+      ].sort(),
+    );
+    const said = (lang: string) => mail.find((m) => m.lang === lang && done.some((d) => d[1] === m.subject))?.text;
+    expect(said('ru')).toContain('Что передано:');
+    expect(said('nl')).toContain('Wat is opgeleverd:');
+    expect(said('zh')).toContain('交付的内容：');
+    // The survey goes to the requester alone, in Russian, its five answers in Russian words.
+    const survey = mail.filter((m) => m.subject.startsWith('Как мы справились?'));
+    expect(survey.map((m) => m.to)).toEqual([['carl.jensen@example.com']]);
+    expect(survey[0]?.text).toMatch(/1 – совсем не доволен: http\S+\/survey\/\S+\?score=1/);
   });
 
   it('sends a Polish head the daily digest in Polish, and an English head in English', async () => {
