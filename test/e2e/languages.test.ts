@@ -1,22 +1,28 @@
 /**
- * The portal in Polish, in a browser whose language is Polish: every page of every role says nothing
- * from the English dictionary, shows no raw keys and passes axe, and an employee files an order and follows it in
- * Polish, then switches the portal to English on the profile and back. Catalog and demo content
- * (services, departments, people) is data and stays in the language it was written in. Screenshots go
- * to test-results/e2e/polish-*.png.
+ * The portal in every language besides English — Polish, Russian, Dutch and Chinese — each in a
+ * browser that speaks it: every page of every role says nothing from the English dictionary, shows
+ * no raw keys, carries the language's `lang` and passes axe. One stack (with weeks of history) and
+ * one browser serve every language. Then an employee files an order and follows it in Polish,
+ * switches the portal to English on the profile and back, and a head gives a service its own words
+ * in Polish, Russian, Dutch and Chinese, which readers of each language find. Catalog and demo
+ * content (services, departments, people) is data and stays in the language it was written in.
+ * Screenshots go to test-results/e2e/<language>-*.png.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
-import { ORDER_STATUSES } from '#shared/model.ts';
+import { LANGUAGES, type Language, ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
-import type { Stack } from '../../scripts/stack.ts';
-import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
-import { en } from '../../web/src/i18n/en.ts';
+import { type Stack, startStack } from '../../scripts/stack.ts';
+import { type InsightStrings, insightStrings } from '../../web/src/dashboard/insight-words.ts';
+import { en, type Strings } from '../../web/src/i18n/en.ts';
+import { nl } from '../../web/src/i18n/nl.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import { ru } from '../../web/src/i18n/ru.ts';
+import { zh } from '../../web/src/i18n/zh.ts';
+import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -26,7 +32,10 @@ let number = '';
 
 beforeAll(async () => {
   // With weeks of past orders, so the queue, the order page and the dashboard have figures and due times to say.
-  [stack, browser] = await Promise.all([startTestStack({ history: true }), launchBrowser()]);
+  [stack, browser] = await Promise.all([
+    startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', history: true }),
+    launchBrowser(),
+  ]);
   url = stack.appUrl;
   const anna = (await stack.deps.users.get('anna'))!;
   const view = await stack.deps.orderWorkflow.create(anna, {
@@ -50,17 +59,26 @@ beforeEach(({ task, onTestFailed }) => {
   onTestFailed(async () => {
     const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
     const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-polish-${slug}-${i}`).catch(() => undefined)));
+    await Promise.all(pages.map((p, i) => screenshot(p, `failed-languages-${slug}-${i}`).catch(() => undefined)));
   });
 });
 
-/** A fresh profile whose browser speaks Polish, signed in as `name` unless omitted. */
-async function openInPolish(name?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: desktopViewport, locale: 'pl-PL' });
+/** Each language the sweep reads: its dictionary, the browser's locale and its name in screenshots. */
+const SWEEP: Array<{ language: Exclude<Language, 'en'>; name: string; locale: string; words: Strings }> = [
+  { language: 'pl', name: 'polish', locale: 'pl-PL', words: pl },
+  { language: 'ru', name: 'russian', locale: 'ru-RU', words: ru },
+  { language: 'nl', name: 'dutch', locale: 'nl-NL', words: nl },
+  { language: 'zh', name: 'chinese', locale: 'zh-CN', words: zh },
+];
+
+/** A fresh profile whose browser speaks `locale`, signed in as `name` unless omitted. */
+async function openIn(locale: string, name?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: desktopViewport, locale });
   const page = await context.newPage();
   if (name) await signIn(page, url, name);
   return page;
 }
+const openInPolish = (name?: string) => openIn('pl-PL', name);
 
 function strings(node: unknown): string[] {
   if (typeof node === 'string') return [node];
@@ -72,77 +90,91 @@ function strings(node: unknown): string[] {
 const DATA = strings([demoUsers, demoEmployees, demoDepartments, demoServices]).map((s) => s.toLowerCase());
 const isData = (text: string) => DATA.some((d) => d.includes(text.toLowerCase()));
 
+const phrases = (node: unknown) => strings(node).filter((s) => s.trim().split(/\s+/).length >= 2);
+
 /**
- * English the Polish portal must never show: every English leaf of two words or more that Polish says
- * differently, the domain's status words and its due-time phrases.
+ * English a portal in another language must never show: every English leaf of two words or more
+ * that the language says differently, the domain's status words and its due-time phrases.
  */
-const ENGLISH = [
-  ...new Set([
-    ...strings(en).filter((s) => s.trim().split(/\s+/).length >= 2 && !strings(pl).includes(s)),
-    ...strings(insightStrings.en).filter(
-      (s) => s.trim().split(/\s+/).length >= 2 && !strings(insightStrings.pl).includes(s),
-    ),
-    ...ORDER_STATUSES.map((s) => statusWords(s)).filter((s) => s.includes(' ')),
-    ENGLISH_DUE_WORDS.workingDays(2).replace(/^\d+ /, ''),
-    ENGLISH_DUE_WORDS.overdueSince('').trim(),
-    'of working time',
-  ]),
-].filter((s) => !isData(s));
+function englishFor(words: Strings, insight: InsightStrings): string[] {
+  const theirs = new Set([...strings(words), ...strings(insight)]);
+  return [
+    ...new Set([
+      ...phrases(en).filter((s) => !theirs.has(s)),
+      ...phrases(insightStrings.en).filter((s) => !theirs.has(s)),
+      ...ORDER_STATUSES.map((s) => statusWords(s)).filter((s) => s.includes(' ')),
+      ENGLISH_DUE_WORDS.workingDays(2).replace(/^\d+ /, ''),
+      ENGLISH_DUE_WORDS.overdueSince('').trim(),
+      'of working time',
+    ]),
+  ].filter((s) => !isData(s));
+}
+const ENGLISH = Object.fromEntries(
+  SWEEP.map(({ language, words }) => [language, englishFor(words, insightStrings[language])]),
+) as Record<Exclude<Language, 'en'>, string[]>;
 
 /** A dictionary path shown instead of its words, e.g. "order.timelineTitle". */
 const RAW_KEY = new RegExp(`\\b(?:${Object.keys(en).join('|')})\\.[a-z][A-Za-z]+\\b`);
 
-async function englishOn(page: Page): Promise<string[]> {
+async function englishOn(page: Page, language: Exclude<Language, 'en'> = 'pl'): Promise<string[]> {
   const text = await page.evaluate(() => {
     const labels = [...document.querySelectorAll('[aria-label], [placeholder], [title]')].flatMap((el) =>
       ['aria-label', 'placeholder', 'title'].map((a) => el.getAttribute(a) ?? ''),
     );
     return [document.title, document.body.innerText, ...labels].join('\n');
   });
-  const found = ENGLISH.filter((s) => text.includes(s));
+  const found = ENGLISH[language].filter((s) => text.includes(s));
   const key = RAW_KEY.exec(text);
   return key ? [...found, `raw key: ${key[0]}`] : found;
 }
 
 const SCREENSHOTS: Record<string, string> = {
-  '/': 'polish-catalog',
-  '/queue/HR': 'polish-queue',
-  '/departments/HR/dashboard': 'polish-dashboard',
-  '/departments/HR/capacity': 'polish-capacity',
-  '/services/hr-onboarding/edit': 'polish-service-editor',
+  '/': 'catalog',
+  '/queue/HR': 'queue',
+  '/departments/HR/dashboard': 'dashboard',
+  '/departments/HR/capacity': 'capacity',
+  '/services/hr-onboarding/edit': 'service-editor',
 };
 
-describe('every page in Polish', () => {
-  it('the checks know what English looks like', () => {
-    expect(ENGLISH).toContain('My orders');
-    expect(ENGLISH).toContain('waiting for the customer');
-    expect(ENGLISH.length).toBeGreaterThan(400);
+describe('the checks', () => {
+  it('know what English looks like in each language', () => {
+    for (const { language } of SWEEP) {
+      expect(ENGLISH[language]).toContain('My orders');
+      expect(ENGLISH[language]).toContain('waiting for the customer');
+      expect(ENGLISH[language].length).toBeGreaterThan(400);
+    }
+    expect(SWEEP.map((s) => s.language)).toEqual(LANGUAGES.filter((l) => l !== 'en'));
   });
-
-  for (const group of PAGES) {
-    it(`shows no English words, no raw keys and no serious axe findings for ${group.who ?? 'someone signed out'}`, async () => {
-      const page = await openInPolish(group.who);
-      const found: Record<string, string[]> = {};
-      const axe: Record<string, string[]> = {};
-      for (const path of group.paths(number)) {
-        await page.goto(`${url}${path}`);
-        await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-        await page.waitForLoadState('networkidle');
-        expect(await page.evaluate(() => document.documentElement.lang), path).toBe('pl');
-        const english = await englishOn(page);
-        if (english.length) found[path] = english;
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        if (serious.length) axe[path] = serious.map((v) => `${v.id}: ${v.help}`);
-        const shot = SCREENSHOTS[path];
-        if (shot) await screenshot(page, shot);
-      }
-      expect(found).toEqual({});
-      expect(axe).toEqual({});
-      await page.context().close();
-    });
-  }
 });
+
+for (const { language, name, locale } of SWEEP) {
+  describe(`every page in ${name}`, () => {
+    for (const group of PAGES) {
+      it(`shows no English words, no raw keys and no serious axe findings for ${group.who ?? 'someone signed out'}`, async () => {
+        const page = await openIn(locale, group.who);
+        const found: Record<string, string[]> = {};
+        const axe: Record<string, string[]> = {};
+        for (const path of group.paths(number)) {
+          await page.goto(`${url}${path}`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+          await page.waitForLoadState('networkidle');
+          expect(await page.evaluate(() => document.documentElement.lang), path).toBe(language);
+          const english = await englishOn(page, language);
+          if (english.length) found[path] = english;
+          const { violations } = await new AxeBuilder({ page }).analyze();
+          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          if (serious.length) axe[path] = serious.map((v) => `${v.id}: ${v.help}`);
+          const shot = SCREENSHOTS[path];
+          if (shot) await screenshot(page, `${name}-${shot}`);
+        }
+        expect(found).toEqual({});
+        expect(axe).toEqual({});
+        await page.context().close();
+        // A role's pages with axe on each: about 30 s alone, several times that on a machine shared by many.
+      }, 300_000);
+    }
+  });
+}
 
 describe('an employee in Polish', () => {
   let ben: Page;
@@ -201,6 +233,14 @@ describe('an employee in Polish', () => {
   it('switches the portal to English on the profile, and back to Polish', async () => {
     await ben.getByRole('link', { name: 'Profil', exact: true }).click();
     await ben.getByRole('heading', { level: 1, name: 'Twój profil' }).waitFor();
+    // Each language by its own name, whatever the portal speaks.
+    expect(await ben.getByLabel('Język Ordo').locator('option').allInnerTexts()).toEqual([
+      'English',
+      'Polski',
+      'Русский',
+      'Nederlands',
+      '简体中文',
+    ]);
     await ben.getByLabel('Język Ordo').selectOption('en');
     await ben.getByRole('button', { name: 'Zapisz język' }).click();
 
@@ -228,18 +268,37 @@ describe('an employee in Polish', () => {
   });
 });
 
-describe('a service’s own words in Polish', () => {
-  it('the head gives a service a Polish name and summary; a Polish reader finds and sees them', async () => {
+describe('a service’s own words in each language', () => {
+  it('the head gives a service its name and summary in Polish, Russian, Dutch and Chinese; each reader finds and sees theirs', async () => {
+    const given: Record<Exclude<Language, 'en'>, { name: string; summary: string; search: string }> = {
+      pl: {
+        name: 'Zmiana umowy',
+        summary: 'Zmiana godzin, wynagrodzenia, stanowiska lub miejsca pracy.',
+        search: 'umowy',
+      },
+      ru: {
+        name: 'Изменение трудового договора',
+        summary: 'Изменение часов, оклада, должности или места работы.',
+        search: 'договора',
+      },
+      nl: {
+        name: 'Wijziging van het contract',
+        summary: 'Wijziging van uren, salaris, functie of werkplek.',
+        search: 'contract',
+      },
+      zh: { name: '变更劳动合同', summary: '变更工作时间、薪资、职位或工作地点。', search: '合同' },
+    };
     const context = await browser.newContext({ viewport: desktopViewport, locale: 'en-GB' });
     const henry = await context.newPage();
     await signIn(henry, url, 'Henry Ortiz');
     await henry.goto(`${url}/services/hr-contract-change/edit`);
     await henry.getByRole('heading', { name: 'Other languages' }).waitFor();
-    await henry.getByText('Polski', { exact: true }).click();
-    await henry.locator('#edit-translations-pl-name').fill('Zmiana umowy');
-    await henry
-      .locator('#edit-translations-pl-summary')
-      .fill('Zmiana godzin, wynagrodzenia, stanowiska lub miejsca pracy.');
+    for (const { language, words } of SWEEP) {
+      // The editor offers every language, by its own name.
+      await henry.getByText(words.languageNames[language], { exact: true }).click();
+      await henry.locator(`#edit-translations-${language}-name`).fill(given[language].name);
+      await henry.locator(`#edit-translations-${language}-summary`).fill(given[language].summary);
+    }
     await henry.getByRole('button', { name: 'Save service' }).click();
     await henry.getByText('Saved.').first().waitFor();
     // The English reader keeps the service's own words.
@@ -247,13 +306,16 @@ describe('a service’s own words in Polish', () => {
     await henry.getByRole('heading', { level: 1, name: 'Change of contract' }).waitFor();
     await context.close();
 
-    const reader = await openInPolish('Ben Carter');
-    await reader.getByLabel('Szukaj usług').fill('umowy');
-    await reader.getByRole('link', { name: 'Zmiana umowy', exact: true }).click();
-    await reader.getByRole('heading', { level: 1, name: 'Zmiana umowy' }).waitFor();
-    expect(await reader.locator('.lead').innerText()).toBe(
-      'Zmiana godzin, wynagrodzenia, stanowiska lub miejsca pracy.',
-    );
-    await reader.context().close();
+    for (const { language, locale, words } of SWEEP) {
+      // Carl has no language saved (Ben chose Polish above): his browser's language decides.
+      const reader = await openIn(locale, 'Carl Jensen');
+      const { name, summary, search } = given[language];
+      await reader.goto(`${url}/`);
+      await reader.getByLabel(words.catalog.search).fill(search);
+      await reader.getByRole('link', { name, exact: true }).click();
+      await reader.getByRole('heading', { level: 1, name }).waitFor();
+      expect(await reader.locator('.lead').innerText()).toBe(summary);
+      await reader.context().close();
+    }
   });
 });
