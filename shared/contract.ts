@@ -61,9 +61,9 @@ import { INTEGRATION_ROUTES } from './integration-routes.ts';
 import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
 import { NOTE_ROUTES } from './note-routes.ts';
-import { type PersonCard, peopleQuery } from './people.ts';
+import type { PersonCard } from './people.ts';
 import { says } from './refusals.ts';
-import { type SearchAnswer, searchQuery } from './search.ts';
+import type { SearchAnswer } from './search.ts';
 import {
   createDepartmentBody,
   createServiceBody,
@@ -139,6 +139,16 @@ export const attachmentQuery = z.strictObject({
 });
 
 /** GET /audit: the month to read, this month when left out. */
+/** GET /people: the words to look for. */
+export const peopleQuery = z.strictObject({
+  q: z.string().trim().min(1).max(100),
+});
+
+/** GET /orders/search, GET /departments/:code/search: the words to look for. */
+export const searchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+});
+
 export const auditQuery = z.strictObject({
   month: z
     .string()

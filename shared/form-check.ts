@@ -4,36 +4,14 @@
  * A field hidden by its visibility rule is neither validated nor kept.
  */
 import * as z from 'zod';
-import type { Answers, Condition, FormField } from './model.ts';
+import { isVisible } from './conditions.ts';
+import type { Answers, FormField } from './model.ts';
 import type { FieldRefusals as FieldErrors } from './refusals.ts';
 import { issueRefusal, refusal, says, saysType } from './refusals.ts';
-import { isOneLine } from './text.ts';
-
-export const LIMITS = {
-  textChars: 500,
-  longTextChars: 10_000,
-  options: 100,
-} as const;
+import { ANSWER_LIMITS, isOneLine } from './text.ts';
 
 /** Whether `value` matches all of `pattern` (a head's pattern from the service form). */
 export type PatternMatcher = (pattern: string, value: string) => boolean;
-
-/** Whether the answers meet a condition (conditional fields, conditional approval). */
-export function conditionHolds(rule: Condition, answers: Answers): boolean {
-  const value = answers[rule.field];
-  const { equals } = rule;
-  if (equals) {
-    if (Array.isArray(value)) return value.some((v) => equals.includes(v));
-    return value !== undefined && value !== null && equals.includes(value);
-  }
-  if (rule.above === undefined && rule.below === undefined) return false;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  return (rule.above === undefined || value > rule.above) && (rule.below === undefined || value < rule.below);
-}
-
-export function isVisible(field: FormField, answers: Answers): boolean {
-  return !field.visibleWhen || conditionHolds(field.visibleWhen, answers);
-}
 
 /** Checks beyond the form's own: `today` (the department's local date) enables the rules relative to it. */
 export interface CheckOptions {
@@ -109,15 +87,17 @@ function schemaFor(field: FormField): z.ZodType {
     case 'text':
     case 'longText': {
       // The length is checked first and alone (`abort`): nothing else looks at a value that is too long.
-      let s = z.string().max(field.max ?? (field.kind === 'text' ? LIMITS.textChars : LIMITS.longTextChars), {
-        abort: true,
-      });
+      let s = z
+        .string()
+        .max(field.max ?? (field.kind === 'text' ? ANSWER_LIMITS.textChars : ANSWER_LIMITS.longTextChars), {
+          abort: true,
+        });
       if (field.kind === 'text') s = s.refine(isOneLine, says('one_line'));
       if (field.min !== undefined) s = s.min(field.min);
       return s;
     }
     case 'email':
-      return z.email(saysType('not_email')).max(LIMITS.textChars);
+      return z.email(saysType('not_email')).max(ANSWER_LIMITS.textChars);
     case 'number': {
       let n = z.number(saysType('not_number')).finite(says('not_number'));
       if (field.min !== undefined) n = n.min(field.min);
@@ -129,7 +109,9 @@ function schemaFor(field: FormField): z.ZodType {
     case 'select':
       return z.enum((field.options ?? []) as [string, ...string[]], says('not_option'));
     case 'multiSelect':
-      return z.array(z.enum((field.options ?? []) as [string, ...string[]], says('not_option'))).max(LIMITS.options);
+      return z
+        .array(z.enum((field.options ?? []) as [string, ...string[]], says('not_option')))
+        .max(ANSWER_LIMITS.options);
     case 'checkbox':
       return z.boolean(says('not_boolean'));
     case 'user':

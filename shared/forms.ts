@@ -3,6 +3,9 @@
  * and the API, with head-written patterns run in the linear-time engine (`patterns.ts`).
  */
 import { type CheckOptions, checkAnswers } from './form-check.ts';
+
+export { conditionHolds, isVisible } from './conditions.ts';
+
 import type { Answers, FormField } from './model.ts';
 import { linearPatterns } from './patterns.ts';
 
@@ -10,12 +13,9 @@ export {
   addDays,
   type CheckOptions,
   checkAnswers,
-  conditionHolds,
   type DateRefusal,
   dateRefusal,
   hasPatterns,
-  isVisible,
-  LIMITS,
   type PatternMatcher,
 } from './form-check.ts';
 

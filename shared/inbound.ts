@@ -6,11 +6,10 @@
  * see what became of it. `refused_*` outcomes may answer the sender (rate-limited); `dropped_*` ones
  * never answer: replying to an auto-reply, a list or ourselves is how mail loops start.
  */
-import { LIMITS } from './form-check.ts';
 import { mailWords } from './mail-words.ts';
 import type { Language, MailMessage } from './model.ts';
 import { escapeHtml } from './notifications.ts';
-import { oneLine } from './text.ts';
+import { ANSWER_LIMITS, oneLine } from './text.ts';
 
 export const INBOUND_OUTCOMES = [
   /** A reply became a public comment on the order. */
@@ -240,8 +239,8 @@ export function intakeAnswers(
       ? value
           .replace(/\s+/g, ' ')
           .trim()
-          .slice(0, field.max ?? LIMITS.textChars)
-      : value.slice(0, field.max ?? LIMITS.longTextChars);
+          .slice(0, field.max ?? ANSWER_LIMITS.textChars)
+      : value.slice(0, field.max ?? ANSWER_LIMITS.longTextChars);
   if (!forBody) return { [forSubject.id]: fitted(forSubject, [subject, body].filter(Boolean).join('\n\n')) };
   return {
     [forSubject.id]: fitted(forSubject, subject || body.split('\n')[0] || ''),

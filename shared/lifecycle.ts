@@ -2,7 +2,7 @@
  * The order state machine (SPEC §4). Every status change in Ordo goes through `decide`; nothing else
  * computes a next status. Pure: no clock, no I/O.
  */
-import { conditionHolds } from './form-check.ts';
+import { conditionHolds } from './conditions.ts';
 import type {
   Answers,
   ApprovalMode,

@@ -13,7 +13,6 @@ import type {
   ChecklistState,
   Department,
   Order,
-  OrderLink,
   Priority,
   Service,
   TimelineEvent,
@@ -208,20 +207,6 @@ export function draftOrder(
     mails.push({ event: 'new_in_queue', to: 'team' });
   }
   return { order, event, mails, counters: orderDeltas(undefined, order, 'submitted', calendar) };
-}
-
-/** How a parent's page lists a child order (hand-off or bundle part). */
-export function linkOf(order: Order): OrderLink {
-  return {
-    number: order.number,
-    department: order.department,
-    serviceName: order.serviceName,
-    status: order.status,
-    stage: order.stage,
-    relation: order.relation ?? 'handoff',
-    ...(order.clocks?.resolution.dueAt ? { dueAt: order.clocks.resolution.dueAt } : {}),
-    ...(order.standardRef ? { standardRef: order.standardRef } : {}),
-  };
 }
 
 // ---- bundles (SPEC §14.7) ----

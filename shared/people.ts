@@ -3,7 +3,6 @@
  * them. Searches ignore case and accents ("lukasz" finds "Łukasz"), and each word of the search must
  * begin a word of the name or the email.
  */
-import * as z from 'zod';
 import type { User } from './model.ts';
 
 /** What a search shows of a person: enough to tell two Annas apart. */
@@ -13,11 +12,6 @@ export interface PersonCard {
   email: string;
   department?: string;
 }
-
-/** GET /people: the words to look for. */
-export const peopleQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100),
-});
 
 /** At most this many people answer one search. */
 export const PEOPLE_PAGE = 10;

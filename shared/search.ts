@@ -8,7 +8,6 @@
  * the order's own transaction; a search reads the items of its words and checks the orders they name
  * with `matchesOrder`, so an answer is never wider than the orders themselves.
  */
-import * as z from 'zod';
 import type { OrderSummary } from './api.ts';
 import type { Order } from './model.ts';
 import { fold } from './people.ts';
@@ -126,11 +125,6 @@ export function termChanges(
   const now = new Set(after);
   return { added: after.filter((t) => !old.has(t)), removed: before.filter((t) => !now.has(t)) };
 }
-
-/** GET /orders/search, GET /departments/:code/search: the words to look for. */
-export const searchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
-});
 
 /** What a search answers. */
 export interface SearchAnswer {

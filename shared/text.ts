@@ -25,3 +25,10 @@ export function isOneLine(text: string): boolean {
 export function oneLine(text: string): string {
   return text.replace(NOT_ONE_LINE_RUNS, ' ').trim();
 }
+
+/** The longest answers a form takes: one-line text, long text, and choices of a multiple choice. */
+export const ANSWER_LIMITS = {
+  textChars: 500,
+  longTextChars: 10_000,
+  options: 100,
+} as const;

@@ -20,7 +20,7 @@ import { ConflictError, ValidationError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
-import { linkOf } from '#shared/order-filing.ts';
+import { linkOf } from '#shared/order-link.ts';
 import { refusal } from '#shared/refusals.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';

@@ -4,6 +4,7 @@
  * request returns the same order (`replayed`); the same key with another body is a conflict.
  * DynamoDB calls (warm caches): 3 (service, number, transaction); a bundle 2 + 2 × parts + 1.
  */
+
 import { createHash } from 'node:crypto';
 import type { CreateOrderBody, OrderView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
@@ -14,10 +15,10 @@ import {
   type Draft,
   draftOrder,
   type Filing,
-  linkOf,
   partAnswers,
   partRefusal,
 } from '#shared/order-filing.ts';
+import { linkOf } from '#shared/order-link.ts';
 import { mayOrder } from '#shared/permissions.ts';
 import { sensitiveFields } from '#shared/privacy.ts';
 import { refusal } from '#shared/refusals.ts';

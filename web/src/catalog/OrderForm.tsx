@@ -8,7 +8,8 @@
 import { useNavigate } from '@solidjs/router';
 import { type Accessor, createEffect, createMemo, createSignal, For, Match, Show, Switch, untrack } from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
-import { checkAnswers, hasPatterns, isVisible, type PatternMatcher } from '#shared/form-check.ts';
+import { isVisible } from '#shared/conditions.ts';
+import { checkAnswers, hasPatterns, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
 import { departments } from '../account/session.ts';
 import { ApiError, api, fieldErrors, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
