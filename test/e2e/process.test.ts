@@ -8,7 +8,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '#shared/model.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import { processStrings } from '../../web/src/process/words.ts';
+import {
+  desktopViewport,
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -180,5 +190,34 @@ describe('at 390 px', () => {
     await screenshot(page, 'process-map-phone');
     await axeClean(page);
     await page.context().close();
+  });
+});
+
+function strings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (node !== null && typeof node === 'object') return Object.values(node).flatMap(strings);
+  return [];
+}
+
+describe('in Polish', () => {
+  it('the three views say nothing in English', async () => {
+    const polish = strings(processStrings.pl);
+    const english = strings(processStrings.en).filter((s) => s.trim().split(/\s+/).length >= 2 && !polish.includes(s));
+    expect(english.length).toBeGreaterThan(40);
+    const context = await browser.newContext({ viewport: desktopViewport, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await signIn(page, stack.appUrl, 'Henry Ortiz');
+    const found: Record<string, string[]> = {};
+    for (const path of [MAP, SIPOC, HANDOFFS]) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.locator('main table').first().waitFor();
+      const text = await page.evaluate(() => document.body.innerText);
+      const seen = english.filter((s) => text.includes(s));
+      if (seen.length) found[path] = seen;
+    }
+    expect(found).toEqual({});
+    expect(await page.getByRole('heading', { level: 1 }).first().innerText()).toContain('Przekazania');
+    await axeClean(page);
+    await context.close();
   });
 });
