@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Order } from '#shared/model.ts';
+import { LANGUAGES, type Order } from '#shared/model.ts';
 import { composeDigestMail, composeOrderMail, MAIL_EVENTS } from '#shared/notifications.ts';
 import { toCsv } from '#shared/reports.ts';
 import { serviceBody } from '#shared/service-schema.ts';
@@ -84,7 +84,7 @@ describe('mail subjects', () => {
   } as unknown as Order;
 
   it.each(MAIL_EVENTS.filter((e) => e !== 'daily_digest'))('%s: one line, whatever the stored title', (event) => {
-    for (const language of ['en', 'pl'] as const) {
+    for (const language of LANGUAGES) {
       const mail = composeOrderMail({
         event,
         order,
