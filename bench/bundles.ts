@@ -42,6 +42,8 @@ const SIZE_LIMIT: Record<FunctionName, number> = {
   'mail-worker': 150 * 1024,
   // mailparser brings its character sets (iconv-lite, encoding-japanese) and HTML-to-text; measured 1,542 KB.
   'mail-in': 1_700 * 1024,
+  // The core dependencies and the privacy rules; S3 loads on the first file to remove.
+  retention: 250 * 1024,
 };
 const COLD_LIMIT_MS = 100;
 
@@ -179,6 +181,11 @@ const LAZY_CANDIDATES: Record<FunctionName, { packages: string[]; how: string; n
     packages: [],
     how: '',
     note: 'every invocation reads a raw message from S3 and parses it; S3 already loads on first use',
+  },
+  retention: {
+    packages: [],
+    how: '',
+    note: 'runs once a day, always cold; S3 loads only when a file is to be removed',
   },
 };
 

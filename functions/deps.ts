@@ -6,6 +6,7 @@ import { LinkSigner } from './auth/links.ts';
 import type { ApiConfig } from './config.ts';
 import { type CoreDeps, createCoreDeps, type ObservabilityOverrides } from './core-deps.ts';
 import { createOrderUseCases } from './order-deps.ts';
+import { PrivacyRepository } from './repositories/privacy.ts';
 import type { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { TokenRepository } from './repositories/tokens.ts';
@@ -15,7 +16,7 @@ import { InsightWorkflow } from './workflows/insight.ts';
 import { TokenWorkflow } from './workflows/integrations/tokens.ts';
 import { WebhookWorkflow } from './workflows/integrations/webhooks.ts';
 import type { OrderWorkflow } from './workflows/orders/index.ts';
-import { ProcessWorkflow } from './workflows/process.ts';
+import { PrivacyWorkflow } from './workflows/privacy.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import type { SurveyWorkflow } from './workflows/surveys.ts';
 
@@ -28,10 +29,11 @@ export interface Deps extends CoreDeps {
   surveyWorkflow: SurveyWorkflow;
   reportWorkflow: ReportWorkflow;
   insightWorkflow: InsightWorkflow;
-  processWorkflow: ProcessWorkflow;
   tokenWorkflow: TokenWorkflow;
   webhookWorkflow: WebhookWorkflow;
   stats: StatsRepository;
+  /** A person's export and erasure, and the retention job (workflows/privacy.ts). */
+  privacyWorkflow: PrivacyWorkflow;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
 }
@@ -48,7 +50,6 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   const stats = new StatsRepository(db);
   const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
   const insightWorkflow = new InsightWorkflow({ stats, services, departments, now });
-  const processWorkflow = new ProcessWorkflow({ stats, services, departments, now });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
   const tokenStore = new TokenRepository(db);
   const tokenWorkflow = new TokenWorkflow({
@@ -68,9 +69,20 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
         ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
       })
     : undefined;
+  const privacyWorkflow = new PrivacyWorkflow({
+    privacy: new PrivacyRepository(db),
+    orders,
+    services,
+    departments,
+    users,
+    ...(attachments ? { files: attachments } : {}),
+    log: core.log,
+    now,
+  });
   return {
     ...core,
     ...(attachments ? { attachments } : {}),
+    privacyWorkflow,
     config,
     authenticator,
     services,
@@ -79,7 +91,6 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     surveyWorkflow,
     reportWorkflow,
     insightWorkflow,
-    processWorkflow,
     tokenWorkflow,
     webhookWorkflow,
     stats,

@@ -14,6 +14,7 @@ export const FUNCTION_ENTRIES = {
   api: 'functions/lambda/api.ts',
   'mail-worker': 'functions/lambda/mail-worker.ts',
   'sla-timer': 'functions/lambda/sla-timer.ts',
+  retention: 'functions/lambda/retention.ts',
   'mail-in': 'functions/lambda/mail-in.ts',
 } as const;
 

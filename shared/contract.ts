@@ -62,6 +62,7 @@ import type { TokenScope } from './integrations.ts';
 import type { Department, FollowUp, Service, User } from './model.ts';
 import { NOTE_ROUTES } from './note-routes.ts';
 import type { PersonCard } from './people.ts';
+import { type ErasureAnswer, type ExportAnswer, eraseBody } from './privacy-api.ts';
 import { says } from './refusals.ts';
 import type { SearchAnswer } from './search.ts';
 import {
@@ -604,6 +605,25 @@ export const CONTRACT = {
     params: { id: userId },
     body: rolesBody,
     response: answer<User>('User'),
+  },
+  'POST /users/:id/export': {
+    audience: 'admin',
+    write: true,
+    tag: 'admin',
+    summary:
+      'Export everything Ordo holds about a person (GDPR articles 15 and 20): a JSON archive, answered as a link valid for an hour.',
+    params: { id: userId },
+    response: answer<ExportAnswer>('PersonExport'),
+  },
+  'POST /users/:id/erase': {
+    audience: 'admin',
+    write: true,
+    tag: 'admin',
+    summary:
+      'Erase a person (GDPR article 17): their orders stay for the figures, their name, personal answers, comments and files go.',
+    params: { id: userId },
+    body: eraseBody,
+    response: answer<ErasureAnswer>('Erasure'),
   },
   'GET /audit': {
     audience: 'admin',

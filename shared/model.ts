@@ -23,6 +23,8 @@ export interface User {
   jobRole?: string;
   /** The language of the portal and of this person's emails; unset follows the browser (portal) or English (email). */
   language?: Language;
+  /** The person was erased (shared/privacy.ts): this profile is their tombstone, named "Former employee #n". */
+  erased?: { at: string; n: number };
 }
 
 /** Languages the portal and the emails speak; the first is the fallback. */

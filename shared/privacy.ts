@@ -36,7 +36,9 @@ export function formerEmployeeName(n: number): string {
  * Whose data is removed: one person's (erasure: their name, their answers as requester, their
  * comments and files on every order) or everyone's on the order (its retention period passed).
  */
-export type AnonymiseScope = { kind: 'person'; personId: string; alias: string } | { kind: 'everyone'; alias: string };
+export type AnonymiseScope =
+  /** `name`: the person's full name, replaced by the alias where anyone's words (or Ordo's) name them. */
+  { kind: 'person'; personId: string; alias: string; name?: string } | { kind: 'everyone'; alias: string };
 
 /** The owner of an upload key (`uploads/<userId>/<uuid>/<file name>`), if it is one. */
 export function uploadOwner(key: string): string | undefined {
@@ -150,16 +152,34 @@ export function anonymiseOrder(
   return { order: next, removedFiles: [...new Set(removedFiles)] };
 }
 
-/** Whether anonymising changes the event: it carries words of a person the scope covers. */
+const namedIn = (comment: string, scope: AnonymiseScope) =>
+  scope.kind === 'person' &&
+  scope.name !== undefined &&
+  scope.name !== scope.alias &&
+  scope.name.trim().length > 1 &&
+  comment.includes(scope.name);
+
+/**
+ * Whether anonymising changes the event: it carries words of a person the scope covers, or (erasure)
+ * someone else's words name the person, e.g. Ordo's "added Anna Kowalska".
+ */
 export function eventToAnonymise(event: TimelineEvent, scope: AnonymiseScope): boolean {
   if (event.comment === undefined) return false;
-  return scope.kind === 'everyone' ? event.actorId !== SYSTEM_ACTOR : event.actorId === scope.personId;
+  if (scope.kind === 'everyone') return event.actorId !== SYSTEM_ACTOR;
+  return event.actorId === scope.personId || namedIn(event.comment, scope);
 }
 
-/** The event with the scope's words replaced by the removed marker (the rest, e.g. a reason code, stays). */
+/**
+ * The event with the scope's words replaced by the removed marker (the rest, e.g. a reason code,
+ * stays); someone else's words keep all but the erased person's name, which becomes the alias.
+ */
 export function anonymiseEvent(event: TimelineEvent, scope: AnonymiseScope): TimelineEvent {
   if (!eventToAnonymise(event, scope)) return event;
-  const { comment: _comment, ...rest } = event;
+  const { comment, ...rest } = event;
+  if (scope.kind === 'person' && event.actorId !== scope.personId && comment !== undefined && scope.name) {
+    // Only reached when namedIn holds, so the name is there and differs from the alias.
+    return { ...event, comment: comment.replaceAll(scope.name, scope.alias) };
+  }
   return { ...rest, removed: true };
 }
 
@@ -238,4 +258,21 @@ export interface ExportedOrder {
   roles: Array<'requester' | 'filed' | 'watcher' | 'participant'>;
   order: Partial<Order> & Pick<Order, 'number' | 'serviceName' | 'status' | 'createdAt'>;
   timeline?: TimelineEvent[];
+}
+
+/** POST /users/:id/export: a presigned link to the archive (JSON) when the bucket is there, else the archive. */
+export interface ExportAnswer {
+  url?: string;
+  expiresAt?: string;
+  archive?: PersonExport;
+  counts: Record<'orders' | 'comments' | 'ratings' | 'attachments' | 'mails', number>;
+}
+
+/** POST /users/:id/erase: what was removed, and the name the person is shown under from now on. */
+export interface ErasureAnswer {
+  alias: string;
+  orders: number;
+  comments: number;
+  files: number;
+  mails: number;
 }

@@ -1,6 +1,6 @@
 /**
  * Background loops of the local stack: the outbox poller (in AWS: the stream-triggered mail worker)
- * and the SLA timer (in AWS: the every-minute schedule). Each run finishes before the next starts.
+ * the SLA timer (in AWS: the every-minute schedule) and the retention job (in AWS: once a day). Each run finishes before the next starts.
  *
  * A run that meets unavailable storage ends with the error (each call gives up within about a
  * second) and the next run does the work. An outage is logged once per loop, and once when it ends;
@@ -50,9 +50,16 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     };
   };
   const mailRound = guarded('mail', () => delivery.deliverDue(50));
+  // The retention job runs once a day in AWS; here with the first timer round of each day.
+  let retentionDay = '';
   const timerRound = guarded('sla-timer', async () => {
     countTimerRun(deps.metrics, await deps.slaTimers.run());
     await deps.digest.run();
+    const day = deps.now().toISOString().slice(0, 10);
+    if (day !== retentionDay) {
+      await deps.privacyWorkflow.retention();
+      retentionDay = day;
+    }
   });
   const round = async () => {
     await timerRound();

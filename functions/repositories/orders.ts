@@ -17,10 +17,11 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, ValidationError } from '#shared/errors.ts';
-import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
+import { ACTIVE_STATUSES, FINAL_STATUSES } from '#shared/lifecycle.ts';
 import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
 import { linkOf } from '#shared/order-link.ts';
+import { SYSTEM_ACTOR } from '#shared/privacy.ts';
 import { refusal } from '#shared/refusals.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
@@ -199,7 +200,7 @@ export class OrderRepository {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        ...this.sideEffects(order, events, mail),
+        ...this.sideEffects(order, events, mail, undefined),
         ...(await this.also(order, events, order.updatedAt)),
       );
     }
@@ -209,7 +210,7 @@ export class OrderRepository {
     if (parent) {
       items.push(
         ...this.conditionalPut(parent.order, parent.expectedVersion),
-        ...this.sideEffects(parent.order, parent.events, []),
+        ...this.sideEffects(parent.order, parent.events, [], undefined),
       );
     }
     // Each new order's search terms, sharing fairly what room the transaction has left (a bundle
@@ -258,7 +259,7 @@ export class OrderRepository {
     const expectedVersion = previous.version;
     const items: TransactItems = [
       ...this.conditionalPut(order, expectedVersion),
-      ...this.sideEffects(order, events, mail),
+      ...this.sideEffects(order, events, mail, previous),
       ...(await this.also(order, events, order.updatedAt)),
       ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
       ...this.alongside(alongside),
@@ -266,6 +267,17 @@ export class OrderRepository {
     const search = searchChanges(this.db.tableName, previous, order, alongside.unindexed);
     items.push(...search.slice(0, MAX_TRANSACTION_ITEMS - items.length));
     await this.send(items, { number: order.number, expectedVersion, index: 0 });
+  }
+
+  /**
+   * Writes an anonymised order (shared/privacy.ts) in place of `previous`, conditional on its version,
+   * with the search terms it no longer has and `extra` items; no events, mail, counters or webhooks:
+   * the order's history and the figures stay as they were.
+   */
+  async rewrite(order: Order, previous: Order, extra: TransactItems = []): Promise<void> {
+    const items: TransactItems = [...this.conditionalPut(order, previous.version), ...extra];
+    items.push(...searchChanges(this.db.tableName, previous, order).slice(0, MAX_TRANSACTION_ITEMS - items.length));
+    await this.send(items, { number: order.number, expectedVersion: previous.version, index: 0 });
   }
 
   private alongside(records: Alongside): TransactItems {
@@ -316,17 +328,60 @@ export class OrderRepository {
     }
   }
 
-  private sideEffects(order: Order, events: TimelineEvent[], mail: MailMessage[]): TransactItems {
+  /**
+   * What rides along with every order write: the link in its parent, the new timeline events, the
+   * mail, the people who newly took part (involvement items, for their export and erasure) and, when
+   * the order reaches a final status, its closing in its service's list (for the retention job).
+   */
+  private sideEffects(
+    order: Order,
+    events: TimelineEvent[],
+    mail: MailMessage[],
+    previous: Order | undefined,
+  ): TransactItems {
     const link: TransactItems = order.parentNumber
       ? [{ Put: { TableName: this.db.tableName, Item: linkItem(order, order.parentNumber) } }]
       : [];
+    const involved = new Set(events.map((e) => e.actorId));
+    for (const id of order.watchers) if (!previous?.watchers.includes(id)) involved.add(id);
+    if (!previous) involved.add(order.filedById);
+    if (order.assigneeId && order.assigneeId !== previous?.assigneeId) involved.add(order.assigneeId);
+    // The requester's orders have their own index; Ordo's own events are nobody's.
+    involved.delete(order.requesterId);
+    involved.delete(SYSTEM_ACTOR);
+    const closing =
+      previous && FINAL_STATUSES.has(previous.status)
+        ? undefined
+        : events.find((e) => e.to && FINAL_STATUSES.has(e.to));
     return [
       ...link,
+      ...[...involved].map((userId) => ({
+        Put: {
+          TableName: this.db.tableName,
+          Item: { ...keys.involvement(userId, order.number), type: 'involvement', userId, orderNumber: order.number },
+        },
+      })),
+      ...(closing && FINAL_STATUSES.has(order.status)
+        ? [
+            {
+              Put: {
+                TableName: this.db.tableName,
+                Item: {
+                  ...keys.retention(order.serviceId, closing.at, order.number),
+                  type: 'closing',
+                  serviceId: order.serviceId,
+                  orderNumber: order.number,
+                  closedAt: closing.at,
+                },
+              },
+            },
+          ]
+        : []),
       ...events.map((event, index) => ({
         Put: {
           TableName: this.db.tableName,
           Item: { ...keys.timelineEvent(order.number, order.version, index), type: 'timelineEvent', ...event },
-          // The timeline is append-only: an event is never overwritten.
+          // The timeline is append-only: an event is never overwritten (only anonymised: repositories/privacy.ts).
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),

@@ -36,6 +36,8 @@ export function outboxItem(message: MailMessage, now: string): Record<string, un
   return {
     ...keys.outboxMessage(message.id),
     ...keys.outboxPending(now, message.id),
+    // Mail about an order is listed with it, for the export and erasure of the people it went to.
+    ...(message.orderNumber ? keys.mailOfOrder(message.orderNumber, now, message.id) : {}),
     type: 'outbox',
     ...message,
     status: 'pending',

@@ -25,5 +25,8 @@ export function adminRoutes(deps: Deps, on: On): void {
     await deps.users.changeRoles(c.get('user').id, previous, next, deps.now().toISOString());
     return next;
   });
+  // A person's data on request: the export and the erasure check the person exists themselves.
+  on('POST /users/:id/export', (c, { params }) => deps.privacyWorkflow.export(c.get('user'), params.id));
+  on('POST /users/:id/erase', (c, { params }) => deps.privacyWorkflow.erase(c.get('user'), params.id));
   on('GET /audit', (_c, { query }) => deps.users.audit(query.month ?? deps.now().toISOString().slice(0, 7)));
 }

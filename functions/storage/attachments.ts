@@ -106,9 +106,85 @@ export class AttachmentStore {
     return missing;
   }
 
-  async downloadUrl(key: string): Promise<string> {
+  async downloadUrl(key: string, seconds = DOWNLOAD_SECONDS): Promise<string> {
     const { client, s3, sign } = await this.load();
-    return sign(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: DOWNLOAD_SECONDS });
+    return sign(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: seconds });
+  }
+
+  /** Every object key under `prefix` (a person's uploads, their exports). */
+  async list(prefix: string): Promise<string[]> {
+    const { client, s3 } = await this.load();
+    const found: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await client.send(
+        new s3.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const item of out.Contents ?? []) if (item.Key) found.push(item.Key);
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
+    return found;
+  }
+
+  /**
+   * Deletes objects for good: the bucket is versioned, so every version and delete marker of the key
+   * goes too (a key already gone is fine: deleting is idempotent).
+   */
+  async remove(keys: Iterable<string>): Promise<number> {
+    const { client, s3 } = await this.load();
+    let removed = 0;
+    for (const key of new Set(keys)) {
+      await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      for (const versionId of await this.versionsOf(key)) {
+        await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      }
+      removed++;
+    }
+    return removed;
+  }
+
+  /** The version ids of a key (none on a store without versioning, such as the local stand-in). */
+  private async versionsOf(key: string): Promise<string[]> {
+    const { client, s3 } = await this.load();
+    const ids: string[] = [];
+    try {
+      let keyMarker: string | undefined;
+      let versionMarker: string | undefined;
+      do {
+        const out = await client.send(
+          new s3.ListObjectVersionsCommand({
+            Bucket: this.bucket,
+            Prefix: key,
+            KeyMarker: keyMarker,
+            VersionIdMarker: versionMarker,
+          }),
+        );
+        for (const v of [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])]) {
+          if (v.Key === key && v.VersionId && v.VersionId !== 'null') ids.push(v.VersionId);
+        }
+        keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+        versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
+      } while (keyMarker);
+    } catch (error) {
+      const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501) return [];
+      throw error;
+    }
+    return ids;
+  }
+
+  /** Writes a JSON document (a person's export) to be downloaded as a file. */
+  async putJson(key: string, body: unknown, fileName: string): Promise<void> {
+    const { client, s3 } = await this.load();
+    await client.send(
+      new s3.PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: JSON.stringify(body, null, 2),
+        ContentType: 'application/json',
+        ContentDisposition: `attachment; filename="${fileName}"`,
+      }),
+    );
   }
 }
 

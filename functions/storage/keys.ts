@@ -53,8 +53,33 @@ const SEARCH_SK = (term: string, createdAt: string, number: string) => `${term}#
 const NOTE = 'NOTE#';
 const UNREAD_NOTES = (personId: string) => `${USER(personId)}#UNREAD`;
 
+// A person's data (shared/privacy.ts, repositories/privacy.ts).
+const INVOLVED = 'INVOLVED#';
+const RETAIN = (serviceId: string) => `RETAIN#${serviceId}`;
+const MAILS_OF = (orderNumber: string) => `MAILS#${orderNumber}`;
+const ERASED_SEQUENCE = 'ERASED';
+
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
+  /**
+   * A person took part in an order other than as its requester (filed it for someone, follows it,
+   * wrote on its timeline, was assigned): found again for their export or erasure without a Scan.
+   */
+  involvement: (userId: string, orderNumber: string) => ({ pk: USER(userId), sk: `${INVOLVED}${orderNumber}` }),
+  /** An order of a service that closed at `closedAt`: the retention job reads a service's closings oldest first. */
+  retention: (serviceId: string, closedAt: string, orderNumber: string) => ({
+    pk: RETAIN(serviceId),
+    sk: `${closedAt}#${orderNumber}`,
+  }),
+  /** A mail about an order in the order's list (byCollection): a person's export and erasure find it there. */
+  mailOfOrder: (orderNumber: string, createdAt: string, id: string) => ({
+    gsi1pk: MAILS_OF(orderNumber),
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  /** The count of erased people: each is shown as "Former employee #n". */
+  erasedSequence: () => ({ pk: ERASED_SEQUENCE, sk: 'SEQUENCE' }),
+  /** A person's export archive in the attachments bucket (deleted with their erasure; expires after a day). */
+  exportObject: (userId: string, id: string) => `${EXPORTS_PREFIX}${userId}/${id}.json`,
   usersCollection: (name: string) => ({ gsi1pk: USERS, gsi1sk: name.toLowerCase() }),
   /** A person listed under one word of their name or their email (shared/people.ts listingWords). */
   directoryEntry: (word: string, userId: string) => ({ pk: PEOPLE(word), sk: `${word}#${userId}` }),
@@ -198,6 +223,9 @@ export const keys = {
   }),
 } as const;
 
+/** Where person exports are written in the attachments bucket (a lifecycle rule expires them). */
+export const EXPORTS_PREFIX = 'exports/';
+
 /**
  * The partition (and sort-key prefix) each Query reads, named by access pattern. Each is made from
  * the same words as the builder of the items it finds.
@@ -219,6 +247,12 @@ export const partitions = {
   catalog: () => ({ pk: CATALOG }),
   /** An order, its timeline and its children's links. */
   orderPage: (number: string) => ({ pk: ORDER(number) }),
+  /** Everything kept under a person's id: profile, survey budget, the orders they took part in. */
+  person: (userId: string) => ({ pk: USER(userId), involvedPrefix: INVOLVED }),
+  /** A service's closed orders by closing instant (sk: closedAt#number). */
+  closingsOfService: (serviceId: string) => ({ pk: RETAIN(serviceId) }),
+  /** The mail about an order (byCollection). */
+  mailsOfOrder: (orderNumber: string) => ({ gsi1pk: MAILS_OF(orderNumber) }),
   /** A requester's orders (byCollection). */
   ordersOfRequester: (requesterId: string) => ({ gsi1pk: REQUESTER(requesterId) }),
   /** A department's orders with a term beginning with `word` (≥ 2 letters): pk, sk begins_with the word. */

@@ -1,0 +1,37 @@
+/**
+ * Runs once a day (EventBridge Scheduler): anonymises closed orders whose service's retention period
+ * has passed (workflows/privacy.ts), and records the run in the audit log. Idempotent and reading only
+ * what is due, so a retried run changes nothing and a missed one is caught up by the next.
+ */
+import { loadConfig } from '../config.ts';
+import { createCoreDeps } from '../core-deps.ts';
+import { lambdaObservability } from '../observability/lambda.ts';
+import { createTracer } from '../observability/tracer.ts';
+import { PrivacyRepository } from '../repositories/privacy.ts';
+import { ServiceRepository } from '../repositories/services.ts';
+import { AttachmentStore } from '../storage/attachments.ts';
+import { PrivacyWorkflow } from '../workflows/privacy.ts';
+
+const config = loadConfig();
+const observed = lambdaObservability(config);
+const { instrument } = createTracer();
+const deps = createCoreDeps(config, { log: observed.log, metrics: observed.metrics, instrument });
+const files = config.attachmentsBucket
+  ? new AttachmentStore(config.attachmentsBucket, {
+      region: config.region,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+      instrument,
+    })
+  : undefined;
+const privacy = new PrivacyWorkflow({
+  privacy: new PrivacyRepository(deps.db),
+  orders: deps.orders,
+  services: new ServiceRepository(deps.db),
+  departments: deps.departments,
+  users: deps.users,
+  ...(files ? { files } : {}),
+  log: deps.log,
+  now: deps.now,
+});
+
+export const handler = observed.handler(async () => ({ ...(await privacy.retention()) }));

@@ -1,0 +1,252 @@
+/**
+ * What a person's export and erasure, and the retention job, read and write (shared/privacy.ts the
+ * rules, workflows/privacy.ts the use cases). No Scan: a person's items are found by their keys.
+ * Access patterns:
+ * - a person's own items: Query pk = USER#id (profile, survey budget, INVOLVED#number: the orders they
+ *   took part in other than as requester, written with every order write: repositories/orders.ts)
+ * - a requester's orders: Query byCollection REQUESTER#id (numbers only)
+ * - an order with its timeline, with the items' keys: Query pk = ORDER#n
+ * - the mail about an order: Query byCollection MAILS#n
+ * - a person's rows in a department's customers view: Query pk = CUSTOMERS#code, filtered on kind and key
+ *   (a partition read of the department's weeks, for an erasure only)
+ * - a service's closed orders by closing instant: Query pk = RETAIN#serviceId, sk <= bound, oldest first
+ * - the erased people's count: UpdateItem ADD on ERASED/SEQUENCE
+ * Rewrites of timeline events and deletes are batched (BatchWriteItem, 25 per call); each is idempotent.
+ */
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '#shared/audit.ts';
+import type { FollowUp, Order, TimelineEvent, User } from '#shared/model.ts';
+import type { Db } from '../storage/client.ts';
+import { fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
+import { INDEX } from '../storage/table-definition.ts';
+import { auditPut } from './audit.ts';
+import type { TransactItems } from './orders.ts';
+import type { OutboxEntry } from './outbox.ts';
+
+export type ItemKey = { pk: string; sk: string };
+
+export interface PersonItems {
+  /** The stored profile with what it is listed under in the people directory. */
+  profile?: User & { listed?: unknown };
+  surveyBudget?: ItemKey;
+  /** Orders they took part in other than as requester. */
+  involved: string[];
+}
+
+export interface OrderItems {
+  order?: Order;
+  events: Array<{ key: ItemKey; event: TimelineEvent }>;
+}
+
+export interface Closing {
+  key: ItemKey;
+  orderNumber: string;
+  closedAt: string;
+}
+
+const keyOf = (item: Record<string, unknown>): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
+
+export class PrivacyRepository {
+  constructor(private readonly db: Db) {}
+
+  async person(userId: string): Promise<PersonItems> {
+    const person = partitions.person(userId);
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': person.pk },
+    });
+    const out: PersonItems = { involved: [] };
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk === keys.user(userId).sk) out.profile = { ...fromItem<User>(item), listed: item.listed };
+      else if (sk === keys.surveyBudget(userId).sk) out.surveyBudget = keyOf(item);
+      else if (sk.startsWith(person.involvedPrefix)) out.involved.push(String(item.orderNumber));
+    }
+    return out;
+  }
+
+  async requestedOrders(userId: string): Promise<string[]> {
+    const items = await queryAll(this.db, {
+      IndexName: INDEX.byCollection.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.ordersOfRequester(userId).gsi1pk },
+      ProjectionExpression: '#n',
+      ExpressionAttributeNames: { '#n': 'number' },
+    });
+    return items.map((item) => String(item.number));
+  }
+
+  async order(number: string): Promise<OrderItems> {
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.orderPage(number).pk },
+    });
+    const out: OrderItems = { events: [] };
+    for (const item of items) {
+      const kind = orderItemKind(String(item.sk));
+      if (kind === 'order') out.order = { ...fromItem<Order>(item), children: [] };
+      else if (kind === 'event') out.events.push({ key: keyOf(item), event: fromItem<TimelineEvent>(item) });
+    }
+    return out;
+  }
+
+  async mailsOf(number: string): Promise<Array<{ key: ItemKey; mail: OutboxEntry }>> {
+    const items = await queryAll(this.db, {
+      IndexName: INDEX.byCollection.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.mailsOfOrder(number).gsi1pk },
+    });
+    return items.map((item) => ({ key: keyOf(item), mail: fromItem<OutboxEntry>(item) }));
+  }
+
+  async followUp(department: string, number: string): Promise<FollowUp | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.followUp(department, number) }),
+    );
+    return Item ? fromItem<FollowUp>(Item) : undefined;
+  }
+
+  /** The follow-up of a low rating without the rating's words (its score and category stay). */
+  followUpWithoutWords(department: string, number: string): TransactItems[number] {
+    return {
+      Update: {
+        TableName: this.db.tableName,
+        Key: keys.followUp(department, number),
+        UpdateExpression: 'REMOVE #comment',
+        ExpressionAttributeNames: { '#comment': 'comment' },
+      },
+    };
+  }
+
+  /** Removes a service's closing item once its order is anonymised (or gone). */
+  closingDone(key: ItemKey): TransactItems[number] {
+    return { Delete: { TableName: this.db.tableName, Key: key } };
+  }
+
+  async write(items: TransactItems): Promise<void> {
+    if (items.length > 0) await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  /** The next number an erased person is shown under. */
+  async nextErased(): Promise<number> {
+    const out = await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: keys.erasedSequence(),
+        UpdateExpression: 'ADD #n :one SET #type = :type',
+        ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'sequence' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.n);
+  }
+
+  /** Writes events back in place (their words removed), keys unchanged. */
+  async rewriteEvents(events: Array<{ key: ItemKey; event: TimelineEvent }>): Promise<void> {
+    await this.batch(
+      events.map(({ key, event }) => ({ PutRequest: { Item: { ...key, type: 'timelineEvent', ...event } } })),
+    );
+  }
+
+  async remove(itemKeys: ItemKey[]): Promise<void> {
+    await this.batch(itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  /** A person's rows in a department's customers view (their counters stay; only the label is theirs). */
+  async customerRowsOf(department: string, personId: string): Promise<ItemKey[]> {
+    const items = await queryAll(this.db, {
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#kind = :person AND #key = :id',
+      ExpressionAttributeNames: { '#kind': 'kind', '#key': 'key' },
+      ExpressionAttributeValues: {
+        ':pk': partitions.customerRows(department).pk,
+        ':person': 'person',
+        ':id': personId,
+      },
+      ProjectionExpression: 'pk, sk',
+    });
+    return items.map(keyOf);
+  }
+
+  async relabel(rows: ItemKey[], label: string): Promise<void> {
+    for (const Key of rows) {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key,
+          UpdateExpression: 'SET #label = :label',
+          ExpressionAttributeNames: { '#label': 'label' },
+          ExpressionAttributeValues: { ':label': label },
+        }),
+      );
+    }
+  }
+
+  /** Closed orders of a service up to `bound` (closing instant), oldest first. */
+  async closings(serviceId: string, bound: string, limit: number): Promise<Closing[]> {
+    const out = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.db.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk <= :bound',
+        ExpressionAttributeValues: { ':pk': partitions.closingsOfService(serviceId).pk, ':bound': `${bound}#~` },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => ({
+      key: keyOf(item),
+      orderNumber: String(item.orderNumber),
+      closedAt: String(item.closedAt),
+    }));
+  }
+
+  async audit(record: AuditRecord): Promise<void> {
+    const put = auditPut(this.db.tableName, record).Put;
+    if (put) await this.db.doc.send(new PutCommand(put));
+  }
+
+  /**
+   * The person's tombstone in place of the profile, out of the people list and directory, their
+   * department roles and survey budget gone, with the audit record: one transaction.
+   */
+  async bury(
+    stone: User,
+    directoryWords: string[],
+    departments: string[],
+    surveyBudget: ItemKey | undefined,
+    audit: AuditRecord,
+  ): Promise<void> {
+    const table = this.db.tableName;
+    const items: TransactItems = [
+      { Put: { TableName: table, Item: { ...keys.user(stone.id), type: 'user', ...stone } } },
+      ...directoryWords.map((word) => ({ Delete: { TableName: table, Key: keys.directoryEntry(word, stone.id) } })),
+      ...departments.map((code) => ({ Delete: { TableName: table, Key: keys.member(code, stone.id) } })),
+      ...(surveyBudget ? [{ Delete: { TableName: table, Key: surveyBudget } }] : []),
+      auditPut(table, audit),
+    ];
+    await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  }
+
+  private async batch(requests: Array<Record<string, unknown>>): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: Record<string, Array<Record<string, unknown>>> | undefined = {
+        [this.db.tableName]: requests.slice(i, i + 25),
+      };
+      for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        const out = await this.db.doc.send(new BatchWriteCommand({ RequestItems: pending as BatchWriteCommandItems }));
+        pending = out.UnprocessedItems as typeof pending;
+      }
+    }
+  }
+}
+
+type BatchWriteCommandItems = NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>;
