@@ -17,6 +17,7 @@ import { TokenWorkflow } from './workflows/integrations/tokens.ts';
 import { WebhookWorkflow } from './workflows/integrations/webhooks.ts';
 import type { OrderWorkflow } from './workflows/orders/index.ts';
 import { PrivacyWorkflow } from './workflows/privacy.ts';
+import { ProcessWorkflow } from './workflows/process.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import type { SurveyWorkflow } from './workflows/surveys.ts';
 
@@ -29,6 +30,7 @@ export interface Deps extends CoreDeps {
   surveyWorkflow: SurveyWorkflow;
   reportWorkflow: ReportWorkflow;
   insightWorkflow: InsightWorkflow;
+  processWorkflow: ProcessWorkflow;
   tokenWorkflow: TokenWorkflow;
   webhookWorkflow: WebhookWorkflow;
   stats: StatsRepository;
@@ -50,6 +52,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   const stats = new StatsRepository(db);
   const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
   const insightWorkflow = new InsightWorkflow({ stats, services, departments, now });
+  const processWorkflow = new ProcessWorkflow({ stats, services, departments, now });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
   const tokenStore = new TokenRepository(db);
   const tokenWorkflow = new TokenWorkflow({
@@ -91,6 +94,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     surveyWorkflow,
     reportWorkflow,
     insightWorkflow,
+    processWorkflow,
     tokenWorkflow,
     webhookWorkflow,
     stats,

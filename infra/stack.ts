@@ -11,8 +11,8 @@ import { authDomainPrefix, authDomainUrl, bindAuth, bindLinkSecret, OrdoAuth, po
 import { type OrdoConfig, readConfig, resourceName } from './config.ts';
 import { OrdoInbound } from './inbound.ts';
 import { bindMail, MailWorker, OrdoMail } from './mail.ts';
-import { bindAttachments, bindTable, OrdoStorage } from './storage.ts';
-import { SlaTimer } from './timers.ts';
+import { bindAttachmentRemoval, bindAttachments, bindTable, OrdoStorage } from './storage.ts';
+import { RetentionJob, SlaTimer } from './timers.ts';
 import { bindPortal, OrdoWeb } from './web.ts';
 
 export interface OrdoStackProps extends StackProps {
@@ -27,6 +27,7 @@ export class OrdoStack extends Stack {
   readonly api: OrdoApi;
   readonly mailWorker: MailWorker;
   readonly slaTimer: SlaTimer;
+  readonly retention: RetentionJob;
   readonly alarms: OrdoAlarms;
   /** Mail in, when context gives `inboundDomain`. */
   readonly inbound?: OrdoInbound;
@@ -59,6 +60,8 @@ export class OrdoStack extends Stack {
     const api = this.api.handler;
     bindTable(api, this.storage.table, 'api');
     bindAttachments(api, this.storage.attachments);
+    // A person's erasure removes their files and exports.
+    bindAttachmentRemoval(api, this.storage.attachments);
     bindAuth(api, this.auth, config);
     // Only the API signs and checks the links in e-mails; the workers get neither key nor issuer.
     bindLinkSecret(api, this.auth);
@@ -72,6 +75,10 @@ export class OrdoStack extends Stack {
     // The timer also sweeps outbox messages whose retry is due, so it sends mail too.
     bindMail(this.slaTimer.handler, this.mail);
     bindPortal(this.slaTimer.handler, this.web);
+
+    this.retention = new RetentionJob(this, 'Retention', { config });
+    bindTable(this.retention.handler, this.storage.table, 'retention');
+    bindAttachmentRemoval(this.retention.handler, this.storage.attachments);
 
     if (config.inboundDomain) {
       this.inbound = new OrdoInbound(this, 'Inbound', {
@@ -97,6 +104,7 @@ export class OrdoStack extends Stack {
     this.alarms.watchDeadLetterQueue(this.mailWorker.deadLetterQueue, 'mail-dlq');
     this.alarms.watchStreamAge(this.mailWorker.handler, 'mail-worker');
     this.alarms.watchMissingRuns(this.slaTimer.handler, 'sla-timer');
+    this.alarms.watchFunction(this.retention.handler, 'retention');
     if (this.inbound) {
       this.alarms.watchFunction(this.inbound.handler, 'mail-in');
       this.alarms.watchDeadLetterQueue(this.inbound.deadLetterQueue, 'mail-in-dlq');

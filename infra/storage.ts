@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EXPORTS_PREFIX } from '../functions/storage/keys.ts';
 import { UPLOAD_STAGING } from '../shared/api.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
@@ -31,6 +32,8 @@ export const TABLE_ACCESS = {
     'dynamodb:DeleteItem',
     'dynamodb:Query',
     'dynamodb:BatchGetItem',
+    // A person's erasure rewrites timeline events and deletes mail in batches (repositories/privacy.ts).
+    'dynamodb:BatchWriteItem',
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',
   ],
@@ -41,6 +44,16 @@ export const TABLE_ACCESS = {
     'dynamodb:PutItem',
     'dynamodb:TransactWriteItems',
     'dynamodb:ConditionCheckItem',
+  ],
+  // The retention job (workflows/privacy.ts): closings and orders read by key, events rewritten and
+  // mail and closings deleted in batches, each order written with its closing's delete in a transaction.
+  retention: [
+    'dynamodb:Query',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:TransactWriteItems',
   ],
   // PutItem: the webhook delivery log and the head's mail when a webhook pauses (webhooks/delivery.ts).
   mailWorker: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:PutItem'],
@@ -135,6 +148,14 @@ export class OrdoStorage extends Construct {
           expiration: Duration.days(UPLOAD_STAGING.days),
           noncurrentVersionExpiration: Duration.days(1),
         },
+        {
+          // A person's export (functions/workflows/privacy.ts) is fetched through a link valid for an
+          // hour; the archive itself goes after a day, every version of it.
+          id: 'expire-person-exports',
+          prefix: EXPORTS_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       removalPolicy,
       autoDeleteObjects: !prod,
@@ -162,6 +183,28 @@ export function tableResourceArns(table: dynamodb.ITable): string[] {
 export function bindTable(fn: OrdoFunction, table: dynamodb.ITable, access: TableAccess): void {
   fn.allow(new iam.PolicyStatement({ actions: [...TABLE_ACCESS[access]], resources: tableResourceArns(table) }));
   fn.setEnv('TABLE_NAME', table.tableName);
+}
+
+/**
+ * Grants deleting attachment objects with every version of them, and listing the bucket (a person's
+ * uploads and exports by prefix): an erasure and the retention job remove files for good.
+ */
+export function bindAttachmentRemoval(fn: OrdoFunction, bucket: s3.Bucket): void {
+  fn.allow(
+    new iam.PolicyStatement({
+      actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      resources: [bucket.arnForObjects('*')],
+    }),
+  );
+  fn.allow(
+    new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [bucket.bucketArn] }),
+  );
+  fn.setEnv('ATTACHMENTS_BUCKET', bucket.bucketName);
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${arnInFinding(bucket)}/*]`,
+    reason:
+      'Files are removed by keys known only at run time (a person’s uploads, an order’s files); the grant is on objects of this one bucket only.',
+  });
 }
 
 /** Grants reading and writing attachment objects (for presigned URLs) and sets `ATTACHMENTS_BUCKET`. */

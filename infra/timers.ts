@@ -54,3 +54,38 @@ export class SlaTimer extends Construct {
     });
   }
 }
+
+/** When the retention job runs: once a day, at night in Europe. */
+export const RETENTION_SCHEDULE = { minute: '15', hour: '2' } as const;
+
+export interface RetentionJobProps {
+  config: OrdoConfig;
+}
+
+/**
+ * The retention job (functions/lambda/retention.ts): once a day it anonymises closed orders past their
+ * service's retention period. It reads only each service's closings up to the due instant and is
+ * idempotent, so a retried run changes nothing and a lost one is caught up by the next.
+ */
+export class RetentionJob extends Construct {
+  readonly handler: OrdoFunction;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: RetentionJobProps) {
+    super(scope, id);
+    const { config } = props;
+    this.handler = new OrdoFunction(this, 'Handler', {
+      config,
+      name: 'retention',
+      description: 'Anonymises closed orders past their service’s retention period',
+      timeout: Duration.minutes(5),
+    });
+    this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      scheduleName: resourceName(config, 'retention'),
+      description: 'Runs the retention job once a day',
+      schedule: scheduler.ScheduleExpression.cron(RETENTION_SCHEDULE),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new InvokeFunction(this.handler.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+    });
+  }
+}

@@ -39,6 +39,8 @@ export interface PersonItems {
   surveyBudget?: ItemKey;
   /** Orders they took part in other than as requester. */
   involved: string[];
+  /** Their notifications in the portal (repositories/notes.ts). */
+  notes: ItemKey[];
 }
 
 export interface OrderItems {
@@ -63,12 +65,13 @@ export class PrivacyRepository {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': person.pk },
     });
-    const out: PersonItems = { involved: [] };
+    const out: PersonItems = { involved: [], notes: [] };
     for (const item of items) {
       const sk = String(item.sk);
       if (sk === keys.user(userId).sk) out.profile = { ...fromItem<User>(item), listed: item.listed };
       else if (sk === keys.surveyBudget(userId).sk) out.surveyBudget = keyOf(item);
       else if (sk.startsWith(person.involvedPrefix)) out.involved.push(String(item.orderNumber));
+      else if (sk.startsWith(partitions.notesOfPerson(userId).skPrefix)) out.notes.push(keyOf(item));
     }
     return out;
   }
@@ -148,6 +151,24 @@ export class PrivacyRepository {
       }),
     );
     return Number(out.Attributes?.n);
+  }
+
+  /** Notifications that name an order's requester no longer do (a note already expired stays gone). */
+  async forgetRequesterOnNotes(noteKeys: ItemKey[]): Promise<void> {
+    for (const Key of noteKeys) {
+      try {
+        await this.db.doc.send(
+          new UpdateCommand({
+            TableName: this.db.tableName,
+            Key,
+            UpdateExpression: 'REMOVE requesterName',
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
   }
 
   /** Writes events back in place (their words removed), keys unchanged. */

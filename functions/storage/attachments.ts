@@ -167,7 +167,12 @@ export class AttachmentStore {
       } while (keyMarker);
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-      if (e.name === 'NotImplemented' || e.$metadata?.httpStatusCode === 501) return [];
+      // The stand-in (s3rver) answers 405 or 501 to listing versions: it keeps none.
+      if (
+        ['NotImplemented', 'MethodNotAllowed'].includes(e.name ?? '') ||
+        [405, 501].includes(e.$metadata?.httpStatusCode ?? 0)
+      )
+        return [];
       throw error;
     }
     return ids;

@@ -15,6 +15,7 @@ import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { FINAL_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, User } from '#shared/model.ts';
+import { notesOf } from '#shared/notes.ts';
 import {
   ANONYMOUS_NAME,
   type AnonymiseScope,
@@ -230,6 +231,8 @@ export class PrivacyWorkflow {
       answer.mails += done.mails;
       if (done.order.requesterId === personId) departments.add(done.order.department);
     }
+    // Their own notifications.
+    await privacy.remove(items.notes);
     // Whatever they uploaded, attached or not, and any export of their data.
     if (files) {
       const left = [
@@ -340,11 +343,18 @@ export class PrivacyWorkflow {
       const { order: next, removedFiles } = anonymiseOrder(order, fields, scope, at);
       const touched = events.filter(({ event }) => eventToAnonymise(event, scope));
       await privacy.rewriteEvents(touched.map(({ key, event }) => ({ key, event: anonymiseEvent(event, scope) })));
-      const mails = (await privacy.mailsOf(number)).filter(({ mail }) => dropMail(mail.to ?? [], order));
+      const allMail = await privacy.mailsOf(number);
+      const asRequester = scope.kind === 'everyone' || order.requesterId === scope.personId;
+      // The notifications of the order's mail name its requester: not any more.
+      if (asRequester) {
+        await privacy.forgetRequesterOnNotes(
+          allMail.flatMap(({ mail }) => notesOf(mail).map((note) => keys.note(note.personId, note.id))),
+        );
+      }
+      const mails = allMail.filter(({ mail }) => dropMail(mail.to ?? [], order));
       await privacy.remove(mails.map((m) => m.key));
       if (files && removedFiles.length > 0) await files.remove(removedFiles);
       const extra: TransactItems = [];
-      const asRequester = scope.kind === 'everyone' || order.requesterId === scope.personId;
       if (asRequester && order.survey?.followUpOpened) {
         const followUp = await privacy.followUp(order.department, order.number);
         if (followUp?.comment !== undefined) extra.push(privacy.followUpWithoutWords(order.department, order.number));

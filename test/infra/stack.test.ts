@@ -91,12 +91,13 @@ beforeAll(() => {
   synths.prod = synthesize('prod', path.join(workDir, 'no-build'));
   deployed.dev = synthesize('dev', dist, { account: ACCOUNT, region: REGION });
   deployed.prod = synthesize('prod', path.join(workDir, 'no-build'), { account: ACCOUNT, region: REGION });
-});
+  // Four syntheses bundle each of the five functions with esbuild: minutes on a loaded machine.
+}, 300_000);
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 const STAGES: Stage[] = ['dev', 'prod'];
-const FUNCTIONS = ['api', 'mail-worker', 'sla-timer'] as const;
+const FUNCTIONS = ['api', 'mail-worker', 'sla-timer', 'retention'] as const;
 type FunctionName = (typeof FUNCTIONS)[number];
 
 function logicalIdOf(template: Template, type: string, props: Json): string {
@@ -226,7 +227,7 @@ describe.each(STAGES)('%s stage', (stage) => {
       Runtime: `nodejs${NODE_MAJOR}.x`,
       Architectures: ['arm64'],
       MemorySize: 256,
-      Timeout: { api: 10, 'mail-worker': 60, 'sla-timer': 60 }[name],
+      Timeout: { api: 10, 'mail-worker': 60, 'sla-timer': 60, retention: 300 }[name],
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogFormat: 'JSON' },
     });
@@ -248,6 +249,7 @@ describe.each(STAGES)('%s stage', (stage) => {
         api: ['ATTACHMENTS_BUCKET', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'ADMIN_GROUP', 'LINK_SECRET_ARN'],
         'mail-worker': mail,
         'sla-timer': mail,
+        retention: ['ATTACHMENTS_BUCKET'],
       }[name];
       expect(Object.keys(env).sort()).toEqual([...common, ...extra].sort());
       // STAGE is required by every function (a missing one fails the cold start).
@@ -302,7 +304,22 @@ describe.each(STAGES)('%s stage', (stage) => {
     [
       'api',
       TABLE_ACCESS.api,
-      ['s3:GetObject', 's3:PutObject', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+      [
+        's3:DeleteObject',
+        's3:DeleteObjectVersion',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:ListBucketVersions',
+        's3:PutObject',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ],
+    ],
+    // The retention job removes files for good (every version), and nothing else of the bucket.
+    [
+      'retention',
+      TABLE_ACCESS.retention,
+      ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucket', 's3:ListBucketVersions'],
     ],
     // The timer also retries outbox messages that are due, so it sends mail.
     ['sla-timer', TABLE_ACCESS.slaTimer, ['ses:SendEmail']],
@@ -615,6 +632,18 @@ describe.each(STAGES)('%s stage', (stage) => {
       Target: {
         Arn: { 'Fn::GetAtt': [functionId(stage, 'sla-timer'), 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 120 },
+        RoleArn: Match.anyValue(),
+      },
+    });
+  });
+
+  it('runs the retention job once a day through EventBridge Scheduler, retried within six hours', () => {
+    t().hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(15 2 * * ? *)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionId(stage, 'retention'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600 },
         RoleArn: Match.anyValue(),
       },
     });

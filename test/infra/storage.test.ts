@@ -51,11 +51,21 @@ describe.each(['dev', 'prod'] as const)('attachments bucket (%s)', (stage) => {
     expect(UPLOAD_STAGING.days).toBeLessThanOrEqual(30);
   });
 
+  it('removes a person’s export archives, every version, after a day', () => {
+    expect(attachmentRules(stage).find((r) => r.Id === 'expire-person-exports')).toEqual({
+      Id: 'expire-person-exports',
+      Status: 'Enabled',
+      Prefix: 'exports/',
+      ExpirationInDays: 1,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+  });
+
   it('puts pending uploads under the rule’s prefix and attached ones outside every expiring prefix', () => {
     const key = 'uploads/anna/0b8e2a1c-0000-4000-8000-000000000000/receipt.pdf';
     expect(pendingKey(key)).toBe('pending/anna/0b8e2a1c-0000-4000-8000-000000000000/receipt.pdf');
     const expiring = attachmentRules(stage).filter((r) => r.ExpirationInDays !== undefined);
-    expect(expiring.map((r) => r.Prefix)).toEqual(['pending/']);
+    expect(expiring.map((r) => r.Prefix)).toEqual(['pending/', 'exports/']);
     expect(expiring.every((r) => !key.startsWith(r.Prefix ?? ''))).toBe(true);
   });
 });

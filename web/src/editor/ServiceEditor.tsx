@@ -6,7 +6,7 @@
 import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Member } from '#shared/api.ts';
-import type { Condition, Service } from '#shared/model.ts';
+import { type Condition, RETENTION_UNITS, type Service } from '#shared/model.ts';
 import { isHeadOf } from '#shared/permissions.ts';
 import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
 import { user } from '../account/session.ts';
@@ -34,6 +34,7 @@ import {
   editorRefusal,
   ListEditor,
   NumberField,
+  SelectField,
   TextArea,
   TextField,
 } from './controls.tsx';
@@ -478,6 +479,40 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                 onInput={(question) => update((d) => ({ ...d, survey: { ...d.survey, question } }), 'survey.question')}
               />
             </Show>
+          </section>
+
+          <section aria-labelledby="retention-title">
+            <h2 id="retention-title">{t.editor.retentionTitle}</h2>
+            <div class="builder-grid">
+              <NumberField
+                path="retention.amount"
+                label={t.editor.retentionKeep}
+                hint={t.editor.retentionHint}
+                value={draft().retention?.amount}
+                error={err('retention.amount')}
+                onChange={(amount) =>
+                  update(
+                    (d) => ({
+                      ...d,
+                      ...(amount === undefined
+                        ? { retention: undefined }
+                        : { retention: { amount, unit: d.retention?.unit ?? 'days' } }),
+                    }),
+                    'retention.amount',
+                  )
+                }
+              />
+              <SelectField
+                path="retention.unit"
+                label={t.editor.retentionUnit}
+                value={draft().retention?.unit ?? 'days'}
+                options={RETENTION_UNITS.map((unit) => ({ value: unit, label: t.editor.retentionUnits[unit] }))}
+                error={err('retention.unit')}
+                onChange={(unit) =>
+                  update((d) => ({ ...d, retention: { amount: d.retention?.amount ?? 1, unit } }), 'retention.unit')
+                }
+              />
+            </div>
           </section>
 
           <section aria-labelledby="report-title">

@@ -439,6 +439,19 @@ export function FormBuilder(props: BuilderProps) {
               error={err(p('required'))}
               onChange={(required) => patch(i, { required }, 'required')}
             />
+            <SelectField
+              path={p('privacy')}
+              label={t.editor.privacy}
+              hint={t.editor.privacyHint}
+              value={field().privacy ?? 'none'}
+              options={[
+                { value: 'none', label: t.editor.privacyNone },
+                { value: 'personal', label: t.editor.privacyPersonal },
+                { value: 'sensitive', label: t.editor.privacySensitive },
+              ]}
+              error={err(p('privacy'))}
+              onChange={(value) => patch(i, { privacy: value === 'none' ? undefined : value }, 'privacy')}
+            />
             <Show when={LENGTH_KINDS.has(field().kind)}>
               <div class="builder-grid">
                 <For each={['min', 'max'] as const}>

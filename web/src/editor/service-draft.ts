@@ -130,8 +130,9 @@ export function blankService(): Draft {
 /** The editable part of a stored service, as a fresh copy. */
 export function draftOf(service: Service): Draft {
   const { name, summary, description, tags, ownerId, audience, form, inputs, deliverables, stages } = service;
-  const { approval, standard, survey, reportTo, bundle, translations, titleTemplate } = service;
+  const { approval, standard, survey, reportTo, bundle, translations, titleTemplate, retention } = service;
   return structuredClone({
+    ...(retention ? { retention } : {}),
     ...(bundle ? { bundle } : {}),
     ...(titleTemplate ? { titleTemplate } : {}),
     ...(translations ? { translations } : {}),
@@ -200,6 +201,7 @@ function cleanField(field: FormField, kinds: ReadonlyMap<string, FieldKind>): Fo
   const out: FormField = { id: field.id.trim(), kind: field.kind, label: field.label.trim(), required: field.required };
   const help = optionalText(field.help);
   if (help) out.help = help;
+  if (field.privacy) out.privacy = field.privacy;
   if (LENGTH_KINDS.has(field.kind)) {
     const min = finite(field.min);
     const max = finite(field.max);
@@ -289,6 +291,9 @@ export function cleanDraft(draft: Draft): Draft {
     }),
     approval,
     ...(titleTemplate ? { titleTemplate } : {}),
+    ...(draft.retention && finite(draft.retention.amount) !== undefined
+      ? { retention: { amount: Math.round(finite(draft.retention.amount) ?? 0), unit: draft.retention.unit } }
+      : {}),
     standard: { ...draft.standard },
     survey: { enabled: draft.survey.enabled, question: draft.survey.question.trim() },
     reportTo: cleanList(draft.reportTo),

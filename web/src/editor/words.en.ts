@@ -185,6 +185,18 @@ export const editorWords = {
     durationIs: (words: string) => `= ${words}`,
     warningAt: 'Warn at (% of the target)',
     always: 'Count around the clock (24×7)',
+    privacy: 'Data protection',
+    privacyHint:
+      'Personal answers are removed when the order is anonymised; sensitive ones too, and only the requester and the team see them (never watchers, never mail).',
+    privacyNone: 'Not personal',
+    privacyPersonal: 'Personal',
+    privacySensitive: 'Sensitive',
+    retentionTitle: 'Keeping personal data',
+    retentionKeep: 'Remove personal data of closed orders after',
+    retentionHint:
+      'Empty: kept. The daily job anonymises closed orders once this has passed since they closed (at most 100 years).',
+    retentionUnit: 'Unit',
+    retentionUnits: { days: 'days', months: 'months', years: 'years' },
     surveyTitle: 'Satisfaction survey',
     surveyEnabled: 'Ask the requester after the order is resolved',
     surveyQuestion: 'Question',

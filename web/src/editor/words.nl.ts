@@ -190,6 +190,18 @@ export const editorWords: typeof english = {
     durationIs: (words) => `= ${words}`,
     warningAt: 'Waarschuwen bij (% van de termijn)',
     always: 'Dag en nacht tellen (24×7)',
+    privacy: 'Gegevensbescherming',
+    privacyHint:
+      'Persoonlijke antwoorden worden verwijderd als de aanvraag wordt geanonimiseerd; gevoelige ook, en alleen de aanvrager en het team zien ze (nooit volgers, nooit in mail).',
+    privacyNone: 'Niet persoonlijk',
+    privacyPersonal: 'Persoonlijk',
+    privacySensitive: 'Gevoelig',
+    retentionTitle: 'Bewaren van persoonsgegevens',
+    retentionKeep: 'Persoonsgegevens van gesloten aanvragen verwijderen na',
+    retentionHint:
+      'Leeg: bewaard. De dagelijkse taak anonimiseert gesloten aanvragen zodra deze tijd na het sluiten voorbij is (hoogstens 100 jaar).',
+    retentionUnit: 'Eenheid',
+    retentionUnits: { days: 'dagen', months: 'maanden', years: 'jaar' },
     surveyTitle: 'Tevredenheidsenquête',
     surveyEnabled: 'De aanvrager na afhandeling om een oordeel vragen',
     surveyQuestion: 'Vraag',

@@ -189,6 +189,18 @@ export const editorWords: typeof english = {
     durationIs: (words) => `= ${words}`,
     warningAt: 'Ostrzegaj przy (% celu)',
     always: 'Licz całodobowo (24×7)',
+    privacy: 'Ochrona danych',
+    privacyHint:
+      'Odpowiedzi osobowe są usuwane przy anonimizacji zlecenia; wrażliwe także, a widzą je tylko zamawiający i zespół (nigdy obserwujący, nigdy w poczcie).',
+    privacyNone: 'Nieosobowe',
+    privacyPersonal: 'Osobowe',
+    privacySensitive: 'Wrażliwe',
+    retentionTitle: 'Przechowywanie danych osobowych',
+    retentionKeep: 'Usuń dane osobowe zamkniętych zleceń po',
+    retentionHint:
+      'Puste: przechowywane. Codzienne zadanie anonimizuje zamknięte zlecenia po tym czasie od zamknięcia (najwyżej 100 lat).',
+    retentionUnit: 'Jednostka',
+    retentionUnits: { days: 'dniach', months: 'miesiącach', years: 'latach' },
     surveyTitle: 'Ankieta satysfakcji',
     surveyEnabled: 'Zapytaj zamawiającego po realizacji zamówienia',
     surveyQuestion: 'Pytanie',
