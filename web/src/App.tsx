@@ -35,6 +35,7 @@ const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
 const AdminPeople = lazy(() => import('./admin/AdminPeople.tsx'));
 const AdminDepartments = lazy(() => import('./admin/AdminDepartments.tsx'));
 const AdminAudit = lazy(() => import('./admin/AdminAudit.tsx'));
+const AdminPrivacy = lazy(() => import('./admin/AdminPrivacy.tsx'));
 
 function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -192,6 +193,7 @@ export function App() {
           <Route path="/people" component={AdminPeople} />
           <Route path="/departments" component={AdminDepartments} />
           <Route path="/audit" component={AdminAudit} />
+          <Route path="/privacy" component={AdminPrivacy} />
         </Route>
         <Route path="*404" component={NotFound} />
       </Route>

@@ -33,6 +33,7 @@ export default function AdminArea(props: RouteSectionProps) {
             { href: '/admin/people', text: t.admin.tabs.people },
             { href: '/admin/departments', text: t.admin.tabs.departments },
             { href: '/admin/audit', text: t.admin.tabs.audit },
+            { href: '/admin/privacy', text: t.admin.tabs.privacy },
           ]}
         />
         {props.children}

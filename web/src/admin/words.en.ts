@@ -8,7 +8,21 @@ import { plural } from '../i18n/en-grammar.ts';
 export const adminWords = {
   admin: {
     areaLabel: 'Administration',
-    tabs: { people: 'People', departments: 'Departments', audit: 'Audit log' },
+    tabs: { people: 'People', departments: 'Departments', audit: 'Audit log', privacy: 'Personal data' },
+    privacy: {
+      title: 'A person’s data',
+      person: 'Person',
+      export: 'Export their data',
+      download: 'Download the archive (JSON, valid for an hour)',
+      erase: 'Erase this person…',
+      confirmText:
+        'Erasing cannot be undone. Their orders stay for the figures as a former employee; their name, personal answers, comments, files and mail are removed.',
+      confirm: 'Erase for good',
+      cancel: 'Cancel',
+      erased: (alias: string, orders: number, files: number) =>
+        `Erased. They are shown as ${alias} on ${orders} orders; ${files} files removed.`,
+      failed: 'That did not work. Try again.',
+    },
     refusedTitle: 'This page is for administrators',
     refusedText:
       'Only platform administrators manage people, roles and departments. If you need a role changed, ask an administrator.',

@@ -11,7 +11,21 @@ const people = (n: number) => plural(n, 'persoon', 'personen');
 export const adminWords: typeof english = {
   admin: {
     areaLabel: 'Beheer',
-    tabs: { people: 'Personen', departments: 'Afdelingen', audit: 'Auditlogboek' },
+    tabs: { people: 'Personen', departments: 'Afdelingen', audit: 'Auditlogboek', privacy: 'Persoonsgegevens' },
+    privacy: {
+      title: 'Gegevens van een persoon',
+      person: 'Persoon',
+      export: 'Hun gegevens exporteren',
+      download: 'Het archief downloaden (JSON, een uur geldig)',
+      erase: 'Deze persoon wissen…',
+      confirmText:
+        'Wissen kan niet ongedaan worden gemaakt. Hun aanvragen blijven voor de cijfers als oud-medewerker; naam, persoonlijke antwoorden, opmerkingen, bestanden en mail worden verwijderd.',
+      confirm: 'Definitief wissen',
+      cancel: 'Annuleren',
+      erased: (alias, orders, files) =>
+        `Gewist. Getoond als ${alias} bij ${orders} aanvragen; ${files} bestanden verwijderd.`,
+      failed: 'Dat lukte niet. Probeer het opnieuw.',
+    },
     refusedTitle: 'Deze pagina is voor beheerders',
     refusedText:
       'Alleen platformbeheerders beheren personen, rollen en afdelingen. Is een andere rol nodig, vraag het dan aan een beheerder.',

@@ -9,7 +9,21 @@ import type { adminWords as english } from './words.en.ts';
 export const adminWords: typeof english = {
   admin: {
     areaLabel: 'Administracja',
-    tabs: { people: 'Osoby', departments: 'Działy', audit: 'Dziennik zmian' },
+    tabs: { people: 'Osoby', departments: 'Działy', audit: 'Dziennik zmian', privacy: 'Dane osobowe' },
+    privacy: {
+      title: 'Dane osoby',
+      person: 'Osoba',
+      export: 'Eksportuj jej dane',
+      download: 'Pobierz archiwum (JSON, ważne godzinę)',
+      erase: 'Wymaż tę osobę…',
+      confirmText:
+        'Wymazania nie można cofnąć. Jej zlecenia zostają w statystykach jako byłego pracownika; imię i nazwisko, odpowiedzi osobowe, komentarze, pliki i poczta są usuwane.',
+      confirm: 'Wymaż na zawsze',
+      cancel: 'Anuluj',
+      erased: (alias, orders, files) =>
+        `Wymazano. Osoba jest widoczna jako ${alias} w zleceniach: ${orders}; usunięte pliki: ${files}.`,
+      failed: 'Nie udało się. Spróbuj ponownie.',
+    },
     refusedTitle: 'Ta strona jest dla administratorów',
     refusedText:
       'Osobami, rolami i działami zarządzają tylko administratorzy platformy. Jeśli potrzebujesz zmiany roli, poproś administratora.',

@@ -9,7 +9,19 @@ import type { adminWords as english } from './words.en.ts';
 export const adminWords: typeof english = {
   admin: {
     areaLabel: '系统管理',
-    tabs: { people: '人员', departments: '部门', audit: '审计日志' },
+    tabs: { people: '人员', departments: '部门', audit: '审计日志', privacy: '个人数据' },
+    privacy: {
+      title: '个人的数据',
+      person: '人员',
+      export: '导出其数据',
+      download: '下载存档（JSON，一小时内有效）',
+      erase: '删除此人…',
+      confirmText: '删除无法撤销。其订单以前员工身份保留用于统计；姓名、个人答案、评论、文件和邮件将被删除。',
+      confirm: '永久删除',
+      cancel: '取消',
+      erased: (alias, orders, files) => `已删除。在 ${orders} 个订单中显示为 ${alias}；已删除 ${files} 个文件。`,
+      failed: '操作失败，请重试。',
+    },
     refusedTitle: '此页面仅供管理员使用',
     refusedText: '只有平台管理员可以管理人员、角色和部门。如需更改角色，请联系管理员。',
     refusedHome: '前往服务目录',
