@@ -29,7 +29,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/e2e-standins.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

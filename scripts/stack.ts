@@ -37,11 +37,6 @@ export interface StackOptions {
   history?: boolean;
   /** More API settings on top of the local ones (the benchmarks lift the write limit: WRITE_LIMIT_*). */
   apiEnv?: Record<string, string>;
-  /**
-   * An already running DynamoDB Local to use instead of starting one, with a table of this stack's
-   * own (browser tests share one emulator: a JVM start-up per test file costs more than the test).
-   */
-  sharedDynamo?: { endpoint: string; tableName: string };
 }
 
 export interface Stack {
@@ -74,18 +69,16 @@ function devSecret(dataDir: string | undefined): string {
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { ports, dataDir } = opts;
   await assertPortFree(ports.app, 'Ordo portal and API', 'ORDO_PORT');
-  if (!opts.sharedDynamo) await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
+  await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
   await assertPortFree(ports.ses, 'SES stand-in', 'ORDO_SES_PORT');
   await assertPortFree(ports.s3, 'S3 stand-in', 'ORDO_S3_PORT');
   await assertPortFree(ports.oidc, 'OpenID provider', 'ORDO_OIDC_PORT');
 
   const [dynamo, ses] = await Promise.all([
-    opts.sharedDynamo
-      ? { endpoint: opts.sharedDynamo.endpoint }
-      : startDynamoDbLocal({
-          port: ports.dynamo,
-          ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
-        }),
+    startDynamoDbLocal({
+      port: ports.dynamo,
+      ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
+    }),
     startSesLocal({ port: ports.ses }),
   ]);
   const appUrl = `http://127.0.0.1:${ports.app}`;
@@ -107,7 +100,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   onShutdown(() => oidc.stop(), 'OpenID provider');
 
-  const tableName = opts.sharedDynamo?.tableName ?? 'ordo-local';
+  const tableName = 'ordo-local';
   const table = await ensureTable(dynamo.endpoint, tableName);
   const config = await loadApiConfig({
     STAGE: 'local',

@@ -3,11 +3,9 @@
  * ports. People sign in as they do in production: the portal sends them to the OpenID provider (the
  * local one, with the demo people as its accounts), they choose themselves there, and come back.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { shutdown } from '../../scripts/local/processes.ts';
 import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
@@ -37,9 +35,9 @@ export async function testPorts(): Promise<StackOptions['ports']> {
 }
 
 /**
- * The whole stack for one test file, in a table of its own in the run's shared DynamoDB Local
- * (test/support/e2e-standins.ts). `history: true` also files weeks of past orders, as `npm start` does.
- */
+ * The whole stack for one test file, with a DynamoDB Local of its own: files that file weeks of
+ * history (`history: true`, as `npm start` does) at the same time would queue behind each other's
+ * writes in one shared emulator. */
 export async function startTestStack(
   opts: Pick<StackOptions, 'oidcTtl' | 'history' | 'apiEnv' | 'mailEveryMs'> = {},
 ): Promise<Stack> {
@@ -47,7 +45,6 @@ export async function startTestStack(
     ports: await testPorts(),
     mailEveryMs: 200,
     logLevel: 'error',
-    sharedDynamo: { endpoint: inject('dynamoEndpoint'), tableName: `ordo-e2e-${randomUUID().slice(0, 8)}` },
     ...opts,
     // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
     // meant for DynamoDB, not for an emulator sharing a loaded machine.

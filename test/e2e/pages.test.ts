@@ -36,12 +36,13 @@ afterAll(async () => {
 });
 
 /** Waits for the page's main heading, then runs axe and returns the serious and critical rule ids. */
-async function seriousProblems(page: Page, path: string): Promise<string[]> {
+async function seriousProblems(page: Page, path: string, rules?: string[]): Promise<string[]> {
   await page.goto(`${stack.appUrl}${path}`);
   await page.waitForLoadState('networkidle');
   // Every page names itself with one main heading.
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-  const result = await new AxeBuilder({ page }).analyze();
+  const axe = new AxeBuilder({ page });
+  const result = await (rules ? axe.withRules(rules) : axe).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help}`);
@@ -74,7 +75,8 @@ describe('dark mode', () => {
       const page = await openAs(browser, stack.appUrl, who);
       await page.emulateMedia({ colorScheme: 'dark' });
       for (const path of paths) {
-        const problems = await seriousProblems(page, path);
+        // The light pages had every rule above; only the colours differ in the dark.
+        const problems = await seriousProblems(page, path, ['color-contrast', 'link-in-text-block']);
         if (problems.length) found[`${who} ${path}`] = problems;
       }
       // The dark palette is really in use, not the light one.
