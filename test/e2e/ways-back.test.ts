@@ -66,7 +66,8 @@ describe('ways back', () => {
     await anna.goBack();
     await anna.getByRole('heading', { level: 1, name: 'Service catalog' }).waitFor();
     expect(await anna.getByLabel('Search services').inputValue()).toBe('certificate');
-    expect(await anna.getByText('1 service').count()).toBeGreaterThan(0);
+    // The list is read again after Back; wait for it rather than count what is there this instant.
+    await expect.poll(() => anna.getByText('1 service').count()).toBeGreaterThan(0);
   });
 
   it('after moving to another page, the focus is on its heading', async () => {
