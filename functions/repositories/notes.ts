@@ -18,6 +18,7 @@ import { type Note, noteExpiry, UNREAD_CAP } from '#shared/notes.ts';
 import { refusal } from '#shared/refusals.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 
 function isConditionFailure(error: unknown): boolean {
@@ -122,27 +123,16 @@ export class NoteRepository {
     );
   }
 
-  /** Marks every unread note of the person read, a page of the unread list at a time; answers their ids. */
+  /** Marks every unread note of the person read, at most 100 writes at a time; answers their ids. */
   async markAllRead(personId: string, at: string): Promise<string[]> {
-    const marked: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          IndexName: INDEX.byCollection.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.unreadNotesOfPerson(personId).gsi1pk },
-          ProjectionExpression: 'id',
-          Limit: 100,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      const ids = (out.Items ?? []).map((item) => item.id as string);
-      await this.markRead(personId, ids, at);
-      marked.push(...ids);
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return marked;
+    const unread = await queryAll(this.db, {
+      IndexName: INDEX.byCollection.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partitions.unreadNotesOfPerson(personId).gsi1pk },
+      ProjectionExpression: 'id',
+    });
+    const ids = unread.map((item) => item.id as string);
+    for (let i = 0; i < ids.length; i += 100) await this.markRead(personId, ids.slice(i, i + 100), at);
+    return ids;
   }
 }
