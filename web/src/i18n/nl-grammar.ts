@@ -1,4 +1,6 @@
 /** Dutch numbers and counted nouns (one / other, as Intl.PluralRules('nl') says). */
+import { listWith } from './grammar.ts';
+
 const rules = new Intl.PluralRules('nl');
 
 export const num = (n: number): string => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
@@ -10,7 +12,5 @@ export const form = (n: number, one: string, other: string): string => (rules.se
 export const plural = (n: number, one: string, other: string): string => `${num(n)} ${form(n, one, other)}`;
 
 /** "a, b of c" and "a, b en c". */
-export const orList = (names: string[]) =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} of ${names[names.length - 1]}`;
-export const andList = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+export const orList = listWith('of');
+export const andList = listWith('en');
