@@ -7,8 +7,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { HandoffMapView } from '#shared/api.ts';
 import { fileNameFromDisposition, safeFileName, saveBlob } from '../dashboard/csv.ts';
-import { AddressSettings, Panel, percentWords } from '../dashboard/parts.tsx';
-import { firstValue } from '../dashboard/period.ts';
+import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
@@ -16,14 +15,15 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
-import { PERIODS, periodSearch } from './shared.ts';
+import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
+import { periodSearch } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
 export default function HandoffsPage() {
   usePageTitle(() => tp.handoffs.title);
   const [search] = useSearchParams();
-  const days = () => (PERIODS.includes(firstValue(search.days) ?? '') ? firstValue(search.days)! : '30');
+  const days = () => chosenDays(search.days);
   const view = createLoader(days, (d: string) => api.handoffs(periodSearch(d)));
   const download = createSubmit(
     async (): Promise<string> => {
@@ -39,19 +39,7 @@ export default function HandoffsPage() {
     <section class="dashboard handoffs-page">
       <h1>{tp.handoffs.title}</h1>
       <p class="lead">{tp.handoffs.intro}</p>
-      <AddressSettings
-        id="handoff-controls"
-        title={tp.controls}
-        values={{ days: days() }}
-        fields={[
-          {
-            key: 'days',
-            id: 'handoff-days',
-            label: tp.period,
-            options: PERIODS.map((d) => ({ value: d, label: tp.periodDays(d) })),
-          },
-        ]}
-      />
+      <PeriodSettings view="handoff" days={days()} />
       <Loaded of={view} loading={tp.handoffs.loading} failures="before">
         {(v) => (
           <Show when={v().pairs.length > 0} fallback={<p class="empty">{tp.handoffs.none}</p>}>

@@ -8,7 +8,7 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { OrderSummary, ProcessMapView } from '#shared/api.ts';
 import type { ProcessStep } from '#shared/process-map.ts';
-import { AddressSettings, Panel, percentWords } from '../dashboard/parts.tsx';
+import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { firstValue } from '../dashboard/period.ts';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
@@ -16,7 +16,8 @@ import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
-import { PERIODS, periodSearch, stepName } from './shared.ts';
+import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
+import { periodSearch, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
@@ -25,7 +26,7 @@ const BOX = { w: 180, h: 160, gap: 80, top: 90, left: 20 };
 export default function ProcessMapPage() {
   const params = useParams<{ code: string; id: string }>();
   const [search, setSearch] = useSearchParams();
-  const days = () => (PERIODS.includes(firstValue(search.days) ?? '') ? firstValue(search.days)! : '30');
+  const days = () => chosenDays(search.days);
   const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
   const view = createLoader(key, (k: string) => {
     const [code, id, d] = k.split('|') as [string, string, string];
@@ -53,19 +54,7 @@ export default function ProcessMapPage() {
       </p>
       <h1>{tp.map.title(view.value()?.serviceName ?? params.id)}</h1>
       <p class="lead">{tp.map.intro}</p>
-      <AddressSettings
-        id="process-controls"
-        title={tp.controls}
-        values={{ days: days() }}
-        fields={[
-          {
-            key: 'days',
-            id: 'process-days',
-            label: tp.period,
-            options: PERIODS.map((d) => ({ value: d, label: tp.periodDays(d) })),
-          },
-        ]}
-      />
+      <PeriodSettings view="process" days={days()} />
       <Loaded of={view} loading={tp.map.loading} failures="before">
         {(v) => (
           <>

@@ -7,22 +7,22 @@ import { createMemo, For, type JSX, Show } from 'solid-js';
 import type { SipocResponse } from '#shared/api.ts';
 import type { Share } from '#shared/sipoc.ts';
 import { SEGMENT_DIMENSIONS } from '#shared/stats.ts';
-import { AddressSettings, percentWords } from '../dashboard/parts.tsx';
-import { firstValue } from '../dashboard/period.ts';
+import { percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
-import { PERIODS, periodSearch, stepName } from './shared.ts';
+import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
+import { periodSearch, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
 export default function SipocPage() {
   const params = useParams<{ code: string; id: string }>();
   const [search] = useSearchParams();
-  const days = () => (PERIODS.includes(firstValue(search.days) ?? '') ? firstValue(search.days)! : '30');
+  const days = () => chosenDays(search.days);
   const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
   const view = createLoader(key, (k: string) => {
     const [code, id, d] = k.split('|') as [string, string, string];
@@ -37,19 +37,7 @@ export default function SipocPage() {
       </p>
       <h1>{tp.sipoc.title(view.value()?.serviceName ?? params.id)}</h1>
       <p class="lead">{tp.sipoc.intro}</p>
-      <AddressSettings
-        id="sipoc-controls"
-        title={tp.controls}
-        values={{ days: days() }}
-        fields={[
-          {
-            key: 'days',
-            id: 'sipoc-days',
-            label: tp.period,
-            options: PERIODS.map((d) => ({ value: d, label: tp.periodDays(d) })),
-          },
-        ]}
-      />
+      <PeriodSettings view="sipoc" days={days()} />
       <Loaded of={view} loading={tp.sipoc.loading} failures="before">
         {(v) => <SipocBody view={v()} />}
       </Loaded>
