@@ -2,6 +2,7 @@
  * The domain's nouns. Pure types shared by the API, the workers and the portal.
  */
 import type { Hold, OrderClocks } from './order-clocks.ts';
+import type { RankingWeights } from './ranking.ts';
 
 export type DepartmentRole = 'agent' | 'head';
 
@@ -69,6 +70,8 @@ export interface Department {
   canvas: Canvas;
   /** What the department promises its customers, with a period (SPEC §2, shown on the canvas page). */
   goals?: DepartmentGoal[];
+  /** The head's weights of the service ranking (ranking.ts); absent: the defaults. */
+  ranking?: RankingWeights;
   version: number;
 }
 
@@ -313,6 +316,13 @@ export interface ChecklistState {
   at?: string;
 }
 
+/**
+ * How an order came in: the portal, mail to the department's address, an API token, or a hand-off
+ * from another department's order (bundle parts come the way their case came).
+ */
+export const ORDER_CHANNELS = ['portal', 'email', 'api', 'handoff'] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+
 export interface Order {
   /** Human number, unique per department: "HR-1042". It is also the order's key. */
   number: string;
@@ -357,6 +367,8 @@ export interface Order {
   holds?: Hold[];
   /** When the order entered the step of its service's flow it is in now (process-stats.ts stepOf). */
   stepSince?: string;
+  /** How it came in; orders filed before channels were recorded have none. */
+  channel?: OrderChannel;
   /** A hand-off: the order and department it came from. */
   handoffFrom?: { department: string; serviceId: string; number: string };
   /** A resolved order closes itself then, unless the requester confirms or reopens first. */

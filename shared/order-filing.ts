@@ -13,6 +13,7 @@ import type {
   ChecklistState,
   Department,
   Order,
+  OrderChannel,
   Priority,
   Service,
   TimelineEvent,
@@ -40,6 +41,8 @@ export interface Filing {
   trustedAttachments?: boolean;
   /** Bundle parts: the requester already got the case's confirmation. */
   quiet?: boolean;
+  /** How it came in (the portal when not said; a hand-off when it has a hand-off parent). */
+  channel?: OrderChannel;
 }
 
 /** A new order with its first event, the mail it causes and the counters it adds. */
@@ -168,6 +171,7 @@ export function draftOrder(
     createdAt: now,
     updatedAt: now,
     stepSince: now,
+    channel: filing.parent?.relation === 'handoff' ? 'handoff' : (filing.channel ?? 'portal'),
     version: 1,
   };
   const due = nextDueAt(clocks);

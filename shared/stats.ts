@@ -14,6 +14,7 @@
  *   rej_<reason>, breach_<stage>, low_<category>
  *   stage_<id>_min, stage_<id>_n               (business minutes held in a stage, and how many holds)
  *   invited, sampledOut, responses, score1 … score5
+ *   ch_<channel>                               (orders filed by portal, email, api or handoff)
  */
 
 import { ACTIVE_STATUSES } from './lifecycle.ts';
@@ -162,6 +163,7 @@ interface OrderLike extends ProcessOrder {
   requesterProfile?: Partial<Record<SegmentDimension, string>>;
   serviceVersion: number;
   standardRef?: string;
+  channel?: string;
   status: string;
   assigneeId?: string;
   createdAt: string;
@@ -194,6 +196,7 @@ export function orderDeltas(
   if (!before) {
     service.created = 1;
     service[counterName('std', after.standardRef ?? `v${after.serviceVersion}`)] = 1;
+    if (after.channel) service[counterName('ch', after.channel)] = 1;
   }
   const statusChanged = before !== undefined && before.status !== after.status;
   if (statusChanged && after.status === 'rejected') {

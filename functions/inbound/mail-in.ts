@@ -272,11 +272,12 @@ export class MailIn {
         if (file?.key) inputs[input.id] = { attachment: file.key };
       }
       for (const file of files) file.note = 'no_place';
-      const filed = await this.deps.orderWorkflow.create(person, {
-        serviceId: intake.serviceId,
-        answers,
-        ...(Object.keys(inputs).length ? { inputs } : {}),
-      });
+      const filed = await this.deps.orderWorkflow.create(
+        person,
+        { serviceId: intake.serviceId, answers, ...(Object.keys(inputs).length ? { inputs } : {}) },
+        undefined,
+        'email',
+      );
       return { ...who, outcome: 'filed', orderNumber: filed.order.number, attachments: listed(attachments) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -130,7 +130,7 @@ export class TokenWorkflow {
       // The service must be offered to the person it is for.
       actor = { ...actor, ...(person.department ? { department: person.department } : {}) };
     }
-    return fileOrder(this.ctx, actor, { ...order, ...(requesterId ? { requesterId } : {}) }, idempotencyKey);
+    return fileOrder(this.ctx, actor, { ...order, ...(requesterId ? { requesterId } : {}) }, idempotencyKey, 'api');
   }
 
   /** The person with this email: one Query of the people directory, the people list only if it has no entry. */

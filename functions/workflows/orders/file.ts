@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { CreateOrderBody, OrderView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
-import type { BundlePart, MailMessage, Order, Service, TimelineEvent, User } from '#shared/model.ts';
+import type { BundlePart, MailMessage, Order, OrderChannel, Service, TimelineEvent, User } from '#shared/model.ts';
 import {
   checkBundlePart,
   checkFiling,
@@ -69,6 +69,7 @@ export async function fileOrder(
   user: User,
   body: CreateOrderBody,
   idempotencyKey?: string,
+  channel: OrderChannel = 'portal',
 ): Promise<OrderView & { replayed?: true }> {
   const { services, users } = ctx.deps;
   const service = await services.get(body.serviceId);
@@ -92,6 +93,7 @@ export async function fileOrder(
     answers: body.answers,
     priority: body.priority ?? 'normal',
     handed: body.inputs ?? {},
+    channel,
   });
   const { order } = filed;
   const requestHash = createHash('sha256').update(stableJson(body)).digest('base64url');
@@ -104,7 +106,7 @@ export async function fileOrder(
         expiresAt: Math.floor(ctx.deps.now().getTime() / 1000) + IDEMPOTENCY_SECONDS,
       }
     : undefined;
-  const parts = await bundleParts(ctx, user, requester, partServices, order);
+  const parts = await bundleParts(ctx, user, requester, partServices, order, channel);
   try {
     await ctx.deps.orders.createCase([filed, ...parts], {
       stats: [filed, ...parts].flatMap((p) => p.counters),
@@ -137,6 +139,7 @@ async function bundleParts(
   requester: User,
   partServices: Array<{ part: BundlePart; service: Service }>,
   caseOrder: Order,
+  channel: OrderChannel,
 ): Promise<Drafted[]> {
   const parts: Drafted[] = [];
   for (const { part, service } of partServices) {
@@ -151,6 +154,7 @@ async function bundleParts(
           handed: {},
           parent: { number: caseOrder.number, relation: 'bundle_part' },
           quiet: true,
+          channel,
         }),
       );
     } catch (error) {

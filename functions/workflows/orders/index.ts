@@ -16,7 +16,7 @@ import type {
   TickDeliverableBody,
   TransitionBody,
 } from '#shared/api.ts';
-import type { Answers, Order, Priority, Service, User } from '#shared/model.ts';
+import type { Answers, Order, OrderChannel, Priority, Service, User } from '#shared/model.ts';
 import type { SearchAnswer } from '#shared/search.ts';
 import { handInput, tickDeliverable } from './checklists.ts';
 import { answerByLink, clarificationByLink } from './clarification.ts';
@@ -38,8 +38,14 @@ export class OrderWorkflow {
     this.ctx = new OrderContext(deps);
   }
 
-  create(user: User, body: CreateOrderBody, idempotencyKey?: string): Promise<OrderView & { replayed?: true }> {
-    return fileOrder(this.ctx, user, body, idempotencyKey);
+  /** Files an order; `channel` says how it came in (the portal unless mail in or an API token files it). */
+  create(
+    user: User,
+    body: CreateOrderBody,
+    idempotencyKey?: string,
+    channel: OrderChannel = 'portal',
+  ): Promise<OrderView & { replayed?: true }> {
+    return fileOrder(this.ctx, user, body, idempotencyKey, channel);
   }
 
   handoff(
