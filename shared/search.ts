@@ -178,30 +178,72 @@ export function matchesOrder(
 export interface Hit {
   number: string;
   createdAt: string;
+  /**
+   * Every term of the order, as its index item carries them: the other words of a search are checked
+   * against these before any order is read. Absent on items written before they carried them (the
+   * order itself decides then).
+   */
+  terms?: readonly string[];
 }
 
 /** What one word's index read found; `complete` when it read every entry of the word (no more pages). */
 export interface WordHits {
+  /** The word read. */
+  word: string;
   hits: Hit[];
   complete: boolean;
+  /** Where a further read of the word goes on (storage's cursor), when it is not complete. */
+  next?: unknown;
+}
+
+/** At most this many index entries of one word are read for a search; beyond it the answer says `more`. */
+export const MAX_INDEX_ENTRIES = 1000;
+
+/**
+ * The read to go on from, the rarest word's: of the words read to the end, the one with the fewest
+ * entries; when none was, the longest word (a longer beginning is found in fewer terms), the first
+ * of equals. Only this word's entries are ever paged on, so a search costs what its rarest word does.
+ */
+export function rarest(reads: readonly WordHits[]): number {
+  let best = -1;
+  reads.forEach((read, i) => {
+    if (best < 0) {
+      best = i;
+      return;
+    }
+    const b = reads[best]!;
+    const better =
+      read.complete !== b.complete
+        ? read.complete
+        : read.complete
+          ? read.hits.length < b.hits.length
+          : read.word.length > b.word.length;
+    if (better) best = i;
+  });
+  return best;
+}
+
+/** Whether an entry's terms (when it carries them) rule its order out: a word begins none of them. */
+export function ruledOut(hit: Hit, query: readonly string[]): boolean {
+  const terms = hit.terms;
+  return terms !== undefined && !query.every((w) => terms.some((t) => t.startsWith(w)));
 }
 
 /**
- * The orders worth checking, newest first: those of the word with the fewest entries (a complete
- * read preferred), less those missing from any other word read completely (they cannot match).
- * A word read only in part cannot rule an order out; `matchesOrder` on the order decides.
+ * The orders worth checking, newest first: those of the rarest word's entries (`rarest`) whose terms
+ * hold every word of the search, less those missing from any other word read completely (they cannot
+ * match). A word read only in part cannot rule an order out; an entry without terms neither: the order
+ * itself decides (`matchesOrder`).
  */
-export function candidates(reads: readonly WordHits[]): Hit[] {
+export function candidates(reads: readonly WordHits[], base = rarest(reads)): Hit[] {
   if (reads.length === 0) return [];
-  const smallest = (list: readonly WordHits[]) =>
-    list.reduce((best, r) => (r.hits.length < best.hits.length ? r : best), list[0]!);
-  const complete = reads.filter((r) => r.complete);
-  const base = complete.length > 0 ? smallest(complete) : smallest(reads);
-  const sets = complete.filter((r) => r !== base).map((r) => new Set(r.hits.map((h) => h.number)));
+  const query = reads.map((r) => r.word);
+  const from = reads[base]!;
+  const sets = reads.filter((r, i) => r.complete && i !== base).map((r) => new Set(r.hits.map((h) => h.number)));
   const seen = new Set<string>();
   const out: Hit[] = [];
-  for (const hit of base.hits) {
-    if (seen.has(hit.number) || !sets.every((s) => s.has(hit.number))) continue;
+  for (const hit of from.hits) {
+    if (seen.has(hit.number) || ruledOut(hit, query) || !sets.every((s) => s.has(hit.number))) continue;
     seen.add(hit.number);
     out.push(hit);
   }

@@ -5,7 +5,7 @@
  * index entries never disagree.
  * Access patterns:
  * - a department's orders with a term beginning with a word: Query pk = SEARCH#D#code#<2 letters>,
- *   sk begins_with the word, newest last (read descending, Limit)
+ *   sk begins_with the word, newest last (read descending, Limit; the rarest word paged on)
  * - a requester's orders with a term beginning with a word: Query byCollection gsi1pk = SEARCH#R#id,
  *   gsi1sk begins_with the word
  * - the orders a search found: BatchGetItem ORDER#n/ORDER, up to 100 keys per call
@@ -30,13 +30,19 @@ type Indexed = Pick<
   'number' | 'department' | 'requesterId' | 'createdAt' | 'title' | 'requesterName' | 'answers'
 >;
 
-function termItem(order: Indexed, term: string): Record<string, unknown> {
-  return { ...keys.searchTerm(order, term), type: 'searchTerm' };
+/**
+ * One term's index item. It carries all the order's terms (`terms`, space-separated: ~100–250 bytes,
+ * so the item stays under 1 KB and one write unit), so a search checks its other words on the
+ * entries of its rarest word without reading the orders.
+ */
+function termItem(order: Indexed, term: string, all: readonly string[]): Record<string, unknown> {
+  return { ...keys.searchTerm(order, term), type: 'searchTerm', terms: all.join(' ') };
 }
 
 /** Every index item of an order (the backfill's and a bulk loader's; a write adds only what changed). */
 export function searchTermItems(order: Indexed, unindexed?: ReadonlySet<string>): Record<string, unknown>[] {
-  return orderTerms(order, unindexed).map((term) => termItem(order, term));
+  const terms = orderTerms(order, unindexed);
+  return terms.map((term) => termItem(order, term, terms));
 }
 
 /**
@@ -62,10 +68,13 @@ export function searchChanges(
   const old = before ? orderTerms(before, unindexed) : [];
   const now = orderTerms(after, unindexed);
   const { added, removed } = moved ? { added: now, removed: old } : termChanges(old, now);
+  // Every item carries all the terms: when they change, the items that stay are written again too
+  // (after the new ones, so a transaction short of room keeps the new words findable).
+  const kept = added.length + removed.length > 0 ? now.filter((t) => !added.includes(t)) : [];
   const was = before ?? after;
   return [
     ...removed.map((term) => ({ Delete: { TableName: tableName, Key: pick(keys.searchTerm(was, term)) } })),
-    ...added.map((term) => ({ Put: { TableName: tableName, Item: termItem(after, term) } })),
+    ...[...added, ...kept].map((term) => ({ Put: { TableName: tableName, Item: termItem(after, term, now) } })),
   ];
 }
 
@@ -79,7 +88,19 @@ export class SearchRepository {
     return Promise.all(words.map((word) => this.word(scope, word, limit)));
   }
 
-  private async word(scope: SearchScope, word: string, limit: number): Promise<WordHits> {
+  /** The next entries of a word read in part (`read.next`), added to those read before. */
+  async more(scope: SearchScope, read: WordHits, limit: number): Promise<WordHits> {
+    if (read.complete) return read;
+    const next = await this.word(scope, read.word, limit, read.next as Record<string, unknown> | undefined);
+    return { ...next, hits: [...read.hits, ...next.hits] };
+  }
+
+  private async word(
+    scope: SearchScope,
+    word: string,
+    limit: number,
+    after?: Record<string, unknown>,
+  ): Promise<WordHits> {
     const department = 'department' in scope;
     const partition = department
       ? partitions.searchOfDepartment(scope.department, word)
@@ -90,19 +111,25 @@ export class SearchRepository {
         TableName: this.db.tableName,
         ...(department ? {} : { IndexName: INDEX.byCollection.name }),
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :word)',
-        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+        ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk, '#terms': 'terms' },
         ExpressionAttributeValues: {
           ':pk': 'pk' in partition ? partition.pk : partition.gsi1pk,
           ':word': partition.skPrefix,
         },
-        ProjectionExpression: '#sk',
+        ProjectionExpression: '#sk, #terms',
         ScanIndexForward: false,
         Limit: limit,
+        ...(after ? { ExclusiveStartKey: after } : {}),
       }),
     );
     return {
-      hits: (out.Items ?? []).map((item) => searchHitOf(String(item[index.sk]))),
+      word,
+      hits: (out.Items ?? []).map((item) => {
+        const hit = searchHitOf(String(item[index.sk]));
+        return typeof item.terms === 'string' ? { ...hit, terms: item.terms.split(' ') } : hit;
+      }),
       complete: out.LastEvaluatedKey === undefined,
+      ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}),
     };
   }
 

@@ -3,9 +3,12 @@
  * the orders: only orders the caller may see here, whatever the words; a changed answer is found by
  * its new words only; a few calls per search, never a Scan.
  */
+
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '#functions/storage/keys.ts';
 import type { OrderView } from '#shared/api.ts';
-import type { SearchAnswer } from '#shared/search.ts';
+import { orderTerms, type SearchAnswer } from '#shared/search.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -120,6 +123,58 @@ describe('the index follows the order', () => {
     expect(await found('felix', '/departments/FAC/search', WORD)).toEqual([numbers.carlFac]);
     expect(await found('anna', '/orders/search', 'wombatine')).toEqual([numbers.annaFac]);
     expect(await found('fatima', '/departments/FAC/search', 'wombat')).toEqual([numbers.annaFac]);
+  });
+});
+
+describe('the cost of a search is its rarest word’s', () => {
+  it('a word the index entries rule out reads no order at all', async () => {
+    h.deps.db.calls.reset();
+    expect(await found('carl', '/orders/search', `${WORD} krakow`)).toEqual([]);
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
+  });
+
+  it('entries written before they carried their order’s terms still find it; the order decides', async () => {
+    const order = (await callers.carl!.json<OrderView>('GET', `/api/v1/orders/${numbers.carlIt}`)).body.order;
+    const legacy = orderTerms(order).map((term) => ({
+      PutRequest: { Item: { ...keys.searchTerm(order, term), type: 'searchTerm' } },
+    }));
+    for (let i = 0; i < legacy.length; i += 25)
+      await h.deps.db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [h.deps.db.tableName]: legacy.slice(i, i + 25) } }),
+      );
+    h.deps.db.calls.reset();
+    expect(await found('carl', '/orders/search', `${WORD} budget`)).toEqual([numbers.carlIt]);
+    expect(await found('carl', '/orders/search', `${WORD} gdansk`)).toEqual([numbers.carlFac]);
+    expect(h.deps.db.calls.snapshot()).toMatchObject({ QueryCommand: 4, BatchGetItemCommand: 2 });
+    // The backfill writes them again with their terms: idempotent, and the filter is back.
+    await h.deps.orders.search.reindex([{ order }]);
+    await h.deps.orders.search.reindex([{ order }]);
+    h.deps.db.calls.reset();
+    expect(await found('carl', '/orders/search', `${WORD} budget`)).toEqual([numbers.carlIt]);
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
+  });
+
+  it('two common words that rarely meet: at most 1,000 entries of the rarest read, then “more”, never a timeout', async () => {
+    // 1,050 orders with one made-up word and 210 with another, none with both (index entries only).
+    const filed = (word: string, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        order: {
+          number: `FAC-${from + i}`,
+          department: 'FAC',
+          requesterId: 'bulk',
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          title: word,
+          requesterName: '',
+          answers: {},
+        },
+      }));
+    await h.deps.orders.search.reindex([...filed('wyvernmoss', 1050, 900_000), ...filed('wyrmo', 210, 910_000)]);
+    h.deps.db.calls.reset();
+    const res = await callers.felix!.json<SearchAnswer>('GET', '/api/v1/departments/FAC/search?q=wyrmo%20wyvernmoss');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ items: [], more: true });
+    // Both words' first pages, then two more pages of the rarer-looking (longer) one, and no order read.
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 4 });
   });
 });
 

@@ -9,6 +9,8 @@ import {
   matchesOrder,
   orderTerms,
   parseSearch,
+  rarest,
+  ruledOut,
   termChanges,
   type WordHits,
   words,
@@ -133,7 +135,17 @@ describe('the index items of a write', () => {
     expect(searchChanges('t', undefined, filed)).toHaveLength(orderTerms(filed).length);
     expect(searchChanges('t', filed, { ...filed })).toEqual([]);
     const changed = searchChanges('t', filed, order('Laptop', { model: 'MacBook' }));
-    expect(changed.map((i) => Object.keys(i)[0])).toEqual(['Delete', 'Put']);
+    // The new word's item first, then the items that stay, written again with the order's terms now.
+    expect(changed.map((i) => Object.keys(i)[0])).toEqual(['Delete', 'Put', 'Put', 'Put', 'Put']);
+    const puts = changed.flatMap((i) => ('Put' in i && i.Put ? [i.Put.Item as Record<string, unknown>] : []));
+    expect(puts[0]!.sk).toMatch(/^macbook#/);
+    for (const item of puts) expect(item.terms).toBe('laptop anna nowak macbook');
+  });
+
+  it("every item carries all the order's terms, so a search checks its other words on the entries it read", () => {
+    const filed = order('Laptop for Łukasz', { note: 'Żółć' });
+    const items = searchChanges('t', undefined, filed).map((i) => ('Put' in i && i.Put ? i.Put.Item : {}));
+    expect(items.map((i) => (i as { terms?: string }).terms)).toEqual(items.map(() => orderTerms(filed).join(' ')));
   });
 
   it('reads find what the writes store: the department partition and the requester partition', () => {
@@ -169,9 +181,9 @@ describe('a search', () => {
       createdAt: `2026-11-${String(day).padStart(2, '0')}`,
     });
     const reads: WordHits[] = [
-      { hits: [hit(1, 1), hit(2, 2), hit(3, 3), hit(3, 3)], complete: true },
-      { hits: [hit(3, 3), hit(1, 1), hit(9, 9)], complete: true },
-      { hits: [hit(7, 7)], complete: false },
+      { word: 'aa', hits: [hit(1, 1), hit(2, 2), hit(3, 3), hit(3, 3)], complete: true },
+      { word: 'bb', hits: [hit(3, 3), hit(1, 1), hit(9, 9)], complete: true },
+      { word: 'cc', hits: [hit(7, 7)], complete: false },
     ];
     expect(candidates(reads).map((h) => h.number)).toEqual(['HR-3', 'HR-1']);
   });
@@ -181,15 +193,92 @@ describe('a search', () => {
       fc.record({ number: fc.constantFrom('A-1', 'A-2', 'A-3', 'A-4', 'A-5'), createdAt: fc.constant('2026') }),
       { maxLength: 8 },
     );
+    const read = fc.record({ word: fc.constantFrom('aa', 'bb', 'cc'), hits, complete: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(fc.record({ hits, complete: fc.boolean() }), { minLength: 1, maxLength: 4 }), (reads) => {
+      fc.property(fc.array(read, { minLength: 1, maxLength: 4 }), (reads) => {
         const out = new Set(candidates(reads).map((h) => h.number));
-        const inAll = reads[0]!.hits
-          .map((h) => h.number)
-          .filter((n) => reads.every((r) => r.hits.some((h) => h.number === n)));
+        const inAll = reads[rarest(reads)]!.hits.map((h) => h.number).filter((n) =>
+          reads.every((r) => r.hits.some((h) => h.number === n)),
+        );
         for (const n of inAll) expect(out.has(n)).toBe(true);
         for (const r of reads.filter((r) => r.complete))
           for (const n of out) expect(r.hits.some((h) => h.number === n)).toBe(true);
+      }),
+    );
+  });
+
+  it('the rarest word: the complete read with fewest entries, else the longest word', () => {
+    const h = (n: number): Hit => ({ number: `HR-${n}`, createdAt: '2026' });
+    const many = Array.from({ length: 5 }, (_, i) => h(i));
+    expect(
+      rarest([
+        { word: 'lap', hits: many, complete: false },
+        { word: 'kw', hits: [h(1)], complete: true },
+      ]),
+    ).toBe(1);
+    expect(
+      rarest([
+        { word: 'lap', hits: many, complete: true },
+        { word: 'kw', hits: [h(1), h(2)], complete: true },
+        { word: 'kwa', hits: [h(1), h(2)], complete: true },
+      ]),
+    ).toBe(1);
+    expect(
+      rarest([
+        { word: 'lap', hits: many, complete: false },
+        { word: 'laptop', hits: many, complete: false },
+      ]),
+    ).toBe(1);
+  });
+
+  it('an index entry carrying its terms rules its order out when a word begins none of them', () => {
+    const hit: Hit = { number: 'HR-1', createdAt: '2026', terms: ['laptop', 'anna', 'krakow'] };
+    expect(ruledOut(hit, ['lap', 'kra'])).toBe(false);
+    expect(ruledOut(hit, ['lap', 'gdansk'])).toBe(true);
+    expect(ruledOut({ number: 'HR-1', createdAt: '2026' }, ['gdansk'])).toBe(false);
+  });
+
+  it('on entries with terms, candidates are exactly the orders of the rarest read that hold every word', () => {
+    // Orders of a small vocabulary; each word's read as storage gives it: every entry of an order
+    // with a term it begins, newest first, cut at a random length (then not complete).
+    const vocabulary = ['kaka', 'kalo', 'lomi', 'mira', 'rato', 'tone'];
+    const orders = fc.array(fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 30,
+    });
+    const query = fc.uniqueArray(fc.constantFrom('ka', 'kak', 'lo', 'mi', 'ra', 'to', 'kalo'), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(orders, query, fc.array(fc.nat(40), { minLength: 3, maxLength: 3 }), (list, q, cuts) => {
+        const indexed = list.map((terms, i) => ({
+          number: `HR-${i + 1}`,
+          createdAt: `2026-11-01T00:00:${String(i).padStart(2, '0')}`,
+          terms,
+        }));
+        const reads: WordHits[] = q.map((word, w) => {
+          const all = indexed
+            .filter((o) => o.terms.some((t) => t.startsWith(word)))
+            .reverse()
+            .flatMap((o) => o.terms.filter((t) => t.startsWith(word)).map(() => o));
+          const cut = cuts[w]!;
+          return { word, hits: all.slice(0, cut), complete: cut >= all.length };
+        });
+        const base = rarest(reads);
+        const got = candidates(reads, base).map((h) => h.number);
+        const want = [...new Set(reads[base]!.hits.map((h) => h.number))].filter((n) =>
+          q.every((w) => indexed.find((o) => o.number === n)!.terms.some((t) => t.startsWith(w))),
+        );
+        expect([...got].sort()).toEqual([...want].sort());
+        // Newest first.
+        const times = got.map((n) => indexed.find((o) => o.number === n)!.createdAt);
+        expect(times).toEqual([...times].sort().reverse());
+        // A complete rarest read proposes every matching order there is.
+        if (reads[base]!.complete) {
+          const everyMatch = indexed.filter((o) => q.every((w) => o.terms.some((t) => t.startsWith(w))));
+          expect(new Set(got)).toEqual(new Set(everyMatch.map((o) => o.number)));
+        }
       }),
     );
   });

@@ -4,21 +4,36 @@
  * The index (repositories/search.ts) names candidates; each is read and checked again, in scope,
  * visible to the caller (shared/permissions.ts) and matching every word (shared/search.ts), so the
  * answer never names an order of another person or department, whatever the words.
- * DynamoDB calls: 1 Query per word (≤ 4, in parallel) + 1 BatchGetItem (a second or third only when
- * a search of several words must check more candidates); an order number: 1 GetItem.
+ * DynamoDB calls: 1 Query per word (≤ 4, in parallel; up to 2 more pages of the rarest word when
+ * its entries hold too few orders with every word) + 1 BatchGetItem (a second only for index entries
+ * written before they carried their order's terms); an order number: 1 GetItem.
  */
 import { NotFoundError } from '#shared/errors.ts';
 import type { Order, User } from '#shared/model.ts';
 import { canViewOrder, canWorkQueue } from '#shared/permissions.ts';
 import { sensitiveFields } from '#shared/privacy.ts';
-import { candidates, matchesOrder, parseSearch, SEARCH_PAGE, type SearchAnswer } from '#shared/search.ts';
+import {
+  candidates,
+  MAX_INDEX_ENTRIES,
+  matchesOrder,
+  parseSearch,
+  rarest,
+  SEARCH_PAGE,
+  type SearchAnswer,
+} from '#shared/search.ts';
 import type { OrderContext } from './context.ts';
 
 /** Where a search looks: the caller's own orders, or a department's. */
 export type SearchIn = { mine: true } | { department: string };
 
-/** Candidates read per BatchGetItem, in turn, until a page is full: most searches need only the first. */
-const CHECKS = [SEARCH_PAGE + 5, 100, 100];
+/**
+ * Candidates read per BatchGetItem, in turn, until a page is full. Index entries carry their order's
+ * terms, so nearly every candidate matches and the first call is enough; the second is for entries
+ * written before they carried terms. At most 125 orders are read, whatever the words.
+ */
+const CHECKS = [SEARCH_PAGE + 5, 100];
+/** Index entries per further page of the rarest word. */
+const MORE_PER_PAGE = 400;
 
 export async function search(ctx: OrderContext, user: User, where: SearchIn, q: string): Promise<SearchAnswer> {
   if ('department' in where && !canWorkQueue(user, where.department)) {
@@ -44,7 +59,21 @@ export async function search(ctx: OrderContext, user: User, where: SearchIn, q: 
 
   const scope = 'department' in where ? { department: where.department } : { requesterId: user.id };
   const reads = await ctx.deps.orders.search.words(scope, request.words);
-  const list = candidates(reads).filter((hit) => !found.some((o) => o.number === hit.number));
+  // Only the rarest word is read on, a page at a time, while its entries leave too few orders
+  // holding every word, and never past MAX_INDEX_ENTRIES: then the answer says `more`.
+  const base = rarest(reads);
+  const fresh = () => candidates(reads, base).filter((hit) => !found.some((o) => o.number === hit.number));
+  let list = fresh();
+  for (;;) {
+    const read = reads[base]!;
+    if (read.complete || list.length > SEARCH_PAGE || read.hits.length >= MAX_INDEX_ENTRIES) break;
+    reads[base] = await ctx.deps.orders.search.more(
+      scope,
+      read,
+      Math.min(MORE_PER_PAGE, MAX_INDEX_ENTRIES - read.hits.length),
+    );
+    list = fresh();
+  }
   let checked = 0;
   for (const size of CHECKS) {
     if (checked >= list.length || found.length > SEARCH_PAGE) break;
@@ -57,7 +86,7 @@ export async function search(ctx: OrderContext, user: User, where: SearchIn, q: 
       if (matchesOrder(order, request.words, sensitiveFields(version?.form))) found.push(order);
     }
   }
-  const more = found.length > SEARCH_PAGE || checked < list.length || reads.some((r) => !r.complete);
+  const more = found.length > SEARCH_PAGE || checked < list.length || !reads[base]!.complete;
   return answer(ctx, user, found.slice(0, SEARCH_PAGE), more);
 }
 
