@@ -1,7 +1,8 @@
 /**
  * Departments and their order-number sequence.
  * Access patterns: get by code (GetItem DEPT#code/PROFILE, cached 30 s); list (Query byCollection DEPARTMENTS);
- * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide).
+ * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide);
+ * the last number given out (GetItem of the same item: the search backfill walks numbers up to it).
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '#shared/audit.ts';
@@ -83,6 +84,14 @@ export class DepartmentRepository {
     }
     this.cache.delete(next.code);
     return next;
+  }
+
+  /** The last order number the department gave out (GetItem of its sequence), or none yet. */
+  async lastOrderNumber(code: string): Promise<number | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.orderSequence(code), ConsistentRead: true }),
+    );
+    return typeof Item?.next === 'number' ? Item.next : undefined;
   }
 
   async nextOrderNumber(code: string): Promise<string> {

@@ -4,9 +4,10 @@
  * its new words only; a few calls per search, never a Scan.
  */
 
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '#functions/storage/keys.ts';
+import { backfillSearch } from '#functions/workflows/orders/backfill-search.ts';
 import type { OrderView } from '#shared/api.ts';
 import { orderTerms, type SearchAnswer } from '#shared/search.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
@@ -177,6 +178,54 @@ describe('the cost of a search is its rarest word’s', () => {
     expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 4 });
   });
 });
+
+describe('the backfill for orders filed before the index', () => {
+  it('walks each department’s orders by number, writes their entries, and a second run changes nothing', async () => {
+    // An order as if filed before the index: its entries gone.
+    const res = await callers.ben!.json<OrderView>('POST', '/api/v1/orders', {
+      serviceId: 'fac-repair',
+      answers: { location: 'Poznań annex', problem: 'Pangolinite door hinge squeaks.' },
+    });
+    expect(res.status).toBe(201);
+    const order = res.body.order;
+    const entries = orderTerms(order).map((term) => {
+      const { pk, sk } = keys.searchTerm(order, term);
+      return { DeleteRequest: { Key: { pk, sk } } };
+    });
+    for (let i = 0; i < entries.length; i += 25)
+      await h.deps.db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [h.deps.db.tableName]: entries.slice(i, i + 25) } }),
+      );
+    expect(await found('felix', '/departments/FAC/search', 'pangolinite')).toEqual([]);
+    expect(await found('ben', '/orders/search', 'pangolinite poznan')).toEqual([]);
+
+    const deps = { departments: h.deps.departments, orders: h.deps.orders, services: h.deps.services };
+    h.deps.db.calls.reset();
+    const first = await backfillSearch(deps, { departments: ['FAC'] });
+    const calls = h.deps.db.calls.snapshot();
+    expect(calls.ScanCommand).toBeUndefined();
+    expect(first.orders).toBeGreaterThanOrEqual(3);
+    expect(await found('felix', '/departments/FAC/search', 'pangolinite')).toEqual([order.number]);
+    expect(await found('ben', '/orders/search', 'pangolinite poznan')).toEqual([order.number]);
+
+    const before = await indexEntries(order);
+    const again = await backfillSearch(deps, { departments: ['FAC'] });
+    expect(again).toEqual(first);
+    expect(await indexEntries(order)).toEqual(before);
+    expect(await found('felix', '/departments/FAC/search', 'pangolinite')).toEqual([order.number]);
+  });
+});
+
+/** The index entries of an order in its department's partitions, as stored. */
+async function indexEntries(order: Parameters<typeof orderTerms>[0] & Parameters<typeof keys.searchTerm>[0]) {
+  const out = [];
+  for (const term of orderTerms(order)) {
+    const { pk, sk } = keys.searchTerm(order, term);
+    const got = await h.deps.db.doc.send(new GetCommand({ TableName: h.deps.db.tableName, Key: { pk, sk } }));
+    out.push(got.Item);
+  }
+  return out;
+}
 
 describe('bad searches', () => {
   it('an empty or overlong search is a 400 on q', async () => {
