@@ -15,7 +15,8 @@ interface Received {
 let server: Server;
 let base = '';
 const received: Received[] = [];
-const answers = new Map<string, () => number>();
+/** The status a path answers, from what arrived. */
+const answers = new Map<string, (body: string) => number>();
 
 let clock = Date.now();
 let h: Harness;
@@ -32,7 +33,7 @@ beforeAll(async () => {
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body });
-      res.statusCode = answers.get(path)?.() ?? 204;
+      res.statusCode = answers.get(path)?.(body) ?? 204;
       res.end();
     });
   });
@@ -187,6 +188,88 @@ describe('webhooks out', () => {
       ['order.status_changed', 200, 1],
     ]);
     expect(attempts[0]!.error).toContain('500');
+    await henry.request('DELETE', `/api/v1/departments/HR/webhooks/${subscription.id}`);
+  });
+
+  it('keeps each order’s events in sequence behind one that is retrying, holds no other order back, and goes on when it is given up', async () => {
+    const { subscription, secret } = await subscribe('/lanes', ['order.filed', 'order.status_changed']);
+    const failing = new Set<string>();
+    answers.set('/lanes', (body) => {
+      const data = (JSON.parse(body) as WebhookPayload).data;
+      return 'number' in data && failing.has(data.number) ? 500 : 200;
+    });
+    const x = (await anna.json<OrderView>('POST', '/api/v1/orders', onboarding('Lane Ex'))).body.order;
+    const y = (await anna.json<OrderView>('POST', '/api/v1/orders', onboarding('Lane Why'))).body.order;
+    failing.add(x.number);
+    await h.deliverMail();
+    const of = (number: string) =>
+      verified('/lanes', secret).filter((p) => 'number' in p.data && p.data.number === number);
+    const events = (number: string) => of(number).map((p) => p.type);
+    expect(events(x.number)).toEqual(['order.filed']);
+    expect(events(y.number)).toEqual(['order.filed']);
+
+    // Two more events of X queue behind its failed "filed"; Y's status change is not held back.
+    const act = async (number: string, body: Record<string, unknown>) => {
+      const { body: view } = await hana.json<OrderView>('GET', `/api/v1/orders/${number}`);
+      const res = await hana.json<OrderView>('POST', `/api/v1/orders/${number}/transitions`, {
+        ...body,
+        version: view.order.version,
+      });
+      expect(res.status).toBe(200);
+      return res.body.order;
+    };
+    const claimed = await act(x.number, { action: 'claim' });
+    await act(y.number, { action: 'claim' });
+    const asked = await act(x.number, {
+      action: 'request_clarification',
+      comment: 'Which start date?',
+      fields: ['startDate'],
+    });
+    await h.deliverMail();
+    expect(events(y.number)).toEqual(['order.filed', 'order.status_changed']);
+    expect(events(x.number)).toEqual(['order.filed']);
+
+    // X's "filed" keeps failing until it is given up (10 attempts, about 4 hours of backoff); each
+    // round a test event succeeds, so the subscription is not paused. Nothing of X overtakes it.
+    for (let round = 0; round < 12; round++) {
+      expect((await henry.request('POST', `/api/v1/departments/HR/webhooks/${subscription.id}/test`)).status).toBe(201);
+      clock += 3_600_000;
+      await h.deliverMail();
+      expect(events(x.number).every((type) => type === 'order.filed')).toBe(true);
+      if (events(x.number).length === 10) break;
+    }
+    expect(events(x.number)).toEqual(Array(10).fill('order.filed'));
+    failing.delete(x.number);
+    for (let round = 0; round < 4 && events(x.number).length < 12; round++) {
+      clock += 5_000;
+      await h.deliverMail();
+    }
+    // Then the two that waited, in the order they happened.
+    expect(events(x.number)).toEqual([
+      ...Array(10).fill('order.filed'),
+      'order.status_changed',
+      'order.status_changed',
+    ]);
+    expect(
+      of(x.number)
+        .slice(10)
+        .map((p) => p.data),
+    ).toMatchObject([
+      { from: x.status, to: claimed.status },
+      { from: claimed.status, to: asked.status },
+    ]);
+    const log = await henry.json<WebhookDeliveryLog[]>(
+      'GET',
+      `/api/v1/departments/HR/webhooks/${subscription.id}/deliveries`,
+    );
+    const attempts = log.body.filter((l) => l.orderNumber === x.number).reverse();
+    expect(attempts.map((l) => [l.event, l.status])).toEqual([
+      ...Array.from({ length: 10 }, () => ['order.filed', 500]),
+      ['order.status_changed', 200],
+      ['order.status_changed', 200],
+    ]);
+    const subs = await henry.json<WebhookSubscription[]>('GET', '/api/v1/departments/HR/webhooks');
+    expect(subs.body.find((s) => s.id === subscription.id)?.status).toBe('active');
     await henry.request('DELETE', `/api/v1/departments/HR/webhooks/${subscription.id}`);
   });
 
