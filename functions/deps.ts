@@ -11,6 +11,7 @@ import type { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { TokenRepository } from './repositories/tokens.ts';
 import { AttachmentStore } from './storage/attachments.ts';
+import { CanvasWorkflow } from './workflows/canvas.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { InsightWorkflow } from './workflows/insight.ts';
 import { TokenWorkflow } from './workflows/integrations/tokens.ts';
@@ -31,6 +32,8 @@ export interface Deps extends CoreDeps {
   reportWorkflow: ReportWorkflow;
   insightWorkflow: InsightWorkflow;
   processWorkflow: ProcessWorkflow;
+  /** The living canvas and the service ranking (heads). */
+  canvasWorkflow: CanvasWorkflow;
   tokenWorkflow: TokenWorkflow;
   webhookWorkflow: WebhookWorkflow;
   stats: StatsRepository;
@@ -53,6 +56,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   const reportWorkflow = new ReportWorkflow({ stats, services, orders, departments, now });
   const insightWorkflow = new InsightWorkflow({ stats, services, departments, now });
   const processWorkflow = new ProcessWorkflow({ stats, services, departments, now });
+  const canvasWorkflow = new CanvasWorkflow({ stats, services, departments, now });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
   const tokenStore = new TokenRepository(db);
   const tokenWorkflow = new TokenWorkflow({
@@ -95,6 +99,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     reportWorkflow,
     insightWorkflow,
     processWorkflow,
+    canvasWorkflow,
     tokenWorkflow,
     webhookWorkflow,
     stats,

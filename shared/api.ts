@@ -6,11 +6,13 @@ import * as z from 'zod';
 import type { HandoffMap } from './handoff-map.ts';
 import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
+import type { LivingCanvas } from './living-canvas.ts';
 import type { Department, Language, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import type { SlaSummary } from './order-clocks.ts';
 import type { ProcessMap } from './process-map.ts';
+import { MAX_WEIGHT, type RankedService, type RankingWeights } from './ranking.ts';
 import { customIssue, type ProblemCode, type RefusalCode, says, saysType } from './refusals.ts';
 import type { Report } from './reports.ts';
 import type { SipocView } from './sipoc.ts';
@@ -226,6 +228,25 @@ const goalBody = z
     else if ((Date.parse(g.to) - Date.parse(g.from)) / 86_400_000 > 400)
       ctx.addIssue(customIssue(['to'], 'period_too_long', { maxDays: 400 }));
   });
+
+/** The living canvas (heads): a window of weeks up to the current one. */
+export const canvasQuery = z.strictObject({
+  weeks: z.coerce.number().int().min(4).max(26).default(8),
+});
+
+const weight = z.number(saysType('not_number')).int().min(0).max(MAX_WEIGHT);
+/** The weights of the service ranking, all five, each a whole number from 0 to 10. */
+export const rankingBody = z.strictObject({
+  version: z.number().int().min(1),
+  weights: z.strictObject({
+    onTime: weight,
+    satisfaction: weight,
+    demandGrowth: weight,
+    rework: weight,
+    clarifications: weight,
+  }),
+});
+export type RankingBody = z.infer<typeof rankingBody>;
 
 /** The department's goals, replaced as a whole (SPEC §2 "we promise…"). */
 export const goalsBody = z.strictObject({
@@ -446,6 +467,28 @@ export interface ProcessMapView extends ProcessMap {
 export interface SipocResponse extends SipocView {
   department: string;
   serviceName: string;
+}
+
+/** The department page's canvas: the head's words (on the department) beside the live figures. */
+export interface LivingCanvasView extends LivingCanvas {
+  department: string;
+  /** Names of the departments among the partners. */
+  departmentNames: Record<string, string>;
+}
+
+/** The service ranking with the weights it was computed with; `tuned`: the department set its own. */
+export interface RankingView {
+  department: string;
+  version: number;
+  from: string;
+  to: string;
+  /** The period of equal length before, for demand growth. */
+  previousFrom: string;
+  previousTo: string;
+  weights: RankingWeights;
+  defaults: RankingWeights;
+  tuned: boolean;
+  services: RankedService[];
 }
 
 export interface HandoffMapView extends Omit<HandoffMap, 'departments'> {

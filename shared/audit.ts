@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'department_changed',
   'calendar_changed',
   'goals_changed',
+  'ranking_changed',
   'service_created',
   'service_changed',
   'service_published',
@@ -119,6 +120,22 @@ export function goalsAudit(actorId: string, at: string, before: Department, goal
     action: 'goals_changed',
     subjectId: before.code,
     changes: changedFields(before, { ...before, goals }, ['goals']),
+  };
+}
+
+/** The weights of the department's service ranking set by its head. */
+export function rankingAudit(
+  actorId: string,
+  at: string,
+  before: Department,
+  ranking: Department['ranking'],
+): AuditRecord {
+  return {
+    at,
+    actorId,
+    action: 'ranking_changed',
+    subjectId: before.code,
+    changes: changedFields(before, { ...before, ranking }, ['ranking']),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Quality review: surveys (by signed link or on the order page), follow-ups of low ratings, reports,
- * the backlog, and the head's insight views (customers, capacity, goals).
+ * the backlog, and the head's insight views (customers, capacity, goals, the living canvas, the service ranking).
  */
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
@@ -67,5 +67,14 @@ export function qualityRoutes(deps: Deps, on: On): void {
   on('GET /departments/:code/goals', (c, { params }) => deps.insightWorkflow.goals(c.get('user'), params.code));
   on('PUT /departments/:code/goals', (c, { params, body }) =>
     deps.insightWorkflow.setGoals(c.get('user'), params.code, body),
+  );
+  on('GET /departments/:code/canvas', (c, { params, query }) =>
+    deps.canvasWorkflow.canvas(c.get('user'), params.code, query),
+  );
+  on('GET /departments/:code/ranking', (c, { params, query }) =>
+    deps.canvasWorkflow.ranking(c.get('user'), params.code, query),
+  );
+  on('PUT /departments/:code/ranking', (c, { params, query, body }) =>
+    deps.canvasWorkflow.setRanking(c.get('user'), params.code, query, body),
   );
 }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandoffMapView, OrderSummary, OrderView, ProcessMapView, SipocResponse } from '#shared/api.ts';
+import type {
+  HandoffMapView,
+  LivingCanvasView,
+  OrderSummary,
+  OrderView,
+  Problem,
+  ProcessMapView,
+  RankingView,
+  SipocResponse,
+} from '#shared/api.ts';
 import { bucketBounds, logBucket } from '#shared/histogram.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -299,6 +308,152 @@ describe('hand-off map of the company', () => {
     await henry.json('GET', `/api/v1/handoffs?${PERIOD}`);
     h.deps.db.calls.reset();
     await henry.json('GET', `/api/v1/handoffs?${PERIOD}`);
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
+  });
+});
+
+/**
+ * The living canvas and the service ranking, on the same day plus HR certificates: two filed through
+ * an API token on Wednesday 2026-10-14 (the period before November, and the canvas's first week), one
+ * through the portal on 2026-11-02 at 16:20. So HR has, from 2026-10-12 to 2026-11-02: 6 orders (4 by
+ * the portal, 2 by the API), all Anna's; in November onboarding 3 (none in October) and certificates
+ * 1 (2 in October).
+ */
+describe('living canvas and service ranking', () => {
+  beforeAll(async () => {
+    const token = await henry.json<{ secret: string }>('POST', '/api/v1/departments/HR/api-tokens', {
+      name: 'HR system',
+      scopes: ['orders:file'],
+      services: ['hr-certificate'],
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    expect(token.status).toBe(201);
+    const system = h.withAuthorization(`Bearer ${token.body.secret}`);
+    const certificate = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
+    now = new Date('2026-10-14T10:00:00+02:00');
+    for (let i = 0; i < 2; i++) {
+      const res = await system.json('POST', '/api/v1/integration/orders', {
+        ...certificate,
+        requesterEmail: 'Anna.Kowalska@example.com',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    at('16:20');
+    expect((await anna.json('POST', '/api/v1/orders', certificate)).status).toBe(201);
+  });
+
+  it('answers each section of the canvas with hand-computed figures', async () => {
+    const res = await henry.json<LivingCanvasView>('GET', '/api/v1/departments/HR/canvas?weeks=4');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const canvas = res.body;
+    expect([canvas.from, canvas.to, canvas.weeks]).toEqual([
+      '2026-10-12',
+      '2026-11-02',
+      ['2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02'],
+    ]);
+    expect(canvas.value).toEqual({
+      created: 6,
+      resolved: 1,
+      topServices: [{ serviceId: SERVICE, name: expect.any(String), resolved: 1 }],
+    });
+    expect(canvas.customers).toMatchObject({
+      customers: 1,
+      orders: 6,
+      segments: [{ value: 'Sales', orders: 6, share: 1 }],
+      stopped: [],
+    });
+    expect(canvas.ordering).toEqual({
+      orders: 6,
+      channels: [
+        { channel: 'portal', orders: 4, share: 4 / 6 },
+        { channel: 'api', orders: 2, share: 2 / 6 },
+      ],
+      unrecorded: 0,
+    });
+    // O1, O2 claimed and O3 rejected: three first responses, all within the standard.
+    expect(canvas.delivery).toMatchObject({ measured: 3, firstResponseOnTime: 1 });
+    expect(canvas.processes.services.map((s) => [s.serviceId, s.created, s.reworks, s.clarifications]).sort()).toEqual([
+      ['hr-certificate', 3, 0, 0],
+      [SERVICE, 3, 1, 1],
+    ]);
+    // No rating yet: the satisfaction goal (85 %) has no figure to meet; O1 was resolved on time (goal 90 %).
+    expect(canvas.quality).toEqual({ responses: 0, goal: { metric: 'csat', target: 0.85 } });
+    expect(canvas.standards).toEqual({
+      measured: 1,
+      resolutionOnTime: 1,
+      goal: { metric: 'resolution_on_time', target: 0.9, met: true },
+    });
+    // Complete weeks 12, 19 and 26 October: 2, 0, 0 orders; mean 0.7, slope −1 a week, forecast 0.
+    // Open now: O2 and the three certificates; nobody resolved in those weeks.
+    expect(canvas.resources).toEqual({
+      averagePerWeek: 0.7,
+      trendPerWeek: -1,
+      forecastPerWeek: 0,
+      open: 4,
+      activeAgents: 0,
+    });
+    expect(canvas.partners).toEqual({ handsTo: [{ code: 'FAC', handoffs: 1, reworkShare: 0 }], receivesFrom: [] });
+    expect(canvas.departmentNames).toEqual({ FAC: 'Facilities' });
+  });
+
+  it('is the head’s: the team and another head are refused', async () => {
+    expect((await hana.json('GET', '/api/v1/departments/HR/canvas')).status).toBe(403);
+    expect((await (await h.as('iris')).json('GET', '/api/v1/departments/HR/canvas')).status).toBe(404);
+    expect((await hana.json('GET', '/api/v1/departments/HR/ranking')).status).toBe(403);
+  });
+
+  it('reads six aggregates for the canvas: never an order', async () => {
+    await henry.json('GET', '/api/v1/departments/HR/canvas?weeks=4');
+    h.deps.db.calls.reset();
+    await henry.json('GET', '/api/v1/departments/HR/canvas?weeks=4');
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 6 });
+  });
+
+  it('ranks the services by hand-computed scores and turns round when the head changes the weights', async () => {
+    const res = await henry.json<RankingView>('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const ranking = res.body;
+    expect([ranking.previousFrom, ranking.previousTo, ranking.tuned]).toEqual(['2026-10-02', '2026-10-31', false]);
+    // W = 3 + 3 + 1 = 7. Onboarding: on time 1/1, satisfaction assumed 1 (no ratings anywhere), growth 3
+    // after 0 → 1: quality 100; penalties 100 × (2 × 1/3 + 1 × 1/3) ÷ 7 = 14.3; score 85.7.
+    // Certificates: on time assumed 1 (the department's), satisfaction assumed 1, growth 1 after 2 → 0.25:
+    // quality 100 × (3 + 3 + 0.25) ÷ 7 = 89.3; no penalty.
+    expect(ranking.services.map((s) => [s.serviceId, s.rank, s.quality, s.penalty, s.score])).toEqual([
+      [SERVICE, 1, 100, 14.3, 85.7],
+      ['hr-certificate', 2, 89.3, 0, 89.3],
+    ]);
+    expect(ranking.services[1]!.indicators.onTime).toEqual({ value: 1, assumed: true, points: 42.9 });
+    expect(ranking.services[0]!.penalties.rework).toEqual({ count: 1, rate: 0.333, points: 9.5 });
+
+    const weights = { ...ranking.weights, rework: 0, clarifications: 0 };
+    const bad = await henry.json<Problem>('PUT', `/api/v1/departments/HR/ranking?${PERIOD}`, {
+      version: ranking.version,
+      weights: { ...weights, onTime: 11 },
+    });
+    expect([bad.status, Object.keys(bad.body.fields ?? {})]).toEqual([400, ['weights.onTime']]);
+    const saved = await henry.json<RankingView>('PUT', `/api/v1/departments/HR/ranking?${PERIOD}`, {
+      version: ranking.version,
+      weights,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.tuned).toBe(true);
+    expect(saved.body.services.map((s) => [s.serviceId, s.score])).toEqual([
+      ['hr-certificate', 89.3],
+      [SERVICE, 100],
+    ]);
+    const stale = await henry.json('PUT', `/api/v1/departments/HR/ranking?${PERIOD}`, {
+      version: ranking.version,
+      weights,
+    });
+    expect(stale.status).toBe(409);
+    const again = await henry.json<RankingView>('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
+    expect(again.body.weights).toEqual(weights);
+  });
+
+  it('reads the services and the report rows of both periods for the ranking', async () => {
+    await henry.json('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
+    h.deps.db.calls.reset();
+    await henry.json('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
     expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
   });
 });

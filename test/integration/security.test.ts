@@ -265,14 +265,14 @@ describe('authorization matrix: every route as every role', () => {
         const { department } = (
           await (await h.as('henry')).json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')
         ).body;
-        const { code: _c, version: v, goals: _g, ...rest } = department;
+        const { code: _c, version: v, goals: _g, ranking: _r, ...rest } = department;
         return { path: p(route.path), body: { ...rest, version: v } };
       }
       case 'POST /departments': {
         const hr = (
           await (await h.as('henry')).json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')
         ).body.department;
-        const { version: _v, goals: _g, ...rest } = hr;
+        const { version: _v, goals: _g, ranking: _r, ...rest } = hr;
         return { path: p(route.path), body: { ...rest, code: `Q${n}` } };
       }
       case 'PUT /departments/:code/goals': {
@@ -281,6 +281,14 @@ describe('authorization matrix: every route as every role', () => {
         ).body;
         const goal = { metric: 'csat', target: 0.9, from: '2026-01-01', to: '2026-12-31' };
         return { path: p(route.path), body: { version, goals: [goal] } };
+      }
+      case 'PUT /departments/:code/ranking': {
+        const { version, weights } = (
+          await (
+            await h.as('henry')
+          ).json<{ version: number; weights: object }>('GET', '/api/v1/departments/HR/ranking')
+        ).body;
+        return { path: p(route.path), body: { version, weights } };
       }
       case 'POST /services':
         return { path: p(route.path), body: { ...serviceBody(), id: `hr-m${n}`, department: 'HR' } };

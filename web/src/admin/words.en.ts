@@ -131,6 +131,8 @@ export const adminWords = {
         calendar_changed: (actor: string, code: string, _fields: string) =>
           `${actor} changed the business calendar of ${code}`,
         goals_changed: (actor: string, code: string, _fields: string) => `${actor} changed the goals of ${code}`,
+        ranking_changed: (actor: string, code: string, _fields: string) =>
+          `${actor} changed the weights of the service ranking of ${code}`,
         service_created: (actor: string, id: string, _fields: string) => `${actor} created the service ${id}`,
         service_changed: (actor: string, id: string, fields: string) => `${actor} edited the service ${id}: ${fields}`,
         service_published: (actor: string, id: string, _fields: string) => `${actor} published the service ${id}`,

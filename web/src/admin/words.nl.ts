@@ -129,6 +129,7 @@ export const adminWords: typeof english = {
         department_changed: (actor, code, fields) => `${actor} wijzigde de instellingen van ${code}: ${fields}`,
         calendar_changed: (actor, code) => `${actor} wijzigde de werkkalender van ${code}`,
         goals_changed: (actor, code) => `${actor} wijzigde de doelen van ${code}`,
+        ranking_changed: (actor, code) => `${actor} wijzigde de gewichten van de dienstenrangschikking van ${code}`,
         service_created: (actor, id) => `${actor} maakte de dienst ${id} aan`,
         service_changed: (actor, id, fields) => `${actor} bewerkte de dienst ${id}: ${fields}`,
         service_published: (actor, id) => `${actor} publiceerde de dienst ${id}`,

@@ -128,6 +128,7 @@ export const adminWords: typeof english = {
         department_changed: (actor, code, fields) => `${actor} zmienił(a) ustawienia działu ${code}: ${fields}`,
         calendar_changed: (actor, code) => `${actor} zmienił(a) kalendarz pracy działu ${code}`,
         goals_changed: (actor, code) => `${actor} zmienił(a) cele działu ${code}`,
+        ranking_changed: (actor, code) => `${actor} zmienił(a) wagi rankingu usług działu ${code}`,
         service_created: (actor, id) => `${actor} utworzył(a) usługę ${id}`,
         service_changed: (actor, id, fields) => `${actor} zmienił(a) usługę ${id}: ${fields}`,
         service_published: (actor, id) => `${actor} opublikował(a) usługę ${id}`,

@@ -129,6 +129,7 @@ export const adminWords: typeof english = {
         department_changed: (actor, code, fields) => `${actor} изменил(а) настройки ${code}: ${fields}`,
         calendar_changed: (actor, code) => `${actor} изменил(а) рабочий календарь ${code}`,
         goals_changed: (actor, code) => `${actor} изменил(а) цели ${code}`,
+        ranking_changed: (actor, code) => `${actor} изменил(а) веса рейтинга услуг ${code}`,
         service_created: (actor, id) => `${actor} создал(а) услугу ${id}`,
         service_changed: (actor, id, fields) => `${actor} изменил(а) услугу ${id}: ${fields}`,
         service_published: (actor, id) => `${actor} опубликовал(а) услугу ${id}`,

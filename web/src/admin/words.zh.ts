@@ -121,6 +121,7 @@ export const adminWords: typeof english = {
         department_changed: (actor, code, fields) => `${actor} 修改了 ${code} 的设置：${fields}`,
         calendar_changed: (actor, code) => `${actor} 修改了 ${code} 的工作日历`,
         goals_changed: (actor, code) => `${actor} 修改了 ${code} 的目标`,
+        ranking_changed: (actor, code) => `${actor} 修改了 ${code} 的服务排名权重`,
         service_created: (actor, id) => `${actor} 创建了服务 ${id}`,
         service_changed: (actor, id, fields) => `${actor} 编辑了服务 ${id}：${fields}`,
         service_published: (actor, id) => `${actor} 发布了服务 ${id}`,
