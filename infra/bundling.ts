@@ -39,8 +39,11 @@ export const ESM_REQUIRE_BANNER =
 export const RUNTIME_PROVIDED = ['@aws-sdk/*', '@smithy/*'];
 
 /**
- * esbuild options shared by both consumers (names follow the esbuild API). Only what the handlers
- * import survives tree-shaking (ESM builds picked through `mainFields`).
+ * esbuild options shared by every consumer (names follow the esbuild API). Only what the handlers
+ * import survives tree-shaking (ESM builds picked through `mainFields`). Code splitting: what a handler
+ * loads with `import()` (the service template library, the pattern engine) becomes a chunk of its
+ * own next to `index.mjs`, read from the function's directory the first time it is needed, so a cold
+ * start parses only what every invocation needs.
  */
 export const ESBUILD_OPTIONS = {
   bundle: true,
@@ -50,25 +53,58 @@ export const ESBUILD_OPTIONS = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
+  splitting: true,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
   external: RUNTIME_PROVIDED,
   legalComments: 'none',
 } as const;
 
+/** The handler's file in the function's directory (Lambda's handler `index.handler`). */
+export const ENTRY_FILE = 'index.mjs';
+
+/** Where the lazily loaded chunks go inside the function's directory. */
+export const CHUNK_NAMES = 'chunks/[name]-[hash]';
+
 /**
- * The esbuild build options for one handler, written to `outfile`: what `npm run build:functions` and
- * the benchmark build. The CDK stack passes the same options through NodejsFunction (infra/function.ts).
+ * The esbuild build options for one handler, written into `outdir` (`index.mjs`, its chunks and their
+ * source maps): what the CDK stack (infra/function.ts), `npm run build:functions` and the benchmark build.
  */
-export function buildOptions(root: string, name: FunctionName, outfile: string) {
+export function buildOptions(root: string, name: FunctionName, outdir: string) {
   const { banner, ...options } = ESBUILD_OPTIONS;
   return {
     ...options,
     mainFields: [...options.mainFields],
     external: [...options.external],
     banner: { js: banner },
-    entryPoints: [path.join(root, FUNCTION_ENTRIES[name])],
-    outfile,
+    entryPoints: { index: path.join(root, FUNCTION_ENTRIES[name]) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: CHUNK_NAMES,
     absWorkingDir: root,
   };
+}
+
+/** What esbuild's metafile says of the output files (the part of esbuild's `Metafile` read here). */
+interface Outputs {
+  outputs: Record<string, { imports: ReadonlyArray<{ path: string; kind: string; external?: boolean }> }>;
+}
+
+/**
+ * The output files of one handler's build, as a cold start meets them: `eager`, the entry and every
+ * chunk it imports statically (loaded before the handler runs), and `lazy`, the chunks only `import()`
+ * reaches (loaded on first use). Source maps are left out. Paths as in the metafile.
+ */
+export function splitOutputs(metafile: Outputs, entry: string): { eager: string[]; lazy: string[] } {
+  const eager = new Set<string>();
+  const visit = (file: string) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (!imported.external && imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(entry);
+  const code = Object.keys(metafile.outputs).filter((file) => file.endsWith('.mjs'));
+  return { eager: code.filter((file) => eager.has(file)), lazy: code.filter((file) => !eager.has(file)) };
 }

@@ -1,40 +1,26 @@
 /**
  * The Lambda defaults, fixed in one place: Node.js 24 on arm64, ESM bundle built by the local
- * esbuild (never Docker) with the AWS SDK taken from the runtime, JSON logs into a log group owned by
+ * esbuild (never Docker) with the AWS SDK taken from the runtime and lazily loaded code in chunks of
+ * its own (infra/bundling.ts), JSON logs into a log group owned by
  * the stack, X-Ray tracing, its own role that can write only to its own log group. Access to anything
  * else is added by the bind helpers of the resource (`bindTable`, `bindAttachments`, `bindMail`,
  * `bindAuth`, `bindPortal`).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ESBUILD_OPTIONS, FUNCTION_ENTRIES, type FunctionName } from './bundling.ts';
+import { buildSync } from 'esbuild';
+import { buildOptions, FUNCTION_ENTRIES, type FunctionName } from './bundling.ts';
 import { isProd, type OrdoConfig, resourceName } from './config.ts';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (also what cdk-nag AwsSolutions-L1 asks for). */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 export const MEMORY_MB = 256;
-
-/** NodejsFunction's view of the shared esbuild options (infra/bundling.ts). */
-export const BUNDLING: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: ESBUILD_OPTIONS.target,
-  minify: ESBUILD_OPTIONS.minify,
-  sourceMap: ESBUILD_OPTIONS.sourcemap,
-  sourcesContent: ESBUILD_OPTIONS.sourcesContent,
-  mainFields: [...ESBUILD_OPTIONS.mainFields],
-  banner: ESBUILD_OPTIONS.banner,
-  // The AWS SDK comes from the Lambda runtime (see RUNTIME_PROVIDED in infra/bundling.ts).
-  bundleAwsSDK: false,
-  externalModules: [...ESBUILD_OPTIONS.external],
-  esbuildArgs: { '--legal-comments': ESBUILD_OPTIONS.legalComments },
-};
 
 export interface OrdoFunctionProps {
   config: OrdoConfig;
@@ -44,7 +30,7 @@ export interface OrdoFunctionProps {
 }
 
 export class OrdoFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly functionName: string;
@@ -69,7 +55,7 @@ export class OrdoFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new lambda.Function(this, 'Function', {
       functionName: this.functionName,
       description: props.description,
       runtime: RUNTIME,
@@ -109,31 +95,36 @@ export class OrdoFunction extends Construct {
 }
 
 /**
- * The bundled handler. When the stack is not being bundled (tests with
- * `aws:cdk:bundling-stacks: []`, `cdk destroy`, `cdk ls`) a missing entry gets a stub, so the
- * infrastructure can be checked without the handlers; a deploy always bundles and then requires it.
+ * The bundled handler: `index.mjs` and its chunks (infra/bundling.ts), built by the local esbuild with
+ * the options `npm run build:functions` and the benchmark use. NodejsFunction is not used because it
+ * writes one file (`--outfile`), which rules out code splitting. When the stack is not being bundled
+ * (tests with `aws:cdk:bundling-stacks: []`, `cdk destroy`, `cdk ls`) a missing entry gets a stub, so
+ * the infrastructure can be checked without the handlers; a deploy always bundles and then requires it.
  */
-function code(
-  scope: Construct,
-  config: OrdoConfig,
-  name: FunctionName,
-):
-  | { entry: string; projectRoot: string; depsLockFilePath: string; bundling: BundlingOptions }
-  | {
-      code: lambda.Code;
-      handler: string;
-    } {
+function code(scope: Construct, config: OrdoConfig, name: FunctionName): { code: lambda.Code; handler: string } {
+  const handler = 'index.handler';
   const entry = path.join(config.projectRoot, FUNCTION_ENTRIES[name]);
   if (existsSync(entry) || Stack.of(scope).bundlingRequired) {
     return {
-      entry,
-      projectRoot: config.projectRoot,
-      depsLockFilePath: path.join(config.projectRoot, 'package-lock.json'),
-      bundling: BUNDLING,
+      handler,
+      code: lambda.Code.fromAsset(config.projectRoot, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never used: the local esbuild always bundles (tryBundle returns true or throws).
+          image: DockerImage.fromRegistry('dummy'),
+          local: {
+            tryBundle(outputDir: string): boolean {
+              const built = buildSync({ ...buildOptions(config.projectRoot, name, outputDir), logLevel: 'warning' });
+              if (built.errors.length > 0) throw new Error(`bundling ${name} failed`);
+              return true;
+            },
+          },
+        },
+      }),
     };
   }
   return {
     code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("not bundled"); };'),
-    handler: 'index.handler',
+    handler,
   };
 }
