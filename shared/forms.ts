@@ -1,13 +1,14 @@
 /**
  * Request-form validation (SPEC §3): one implementation (`form-check.ts`) used by the portal form
- * and the API, with head-written patterns run in the linear-time engine (`patterns.ts`).
+ * and the API, with head-written patterns run in the linear-time engine (`patterns.ts`), which a caller
+ * loads first for a form with patterns (`pattern-engine.ts`: `needsPatterns`, `loadPatterns`).
  */
 import { type CheckOptions, checkAnswers } from './form-check.ts';
 
 export { conditionHolds, isVisible } from './conditions.ts';
 
 import type { Answers, FormField } from './model.ts';
-import { linearPatterns } from './patterns.ts';
+import { linearPatterns } from './pattern-engine.ts';
 
 export {
   addDays,

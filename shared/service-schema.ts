@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { FIELD_KINDS, FIELD_PRIVACY, INPUT_KINDS, LANGUAGES, RETENTION_UNITS } from './model.ts';
-import { patternProblem } from './patterns.ts';
+import { patternProblem } from './pattern-engine.ts';
 import { retentionProblem } from './privacy.ts';
 import { type FieldRefusals, type Refusal, refusal, says } from './refusals.ts';
 import { isOneLine } from './text.ts';

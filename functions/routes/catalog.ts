@@ -4,13 +4,18 @@
 import { NotFoundError } from '#shared/errors.ts';
 import { refusal } from '#shared/refusals.ts';
 import { createServiceBody } from '#shared/service-schema.ts';
-import { findTemplate, serviceFromTemplate, templateSummaries } from '#shared/templates/index.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
 import { parse } from '../http/validate.ts';
 import { summarize } from '../repositories/services.ts';
 
 const serviceId = (raw: string) => (raw.length <= 100 ? raw : '');
+
+/**
+ * The service template library (every template in every language, ~220 KB minified) is read on the
+ * first request that needs it, so the API's cold start does not parse it (a chunk of its own in Lambda).
+ */
+const library = () => import('#shared/templates/index.ts');
 
 export function catalogRoutes(deps: Deps, on: On): void {
   const flow = deps.catalogWorkflow;
@@ -27,8 +32,11 @@ export function catalogRoutes(deps: Deps, on: On): void {
   on('GET /departments/:code/members', (c, { params }) => flow.members(c.get('user'), params.code));
   on('GET /departments/:code/services', (c, { params }) => flow.servicesOfDepartment(c.get('user'), params.code));
   on('POST /services', (c, { body }) => flow.createService(c.get('user'), body));
-  on('GET /service-templates', (c, { query }) => templateSummaries(query.language ?? c.get('user').language ?? 'en'));
+  on('GET /service-templates', async (c, { query }) =>
+    (await library()).templateSummaries(query.language ?? c.get('user').language ?? 'en'),
+  );
   on('POST /departments/:code/services/from-template', async (c, { params, body: request }) => {
+    const { findTemplate, serviceFromTemplate } = await library();
     const template = findTemplate(request.templateId);
     if (!template) {
       throw new NotFoundError(

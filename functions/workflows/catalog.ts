@@ -6,6 +6,7 @@ import type { Member, ServiceView } from '#shared/api.ts';
 import { departmentAudit, serviceAudit } from '#shared/audit.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { Department, Service, User } from '#shared/model.ts';
+import { loadPatterns, needsPatterns } from '#shared/pattern-engine.ts';
 import { canEditCatalog, canEditDepartment, isAgentOf } from '#shared/permissions.ts';
 import { type FieldRefusals, refusal } from '#shared/refusals.ts';
 import type { ServiceBody } from '#shared/service-schema.ts';
@@ -125,7 +126,7 @@ export class CatalogWorkflow {
         { department: refusal('unknown_departments', { codes: [body.department] }) },
       );
     }
-    this.check(body);
+    await this.check(body);
     const now = this.deps.now().toISOString();
     return this.deps.services.save({ ...body, status: 'draft', version: 0, updatedAt: now }, undefined, now, (saved) =>
       serviceAudit(user.id, now, undefined, saved),
@@ -134,7 +135,7 @@ export class CatalogWorkflow {
 
   async updateService(user: User, id: string, body: ServiceBody & { version: number }): Promise<Service> {
     const current = await this.editable(user, id, body.version);
-    this.check(body);
+    await this.check(body);
     if (current.status === 'published') await this.checkPublishable(body);
     const { version, ...fields } = body;
     return this.saveAudited(user, current, { ...current, ...fields }, version);
@@ -142,7 +143,7 @@ export class CatalogWorkflow {
 
   async publish(user: User, id: string, version: number): Promise<Service> {
     const current = await this.editable(user, id, version);
-    this.check(current);
+    await this.check(current);
     await this.checkPublishable(current);
     return this.saveAudited(user, current, { ...current, status: 'published' }, version);
   }
@@ -170,7 +171,9 @@ export class CatalogWorkflow {
     return current;
   }
 
-  private check(body: ServiceBody): void {
+  private async check(body: ServiceBody): Promise<void> {
+    // The pattern engine is loaded only for a service with a pattern (shared/pattern-engine.ts).
+    if (needsPatterns(body.form)) await loadPatterns();
     const problems = serviceProblems(body);
     if (Object.keys(problems).length > 0) throw new ValidationError('invalid_request', {}, problems);
   }

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { LANGUAGES, type Language } from '../model.ts';
+import { loadPatterns } from '../pattern-engine.ts';
 import { type ServiceBody, serviceBody, serviceProblems } from '../service-schema.ts';
 import { localizeService } from '../translate.ts';
 import facilities from './facilities.json' with { type: 'json' };
@@ -58,6 +59,9 @@ export function readServiceDocuments<S extends z.ZodType>(
       return parsed.data;
     });
 }
+
+// The documents are checked as a head's service is, patterns included.
+await loadPatterns();
 
 const templates = (documents: unknown, area: TemplateArea): ServiceTemplate[] =>
   readServiceDocuments(templateDocument.extend({ area: z.literal(area) }), documents, `${area}.json`, (t) => ({

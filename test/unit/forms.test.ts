@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkAnswers, isVisible, validateAnswers } from '#shared/forms.ts';
 import type { FormField } from '#shared/model.ts';
+import { loadPatterns, needsPatterns } from '#shared/pattern-engine.ts';
 import { MAX_PATTERN_PROGRAM, patternProblem } from '#shared/patterns.ts';
 import { type ServiceBody, serviceProblems } from '#shared/service-schema.ts';
 
@@ -14,6 +15,26 @@ const form: FormField[] = [
   { id: 'tools', kind: 'multiSelect', label: 'Tools', required: false, options: ['A', 'B'] },
   { id: 'ok', kind: 'checkbox', label: 'OK', required: false },
 ];
+
+describe('the pattern engine, loaded on first need', () => {
+  it('refuses to check a pattern before it is loaded, rather than let the answer through', async () => {
+    vi.resetModules();
+    const fresh = await import('#shared/forms.ts');
+    const engine = await import('#shared/pattern-engine.ts');
+    const patterned: FormField[] = [{ id: 'code', kind: 'text', label: 'Code', required: true, pattern: '[A-Z]{2}' }];
+    expect(needsPatterns(patterned)).toBe(true);
+    expect(() => fresh.validateAnswers(patterned, { code: 'no' })).toThrow(/pattern engine not loaded/);
+    // A form without patterns needs no engine.
+    expect(fresh.validateAnswers([{ ...patterned[0]!, pattern: undefined }], { code: 'no' }).ok).toBe(true);
+    await engine.loadPatterns();
+    expect(fresh.validateAnswers(patterned, { code: 'no' })).toEqual({
+      ok: false,
+      fields: { code: { code: 'bad_format' } },
+    });
+  });
+});
+
+beforeAll(loadPatterns);
 
 describe('request form validation', () => {
   it('accepts good answers and drops hidden and unknown fields', () => {

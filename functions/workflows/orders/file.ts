@@ -19,6 +19,7 @@ import {
   partRefusal,
 } from '#shared/order-filing.ts';
 import { linkOf } from '#shared/order-link.ts';
+import { loadPatterns, needsPatterns } from '#shared/pattern-engine.ts';
 import { mayOrder } from '#shared/permissions.ts';
 import { sensitiveFields } from '#shared/privacy.ts';
 import { refusal } from '#shared/refusals.ts';
@@ -50,6 +51,8 @@ function stableJson(value: unknown): string {
 export async function draft(ctx: OrderContext, filing: Filing): Promise<Drafted> {
   const now = ctx.deps.now().toISOString();
   const department = await ctx.department(filing.service.department);
+  // Patterns run in the linear-time engine, loaded only for a form that has one.
+  if (needsPatterns(filing.service.form)) await loadPatterns();
   // Dates are judged against the department's today (its calendar's time zone).
   const answers = checkFiling(filing, localDay(now, department.calendar.timeZone));
   const number = await ctx.deps.departments.nextOrderNumber(filing.service.department);

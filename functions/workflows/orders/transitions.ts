@@ -7,6 +7,7 @@
 import type { OrderView, TransitionBody } from '#shared/api.ts';
 import type { User } from '#shared/model.ts';
 import { applyTransition, withSurvey } from '#shared/order-actions.ts';
+import { loadPatterns, needsPatterns } from '#shared/pattern-engine.ts';
 import type { Alongside } from '../../repositories/orders.ts';
 import type { OrderContext } from './context.ts';
 
@@ -19,6 +20,8 @@ export async function transition(
   const loaded = await ctx.load(user, number);
   const change = await ctx.changeOf(user, loaded);
   const assignee = body.action === 'assign' ? await ctx.deps.users.get(body.assigneeId ?? user.id) : undefined;
+  // New answers are checked against the form, patterns in the engine loaded only for a form that has one.
+  if (body.action === 'answer_clarification' && needsPatterns(change.service?.form ?? [])) await loadPatterns();
   let outcome = applyTransition(loaded.order, body, { ...change, assignee });
   const mail = await ctx.mail.compose(outcome.mails, outcome.order);
   let alongside: Alongside = {};

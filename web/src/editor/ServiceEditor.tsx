@@ -7,6 +7,7 @@ import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Member } from '#shared/api.ts';
 import { type Condition, RETENTION_UNITS, type Service } from '#shared/model.ts';
+import { loadPatterns, needsPatterns } from '#shared/pattern-engine.ts';
 import { isHeadOf } from '#shared/permissions.ts';
 import { createServiceBody, serviceBody, serviceProblems } from '#shared/service-schema.ts';
 import { user } from '../account/session.ts';
@@ -174,10 +175,12 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
     return { ...localMessages(serviceProblems(body)), ...(parsed.success ? {} : issuesToFields(parsed.error.issues)) };
   }
 
-  function save() {
+  async function save() {
     if (!canEdit()) return;
     write.clear();
     const body = cleanDraft(draft());
+    // Patterns are checked in the linear-time engine, fetched the first time a draft has one.
+    if (needsPatterns(body.form)) await loadPatterns();
     const found = check(body);
     if (Object.keys(found).length > 0) {
       editorErrors.show(found);
