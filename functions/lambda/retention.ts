@@ -6,7 +6,6 @@
 import { loadConfig } from '../config.ts';
 import { createCoreDeps } from '../core-deps.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
-import { createTracer } from '../observability/tracer.ts';
 import { PrivacyRepository } from '../repositories/privacy.ts';
 import { ServiceRepository } from '../repositories/services.ts';
 import { AttachmentStore } from '../storage/attachments.ts';
@@ -14,8 +13,8 @@ import { PrivacyWorkflow } from '../workflows/privacy.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
-const { instrument } = createTracer();
-const deps = createCoreDeps(config, { log: observed.log, metrics: observed.metrics, instrument });
+const { instrument } = observed;
+const deps = createCoreDeps(config, observed);
 const files = config.attachmentsBucket
   ? new AttachmentStore(config.attachmentsBucket, {
       region: config.region,
