@@ -40,7 +40,8 @@ const SIZE_LIMIT: Record<FunctionName, number> = {
   api: 250 * 1024,
   'sla-timer': 150 * 1024,
   'mail-worker': 150 * 1024,
-  // mailparser brings its character sets (iconv-lite, encoding-japanese) and HTML-to-text; measured 1,542 KB.
+  // Set when mailparser brought its character sets (iconv-lite, encoding-japanese) and HTML-to-text (1,542 KB);
+  // with postal-mime it is ~400 KB.
   'mail-in': 1_700 * 1024,
   // The core dependencies and the privacy rules; S3 loads on the first file to remove.
   retention: 250 * 1024,

@@ -10,7 +10,7 @@
  * The order changes are the same use cases the portal calls, so every rule applies as there.
  */
 import { createHash } from 'node:crypto';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import PostalMime, { type Address, type Email } from 'postal-mime';
 import { ATTACHMENT_LIMITS } from '#shared/api.ts';
 import { DomainError } from '#shared/errors.ts';
 import {
@@ -74,7 +74,7 @@ export interface InboundDelivery {
 export class InboundBusyError extends Error {}
 
 interface Reading {
-  parsed: ParsedMail;
+  parsed: Email;
   headers: InboundHeaders;
   from?: string;
   subject: string;
@@ -343,23 +343,26 @@ export class MailIn {
   }
 
   /** Stores the message's files that meet the upload limits; the others are listed with why. */
-  private async attachmentsFor(parsed: ParsedMail, person: User): Promise<InboundAttachment[]> {
+  private async attachmentsFor(parsed: Email, person: User): Promise<InboundAttachment[]> {
     const out: InboundAttachment[] = [];
     for (const file of parsed.attachments.slice(0, 20)) {
       if (file.related) continue; // images embedded in the HTML body, e.g. a signature logo
       const name = (file.filename ?? 'attachment').slice(0, 200);
-      const contentType = file.contentType.toLowerCase();
-      const entry: InboundAttachment = { name, contentType, size: file.size };
+      const contentType = file.mimeType.toLowerCase();
+      const content = contentOf(file.content);
+      const entry: InboundAttachment = { name, contentType, size: content.length };
       if (!(ATTACHMENT_LIMITS.contentTypes as readonly string[]).includes(contentType)) entry.note = 'type';
-      else if (file.size > ATTACHMENT_LIMITS.maxBytes || file.size === 0) entry.note = 'size';
-      else entry.key = await this.deps.store.putAttachment(person.id, { name, contentType, content: file.content });
+      else if (content.length > ATTACHMENT_LIMITS.maxBytes || content.length === 0) entry.note = 'size';
+      else entry.key = await this.deps.store.putAttachment(person.id, { name, contentType, content });
       out.push(entry);
     }
     return out;
   }
 
   private async read(raw: Buffer): Promise<Reading> {
-    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    // postal-mime: MIME structure, encoded words and every charset Node's TextDecoder knows (full ICU);
+    // HTML-only mail comes with its text made from the HTML.
+    const parsed = await PostalMime.parse(raw);
     const lines = parsed.headerLines.map((h) => ({
       key: h.key.toLowerCase(),
       value: h.line
@@ -371,7 +374,7 @@ export class MailIn {
       get: (name) => lines.find((l) => l.key === name)?.value,
       all: (name) => lines.filter((l) => l.key === name).map((l) => l.value),
     };
-    const from = parsed.from?.value[0]?.address?.toLowerCase();
+    const from = mailboxes(parsed.from ? [parsed.from] : undefined)[0]?.toLowerCase();
     return {
       parsed,
       headers,
@@ -398,10 +401,20 @@ function headerEnd(raw: Buffer): number {
   return ends.length ? Math.min(...ends) + 2 : Math.min(raw.length, 64 * 1024);
 }
 
-function addressesOf(parsed: ParsedMail): string[] {
-  const list = (field: AddressObject | AddressObject[] | undefined) =>
-    (Array.isArray(field) ? field : field ? [field] : []).flatMap((o) => o.value.map((v) => v.address ?? ''));
-  return [...list(parsed.to), ...list(parsed.cc)].filter(Boolean);
+/** The addresses of a header's mailboxes, members of groups included. */
+function mailboxes(list: Address[] | undefined): string[] {
+  return (list ?? []).flatMap((a) => (a.group ? a.group.map((m) => m.address) : [a.address])).filter(Boolean);
+}
+
+function addressesOf(parsed: Email): string[] {
+  return [...mailboxes(parsed.to), ...mailboxes(parsed.cc)];
+}
+
+function contentOf(content: ArrayBuffer | Uint8Array | string): Buffer {
+  if (typeof content === 'string') return Buffer.from(content, 'base64');
+  return content instanceof Uint8Array
+    ? Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+    : Buffer.from(content);
 }
 
 /** A last resort for HTML-only mail: tags out, block ends as line breaks, entities of the basic set. */

@@ -123,6 +123,36 @@ describe('mail in', () => {
     expect(comment?.visibility).toBe('public');
   });
 
+  it('reads a reply in another character set, and an HTML-only reply, as text', async () => {
+    const number = await fileRepair();
+    // Windows-1251: Cyrillic А…я are the bytes 0xC0…0xFF.
+    const cp1251 = (text: string) =>
+      Buffer.from([...text].map((c) => (c >= 'А' && c <= 'я' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+    const raw = [
+      `From: ${ANNA}`,
+      `To: ${replies.address(number)}`,
+      `Subject: =?windows-1251?B?${cp1251('Окно').toString('base64')}?=`,
+      'Message-ID: <cp1251@example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=windows-1251',
+      'Content-Transfer-Encoding: base64',
+      '',
+      cp1251('Левое окно не закрывается.').toString('base64'),
+      '',
+    ].join('\r\n');
+    const record = await send({ envelope: { from: ANNA, to: [replies.address(number)] }, raw });
+    expect(record).toMatchObject({ outcome: 'commented', orderNumber: number, subject: 'Окно' });
+    const html = await send({
+      to: replies.address(number),
+      subject: 'Re: window',
+      text: undefined,
+      html: '<div>The <b>right</b> one &amp; the door.</div><blockquote>earlier mail</blockquote>',
+    });
+    expect(html.outcome).toBe('commented');
+    const comments = (await view(felix, number)).timeline.filter((e) => e.kind === 'comment' && e.actorId === 'anna');
+    expect(comments.map((e) => e.comment?.trim())).toEqual(['Левое окно не закрывается.', 'The right one & the door.']);
+  });
+
   it('answers an open clarification request by mail and resumes the clock, as the portal answer does', async () => {
     const number = await fileRepair();
     const act = async (body: Record<string, unknown>) => {
