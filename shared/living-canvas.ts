@@ -5,8 +5,9 @@
  *
  *   value          orders filed and resolved, the services that delivered most
  *   customers      customers and segments that ordered, and the regulars who stopped (insight.ts)
- *   ordering       the share of orders by channel (portal, email, API, hand-off)
- *   delivery       first response on time and median times, against a first-response goal
+ *   delivery       how to order and how we tell the status (howToOrder): first response on time and
+ *                  median times, against a first-response goal
+ *   ordering       the channels: the share of orders by channel (portal, email, API, hand-off)
  *   processes      the busiest services with their returns for rework and clarifications
  *   quality        satisfaction (ratings 4–5) against the department's satisfaction goal
  *   standards      resolutions on time against the department's on-time goal
@@ -31,8 +32,8 @@ import { type Counters, histogramQuantile } from './stats.ts';
 export const CANVAS_SECTIONS = [
   ['value', 'value'],
   ['customers', 'customerSegments'],
-  ['ordering', 'howToOrder'],
-  ['delivery', 'channels'],
+  ['delivery', 'howToOrder'],
+  ['ordering', 'channels'],
   ['processes', 'keyProcesses'],
   ['quality', 'qualityChecks'],
   ['standards', 'standardsAndMetrics'],

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANVAS_SECTIONS } from '#shared/living-canvas.ts';
 import type { User } from '#shared/model.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { processStrings } from '../../web/src/process/words.ts';
@@ -27,6 +28,8 @@ const numbers: Record<string, string> = {};
 const MAP = '/departments/HR/services/hr-onboarding/process';
 const SIPOC = '/departments/HR/services/hr-onboarding/sipoc';
 const HANDOFFS = '/handoffs';
+const DEPARTMENT = '/departments/HR';
+const RANKING = '/departments/HR/ranking';
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -64,6 +67,26 @@ beforeAll(async () => {
   handover = (await orders.view(hana, handover.number)).order;
   handover = (await orders.moveStage(hana, handover.number, { version: handover.version, stage: 'handover' })).order;
   numbers.handover = handover.number;
+  // For the ranking: a fourth onboarding comes back for rework (1 of 4 orders), and the one employment
+  // certificate needs a clarification (1 of 1): by the default weights the certificate is first.
+  let rework = await file();
+  rework = (await orders.transition(hana, rework.number, { action: 'claim', version: rework.version })).order;
+  await orders.transition(hana, rework.number, {
+    action: 'return_inputs',
+    version: rework.version,
+    inputs: ['manager'],
+    comment: 'Which manager?',
+  });
+  let certificate = (
+    await orders.create(anna, { serviceId: 'hr-certificate', answers: { purpose: 'Bank' }, priority: 'normal' })
+  ).order;
+  certificate = (await orders.transition(hana, certificate.number, { action: 'claim', version: certificate.version }))
+    .order;
+  await orders.transition(hana, certificate.number, {
+    action: 'request_clarification',
+    version: certificate.version,
+    comment: 'Which bank?',
+  });
 });
 
 afterAll(async () => {
@@ -169,6 +192,58 @@ describe('SIPOC and hand-off map', () => {
   });
 });
 
+describe('living canvas and service ranking', () => {
+  it('the head reads the live figure beside each section of the department’s canvas', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}${DEPARTMENT}`);
+    await page.getByTestId('live-ordering').waitFor();
+    for (const section of CANVAS_SECTIONS.map(([section]) => section)) {
+      expect(await page.getByTestId(`live-${section}`).count(), section).toBe(1);
+    }
+    // Five orders, all filed in the portal; the head's own words stay beside them.
+    expect(await page.getByTestId('live-value').innerText()).toContain('5 orders filed');
+    expect(await page.getByTestId('live-ordering').innerText()).toContain('Portal: 100');
+    expect(await page.getByTestId('live-partners').innerText()).toContain('Facilities: 1 hand-off,');
+    expect(await page.getByTestId('canvas-value').innerText()).toContain('People join, change roles and leave');
+    await screenshot(page, 'living-canvas');
+    await axeClean(page);
+    await page.context().close();
+  });
+
+  it('an employee sees the canvas in the department’s words only', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Anna Kowalska');
+    await page.goto(`${stack.appUrl}${DEPARTMENT}`);
+    await page.getByRole('heading', { name: 'How this department works' }).waitFor();
+    expect(await page.locator('[data-testid^="live-"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the head changes a weight and the ranking turns round', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz');
+    await page.goto(`${stack.appUrl}${RANKING}`);
+    const first = () => page.getByTestId('ranked-service').first().locator('h3').innerText();
+    await page.getByTestId('ranked-service').first().waitFor();
+    expect(await first()).toContain('Employment certificate');
+    expect(await page.getByTestId('ranked-service').count()).toBe(2);
+    expect(await page.getByTestId('ranking-formula').innerText()).toContain('1 × clarification rate');
+    await axeClean(page);
+
+    await page.getByLabel('Clarifications (penalty)').fill('0');
+    await page.getByRole('button', { name: 'Save the weights' }).click();
+    await expect.poll(() => page.getByTestId('ranking-outcome').innerText()).toContain('saved');
+    await expect.poll(first).toContain('Onboard a new employee');
+    expect(await page.getByTestId('ranking-formula').innerText()).toContain('0 × clarification rate');
+    // A weight beyond 10 is refused beside its field, and nothing changes.
+    await page.getByLabel('On time').fill('11');
+    await page.getByRole('button', { name: 'Save the weights' }).click();
+    await expect.poll(() => page.getByTestId('ranking-outcome').innerText()).not.toContain('saved');
+    expect(await page.getByLabel('On time').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'service-ranking');
+    await axeClean(page);
+    await page.context().close();
+  });
+});
+
 describe('at 390 px', () => {
   it('each view fits the phone; only the map scrolls sideways, inside its frame', async () => {
     const page = await openAs(browser, stack.appUrl, 'Henry Ortiz', phoneViewport);
@@ -177,6 +252,15 @@ describe('at 390 px', () => {
       await page.goto(`${stack.appUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.locator('main table').first().waitFor();
+      const found = await sidewaysProblems(page);
+      if (found.length) problems[path] = found;
+    }
+    for (const [path, ready] of [
+      [DEPARTMENT, 'live-partners'],
+      [RANKING, 'ranked-service'],
+    ] as const) {
+      await page.goto(`${stack.appUrl}${path}`);
+      await page.getByTestId(ready).first().waitFor();
       const found = await sidewaysProblems(page);
       if (found.length) problems[path] = found;
     }

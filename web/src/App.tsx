@@ -14,6 +14,7 @@ const Catalog = lazy(() => import('./catalog/Catalog.tsx'));
 const ProcessMapPage = lazy(() => import('./process/ProcessMap.tsx'));
 const SipocPage = lazy(() => import('./process/Sipoc.tsx'));
 const HandoffsPage = lazy(() => import('./process/Handoffs.tsx'));
+const RankingPage = lazy(() => import('./process/Ranking.tsx'));
 const DepartmentPage = lazy(() => import('./catalog/Department.tsx'));
 const ServicePage = lazy(() => import('./catalog/Service.tsx'));
 const MyOrders = lazy(() => import('./order/MyOrders.tsx'));
@@ -178,6 +179,7 @@ export function App() {
         <Route path="/departments/:code/goals" component={Goals} />
         <Route path="/departments/:code/customers" component={Customers} />
         <Route path="/departments/:code/capacity" component={Capacity} />
+        <Route path="/departments/:code/ranking" component={RankingPage} />
         <Route path="/departments/:code/services/:id/process" component={ProcessMapPage} />
         <Route path="/departments/:code/services/:id/sipoc" component={SipocPage} />
         <Route path="/handoffs" component={HandoffsPage} />

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
-import type { DepartmentGoal } from '#shared/model.ts';
+import type { Canvas, DepartmentGoal } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
 import { user } from '../account/session.ts';
 import { goalFigureWords } from '../dashboard/goal-words.ts';
@@ -24,6 +24,8 @@ function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {
 
 // Only heads and admins edit; everyone else never loads the editor (or its schemas).
 const DepartmentEditor = lazy(() => import('../editor/DepartmentEditor.tsx'));
+// Only the head reads the live figures beside the canvas; nobody else loads them.
+const LivingCanvas = lazy(() => import('../process/LivingCanvas.tsx'));
 
 export default function DepartmentPage() {
   const params = useParams<{ code: string }>();
@@ -139,21 +141,35 @@ export default function DepartmentPage() {
             </section>
           </Show>
 
-          <section aria-labelledby="canvas-title">
-            <h2 id="canvas-title">{t.department.canvasTitle}</h2>
-            <div class="canvas">
-              <For each={CANVAS_ORDER}>
-                {(key) => (
-                  <section class="canvas-cell surface" aria-labelledby={`canvas-${key}`}>
-                    <h3 id={`canvas-${key}`}>{t.department.canvas[key]}</h3>
-                    <Prose text={data().department.canvas[key]} />
-                  </section>
-                )}
-              </For>
-            </div>
-          </section>
+          <Show
+            when={user() !== undefined && isHeadOf(user()!, params.code)}
+            fallback={<PlainCanvas canvas={data().department.canvas} />}
+          >
+            <Suspense fallback={<PlainCanvas canvas={data().department.canvas} />}>
+              <LivingCanvas code={params.code} canvas={data().department.canvas} />
+            </Suspense>
+          </Show>
         </article>
       )}
     </Loaded>
+  );
+}
+
+/** The canvas in the department's words, as everyone but its head sees it. */
+function PlainCanvas(props: { canvas: Canvas }) {
+  return (
+    <section aria-labelledby="canvas-title">
+      <h2 id="canvas-title">{t.department.canvasTitle}</h2>
+      <div class="canvas">
+        <For each={CANVAS_ORDER}>
+          {(key) => (
+            <section class="canvas-cell surface" aria-labelledby={`canvas-${key}`}>
+              <h3 id={`canvas-${key}`}>{t.department.canvas[key]}</h3>
+              <Prose text={props.canvas[key]} />
+            </section>
+          )}
+        </For>
+      </div>
+    </section>
   );
 }

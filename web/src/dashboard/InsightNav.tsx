@@ -1,13 +1,14 @@
 /**
  * The head's views of the department, one link each: quality (the dashboard), goals, customers,
- * capacity. The current one is marked for screen readers as well as visually.
+ * capacity, the service ranking. The current one is marked for screen readers as well as visually.
  */
 import { A, useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
+import { tc } from '../process/canvas-words.ts';
 import { tp } from '../process/words.ts';
 import { ti } from './insight-words.ts';
 
-const VIEWS = ['dashboard', 'goals', 'customers', 'capacity'] as const;
+const VIEWS = ['dashboard', 'goals', 'customers', 'capacity', 'ranking'] as const;
 
 export function InsightNav(props: { code: string }) {
   const location = useLocation();
@@ -17,6 +18,7 @@ export function InsightNav(props: { code: string }) {
     goals: ti.nav.goals,
     customers: ti.nav.customers,
     capacity: ti.nav.capacity,
+    ranking: tc.canvas.ranking,
   };
   return (
     <nav class="insight-nav" aria-label={ti.nav.label}>

@@ -268,6 +268,13 @@ export const api = {
   handoffsCsv: (search: string) =>
     download('GET /handoffs', { query: { ...fromSearch<'GET /handoffs'>(search), format: 'csv' } }, 'text/csv'),
   saveGoals: (code: string, body: GoalsBody) => call('PUT /departments/:code/goals', { params: { code }, body }),
+  // The living canvas and the service ranking (heads). `search`: from and to, as a query string.
+  canvas: (code: string, weeks: number) =>
+    call('GET /departments/:code/canvas', { params: { code }, query: { weeks } }),
+  ranking: (code: string, search: string) =>
+    call('GET /departments/:code/ranking', { params: { code }, query: fromSearch(search) }),
+  saveRanking: (code: string, search: string, body: BodyOf<'PUT /departments/:code/ranking'>) =>
+    call('PUT /departments/:code/ranking', { params: { code }, query: fromSearch(search), body }),
   // Platform administration (admins only).
   users: () => call('GET /users'),
   setRoles: (id: string, body: RolesBody) => call('PUT /users/:id/roles', { params: { id }, body }),
