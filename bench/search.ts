@@ -231,10 +231,18 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
     ctx.log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s (${counts.termItems} index items)`);
   }
 
+  /** Searches the storage deadline cut short (503), per size and search: counted, timed, not fatal. */
+  const unavailable = new Map<string, number>();
   const run = async (t: SizeTable, query: Query): Promise<number> => {
     const caller = t.callers?.[query.who];
     if (!caller) throw new Error('Not signed in.');
-    const found = expectOk(query.id, await caller.json<SearchAnswer>('GET', query.path(t)));
+    const res = await caller.json<SearchAnswer>('GET', query.path(t));
+    if (res.status === 503) {
+      const key = `${t.size}:${query.id}`;
+      unavailable.set(key, (unavailable.get(key) ?? 0) + 1);
+      return 0;
+    }
+    const found = expectOk(query.id, res);
     const want = query.expect?.(t);
     if (want !== undefined && found.items.length !== want) {
       throw new Error(`${query.id} at ${t.size} found ${found.items.length} orders, not ${want}.`);
@@ -256,7 +264,7 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
         entry.times.push(performance.now() - started);
         entry.calls.push(totalCalls(tally));
         entry.items.push(tally.itemsRead);
-        entry.found = value;
+        entry.found = Math.max(entry.found, value);
         samples.set(key, entry);
       }
     }
@@ -295,7 +303,7 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
   });
 
   const details = [
-    'Bulk-loaded tables in one DynamoDB Local (bench/loader.ts: clones of real orders filed through the workflow, order items only, without their timelines; each clone’s index items are the ones its filing transaction writes, `searchTermItems` of functions/repositories/search.ts, written in batches with the order). Titles and one text answer are made-up words drawn with a skewed distribution; "kwazar" is in exactly 20 HR orders, 5 of them Anna’s. Every search goes through the whole app in-process (guard, validation, workflow, JSON) as Hana (HR agent: `GET /departments/HR/search?q=`) or Anna (`GET /orders/search?q=`); after a warm-up, every size and search is measured in turn. Requests and items read are medians per search, counted by an SDK middleware (bench/probe.ts): a Query counts the index items it read, a BatchGetItem the orders. Each index entry carries its order’s terms, so a search of several words reads the orders only of the entries that hold every word.',
+    'A search the product’s 1 s storage deadline cut short answers 503; the benchmark counts it (“n× 503”, warm-up included) and keeps its time among the samples instead of stopping. Bulk-loaded tables in one DynamoDB Local (bench/loader.ts: clones of real orders filed through the workflow, order items only, without their timelines; each clone’s index items are the ones its filing transaction writes, `searchTermItems` of functions/repositories/search.ts, written in batches with the order). Titles and one text answer are made-up words drawn with a skewed distribution; "kwazar" is in exactly 20 HR orders, 5 of them Anna’s. Every search goes through the whole app in-process (guard, validation, workflow, JSON) as Hana (HR agent: `GET /departments/HR/search?q=`) or Anna (`GET /orders/search?q=`); after a warm-up, every size and search is measured in turn. Requests and items read are medians per search, counted by an SDK middleware (bench/probe.ts): a Query counts the index items it read, a BatchGetItem the orders. Each index entry carries its order’s terms, so a search of several words reads the orders only of the entries that hold every word.',
     '',
     table(
       ['orders', 'HR orders', 'Anna’s', `with "${COMMON}"`, 'index items', 'bulk load'],
@@ -318,7 +326,11 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
         query.what,
         ...tables.flatMap((t) => {
           const f = figures(t, query);
-          return [`${ms(f.p50)} / ${ms(f.p95)}`, `${f.calls}, ${f.itemsRead}, ${f.found}`];
+          const cut = unavailable.get(`${t.size}:${query.id}`);
+          return [
+            `${ms(f.p50)} / ${ms(f.p95)}${cut ? ` (${cut}× 503)` : ''}`,
+            `${f.calls}, ${f.itemsRead}, ${f.found}`,
+          ];
         }),
       ]),
     ),
