@@ -41,6 +41,8 @@ export interface Deps extends CoreDeps {
   privacyWorkflow: PrivacyWorkflow;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
+  /** Links to raw inbound messages; absent when no inbound bucket is configured. */
+  rawMail?: AttachmentStore;
 }
 
 export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides & { now?: () => Date } = {}): Deps {
@@ -76,6 +78,14 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
         ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
       })
     : undefined;
+  // Raw inbound messages, for the department head's download (read only: SES and mail in write them).
+  const rawMail = config.inboundBucket
+    ? new AttachmentStore(config.inboundBucket, {
+        region: config.region,
+        ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+        ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
+      })
+    : undefined;
   const privacyWorkflow = new PrivacyWorkflow({
     privacy: new PrivacyRepository(db),
     orders,
@@ -89,6 +99,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   return {
     ...core,
     ...(attachments ? { attachments } : {}),
+    ...(rawMail ? { rawMail } : {}),
     privacyWorkflow,
     config,
     authenticator,

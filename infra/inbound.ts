@@ -153,6 +153,26 @@ export class OrdoInbound extends Construct {
   }
 
   /**
+   * Lets the API hand a department's head a short-lived link to a raw message: GetObject under the
+   * inbound prefix of this bucket and nothing else (no list, no write); the link is signed with the
+   * API's role, so it opens only what the role may read.
+   */
+  letReadRawMail(fn: OrdoFunction): void {
+    fn.allow(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)],
+      }),
+    );
+    fn.setEnv('INBOUND_BUCKET', this.bucket.bucketName);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnInFinding(this.bucket)}/${INBOUND_PREFIX}*]`,
+      reason:
+        'The head downloads any raw message of their department, each named by its SES message id; the API only reads (GetObject) under the inbound prefix of this one bucket, after checking the message is the department’s.',
+    });
+  }
+
+  /**
    * Lets a function sign or check reply addresses: reads the reply key ring, and learns the domain.
    * The senders (mail worker, timer) sign every mail about an order with it; mail in checks replies.
    */

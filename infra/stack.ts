@@ -92,6 +92,8 @@ export class OrdoStack extends Stack {
       // Whoever sends mail about orders signs its Reply-To address.
       this.inbound.bindReplies(this.mailWorker.handler);
       this.inbound.bindReplies(this.slaTimer.handler);
+      // The head's download of a raw message: a presigned GET the API signs, so it may read them.
+      this.inbound.letReadRawMail(this.api.handler);
     }
 
     this.portalDeployed = this.web.deployPortal({ apiUrl: this.api.url, oidc: portalOidcConfig(this.auth) });

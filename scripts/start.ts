@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     ...(inMemory ? {} : { dataDir: join(root, '.data') }),
     logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
     history: true,
+    // The head's download of raw incoming mail reads the bucket the SMTP stand-in keeps it in.
+    apiEnv: { INBOUND_BUCKET },
   });
 
   const smtp = await startMailIn(stack, ports.smtp);
@@ -109,14 +111,16 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
+/** Where the SMTP stand-in keeps raw incoming mail (the S3 stand-in). */
+const INBOUND_BUCKET = 'ordo-inbound';
+
 /**
  * Mail in: the SMTP stand-in for SES receiving, with Facilities taking requests at
  * facilities@<local inbound domain> into "Repair request". Each message's outcome is printed.
  */
 async function startMailIn(stack: Awaited<ReturnType<typeof startStack>>, smtpPort: number): Promise<number> {
-  const bucket = 'ordo-inbound';
-  await ensureInboundBucket(stack.s3Endpoint, bucket);
-  const { mailIn, inbound, store } = await createLocalMailIn(stack.deps, bucket);
+  await ensureInboundBucket(stack.s3Endpoint, INBOUND_BUCKET);
+  const { mailIn, inbound, store } = await createLocalMailIn(stack.deps, INBOUND_BUCKET);
   await inbound.setIntake({ department: 'FAC', localPart: 'facilities', serviceId: 'fac-repair' });
   const smtp = await startSmtpStandIn({
     port: smtpPort,

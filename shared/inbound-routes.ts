@@ -45,7 +45,14 @@ export interface InboundMailView {
   answered?: boolean;
 }
 
-export type InboundMailPage = Page<InboundMailView> & { intake?: MailIntakeView };
+export type InboundMailPage = Page<InboundMailView> & {
+  intake?: MailIntakeView;
+  /** The raw messages can be downloaded (GET /departments/:code/inbound/:id/raw). */
+  raw?: boolean;
+};
+
+/** GET /departments/:code/inbound/:id/raw: the raw message, as a redirect to it or its URL in JSON. */
+export const rawMailQuery = z.strictObject({ as: z.enum(['json', 'redirect']).default('redirect') });
 
 const answer = <T>(name: string): Answer<T> => ({ name });
 const code = departmentCodeParam;
@@ -58,6 +65,16 @@ export const INBOUND_ROUTES = {
     params: { code },
     query: pageQuery,
     response: answer<InboundMailPage>('InboundMailPage'),
+  },
+  'GET /departments/:code/inbound/:id/raw': {
+    audience: 'departmentHead' satisfies Audience,
+    tag: 'departments',
+    summary:
+      'One inbound message of the department as it arrived (message/rfc822): a short-lived link to it (as=json) or a redirect to it.',
+    params: { code, id: z.string().min(1).max(200) },
+    query: rawMailQuery,
+    response: answer<{ url: string }>('DownloadUrl'),
+    also: [{ status: 302, description: 'Redirect to the raw message (as=redirect).' }],
   },
   'PUT /departments/:code/mail-intake': {
     audience: 'departmentHeadOrAdmin' satisfies Audience,

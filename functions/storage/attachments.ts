@@ -106,9 +106,27 @@ export class AttachmentStore {
     return missing;
   }
 
-  async downloadUrl(key: string, seconds = DOWNLOAD_SECONDS): Promise<string> {
+  /** A short-lived GET link; `as`: saved under this file name with this content type. */
+  async downloadUrl(
+    key: string,
+    seconds = DOWNLOAD_SECONDS,
+    as?: { fileName: string; contentType: string },
+  ): Promise<string> {
     const { client, s3, sign } = await this.load();
-    return sign(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: seconds });
+    return sign(
+      client,
+      new s3.GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(as
+          ? {
+              ResponseContentDisposition: `attachment; filename="${as.fileName.replace(/[^\w.-]+/g, '_')}"`,
+              ResponseContentType: as.contentType,
+            }
+          : {}),
+      }),
+      { expiresIn: seconds },
+    );
   }
 
   /** Every object key under `prefix` (a person's uploads, their exports). */

@@ -162,6 +162,36 @@ describe('mail in with -c inboundDomain (prod, concrete account and region)', ()
     t.hasOutput('InboundMx', { Value: `10 inbound-smtp.${REGION}.amazonaws.com` });
   });
 
+  it('lets the API read raw messages for the head’s download, and nothing else of the inbound bucket', () => {
+    const t = synth.template;
+    const api = environmentOf(t, 'ordo-prod-api');
+    const mailIn = environmentOf(t, 'ordo-prod-mail-in');
+    expect(api.INBOUND_BUCKET).toEqual(mailIn.INBOUND_BUCKET);
+    const [fn] = Object.values(
+      t.findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'ordo-prod-api' } }),
+    ) as Array<{ Properties: { Role: { 'Fn::GetAtt': [string, string] } } }>;
+    const role = fn!.Properties.Role['Fn::GetAtt'][0];
+    const statements = Object.values(
+      t.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: role }]) } }),
+    ).flatMap(
+      (p) =>
+        (
+          p as {
+            Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } };
+          }
+        ).Properties.PolicyDocument.Statement,
+    );
+    const bucketRef = (mailIn.INBOUND_BUCKET as { Ref: string }).Ref;
+    const onInbound = statements.filter((st) => JSON.stringify(st.Resource).includes(bucketRef));
+    expect(onInbound).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketRef, 'Arn'] }, `/${INBOUND_PREFIX}*`]] },
+      },
+    ]);
+  });
+
   it('stays cdk-nag clean', () => {
     expect(synth.findings).toEqual([]);
   });

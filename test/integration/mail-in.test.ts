@@ -36,7 +36,8 @@ const DOMAIN = 'in.ordo.localhost';
 type Stored = Awaited<ReturnType<Harness['mailbox']>>[number] & { replyTo?: string[] };
 
 beforeAll(async () => {
-  h = await createHarness({ attachments: true });
+  // The API reads raw messages from the same stand-in bucket mail in writes them to.
+  h = await createHarness({ attachments: true, env: { INBOUND_BUCKET: 'ordo-test' } });
   const local = await createLocalMailIn(h.deps, 'ordo-test');
   ({ store, inbound, replies } = local);
   const flaky: InboundStore = {
@@ -315,6 +316,40 @@ describe('mail in', () => {
     expect(timeline.filter((e) => e.comment === 'Sent while storage hiccuped')).toHaveLength(1);
   });
 
+  it('gives the department head the raw message as it arrived, and nobody else', async () => {
+    const record = await send({
+      to: `facilities@${DOMAIN}`,
+      subject: 'Raw: radiator',
+      text: 'The radiator in 3.01 is cold.',
+    });
+    expect(record.department).toBe('FAC');
+    const fatima = await h.as('fatima');
+    const path = `/api/v1/departments/FAC/inbound/${encodeURIComponent(record.id)}/raw`;
+    const link = await fatima.json<{ url: string }>('GET', `${path}?as=json`);
+    expect(link.status).toBe(200);
+    const file = await fetch(link.body.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${record.id}.eml"`);
+    expect(file.headers.get('content-type')).toBe('message/rfc822');
+    const body = Buffer.from(await file.arrayBuffer());
+    expect(body.equals((await store.raw(record.rawKey))!)).toBe(true);
+    expect(body.toString()).toContain('Subject: Raw: radiator');
+    // The default answer is a redirect to the same object.
+    const redirect = await fatima.request('GET', path);
+    expect(redirect.status).toBe(302);
+    expect(new URL(redirect.headers.get('location') ?? '').pathname).toBe(new URL(link.body.url).pathname);
+
+    // Not the team, not another department's head, not through another department, not a made-up id.
+    expect((await felix.request('GET', path)).status).toBe(403);
+    // Another department's head: as if there were no such department here (its audience's answer).
+    const henry = await h.as('henry');
+    expect((await henry.request('GET', path)).status).toBe(404);
+    expect((await henry.request('GET', path.replace('/FAC/', '/HR/'))).status).toBe(404);
+    expect((await fatima.request('GET', path.replace(encodeURIComponent(record.id), 'no-such-message'))).status).toBe(
+      404,
+    );
+  });
+
   it('shows the department head the inbound mail with its outcomes, and lets them set the address', async () => {
     const fatima = await h.as('fatima');
     const page = await fatima.json<InboundMailPage>('GET', '/api/v1/departments/FAC/inbound?limit=100');
@@ -327,6 +362,7 @@ describe('mail in', () => {
     const outcomes = new Set(page.body.items.map((m) => m.outcome));
     for (const outcome of ['commented', 'answered', 'filed', 'refused_unknown_sender', 'dropped_duplicate'])
       expect(outcomes, outcome).toContain(outcome);
+    expect(page.body.raw).toBe(true);
     const times = page.body.items.map((m) => m.receivedAt);
     expect(times).toEqual([...times].sort().reverse());
     expect((await felix.request('GET', '/api/v1/departments/FAC/inbound')).status).toBeGreaterThanOrEqual(403);

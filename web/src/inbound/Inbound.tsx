@@ -13,6 +13,7 @@ import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
+import { createSubmit } from '../lib/submit.tsx';
 import { DateTime, usePageTitle } from '../lib/ui.tsx';
 
 /** What Ordo did with a message, in the reader's words (a refusal by the order says which). */
@@ -23,15 +24,46 @@ export function outcomeWords(mail: Pick<InboundMailView, 'outcome' | 'detail'>):
   return mail.outcome === 'refused_by_order' && mail.detail ? `${said}: ${sayRefusal(mail.detail)}` : said;
 }
 
+/** Saves one message as it arrived: the API hands out a short-lived link to it (a .eml file). */
+function RawMailButton(props: { code: string; message: InboundMailView }) {
+  const w = t.inbound;
+  const open = createSubmit(async () => {
+    const { url } = await api.rawMail(props.code, props.message.id);
+    window.location.assign(url);
+  });
+  return (
+    <>
+      <button
+        type="button"
+        class="small secondary"
+        aria-busy={open.pending()}
+        aria-label={w.downloadOf(props.message.subject || w.noSubject)}
+        onClick={() => void open.run()}
+      >
+        {open.pending() ? w.downloading : w.download}
+      </button>
+      <Show when={open.error()}>
+        <span class="field-error" role="alert">
+          {open.error()}
+        </span>
+      </Show>
+    </>
+  );
+}
+
 function MailList(props: { code: string }) {
   const w = t.inbound;
-  // The department's own address comes with the first page.
+  // The department's own address comes with the first page, and whether raw messages can be saved.
   const [intake, setIntake] = createSignal<MailIntakeView | null>();
+  const [raw, setRaw] = createSignal(false);
   const mail = createPager(
     () => props.code,
     async (code: string, cursor?: string) => {
       const page = await api.inbound(code, cursor);
-      if (!cursor) setIntake(page.intake ?? null);
+      if (!cursor) {
+        setIntake(page.intake ?? null);
+        setRaw(page.raw === true);
+      }
       return page;
     },
   );
@@ -43,7 +75,11 @@ function MailList(props: { code: string }) {
         </p>
       </Show>
       <Loaded of={mail} empty={<p class="empty">{w.empty}</p>}>
-        <Table caption={w.caption} head={[w.received, w.from, w.subject, w.outcome, w.order]} testId="inbound-mail">
+        <Table
+          caption={w.caption}
+          head={[w.received, w.from, w.subject, w.outcome, w.order, ...(raw() ? [w.message] : [])]}
+          testId="inbound-mail"
+        >
           <For each={mail.items()}>
             {(message) => (
               <tr>
@@ -68,6 +104,11 @@ function MailList(props: { code: string }) {
                     {(number) => <A href={`/orders/${encodeURIComponent(number())}`}>{number()}</A>}
                   </Show>
                 </td>
+                <Show when={raw()}>
+                  <td>
+                    <RawMailButton code={props.code} message={message} />
+                  </td>
+                </Show>
               </tr>
             )}
           </For>

@@ -25,6 +25,10 @@ export const inboundWords = {
     unknown: 'unknown',
     pending: 'Being taken in',
     answered: 'The sender was told by mail.',
+    message: 'Message',
+    download: 'Download',
+    downloadOf: (subject: string) => `Download the message “${subject}” as it arrived (.eml)`,
+    downloading: 'Opening…',
     attachments: (n: number) => plural(n, 'attachment', 'attachments'),
     outcomes: {
       commented: 'Added as a comment to the order',

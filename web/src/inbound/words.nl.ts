@@ -25,6 +25,10 @@ export const inboundWords: typeof english = {
     unknown: 'onbekend',
     pending: 'Wordt verwerkt',
     answered: 'De afzender kreeg een antwoord per mail.',
+    message: 'Bericht',
+    download: 'Downloaden',
+    downloadOf: (subject) => `Het bericht ‘${subject}’ downloaden zoals het binnenkwam (.eml)`,
+    downloading: 'Openen…',
     attachments: (n) => plural(n, 'bijlage', 'bijlagen'),
     outcomes: {
       commented: 'Als reactie bij de aanvraag gezet',

@@ -25,6 +25,10 @@ export const inboundWords: typeof english = {
     unknown: 'nieznany',
     pending: 'W trakcie przyjmowania',
     answered: 'Nadawca dostał odpowiedź mailem.',
+    message: 'Wiadomość',
+    download: 'Pobierz',
+    downloadOf: (subject) => `Pobierz wiadomość „${subject}” w postaci, w jakiej nadeszła (.eml)`,
+    downloading: 'Otwieranie…',
     attachments: (n) => plural(n, 'załącznik', 'załączniki', 'załączników'),
     outcomes: {
       commented: 'Dodano jako komentarz do zamówienia',

@@ -25,6 +25,10 @@ export const inboundWords: typeof english = {
     unknown: 'неизвестно',
     pending: 'Обрабатывается',
     answered: 'Отправителю ответили письмом.',
+    message: 'Письмо',
+    download: 'Скачать',
+    downloadOf: (subject) => `Скачать письмо «${subject}» в том виде, в каком оно пришло (.eml)`,
+    downloading: 'Открываем…',
     attachments: (n) => plural(n, 'вложение', 'вложения', 'вложений'),
     outcomes: {
       commented: 'Добавлено как комментарий к заявке',

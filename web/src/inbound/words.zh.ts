@@ -24,6 +24,10 @@ export const inboundWords: typeof english = {
     unknown: '未知',
     pending: '正在接收',
     answered: '已通过邮件告知发件人。',
+    message: '邮件',
+    download: '下载',
+    downloadOf: (subject) => `下载原始邮件“${subject}”（.eml）`,
+    downloading: '正在打开…',
     attachments: (n) => plural(n, '个附件'),
     outcomes: {
       commented: '已作为评论添加到申请',

@@ -290,6 +290,9 @@ export const api = {
   /** The department's incoming mail with what became of each message, and its own address (its head). */
   inbound: (code: string, cursor?: string, limit?: number) =>
     call('GET /departments/:code/inbound', { params: { code }, query: { cursor, limit } }),
+  /** A short-lived link to one inbound message as it arrived (its department's head). */
+  rawMail: (code: string, id: string) =>
+    call('GET /departments/:code/inbound/:id/raw', { params: { code, id }, query: { as: 'json' } }),
   webhooks: (code: string) => call('GET /departments/:code/webhooks', { params: { code } }),
   subscribeWebhook: (code: string, body: { url: string; events: WebhookEvent[] }) =>
     call('POST /departments/:code/webhooks', { params: { code }, body }),
