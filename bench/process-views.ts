@@ -1,12 +1,12 @@
 /**
  * Reads per live process view as history grows (npm run bench -- --only=process): the process map
- * and SIPOC of a service and the company's hand-off map, on a table holding the aggregates of 1k and
- * of 100k orders.
+ * and SIPOC of a service, the company's hand-off map, the department's living canvas and its service
+ * ranking, on a table holding the aggregates of 1k and of 100k orders.
  *
  * The aggregates are made, not filed: each synthetic order walks its service's flow (filed, some
  * awaiting inputs, the stages, some returned for rework, asked for clarification, rejected or handed
- * off, resolved, closed) and every step of the walk goes through the product's own
- * `processDeltas` (shared/process-stats.ts), summed per item as DynamoDB's ADD would, and written
+ * off, resolved, closed) and every step of the walk goes through the product's own `orderDeltas`
+ * (shared/stats.ts: report, customer, gauge and process rows), summed per item as DynamoDB's ADD would, and written
  * with the product key builder (`keys.statsRow`). Filing 100k orders through the API would take
  * about an hour on this machine; the rows are the same items either way (the integration test
  * test/integration/process-views.test.ts checks that the workflows write them). Business minutes
@@ -17,8 +17,8 @@ import { seedIfEmpty } from '../functions/local/seed.ts';
 import { keys } from '../functions/storage/keys.ts';
 import type { ProcessMapView } from '../shared/api.ts';
 import type { BusinessCalendar } from '../shared/model.ts';
-import { type ProcessOrder, processDeltas } from '../shared/process-stats.ts';
-import { addCounters, addDays, type StatsDelta } from '../shared/stats.ts';
+import type { ProcessOrder } from '../shared/process-stats.ts';
+import { addCounters, addDays, orderDeltas, type StatsDelta } from '../shared/stats.ts';
 import { appFor, callerFor, expectOk } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { benchConfigEnv, benchOidc, createBenchTable, depsFor, median, ms, quantile } from './env.ts';
@@ -35,6 +35,25 @@ const SERVICES = [
 ];
 const DEPARTMENTS = ['IT', 'FIN', 'FAC'];
 const SEGMENTS = ['Sales', 'Marketing', 'Engineering', 'Finance', 'HR', 'Legal'];
+const CHANNELS = ['portal', 'portal', 'portal', 'email', 'api'];
+const REQUESTERS = 200;
+
+/** What a synthetic order carries for the report, customer and gauge rows besides its process step. */
+type BenchOrder = ProcessOrder & {
+  department: string;
+  serviceId: string;
+  serviceVersion: number;
+  requesterId: string;
+  requesterName: string;
+  channel: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  clocks?: {
+    firstResponse: { stoppedAt?: string; outcome?: 'met' | 'breached'; usedMinutes: number; pausedMinutes: number };
+    resolution: { stoppedAt?: string; outcome?: 'met' | 'breached'; usedMinutes: number; pausedMinutes: number };
+  };
+};
 
 /** A small deterministic random source, so every run makes the same history. */
 function rng(seed: number) {
@@ -69,13 +88,17 @@ export function processHistory(size: number, today: string): Item[] {
     const service = SERVICES[i % SERVICES.length]!;
     let t = end - Math.floor(random() * days) * 86_400_000 - Math.floor(random() * 8) * 3_600_000;
     const iso = () => new Date(t).toISOString();
-    const dayOf = () => iso().slice(0, 10);
     const handoff = random() < 0.1;
     const from = DEPARTMENTS[Math.floor(random() * DEPARTMENTS.length)]!;
     const missing = service.inputs.length > 0 && random() < 0.2;
-    let order: ProcessOrder = {
+    const requester = Math.floor(random() * REQUESTERS);
+    let order: BenchOrder = {
       department: 'HR',
       serviceId: service.id,
+      serviceVersion: 1,
+      requesterId: `person-${requester}`,
+      requesterName: `Person ${requester}`,
+      channel: handoff ? 'handoff' : CHANNELS[Math.floor(random() * CHANNELS.length)]!,
       status: missing ? 'awaiting_inputs' : 'open',
       stage: service.stages[0]!,
       createdAt: iso(),
@@ -87,18 +110,35 @@ export function processHistory(size: number, today: string): Item[] {
       requesterProfile: { department: SEGMENTS[Math.floor(random() * SEGMENTS.length)]! },
       ...(handoff ? { handoffFrom: { department: from, serviceId: 'x', number: `${from}-${i}` } } : {}),
     };
-    add(processDeltas(undefined, order, 'submitted', dayOf(), ALWAYS));
+    add(orderDeltas(undefined, order, 'submitted', ALWAYS));
     // The order is still open when filed in the last days of the history.
     const open = t > end - 3 * 86_400_000 && random() < 0.5;
-    const move = (patch: Partial<ProcessOrder>, action: string) => {
+    const move = (patch: Partial<BenchOrder>, action: string) => {
       t += Math.floor(10 + random() * 600) * 60_000;
-      const next: ProcessOrder = { ...order, ...patch, updatedAt: iso() };
+      const next: BenchOrder = { ...order, ...patch, updatedAt: iso() };
       next.stepSince = next.status === order.status && next.stage === order.stage ? order.stepSince : iso();
-      add(processDeltas(order, next, action, dayOf(), ALWAYS));
+      add(orderDeltas(order, next, action, ALWAYS));
       order = next;
     };
+    const clock = (minutes: number, limit: number) => ({
+      stoppedAt: iso(),
+      outcome: minutes <= limit ? ('met' as const) : ('breached' as const),
+      usedMinutes: minutes,
+      pausedMinutes: 0,
+    });
     if (missing) move({ status: 'open', inputs: order.inputs?.map((x) => ({ ...x, done: true })) }, 'hand_input');
-    move({ status: 'in_progress', assigneeId: 'hana' }, 'claim');
+    const respondedIn = Math.floor(10 + random() * 300);
+    move(
+      {
+        status: 'in_progress',
+        assigneeId: 'hana',
+        clocks: {
+          firstResponse: clock(respondedIn, 240),
+          resolution: { usedMinutes: respondedIn, pausedMinutes: 0 },
+        },
+      },
+      'claim',
+    );
     if (open) continue;
     if (random() < 0.05) {
       move({ status: 'rejected', closure: { reason: random() < 0.5 ? 'duplicate' : 'out_of_scope' } }, 'reject');
@@ -126,6 +166,10 @@ export function processHistory(size: number, today: string): Item[] {
     move(
       {
         status: 'resolved',
+        clocks: {
+          firstResponse: order.clocks!.firstResponse,
+          resolution: clock(Math.round((t - Date.parse(order.createdAt)) / 60_000), 2400),
+        },
         deliverables: [
           { id: 'done', label: 'Done', required: true, done: true, at: iso(), ...(late ? { note: 'late' } : {}) },
         ],
@@ -172,6 +216,9 @@ export async function runProcessViews(ctx: BenchContext): Promise<Section> {
     ],
     ['SIPOC, 30 days', () => `/departments/HR/services/hr-onboarding/sipoc?from=${addDays(today, -29)}&to=${today}`],
     ['hand-off map, 30 days', () => `/handoffs?from=${addDays(today, -29)}&to=${today}`],
+    ['living canvas, 8 weeks', () => '/departments/HR/canvas?weeks=8'],
+    ['service ranking, 30 days', () => `/departments/HR/ranking?from=${addDays(today, -29)}&to=${today}`],
+    ['service ranking, 365 days', () => `/departments/HR/ranking?from=${addDays(today, -364)}&to=${today}`],
   ];
   for (const size of sizes) {
     // A table of its own per size; a storage budget of 5 s instead of the product's 1 s, since the
@@ -232,7 +279,7 @@ export async function runProcessViews(ctx: BenchContext): Promise<Section> {
     },
   ];
   const details = [
-    "The aggregates of 1k orders over 120 days and of 100k orders over 730 days (four HR services, 10 % handed off from IT, FIN or FAC, some returned for rework, asked for clarification or rejected), made by walking each synthetic order through its flow with the product's `processDeltas` and written with `keys.statsRow` (bench/process-views.ts; filing 100k orders through the API would take about an hour here). Every request goes through the whole app in-process as Henry (head of HR), on warm caches; requests are counted by the product's counter and the benchmark probe, which agree.",
+    "The aggregates of 1k orders over 120 days and of 100k orders over 730 days (four HR services, 10 % handed off from IT, FIN or FAC, some returned for rework, asked for clarification or rejected), made by walking each synthetic order (200 requesters; by portal, email, API or hand-off) through its flow with the product's `orderDeltas` (report, customer, gauge and process rows) and written with `keys.statsRow` (bench/process-views.ts; filing 100k orders through the API would take about an hour here). Every request goes through the whole app in-process as Henry (head of HR), on warm caches; requests are counted by the product's counter and the benchmark probe, which agree.",
     '',
     table(
       ['orders', 'history', 'aggregate items written', 'made and loaded in'],
@@ -255,7 +302,7 @@ export async function runProcessViews(ctx: BenchContext): Promise<Section> {
       ]),
     ),
     '',
-    "The process map reads the service (GetItem), its process rows of the period (one Query, one item per day with activity) and its gauge row (GetItem); the department comes from the 30-second cache. SIPOC reads the service and the process rows. The hand-off map reads the company's hand-off rows of the period (one Query) and the department list. A longer history adds items outside the period, which no view reads; items read are bounded by the days of the period (× department pairs for the hand-off map), not by orders: the 365-day map reads 121 items at 1k only because that history is 120 days long, and the hand-off map reads more rows at 100k because more department pairs hand off on each day (at most 12 pairs × 30 days here). A 365-day period stays one Query page below 1 MB. Listing a step's orders is the one read that grows: it pages through the department's queue (1 request per 100 active orders), like the at-risk list.",
+    "The process map reads the service (GetItem), its process rows of the period (one Query, one item per day with activity) and its gauge row (GetItem); the department comes from the 30-second cache. SIPOC reads the service and the process rows. The hand-off map reads the company's hand-off rows of the period (one Query) and the department list. A longer history adds items outside the period, which no view reads; items read are bounded by the days of the period (× department pairs for the hand-off map), not by orders: the 365-day map reads 121 items at 1k only because that history is 120 days long, and the hand-off map reads more rows at 100k because more department pairs hand off on each day (at most 12 pairs × 30 days here). A 365-day period stays one Query page below 1 MB. Listing a step's orders is the one read that grows: it pages through the department's queue (1 request per 100 active orders), like the at-risk list. The living canvas reads the department's services, its report rows and customer rows of the window, its gauge rows, the company's hand-off rows of the window and the department list (six Queries); the ranking reads the services and the report rows of the period and the one before it (two Queries): both bounded by days × services (× requesters active in the window for the customer rows), not by orders. The 365-day ranking is the exception that proves the bound: it reads the report rows of 730 days (the period and the one before), one per day and service and per day and agent, and at 100k orders (a 730-day history with every day busy) those 3,654 rows pass DynamoDB's 1 MB page, so the Query takes a second page; at 1k the history is 120 days long and the rows fit one page. Its requests are bounded by days × (services + agents) ÷ a page, whatever the number of orders; a longer period or a larger team adds a page per ~3,500 rows. Reading the service rows alone (a partition of their own, or a sort key that puts them apart from the agent rows) would halve it.",
   ];
   return {
     id: 'process',
