@@ -459,6 +459,22 @@ describe('filing an order', () => {
     expect(serviceCounters(draft as unknown as Outcome)).toMatchObject({ created: 1, std_v2: 1 });
   });
 
+  it('records how it came in, and counts its channel on the service row', () => {
+    const channelOf = (f: Filing) => {
+      const draft = draftOrder(f, checkFiling(f), 'HR-3', filedAt, department);
+      const counters = serviceCounters(draft as unknown as Outcome);
+      return [draft.order.channel, Object.keys(counters).filter((k) => k.startsWith('ch_'))];
+    };
+    expect(channelOf(filing)).toEqual(['portal', ['ch_portal']]);
+    expect(channelOf({ ...filing, channel: 'email' })).toEqual(['email', ['ch_email']]);
+    expect(channelOf({ ...filing, channel: 'api', parent: { number: 'HR-1', relation: 'bundle_part' } })).toEqual([
+      'api',
+      ['ch_api'],
+    ]);
+    const handoff = { number: 'IT-1', relation: 'handoff' as const, department: 'IT', serviceId: 'it-laptop' };
+    expect(channelOf({ ...filing, channel: 'api', parent: handoff })).toEqual(['handoff', ['ch_handoff']]);
+  });
+
   it('goes to the queue without approval and inputs, or waits for inputs; a bundle part stays quiet', () => {
     const open = { ...filing, service: { ...service, approval: { kind: 'none' as const }, inputs: [] } };
     expect(draftOrder(open, checkFiling(open), 'HR-2', filedAt, department).mails.at(-1)).toEqual({
