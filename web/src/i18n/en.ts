@@ -179,7 +179,9 @@ export const en = {
     searching: 'Searching…',
     found: (n: number, more: boolean) =>
       n === 0
-        ? 'No order matches.'
+        ? more
+          ? 'No order among the newest matches every word; the search stopped there. More or other words narrow it.'
+          : 'No order matches.'
         : `${plural(n, 'order matches', 'orders match')}${more ? ', the newest shown; more words narrow the search' : ''}.`,
     caption: 'Orders found, newest first',
   },

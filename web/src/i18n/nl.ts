@@ -182,7 +182,9 @@ export const nl: Strings = {
     searching: 'Zoeken…',
     found: (n: number, more: boolean) =>
       n === 0
-        ? 'Geen aanvraag gevonden.'
+        ? more
+          ? 'Geen van de nieuwste aanvragen bevat alle woorden; daar stopte de zoekopdracht. Meer of andere woorden verfijnen hem.'
+          : 'Geen aanvraag gevonden.'
         : `${plural(n, 'aanvraag gevonden', 'aanvragen gevonden')}${more ? '; de nieuwste getoond, meer woorden verfijnen de zoekopdracht' : ''}.`,
     caption: 'Gevonden aanvragen, nieuwste eerst',
   },

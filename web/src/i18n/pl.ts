@@ -190,7 +190,9 @@ export const pl: Strings = {
     searching: 'Szukam…',
     found: (n: number, more: boolean) =>
       n === 0
-        ? 'Żadne zamówienie nie pasuje.'
+        ? more
+          ? 'Żadne z najnowszych zamówień nie pasuje do wszystkich słów; wyszukiwanie na tym się zatrzymało. Więcej lub inne słowa je zawężą.'
+          : 'Żadne zamówienie nie pasuje.'
         : `Pasujące zamówienia: ${num(n)}${more ? ' (pokazano najnowsze; więcej słów zawęzi wyszukiwanie)' : ''}.`,
     caption: 'Znalezione zamówienia, najnowsze najpierw',
   },
