@@ -1,12 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { isHeadOf } from '#shared/permissions.ts';
-import { user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
+import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, ServiceStatusBadge } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
 import { tp } from '../process/words.ts';
 import './editor.css';
@@ -14,16 +13,11 @@ import './editor.css';
 /** All services of a department, drafts and retired ones included, for its team. */
 export default function DepartmentServices() {
   const params = useParams<{ code: string }>();
-  usePageTitle(() => t.services.title(params.code));
   const services = createLoader(() => params.code, api.departmentServices);
   const members = createLoader(
     () => params.code,
     (code: string) => api.members(code).catch(() => []),
   );
-  const canEdit = () => {
-    const u = user();
-    return u !== undefined && (u.admin || isHeadOf(u, params.code));
-  };
   const sorted = createMemo(() =>
     [...(services.value() ?? [])].sort(
       (a, b) => SERVICE_STATUS_ORDER[a.status] - SERVICE_STATUS_ORDER[b.status] || a.name.localeCompare(b.name),
@@ -32,19 +26,14 @@ export default function DepartmentServices() {
   const person = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? (id || t.common.nobody);
 
   return (
-    <section>
-      <p>
-        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
-      </p>
-      <h1>{t.services.title(params.code)}</h1>
-      <p class="lead">{t.services.intro}</p>
-      <Show when={canEdit()} fallback={<p class="notice warning">{t.services.headOnly}</p>}>
+    <DepartmentPage code={params.code} title={t.services.title(params.code)} intro={t.services.intro}>
+      <HeadOnly code={params.code} admins refusal={t.services.headOnly}>
         <p>
           <A class="button-link primary" href={`/departments/${encodeURIComponent(params.code)}/services/new`}>
             {t.services.new}
           </A>
         </p>
-      </Show>
+      </HeadOnly>
       <Loaded of={services}>
         <Show when={sorted().length > 0} fallback={<p class="empty">{t.services.empty}</p>}>
           <Table caption={t.services.caption} head={heads(t.services, 'name', 'status', 'version', 'owner', 'updated')}>
@@ -82,6 +71,6 @@ export default function DepartmentServices() {
           </Table>
         </Show>
       </Loaded>
-    </section>
+    </DepartmentPage>
   );
 }

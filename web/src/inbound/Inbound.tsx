@@ -6,15 +6,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { InboundMailView, MailIntakeView } from '#shared/inbound-routes.ts';
-import { isHeadOf } from '#shared/permissions.ts';
-import { user } from '../account/session.ts';
 import { sayRefusal } from '../i18n/refusals.ts';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
+import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
-import { DateTime, usePageTitle } from '../lib/ui.tsx';
+import { DateTime } from '../lib/ui.tsx';
 
 /** What Ordo did with a message, in the reader's words (a refusal by the order says which). */
 export function outcomeWords(mail: Pick<InboundMailView, 'outcome' | 'detail'>): string {
@@ -122,21 +121,11 @@ function MailList(props: { code: string }) {
 /** A department's incoming mail, for its head. */
 export default function Inbound() {
   const params = useParams<{ code: string }>();
-  usePageTitle(() => t.inbound.title(params.code));
-  const isHead = () => {
-    const u = user();
-    return u !== undefined && isHeadOf(u, params.code);
-  };
   return (
-    <section class="inbound">
-      <p>
-        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
-      </p>
-      <h1>{t.inbound.title(params.code)}</h1>
-      <p class="lead">{t.inbound.intro}</p>
-      <Show when={isHead()} fallback={<p class="notice warning">{t.inbound.headOnly}</p>}>
+    <DepartmentPage code={params.code} class="inbound" title={t.inbound.title(params.code)} intro={t.inbound.intro}>
+      <HeadOnly code={params.code} refusal={t.inbound.headOnly}>
         <MailList code={params.code} />
-      </Show>
-    </section>
+      </HeadOnly>
+    </DepartmentPage>
   );
 }

@@ -1,15 +1,14 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { TOKEN_SCOPES, type TokenScope, WEBHOOK_EVENTS, type WebhookEvent } from '#shared/integrations.ts';
-import { isHeadOf } from '#shared/permissions.ts';
-import { user } from '../account/session.ts';
 import { api, type TokenListing } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
-import { Check, TextBox } from '../lib/fields.tsx';
+import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
+import { CheckList, TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
-import { DateTime, usePageTitle } from '../lib/ui.tsx';
+import { DateTime } from '../lib/ui.tsx';
 import './integrations.css';
 
 /** A secret shown this once, with a button that copies it. */
@@ -50,7 +49,6 @@ function Tokens(props: { code: string }) {
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [expires, setExpires] = createSignal(dayFromNow(90));
   const [secret, setSecret] = createSignal<{ name: string; value: string }>();
-  const toggle = <V,>(list: V[], value: V, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
   const create = createSubmit(
     () =>
@@ -124,33 +122,23 @@ function Tokens(props: { code: string }) {
       <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
         <h3>{w.new}</h3>
         <TextBox id="token-name" label={w.name} hint={w.nameHint} required value={name()} onInput={setName} />
-        <fieldset>
-          <legend>{w.scopes}</legend>
-          <For each={TOKEN_SCOPES}>
-            {(scope) => (
-              <Check
-                id={`token-scope-${scope}`}
-                label={w.scopeWords[scope]}
-                checked={scopes().includes(scope)}
-                onChange={(on) => setScopes(toggle(scopes(), scope, on))}
-              />
-            )}
-          </For>
-        </fieldset>
+        <CheckList
+          legend={w.scopes}
+          options={TOKEN_SCOPES}
+          chosen={scopes()}
+          id={(scope) => `token-scope-${scope}`}
+          label={(scope) => w.scopeWords[scope]}
+          onChange={setScopes}
+        />
         <Show when={scopes().includes('orders:file')}>
-          <fieldset>
-            <legend>{w.services}</legend>
-            <For each={(services.value() ?? []).filter((s) => s.status === 'published')}>
-              {(service) => (
-                <Check
-                  id={`token-service-${service.id}`}
-                  label={service.name}
-                  checked={chosen().includes(service.id)}
-                  onChange={(on) => setChosen(toggle(chosen(), service.id, on))}
-                />
-              )}
-            </For>
-          </fieldset>
+          <CheckList
+            legend={w.services}
+            options={(services.value() ?? []).filter((s) => s.status === 'published').map((s) => s.id)}
+            chosen={chosen()}
+            id={(id) => `token-service-${id}`}
+            label={(id) => services.value()?.find((s) => s.id === id)?.name ?? id}
+            onChange={setChosen}
+          />
         </Show>
         <TextBox
           id="token-expires"
@@ -313,19 +301,14 @@ function Webhooks(props: { code: string }) {
       <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
         <h3>{w.new}</h3>
         <TextBox id="webhook-url" label={w.url} hint={w.urlHint} required value={url()} onInput={setUrl} />
-        <fieldset>
-          <legend>{w.events}</legend>
-          <For each={WEBHOOK_EVENTS}>
-            {(event) => (
-              <Check
-                id={`webhook-event-${event}`}
-                label={w.eventWords[event]}
-                checked={events().includes(event)}
-                onChange={(on) => setEvents(on ? [...events(), event] : events().filter((e) => e !== event))}
-              />
-            )}
-          </For>
-        </fieldset>
+        <CheckList
+          legend={w.events}
+          options={WEBHOOK_EVENTS}
+          chosen={events()}
+          id={(event) => `webhook-event-${event}`}
+          label={(event) => w.eventWords[event]}
+          onChange={setEvents}
+        />
         <Outcome of={create} />
         <SubmitButton of={create} busy={w.creating}>
           {w.create}
@@ -338,22 +321,17 @@ function Webhooks(props: { code: string }) {
 /** A department's integrations, for its head: API tokens and webhooks. */
 export default function Integrations() {
   const params = useParams<{ code: string }>();
-  usePageTitle(() => t.integrations.title(params.code));
-  const isHead = () => {
-    const u = user();
-    return u !== undefined && isHeadOf(u, params.code);
-  };
   return (
-    <section class="integrations">
-      <p>
-        <A href={`/departments/${encodeURIComponent(params.code)}`}>{params.code}</A>
-      </p>
-      <h1>{t.integrations.title(params.code)}</h1>
-      <p class="lead">{t.integrations.intro}</p>
-      <Show when={isHead()} fallback={<p class="notice warning">{t.integrations.headOnly}</p>}>
+    <DepartmentPage
+      code={params.code}
+      class="integrations"
+      title={t.integrations.title(params.code)}
+      intro={t.integrations.intro}
+    >
+      <HeadOnly code={params.code} refusal={t.integrations.headOnly}>
         <Tokens code={params.code} />
         <Webhooks code={params.code} />
-      </Show>
-    </section>
+      </HeadOnly>
+    </DepartmentPage>
   );
 }

@@ -250,6 +250,32 @@ export function Radios<V extends string>(props: {
   );
 }
 
+/** Checkboxes choosing several values under their legend; a value ticked joins the end of the list. */
+export function CheckList<V>(props: {
+  legend: string;
+  options: readonly V[];
+  chosen: readonly V[];
+  id: (option: V) => string;
+  label: (option: V) => JSX.Element;
+  onChange: (chosen: V[]) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <For each={props.options}>
+        {(option) => (
+          <Check
+            id={props.id(option)}
+            label={props.label(option)}
+            checked={props.chosen.includes(option)}
+            onChange={(on) => props.onChange(on ? [...props.chosen, option] : props.chosen.filter((v) => v !== option))}
+          />
+        )}
+      </For>
+    </fieldset>
+  );
+}
+
 /** Values as chips, each with its remove button while removing is allowed. */
 export function Chips<T>(props: {
   items: readonly T[];

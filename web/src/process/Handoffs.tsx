@@ -10,13 +10,12 @@ import { fileNameFromDisposition, safeFileName, saveBlob } from '../dashboard/cs
 import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
-import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
-import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
+import { ArrowHead } from './drawing.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
-import { periodSearch } from './shared.ts';
+import { minutes, periodSearch } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
@@ -74,8 +73,6 @@ export default function HandoffsPage() {
   );
 }
 
-const minutes = (m: number | undefined) => (m === undefined ? t.dashboard.none : durationWords(m));
-
 function HandoffDrawing(props: { view: HandoffMapView }) {
   const size = 560;
   const radius = 200;
@@ -95,20 +92,7 @@ function HandoffDrawing(props: { view: HandoffMapView }) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a drawing wider than the screen scrolls sideways in its own frame, reachable by keyboard.
     <section class="process-frame" aria-label={tp.handoffs.frame} tabIndex={0} data-testid="handoff-frame">
       <svg class="handoff-map" width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true">
-        <defs>
-          <marker
-            id="ho-arrow"
-            viewBox="0 0 10 10"
-            refX="6"
-            refY="5"
-            markerWidth="10"
-            markerHeight="10"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" class="pm-arrowhead" />
-          </marker>
-        </defs>
+        <ArrowHead id="ho-arrow" />
         <For each={props.view.pairs}>
           {(pair) => {
             const a = () => nodes().get(pair.from)!;

@@ -12,12 +12,13 @@ import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { firstValue } from '../dashboard/period.ts';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
+import { DepartmentPage } from '../lib/department-page.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
+import { ArrowHead } from './drawing.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
-import { periodSearch, stepName } from './shared.ts';
+import { minutes, periodSearch, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
@@ -32,7 +33,6 @@ export default function ProcessMapPage() {
     const [code, id, d] = k.split('|') as [string, string, string];
     return api.processMap(code, id, periodSearch(d));
   });
-  usePageTitle(() => tp.map.title(view.value()?.serviceName ?? params.id));
   const step = () => firstValue(search.step);
   const orders = createLoader(
     () => (step() ? `${params.code}|${params.id}|${step()}` : undefined),
@@ -48,12 +48,13 @@ export default function ProcessMapPage() {
   const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
 
   return (
-    <section class="dashboard process-page">
-      <p>
-        <A href={`/departments/${encodeURIComponent(params.code)}/services`}>{params.code}</A>
-      </p>
-      <h1>{tp.map.title(view.value()?.serviceName ?? params.id)}</h1>
-      <p class="lead">{tp.map.intro}</p>
+    <DepartmentPage
+      code={params.code}
+      back="services"
+      class="dashboard process-page"
+      title={tp.map.title(view.value()?.serviceName ?? params.id)}
+      intro={tp.map.intro}
+    >
       <PeriodSettings view="process" days={days()} />
       <Loaded of={view} loading={tp.map.loading} failures="before">
         {(v) => (
@@ -105,7 +106,7 @@ export default function ProcessMapPage() {
           </>
         )}
       </Loaded>
-    </section>
+    </DepartmentPage>
   );
 }
 
@@ -113,8 +114,6 @@ function stepLabel(view: ProcessMapView, id: string): string {
   const step = view.steps.find((s) => s.id === id);
   return stepName(id, step?.name);
 }
-
-const minutes = (m: number | undefined) => (m === undefined ? t.dashboard.none : durationWords(m));
 
 function deviationWords(step: ProcessStep): string {
   return step.deviations
@@ -198,20 +197,7 @@ function MapDrawing(props: { view: ProcessMapView; selected: string | undefined;
         viewBox={`0 0 ${width()} ${height()}`}
         aria-hidden="true"
       >
-        <defs>
-          <marker
-            id="pm-arrow"
-            viewBox="0 0 10 10"
-            refX="6"
-            refY="5"
-            markerWidth="10"
-            markerHeight="10"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" class="pm-arrowhead" />
-          </marker>
-        </defs>
+        <ArrowHead id="pm-arrow" />
         <For each={props.view.flows}>
           {(flow) => {
             const p = path(flow.from, flow.to);

@@ -10,12 +10,11 @@ import { SEGMENT_DIMENSIONS } from '#shared/stats.ts';
 import { percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
+import { DepartmentPage } from '../lib/department-page.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
-import { t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
-import { periodSearch, stepName } from './shared.ts';
+import { minutes, periodSearch, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
@@ -28,15 +27,15 @@ export default function SipocPage() {
     const [code, id, d] = k.split('|') as [string, string, string];
     return api.sipoc(code, id, periodSearch(d));
   });
-  usePageTitle(() => tp.sipoc.title(view.value()?.serviceName ?? params.id));
   const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
   return (
-    <section class="dashboard sipoc-page">
-      <p>
-        <A href={`/departments/${encodeURIComponent(params.code)}/services`}>{params.code}</A>
-      </p>
-      <h1>{tp.sipoc.title(view.value()?.serviceName ?? params.id)}</h1>
-      <p class="lead">{tp.sipoc.intro}</p>
+    <DepartmentPage
+      code={params.code}
+      back="services"
+      class="dashboard sipoc-page"
+      title={tp.sipoc.title(view.value()?.serviceName ?? params.id)}
+      intro={tp.sipoc.intro}
+    >
       <PeriodSettings view="sipoc" days={days()} />
       <Loaded of={view} loading={tp.sipoc.loading} failures="before">
         {(v) => <SipocBody view={v()} />}
@@ -44,7 +43,7 @@ export default function SipocPage() {
       <p>
         <A href={`${base()}/process?days=${days()}`}>{tp.sipoc.map}</A>
       </p>
-    </section>
+    </DepartmentPage>
   );
 }
 
@@ -61,30 +60,55 @@ function Column(props: { id: string; title: string; words: string; children: JSX
   );
 }
 
-function Shares(props: { caption: string; rows: Share[] }) {
+/** A table of a SIPOC column, or the word for none when it has no rows; the caption names its frame too. */
+function SipocTable<T>(props: {
+  caption: string;
+  head: string[];
+  rows: readonly T[];
+  visibleCaption?: boolean;
+  children: (row: T) => JSX.Element;
+}) {
   return (
     <Show when={props.rows.length > 0} fallback={<p class="empty">{tp.sipoc.none}</p>}>
       <Table
         caption={props.caption}
-        visibleCaption
-        head={[tp.sipoc.value, tp.sipoc.count, tp.sipoc.share]}
+        visibleCaption={props.visibleCaption}
+        head={props.head}
         scroll={{ label: props.caption }}
       >
-        <For each={props.rows}>
-          {(r) => (
-            <tr>
-              <th scope="row">{r.value || tp.sipoc.unknown}</th>
-              <td class="num">{r.count}</td>
-              <td class="num">{percentWords(r.share)}</td>
-            </tr>
-          )}
-        </For>
+        <For each={props.rows}>{props.children}</For>
       </Table>
     </Show>
   );
 }
 
-const minutes = (m: number | undefined) => (m === undefined ? t.dashboard.none : durationWords(m));
+/** A count with its share of the whole. */
+function CountCell(props: { count: number; share: number | undefined }) {
+  return (
+    <td class="num">
+      {props.count} ({percentWords(props.share)})
+    </td>
+  );
+}
+
+function Shares(props: { caption: string; rows: Share[] }) {
+  return (
+    <SipocTable
+      caption={props.caption}
+      visibleCaption
+      head={[tp.sipoc.value, tp.sipoc.count, tp.sipoc.share]}
+      rows={props.rows}
+    >
+      {(r) => (
+        <tr>
+          <th scope="row">{r.value || tp.sipoc.unknown}</th>
+          <td class="num">{r.count}</td>
+          <td class="num">{percentWords(r.share)}</td>
+        </tr>
+      )}
+    </SipocTable>
+  );
+}
 
 function SipocBody(props: { view: SipocResponse }) {
   const v = () => props.view;
@@ -97,27 +121,19 @@ function SipocBody(props: { view: SipocResponse }) {
           <Shares caption={tp.sipoc.handoffsFrom} rows={v().suppliers.handoffsFrom} />
         </Column>
         <Column id="inputs" title={tp.sipoc.inputs} words={v().words.inputs}>
-          <Show when={v().inputs.length > 0} fallback={<p class="empty">{tp.sipoc.none}</p>}>
-            <Table
-              caption={tp.sipoc.inputs}
-              head={[tp.sipoc.input, tp.sipoc.missing, tp.sipoc.returned]}
-              scroll={{ label: tp.sipoc.inputs }}
-            >
-              <For each={v().inputs}>
-                {(i) => (
-                  <tr>
-                    <th scope="row">{i.label}</th>
-                    <td class="num">
-                      {i.missing} ({percentWords(i.missingShare)})
-                    </td>
-                    <td class="num">
-                      {i.returned} ({percentWords(i.returnedShare)})
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </Table>
-          </Show>
+          <SipocTable
+            caption={tp.sipoc.inputs}
+            head={[tp.sipoc.input, tp.sipoc.missing, tp.sipoc.returned]}
+            rows={v().inputs}
+          >
+            {(i) => (
+              <tr>
+                <th scope="row">{i.label}</th>
+                <CountCell count={i.missing} share={i.missingShare} />
+                <CountCell count={i.returned} share={i.returnedShare} />
+              </tr>
+            )}
+          </SipocTable>
         </Column>
         <Column id="process" title={tp.sipoc.process} words={v().words.process}>
           <Table
@@ -138,28 +154,20 @@ function SipocBody(props: { view: SipocResponse }) {
           </Table>
         </Column>
         <Column id="outputs" title={tp.sipoc.outputs} words={v().words.outputs}>
-          <Show when={v().outputs.length > 0} fallback={<p class="empty">{tp.sipoc.none}</p>}>
-            <Table
-              caption={tp.sipoc.outputs}
-              head={[tp.sipoc.output, tp.sipoc.delivered, tp.sipoc.late, tp.sipoc.withNote]}
-              scroll={{ label: tp.sipoc.outputs }}
-            >
-              <For each={v().outputs}>
-                {(o) => (
-                  <tr>
-                    <th scope="row">{o.label}</th>
-                    <td class="num">{o.delivered}</td>
-                    <td class="num">
-                      {o.late} ({percentWords(o.lateShare)})
-                    </td>
-                    <td class="num">
-                      {o.withNote} ({percentWords(o.noteShare)})
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </Table>
-          </Show>
+          <SipocTable
+            caption={tp.sipoc.outputs}
+            head={[tp.sipoc.output, tp.sipoc.delivered, tp.sipoc.late, tp.sipoc.withNote]}
+            rows={v().outputs}
+          >
+            {(o) => (
+              <tr>
+                <th scope="row">{o.label}</th>
+                <td class="num">{o.delivered}</td>
+                <CountCell count={o.late} share={o.lateShare} />
+                <CountCell count={o.withNote} share={o.noteShare} />
+              </tr>
+            )}
+          </SipocTable>
         </Column>
         <Column id="customers" title={tp.sipoc.customers} words={v().words.customers}>
           <For each={SEGMENT_DIMENSIONS}>

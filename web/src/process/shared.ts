@@ -1,7 +1,12 @@
-/** What the process views share: the periods to choose from and a step's name in the reader's words. */
+/**
+ * What the process views share: the periods to choose from, a step's name and a duration in the
+ * reader's words.
+ */
 import { STAGE_STEP } from '#shared/process-stats.ts';
 import { addDays } from '#shared/stats.ts';
 import { isoDay } from '../dashboard/period.ts';
+import { durationWords } from '../lib/format.ts';
+import { t } from '../lib/strings.ts';
 import { tp } from './words.ts';
 
 /** Periods offered, in days up to today. */
@@ -17,3 +22,6 @@ export function stepName(id: string, name?: string): string {
   if (id.startsWith(STAGE_STEP)) return name ?? id.slice(STAGE_STEP.length);
   return (tp.step as Record<string, string>)[id] ?? id;
 }
+
+/** Business minutes in words, or the word for none when there are none to tell. */
+export const minutes = (m: number | undefined) => (m === undefined ? t.dashboard.none : durationWords(m));

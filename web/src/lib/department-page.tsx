@@ -1,0 +1,53 @@
+/**
+ * The frame of a department's own pages (its services, mail, integrations, a service's process views):
+ * a link back to the department, the page's title (the tab's too) and what the page is for; and the
+ * part of such a page only the department's head may see.
+ */
+import { A } from '@solidjs/router';
+import type { JSX } from 'solid-js';
+import { Show } from 'solid-js';
+import { isHeadOf } from '#shared/permissions.ts';
+import { user } from '../account/session.ts';
+import { usePageTitle } from './ui.tsx';
+
+const departmentPath = (code: string) => `/departments/${encodeURIComponent(code)}`;
+
+export function DepartmentPage(props: {
+  code: string;
+  title: string;
+  intro: string;
+  class?: string;
+  /** The link back leads to the department's page, or with `services` to its list of services. */
+  back?: 'services';
+  children: JSX.Element;
+}) {
+  usePageTitle(() => props.title);
+  return (
+    <section class={props.class}>
+      <p>
+        <A href={`${departmentPath(props.code)}${props.back ? '/services' : ''}`}>{props.code}</A>
+      </p>
+      <h1>{props.title}</h1>
+      <p class="lead">{props.intro}</p>
+      {props.children}
+    </section>
+  );
+}
+
+/** Whether the signed-in person heads the department (with `admins`, or is an administrator). */
+export function headsDepartment(code: string, options: { admins?: boolean | undefined } = {}): boolean {
+  const u = user();
+  return u !== undefined && ((options.admins === true && u.admin) || isHeadOf(u, code));
+}
+
+/** What only the department's head (with `admins`, an administrator too) sees; the others read `refusal`. */
+export function HeadOnly(props: { code: string; refusal: string; admins?: boolean; children: JSX.Element }) {
+  return (
+    <Show
+      when={headsDepartment(props.code, { admins: props.admins })}
+      fallback={<p class="notice warning">{props.refusal}</p>}
+    >
+      {props.children}
+    </Show>
+  );
+}
