@@ -3,15 +3,16 @@
  * computes a next status. Pure: no clock, no I/O.
  */
 import { conditionHolds } from './conditions.ts';
-import type {
-  Answers,
-  ApprovalMode,
-  ChecklistState,
-  Condition,
-  FormField,
-  Order,
-  OrderStatus,
-  Service,
+import {
+  type Answers,
+  type ApprovalMode,
+  type ChecklistState,
+  type Condition,
+  type FormField,
+  ORDER_STATUSES,
+  type Order,
+  type OrderStatus,
+  type Service,
 } from './model.ts';
 import { type Refusal as CatalogueRefusal, type CodeWithStatus, refusal } from './refusals.ts';
 
@@ -86,14 +87,8 @@ interface Rule {
   ) => CatalogueRefusal<CodeWithStatus<422>> | null;
 }
 
-const NON_FINAL: readonly OrderStatus[] = [
-  'submitted',
-  'awaiting_approval',
-  'awaiting_inputs',
-  'open',
-  'in_progress',
-  'waiting_for_customer',
-];
+/** Statuses before the work is handed back: all but resolved and the final ones. */
+const NON_FINAL: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => s !== 'resolved' && !FINAL_STATUSES.has(s));
 
 const TEAM: readonly ActorRole[] = ['agent', 'head'];
 

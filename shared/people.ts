@@ -61,3 +61,23 @@ export function personCard(user: Pick<User, 'id' | 'name' | 'email' | 'departmen
     ...(user.department ? { department: user.department } : {}),
   };
 }
+
+/**
+ * What a person is listed under, kept on their profile (`listed`): the words and the card as one
+ * comparable string, so a sign-in rewrites the directory only when one of them changed.
+ */
+export function listingOf(user: User): { words: string[]; listed: string } {
+  const words = listingWords(user);
+  return { words, listed: JSON.stringify({ words, card: personCard(user) }) };
+}
+
+/** The words a profile's `listed` says it is listed under (none when it says nothing readable). */
+export function listedWords(listed: unknown): string[] {
+  if (typeof listed !== 'string') return [];
+  try {
+    const words = (JSON.parse(listed) as { words?: unknown }).words;
+    return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -4,13 +4,13 @@
  * next order number (UpdateItem ADD on DEPT#code/ORDER_SEQUENCE — atomic, so numbers never collide);
  * the last number given out (GetItem of the same item: the search backfill walks numbers up to it).
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Department } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryPage } from '../storage/query-all.ts';
 import { auditPut } from './audit.ts';
 
 /** Order numbers start here so they look like real case numbers (HR-1001). */
@@ -39,14 +39,7 @@ export class DepartmentRepository {
   }
 
   async list(): Promise<Department[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.byCollection.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.allDepartments().gsi1pk },
-      }),
-    );
+    const out = await queryPage(this.db, inPartition(partitions.allDepartments()));
     return (out.Items ?? []).map((item) => fromItem<Department>(item));
   }
 

@@ -14,7 +14,6 @@
 import {
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -23,7 +22,7 @@ import type { InboundOutcome } from '#shared/inbound.ts';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryPage } from '../storage/query-all.ts';
 import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
@@ -233,17 +232,12 @@ export class InboundRepository {
     limit: number,
   ): Promise<{ items: InboundRecord[]; cursor?: string }> {
     const start = decodeCursor(cursor);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.byCollection.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.inboundOfDepartment(department).gsi1pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.inboundOfDepartment(department)),
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    });
     const next = encodeCursor(out.LastEvaluatedKey);
     return {
       items: (out.Items ?? []).map((item) => fromItem<InboundRecord>(item)),

@@ -12,14 +12,13 @@
  * - mark read: UpdateItem (condition: mine, unread) SET readAt, REMOVE the unread list's keys
  * - mark all read: Query byCollection `USER#id#UNREAD` (ids only) + the same UpdateItem per note
  */
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#shared/errors.ts';
 import { type Note, noteExpiry, UNREAD_CAP } from '#shared/notes.ts';
 import { refusal } from '#shared/refusals.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { queryAll } from '../storage/query-all.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 
 function isConditionFailure(error: unknown): boolean {
   return (error as Error).name === 'ConditionalCheckFailedException';
@@ -59,7 +58,8 @@ export class NoteRepository {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ notes: Note[]; cursor?: string }> {
-    const { pk, skPrefix } = partitions.notesOfPerson(personId);
+    const notes = partitions.notesOfPerson(personId);
+    const { pk, skPrefix } = notes;
     const start = decodeCursor(cursor);
     const valid =
       start !== undefined &&
@@ -69,16 +69,12 @@ export class NoteRepository {
       start.sk.length <= 1_024 &&
       Object.keys(start).length === 2;
     if (cursor && !valid) throw new ValidationError('invalid_request', {}, { cursor: refusal('invalid_cursor') });
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ScanIndexForward: false,
-        Limit: limit,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(notes),
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    });
     const next = encodeCursor(out.LastEvaluatedKey);
     return { notes: (out.Items ?? []).map((item) => fromItem<Note>(item)), ...(next ? { cursor: next } : {}) };
   }
@@ -88,16 +84,11 @@ export class NoteRepository {
    * which the index (eventually consistent) may still list for a moment.
    */
   async unreadCount(personId: string, except: readonly string[] = []): Promise<number> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.byCollection.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.unreadNotesOfPerson(personId).gsi1pk },
-        ProjectionExpression: 'id',
-        Limit: UNREAD_CAP,
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.unreadNotesOfPerson(personId)),
+      ProjectionExpression: 'id',
+      Limit: UNREAD_CAP,
+    });
     const skip = new Set(except);
     return (out.Items ?? []).filter((item) => !skip.has(item.id as string)).length;
   }
@@ -126,9 +117,7 @@ export class NoteRepository {
   /** Marks every unread note of the person read, at most 100 writes at a time; answers their ids. */
   async markAllRead(personId: string, at: string): Promise<string[]> {
     const unread = await queryAll(this.db, {
-      IndexName: INDEX.byCollection.name,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partitions.unreadNotesOfPerson(personId).gsi1pk },
+      ...inPartition(partitions.unreadNotesOfPerson(personId)),
       ProjectionExpression: 'id',
     });
     const ids = unread.map((item) => item.id as string);

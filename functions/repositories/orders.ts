@@ -26,7 +26,7 @@ import { refusal } from '#shared/refusals.ts';
 import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
-import { queryAll } from '../storage/query-all.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { SearchRepository, searchChanges } from './search.ts';
@@ -124,10 +124,7 @@ export class OrderRepository {
     let order: Order | undefined;
     const timeline: TimelineEvent[] = [];
     const children: OrderLink[] = [];
-    const items = await queryAll(this.db, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': partitions.orderPage(number).pk },
-    });
+    const items = await queryAll(this.db, inPartition(partitions.orderPage(number)));
     for (const item of items) {
       const kind = orderItemKind(String(item.sk));
       if (kind === 'order') order = fromItem<Order>(item);
@@ -143,17 +140,12 @@ export class OrderRepository {
 
   /** Numbers of orders whose next SLA event or auto-close is due by `now`, oldest first. */
   async dueForTimers(now: Date, limit: number): Promise<string[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.dueWork.name,
-        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':pk': partitions.slaTimers().gsi3pk, ':now': `${now.toISOString()}#~` },
-        ProjectionExpression: '#n',
-        ExpressionAttributeNames: { '#n': 'number' },
-        Limit: limit,
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.slaTimers(), { upTo: `${now.toISOString()}#~` }),
+      ProjectionExpression: '#n',
+      ExpressionAttributeNames: { '#n': 'number' },
+      Limit: limit,
+    });
     return (out.Items ?? []).map((item) => item.number as string);
   }
 

@@ -5,17 +5,11 @@
  * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED).
  * Delivery claims a message with a lease (conditional update), so two workers never send it at once.
  */
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryPage } from '../storage/query-all.ts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -117,29 +111,16 @@ export class OutboxRepository {
 
   /** Ids of messages whose next attempt is due. */
   async due(now: Date, limit = 25): Promise<string[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.dueWork.name,
-        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-        ExpressionAttributeValues: { ':pk': partitions.outboxDue().gsi3pk, ':now': `${now.toISOString()}#~` },
-        Limit: limit,
-        ProjectionExpression: 'id',
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.outboxDue(), { upTo: `${now.toISOString()}#~` }),
+      Limit: limit,
+      ProjectionExpression: 'id',
+    });
     return (out.Items ?? []).map((item) => item.id as string);
   }
 
   async failed(limit = 50): Promise<OutboxEntry[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.dueWork.name,
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.outboxFailed().gsi3pk },
-        Limit: limit,
-      }),
-    );
+    const out = await queryPage(this.db, { ...inPartition(partitions.outboxFailed()), Limit: limit });
     return (out.Items ?? []).map((item) => fromItem<OutboxEntry>(item));
   }
 

@@ -5,15 +5,14 @@
  * byCollection DEPT#code#SERVICES); the published catalog (Query CATALOG — one small entry per
  * published service, written in the same transaction as the publish).
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Service } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { queryAll } from '../storage/query-all.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { auditPut } from './audit.ts';
 
 export function summarize(service: Service): ServiceSummary {
@@ -63,22 +62,12 @@ export class ServiceRepository {
   }
 
   async listByDepartment(department: string): Promise<Service[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.byCollection.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.servicesOfDepartment(department).gsi1pk },
-      }),
-    );
+    const out = await queryPage(this.db, inPartition(partitions.servicesOfDepartment(department)));
     return (out.Items ?? []).map((item) => fromItem<Service>(item));
   }
 
   async catalog(): Promise<ServiceSummary[]> {
-    const items = await queryAll(this.db, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': partitions.catalog().pk },
-    });
+    const items = await queryAll(this.db, inPartition(partitions.catalog()));
     return items.map((item) => fromItem<ServiceSummary>(item));
   }
 

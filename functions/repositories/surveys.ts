@@ -5,10 +5,11 @@
  * (Query DEPT#code, sk begins_with FOLLOWUP#); one follow-up (GetItem DEPT#code/FOLLOWUP#number).
  * Writes ride in the order's transaction (OrderRepository.update builds them with the functions below).
  */
-import { GetCommand, QueryCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FollowUp } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
+import { inPartition, queryPage } from '../storage/query-all.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -83,15 +84,10 @@ export class SurveyRepository {
   }
 
   async followUps(department: string): Promise<FollowUp[]> {
-    const followUps = partitions.followUpsOfDepartment(department);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-        ExpressionAttributeValues: { ':pk': followUps.pk, ':f': followUps.skPrefix },
-        ScanIndexForward: false,
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.followUpsOfDepartment(department)),
+      ScanIndexForward: false,
+    });
     return (out.Items ?? []).map((item) => fromItem<FollowUp>(item));
   }
 

@@ -6,12 +6,12 @@
  * A token is written together with its service account's profile (USER#apitoken-id, in no list), so
  * the order pages name orders filed through it after the token.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ApiToken, LAST_USED_EVERY_MS, serviceAccountId } from '#shared/integrations.ts';
 import type { User } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 
 export interface StoredToken extends ApiToken {
   hash: string;
@@ -79,22 +79,8 @@ export class TokenRepository {
   }
 
   async ofDepartment(department: string): Promise<ApiToken[]> {
-    const tokens: ApiToken[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          IndexName: INDEX.byCollection.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.apiTokensOfDepartment(department).gsi1pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) tokens.push(withoutHash(tokenOf(item)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return tokens;
+    const items = await queryAll(this.db, inPartition(partitions.apiTokensOfDepartment(department)));
+    return items.map((item) => withoutHash(tokenOf(item)));
   }
 
   /** Revokes the token (kept, listed as revoked); answers it, or undefined when it is not the department's. */
@@ -124,18 +110,15 @@ export class TokenRepository {
    */
   async personByEmail(email: string): Promise<User | undefined> {
     const wanted = email.trim().toLowerCase();
+    const everyone = inPartition(partitions.allUsers());
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tableName,
-          IndexName: INDEX.byCollection.name,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          FilterExpression: 'email = :email OR email = :given',
-          ExpressionAttributeValues: { ':pk': partitions.allUsers().gsi1pk, ':email': wanted, ':given': email.trim() },
-          ExclusiveStartKey: start,
-        }),
-      );
+      const out = await queryPage(this.db, {
+        ...everyone,
+        FilterExpression: 'email = :email OR email = :given',
+        ExpressionAttributeValues: { ...everyone.ExpressionAttributeValues, ':email': wanted, ':given': email.trim() },
+        ExclusiveStartKey: start,
+      });
       const found = out.Items?.[0];
       if (found) return fromItem<User>(found);
       start = out.LastEvaluatedKey;

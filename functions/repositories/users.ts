@@ -12,16 +12,24 @@
  * Each writer changes only its own attributes (sign-in: the identity provider's; preferences: the
  * person's; role changes: the roles), so none can bring back what another removed.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Language, User } from '#shared/model.ts';
-import { listingWords, matchesSearch, PEOPLE_PAGE, type PersonCard, personCard, searchWords } from '#shared/people.ts';
+import {
+  listedWords,
+  listingOf,
+  listingWords,
+  matchesSearch,
+  PEOPLE_PAGE,
+  type PersonCard,
+  personCard,
+  searchWords,
+} from '#shared/people.ts';
 import type { ProfileClaims } from '#shared/profile.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { queryAll } from '../storage/query-all.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
 export const PROFILE_CACHE_MS = 30_000;
@@ -30,22 +38,6 @@ export const PROFILE_CACHE_MS = 30_000;
 const SEARCH_READ_LIMIT = 100;
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
-
-/** What a person is listed under: the words and the card, as one comparable string. */
-function listingOf(user: User): { words: string[]; listed: string } {
-  const words = listingWords(user);
-  return { words, listed: JSON.stringify({ words, card: personCard(user) }) };
-}
-
-function wordsOfListing(listed: unknown): string[] {
-  if (typeof listed !== 'string') return [];
-  try {
-    const words = (JSON.parse(listed) as { words?: unknown }).words;
-    return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 export class UserRepository {
   private readonly cache = new Map<string, { user: User; until: number }>();
@@ -92,23 +84,12 @@ export class UserRepository {
   }
 
   async list(): Promise<User[]> {
-    const items = await queryAll(this.db, {
-      IndexName: INDEX.byCollection.name,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partitions.allUsers().gsi1pk },
-    });
+    const items = await queryAll(this.db, inPartition(partitions.allUsers()));
     return items.map((item) => fromItem<User>(item));
   }
 
   async members(department: string): Promise<Member[]> {
-    const members = partitions.membersOfDepartment(department);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-        ExpressionAttributeValues: { ':pk': members.pk, ':member': members.skPrefix },
-      }),
-    );
+    const out = await queryPage(this.db, inPartition(partitions.membersOfDepartment(department)));
     return (out.Items ?? []).map((item) => ({ id: item.userId, name: item.name, role: item.role }) as Member);
   }
 
@@ -200,7 +181,7 @@ export class UserRepository {
       await this.db.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            ...this.listingWrites(user, words, wordsOfListing(out.Attributes?.listed)),
+            ...this.listingWrites(user, words, listedWords(out.Attributes?.listed)),
             {
               Update: {
                 TableName: this.db.tableName,
@@ -226,15 +207,7 @@ export class UserRepository {
     const words = searchWords(query);
     const lead = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     if (!lead) return [];
-    const prefix = partitions.peopleByWord(lead);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-        Limit: SEARCH_READ_LIMIT,
-      }),
-    );
+    const out = await queryPage(this.db, { ...inPartition(partitions.peopleByWord(lead)), Limit: SEARCH_READ_LIMIT });
     const found = new Map<string, PersonCard>();
     for (const item of out.Items ?? []) {
       const listing = Array.isArray(item.words) ? (item.words as string[]) : [];
@@ -357,14 +330,7 @@ export class UserRepository {
 
   /** Role changes of one month, oldest first (Query AUDIT#yyyy-mm). */
   async audit(month: string): Promise<Record<string, unknown>[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.auditOfMonth(month).pk },
-        Limit: 500,
-      }),
-    );
+    const out = await queryPage(this.db, { ...inPartition(partitions.auditOfMonth(month)), Limit: 500 });
     return (out.Items ?? []).map((item) => fromItem<Record<string, unknown>>(item));
   }
 

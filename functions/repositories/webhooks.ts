@@ -11,14 +11,7 @@
  * - events held while a subscription is paused: dueWork WEBHOOK_HELD#sub (Query on resume)
  * - delivery log: pk WEBHOOK#sub, sk at#message (Query, newest first, Limit 50; expires after 30 days)
  */
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type WebhookDeliveryLog,
   type WebhookEvent,
@@ -30,7 +23,7 @@ import {
 import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
-import { INDEX } from '../storage/table-definition.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { outboxItem } from './outbox.ts';
 
 export interface StoredSubscription extends WebhookSubscription {
@@ -90,13 +83,7 @@ export class WebhookRepository {
 
   async ofDepartment(department: string): Promise<StoredSubscription[]> {
     const where = partitions.webhooksOfDepartment(department);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
-      }),
-    );
+    const out = await queryPage(this.db, inPartition(where));
     return (out.Items ?? []).map((item) => fromItem<StoredSubscription>(item));
   }
 
@@ -240,15 +227,11 @@ export class WebhookRepository {
   }
 
   async deliveries(subscriptionId: string, limit = 50): Promise<WebhookDeliveryLog[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partitions.webhookDeliveries(subscriptionId).pk },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.webhookDeliveries(subscriptionId)),
+      ScanIndexForward: false,
+      Limit: limit,
+    });
     return (out.Items ?? []).map((item) => fromItem<WebhookDeliveryLog>(item));
   }
 
@@ -324,18 +307,11 @@ export class WebhookRepository {
   /** The earliest undelivered event of the message's order for its subscription. */
   async laneHead(message: WebhookMessage): Promise<{ id: string; nextAttemptAt: string } | undefined> {
     if (!message.orderNumber) return undefined;
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: INDEX.byCollection.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partitions.webhookLane(message.subscriptionId, message.orderNumber).gsi1pk,
-        },
-        Limit: 1,
-        ProjectionExpression: 'id, nextAttemptAt',
-      }),
-    );
+    const out = await queryPage(this.db, {
+      ...inPartition(partitions.webhookLane(message.subscriptionId, message.orderNumber)),
+      Limit: 1,
+      ProjectionExpression: 'id, nextAttemptAt',
+    });
     const head = out.Items?.[0];
     return head ? { id: head.id as string, nextAttemptAt: head.nextAttemptAt as string } : undefined;
   }
@@ -412,36 +388,24 @@ export class WebhookRepository {
 
   /** Makes every held message of a resumed subscription due now, oldest first. Answers how many. */
   async release(subscriptionId: string, now: string): Promise<number> {
-    let released = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(
-        new QueryCommand({
+    const held = await queryAll(this.db, {
+      ...inPartition(partitions.webhookHeld(subscriptionId)),
+      ProjectionExpression: 'id',
+    });
+    for (const item of held) {
+      const id = item.id as string;
+      const due = keys.outboxPending(now, id);
+      await this.db.doc.send(
+        new UpdateCommand({
           TableName: this.db.tableName,
-          IndexName: INDEX.dueWork.name,
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': partitions.webhookHeld(subscriptionId).gsi3pk },
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
+          Key: keys.outboxMessage(id),
+          UpdateExpression: 'SET #status = :pending, nextAttemptAt = :now, gsi3pk = :pk, gsi3sk = :sk',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':pk': due.gsi3pk, ':sk': due.gsi3sk },
         }),
       );
-      for (const item of out.Items ?? []) {
-        const id = item.id as string;
-        const due = keys.outboxPending(now, id);
-        await this.db.doc.send(
-          new UpdateCommand({
-            TableName: this.db.tableName,
-            Key: keys.outboxMessage(id),
-            UpdateExpression: 'SET #status = :pending, nextAttemptAt = :now, gsi3pk = :pk, gsi3sk = :sk',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':pk': due.gsi3pk, ':sk': due.gsi3sk },
-          }),
-        );
-        released++;
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return released;
+    }
+    return held.length;
   }
 
   /** A mail (the head's notice of a paused subscription) into the outbox, once per id. */

@@ -1,12 +1,65 @@
 /**
- * A query read to its end: DynamoDB answers at most 1 MB per call, so a partition that may outgrow
- * that is read page by page. Every caller that needs all of a partition goes through here.
+ * Reading a partition: the key condition of a partition named in keys.ts (`inPartition`), one page of
+ * a query (`queryPage`), and a query read to its end: DynamoDB answers at most 1 MB per call, so a
+ * partition that may outgrow that is read page by page. Every caller that needs all of a partition
+ * goes through `queryAll`.
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
+import { INDEX } from './table-definition.ts';
 
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>;
 type Item = Record<string, unknown>;
+
+/**
+ * A partition as `partitions` in keys.ts names it: of the table or of the index whose partition key
+ * it carries, with a sort-key prefix where only part of it is read.
+ */
+export type Partition =
+  | { pk: string; skPrefix?: string }
+  | { gsi1pk: string; skPrefix?: string }
+  | { gsi2pk: string }
+  | { gsi3pk: string };
+
+/**
+ * The index and key condition that read a partition; `upTo` reads only sort keys up to and including
+ * it. Further attribute values go into `ExpressionAttributeValues` beside `:pk` (and `:prefix`, `:upTo`).
+ */
+export function inPartition(
+  partition: Partition,
+  options: { upTo?: string } = {},
+): Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression'> & { ExpressionAttributeValues: Item } {
+  const [pk, index] =
+    'pk' in partition
+      ? [partition.pk, undefined]
+      : 'gsi1pk' in partition
+        ? [partition.gsi1pk, INDEX.byCollection]
+        : 'gsi2pk' in partition
+          ? [partition.gsi2pk, INDEX.queueByDue]
+          : [partition.gsi3pk, INDEX.dueWork];
+  const sk = index?.sk ?? 'sk';
+  const prefix = 'skPrefix' in partition ? partition.skPrefix : undefined;
+  const conditions = [`${index?.pk ?? 'pk'} = :pk`];
+  if (prefix !== undefined) conditions.push(`begins_with(${sk}, :prefix)`);
+  if (options.upTo !== undefined) conditions.push(`${sk} <= :upTo`);
+  return {
+    ...(index ? { IndexName: index.name } : {}),
+    KeyConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeValues: {
+      ':pk': pk,
+      ...(prefix !== undefined ? { ':prefix': prefix } : {}),
+      ...(options.upTo !== undefined ? { ':upTo': options.upTo } : {}),
+    },
+  };
+}
+
+/** One page of a query: the first, or the one after `ExclusiveStartKey`. */
+export async function queryPage(
+  db: Pick<Db, 'doc' | 'tableName'>,
+  input: QueryInput & { ExclusiveStartKey?: Item | undefined },
+): Promise<QueryCommandOutput> {
+  return db.doc.send(new QueryCommand({ ...input, TableName: db.tableName }));
+}
 
 /** Calls `onPage` with the items of each page of the query, in order. */
 async function eachPage(

@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError } from '#shared/errors.ts';
 import { FINAL_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, User } from '#shared/model.ts';
 import { notesOf } from '#shared/notes.ts';
+import { listedWords } from '#shared/people.ts';
 import {
   ANONYMOUS_NAME,
   type AnonymiseScope,
@@ -248,7 +249,7 @@ export class PrivacyWorkflow {
     }
     const at = this.deps.now().toISOString();
     const stone: User = { ...tombstone(profile, alias), erased: profile.erased ?? { at, n } };
-    await privacy.bury(stone, wordsOf(profile.listed), Object.keys(profile.memberships ?? {}), items.surveyBudget, {
+    await privacy.bury(stone, listedWords(profile.listed), Object.keys(profile.memberships ?? {}), items.surveyBudget, {
       at,
       actorId: admin.id,
       action: 'person_erased',
@@ -394,14 +395,4 @@ function filesOf(order: Order): Array<{ key: string; where: string }> {
     if (item.attachment) out.push({ key: item.attachment, where: `deliverables.${item.id}` });
   }
   return out;
-}
-
-function wordsOf(listed: unknown): string[] {
-  if (typeof listed !== 'string') return [];
-  try {
-    const words = (JSON.parse(listed) as { words?: unknown }).words;
-    return Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
-  } catch {
-    return [];
-  }
 }
