@@ -209,6 +209,8 @@ export const PAGES: Array<{ who: string | undefined; paths: (n: string) => strin
       '/departments/HR/goals',
       '/departments/HR/customers',
       '/departments/HR/capacity',
+      '/departments/HR/ranking',
+      '/departments/HR',
       '/services/hr-onboarding/edit',
       '/departments/HR/services/new',
     ],
