@@ -209,6 +209,7 @@ describe('mail in', () => {
       serviceId: 'fac-mail',
       status: 'awaiting_inputs',
       requesterId: 'anna',
+      channel: 'email',
       answers: { topic: 'Broken chair in room 3.02', details: 'The backrest fell off.' },
     });
     const [ack] = await mails(ANNA, `Hand over what is missing: ${number}`);
