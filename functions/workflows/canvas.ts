@@ -8,32 +8,20 @@
  */
 import type { LivingCanvasView, ProcessQuery, RankingBody, RankingView } from '#shared/api.ts';
 import { rankingAudit } from '#shared/audit.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
+import { ConflictError } from '#shared/errors.ts';
 import { weeklyBusinessMinutes, weeksEnding } from '#shared/insight.ts';
 import { buildLivingCanvas } from '#shared/living-canvas.ts';
 import type { Department, User } from '#shared/model.ts';
-import { isHeadOf } from '#shared/permissions.ts';
 import { DEFAULT_WEIGHTS, type RankingInput, type RankingWeights, rankServices } from '#shared/ranking.ts';
 import { sumRows } from '#shared/reports.ts';
-import { addDays, localDay, weekStart } from '#shared/stats.ts';
-import type { DepartmentRepository } from '../repositories/departments.ts';
-import type { ServiceRepository } from '../repositories/services.ts';
-import type { StatsRepository } from '../repositories/stats.ts';
+import { addDays, weekStart } from '#shared/stats.ts';
+import { DepartmentViews, servicesWithStandardWeeks } from './department-views.ts';
 import { UTILISATION } from './insight.ts';
 import { periodOf } from './process.ts';
 
 const DAY_MS = 86_400_000;
 
-export class CanvasWorkflow {
-  constructor(
-    private readonly deps: {
-      stats: StatsRepository;
-      services: ServiceRepository;
-      departments: DepartmentRepository;
-      now: () => Date;
-    },
-  ) {}
-
+export class CanvasWorkflow extends DepartmentViews {
   /** The figures beside each section of the canvas, over `weeks` weeks up to today. */
   async canvas(user: User, code: string, query: { weeks: number }): Promise<LivingCanvasView> {
     const department = await this.headsDepartment(user, code);
@@ -54,15 +42,7 @@ export class CanvasWorkflow {
       weeks,
       today,
       goals: department.goals ?? [],
-      services: services.map((s) => {
-        const clockWeek = s.standard.always ? 7 * 1440 : perWeek;
-        return {
-          id: s.id,
-          name: s.name,
-          resolutionMinutes: s.standard.resolutionMinutes,
-          ...(clockWeek > 0 ? { standardWeeks: s.standard.resolutionMinutes / clockWeek } : {}),
-        };
-      }),
+      services: servicesWithStandardWeeks(services, perWeek),
       businessMinutesPerWeek: perWeek,
       utilisation: UTILISATION,
       rows,
@@ -125,16 +105,5 @@ export class CanvasWorkflow {
       tuned: department.ranking !== undefined,
       services: rankServices(inputs, weights),
     };
-  }
-
-  private async headsDepartment(user: User, code: string): Promise<Department> {
-    const department = await this.deps.departments.get(code);
-    if (!department) throw new NotFoundError('department_not_found', { code });
-    if (!isHeadOf(user, code)) throw new ForbiddenError('head_only');
-    return department;
-  }
-
-  private today(department: Department): string {
-    return localDay(this.deps.now().toISOString(), department.calendar.timeZone);
   }
 }

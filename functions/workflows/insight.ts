@@ -5,7 +5,7 @@
 
 import type { CapacityResponse, CustomersResponse, GoalsBody, GoalsView } from '#shared/api.ts';
 import { goalsAudit } from '#shared/audit.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '#shared/errors.ts';
+import { ValidationError } from '#shared/errors.ts';
 import {
   buildCapacity,
   buildCustomers,
@@ -18,27 +18,15 @@ import {
   weeklyBusinessMinutes,
   weeksEnding,
 } from '#shared/insight.ts';
-import type { Department, DepartmentGoal, User } from '#shared/model.ts';
-import { isHeadOf } from '#shared/permissions.ts';
+import type { DepartmentGoal, User } from '#shared/model.ts';
 import { type FieldRefusals, refusal } from '#shared/refusals.ts';
-import { addDays, localDay, type SegmentDimension, weekStart } from '#shared/stats.ts';
-import type { DepartmentRepository } from '../repositories/departments.ts';
-import type { ServiceRepository } from '../repositories/services.ts';
-import type { StatsRepository } from '../repositories/stats.ts';
+import { addDays, type SegmentDimension, weekStart } from '#shared/stats.ts';
+import { DepartmentViews, servicesWithStandardWeeks } from './department-views.ts';
 
 /** Beyond this share of their time on orders, queues (and resolution times) grow without bound. */
 export const UTILISATION = 0.85;
 
-export class InsightWorkflow {
-  constructor(
-    private readonly deps: {
-      stats: StatsRepository;
-      services: ServiceRepository;
-      departments: DepartmentRepository;
-      now: () => Date;
-    },
-  ) {}
-
+export class InsightWorkflow extends DepartmentViews {
   async customers(
     user: User,
     code: string,
@@ -82,15 +70,7 @@ export class InsightWorkflow {
       horizon: query.horizon,
       businessMinutesPerWeek: perWeek,
       utilisation: UTILISATION,
-      services: services.map((s) => {
-        const clockWeek = s.standard.always ? 7 * 1440 : perWeek;
-        return {
-          id: s.id,
-          name: s.name,
-          resolutionMinutes: s.standard.resolutionMinutes,
-          ...(clockWeek > 0 ? { standardWeeks: s.standard.resolutionMinutes / clockWeek } : {}),
-        };
-      }),
+      services: servicesWithStandardWeeks(services, perWeek),
     });
     return {
       ...view,
@@ -156,16 +136,5 @@ export class InsightWorkflow {
       goalsAudit(user.id, at, department, goals),
     );
     return this.goals(user, code);
-  }
-
-  private async headsDepartment(user: User, code: string): Promise<Department> {
-    const department = await this.deps.departments.get(code);
-    if (!department) throw new NotFoundError('department_not_found', { code });
-    if (!isHeadOf(user, code)) throw new ForbiddenError('head_only');
-    return department;
-  }
-
-  private today(department: Department): string {
-    return localDay(this.deps.now().toISOString(), department.calendar.timeZone);
   }
 }

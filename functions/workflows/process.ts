@@ -12,26 +12,15 @@ import { isAgentOf } from '#shared/permissions.ts';
 import { buildProcessMap, QUANTILE_RULE } from '#shared/process-map.ts';
 import { toCsv } from '#shared/reports.ts';
 import { buildSipoc } from '#shared/sipoc.ts';
-import { addDays, localDay } from '#shared/stats.ts';
-import type { DepartmentRepository } from '../repositories/departments.ts';
-import type { ServiceRepository } from '../repositories/services.ts';
-import type { StatsRepository } from '../repositories/stats.ts';
+import { addDays } from '#shared/stats.ts';
+import { DepartmentViews } from './department-views.ts';
 
 /** The longest period one view covers, like a report. */
 const MAX_DAYS = 400;
 /** The period when none is asked: the last 30 days, today included. */
 const DEFAULT_DAYS = 30;
 
-export class ProcessWorkflow {
-  constructor(
-    private readonly deps: {
-      stats: StatsRepository;
-      services: ServiceRepository;
-      departments: DepartmentRepository;
-      now: () => Date;
-    },
-  ) {}
-
+export class ProcessWorkflow extends DepartmentViews {
   /** The process map of a service over a period. Reads: service, process rows, gauge row (+ department, cached). */
   async processMap(user: User, code: string, serviceId: string, query: ProcessQuery): Promise<ProcessMapView> {
     const { department, service } = await this.serviceOf(user, code, serviceId);
@@ -97,7 +86,7 @@ export class ProcessWorkflow {
   }
 
   private period(department: Department, query: ProcessQuery): { from: string; to: string } {
-    return periodOf(query, localDay(this.deps.now().toISOString(), department.calendar.timeZone));
+    return periodOf(query, this.today(department));
   }
 }
 

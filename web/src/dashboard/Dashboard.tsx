@@ -17,7 +17,7 @@ import { formatMinutes } from '../lib/sla.ts';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
-import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, OrderCells, usePageTitle } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
 import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
@@ -641,14 +641,7 @@ function HeadSearch(props: { code: string }) {
           <For each={finder.answer()?.items ?? []}>
             {(o) => (
               <tr>
-                <th scope="row" class="m-number">
-                  <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
-                </th>
-                <td class="m-title">{o.title}</td>
-                <td class="m-service">{o.serviceName}</td>
-                <td class="m-status">
-                  <StatusBadge status={o.status} />
-                </td>
+                <OrderCells order={o} />
                 <td>{person(o.assigneeId)}</td>
                 <td>
                   <DateTime iso={o.createdAt} />

@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import { TOKEN_SCOPES, type TokenScope, WEBHOOK_EVENTS, type WebhookEvent } from '#shared/integrations.ts';
 import { api, type TokenListing } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
@@ -7,7 +7,7 @@ import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { CheckList, TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
+import { createSubmit, FormEnd, Outcome, type Submit, submitWith } from '../lib/submit.tsx';
 import { DateTime } from '../lib/ui.tsx';
 import './integrations.css';
 
@@ -34,6 +34,17 @@ function Secret(props: { label: string; value: string; hint?: string }) {
         <p class="meta">{props.hint}</p>
       </Show>
     </div>
+  );
+}
+
+/** The form that makes a new token or subscription: its title, its fields, what came of it and its button. */
+function NewForm(props: { title: string; of: Submit<[]>; create: string; busy: string; children: JSX.Element }) {
+  return (
+    <form class="surface integration-form" onSubmit={submitWith(() => props.of.run())}>
+      <h3>{props.title}</h3>
+      {props.children}
+      <FormEnd of={props.of} submit={props.create} busy={props.busy} />
+    </form>
   );
 }
 
@@ -119,8 +130,7 @@ function Tokens(props: { code: string }) {
         </Table>
       </Loaded>
       <Show when={secret()}>{(s) => <Secret label={w.secret(s().name)} value={s().value} />}</Show>
-      <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
-        <h3>{w.new}</h3>
+      <NewForm title={w.new} of={create} create={w.create} busy={w.creating}>
         <TextBox id="token-name" label={w.name} hint={w.nameHint} required value={name()} onInput={setName} />
         <CheckList
           legend={w.scopes}
@@ -149,11 +159,7 @@ function Tokens(props: { code: string }) {
           value={expires()}
           onInput={setExpires}
         />
-        <Outcome of={create} />
-        <SubmitButton of={create} busy={w.creating}>
-          {w.create}
-        </SubmitButton>
-      </form>
+      </NewForm>
     </section>
   );
 }
@@ -298,8 +304,7 @@ function Webhooks(props: { code: string }) {
         </Table>
       </Loaded>
       <Show when={secret()}>{(s) => <Secret label={w.secret} value={s()} hint={w.secretHint} />}</Show>
-      <form class="surface integration-form" onSubmit={submitWith(() => create.run())}>
-        <h3>{w.new}</h3>
+      <NewForm title={w.new} of={create} create={w.create} busy={w.creating}>
         <TextBox id="webhook-url" label={w.url} hint={w.urlHint} required value={url()} onInput={setUrl} />
         <CheckList
           legend={w.events}
@@ -309,11 +314,7 @@ function Webhooks(props: { code: string }) {
           label={(event) => w.eventWords[event]}
           onChange={setEvents}
         />
-        <Outcome of={create} />
-        <SubmitButton of={create} busy={w.creating}>
-          {w.create}
-        </SubmitButton>
-      </form>
+      </NewForm>
     </section>
   );
 }

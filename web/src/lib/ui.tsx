@@ -1,6 +1,7 @@
 /** Small shared pieces of the UI. */
 import { A } from '@solidjs/router';
 import { createEffect, type JSX, Show } from 'solid-js';
+import type { OrderSummary } from '#shared/api.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import type { OrderStatus, Priority, ServiceStatus } from '#shared/model.ts';
 import { ApiError, errorMessage } from './api.ts';
@@ -75,6 +76,22 @@ export function StatusBadge(props: { status: OrderStatus; testId?: string }) {
     <span class={`badge status-${props.status}`} data-testid={props.testId}>
       {statusWords(props.status, t.status)}
     </span>
+  );
+}
+
+/** The cells that name an order in the order lists: its number (a link to it), title, service and status. */
+export function OrderCells(props: { order: Pick<OrderSummary, 'number' | 'title' | 'serviceName' | 'status'> }) {
+  return (
+    <>
+      <th scope="row" class="m-number">
+        <A href={`/orders/${encodeURIComponent(props.order.number)}`}>{props.order.number}</A>
+      </th>
+      <td class="m-title">{props.order.title}</td>
+      <td class="m-service">{props.order.serviceName}</td>
+      <td class="m-status">
+        <StatusBadge status={props.order.status} />
+      </td>
+    </>
   );
 }
 

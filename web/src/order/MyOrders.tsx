@@ -9,7 +9,7 @@ import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { createOrderSearch, SearchBox } from '../lib/search.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, StatusBadge, usePageTitle } from '../lib/ui.tsx';
+import { DateTime, OrderCells, usePageTitle } from '../lib/ui.tsx';
 import './order.css';
 
 /** Rows that read the same after a refresh keep their place on the page. */
@@ -49,14 +49,7 @@ export default function MyOrders() {
       <For each={items()}>
         {(o) => (
           <tr>
-            <th scope="row" class="m-number">
-              <A href={`/orders/${encodeURIComponent(o.number)}`}>{o.number}</A>
-            </th>
-            <td class="m-title">{o.title}</td>
-            <td class="m-service">{o.serviceName}</td>
-            <td class="m-status">
-              <StatusBadge status={o.status} />
-            </td>
+            <OrderCells order={o} />
             <td class="m-due">
               {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
               <Show
