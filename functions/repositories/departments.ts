@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Department } from '#shared/model.ts';
+import { BriefCache } from '../storage/brief-cache.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryPage } from '../storage/query-all.ts';
@@ -20,7 +21,7 @@ export const FIRST_ORDER_NUMBER = 1001;
 const CACHE_MS = 30_000;
 
 export class DepartmentRepository {
-  private readonly cache = new Map<string, { department: Department; until: number }>();
+  private readonly cache = new BriefCache<Department>(CACHE_MS, () => this.now());
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -28,13 +29,13 @@ export class DepartmentRepository {
 
   async get(code: string): Promise<Department | undefined> {
     const hit = this.cache.get(code);
-    if (hit && hit.until > this.now()) return hit.department;
+    if (hit) return hit;
     const { Item } = await this.db.doc.send(
       new GetCommand({ TableName: this.db.tableName, Key: keys.department(code) }),
     );
     if (!Item) return undefined;
     const department = fromItem<Department>(Item);
-    this.cache.set(code, { department, until: this.now() + CACHE_MS });
+    this.cache.set(code, department);
     return department;
   }
 

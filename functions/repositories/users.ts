@@ -27,6 +27,7 @@ import {
   searchWords,
 } from '#shared/people.ts';
 import type { ProfileClaims } from '#shared/profile.ts';
+import { BriefCache } from '../storage/brief-cache.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
@@ -40,7 +41,7 @@ const SEARCH_READ_LIMIT = 100;
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 export class UserRepository {
-  private readonly cache = new Map<string, { user: User; until: number }>();
+  private readonly cache = new BriefCache<User>(PROFILE_CACHE_MS, () => this.now());
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
@@ -48,7 +49,7 @@ export class UserRepository {
 
   async get(id: string): Promise<User | undefined> {
     const hit = this.cache.get(id);
-    if (hit && hit.until > this.now()) return hit.user;
+    if (hit) return hit;
     const { Item } = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.user(id) }));
     if (!Item) return undefined;
     const user = fromItem<User>(Item);
@@ -62,7 +63,7 @@ export class UserRepository {
     const missing: string[] = [];
     for (const id of new Set(ids)) {
       const hit = this.cache.get(id);
-      if (hit && hit.until > this.now()) found.set(id, hit.user);
+      if (hit) found.set(id, hit);
       else missing.push(id);
     }
     for (let i = 0; i < missing.length; i += 100) {
@@ -340,6 +341,6 @@ export class UserRepository {
   }
 
   private remember(user: User): void {
-    this.cache.set(user.id, { user, until: this.now() + PROFILE_CACHE_MS });
+    this.cache.set(user.id, user);
   }
 }
