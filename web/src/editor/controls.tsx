@@ -14,6 +14,7 @@ import {
   SelectBox,
   TextBox,
 } from '../lib/fields.tsx';
+import type { ListFieldProps } from '../lib/PersonPicker.tsx';
 import { controlId, type FieldErrors, withoutPath } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import './editor.css';
@@ -130,18 +131,14 @@ export function SelectField<V extends string>(
  * A list of short values (tags, user ids…): each shown with a remove button, and a box to add one
  * (Enter adds). Suggestions come from a datalist.
  */
-export function ListEditor(props: {
-  path: string;
-  label: string;
-  items: readonly string[];
-  onChange: (items: string[]) => void;
-  hint?: string | undefined;
-  error?: string | undefined;
-  suggestions?: ReadonlyArray<{ value: string; label: string }>;
-  itemLabel?: (value: string) => string;
-  /** Turns the typed text into a value, e.g. a number for a number field's condition. */
-  parse?: (text: string) => string;
-}) {
+export function ListEditor(
+  props: ListFieldProps & {
+    suggestions?: ReadonlyArray<{ value: string; label: string }>;
+    itemLabel?: (value: string) => string;
+    /** Turns the typed text into a value, e.g. a number for a number field's condition. */
+    parse?: (text: string) => string;
+  },
+) {
   const [text, setText] = createSignal('');
   const id = () => controlId(props.path);
   const label = (v: string) => props.itemLabel?.(v) ?? v;

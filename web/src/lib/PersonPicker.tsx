@@ -258,17 +258,23 @@ export function PersonBox(props: PersonBoxProps) {
   );
 }
 
-/** Several people, chosen one by one: the chosen ones as chips (by name), and a picker to add one more. */
-export function PeopleList(props: {
+/** A field that edits a list of values (people, tags…): where its answer goes, its words and the list. */
+export interface ListFieldProps {
   path: string;
   label: string;
   items: readonly string[];
   onChange: (items: string[]) => void;
   hint?: string | undefined;
   error?: string | undefined;
-  /** A person's name when known (else their id is shown). */
-  itemLabel?: (id: string) => string;
-}) {
+}
+
+/** Several people, chosen one by one: the chosen ones as chips (by name), and a picker to add one more. */
+export function PeopleList(
+  props: ListFieldProps & {
+    /** A person's name when known (else their id is shown). */
+    itemLabel?: (id: string) => string;
+  },
+) {
   const id = () => controlId(props.path);
   const [names, setNames] = createSignal<Record<string, string>>({});
   const label = (v: string) => names()[v] ?? props.itemLabel?.(v) ?? v;
