@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     // The local stand-ins run on Node 20 here; Lambda runs a newer Node, so the SDK's notice is noise.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Two files at a time even on two cores: browser tests spend most of their time waiting for the
+    // browser and the stack, so a second file fills the idle core (Vitest's default there is one).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -29,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/e2e-snapshots.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadApiConfig } from '../functions/config.ts';
+import { type ApiConfig, loadApiConfig } from '../functions/config.ts';
 import { createDeps, type Deps } from '../functions/deps.ts';
 import { demoEmployees, demoUsers } from '../functions/local/demo-data.ts';
 import { clearPastMail, seedHistory } from '../functions/local/history.ts';
@@ -66,6 +66,25 @@ function devSecret(dataDir: string | undefined): string {
   return secret;
 }
 
+/**
+ * Writes the demo data into an empty table, and with `history` a few weeks of past orders through
+ * the same workflows on a clock that walks through the past (mail from the past is not sent).
+ * A table that already has departments is left alone.
+ */
+export async function seedDemo(
+  config: ApiConfig,
+  history: boolean,
+): Promise<{ seeded: boolean; historyOrders: number }> {
+  const deps = createDeps(config, { log: createReadableLogger('error') });
+  const seeded = await seedIfEmpty(deps);
+  if (!seeded || !history) return { seeded, historyOrders: 0 };
+  const clock = { now: new Date() };
+  const past = createDeps(config, { now: () => clock.now, log: createReadableLogger('error') });
+  const historyOrders = await seedHistory(past, clock);
+  await clearPastMail(past);
+  return { seeded, historyOrders };
+}
+
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { ports, dataDir } = opts;
   await assertPortFree(ports.app, 'Ordo portal and API', 'ORDO_PORT');
@@ -117,15 +136,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...opts.apiEnv,
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
-  const seeded = await seedIfEmpty(deps);
-  let historyOrders = 0;
-  if (seeded && opts.history) {
-    // The same workflows on a clock that walks through the past; mail from the past is not sent.
-    const clock = { now: new Date() };
-    const past = createDeps(config, { now: () => clock.now, log: createReadableLogger('error') });
-    historyOrders = await seedHistory(past, clock);
-    await clearPastMail(past);
-  }
+  const { seeded, historyOrders } = await seedDemo(config, opts.history ?? false);
   const server = await startLocalServer({
     deps,
     port: ports.app,

@@ -2,15 +2,16 @@
  * The administrator's screens: roles of people (audited), departments, and the audit log; and what
  * the others see of them.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
 import {
   desktopViewport,
+  findingAt,
   launchBrowser,
   phoneViewport,
   screenshot,
+  seriousFindings,
   signIn,
   startTestStack,
   stopTestStack,
@@ -29,10 +30,7 @@ async function pageAs(name: string, viewport: { width: number; height: number } 
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (await seriousFindings(page)).map(findingAt);
 }
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });

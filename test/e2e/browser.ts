@@ -3,12 +3,16 @@
  * ports. People sign in as they do in production: the portal sends them to the OpenID provider (the
  * local one, with the demo people as its accounts), they choose themselves there, and come back.
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
-import { shutdown } from '../../scripts/local/processes.ts';
+import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
 import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
+import { scratchRoot } from '../support/e2e-snapshots.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
 
@@ -35,21 +39,28 @@ export async function testPorts(): Promise<StackOptions['ports']> {
 }
 
 /**
- * The whole stack for one test file, with a DynamoDB Local of its own: files that file weeks of
- * history (`history: true`, as `npm start` does) at the same time would queue behind each other's
- * writes in one shared emulator. */
+ * The whole stack for one test file, with a DynamoDB Local of its own, started from a copy of the
+ * demo data (with weeks of history for `history: true`, as `npm start` files them) that the run's
+ * global setup wrote once (test/support/e2e-snapshots.ts). The copy is removed when the stack stops.
+ */
 export async function startTestStack(
   opts: Pick<StackOptions, 'oidcTtl' | 'history' | 'apiEnv' | 'mailEveryMs'> = {},
 ): Promise<Stack> {
-  return startStack({
+  const snapshots = inject('e2eSnapshots');
+  const dataDir = mkdtempSync(join(scratchRoot, 'ordo-e2e-stack-'));
+  onShutdown(() => rmSync(dataDir, { recursive: true, force: true }), 'test data copy');
+  cpSync(opts.history ? snapshots.history : snapshots.demo, dataDir, { recursive: true });
+  const stack = await startStack({
     ports: await testPorts(),
     mailEveryMs: 200,
     logLevel: 'error',
     ...opts,
+    dataDir,
     // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
     // meant for DynamoDB, not for an emulator sharing a loaded machine.
     apiEnv: { STORAGE_ATTEMPT_MS: '5000', ...opts.apiEnv },
   });
+  return { ...stack, historyOrders: opts.history ? snapshots.historyOrders : 0 };
 }
 
 export const stopTestStack = shutdown;
@@ -97,3 +108,36 @@ export async function openAs(
   if (name) await signIn(page, baseUrl, name);
   return page;
 }
+
+// axe-core as @axe-core/playwright ships it, so both always run the same rules.
+const requireHere = createRequire(import.meta.url);
+const axeSource = readFileSync(
+  createRequire(requireHere.resolve('@axe-core/playwright')).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * axe's findings on the page as it is now, all rules or only `rules`. axe runs inside the page itself:
+ * @axe-core/playwright's builder checks each frame and assembles the results in a second page, which
+ * takes five to ten times as long on pages without frames, as the portal's are.
+ */
+export async function axeFindings(page: Page, rules?: readonly string[]): Promise<AxeResults> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(
+    (only) =>
+      (window as unknown as { axe: typeof import('axe-core') }).axe.run(
+        document,
+        only ? { runOnly: { type: 'rule', values: only } } : {},
+      ),
+    rules ? [...rules] : null,
+  );
+}
+
+/** axe's serious and critical findings on the page as it is now (all rules or only `rules`). */
+export async function seriousFindings(page: Page, rules?: readonly string[]): Promise<Result[]> {
+  const { violations } = await axeFindings(page, rules);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A finding as a failed expectation shows it: the rule and where. */
+export const findingAt = (v: Result) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;

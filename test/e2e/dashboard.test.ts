@@ -1,10 +1,18 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, type Stack } from '../../scripts/stack.ts';
-import { artifactsDir, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import {
+  artifactsDir,
+  findingAt,
+  launchBrowser,
+  screenshot,
+  seriousFindings,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -48,9 +56,7 @@ describe('the head dashboard on the seeded history', () => {
     await expect.poll(() => page.locator('[data-testid^="chart-"] canvas').count()).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'dashboard');
     publish('dashboard');
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect((await seriousFindings(page)).map((v) => v.id)).toEqual([]);
   });
 
   it('exports a table as CSV', async () => {
@@ -94,9 +100,7 @@ describe('the head dashboard on the seeded history', () => {
 });
 
 async function expectNoSeriousViolations() {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect((await seriousFindings(page)).map(findingAt)).toEqual([]);
 }
 
 describe('department insight on the seeded history', () => {

@@ -5,11 +5,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { type CapturedEmail, readMailbox } from '../../scripts/local/ses.ts';
-import { artifactsDir } from './browser.ts';
+import { artifactsDir, axeFindings } from './browser.ts';
 
 /** Values to type into a service's order form, by the field's visible label. */
 export type FormFill = Array<
@@ -150,7 +149,7 @@ export interface A11yFinding {
  * result is kept in test-results/e2e/axe-<name>.json.
  */
 export async function seriousA11yViolations(page: Page, name: string): Promise<A11yFinding[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeFindings(page);
   mkdirSync(artifactsDir, { recursive: true });
   writeFileSync(
     join(artifactsDir, `axe-${name}.json`),

@@ -8,21 +8,28 @@
  * content (services, departments, people) is data and stays in the language it was written in.
  * Screenshots go to test-results/e2e/<language>-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { LANGUAGES, type Language, ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
-import { type Stack, startStack } from '../../scripts/stack.ts';
+import type { Stack } from '../../scripts/stack.ts';
 import { type InsightStrings, insightStrings } from '../../web/src/dashboard/insight-words.ts';
 import { en, type Strings } from '../../web/src/i18n/en.ts';
 import { nl } from '../../web/src/i18n/nl.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
 import { ru } from '../../web/src/i18n/ru.ts';
 import { zh } from '../../web/src/i18n/zh.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, stopTestStack, testPorts } from './browser.ts';
+import {
+  desktopViewport,
+  launchBrowser,
+  screenshot,
+  seriousFindings,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -32,10 +39,7 @@ let number = '';
 
 beforeAll(async () => {
   // With weeks of past orders, so the queue, the order page and the dashboard have figures and due times to say.
-  [stack, browser] = await Promise.all([
-    startStack({ ports: await testPorts(), mailEveryMs: 200, logLevel: 'error', history: true }),
-    launchBrowser(),
-  ]);
+  [stack, browser] = await Promise.all([startTestStack({ history: true }), launchBrowser()]);
   url = stack.appUrl;
   const anna = (await stack.deps.users.get('anna'))!;
   const view = await stack.deps.orderWorkflow.create(anna, {
@@ -191,9 +195,7 @@ for (const { language, name, locale } of SWEEP) {
           if (english.length) found[path] = english;
           // Every rule in Polish (and in English: pages.test.ts); in the other languages the rules
           // whose outcome can change with the words, since layout, colours and roles do not.
-          const rules = new AxeBuilder({ page });
-          const { violations } = await (language === 'pl' ? rules : rules.withRules(WORDED_RULES)).analyze();
-          const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          const serious = await seriousFindings(page, language === 'pl' ? undefined : WORDED_RULES);
           if (serious.length) axe[path] = serious.map((v) => `${v.id}: ${v.help}`);
           const shot = SCREENSHOTS[path];
           if (shot) await screenshot(page, `${name}-${shot}`);

@@ -2,12 +2,19 @@
  * Every page of the portal, as the person who would use it: axe finds no serious or critical
  * problems, and the pages employees use on the go fit a 390 px phone screen without sideways scrolling.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import {
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  seriousFindings,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -41,11 +48,7 @@ async function seriousProblems(page: Page, path: string, rules?: string[]): Prom
   await page.waitForLoadState('networkidle');
   // Every page names itself with one main heading.
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-  const axe = new AxeBuilder({ page });
-  const result = await (rules ? axe.withRules(rules) : axe).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`);
+  return (await seriousFindings(page, rules)).map((v) => `${v.id}: ${v.help}`);
 }
 
 describe('accessibility of every page', () => {

@@ -3,7 +3,6 @@
  * several stages, clicks a step and sees its orders; opens the SIPOC and the hand-off map. Each page
  * is axe clean and readable at 390 px (only the drawing's own frame may scroll sideways).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANVAS_SECTIONS } from '#shared/living-canvas.ts';
@@ -12,10 +11,12 @@ import type { Stack } from '../../scripts/stack.ts';
 import { processStrings } from '../../web/src/process/words.ts';
 import {
   desktopViewport,
+  findingAt,
   launchBrowser,
   openAs,
   phoneViewport,
   screenshot,
+  seriousFindings,
   signIn,
   startTestStack,
   stopTestStack,
@@ -95,9 +96,7 @@ afterAll(async () => {
 });
 
 async function axeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect((await seriousFindings(page)).map(findingAt)).toEqual([]);
 }
 
 /** What scrolls sideways at this width besides the drawings' own frames. */

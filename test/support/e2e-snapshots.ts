@@ -1,0 +1,74 @@
+/**
+ * Vitest global setup of the browser tests: writes the demo data once, and once more with weeks of
+ * history, into DynamoDB Local data folders. Each test file's stack starts from a copy of one
+ * (`startTestStack` in test/e2e/browser.ts) instead of filing the same demo data and history through
+ * the workflows again, which on two cores cost each file seconds and each history file a minute.
+ * The copies live in memory (/dev/shm) where the machine has it, so the emulator reads no disk.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { apiConfigFrom } from '../../functions/config.ts';
+import { ensureTable } from '../../functions/local/table.ts';
+import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
+import { freePort } from '../../scripts/local/ports.ts';
+import { seedDemo } from '../../scripts/stack.ts';
+
+export interface E2eSnapshots {
+  /** Data folders in the shape `startStack({ dataDir })` keeps: the demo data alone, and with history. */
+  demo: string;
+  history: string;
+  historyOrders: number;
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    e2eSnapshots: E2eSnapshots;
+  }
+}
+
+/** The folder copies are made in: memory where there is a tmpfs for it. */
+export const scratchRoot = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+/** Seeds the data folder `dir` as `startStack` would on a first start; returns the past orders filed. */
+async function seedInto(dir: string, history: boolean): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  // The key of emailed links, kept with the data as `startStack` keeps it.
+  const linkSecret = randomBytes(32).toString('hex');
+  writeFileSync(join(dir, 'link-secret'), linkSecret, { mode: 0o600 });
+  const dynamo = await startDynamoDbLocal({ port: await freePort(), dbPath: join(dir, 'dynamodb') });
+  try {
+    const tableName = 'ordo-local';
+    await ensureTable(dynamo.endpoint, tableName);
+    // Nothing is sent or signed in while seeding: the mail, file and identity addresses are never called.
+    const unused = 'http://127.0.0.1:9';
+    const config = apiConfigFrom({
+      STAGE: 'local',
+      OIDC_ISSUER: unused,
+      OIDC_CLIENT_ID: 'ordo-portal',
+      LINK_SECRET: linkSecret,
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: unused,
+      S3_ENDPOINT: unused,
+      ATTACHMENTS_BUCKET: 'ordo-attachments',
+      PORTAL_URL: unused,
+      LOG_LEVEL: 'error',
+      STORAGE_ATTEMPT_MS: '5000',
+    });
+    return (await seedDemo(config, history)).historyOrders;
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const base = mkdtempSync(join(scratchRoot, 'ordo-e2e-'));
+  const demo = join(base, 'demo');
+  const history = join(base, 'history');
+  const [, historyOrders] = await Promise.all([seedInto(demo, false), seedInto(history, true)]);
+  project.provide('e2eSnapshots', { demo, history, historyOrders });
+  return () => rmSync(base, { recursive: true, force: true });
+}
