@@ -5,13 +5,20 @@ export default defineConfig({
   test: {
     // The local stand-ins run on Node 20 here; Lambda runs a newer Node, so the SDK's notice is noise.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    // Two files at a time even on two cores: browser tests spend most of their time waiting for the
-    // browser and the stack, so a second file fills the idle core (Vitest's default there is one).
+    // Two files at a time even on two cores (Vitest's default there is one): browser tests spend most
+    // of their time waiting for the browser and their own stack, so a second file fills the idle core.
+    // Integration files share one DynamoDB Local and run one at a time, as its timing tests expect.
+    // Projects with different worker counts run one after another, in `groupOrder`.
     maxWorkers: 2,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'web/src/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
@@ -19,13 +26,21 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/standins.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
       {
         extends: true,
-        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,
@@ -33,6 +48,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/e2e-snapshots.ts'],
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
