@@ -4,7 +4,7 @@
  * between them as arrows whose width shows their volume. The drawing is for the eye; the table
  * below says the same for screen readers and keyboards. A step's orders now are listed on click.
  */
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type { OrderSummary, ProcessMapView } from '#shared/api.ts';
 import type { ProcessStep } from '#shared/process-map.ts';
@@ -12,27 +12,19 @@ import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { firstValue } from '../dashboard/period.ts';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
-import { DepartmentPage } from '../lib/department-page.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { ArrowHead } from './drawing.tsx';
-import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
-import { minutes, periodSearch, stepName } from './shared.ts';
+import { createServiceView, ServiceViewPage } from './service-view.tsx';
+import { minutes, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
 const BOX = { w: 180, h: 160, gap: 80, top: 90, left: 20 };
 
 export default function ProcessMapPage() {
-  const params = useParams<{ code: string; id: string }>();
-  const [search, setSearch] = useSearchParams();
-  const days = () => chosenDays(search.days);
-  const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
-  const view = createLoader(key, (k: string) => {
-    const [code, id, d] = k.split('|') as [string, string, string];
-    return api.processMap(code, id, periodSearch(d));
-  });
+  const { params, search, setSearch, days, view, base } = createServiceView(api.processMap);
   const step = () => firstValue(search.step);
   const orders = createLoader(
     () => (step() ? `${params.code}|${params.id}|${step()}` : undefined),
@@ -45,68 +37,67 @@ export default function ProcessMapPage() {
     setSearch({ step: id }, { replace: true });
     document.getElementById('step-orders')?.scrollIntoView({ block: 'nearest' });
   };
-  const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
-
   return (
-    <DepartmentPage
-      code={params.code}
-      back="services"
+    <ServiceViewPage
+      name="process"
       class="dashboard process-page"
-      title={tp.map.title(view.value()?.serviceName ?? params.id)}
+      code={params.code}
+      serviceId={params.id}
+      days={days()}
+      view={view}
+      title={tp.map.title}
       intro={tp.map.intro}
+      loading={tp.map.loading}
     >
-      <PeriodSettings view="process" days={days()} />
-      <Loaded of={view} loading={tp.map.loading} failures="before">
-        {(v) => (
-          <>
-            <Panel id="map" title={tp.map.title(v().serviceName)} hint={tp.map.pick} wide>
-              <MapDrawing view={v()} selected={step()} onPick={pick} />
-            </Panel>
-            <section id="step-orders" class="panel wide surface" aria-live="polite" aria-labelledby="step-orders-title">
-              <Show when={step()} fallback={<p class="hint">{tp.map.pick}</p>}>
-                {(s) => (
-                  <>
-                    <h2 id="step-orders-title">{tp.map.stepOrders(stepLabel(v(), s()))}</h2>
-                    <Loaded of={orders} loading={tp.map.stepLoading}>
-                      {(list) => <StepOrders orders={list()} />}
-                    </Loaded>
-                  </>
-                )}
-              </Show>
-            </section>
-            <Panel id="steps" title={tp.map.tableCaption} wide>
-              <StepTable view={v()} onPick={pick} />
-            </Panel>
-            <Panel id="flows" title={tp.map.flowsCaption} wide>
-              <Show when={v().flows.length > 0} fallback={<p class="empty">{t.dashboard.noData}</p>}>
-                <Table
-                  caption={tp.map.flowsCaption}
-                  head={[tp.map.fromHead, tp.map.toHead, tp.map.countHead]}
-                  scroll={{ label: tp.map.flowsCaption }}
-                >
-                  <For each={v().flows}>
-                    {(f) => (
-                      <tr>
-                        <th scope="row">{stepLabel(v(), f.from)}</th>
-                        <td>{stepLabel(v(), f.to)}</td>
-                        <td class="num">{f.count}</td>
-                      </tr>
-                    )}
-                  </For>
-                </Table>
-              </Show>
-            </Panel>
-            <details class="rules">
-              <summary>{tp.map.rule}</summary>
-              <p>{v().quantileRule}</p>
-            </details>
-            <p>
-              <A href={`${base()}/sipoc?days=${days()}`}>{tp.map.sipoc}</A>
-            </p>
-          </>
-        )}
-      </Loaded>
-    </DepartmentPage>
+      {(v) => (
+        <>
+          <Panel id="map" title={tp.map.title(v().serviceName)} hint={tp.map.pick} wide>
+            <MapDrawing view={v()} selected={step()} onPick={pick} />
+          </Panel>
+          <section id="step-orders" class="panel wide surface" aria-live="polite" aria-labelledby="step-orders-title">
+            <Show when={step()} fallback={<p class="hint">{tp.map.pick}</p>}>
+              {(s) => (
+                <>
+                  <h2 id="step-orders-title">{tp.map.stepOrders(stepLabel(v(), s()))}</h2>
+                  <Loaded of={orders} loading={tp.map.stepLoading}>
+                    {(list) => <StepOrders orders={list()} />}
+                  </Loaded>
+                </>
+              )}
+            </Show>
+          </section>
+          <Panel id="steps" title={tp.map.tableCaption} wide>
+            <StepTable view={v()} onPick={pick} />
+          </Panel>
+          <Panel id="flows" title={tp.map.flowsCaption} wide>
+            <Show when={v().flows.length > 0} fallback={<p class="empty">{t.dashboard.noData}</p>}>
+              <Table
+                caption={tp.map.flowsCaption}
+                head={[tp.map.fromHead, tp.map.toHead, tp.map.countHead]}
+                scroll={{ label: tp.map.flowsCaption }}
+              >
+                <For each={v().flows}>
+                  {(f) => (
+                    <tr>
+                      <th scope="row">{stepLabel(v(), f.from)}</th>
+                      <td>{stepLabel(v(), f.to)}</td>
+                      <td class="num">{f.count}</td>
+                    </tr>
+                  )}
+                </For>
+              </Table>
+            </Show>
+          </Panel>
+          <details class="rules">
+            <summary>{tp.map.rule}</summary>
+            <p>{v().quantileRule}</p>
+          </details>
+          <p>
+            <A href={`${base()}/sipoc?days=${days()}`}>{tp.map.sipoc}</A>
+          </p>
+        </>
+      )}
+    </ServiceViewPage>
   );
 }
 

@@ -2,48 +2,41 @@
  * SIPOC of a service (its department's team, read-only): suppliers, inputs, process, outputs and
  * customers from what happened in the period, each beside the department's own words (its canvas).
  */
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, type JSX, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { For, type JSX, Show } from 'solid-js';
 import type { SipocResponse } from '#shared/api.ts';
 import type { Share } from '#shared/sipoc.ts';
 import { SEGMENT_DIMENSIONS } from '#shared/stats.ts';
 import { percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
-import { DepartmentPage } from '../lib/department-page.tsx';
 import { durationWords } from '../lib/format.ts';
-import { createLoader, Loaded } from '../lib/load.tsx';
-import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
-import { minutes, periodSearch, stepName } from './shared.ts';
+import { createServiceView, ServiceViewPage } from './service-view.tsx';
+import { minutes, stepName } from './shared.ts';
 import { tp } from './words.ts';
 import './process.css';
 
 export default function SipocPage() {
-  const params = useParams<{ code: string; id: string }>();
-  const [search] = useSearchParams();
-  const days = () => chosenDays(search.days);
-  const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
-  const view = createLoader(key, (k: string) => {
-    const [code, id, d] = k.split('|') as [string, string, string];
-    return api.sipoc(code, id, periodSearch(d));
-  });
-  const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
+  const { params, days, view, base } = createServiceView(api.sipoc);
   return (
-    <DepartmentPage
-      code={params.code}
-      back="services"
+    <ServiceViewPage
+      name="sipoc"
       class="dashboard sipoc-page"
-      title={tp.sipoc.title(view.value()?.serviceName ?? params.id)}
+      code={params.code}
+      serviceId={params.id}
+      days={days()}
+      view={view}
+      title={tp.sipoc.title}
       intro={tp.sipoc.intro}
+      loading={tp.sipoc.loading}
+      after={
+        <p>
+          <A href={`${base()}/process?days=${days()}`}>{tp.sipoc.map}</A>
+        </p>
+      }
     >
-      <PeriodSettings view="sipoc" days={days()} />
-      <Loaded of={view} loading={tp.sipoc.loading} failures="before">
-        {(v) => <SipocBody view={v()} />}
-      </Loaded>
-      <p>
-        <A href={`${base()}/process?days=${days()}`}>{tp.sipoc.map}</A>
-      </p>
-    </DepartmentPage>
+      {(v) => <SipocBody view={v()} />}
+    </ServiceViewPage>
   );
 }
 

@@ -1,0 +1,58 @@
+/**
+ * What the process views of one service (its process map, its SIPOC) share: the view read for the
+ * period the address names, and the page around it (the department's frame, the period's choice, the
+ * view once loaded).
+ */
+import { useParams, useSearchParams } from '@solidjs/router';
+import { type Accessor, createMemo, type JSX } from 'solid-js';
+import { DepartmentPage } from '../lib/department-page.tsx';
+import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
+import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
+import { periodSearch } from './shared.ts';
+
+/** A service's view over the period of the address (`?days=`), read again when either changes. */
+export function createServiceView<V>(read: (code: string, serviceId: string, period: string) => Promise<V>) {
+  const params = useParams<{ code: string; id: string }>();
+  const [search, setSearch] = useSearchParams();
+  const days = () => chosenDays(search.days);
+  const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
+  const view = createLoader(key, (k: string) => {
+    const [code, id, d] = k.split('|') as [string, string, string];
+    return read(code, id, periodSearch(d));
+  });
+  /** The service's address among the department's services. */
+  const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
+  return { params, search, setSearch, days, view, base };
+}
+
+export function ServiceViewPage<V extends { serviceName: string }>(props: {
+  /** The view's name in the period controls' id. */
+  name: string;
+  class: string;
+  code: string;
+  serviceId: string;
+  days: string;
+  view: Loader<V>;
+  title: (serviceName: string) => string;
+  intro: string;
+  loading: string;
+  children: (view: Accessor<V>) => JSX.Element;
+  /** Shown below the view whether it loaded or not. */
+  after?: JSX.Element;
+}) {
+  return (
+    <DepartmentPage
+      code={props.code}
+      back="services"
+      class={props.class}
+      title={props.title(props.view.value()?.serviceName ?? props.serviceId)}
+      intro={props.intro}
+    >
+      <PeriodSettings view={props.name} days={props.days} />
+      <Loaded of={props.view} loading={props.loading} failures="before">
+        {props.children}
+      </Loaded>
+      {props.after}
+    </DepartmentPage>
+  );
+}
