@@ -447,8 +447,8 @@ describe('limits and faults', () => {
     const ada = await h.as('ada');
     const hr = (await ada.json<{ department: Record<string, unknown> }>('GET', '/api/v1/departments/HR')).body
       .department;
-    // Goals are set on their own route, not with the department.
-    const { version: _v, code: _c, goals: _g, ...rest } = hr;
+    // Goals and the ranking's weights are set on their own routes, not with the department.
+    const { version: _v, code: _c, goals: _g, ranking: _r, ...rest } = hr;
     const created = await ada.json('POST', '/api/v1/departments', {
       ...rest,
       code: 'LEG',
