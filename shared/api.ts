@@ -10,6 +10,7 @@ import type { LivingCanvas } from './living-canvas.ts';
 import type { Department, Language, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
 import { GOAL_METRICS, LANGUAGES, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
+import { storableNumber } from './numbers.ts';
 import type { SlaSummary } from './order-clocks.ts';
 import type { ProcessMap } from './process-map.ts';
 import { MAX_WEIGHT, type RankedService, type RankingWeights } from './ranking.ts';
@@ -24,7 +25,7 @@ export const API_PREFIX = '/api/v1';
 const id = z.string().trim().min(1).max(100).refine(isOneLine, says('one_line'));
 const answerValue = z.union([
   z.string().max(10_000),
-  z.number(),
+  storableNumber(),
   z.boolean(),
   z.array(z.string().max(500)).max(100),
   z.null(),
@@ -215,7 +216,7 @@ const goalBody = z
       .regex(/^[a-z0-9-]{1,40}$/, says('goal_id_format'))
       .optional(),
     metric: z.enum(GOAL_METRICS),
-    target: z.number(saysType('not_number')).positive(),
+    target: storableNumber().positive(),
     serviceId: z.string().min(1).max(100).optional(),
     from: z.iso.date(says('not_date')),
     to: z.iso.date(says('not_date')),

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { isVisible } from './conditions.ts';
 import type { Answers, FormField } from './model.ts';
+import { storableNumber } from './numbers.ts';
 import type { FieldRefusals as FieldErrors } from './refusals.ts';
 import { issueRefusal, refusal, says, saysType } from './refusals.ts';
 import { ANSWER_LIMITS, isOneLine } from './text.ts';
@@ -99,7 +100,7 @@ function schemaFor(field: FormField): z.ZodType {
     case 'email':
       return z.email(saysType('not_email')).max(ANSWER_LIMITS.textChars);
     case 'number': {
-      let n = z.number(saysType('not_number')).finite(says('not_number'));
+      let n = storableNumber();
       if (field.min !== undefined) n = n.min(field.min);
       if (field.max !== undefined) n = n.max(field.max);
       return n;

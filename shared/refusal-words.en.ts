@@ -149,6 +149,7 @@ export const englishRefusals: RefusalWords = {
   bad_format: () => 'Not in the expected format.',
   not_email: () => 'Enter an email address like name@example.com.',
   not_number: () => 'Enter a number.',
+  number_out_of_range: () => 'This number is too large or too close to zero. Enter an everyday number.',
   not_date: () => 'Enter a date as YYYY-MM-DD.',
   not_time: () => 'Use HH:MM.',
   not_month: () => 'Use YYYY-MM.',

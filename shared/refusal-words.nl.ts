@@ -126,6 +126,7 @@ export const dutchRefusals: RefusalWords = {
   bad_format: () => 'Niet in de verwachte vorm.',
   not_email: () => 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
   not_number: () => 'Vul een getal in.',
+  number_out_of_range: () => 'Dit getal is te groot of te dicht bij nul. Vul een gewoon getal in.',
   not_date: () => 'Vul een datum in als JJJJ-MM-DD.',
   not_time: () => 'Gebruik UU:MM.',
   not_month: () => 'Gebruik JJJJ-MM.',

@@ -133,6 +133,7 @@ export const polishRefusals: RefusalWords = {
   bad_format: () => 'Nieprawidłowy format.',
   not_email: () => 'Podaj adres e-mail, np. imie@example.com.',
   not_number: () => 'Podaj liczbę.',
+  number_out_of_range: () => 'Ta liczba jest za duża lub za bliska zeru. Podaj zwykłą liczbę.',
   not_date: () => 'Podaj datę w formacie RRRR-MM-DD.',
   not_time: () => 'Użyj formatu GG:MM.',
   not_month: () => 'Użyj formatu RRRR-MM.',

@@ -117,6 +117,7 @@ export const chineseRefusals: RefusalWords = {
   bad_format: () => '格式不正确。',
   not_email: () => '请输入邮箱地址，例如 name@example.com。',
   not_number: () => '请输入数字。',
+  number_out_of_range: () => '该数字过大或过于接近零。请输入常规数字。',
   not_date: () => '请按 YYYY-MM-DD 格式输入日期。',
   not_time: () => '请使用 HH:MM 格式。',
   not_month: () => '请使用 YYYY-MM 格式。',

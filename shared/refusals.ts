@@ -127,6 +127,8 @@ export const REFUSALS = {
   bad_format: p<None>(),
   not_email: p<None>(),
   not_number: p<None>(),
+  /** A number the store cannot keep: closer to zero than 1e-130, or 1e125 and beyond. */
+  number_out_of_range: p<None>(),
   not_date: p<None>(),
   not_time: p<None>(),
   not_month: p<None>(),

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { FIELD_KINDS, FIELD_PRIVACY, INPUT_KINDS, LANGUAGES, RETENTION_UNITS } from './model.ts';
+import { storableNumber } from './numbers.ts';
 import { patternProblem } from './pattern-engine.ts';
 import { retentionProblem } from './privacy.ts';
 import { type FieldRefusals, type Refusal, refusal, says } from './refusals.ts';
@@ -71,12 +72,12 @@ const standardSchema = z.strictObject({
 const condition = z.strictObject({
   field: slug,
   equals: z
-    .array(z.union([z.string().max(200).refine(isOneLine, says('one_line')), z.number(), z.boolean()]))
+    .array(z.union([z.string().max(200).refine(isOneLine, says('one_line')), storableNumber(), z.boolean()]))
     .min(1)
     .max(50)
     .optional(),
-  above: z.number().finite().optional(),
-  below: z.number().finite().optional(),
+  above: storableNumber().optional(),
+  below: storableNumber().optional(),
 });
 
 /** A date relative to another date field: at least `days` days after / before (0: the same day allowed). */
@@ -88,8 +89,8 @@ const formField = z.strictObject({
   label: required(200),
   help: line(500).optional(),
   required: z.boolean(),
-  min: z.number().finite().optional(),
-  max: z.number().finite().optional(),
+  min: storableNumber().optional(),
+  max: storableNumber().optional(),
   pattern: line(200).optional(),
   options: z.array(required(200)).max(100).optional(),
   visibleWhen: condition.optional(),

@@ -66,6 +66,23 @@ describe('request form validation', () => {
     }
   });
 
+  it('refuses a number the store could not keep, and keeps everyday and negative ones', () => {
+    const plain: FormField[] = [{ id: 'n', kind: 'number', label: 'N', required: true }];
+    for (const n of [5e-324, 1e-131, -1e-200, 1e125, -1e300]) {
+      expect(validateAnswers(plain, { n }), String(n)).toEqual({
+        ok: false,
+        fields: { n: { code: 'number_out_of_range' } },
+      });
+    }
+    for (const n of [0, -0, 1e-130, 0.5, -3, 9.9e124]) {
+      expect(validateAnswers(plain, { n }).ok, String(n)).toBe(true);
+    }
+    expect(validateAnswers(form, { name: 'A', type: 'Permanent', amount: 5e-324 })).toEqual({
+      ok: false,
+      fields: { amount: { code: 'number_out_of_range' } },
+    });
+  });
+
   it('does not let a pattern match only part of the answer', () => {
     expect(validateAnswers(form, { name: 'A', type: 'Permanent', code: 'xxAB-123yy' }).ok).toBe(false);
     expect(validateAnswers(form, { name: 'A', type: 'Permanent', code: 'AB-123' }).ok).toBe(true);
