@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { INTEGRATION_WORKERS } from './test/support/workers.ts';
 
 // Four kinds of tests, each its own project so they can run alone: `npx vitest run --project unit`.
 export default defineConfig({
@@ -26,7 +27,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/standins.ts'],
-          maxWorkers: 1,
+          maxWorkers: INTEGRATION_WORKERS,
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,

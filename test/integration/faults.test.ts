@@ -4,7 +4,8 @@
  * 503 `unavailable` with Retry-After within about a second and work again once it thaws, without a
  * restart; the workers must end their runs quickly and cleanly, and the next runs finish the work.
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWorkers } from '#functions/local/workers.ts';
 import { MailDelivery } from '#functions/mail/delivery.ts';
 import type { Mailer } from '#functions/mail/ses.ts';
@@ -12,6 +13,7 @@ import { createLogger } from '#functions/observability/logger.ts';
 import { isUnavailable, STORAGE_BUDGET } from '#functions/storage/client.ts';
 import type { OrderView, Problem } from '#shared/api.ts';
 import { type FreezableProxy, startFreezableProxy } from '../support/freezable-proxy.ts';
+import { workerDynamoEndpoint } from '../support/workers.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 /** The promise: a second of storage budget, plus the app's own work on a busy machine. */
@@ -28,7 +30,7 @@ let ben: Caller;
 let ivan: Caller;
 
 beforeAll(async () => {
-  proxy = await startFreezableProxy(inject('dynamoEndpoint'));
+  proxy = await startFreezableProxy(workerDynamoEndpoint());
   h = await createHarness({
     dynamoEndpoint: proxy.endpoint,
     now: clock,

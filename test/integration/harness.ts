@@ -2,6 +2,7 @@
  * Builds the real app against DynamoDB Local and the SES stand-in started by the global setup, on a
  * fresh table per test file, seeded with the demo data.
  */
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { silentLogger } from '#functions/observability/logger.ts';
 import { signInWithCodeFlow, type Tokens } from '../../scripts/local/oidc-sign-in.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { startS3Local } from '../../scripts/local/s3.ts';
+import { workerDynamoEndpoint } from '../support/workers.ts';
 
 export interface Harness {
   deps: Deps;
@@ -65,7 +67,7 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const dynamoEndpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
+  const dynamoEndpoint = opts.dynamoEndpoint ?? workerDynamoEndpoint();
   const sesEndpoint = opts.sesEndpoint ?? inject('sesEndpoint');
   const s3 = opts.attachments
     ? await startS3Local({

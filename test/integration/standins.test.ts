@@ -2,6 +2,7 @@
  * Proves the local stand-ins behave like the AWS services the product relies on:
  * DynamoDB Local (transactions with conditions, GSI queries, streams enabled) and the SES v2 stand-in.
  */
+
 import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
@@ -9,12 +10,13 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readMailbox } from '../../scripts/local/ses.ts';
 import { createTestTable, type TestTable } from '../support/table.ts';
+import { workerDynamoEndpoint } from '../support/workers.ts';
 
 describe('DynamoDB Local', () => {
   let table: TestTable;
 
   beforeAll(async () => {
-    table = await createTestTable(inject('dynamoEndpoint'));
+    table = await createTestTable(workerDynamoEndpoint());
   });
   afterAll(async () => {
     await table?.drop();

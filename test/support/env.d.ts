@@ -3,8 +3,8 @@ import 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** DynamoDB Local endpoint, e.g. http://127.0.0.1:41234 (in memory, shared by all test files). */
-    dynamoEndpoint: string;
+    /** DynamoDB Local endpoints, one per integration worker (in memory); a file reads its own with workerDynamoEndpoint(). */
+    dynamoEndpoints: string[];
     /** SES v2 stand-in endpoint; read captured mail with readMailbox() from scripts/local/ses.ts. */
     sesEndpoint: string;
     /** The local OpenID provider every test signs in at (demo people, and made-up ids as strangers). */

@@ -1,7 +1,8 @@
 /**
- * Vitest global setup: starts DynamoDB Local (in memory), the SES stand-in and the local OpenID
- * provider once for the whole run, on free ports, and provides their endpoints to tests
- * (`inject('dynamoEndpoint')`, `inject('sesEndpoint')`, `inject('oidc')`).
+ * Vitest global setup: starts the SES stand-in and the local OpenID provider once for the whole run,
+ * and one DynamoDB Local (in memory) per integration worker, on free ports, and provides their
+ * endpoints to tests (`workerDynamoEndpoint()`, `inject('sesEndpoint')`, `inject('oidc')`). Each
+ * worker has its own DynamoDB Local so that one file's writes never delay another's timing tests.
  *
  * To reuse already running stand-ins (faster repeated runs), set ORDO_TEST_DYNAMODB_ENDPOINT and/or
  * ORDO_TEST_SES_ENDPOINT; those are then used as they are and not stopped.
@@ -12,6 +13,7 @@ import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { accountOf, newSigningKey, startOidcProvider } from '../../scripts/local/oidc.ts';
 import { freePorts } from '../../scripts/local/ports.ts';
 import { startSesLocal } from '../../scripts/local/ses.ts';
+import { INTEGRATION_WORKERS } from './workers.ts';
 
 interface Started {
   endpoint: string;
@@ -21,14 +23,13 @@ interface Started {
 const external = (endpoint: string): Started => ({ endpoint, stop: async () => {} });
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [dynamoPort, sesPort, oidcPort] = await freePorts(3);
+  const [sesPort, oidcPort, ...dynamoPorts] = await freePorts(2 + INTEGRATION_WORKERS);
   const signingKey = await newSigningKey();
   const accounts = [...demoUsers, ...demoEmployees].map(accountOf);
   const dynamoFromEnv = process.env.ORDO_TEST_DYNAMODB_ENDPOINT;
   const sesFromEnv = process.env.ORDO_TEST_SES_ENDPOINT;
 
   const results = await Promise.allSettled([
-    dynamoFromEnv ? external(dynamoFromEnv) : startDynamoDbLocal({ port: dynamoPort!, inMemory: true }),
     sesFromEnv ? external(sesFromEnv) : startSesLocal({ port: sesPort! }),
     startOidcProvider({
       port: oidcPort!,
@@ -38,6 +39,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       acceptUnknownAccounts: true,
       signingKey,
     }).then((p) => ({ endpoint: p.issuer, stop: p.stop, provider: p })),
+    ...(dynamoFromEnv
+      ? [external(dynamoFromEnv)]
+      : dynamoPorts.map((port) => startDynamoDbLocal({ port, inMemory: true }))),
   ]);
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
@@ -49,12 +53,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failures[0];
   }
 
-  const [dynamo, ses, oidc] = started as [
-    Started,
+  const [ses, oidc, ...dynamos] = started as [
     Started,
     Started & { provider: Awaited<ReturnType<typeof startOidcProvider>> },
+    ...Started[],
   ];
-  project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide(
+    'dynamoEndpoints',
+    dynamos.map((d) => d.endpoint),
+  );
   project.provide('sesEndpoint', ses.endpoint);
   const { issuer, clientId, redirectUri } = oidc.provider;
   project.provide('oidc', { issuer, clientId, redirectUri });
