@@ -7,7 +7,6 @@
 import type { SurveyAnswer, SurveyView } from '#shared/api.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#shared/errors.ts';
 import type { FollowUp, MailMessage, Order, OrderSurvey, Service, TimelineEvent, User } from '#shared/model.ts';
-import { composeOrderMails } from '#shared/notifications.ts';
 import { canViewOrder, isHeadOf } from '#shared/permissions.ts';
 import { refusal } from '#shared/refusals.ts';
 import { type Counters, counterName, customerDeltas, localDay, type StatsDelta, weekStart } from '#shared/stats.ts';
@@ -18,6 +17,7 @@ import type { Alongside, OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { SurveyRepository } from '../repositories/surveys.ts';
 import type { UserRepository } from '../repositories/users.ts';
+import { OrderMailComposer } from './orders/mail.ts';
 
 /** Survey links stay valid this long; within it, a second click changes the rating. */
 export const SURVEY_LINK_SECONDS = 14 * 24 * 3600;
@@ -44,7 +44,11 @@ export interface InvitationPlan {
 }
 
 export class SurveyWorkflow {
-  constructor(private readonly deps: SurveyWorkflowDeps) {}
+  private readonly mail: OrderMailComposer;
+
+  constructor(private readonly deps: SurveyWorkflowDeps) {
+    this.mail = new OrderMailComposer(deps);
+  }
 
   /** What resolving `order` does about its survey: invite, or sample out when the budget is spent. */
   async planInvitation(order: Order, service: Service | undefined): Promise<InvitationPlan | undefined> {
@@ -68,14 +72,9 @@ export class SurveyWorkflow {
     const base = `${this.deps.portalUrl.replace(/\/$/, '')}/survey/${token}`;
     // Resolving already read the requester for the resolution mail, so this is a cache hit.
     const requester = await this.deps.users.get(order.requesterId);
-    const mail = composeOrderMails({
-      event: 'survey_invitation',
-      order,
-      recipients: [{ email: order.requesterEmail, language: requester?.language, id: requester?.id }],
-      audience: 'requester',
-      portalUrl: this.deps.portalUrl,
-      // The question and the service's words in the requester's language.
-      service,
+    const to = [{ email: order.requesterEmail, language: requester?.language, id: requester?.id }];
+    // The question and the service's words in the requester's language.
+    const mail = this.mail.messages(service, 'survey_invitation', order, to, 'requester', {
       comment: (language) => localizeService(service, language).survey.question,
       ratingUrls: [1, 2, 3, 4, 5].map((score) => `${base}?score=${score}`),
     });
@@ -213,12 +212,7 @@ export class SurveyWorkflow {
         const owner = await this.deps.users.get(order.ownerId);
         if (owner) {
           mail.push(
-            ...composeOrderMails({
-              event: 'low_rating',
-              order,
-              recipients: [owner],
-              audience: 'owner',
-              portalUrl: this.deps.portalUrl,
+            ...this.mail.messages(undefined, 'low_rating', order, [owner], 'owner', {
               ...(answer.comment ? { comment: answer.comment } : {}),
             }),
           );

@@ -7,8 +7,8 @@
 import { ConflictError } from '#shared/errors.ts';
 import { decide } from '#shared/lifecycle.ts';
 import { mailMoment, mailWords } from '#shared/mail-words.ts';
-import type { Language, MailMessage, Order, TimelineEvent } from '#shared/model.ts';
-import { composeOrderMails, type MailEvent, type Recipient } from '#shared/notifications.ts';
+import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
+import type { MailEvent, Recipient } from '#shared/notifications.ts';
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
 import { stepSinceAfter } from '#shared/process-stats.ts';
 import { fireTimers } from '#shared/sla.ts';
@@ -18,6 +18,7 @@ import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
+import { OrderMailComposer } from './orders/mail.ts';
 
 export interface TimerRun {
   examined: number;
@@ -30,6 +31,8 @@ export interface TimerRun {
 const CLOCK_WORDS = { firstResponse: 'first response', resolution: 'resolution' } as const;
 
 export class SlaTimerJob {
+  private readonly mail: OrderMailComposer;
+
   constructor(
     private readonly deps: {
       orders: OrderRepository;
@@ -41,7 +44,9 @@ export class SlaTimerJob {
       log: Logger;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.mail = new OrderMailComposer(deps);
+  }
 
   async run(limit = 200): Promise<TimerRun> {
     const now = this.deps.now();
@@ -110,7 +115,7 @@ export class SlaTimerJob {
         // One read per auto-closed order, for the requester's language (cached per process).
         const requester = await this.deps.users.get(order.requesterId);
         mail.push(
-          ...(await this.compose(
+          ...(await this.mail.compose(
             'order_closed',
             next,
             [{ email: order.requesterEmail, language: requester?.language }],
@@ -152,33 +157,13 @@ export class SlaTimerJob {
     const to: Recipient[] = people.size ? [...people.values()] : department ? [{ email: department.contactEmail }] : [];
     const dueAt = order.clocks?.[clock].dueAt;
     const timeZone = department?.calendar.timeZone ?? 'UTC';
-    return this.compose(event, order, to, `escalation-${clock}`, (language) =>
-      mailWords(language).escalation(
-        clock,
-        event === 'sla_breach',
-        dueAt ? mailMoment(dueAt, language, timeZone) : undefined,
-      ),
-    );
-  }
-
-  /** One message per language among the recipients, the service's words in theirs. */
-  private async compose(
-    event: MailEvent,
-    order: Order,
-    recipients: Recipient[],
-    audience: string,
-    comment?: (language: Language) => string,
-  ): Promise<MailMessage[]> {
-    // Versions never change: read once per process.
-    const service = await this.deps.services?.getVersion(order.serviceId, order.serviceVersion);
-    return composeOrderMails({
-      event,
-      order,
-      recipients,
-      audience,
-      portalUrl: this.deps.portalUrl,
-      service,
-      ...(comment ? { comment } : {}),
+    return this.mail.compose(event, order, to, `escalation-${clock}`, {
+      comment: (language) =>
+        mailWords(language).escalation(
+          clock,
+          event === 'sla_breach',
+          dueAt ? mailMoment(dueAt, language, timeZone) : undefined,
+        ),
     });
   }
 }

@@ -13,18 +13,71 @@ import {
   wantsMail,
 } from '#shared/notifications.ts';
 import type { MailPlan } from '#shared/order-actions.ts';
+import type { ServiceRepository } from '../../repositories/services.ts';
 import type { OrderWorkflowDeps } from './context.ts';
 
 /** Clarification links in emails stay valid this long. */
 const CLARIFICATION_LINK_SECONDS = 14 * 24 * 3600;
 
+/** What an order mail may carry besides its event: a comment (or words per language), a signed link, rating links. */
+export type OrderMailExtras = Pick<Parameters<typeof composeOrderMails>[0], 'comment' | 'actionUrl' | 'ratingUrls'>;
+
+/**
+ * The one way an order's mail is composed, for the order use cases, the timer job and surveys:
+ * one message per language among the recipients, the service's words (the version the order was
+ * filed under) in each. The messages go to the outbox in the same write as the change they tell of.
+ */
+export class OrderMailComposer {
+  constructor(private readonly deps: { services?: Pick<ServiceRepository, 'getVersion'>; portalUrl: string }) {}
+
+  /** The service version the order was filed under (versions never change: read once per process). */
+  service(order: Order): Promise<Service | undefined> {
+    return this.deps.services?.getVersion(order.serviceId, order.serviceVersion) ?? Promise.resolve(undefined);
+  }
+
+  /** One message per language among the recipients, with the service already in hand. */
+  messages(
+    service: Service | undefined,
+    event: MailEvent,
+    order: Order,
+    recipients: readonly Recipient[],
+    audience: string,
+    extras: OrderMailExtras = {},
+  ): MailMessage[] {
+    return composeOrderMails({
+      event,
+      order,
+      recipients,
+      audience,
+      portalUrl: this.deps.portalUrl,
+      service,
+      ...extras,
+    });
+  }
+
+  /** The same, reading the service version first. */
+  async compose(
+    event: MailEvent,
+    order: Order,
+    recipients: readonly Recipient[],
+    audience: string,
+    extras: OrderMailExtras = {},
+  ): Promise<MailMessage[]> {
+    return this.messages(await this.service(order), event, order, recipients, audience, extras);
+  }
+}
+
 export class OrderMail {
+  private readonly composer: OrderMailComposer;
+
   constructor(
     private readonly deps: Pick<
       OrderWorkflowDeps,
       'users' | 'departments' | 'services' | 'links' | 'portalUrl' | 'now'
     >,
-  ) {}
+  ) {
+    this.composer = new OrderMailComposer(deps);
+  }
 
   /**
    * The messages of every plan, in order. `known`: people already in hand (read nothing for them).
@@ -34,7 +87,7 @@ export class OrderMail {
   async compose(plans: readonly MailPlan[], order: Order, known: readonly User[] = []): Promise<MailMessage[]> {
     const mail: MailMessage[] = [];
     if (plans.length === 0) return mail;
-    const service = await this.deps.services.getVersion(order.serviceId, order.serviceVersion);
+    const service = await this.composer.service(order);
     for (const plan of plans) {
       if (plan.to === 'requesterOnly') {
         const requester =
@@ -74,13 +127,7 @@ export class OrderMail {
     comment?: string,
     link?: string,
   ): MailMessage[] {
-    return composeOrderMails({
-      event,
-      order,
-      recipients,
-      audience,
-      portalUrl: this.deps.portalUrl,
-      service,
+    return this.composer.messages(service, event, order, recipients, audience, {
       ...(comment ? { comment } : {}),
       ...(link ? { actionUrl: link } : {}),
     });
