@@ -3,13 +3,12 @@
  * so the portal can use it without the time-zone library the SLA maths needs.
  */
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-const DAY_MINUTES = 1440;
+import { formatMoment } from './dates.ts';
 
-function epochDayOf(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
-}
+export { formatMoment };
+
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1440;
 
 /**
  * The words durations and due times are built from. English by default (API, emails); the portal
@@ -60,64 +59,6 @@ export function formatMinutes(minutes: number, hoursPerDay?: number, words: DueW
   }
   const days = Math.floor(total / DAY_MINUTES);
   return `${words.days(days)}${andHours(Math.floor((total % DAY_MINUTES) / 60))}`;
-}
-
-/** Building an Intl formatter costs far more than using one; each is kept per shape, locale and zone. */
-const formats = new Map<string, Intl.DateTimeFormat>();
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
-function dateFormat(shape: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const id = `${shape}|${locale}|${options.timeZone}`;
-  let format = formats.get(id);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    if (formats.size >= 1_000) formats.clear();
-    formats.set(id, format);
-  }
-  return format;
-}
-
-function relativeFormat(locale: string): Intl.RelativeTimeFormat {
-  let format = relativeFormats.get(locale);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    if (relativeFormats.size >= 100) relativeFormats.clear();
-    relativeFormats.set(locale, format);
-  }
-  return format;
-}
-
-function localDate(at: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = dateFormat('date', 'en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((all, part) => {
-      all[part.type] = part.value;
-      return all;
-    }, {});
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
-}
-
-/**
- * An instant as people say it, relative to `now` in `timeZone`: "today 16:30", "tomorrow 09:00",
- * "Thu 14:00" within a week, else "Wed 12 Mar 15:00" (with the year when it differs).
- */
-export function formatMoment(now: Date, at: Date, locale: string, timeZone: string): string {
-  const time = dateFormat('time', locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
-  const today = localDate(now, timeZone);
-  const then = localDate(at, timeZone);
-  const days = epochDayOf(then.year, then.month, then.day) - epochDayOf(today.year, today.month, today.day);
-  if (days >= -1 && days <= 1) {
-    return `${relativeFormat(locale).format(days, 'day')} ${time}`;
-  }
-  const withDate = !(days > 1 && days < 7);
-  const withYear = then.year !== today.year;
-  const date = dateFormat(`weekday${withDate ? '+date' : ''}${withYear ? '+year' : ''}`, locale, {
-    timeZone,
-    weekday: 'short',
-    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-    ...(withYear ? { year: 'numeric' } : {}),
-  }).format(at);
-  return `${date} ${time}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * language fails the typecheck. Counted nouns take the language's plural forms; dates and times
  * are written in the language's locale and the department's time zone.
  */
+import { formatDateTime, formatDay } from './dates.ts';
 import { nl } from './mail-words.nl.ts';
 import { ru } from './mail-words.ru.ts';
 import { zh } from './mail-words.zh.ts';
@@ -314,43 +315,16 @@ export function mailWords(language: Language = 'en'): MailWords {
   return WORDS[language] ?? en;
 }
 
-/** Building an Intl formatter costs far more than using one; each is kept per locale and zone. */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(shape: 'moment' | 'day', locale: string, timeZone: string): Intl.DateTimeFormat {
-  const id = `${shape}|${locale}|${timeZone}`;
-  let found = formats.get(id);
-  if (!found) {
-    found = new Intl.DateTimeFormat(
-      locale,
-      shape === 'moment'
-        ? {
-            timeZone,
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            hour: '2-digit',
-            minute: '2-digit',
-            timeZoneName: 'short',
-          }
-        : { timeZone, day: 'numeric', month: 'long', year: 'numeric' },
-    );
-    if (formats.size >= 200) formats.clear();
-    formats.set(id, found);
-  }
-  return found;
-}
-
 /**
- * An instant in mail: "Thu 26 Nov, 14:00 CET", "czw., 26 lis, 14:00 CET". Absolute, not "today",
- * because mail is often read later; the zone is named because readers may sit elsewhere.
+ * An instant in mail: "3 Dec 2026, 14:30 CET", "3 grudnia 2026, 14:30 CET" (shared/dates.ts).
+ * Absolute, not "today", because mail is often read later; the zone is named because readers may sit
+ * elsewhere.
  */
 export function mailMoment(at: Date | string, language: Language, timeZone: string): string {
-  return format('moment', mailWords(language).locale, timeZone).format(new Date(at));
+  return formatDateTime(at, language, { timeZone });
 }
 
-/** A local day "YYYY-MM-DD" in words: "26 November 2026", "26 listopada 2026". */
+/** A local day "YYYY-MM-DD" in words: "26 Nov 2026", "26 listopada 2026". */
 export function mailDay(day: string, language: Language): string {
-  // Noon UTC of that date: the same calendar day whatever the formatter's zone.
-  return format('day', mailWords(language).locale, 'UTC').format(new Date(`${day}T12:00:00Z`));
+  return formatDay(day, language);
 }

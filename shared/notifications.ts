@@ -300,8 +300,8 @@ export function composeDigestMail(input: {
     id: `DIGEST.${code}.${day}`,
     event: 'daily_digest',
     to,
-    // English keeps the sortable ISO day in the subject; Polish says the date in words.
-    subject: oneLine(digest.subject(code, language === 'en' ? day : mailDay(day, language), late.length, open)),
+    // The day in the one date format of the reader's language (shared/dates.ts).
+    subject: oneLine(digest.subject(code, mailDay(day, language), late.length, open)),
     text,
     html,
   };

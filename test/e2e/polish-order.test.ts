@@ -60,6 +60,15 @@ describe('Maja’s order in Polish', () => {
     }
   });
 
+  it('writes its dates and times in Polish’s one format, in the reader’s own zone without naming it', async () => {
+    await page.goto(`${stack.appUrl}/orders/${first}`);
+    const created = page.getByTestId('timeline').locator('time').first();
+    await expect.poll(() => created.count()).toBe(1);
+    const months = 'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia';
+    expect(await created.innerText()).toMatch(new RegExp(`^\\d{1,2} (${months}) \\d{4}, \\d\\d:\\d\\d$`));
+    expect(await page.locator('main').innerText()).not.toMatch(/\d:\d\d ?(AM|PM)|\d{4}-\d\d-\d\dT/);
+  });
+
   it('lists the order under the service’s Polish name in My orders', async () => {
     await page.goto(`${stack.appUrl}/orders`);
     const list = page.locator('main');

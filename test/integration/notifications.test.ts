@@ -114,7 +114,7 @@ describe('who is told what (SPEC §6)', () => {
     expect(await other.run()).toBe(0);
     expect(runs[0] + runs[1]).toBe(4);
     await h.deliverMail();
-    const digests = (await h.mailbox()).filter((m) => m.subject.includes('daily digest 2026-11-26'));
+    const digests = (await h.mailbox()).filter((m) => m.subject.includes('daily digest 26 Nov 2026'));
     expect(digests.map((m) => m.destination.to[0]).sort()).toEqual([
       'fatima.zahra@example.com',
       'frank.moreau@example.com',

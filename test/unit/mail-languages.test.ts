@@ -166,9 +166,9 @@ describe('mail in every language', () => {
 
   it('writes instants and days in each language', () => {
     const at = '2026-11-26T13:00:00Z';
-    expect(mailMoment(at, 'ru', 'Europe/Warsaw')).toMatch(/^чт, 26 нояб\., 14:00 GMT\+1$/);
-    expect(mailMoment(at, 'nl', 'Europe/Amsterdam')).toMatch(/^do 26 nov, 14:00 CET$/);
-    expect(mailMoment(at, 'zh', 'Asia/Shanghai')).toBe('11月26日周四 GMT+8 21:00');
+    expect(mailMoment(at, 'ru', 'Europe/Warsaw')).toBe('26 ноября 2026 г., 14:00 GMT+1');
+    expect(mailMoment(at, 'nl', 'Europe/Amsterdam')).toBe('26 november 2026, 14:00 CET');
+    expect(mailMoment(at, 'zh', 'Asia/Shanghai')).toBe('2026年11月26日 21:00 GMT+8');
     expect(mailDay('2026-11-26', 'ru')).toBe('26 ноября 2026 г.');
     expect(mailDay('2026-11-26', 'nl')).toBe('26 november 2026');
     expect(mailDay('2026-11-26', 'zh')).toBe('2026年11月26日');

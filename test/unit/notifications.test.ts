@@ -117,8 +117,8 @@ describe('mail in the recipient’s language', () => {
           mailMoment('2026-11-26T13:00:00Z', language, 'Europe/Warsaw'),
         ),
     });
-    expect(mails[0]?.text).toContain('“The resolution standard — was due Thu 26 Nov, 14:00 CET”');
-    expect(mails[1]?.text).toContain('„Standard czasu realizacji — termin upłynął: czw., 26 lis, 14:00 CET”');
+    expect(mails[0]?.text).toContain('“The resolution standard — was due 26 Nov 2026, 14:00 CET”');
+    expect(mails[1]?.text).toContain('„Standard czasu realizacji — termin upłynął: 26 listopada 2026, 14:00 CET”');
   });
 
   it('treats an unknown or missing language as English', () => {
@@ -132,11 +132,11 @@ describe('mail in the recipient’s language', () => {
   });
 
   it('writes dates and times in the language, in the department’s time zone', () => {
-    expect(mailMoment('2026-07-01T22:30:00Z', 'en', 'Europe/Warsaw')).toBe('Thu 2 Jul, 00:30 CEST');
-    expect(mailMoment('2026-07-01T22:30:00Z', 'pl', 'Europe/Warsaw')).toBe('czw., 2 lip, 00:30 CEST');
-    expect(mailMoment('2026-07-01T22:30:00Z', 'en', 'America/New_York')).toMatch(/^Wed 1 Jul, 18:30 (EDT|GMT-4)$/);
+    expect(mailMoment('2026-07-01T22:30:00Z', 'en', 'Europe/Warsaw')).toBe('2 Jul 2026, 00:30 CEST');
+    expect(mailMoment('2026-07-01T22:30:00Z', 'pl', 'Europe/Warsaw')).toBe('2 lipca 2026, 00:30 CEST');
+    expect(mailMoment('2026-07-01T22:30:00Z', 'en', 'America/New_York')).toMatch(/^1 Jul 2026, 18:30 (EDT|GMT-4)$/);
     expect(mailDay('2026-11-26', 'pl')).toBe('26 listopada 2026');
-    expect(mailDay('2026-11-26', 'en')).toBe('26 November 2026');
+    expect(mailDay('2026-11-26', 'en')).toBe('26 Nov 2026');
   });
 
   it('does not typecheck a language missing an event’s words', () => {
@@ -163,10 +163,10 @@ describe('daily digest', () => {
       language,
     });
 
-  it('keeps the English digest as it was', () => {
+  it('dates the English digest in the one English date format', () => {
     const mail = digest('en', 5, 2);
     expect(mail.id).toBe('DIGEST.IT.2026-11-26');
-    expect(mail.subject).toBe('IT daily digest 2026-11-26: 2 at risk or late, 5 open');
+    expect(mail.subject).toBe('IT daily digest 26 Nov 2026: 2 at risk or late, 5 open');
     expect(mail.text).toContain('Good morning. IT has 5 open orders; 2 missed or are about to miss their standard.');
     expect(mail.text).toContain('IT-1 (breached) <i>Reset 0</i>: http://localhost:3000/orders/IT-1');
     expect(mail.text).toContain('IT-2 (at risk)');

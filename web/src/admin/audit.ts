@@ -1,5 +1,7 @@
 /** The audit log's pure side: reading the stored records and saying each change in words. */
+
 import { AUDIT_ACTIONS, type AuditAction, type AuditChange } from '#shared/audit.ts';
+import { formatMonth } from '#shared/dates.ts';
 import type { BusinessCalendar, DepartmentGoal, DepartmentRole } from '#shared/model.ts';
 import { roleWords } from '../account/profile.ts';
 import { t } from '../lib/strings.ts';
@@ -169,10 +171,7 @@ export function shiftMonth(month: string, delta: number): string {
   return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** "March 2026" for "2026-03". */
+/** "March 2026" for "2026-03" (shared/dates.ts). */
 export function monthWords(month: string, locale: string = t.locale): string {
-  const m = MONTH.exec(month);
-  if (!m) return month;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatMonth(month, locale);
 }

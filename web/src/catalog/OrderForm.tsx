@@ -15,7 +15,7 @@ import { departments } from '../account/session.ts';
 import { ApiError, api, fieldErrors, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { Check, describedBy, FieldError, Hint, invalid, Label, RequiredMark, SelectBox } from '../lib/fields.tsx';
-import { promiseDate } from '../lib/format.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { createLoader } from '../lib/load.tsx';
 import { PersonBox, type PersonChoice, PersonPicker } from '../lib/PersonPicker.tsx';
 import { type FieldErrors, localMessages } from '../lib/paths.ts';
@@ -634,7 +634,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
 
       <ApprovalNote approval={props.service.approval} form={form()} answers={state.answers()} />
       <Show when={props.service.promisedAt}>
-        {(at) => <p class="promise">{t.service.promise(promiseDate(at()))}</p>}
+        {(at) => <p class="promise">{t.service.promise(formatDateTime(at()))}</p>}
       </Show>
       <SubmitButton of={send} busy={t.form.submitting}>
         {t.form.submit}

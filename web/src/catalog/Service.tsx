@@ -5,7 +5,7 @@ import { localizeService } from '#shared/translate.ts';
 import { departments, user } from '../account/session.ts';
 import { api } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
-import { durationWords, promiseDate, standardWords } from '../lib/format.ts';
+import { durationWords, formatDateTime, standardWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
 import { Prose, usePageTitle } from '../lib/ui.tsx';
@@ -51,7 +51,7 @@ export default function ServicePage() {
               {
                 when: s().promisedAt,
                 term: t.service.promiseLabel,
-                detail: t.service.doneBy(promiseDate(s().promisedAt ?? '')),
+                detail: t.service.doneBy(formatDateTime(s().promisedAt ?? '')),
                 class: 'standard',
                 testId: 'service-promise',
               },

@@ -50,13 +50,7 @@ export function daysIncluded(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
-/** A report day in words, "25 Oct 2026" (the date itself: no time zone shifts it). */
-export function dayWords(day: string, locale: string = t.locale): string {
-  if (!isDay(day)) return day;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
+export { dayWords } from '../lib/format.ts';
 
 /** "Last 30 days" ends today and includes it. */
 export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: string): { from: string; to: string } {

@@ -94,9 +94,6 @@ export const en = {
     published: 'Published',
     retired: 'Retired',
   } satisfies Record<ServiceStatus, string>,
-  dates: {
-    promise: (weekday: string, day: string, month: string, time: string) => `${weekday} ${day} ${month}, ${time}`,
-  },
   standard: {
     words: (firstResponse: string, resolution: string) => `answered within ${firstResponse}, done within ${resolution}`,
   },

@@ -101,9 +101,6 @@ export const nl: Strings = {
     published: 'Gepubliceerd',
     retired: 'Buiten gebruik',
   },
-  dates: {
-    promise: (weekday, day, month, time) => `${weekday} ${day} ${month}, ${time}`,
-  },
   standard: {
     words: (firstResponse, resolution) => `reactie binnen ${firstResponse}, afgehandeld binnen ${resolution}`,
   },

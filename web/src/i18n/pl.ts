@@ -102,9 +102,6 @@ export const pl: Strings = {
     published: 'Opublikowana',
     retired: 'Wycofana',
   },
-  dates: {
-    promise: (weekday, day, month, time) => `${weekday} ${day} ${month}, ${time}`,
-  },
   standard: {
     // Nominative after a colon: "w ciągu" would need each duration in the genitive.
     words: (firstResponse, resolution) => `czas odpowiedzi: ${firstResponse}, czas realizacji: ${resolution}`,

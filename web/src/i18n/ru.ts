@@ -102,9 +102,6 @@ export const ru: Strings = {
     published: 'Опубликована',
     retired: 'Выведена из работы',
   },
-  dates: {
-    promise: (weekday, day, month, time) => `${weekday}, ${day} ${month}, ${time}`,
-  },
   standard: {
     // Nominative after a colon: "в течение" would need each duration in the genitive.
     words: (firstResponse, resolution) => `время ответа: ${firstResponse}, время выполнения: ${resolution}`,

@@ -101,9 +101,6 @@ export const zh: Strings = {
     published: '已发布',
     retired: '已停用',
   },
-  dates: {
-    promise: (weekday, day, month, time) => `${month}月${day}日 ${weekday} ${time}`,
-  },
   standard: {
     words: (firstResponse, resolution) => `${firstResponse}内响应，${resolution}内完成`,
   },

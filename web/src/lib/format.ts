@@ -1,5 +1,6 @@
 /** Pure formatting helpers: durations, standards, dates and answers in plain words. */
 import type { ServiceSummary } from '#shared/api.ts';
+import { formatDateTime as dateTime, formatDay } from '#shared/dates.ts';
 import type { Answers, Canvas, TimeStandard } from '#shared/model.ts';
 import { readerOptions } from './sla.ts';
 import { t } from './strings.ts';
@@ -41,19 +42,19 @@ export function standardWords(standard: Pick<TimeStandard, 'firstResponseMinutes
   );
 }
 
-let readerLocale: string | undefined;
-
 /**
- * A timestamp in the reader's locale (when it speaks the portal's language, else the portal's own)
- * and time zone.
+ * A moment in the portal's one format for its language (shared/dates.ts): "3 Dec 2026, 14:30" in
+ * the reader's own time zone, or in `timeZone` with the zone named ("3 Dec 2026, 14:30 CET") when
+ * that is not the reader's.
  */
-export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
-  readerLocale ??= readerOptions().locale;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale ?? readerLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    date,
-  );
+export function formatDateTime(iso: string, timeZone?: string): string {
+  const reader = readerOptions().timeZone;
+  return dateTime(iso, t.locale, { timeZone: timeZone ?? reader, readerTimeZone: reader });
+}
+
+/** A day "YYYY-MM-DD" in words, "25 Oct 2026" (the date itself: no time zone shifts it). */
+export function dayWords(day: string, locale: string = t.locale): string {
+  return formatDay(day, locale);
 }
 
 /** An answer as the requester would read it. */
@@ -86,21 +87,4 @@ export function serviceMatches(service: Pick<ServiceSummary, 'name' | 'summary' 
   if (words.length === 0) return true;
   const haystack = [service.name, service.summary, ...service.tags].join(' ').toLowerCase();
   return words.every((w) => haystack.includes(w));
-}
-
-/** A promise date as "Wed 12 Mar, 15:00", in the reader's time zone unless one is given. */
-export function promiseDate(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat(t.locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return t.dates.promise(part('weekday'), part('day'), part('month'), `${part('hour')}:${part('minute')}`);
 }

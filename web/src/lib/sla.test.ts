@@ -5,7 +5,6 @@ import {
   bySlaState,
   clockStateAt,
   clockWords,
-  displayLocale,
   minutesLeft,
   type SlaClock,
   stateWords,
@@ -154,18 +153,6 @@ describe('bySlaState', () => {
     ];
     expect(bySlaState(rows, 'warning').map((r) => r.n)).toEqual([1, 4]);
     expect(bySlaState(rows, '').map((r) => r.n)).toEqual([1, 2, 3, 4]);
-  });
-});
-
-describe('displayLocale', () => {
-  it('uses the reader’s locale when it speaks the UI’s language', () => {
-    expect(displayLocale(['en-US', 'pl'])).toBe('en-US');
-    expect(displayLocale(['pl-PL', 'en-IE'])).toBe('en-IE');
-  });
-
-  it('falls back to the UI’s locale so a sentence never mixes languages', () => {
-    expect(displayLocale(['pl-PL'])).toBe('en-GB');
-    expect(displayLocale(undefined)).toBe('en-GB');
   });
 });
 

@@ -4,6 +4,7 @@
  * stays on the server; the API sends each order's most urgent clock with the working minutes left.
  */
 import type { OrderSummary } from '#shared/api.ts';
+import { dateLocale } from '#shared/dates.ts';
 import { describeDue, formatMoment, formatMinutes as minutesIn } from '#shared/due-words.ts';
 import type { BusinessCalendar } from '#shared/model.ts';
 import type { OrderClocks, SlaSummary } from '#shared/order-clocks.ts';
@@ -28,27 +29,12 @@ export interface WordsOptions {
 }
 
 /**
- * The locale for dates and times: the reader's own when it speaks the UI's language (so an American
- * reader gets "2:00 PM"), otherwise the UI's locale, so one sentence never mixes two languages.
+ * Where and how the reader reads times: the one date format of the portal's language (shared/dates.ts)
+ * in their browser's time zone.
  */
-export function displayLocale(preferred: readonly string[] | undefined, uiLocale = t.locale): string {
-  const ui = uiLocale.split('-')[0]?.toLowerCase();
-  for (const tag of preferred ?? []) {
-    if (tag.split('-')[0]?.toLowerCase() !== ui) continue;
-    try {
-      return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : uiLocale;
-    } catch {
-      return uiLocale;
-    }
-  }
-  return uiLocale;
-}
-
-/** Where and how the reader reads times: their browser's locale and time zone. */
 export function readerOptions(hoursPerDay?: number): WordsOptions {
-  const languages = typeof navigator === 'undefined' ? [] : navigator.languages;
   return {
-    locale: displayLocale(languages),
+    locale: dateLocale(t.locale),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     hoursPerDay,
   };

@@ -11,7 +11,7 @@ import { Facts } from '../lib/blocks.tsx';
 import { summaryAt, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { keepDraft } from '../lib/drafts.ts';
 import { filledIn, Radios, TextBox } from '../lib/fields.tsx';
-import { answerWords, formatDateTime, promiseDate } from '../lib/format.ts';
+import { answerWords, dayWords, formatDateTime } from '../lib/format.ts';
 import { createLoader, Failure, Loaded } from '../lib/load.tsx';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { language, t } from '../lib/strings.ts';
@@ -276,7 +276,7 @@ function Clarification(props: { order: Order; name: (id?: string) => string }) {
           <h2 id="clarification-title">{t.order.clarificationTitle}</h2>
           <p class="prose">{c().question}</p>
           <p class="meta">
-            {t.timeline.by(props.name(c().askedBy))}, {t.order.askedAt(promiseDate(c().askedAt))}
+            {t.timeline.by(props.name(c().askedBy))}, {t.order.askedAt(formatDateTime(c().askedAt))}
           </p>
         </section>
       )}
@@ -332,7 +332,7 @@ function OrderHeader(props: {
           {
             when: o().promisedAt,
             term: t.order.promised,
-            detail: t.service.doneBy(promiseDate(o().promisedAt ?? '')),
+            detail: t.service.doneBy(formatDateTime(o().promisedAt ?? '')),
             testId: 'order-promised',
           },
           {
@@ -365,11 +365,17 @@ function Answers(props: { order: Order; service: ServiceDetail | undefined }) {
     const answers = props.order.answers;
     const labelled = (props.service?.form ?? [])
       .filter((f) => Object.hasOwn(answers, f.id))
-      .map((f) => ({ id: f.id, label: f.label, value: answers[f.id], file: f.kind === 'attachment' }));
+      .map((f) => ({
+        id: f.id,
+        label: f.label,
+        value: answers[f.id],
+        file: f.kind === 'attachment',
+        date: f.kind === 'date',
+      }));
     const known = new Set(labelled.map((r) => r.id));
     const rest = Object.keys(answers)
       .filter((id) => !known.has(id))
-      .map((id) => ({ id, label: id, value: answers[id], file: false }));
+      .map((id) => ({ id, label: id, value: answers[id], file: false, date: false }));
     return [...labelled, ...rest];
   };
   return (
@@ -384,7 +390,11 @@ function Answers(props: { order: Order; service: ServiceDetail | undefined }) {
                 <dd class="prose">
                   <Show
                     when={row.file && typeof row.value === 'string' && row.value}
-                    fallback={answerWords(localizeAnswer(row.value, row.id, props.service?.translations?.[language]))}
+                    fallback={
+                      row.date && typeof row.value === 'string'
+                        ? dayWords(row.value)
+                        : answerWords(localizeAnswer(row.value, row.id, props.service?.translations?.[language]))
+                    }
                   >
                     {(key) => <AttachmentLink number={props.order.number} fileKey={key()} />}
                   </Show>
