@@ -15,12 +15,14 @@ import { statusWords } from '#shared/lifecycle.ts';
 import { LANGUAGES, type Language, ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { type InsightStrings, insightStrings } from '../../web/src/dashboard/insight-words.ts';
+import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
 import { en, type Strings } from '../../web/src/i18n/en.ts';
 import { nl } from '../../web/src/i18n/nl.ts';
 import { pl } from '../../web/src/i18n/pl.ts';
 import { ru } from '../../web/src/i18n/ru.ts';
 import { zh } from '../../web/src/i18n/zh.ts';
+import { canvasStrings } from '../../web/src/process/canvas-words.ts';
+import { processStrings } from '../../web/src/process/words.ts';
 import {
   desktopViewport,
   launchBrowser,
@@ -98,14 +100,15 @@ const phrases = (node: unknown) => strings(node).filter((s) => s.trim().split(/\
 
 /**
  * English a portal in another language must never show: every English leaf of two words or more
- * that the language says differently, the domain's status words and its due-time phrases.
+ * that the language says differently (the portal's dictionary and those of the insight pages, the
+ * process views and the living canvas), the domain's status words and its due-time phrases.
  */
-function englishFor(words: Strings, insight: InsightStrings): string[] {
-  const theirs = new Set([...strings(words), ...strings(insight)]);
+function englishFor(language: Exclude<Language, 'en'>, words: Strings): string[] {
+  const dictionaries = [insightStrings, processStrings, canvasStrings] as const;
+  const theirs = new Set([...strings(words), ...dictionaries.flatMap((d) => strings(d[language]))]);
   return [
     ...new Set([
-      ...phrases(en).filter((s) => !theirs.has(s)),
-      ...phrases(insightStrings.en).filter((s) => !theirs.has(s)),
+      ...[en, ...dictionaries.map((d) => d.en)].flatMap(phrases).filter((s) => !theirs.has(s)),
       ...ORDER_STATUSES.map((s) => statusWords(s)).filter((s) => s.includes(' ')),
       ENGLISH_DUE_WORDS.workingDays(2).replace(/^\d+ /, ''),
       ENGLISH_DUE_WORDS.overdueSince('').trim(),
@@ -114,7 +117,7 @@ function englishFor(words: Strings, insight: InsightStrings): string[] {
   ].filter((s) => !isData(s));
 }
 const ENGLISH = Object.fromEntries(
-  SWEEP.map(({ language, words }) => [language, englishFor(words, insightStrings[language])]),
+  SWEEP.map(({ language, words }) => [language, englishFor(language, words)]),
 ) as Record<Exclude<Language, 'en'>, string[]>;
 
 /** A dictionary path shown instead of its words, e.g. "order.timelineTitle". */
