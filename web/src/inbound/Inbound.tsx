@@ -10,7 +10,7 @@ import { sayRefusal } from '../i18n/refusals.ts';
 import { api } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
-import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
+import { ActionError, createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
 import { DateTime } from '../lib/ui.tsx';
@@ -41,11 +41,7 @@ function RawMailButton(props: { code: string; message: InboundMailView }) {
       >
         {open.pending() ? w.downloading : w.download}
       </button>
-      <Show when={open.error()}>
-        <span class="field-error" role="alert">
-          {open.error()}
-        </span>
-      </Show>
+      <ActionError of={open} />
     </>
   );
 }

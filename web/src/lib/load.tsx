@@ -171,6 +171,19 @@ export function Failure(props: { of: Pick<Source<unknown>, 'error' | 'reload'> }
   return <Show when={props.of.error()}>{(e) => <ErrorNote error={e()} onRetry={() => void props.of.reload()} />}</Show>;
 }
 
+/** Why an action beside its button (a download, opening a file) failed: said at once, in line with it. */
+export function ActionError(props: { of: { error: Accessor<string | undefined> } }) {
+  return (
+    <Show when={props.of.error()}>
+      {(text) => (
+        <span class="field-error" role="alert">
+          {text()}
+        </span>
+      )}
+    </Show>
+  );
+}
+
 const emptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
 
 /**

@@ -8,6 +8,7 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import { ATTACHMENT_LIMITS } from '#shared/api.ts';
 import { ApiError, api, errorMessage, fieldErrors, type UploadRequest } from './api.ts';
 import { contentTypeFor, fileNameFromKey, fileProblem, sizeWords, typeWords } from './files.ts';
+import { ActionError } from './load.tsx';
 import { t } from './strings.ts';
 import { createSubmit } from './submit.tsx';
 import './upload.css';
@@ -199,11 +200,7 @@ export function AttachmentLink(props: { number: string; fileKey: string }) {
         {open.pending() ? t.upload.opening : t.upload.download(fileNameFromKey(props.fileKey))}
         <span class="visually-hidden"> {t.upload.newTab}</span>
       </button>
-      <Show when={open.error()}>
-        <span class="field-error" role="alert">
-          {open.error()}
-        </span>
-      </Show>
+      <ActionError of={open} />
     </span>
   );
 }
