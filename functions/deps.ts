@@ -21,6 +21,7 @@ import { PrivacyWorkflow } from './workflows/privacy.ts';
 import { ProcessWorkflow } from './workflows/process.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import type { SurveyWorkflow } from './workflows/surveys.ts';
+import { TransferWorkflow } from './workflows/transfer.ts';
 
 export interface Deps extends CoreDeps {
   config: ApiConfig;
@@ -39,6 +40,8 @@ export interface Deps extends CoreDeps {
   stats: StatsRepository;
   /** A person's export and erasure, and the retention job (workflows/privacy.ts). */
   privacyWorkflow: PrivacyWorkflow;
+  /** A department's catalog exported and imported (workflows/transfer.ts). */
+  transferWorkflow: TransferWorkflow;
   /** Absent when no attachments bucket is configured. */
   attachments?: AttachmentStore;
   /** Links to raw inbound messages; absent when no inbound bucket is configured. */
@@ -60,6 +63,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
   const processWorkflow = new ProcessWorkflow({ stats, services, departments, now });
   const canvasWorkflow = new CanvasWorkflow({ stats, services, departments, now });
   const catalogWorkflow = new CatalogWorkflow({ departments, services, users, now });
+  const transferWorkflow = new TransferWorkflow({ departments, services, users, now });
   const tokenStore = new TokenRepository(db);
   const tokenWorkflow = new TokenWorkflow({
     ...orderDeps,
@@ -106,6 +110,7 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     services,
     orderWorkflow,
     catalogWorkflow,
+    transferWorkflow,
     surveyWorkflow,
     reportWorkflow,
     insightWorkflow,

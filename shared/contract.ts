@@ -76,6 +76,7 @@ import {
   updateDepartmentBody,
   updateServiceBody,
 } from './service-schema.ts';
+import { TRANSFER_ROUTES } from './transfer-routes.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -666,6 +667,7 @@ export const CONTRACT = {
   },
   ...INTEGRATION_ROUTES,
   ...INBOUND_ROUTES,
+  ...TRANSFER_ROUTES,
   ...NOTE_ROUTES,
 } as const satisfies Record<`${Method} /${string}`, RouteSpec>;
 

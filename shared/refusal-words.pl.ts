@@ -238,6 +238,8 @@ export const polishRefusals: RefusalWords = {
   ical_too_long: (p) => `Wydarzenie ${event(p.event)} trwa ${days(p.days)}; zaimportowano tylko pierwsze ${p.first}.`,
   ical_time_of_day: (p) => `Wydarzenie ${event(p.event)} ma godzinę; cały dzień ${p.day} zaimportowano jako wolny.`,
   ical_first_only: (p) => `Wydarzenie cykliczne ${event(p.event)} zaimportowano tylko dla pierwszej daty.`,
+  csv_unreadable: (p) => `Pliku nie da się odczytać jako CSV od wiersza ${p.line} (czy cudzysłów nie został otwarty?).`,
+  resolution_format: () => 'Podaj czas w godzinach pracy (16h) lub dniach roboczych (3d).',
   webhook_target: (p) =>
     ({
       not_https: 'Użyj adresu https://.',

@@ -225,6 +225,11 @@ export const REFUSALS = {
   ical_too_long: p<{ event: string; days: number; first: number }>(),
   ical_time_of_day: p<{ event: string; day: string }>(),
   ical_first_only: p<{ event: string }>(),
+  // Importing a catalog (transfer.ts, transfer-csv.ts).
+  /** The CSV file cannot be read from this line on (an unclosed quote, …). */
+  csv_unreadable: p<{ line: number }>(),
+  /** A resolution standard that is neither hours (`16h`) nor days (`3d`). */
+  resolution_format: p<None>(),
   // A webhook's address (`reason`: not_https, private_address, unresolvable, bad_url).
   webhook_target: p<{ reason: string }>(),
 };

@@ -5,7 +5,7 @@
  * byCollection DEPT#code#SERVICES); the published catalog (Query CATALOG — one small entry per
  * published service, written in the same transaction as the publish).
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
@@ -59,6 +59,27 @@ export class ServiceRepository {
     const service = fromItem<Service>(Item);
     this.versions.set(cacheKey, service);
     return service;
+  }
+
+  /** The department of each of these service ids that exists (BatchGetItem of the current items, 100 a call). */
+  async departmentsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
+        [this.db.tableName]: {
+          Keys: unique.slice(i, i + 100).map((id) => keys.serviceCurrent(id)),
+          ProjectionExpression: 'id, department',
+        },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const out = await this.db.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.db.tableName] ?? [])
+          found.set(String(item.id), String(item.department));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
   }
 
   async listByDepartment(department: string): Promise<Service[]> {

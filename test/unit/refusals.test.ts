@@ -99,6 +99,7 @@ const PARAMS: Partial<{ [C in RefusalCode]: ParamsOf<C> }> = {
   ical_too_long: { event: 'Summer', days: 400, first: 366 },
   ical_time_of_day: { event: 'Party', day: '2026-12-24' },
   ical_first_only: { event: 'Easter' },
+  csv_unreadable: { line: 3 },
 };
 Object.assign(SAMPLES, PARAMS);
 
