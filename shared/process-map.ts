@@ -46,7 +46,7 @@ export interface ProcessStep {
   breached: number;
   breachShare?: number;
   deviations: StepDeviation[];
-  /** Its orders now can be listed (the steps of the queue). */
+  /** Its orders now can be listed (the steps of the queue, and resolved orders awaiting closure). */
   listable: boolean;
 }
 
@@ -169,7 +169,7 @@ export function buildProcessMap(
       timed,
       breached,
       deviations: deviationsOf(id),
-      listable: kind === 'approval' || kind === 'inputs' || kind === 'stage',
+      listable: kind === 'approval' || kind === 'inputs' || kind === 'stage' || kind === 'resolved',
     };
     if (stageId !== undefined) step.stageId = stageId;
     if (stage?.name) step.name = stage.name;

@@ -93,8 +93,12 @@ function orderItem(order: Order): Record<string, unknown> {
     ...(timer ? keys.slaTimer(timer, order.number) : {}),
     ...keys.order(order.number),
     ...keys.ordersOfRequester(order.requesterId, order.createdAt, order.number),
-    // Only active orders sit in the queue index, so a queue read never touches history.
+    // Only active orders sit in the queue index, so a queue read never touches history; resolved
+    // orders awaiting closure sit in their own partition of the same index (the process map's step).
     ...(ACTIVE_STATUSES.has(order.status) ? keys.queueEntry(order.department, order.nextDueAt, order.number) : {}),
+    ...(order.status === 'resolved' && order.resolvedAt
+      ? keys.resolvedEntry(order.department, order.resolvedAt, order.number)
+      : {}),
     type: 'order',
     ...stored,
   };
@@ -151,6 +155,11 @@ export class OrderRepository {
 
   queue(department: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
     return this.page(INDEX.queueByDue, partitions.queueOfDepartment(department).gsi2pk, cursor, limit, true);
+  }
+
+  /** The department's resolved orders awaiting closure, oldest resolution first. */
+  resolved(department: string, cursor: string | undefined, limit: number): Promise<OrderPage> {
+    return this.page(INDEX.queueByDue, partitions.resolvedOfDepartment(department).gsi2pk, cursor, limit, true);
   }
 
   /**

@@ -29,6 +29,7 @@ const AUDIT = (month: string) => `AUDIT#${month}`;
 const SERVICES_OF = (department: string) => `${DEPT(department)}#SERVICES`;
 const REQUESTER = (id: string) => `REQUESTER#${id}`;
 const QUEUE = (department: string) => `QUEUE#${department}`;
+const RESOLVED_OF = (department: string) => `RESOLVED#${department}`;
 const STATS = (department: string) => `STATS#${department}`;
 const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
 const LOAD = (department: string) => `LOAD#${department}`;
@@ -109,6 +110,11 @@ export const keys = {
   queueEntry: (department: string, dueAt: string | undefined, number: string) => ({
     gsi2pk: QUEUE(department),
     gsi2sk: `${dueAt ?? NO_DUE}#${number}`,
+  }),
+  /** A resolved order awaiting its closure, in the same index as the queue: newest resolution last. */
+  resolvedEntry: (department: string, resolvedAt: string, number: string) => ({
+    gsi2pk: RESOLVED_OF(department),
+    gsi2sk: `${resolvedAt}#${number}`,
   }),
   /** Events sort by the order version that wrote them, so the timeline never depends on clocks agreeing. */
   timelineEvent: (number: string, orderVersion: number, index: number) => ({
@@ -267,6 +273,7 @@ export const partitions = {
   }),
   /** A department's active orders by due time (queueByDue). */
   queueOfDepartment: (department: string) => ({ gsi2pk: QUEUE(department) }),
+  resolvedOfDepartment: (department: string) => ({ gsi2pk: RESOLVED_OF(department) }),
   /** Orders with a timer due (dueWork). */
   slaTimers: () => ({ gsi3pk: SLA }),
   /** Mail due for (re)delivery (dueWork). */

@@ -225,6 +225,20 @@ describe('process map of a service', () => {
     expect(res.body.map((o) => o.number)).toEqual([numbers.o2]);
   });
 
+  it('lists the resolved orders awaiting closure, the one the map counts there', async () => {
+    expect(map.steps.filter((s) => s.listable).map((s) => s.id)).toEqual([
+      'awaiting_inputs',
+      'stage:triage',
+      'stage:paperwork',
+      'stage:handover',
+      'resolved',
+    ]);
+    const res = await henry.json<OrderSummary[]>('GET', `/api/v1/departments/HR/services/${SERVICE}/process/resolved`);
+    expect(res.status).toBe(200);
+    expect(res.body.map((o) => o.status)).toEqual(['resolved']);
+    expect(res.body.map((o) => o.number)).not.toContain(numbers.o2);
+  });
+
   it('is read-only for the team and hidden from another department’s head', async () => {
     expect((await hana.json('GET', `/api/v1/departments/HR/services/${SERVICE}/process`)).status).toBe(200);
     const iris = await h.as('iris');

@@ -79,8 +79,9 @@ export async function atRisk(ctx: OrderContext, user: User, department: string):
 }
 
 /**
- * The orders of one service at one step of its flow now (the process map's step), from the queue:
- * the steps an order rests in while the team owes work are the queue's. Soonest due first.
+ * The orders of one service at one step of its flow now (the process map's step): the steps an
+ * order rests in while the team owes work are the queue's (soonest due first); the resolved step
+ * reads the department's resolved orders awaiting closure (oldest resolution first).
  */
 export async function stepOrders(
   ctx: OrderContext,
@@ -93,7 +94,11 @@ export async function stepOrders(
   const found: Order[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ctx.deps.orders.queue(department, cursor, 100);
+    const { orders } = ctx.deps;
+    const page =
+      step === 'resolved'
+        ? await orders.resolved(department, cursor, 100)
+        : await orders.queue(department, cursor, 100);
     for (const order of page.orders) if (order.serviceId === serviceId && stepOf(order) === step) found.push(order);
     cursor = page.nextCursor;
   } while (cursor && found.length < 500);
