@@ -2,11 +2,13 @@
  * The order search box of the queue, My orders and the head's dashboard: asks the API a moment after
  * the person stops typing (never for fewer than two characters), keeps only the answer to the latest
  * question, and says what it found in a live region, so a screen reader hears the count.
+ * `SearchOrList` shows the page's list, or what the search found while one is on.
  */
-import { createSignal, onCleanup } from 'solid-js';
+import { type Accessor, createSignal, type JSX, onCleanup, Show } from 'solid-js';
 import type { OrderSummary } from '#shared/api.ts';
 import type { SearchAnswer } from '#shared/search.ts';
 import { errorMessage } from './api-error.ts';
+import { Loaded, LoadMore, type Pager, type Source } from './load.tsx';
 import { t } from './strings.ts';
 import './search.css';
 
@@ -104,5 +106,37 @@ export function SearchBox(props: { id: string; search: OrderSearch; hint: string
         {status()}
       </p>
     </search>
+  );
+}
+
+/**
+ * A page's list, or what the search found while one is on (`found`, when `hasFound`): the list with
+ * its loading, failure (after it) and `empty` states, and "Load more" under it while it pages.
+ */
+export function SearchOrList<T>(props: {
+  search: OrderSearch;
+  list: Source<T>;
+  pager: Pick<Pager<unknown>, 'hasMore' | 'loading' | 'loadMore'>;
+  /** Whether the list is read a page at a time now (default: yes). */
+  paged?: boolean;
+  empty: JSX.Element;
+  hasFound: boolean;
+  found: JSX.Element;
+  children: JSX.Element | ((value: Accessor<T>) => JSX.Element);
+}) {
+  return (
+    <>
+      <Show
+        when={props.search.active()}
+        fallback={
+          <Loaded of={props.list} failures="after" empty={props.empty}>
+            {props.children}
+          </Loaded>
+        }
+      >
+        <Show when={props.hasFound}>{props.found}</Show>
+      </Show>
+      <LoadMore of={props.pager} when={(props.paged ?? true) && !props.search.active()} />
+    </>
   );
 }

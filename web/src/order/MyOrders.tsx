@@ -5,8 +5,8 @@ import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
 import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
-import { createPager, Loaded, LoadMore } from '../lib/load.tsx';
-import { createOrderSearch, SearchBox } from '../lib/search.tsx';
+import { createPager } from '../lib/load.tsx';
+import { createOrderSearch, SearchBox, SearchOrList } from '../lib/search.tsx';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime, OrderCells, usePageTitle } from '../lib/ui.tsx';
@@ -77,30 +77,23 @@ export default function MyOrders() {
     <section>
       <h1>{t.orders.title}</h1>
       <SearchBox id="my-orders-search" search={finder} hint={t.search.hintMine} />
-      <Show
-        when={finder.active()}
-        fallback={
-          <Loaded
-            of={pager}
-            failures="after"
-            empty={
-              <div class="empty">
-                <p>{t.orders.empty}</p>
-                <p>
-                  <A href="/">{t.orders.browse}</A>
-                </p>
-              </div>
-            }
-          >
-            {(items) => table(t.orders.caption, items)}
-          </Loaded>
+      <SearchOrList
+        search={finder}
+        list={pager}
+        pager={pager}
+        empty={
+          <div class="empty">
+            <p>{t.orders.empty}</p>
+            <p>
+              <A href="/">{t.orders.browse}</A>
+            </p>
+          </div>
         }
+        hasFound={(finder.answer()?.items.length ?? 0) > 0}
+        found={table(t.search.caption, () => finder.answer()?.items ?? [])}
       >
-        <Show when={(finder.answer()?.items.length ?? 0) > 0}>
-          {table(t.search.caption, () => finder.answer()?.items ?? [])}
-        </Show>
-      </Show>
-      <LoadMore of={pager} when={!finder.active()} />
+        {(items) => table(t.orders.caption, items)}
+      </SearchOrList>
     </section>
   );
 }

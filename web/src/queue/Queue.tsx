@@ -16,8 +16,8 @@ import { ApiError, api, errorMessage } from '../lib/api.ts';
 import { Tabs } from '../lib/blocks.tsx';
 import { createReadings, useAutoRefresh, useMinuteClock } from '../lib/clock.ts';
 import { SelectBox } from '../lib/fields.tsx';
-import { createLoader, createPager, Loaded, LoadMore, type Source } from '../lib/load.tsx';
-import { createOrderSearch, SearchBox } from '../lib/search.tsx';
+import { createLoader, createPager, type Source } from '../lib/load.tsx';
+import { createOrderSearch, SearchBox, SearchOrList } from '../lib/search.tsx';
 import { SLA_STATES, stateWords, type WordsOptions } from '../lib/sla.ts';
 import { createReaderOptions, SlaCell } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
@@ -392,25 +392,21 @@ export default function Queue() {
       </Show>
       <Said of={claim} retry={retry()} />
       <Said of={bulk} retry={retry()} />
-      <Show
-        when={finder.active()}
-        fallback={
-          <Loaded
-            of={list}
-            failures="after"
-            empty={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}
-          >
-            {() => (
-              <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
-                {table(atRisk() ? t.queue.atRiskCaption : t.queue.caption)}
-              </Show>
-            )}
-          </Loaded>
-        }
+      <SearchOrList
+        search={finder}
+        list={list}
+        pager={pager}
+        paged={!atRisk()}
+        empty={<p class="empty">{atRisk() ? t.queue.atRiskEmpty : t.queue.empty}</p>}
+        hasFound={shown().length > 0}
+        found={table(t.search.caption)}
       >
-        <Show when={shown().length > 0}>{table(t.search.caption)}</Show>
-      </Show>
-      <LoadMore of={pager} when={!atRisk() && !finder.active()} />
+        {() => (
+          <Show when={shown().length > 0} fallback={<p class="empty">{t.queue.noMatch}</p>}>
+            {table(atRisk() ? t.queue.atRiskCaption : t.queue.caption)}
+          </Show>
+        )}
+      </SearchOrList>
     </section>
   );
 }
