@@ -66,6 +66,39 @@ function devSecret(dataDir: string | undefined): string {
   return secret;
 }
 
+/** The local stack's table and attachment bucket. */
+export const LOCAL_TABLE = 'ordo-local';
+export const LOCAL_BUCKET = 'ordo-attachments';
+
+/**
+ * The API settings of the local stack: the local table and bucket, the stand-ins' addresses, the
+ * identity provider and the portal's address. `startStack` starts the API with them, and the browser
+ * tests' setup seeds its data folders with them.
+ */
+export function localApiEnv(at: {
+  oidc: { issuer: string; clientId: string };
+  linkSecret: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  s3Endpoint: string;
+  portalUrl: string;
+  logLevel: string;
+}): Record<string, string> {
+  return {
+    STAGE: 'local',
+    OIDC_ISSUER: at.oidc.issuer,
+    OIDC_CLIENT_ID: at.oidc.clientId,
+    LINK_SECRET: at.linkSecret,
+    TABLE_NAME: LOCAL_TABLE,
+    DYNAMODB_ENDPOINT: at.dynamoEndpoint,
+    SES_ENDPOINT: at.sesEndpoint,
+    S3_ENDPOINT: at.s3Endpoint,
+    ATTACHMENTS_BUCKET: LOCAL_BUCKET,
+    PORTAL_URL: at.portalUrl,
+    LOG_LEVEL: at.logLevel,
+  };
+}
+
 /**
  * Writes the demo data into an empty table, and with `history` a few weeks of past orders through
  * the same workflows on a clock that walks through the past (mail from the past is not sent).
@@ -101,11 +134,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     startSesLocal({ port: ports.ses }),
   ]);
   const appUrl = `http://127.0.0.1:${ports.app}`;
-  const bucket = 'ordo-attachments';
   const s3 = await startS3Local({
     port: ports.s3,
     directory: dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'ordo-s3-')),
-    buckets: [bucket],
+    buckets: [LOCAL_BUCKET],
     corsOrigins: [appUrl, `http://localhost:${ports.app}`],
   });
 
@@ -119,20 +151,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   onShutdown(() => oidc.stop(), 'OpenID provider');
 
-  const tableName = 'ordo-local';
+  const tableName = LOCAL_TABLE;
   const table = await ensureTable(dynamo.endpoint, tableName);
   const config = await loadApiConfig({
-    STAGE: 'local',
-    OIDC_ISSUER: oidc.issuer,
-    OIDC_CLIENT_ID: oidc.clientId,
-    LINK_SECRET: devSecret(dataDir),
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    SES_ENDPOINT: ses.endpoint,
-    S3_ENDPOINT: s3.endpoint,
-    ATTACHMENTS_BUCKET: bucket,
-    PORTAL_URL: appUrl,
-    LOG_LEVEL: opts.logLevel ?? 'warn',
+    ...localApiEnv({
+      oidc,
+      linkSecret: devSecret(dataDir),
+      dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      s3Endpoint: s3.endpoint,
+      portalUrl: appUrl,
+      logLevel: opts.logLevel ?? 'warn',
+    }),
     ...opts.apiEnv,
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });

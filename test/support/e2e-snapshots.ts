@@ -14,7 +14,7 @@ import { apiConfigFrom } from '../../functions/config.ts';
 import { ensureTable } from '../../functions/local/table.ts';
 import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { freePort } from '../../scripts/local/ports.ts';
-import { seedDemo } from '../../scripts/stack.ts';
+import { LOCAL_TABLE, localApiEnv, seedDemo } from '../../scripts/stack.ts';
 
 export interface E2eSnapshots {
   /** Data folders in the shape `startStack({ dataDir })` keeps: the demo data alone, and with history. */
@@ -40,22 +40,19 @@ async function seedInto(dir: string, history: boolean): Promise<number> {
   writeFileSync(join(dir, 'link-secret'), linkSecret, { mode: 0o600 });
   const dynamo = await startDynamoDbLocal({ port: await freePort(), dbPath: join(dir, 'dynamodb') });
   try {
-    const tableName = 'ordo-local';
-    await ensureTable(dynamo.endpoint, tableName);
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     // Nothing is sent or signed in while seeding: the mail, file and identity addresses are never called.
     const unused = 'http://127.0.0.1:9';
     const config = apiConfigFrom({
-      STAGE: 'local',
-      OIDC_ISSUER: unused,
-      OIDC_CLIENT_ID: 'ordo-portal',
-      LINK_SECRET: linkSecret,
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: unused,
-      S3_ENDPOINT: unused,
-      ATTACHMENTS_BUCKET: 'ordo-attachments',
-      PORTAL_URL: unused,
-      LOG_LEVEL: 'error',
+      ...localApiEnv({
+        oidc: { issuer: unused, clientId: 'ordo-portal' },
+        linkSecret,
+        dynamoEndpoint: dynamo.endpoint,
+        sesEndpoint: unused,
+        s3Endpoint: unused,
+        portalUrl: unused,
+        logLevel: 'error',
+      }),
       STORAGE_ATTEMPT_MS: '5000',
     });
     return (await seedDemo(config, history)).historyOrders;
