@@ -127,6 +127,10 @@ export const REFUSALS = {
   bad_format: p<None>(),
   not_email: p<None>(),
   not_number: p<None>(),
+  /** A duration that does not read as numbers with units ("2 working days", "4 h", "30 min"). */
+  duration_unreadable: p<None>(),
+  /** A duration of no time at all. */
+  duration_not_positive: p<None>(),
   /** A number the store cannot keep: closer to zero than 1e-130, or 1e125 and beyond. */
   number_out_of_range: p<None>(),
   not_date: p<None>(),

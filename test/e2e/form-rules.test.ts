@@ -74,4 +74,24 @@ describe('form rules in the portal', () => {
     expect(await page.getByLabel('Order title').inputValue()).toBe('{supplier}, {amount} EUR');
     await screenshot(page, 'editor-approval-condition');
   });
+
+  it('the head types the time standard as people say it, and nonsense is refused by the box', async () => {
+    // Still in the purchase order's editor: Finance works 8-hour days.
+    const done = page.getByLabel('Done within');
+    const words = page.getByTestId('edit-standard-resolutionMinutes-words');
+    await done.fill('2 working days');
+    await expect.poll(() => words.innerText()).toBe('= 2 working days');
+    await done.fill('20 h');
+    await expect.poll(() => words.innerText()).toBe('= 2 working days 4 h');
+    await done.fill('soon');
+    await expect
+      .poll(() => page.getByText('Type a number with its unit, e.g. 2 working days, 4 h or 30 min.').count())
+      .toBeGreaterThan(0);
+    expect(await done.getAttribute('aria-invalid')).toBe('true');
+    expect(await words.count()).toBe(0);
+    await done.fill('90 min');
+    await expect.poll(() => words.innerText()).toBe('= 1 h 30 min');
+    expect(await done.getAttribute('aria-invalid')).not.toBe('true');
+    await screenshot(page, 'editor-standard-in-words');
+  });
 });

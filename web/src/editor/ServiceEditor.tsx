@@ -17,6 +17,7 @@ import { Radios } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { PeopleList, PersonPicker } from '../lib/PersonPicker.tsx';
 import { controlId, type FieldErrors, issuesToFields, localMessages } from '../lib/paths.ts';
+import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { ServiceStatusBadge, usePageTitle } from '../lib/ui.tsx';
@@ -244,6 +245,9 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
   }
 
   const always = () => draft().standard.always;
+  // Days typed in the standards are the department's working days.
+  const readerOptions = createReaderOptions();
+  const hoursPerDay = () => readerOptions(props.department).hoursPerDay;
 
   return (
     <article class="service-editor">
@@ -364,7 +368,14 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
           />
           <InputsEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
           <DeliverablesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
-          <StagesEditor draft={draft} update={update} errors={errors} locked={locked} always={always} />
+          <StagesEditor
+            draft={draft}
+            update={update}
+            errors={errors}
+            locked={locked}
+            always={always}
+            hoursPerDay={hoursPerDay}
+          />
 
           <section aria-labelledby="approval-title">
             <h2 id="approval-title">{t.editor.approvalTitle}</h2>
@@ -443,6 +454,7 @@ function Editor(props: { department: string; initial?: ServiceDetail }) {
                     required
                     minutes={draft().standard[key]}
                     always={always()}
+                    hoursPerDay={hoursPerDay()}
                     error={err(`standard.${key}`)}
                     onChange={(m) => setStandard({ [key]: m ?? 0 })}
                   />

@@ -3,7 +3,8 @@
  * options, "show only when"), required inputs, deliverables and stages. Rows can be added, removed
  * and moved with buttons; focus follows the moved or new row.
  */
-import { type Accessor, createSignal, For, Index, type JSX, Show } from 'solid-js';
+import { type Accessor, createEffect, createSignal, For, Index, type JSX, on, Show } from 'solid-js';
+import { formatDuration, parseDuration } from '#shared/durations.ts';
 import {
   type Condition,
   FIELD_KINDS,
@@ -12,10 +13,10 @@ import {
   INPUT_KINDS,
   type InputKind,
 } from '#shared/model.ts';
-import { Check, SelectBox } from '../lib/fields.tsx';
-import { durationWords } from '../lib/format.ts';
+import { sayField } from '../i18n/refusals.ts';
+import { Check } from '../lib/fields.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
-import { t } from '../lib/strings.ts';
+import { language, t } from '../lib/strings.ts';
 import {
   CheckField,
   describedBy,
@@ -29,14 +30,11 @@ import {
 import {
   CHOICE_KINDS,
   type Draft,
-  type DurationUnit,
   LENGTH_KINDS,
-  minutesToParts,
   moveItem,
   newField,
   newItem,
   PATTERN_KINDS,
-  partsToMinutes,
   relabel,
   removeAt,
   updateAt,
@@ -50,6 +48,8 @@ export interface BuilderProps {
   /** Ids a saved version already uses: they no longer follow their label. */
   locked: Accessor<ReadonlySet<string>>;
   always: Accessor<boolean>;
+  /** The department's working hours per day, so "2 working days" means its days. */
+  hoursPerDay?: Accessor<number | undefined>;
 }
 
 const focusSoon = (id: string) => queueMicrotask(() => document.getElementById(id)?.focus());
@@ -109,48 +109,68 @@ function RowTools(props: {
   );
 }
 
-/** Minutes edited as a number of minutes or hours, with the duration in words beside it. */
+/**
+ * Minutes typed as people say them ("2 working days", "4 h", "30 min", shared/durations.ts) in the
+ * reader's language, a day being the department's working day (24 h on a 24×7 standard). The value
+ * is said back in words beside the box; what cannot be read is refused by the box with its code's
+ * words and leaves the value as it was.
+ */
 export function DurationField(props: {
   path: string;
   label: string;
   minutes: number | undefined;
   always: boolean;
+  /** The department's working hours per day (8 when unknown). */
+  hoursPerDay?: number | undefined;
   required?: boolean;
   error?: string | undefined;
   onChange: (minutes: number | undefined) => void;
 }) {
-  const [unit, setUnit] = createSignal<DurationUnit>(minutesToParts(props.minutes).unit);
-  const shown = () =>
-    props.minutes === undefined ? undefined : unit() === 'hours' ? props.minutes / 60 : props.minutes;
+  const say = (minutes: number | undefined) =>
+    minutes === undefined || minutes <= 0 ? '' : formatDuration(minutes, language, props.hoursPerDay, props.always);
+  const read = (text: string) => parseDuration(text, language, props.hoursPerDay, props.always);
+  const [text, setText] = createSignal(say(props.minutes));
+  const [refused, setRefused] = createSignal<string>();
+  // A value changed from outside (a reload, a template, a 24×7 switch) is said again.
+  createEffect(
+    on(
+      () => [props.minutes, props.always, props.hoursPerDay] as const,
+      ([minutes]) => {
+        const typed = read(text());
+        if (!typed.ok || typed.minutes !== minutes) {
+          setText(say(minutes));
+          setRefused(undefined);
+        }
+      },
+      { defer: true },
+    ),
+  );
   const wordsId = `${controlId(props.path)}-words`;
   return (
     <div class="duration-field">
-      <div class="duration">
-        <NumberField
-          path={props.path}
-          label={props.label}
-          required={props.required}
-          value={shown()}
-          error={props.error}
-          describedByExtra={props.minutes ? wordsId : undefined}
-          onChange={(n) => props.onChange(partsToMinutes(n, unit()))}
-        />
-        <SelectBox
-          id={`${controlId(props.path)}-unit`}
-          label={t.editor.unit}
-          value={unit()}
-          options={(['minutes', 'hours'] as const).map((u) => ({ value: u, label: t.editor.units[u] }))}
-          onChange={(next) => {
-            const n = shown();
-            setUnit(next);
-            props.onChange(partsToMinutes(n, next));
-          }}
-        />
-      </div>
-      <Show when={props.minutes}>
+      <TextField
+        path={props.path}
+        label={props.label}
+        hint={t.editor.durationHint}
+        required={props.required}
+        value={text()}
+        error={refused() ?? props.error}
+        onInput={(raw) => {
+          setText(raw);
+          if (raw.trim() === '') {
+            setRefused(undefined);
+            props.onChange(undefined);
+            return;
+          }
+          const typed = read(raw);
+          setRefused(typed.ok ? undefined : sayField({ code: typed.code }));
+          if (typed.ok) props.onChange(typed.minutes);
+        }}
+      />
+      <Show when={!refused() && props.minutes}>
         {(m) => (
-          <p id={wordsId} class="hint duration-words">
-            {t.editor.durationIs(durationWords(m(), props.always))}
+          <p id={wordsId} class="hint duration-words" aria-live="polite" data-testid={`${controlId(props.path)}-words`}>
+            {t.editor.durationIs(say(m()))}
           </p>
         )}
       </Show>
@@ -756,6 +776,7 @@ export function StagesEditor(props: BuilderProps) {
           label={t.editor.stageTarget}
           minutes={item().targetMinutes}
           always={props.always()}
+          hoursPerDay={props.hoursPerDay?.()}
           error={props.errors()[`stages.${i}.targetMinutes`]}
           onChange={(targetMinutes) => patch(i, { targetMinutes }, 'targetMinutes')}
         />

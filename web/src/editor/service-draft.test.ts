@@ -6,10 +6,8 @@ import {
   cleanDraft,
   conditionValue,
   draftOf,
-  minutesToParts,
   moveItem,
   newField,
-  partsToMinutes,
   percentOf,
   previewForm,
   relabel,
@@ -77,27 +75,7 @@ describe('ids', () => {
   });
 });
 
-describe('durations', () => {
-  it('shows whole hours as hours and the rest as minutes', () => {
-    expect(minutesToParts(240)).toEqual({ value: 4, unit: 'hours' });
-    expect(minutesToParts(90)).toEqual({ value: 90, unit: 'minutes' });
-    expect(minutesToParts(undefined)).toEqual({ value: undefined, unit: 'hours' });
-  });
-
-  it('converts back to whole minutes', () => {
-    expect(partsToMinutes(1.5, 'hours')).toBe(90);
-    expect(partsToMinutes(45, 'minutes')).toBe(45);
-    expect(partsToMinutes(undefined, 'hours')).toBeUndefined();
-    expect(partsToMinutes(Number.NaN, 'hours')).toBeUndefined();
-  });
-
-  it('round-trips every whole number of minutes', () => {
-    for (const m of [1, 59, 60, 61, 480, 1440, 525_600]) {
-      const { value, unit } = minutesToParts(m);
-      expect(partsToMinutes(value, unit)).toBe(m);
-    }
-  });
-
+describe('warning share', () => {
   it('turns the warning share into a percentage and back', () => {
     expect(percentOf(0.8)).toBe(80);
     expect(shareOf(75)).toBe(0.75);

@@ -9,7 +9,6 @@ import type { ServiceBody } from '#shared/service-schema.ts';
 import { t } from '../lib/strings.ts';
 
 export type Draft = ServiceBody;
-export type DurationUnit = 'minutes' | 'hours';
 
 export const CHOICE_KINDS: ReadonlySet<FieldKind> = new Set(['select', 'multiSelect']);
 export const LENGTH_KINDS: ReadonlySet<FieldKind> = new Set(['text', 'longText', 'number']);
@@ -154,18 +153,6 @@ export function draftOf(service: Service): Draft {
 }
 
 // ---- durations ----
-
-/** Shows a whole number of hours as hours, anything else as minutes. */
-export function minutesToParts(minutes: number | undefined): { value: number | undefined; unit: DurationUnit } {
-  if (minutes === undefined) return { value: undefined, unit: 'hours' };
-  if (minutes > 0 && minutes % 60 === 0) return { value: minutes / 60, unit: 'hours' };
-  return { value: minutes, unit: 'minutes' };
-}
-
-export function partsToMinutes(value: number | undefined, unit: DurationUnit): number | undefined {
-  if (value === undefined || !Number.isFinite(value)) return undefined;
-  return Math.round(unit === 'hours' ? value * 60 : value);
-}
 
 export const percentOf = (share: number): number => Math.round(share * 100);
 export const shareOf = (percent: number): number => Math.round(percent) / 100;
