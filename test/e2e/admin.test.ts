@@ -2,6 +2,7 @@
  * The administrator's screens: roles of people (audited), departments, and the audit log; and what
  * the others see of them.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
@@ -150,5 +151,66 @@ describe('administration', () => {
     const width = await anna.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(phoneViewport.width);
     await anna.context().close();
+  });
+});
+
+describe('a department’s catalog exported and imported', () => {
+  it('Henry downloads HR’s catalog, previews a changed copy and applies it', async () => {
+    const henry = await pageAs('Henry Ortiz');
+    await henry.goto(`${stack.appUrl}/departments/HR/services`);
+    await henry.getByRole('link', { name: 'Export and import' }).click();
+    await henry.getByRole('heading', { level: 1, name: 'Export and import the catalog of HR' }).waitFor();
+
+    const [file] = await Promise.all([
+      henry.waitForEvent('download'),
+      henry.getByRole('button', { name: 'Download the catalog (JSON)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('ordo-HR.json');
+    const document = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+      format: string;
+      services: Array<Record<string, unknown> & { id: string; name: string; summary: string }>;
+    };
+    expect(document.format).toBe('ordo.catalog');
+    const changed = structuredClone(document);
+    changed.services[0]!.summary = 'Done within a day, every time.';
+    changed.services.push({ ...changed.services[0]!, id: 'hr-exit-interview', name: 'Exit interview' });
+
+    // A malformed copy: the refusals by path in words, and nothing to apply.
+    const broken = structuredClone(document);
+    broken.services[0]!.name = '';
+    const input = henry.getByLabel('Catalog file (JSON or CSV)');
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    const problems = henry.getByTestId('transfer-problems');
+    await expect.poll(() => problems.innerText()).toMatch(/services\.0\.name: Required\./);
+    expect(await henry.getByRole('button', { name: 'Apply the import' }).count()).toBe(0);
+
+    await input.setInputFiles({
+      name: 'hr.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    });
+    const preview = henry.getByTestId('transfer-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/Added: 1\. Changed: 1\. Unchanged: \d+\./);
+    const changedRow = preview.locator('tr[data-change="changed"]');
+    expect(await changedRow.innerText()).toMatch(
+      new RegExp(`${document.services[0]!.name}[\\s\\S]*Changed[\\s\\S]*Summary`),
+    );
+    expect(await preview.locator('tr[data-change="added"]').innerText()).toMatch(
+      /Exit interview[\s\S]*Added as a draft/,
+    );
+    expect(await seriousViolations(henry)).toEqual([]);
+
+    await henry.getByRole('button', { name: 'Apply the import' }).click();
+    await henry.getByText(/^Imported\. New services are drafts/).waitFor();
+    await henry.goto(`${stack.appUrl}/departments/HR/services`);
+    await henry.getByRole('link', { name: 'Exit interview' }).waitFor();
+    await henry.goto(`${stack.appUrl}/services/${document.services[0]!.id}`);
+    await henry.getByText('Done within a day, every time.').first().waitFor();
+    await henry.context().close();
   });
 });

@@ -15,6 +15,7 @@ const ProcessMapPage = lazy(() => import('./process/ProcessMap.tsx'));
 const SipocPage = lazy(() => import('./process/Sipoc.tsx'));
 const HandoffsPage = lazy(() => import('./process/Handoffs.tsx'));
 const RankingPage = lazy(() => import('./process/Ranking.tsx'));
+const TransferPage = lazy(() => import('./transfer/Transfer.tsx'));
 const DepartmentPage = lazy(() => import('./catalog/Department.tsx'));
 const ServicePage = lazy(() => import('./catalog/Service.tsx'));
 const MyOrders = lazy(() => import('./order/MyOrders.tsx'));
@@ -174,6 +175,7 @@ export function App() {
         <Route path="/departments/:code/services" component={DepartmentServices} />
         <Route path="/departments/:code/integrations" component={Integrations} />
         <Route path="/departments/:code/inbound" component={Inbound} />
+        <Route path="/departments/:code/transfer" component={TransferPage} />
         <Route path="/departments/:code/services/new" component={ServiceEditor} />
         <Route path="/departments/:code/dashboard" component={Dashboard} />
         <Route path="/departments/:code/goals" component={Goals} />

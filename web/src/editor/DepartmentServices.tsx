@@ -31,6 +31,9 @@ export default function DepartmentServices() {
         <p>
           <A class="button-link primary" href={`/departments/${encodeURIComponent(params.code)}/services/new`}>
             {t.services.new}
+          </A>{' '}
+          <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/transfer`}>
+            {t.transfer.link}
           </A>
         </p>
       </HeadOnly>

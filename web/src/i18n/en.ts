@@ -17,6 +17,7 @@ import { noteWords } from '../notes/words.en.ts';
 import { orderWords } from '../order/words.en.ts';
 import { queueWords } from '../queue/words.en.ts';
 import { surveyWords } from '../survey/words.en.ts';
+import { transferWords } from '../transfer/words.en.ts';
 import { type Keyed, keyed, num, plural } from './en-grammar.ts';
 
 type ClockState = 'running' | 'warning' | 'breached' | 'paused' | 'met';
@@ -193,6 +194,7 @@ export const en = {
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
   ...inboundWords,
+  ...transferWords,
 };
 
 export type Strings = typeof en;

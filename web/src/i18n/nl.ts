@@ -15,6 +15,7 @@ import { noteWords } from '../notes/words.nl.ts';
 import { orderWords } from '../order/words.nl.ts';
 import { queueWords } from '../queue/words.nl.ts';
 import { surveyWords } from '../survey/words.nl.ts';
+import { transferWords } from '../transfer/words.nl.ts';
 import type { Strings } from './en.ts';
 import { form, num, orList, plural } from './nl-grammar.ts';
 
@@ -195,4 +196,5 @@ export const nl: Strings = {
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
   ...inboundWords,
+  ...transferWords,
 };

@@ -16,6 +16,7 @@ import { noteWords } from '../notes/words.pl.ts';
 import { orderWords } from '../order/words.pl.ts';
 import { queueWords } from '../queue/words.pl.ts';
 import { surveyWords } from '../survey/words.pl.ts';
+import { transferWords } from '../transfer/words.pl.ts';
 import type { Strings } from './en.ts';
 import { form, num, orList, plural } from './pl-grammar.ts';
 
@@ -203,4 +204,5 @@ export const pl: Strings = {
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
   ...inboundWords,
+  ...transferWords,
 };

@@ -16,6 +16,7 @@ import { noteWords } from '../notes/words.ru.ts';
 import { orderWords } from '../order/words.ru.ts';
 import { queueWords } from '../queue/words.ru.ts';
 import { surveyWords } from '../survey/words.ru.ts';
+import { transferWords } from '../transfer/words.ru.ts';
 import type { Strings } from './en.ts';
 import { form, num, orList, plural } from './ru-grammar.ts';
 
@@ -203,4 +204,5 @@ export const ru: Strings = {
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
   ...inboundWords,
+  ...transferWords,
 };

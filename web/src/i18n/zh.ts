@@ -15,6 +15,7 @@ import { noteWords } from '../notes/words.zh.ts';
 import { orderWords } from '../order/words.zh.ts';
 import { queueWords } from '../queue/words.zh.ts';
 import { surveyWords } from '../survey/words.zh.ts';
+import { transferWords } from '../transfer/words.zh.ts';
 import type { Strings } from './en.ts';
 import { num, orList, plural } from './zh-grammar.ts';
 
@@ -195,4 +196,5 @@ export const zh: Strings = {
   ...Object.assign({}, editorWords, adminWords, integrationWords),
   ...noteWords,
   ...inboundWords,
+  ...transferWords,
 };
