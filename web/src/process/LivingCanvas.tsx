@@ -71,6 +71,23 @@ function goalWords(goal: AgainstGoal | undefined): string | undefined {
   return `${tc.canvas.goal(goalFigureWords(goal.metric, goal.target))}: ${state}`;
 }
 
+/** Where a figure stands against the department's goal for it, when it has one. */
+function Goal(props: { goal: AgainstGoal | undefined }) {
+  return <Show when={goalWords(props.goal)}>{(words) => <p class="live-goal">{words()}</p>}</Show>;
+}
+
+/** A figure over the orders measured (`none` when there were none), then where it stands against its goal. */
+function Measured(props: { count: number; none: string; goal: AgainstGoal | undefined; children: JSX.Element }) {
+  return (
+    <>
+      <Show when={props.count > 0} fallback={<p>{props.none}</p>}>
+        <p>{props.children}</p>
+      </Show>
+      <Goal goal={props.goal} />
+    </>
+  );
+}
+
 function Lines(props: { title?: string; items: readonly JSX.Element[] }) {
   return (
     <Show when={props.items.length > 0}>
@@ -149,7 +166,7 @@ function Figure(props: { section: CanvasSection; view: LivingCanvasView; base: s
               )}
             </p>
           </Show>
-          <Show when={goalWords(d().goal)}>{(words) => <p class="live-goal">{words()}</p>}</Show>
+          <Goal goal={d().goal} />
         </>
       );
     }
@@ -168,21 +185,15 @@ function Figure(props: { section: CanvasSection; view: LivingCanvasView; base: s
       );
     case 'quality':
       return (
-        <>
-          <Show when={v().quality.responses > 0} fallback={<p>{tc.canvas.noRatings}</p>}>
-            <p>{tc.canvas.satisfaction(percentWords(v().quality.csat), v().quality.responses)}</p>
-          </Show>
-          <Show when={goalWords(v().quality.goal)}>{(words) => <p class="live-goal">{words()}</p>}</Show>
-        </>
+        <Measured count={v().quality.responses} none={tc.canvas.noRatings} goal={v().quality.goal}>
+          {tc.canvas.satisfaction(percentWords(v().quality.csat), v().quality.responses)}
+        </Measured>
       );
     case 'standards':
       return (
-        <>
-          <Show when={v().standards.measured > 0} fallback={<p>{tc.canvas.noResolutions}</p>}>
-            <p>{tc.canvas.onTime(percentWords(v().standards.resolutionOnTime), v().standards.measured)}</p>
-          </Show>
-          <Show when={goalWords(v().standards.goal)}>{(words) => <p class="live-goal">{words()}</p>}</Show>
-        </>
+        <Measured count={v().standards.measured} none={tc.canvas.noResolutions} goal={v().standards.goal}>
+          {tc.canvas.onTime(percentWords(v().standards.resolutionOnTime), v().standards.measured)}
+        </Measured>
       );
     case 'resources': {
       const r = () => v().resources;

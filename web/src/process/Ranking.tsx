@@ -18,6 +18,7 @@ import { dayWords } from '../dashboard/period.ts';
 import { NumberField } from '../editor/controls.tsx';
 import { api } from '../lib/api.ts';
 import { ApiError } from '../lib/api-error.ts';
+import { Facts } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
@@ -159,41 +160,29 @@ function ServiceCard(props: { service: RankedService }) {
         {tc.ranking.rank(s().rank)}: {s().name} · {tc.ranking.score(numberWords(s().score))}
       </h3>
       <p>{tc.ranking.orders(s().orders, s().previousOrders)}</p>
-      <dl class="facts">
-        <div>
-          <dt>{tc.ranking.quality}</dt>
-          <dd>{numberWords(s().quality)}</dd>
-        </div>
-        <For each={RANKING_INDICATORS}>
-          {(k) => (
-            <div>
-              <dt>{tc.ranking.factor[k]}</dt>
-              <dd>
+      <Facts
+        facts={[
+          { term: tc.ranking.quality, detail: numberWords(s().quality) },
+          ...RANKING_INDICATORS.map((k) => ({
+            term: tc.ranking.factor[k],
+            detail: (
+              <>
                 {tc.ranking.indicator(percentWords(s().indicators[k].value), numberWords(s().indicators[k].points))}
                 <Show when={s().indicators[k].assumed}> ({tc.ranking.assumed})</Show>
-              </dd>
-            </div>
-          )}
-        </For>
-        <div>
-          <dt>{tc.ranking.penalty}</dt>
-          <dd>−{numberWords(s().penalty)}</dd>
-        </div>
-        <For each={RANKING_PENALTIES}>
-          {(k) => (
-            <div>
-              <dt>{tc.ranking.factor[k]}</dt>
-              <dd>
-                {tc.ranking.penaltyLine(
-                  s().penalties[k].count,
-                  percentWords(s().penalties[k].rate),
-                  numberWords(s().penalties[k].points),
-                )}
-              </dd>
-            </div>
-          )}
-        </For>
-      </dl>
+              </>
+            ),
+          })),
+          { term: tc.ranking.penalty, detail: `−${numberWords(s().penalty)}` },
+          ...RANKING_PENALTIES.map((k) => ({
+            term: tc.ranking.factor[k],
+            detail: tc.ranking.penaltyLine(
+              s().penalties[k].count,
+              percentWords(s().penalties[k].rate),
+              numberWords(s().penalties[k].points),
+            ),
+          })),
+        ]}
+      />
     </li>
   );
 }
