@@ -257,7 +257,6 @@ export const englishRefusals: RefusalWords = {
   ical_time_of_day: (p) => `Event ${event(p.event)} has a time of day; all of ${p.day} was imported as a holiday.`,
   ical_first_only: (p) => `Repeating event ${event(p.event)} was imported for its first date only.`,
   csv_unreadable: (p) => `The file cannot be read as CSV from line ${p.line} on (is a quote left open?).`,
-  resolution_format: () => 'Give the time as working hours (16h) or working days (3d).',
   webhook_target: (p) =>
     ({
       not_https: 'Use an https:// address.',

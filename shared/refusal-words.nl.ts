@@ -237,7 +237,6 @@ export const dutchRefusals: RefusalWords = {
   ical_first_only: (p) => `Terugkerende gebeurtenis ${event(p.event)} is alleen voor de eerste datum geïmporteerd.`,
   csv_unreadable: (p) =>
     `Het bestand is vanaf regel ${p.line} niet als CSV te lezen (staat er een aanhalingsteken open?).`,
-  resolution_format: () => 'Geef de tijd op in werkuren (16h) of werkdagen (3d).',
   webhook_target: (p) =>
     ({
       not_https: 'Gebruik een https://-adres.',

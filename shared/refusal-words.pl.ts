@@ -241,7 +241,6 @@ export const polishRefusals: RefusalWords = {
   ical_time_of_day: (p) => `Wydarzenie ${event(p.event)} ma godzinę; cały dzień ${p.day} zaimportowano jako wolny.`,
   ical_first_only: (p) => `Wydarzenie cykliczne ${event(p.event)} zaimportowano tylko dla pierwszej daty.`,
   csv_unreadable: (p) => `Pliku nie da się odczytać jako CSV od wiersza ${p.line} (czy cudzysłów nie został otwarty?).`,
-  resolution_format: () => 'Podaj czas w godzinach pracy (16h) lub dniach roboczych (3d).',
   webhook_target: (p) =>
     ({
       not_https: 'Użyj adresu https://.',

@@ -235,7 +235,6 @@ export const russianRefusals: RefusalWords = {
   ical_time_of_day: (p) => `У события ${event(p.event)} указано время; весь день ${p.day} импортирован как праздник.`,
   ical_first_only: (p) => `Повторяющееся событие ${event(p.event)} импортировано только на первую дату.`,
   csv_unreadable: (p) => `Файл не читается как CSV начиная со строки ${p.line} (не осталась ли открытой кавычка?).`,
-  resolution_format: () => 'Укажите время в рабочих часах (16h) или рабочих днях (3d).',
   webhook_target: (p) =>
     ({
       not_https: 'Используйте адрес https://.',

@@ -221,7 +221,6 @@ export const chineseRefusals: RefusalWords = {
   ical_time_of_day: (p) => `事件${event(p.event)}带有具体时间；已将 ${p.day} 全天作为节假日导入。`,
   ical_first_only: (p) => `重复事件${event(p.event)}只导入了第一个日期。`,
   csv_unreadable: (p) => `文件从第 ${p.line} 行起无法作为 CSV 读取（是否有未闭合的引号？）。`,
-  resolution_format: () => '请以工作小时（16h）或工作日（3d）填写时间。',
   webhook_target: (p) =>
     ({
       not_https: '请使用 https:// 地址。',

@@ -232,8 +232,6 @@ export const REFUSALS = {
   // Importing a catalog (transfer.ts, transfer-csv.ts).
   /** The CSV file cannot be read from this line on (an unclosed quote, …). */
   csv_unreadable: p<{ line: number }>(),
-  /** A resolution standard that is neither hours (`16h`) nor days (`3d`). */
-  resolution_format: p<None>(),
   // A webhook's address (`reason`: not_https, private_address, unresolvable, bad_url).
   webhook_target: p<{ reason: string }>(),
 };

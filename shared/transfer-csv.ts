@@ -3,14 +3,15 @@
  * import is previewed and applied by the same code as a JSON one. One row per service; columns by
  * their header (any order, any case): `name` and `summary` (required), `id`, `description`, `tags`
  * (separated by `,`, `;` or `|`), `owner` (a person's id or email; an email is looked up by the use
- * case) and `resolution` (the resolution standard in working time: `16h` hours or `3d` days of 8
- * working hours; a bare number is hours; empty: 5 days). First response is the resolution's or 4
+ * case) and `resolution` (the resolution standard in working time as the standards editor reads it:
+ * `16h`, `3d`, `2 working days`, a day being 8 working hours; a bare number is hours; empty: 5 days). First response is the resolution's or 4
  * working hours, whichever is shorter. Each row becomes a service with one stage, no form and no
  * approval, worded in the importer's language; the editor adds the rest. Fields are comma- or
  * semicolon-separated (the header line decides), quoted as RFC 4180 says.
  * Row n (the first after the header is 0) is `services.n` in the refusals.
  */
 import { parse } from 'csv-parse/sync';
+import { type DurationParse, parseDuration } from './durations.ts';
 import type { Language } from './model.ts';
 import { type FieldRefusals, refusal } from './refusals.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION } from './transfer.ts';
@@ -33,13 +34,14 @@ const ROW_WORDS: Record<Language, { stage: string; question: string }> = {
   zh: { stage: '处理中', question: '您对我们处理此事的方式满意吗？' },
 };
 
-/** `16h`, `16`, `3d`, `1.5d` → business minutes; undefined when it is none of these. */
-export function resolutionMinutes(text: string): number | undefined {
-  const match = /^(\d+(?:[.,]\d+)?)\s*([hd]?)$/i.exec(text.trim());
-  if (!match) return undefined;
-  const amount = Number((match[1] ?? '').replace(',', '.'));
-  const minutes = Math.round(amount * (match[2]?.toLowerCase() === 'd' ? WORKING_DAY_MINUTES : 60));
-  return minutes >= 1 ? minutes : undefined;
+/**
+ * A resolution cell in business minutes, read as the standards editor reads a duration
+ * (shared/durations.ts: `16h`, `3d`, `2 working days`, `2 dni robocze`, in the importer's language
+ * or English), a day being 8 working hours; a bare number is hours.
+ */
+export function resolutionMinutes(text: string, language: Language): DurationParse {
+  const cell = text.trim();
+  return parseDuration(/^\d+(?:[.,]\d+)?$/.test(cell) ? `${cell} h` : cell, language, WORKING_DAY_MINUTES / 60, false);
 }
 
 /** A service id from a name: `HR` + "Zaświadczenie o pracy" → `hr-zaswiadczenie-o-pracy`. */
@@ -100,9 +102,9 @@ export function csvDocument(
       return at < 0 ? '' : (row[at] ?? '').trim();
     };
     const given = cell('resolution');
-    const resolution = given ? resolutionMinutes(given) : DEFAULT_RESOLUTION;
-    if (resolution === undefined) problems[`services.${i}.standard.resolutionMinutes`] = refusal('resolution_format');
-    const minutes = resolution ?? DEFAULT_RESOLUTION;
+    const read = given ? resolutionMinutes(given, language) : undefined;
+    if (read && !read.ok) problems[`services.${i}.standard.resolutionMinutes`] = refusal(read.code);
+    const minutes = read?.ok ? read.minutes : DEFAULT_RESOLUTION;
     return {
       id: cell('id') || idFromName(department, cell('name')),
       name: cell('name'),

@@ -213,7 +213,7 @@ describe('export and import of a department', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toMatchObject({
-      'services.0.standard.resolutionMinutes': { code: 'resolution_format' },
+      'services.0.standard.resolutionMinutes': { code: 'duration_unreadable' },
     });
     const unknownOwner = await henry.json<Problem>('POST', '/api/v1/departments/HR/import/csv', {
       csv: 'name,summary,owner\nBadge,A badge,nobody@example.com',

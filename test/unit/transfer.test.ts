@@ -163,12 +163,13 @@ describe('export and plan', () => {
 
 describe('a CSV list of services', () => {
   it('reads resolution targets in working hours or days', () => {
-    expect(resolutionMinutes('16h')).toBe(960);
-    expect(resolutionMinutes('3d')).toBe(3 * 480);
-    expect(resolutionMinutes('1,5d')).toBe(720);
-    expect(resolutionMinutes('4')).toBe(240);
-    expect(resolutionMinutes('soon')).toBeUndefined();
-    expect(resolutionMinutes('0h')).toBeUndefined();
+    expect(resolutionMinutes('16h', 'en')).toEqual({ ok: true, minutes: 960 });
+    expect(resolutionMinutes('3d', 'en')).toEqual({ ok: true, minutes: 3 * 480 });
+    expect(resolutionMinutes('1,5 dnia roboczego', 'pl')).toEqual({ ok: true, minutes: 720 });
+    expect(resolutionMinutes('2 working days', 'pl')).toEqual({ ok: true, minutes: 960 });
+    expect(resolutionMinutes('4', 'en')).toEqual({ ok: true, minutes: 240 });
+    expect(resolutionMinutes('soon', 'en')).toEqual({ ok: false, code: 'duration_unreadable' });
+    expect(resolutionMinutes('0h', 'en')).toEqual({ ok: false, code: 'duration_not_positive' });
     expect(idFromName('HR', 'Zaświadczenie o pracy — PL')).toBe('hr-zaswiadczenie-o-pracy-pl');
   });
 
@@ -207,7 +208,7 @@ describe('a CSV list of services', () => {
       'columns.name': { code: 'required' },
     });
     const rows = csvDocument('name,summary,resolution\nA,B,soon\n,C,2d', 'HR', 'en');
-    expect(rows.problems).toEqual({ 'services.0.standard.resolutionMinutes': { code: 'resolution_format' } });
+    expect(rows.problems).toEqual({ 'services.0.standard.resolutionMinutes': { code: 'duration_unreadable' } });
     expect(readDocument(rows.document).problems).toMatchObject({ 'services.1.name': { code: 'required' } });
     expect(csvDocument('name,summary\n"A,B\nC,D', 'HR', 'en').problems.csv?.code).toBe('csv_unreadable');
   });
