@@ -70,6 +70,16 @@ function shares(c: Counters, prefix: string): Share[] {
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
 
+/** Each count as a share of `whole`, named `<count>Share`; none when `whole` is nothing. */
+function sharesOf<K extends string>(whole: number, counts: Record<K, number>): Partial<Record<`${K}Share`, number>> {
+  const found: Partial<Record<`${K}Share`, number>> = {};
+  for (const [name, count] of Object.entries(counts) as Array<[K, number]>) {
+    const share = ratio(count, whole);
+    if (share !== undefined) found[`${name}Share`] = share;
+  }
+  return found;
+}
+
 export function buildSipoc(
   service: Pick<Service, 'id' | 'stages' | 'approval' | 'inputs' | 'deliverables'>,
   canvas: Canvas,
@@ -101,20 +111,8 @@ export function buildSipoc(
     },
     suppliers: { segments: segments.department, handoffsFrom: shares(c, 'hin|') },
     inputs: service.inputs.map((input) => {
-      const missing = n(`inp|${fold(input.id)}|missing`);
-      const returned = n(`inp|${fold(input.id)}|returned`);
-      const line: SipocView['inputs'][number] = {
-        id: input.id,
-        label: input.label,
-        required: input.required,
-        missing,
-        returned,
-      };
-      const ms = ratio(missing, created);
-      const rs = ratio(returned, created);
-      if (ms !== undefined) line.missingShare = ms;
-      if (rs !== undefined) line.returnedShare = rs;
-      return line;
+      const counts = { missing: n(`inp|${fold(input.id)}|missing`), returned: n(`inp|${fold(input.id)}|returned`) };
+      return { id: input.id, label: input.label, required: input.required, ...counts, ...sharesOf(created, counts) };
     }),
     process: map.steps
       .filter((s) => s.kind === 'approval' || s.kind === 'inputs' || s.kind === 'stage')
@@ -131,19 +129,15 @@ export function buildSipoc(
       const delivered = n(`out|${fold(d.id)}|n`);
       const late = n(`out|${fold(d.id)}|late`);
       const withNote = n(`out|${fold(d.id)}|note`);
-      const line: SipocView['outputs'][number] = {
+      return {
         id: d.id,
         label: d.label,
         required: d.required,
         delivered,
         late,
         withNote,
+        ...sharesOf(delivered, { late, note: withNote }),
       };
-      const ls = ratio(late, delivered);
-      const ns = ratio(withNote, delivered);
-      if (ls !== undefined) line.lateShare = ls;
-      if (ns !== undefined) line.noteShare = ns;
-      return line;
     }),
     customers: { segments, handoffsTo: shares(c, 'hout|') },
   };
