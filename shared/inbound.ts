@@ -8,7 +8,7 @@
  */
 import { mailWords } from './mail-words.ts';
 import type { Language, MailMessage } from './model.ts';
-import { escapeHtml } from './notifications.ts';
+import { escapeHtml, mailHtml } from './notifications.ts';
 import { ANSWER_LIMITS, oneLine } from './text.ts';
 
 export const INBOUND_OUTCOMES = [
@@ -279,11 +279,13 @@ export function composeInboundRefusal(input: {
   })();
   const url = input.portalUrl.replace(/\/$/, '');
   const text = [w.greeting, '', reason, url, '', w.once, '', words.signature].join('\n');
-  const html = [
-    `<!doctype html><html lang="${input.language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
-    `<p>${escapeHtml(w.greeting)}</p><p>${escapeHtml(reason)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
-    `<p style="color:#555">${escapeHtml(w.once)}<br>${escapeHtml(words.signature)}</p></body></html>`,
-  ].join('');
+  const html = mailHtml(
+    input.language,
+    [w.once, words.signature],
+    [
+      `<p>${escapeHtml(w.greeting)}</p><p>${escapeHtml(reason)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
+    ],
+  );
   return {
     id: input.id,
     event: 'inbound_refused',

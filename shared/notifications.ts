@@ -156,6 +156,19 @@ export function groupByLanguage(
   return [...groups].filter(([, group]) => group.to.length > 0).map(([language, group]) => ({ language, ...group }));
 }
 
+/**
+ * Ordo's mail as HTML, in the house style: the body's parts (HTML already), then the closing words in
+ * grey (the signature, or lines that end with it).
+ */
+export function mailHtml(language: Language, closing: string | readonly string[], parts: readonly string[]): string {
+  const lines = typeof closing === 'string' ? [closing] : closing;
+  return [
+    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
+    ...parts,
+    `<p style="color:#555">${lines.map(escapeHtml).join('<br>')}</p></body></html>`,
+  ].join('');
+}
+
 /** The outbox id of one language group: English keeps the plain id, other languages add theirs. */
 function messageId(base: string, language: Language): string {
   return language === 'en' ? base : `${base}.${language}`;
@@ -197,8 +210,7 @@ export function composeOrderMail(
     '',
     words.signature,
   ].join('\n');
-  const html = [
-    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
+  const html = mailHtml(language, words.signature, [
     `<p>${escapeHtml(lead)}</p>`,
     delivered.length
       ? `<p>${escapeHtml(words.handedBack)}</p><ul>${delivered.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
@@ -216,8 +228,7 @@ export function composeOrderMail(
           .join(' ')}</p>`
       : '',
     `<p><a href="${escapeHtml(link)}">${escapeHtml(words.openOrderLink(order.number))}</a></p>`,
-    `<p style="color:#555">${escapeHtml(words.signature)}</p></body></html>`,
-  ].join('');
+  ]);
   return {
     id: messageId(`${order.number}.${event}.v${order.version}.${audience}`, language),
     event,
@@ -286,15 +297,13 @@ export function composeDigestMail(input: {
     '',
     words.signature,
   ].join('\n');
-  const html = [
-    `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">`,
+  const html = mailHtml(language, words.signature, [
     `<p>${escapeHtml(summary)}</p>`,
     late.length
       ? `<ul>${late.map((o) => `<li><a href="${escapeHtml(`${base}/orders/${o.number}`)}">${escapeHtml(o.number)}</a> (${escapeHtml(digest.state[o.state])}) ${escapeHtml(o.title)}</li>`).join('')}</ul>`
       : '',
     `<p><a href="${escapeHtml(dashboard)}">${escapeHtml(digest.dashboardLink)}</a></p>`,
-    `<p style="color:#555">${escapeHtml(words.signature)}</p></body></html>`,
-  ].join('');
+  ]);
   return {
     // One head, one message a day: the id stays the department's and day's whatever the language.
     id: `DIGEST.${code}.${day}`,
