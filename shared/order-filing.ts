@@ -21,10 +21,13 @@ import type {
 } from './model.ts';
 import { checkUpload, checkVersion, type MailPlan, nextVersion, prefixFields, tickItem } from './order-actions.ts';
 import { DEFAULT_PAUSE_STATUSES, nextDueAt, standardInForce, startOrderClocks } from './order-clocks.ts';
+import { orderTitle } from './order-title.ts';
 import { isAgentOf, mayOrder } from './permissions.ts';
 import { refusal } from './refusals.ts';
 import { promiseDate } from './sla.ts';
 import { localDay, orderDeltas, type StatsDelta } from './stats.ts';
+
+export { orderTitle };
 
 /** What a new order is made of. */
 export interface Filing {
@@ -72,37 +75,6 @@ export function checkFiling(filing: Filing, today?: string): Answers {
     if (handed.attachment && !filing.trustedAttachments) checkUpload(actor.id, handed.attachment, `inputs.${id}`);
   }
   return checked.answers;
-}
-
-/** An answer as it reads in a title. */
-function answerText(value: Answers[string] | undefined): string {
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return value === undefined || value === null ? '' : String(value);
-}
-
-/**
- * An order's title: the service's name and what tells this order apart — the service's title template
- * filled in with the answers ("{fullName} starts {startDate}"), when at least one of its fields is
- * answered, else the first text answer.
- */
-export function orderTitle(service: Pick<Service, 'name' | 'form' | 'titleTemplate'>, answers: Answers): string {
-  const template = service.titleTemplate?.trim();
-  if (template) {
-    let filled = 0;
-    const title = template
-      .replace(/\{([^{}]*)\}/g, (_, id: string) => {
-        const text = answerText(answers[id]).trim();
-        if (text) filled++;
-        return text;
-      })
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (title && (filled > 0 || !/\{[^{}]*\}/.test(template))) return `${service.name}: ${title}`.slice(0, 200);
-  }
-  const firstText = service.form.find((f) => f.kind === 'text' && typeof answers[f.id] === 'string' && answers[f.id]);
-  const detail = firstText ? String(answers[firstText.id]) : '';
-  return (detail ? `${service.name}: ${detail}` : service.name).slice(0, 200);
 }
 
 function answered(value: unknown): boolean {

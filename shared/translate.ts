@@ -3,6 +3,7 @@
  * one is given. Ids, choice values and everything that is not words stay as they are.
  */
 import type { Answers, ChecklistState, Language, Order, Service, ServiceTranslation, TimelineEvent } from './model.ts';
+import { orderTitle } from './order-title.ts';
 
 type Translatable = Pick<Service, 'name' | 'summary'> &
   Partial<Pick<Service, 'description' | 'form' | 'inputs' | 'deliverables' | 'stages' | 'survey'>> & {
@@ -53,11 +54,16 @@ export function localizeService<T extends Translatable>(service: T, language: La
 
 /** What of a service an order's words are resolved from: the version the order was filed under. */
 export type ServiceWords = Pick<Service, 'name' | 'translations'> &
-  Partial<Pick<Service, 'form' | 'inputs' | 'deliverables' | 'stages'>>;
+  Partial<Pick<Service, 'form' | 'inputs' | 'deliverables' | 'stages' | 'titleTemplate'>>;
 
 /** A translated word when the department gave one, else the service's own. */
 function say(translated: string | undefined, own: string): string {
   return translated?.trim() ? translated : own;
+}
+
+/** A choice's words in the reader's language (a select or multiSelect option), else its own value. */
+export function optionLabel(option: string, fieldId: string, words: ServiceTranslation | undefined): string {
+  return say(words?.fields?.[fieldId]?.options?.[option], option);
 }
 
 /** A choice answer in the reader's language; the stored value stays the same in every language. */
@@ -86,7 +92,10 @@ export function localizeOrder<
   const name = say(words.name, order.serviceName);
   const own = order.serviceName;
   const title =
-    order.title === own || order.title.startsWith(`${own}: `) ? `${name}${order.title.slice(own.length)}` : order.title;
+    choicesInTitle(order, service, name, words) ??
+    (order.title === own || order.title.startsWith(`${own}: `)
+      ? `${name}${order.title.slice(own.length)}`
+      : order.title);
   const out: T = { ...order, serviceName: name, title };
   if (order.inputs && order.deliverables) {
     const relabelled = localizeChecklists({ inputs: order.inputs, deliverables: order.deliverables }, words);
@@ -94,6 +103,32 @@ export function localizeOrder<
     out.deliverables = relabelled.deliverables;
   }
   return out;
+}
+
+/**
+ * The title built again in the reader's words when it is the one the service's title template (or
+ * first text answer) made from the answers: the service's name and its choices' translated words
+ * ("Zaświadczenie o zatrudnieniu: Wiza"). Nothing when the title is not that (edited, or older rules).
+ */
+function choicesInTitle(
+  order: Pick<Order, 'serviceName' | 'title'> & { answers?: Answers },
+  service: ServiceWords,
+  name: string,
+  words: ServiceTranslation,
+): string | undefined {
+  const { answers } = order;
+  if (!answers || !service.form) return undefined;
+  const own = { name: order.serviceName, form: service.form, titleTemplate: service.titleTemplate };
+  if (orderTitle(own, answers) !== order.title) return undefined;
+  const said: Answers = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const field = service.form.find((f) => f.id === id);
+    said[id] =
+      field && (field.kind === 'select' || field.kind === 'multiSelect')
+        ? (localizeAnswer(value, id, words) ?? null)
+        : value;
+  }
+  return orderTitle({ ...own, name }, said);
 }
 
 /** Replaces a leading item label ("label" or "label: note") by its translation. */

@@ -69,6 +69,18 @@ describe('Maja’s order in Polish', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/\d:\d\d ?(AM|PM)|\d{4}-\d\d-\d\dT/);
   });
 
+  it('offers the purpose’s choices in HR’s Polish words, while the answer sent stays the option’s own value', async () => {
+    await page.goto(`${stack.appUrl}/services/hr-certificate`);
+    const select = page.locator('select[name="purpose"]');
+    await select.waitFor();
+    await expect
+      .poll(() =>
+        select.locator('option').evaluateAll((all) => all.map((o) => [(o as HTMLOptionElement).value, o.textContent])),
+      )
+      .toContainEqual(['Visa', 'Wiza']);
+    expect(await select.locator('option').allInnerTexts()).not.toContain('Visa');
+  });
+
   it('lists the order under the service’s Polish name in My orders', async () => {
     await page.goto(`${stack.appUrl}/orders`);
     const list = page.locator('main');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '#shared/model.ts';
+import { orderTitle } from '#shared/order-title.ts';
 import { serviceBody, serviceProblems } from '#shared/service-schema.ts';
-import { localizeChecklists, localizeService } from '#shared/translate.ts';
+import { localizeChecklists, localizeOrder, localizeService, optionLabel } from '#shared/translate.ts';
 
 const service = {
   name: 'Employment certificate',
@@ -98,5 +99,37 @@ describe('an order’s checklists in the reader’s language', () => {
     ]);
     expect(pl.inputs).toEqual(order.inputs);
     expect(localizeChecklists(order, undefined)).toBe(order);
+  });
+});
+
+describe('choices in the reader’s language', () => {
+  const withChoices = {
+    ...service,
+    titleTemplate: '{purpose} ×{copies}',
+    translations: {
+      pl: { ...service.translations?.pl, fields: { purpose: { label: 'Cel', options: { Visa: 'Wiza', Bank: ' ' } } } },
+    },
+  } as Service;
+  const words = withChoices.translations?.pl;
+
+  it('says an option in the department’s words, or its own value when none (or only spaces) is given', () => {
+    expect(optionLabel('Visa', 'purpose', words)).toBe('Wiza');
+    expect(optionLabel('Bank', 'purpose', words)).toBe('Bank');
+    expect(optionLabel('Visa', 'copies', words)).toBe('Visa');
+    expect(optionLabel('Visa', 'purpose', undefined)).toBe('Visa');
+  });
+
+  it('builds a title made from the answers again in the reader’s words; answers stay stored as values', () => {
+    const answers = { purpose: 'Visa', copies: 2 };
+    const order = { serviceName: withChoices.name, title: orderTitle(withChoices, answers), answers };
+    expect(order.title).toBe('Employment certificate: Visa ×2');
+    const pl = localizeOrder(order, withChoices, 'pl');
+    expect(pl.title).toBe('Zaświadczenie o zatrudnieniu: Wiza ×2');
+    expect(pl.answers).toEqual({ purpose: 'Visa', copies: 2 });
+    // A title that is not the one the answers made (changed since) keeps its words, the name aside.
+    expect(localizeOrder({ ...order, title: 'Employment certificate: urgent' }, withChoices, 'pl').title).toBe(
+      'Zaświadczenie o zatrudnieniu: urgent',
+    );
+    expect(localizeOrder(order, withChoices, 'en').title).toBe('Employment certificate: Visa ×2');
   });
 });

@@ -10,7 +10,8 @@ import { type Accessor, createEffect, createMemo, createSignal, For, Match, Show
 import type { CreateOrderBody } from '#shared/api.ts';
 import { isVisible } from '#shared/conditions.ts';
 import { checkAnswers, hasPatterns, type PatternMatcher } from '#shared/form-check.ts';
-import { type Answers, type FormField, PRIORITIES, type Priority } from '#shared/model.ts';
+import { type Answers, type FormField, PRIORITIES, type Priority, type ServiceTranslation } from '#shared/model.ts';
+import { optionLabel } from '#shared/translate.ts';
 import { departments } from '../account/session.ts';
 import { ApiError, api, fieldErrors, newIdempotencyKey, type ServiceDetail } from '../lib/api.ts';
 import { keepDraft } from '../lib/drafts.ts';
@@ -19,7 +20,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { createLoader } from '../lib/load.tsx';
 import { PersonBox, type PersonChoice, PersonPicker } from '../lib/PersonPicker.tsx';
 import { type FieldErrors, localMessages } from '../lib/paths.ts';
-import { t } from '../lib/strings.ts';
+import { language, t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { FilePicker } from '../lib/upload.tsx';
 import { type Handover, handoverBody, handoverCandidates } from '../order/orders.ts';
@@ -59,6 +60,8 @@ interface FieldProps {
   onChange: (value: Value) => void;
   onBlur: () => void;
   onBusy: (busy: boolean) => void;
+  /** A choice's words in the reader's language (the value sent stays the option's own). */
+  optionWords: (option: string) => string;
 }
 
 function Field(props: FieldProps) {
@@ -125,7 +128,7 @@ function Field(props: FieldProps) {
                 id={`${id}-${i()}`}
                 name={props.field.id}
                 value={option}
-                label={option}
+                label={props.optionWords(option)}
                 checked={selected().includes(option)}
                 error={props.error}
                 onBlur={props.onBlur}
@@ -210,7 +213,7 @@ function Field(props: FieldProps) {
                 <For each={props.field.options ?? []}>
                   {(option) => (
                     <option value={option} selected={props.value === option}>
-                      {option}
+                      {props.optionWords(option)}
                     </option>
                   )}
                 </For>
@@ -337,6 +340,8 @@ export function FormFields(props: {
   state: AnswersState;
   idPrefix?: string;
   dryRun?: boolean;
+  /** The service's words in the reader's language, for its choices. */
+  words?: ServiceTranslation | undefined;
 }) {
   return (
     <For each={props.form}>
@@ -353,6 +358,7 @@ export function FormFields(props: {
             onChange={(v) => props.state.change(field.id, v)}
             onBlur={() => props.state.touch(field.id)}
             onBusy={(busy) => props.state.setBusy(busy)}
+            optionWords={(option) => optionLabel(option, field.id, props.words)}
           />
         </Show>
       )}
@@ -513,6 +519,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
   const problemId = () => (props.preview ? 'preview-problem' : 'order-problem');
   const navigate = useNavigate();
   const form = () => props.service.form;
+  const words = () => props.service.translations?.[language];
   const blank = JSON.stringify(initialAnswers(untrack(form)));
   let read = (): OrderDraft | undefined => undefined;
   const draft = untrack(() => props.preview)
@@ -601,7 +608,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
       <Show when={props.preview && form().length === 0}>
         <p class="empty">{t.form.previewEmpty}</p>
       </Show>
-      <FormFields form={form()} state={state} idPrefix={prefix()} dryRun={props.preview} />
+      <FormFields form={form()} state={state} idPrefix={prefix()} dryRun={props.preview} words={words()} />
 
       <HandoverFields
         service={props.service}
@@ -632,7 +639,7 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
         />
       </Show>
 
-      <ApprovalNote approval={props.service.approval} form={form()} answers={state.answers()} />
+      <ApprovalNote approval={props.service.approval} form={form()} answers={state.answers()} words={words()} />
       <Show when={props.service.promisedAt}>
         {(at) => <p class="promise">{t.service.promise(formatDateTime(at()))}</p>}
       </Show>

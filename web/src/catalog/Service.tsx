@@ -55,7 +55,11 @@ export default function ServicePage() {
                 class: 'standard',
                 testId: 'service-promise',
               },
-              { term: t.service.approval, detail: approvalWords(s().approval, s().form), testId: 'service-approval' },
+              {
+                term: t.service.approval,
+                detail: approvalWords(s().approval, s().form, s().translations?.[language]),
+                testId: 'service-approval',
+              },
             ]}
           />
 

@@ -10,7 +10,7 @@ import type { FormField } from '#shared/model.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
 import { api } from '../lib/api.ts';
 import { Check, RequiredMark, SelectBox, TextBox } from '../lib/fields.tsx';
-import { t } from '../lib/strings.ts';
+import { language, t } from '../lib/strings.ts';
 import { Alert } from '../lib/ui.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
 import { clarificationFields } from './orders.ts';
@@ -323,7 +323,12 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
         <Show when={requested().length > 0}>
           <fieldset class="field">
             <legend>{t.order.clarificationFields}</legend>
-            <FormFields form={requested()} state={answers} idPrefix="clarify" />
+            <FormFields
+              form={requested()}
+              state={answers}
+              idPrefix="clarify"
+              words={props.ctx.service?.translations?.[language]}
+            />
           </fieldset>
         </Show>
         <Show when={(order().clarification?.inputs.length ?? 0) > 0}>
