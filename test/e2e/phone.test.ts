@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LinkSigner } from '#functions/auth/links.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
@@ -12,6 +13,7 @@ import { PAGES } from './journey-helpers.ts';
 let stack: Stack;
 let browser: Browser;
 let number = '';
+let survey = '';
 
 beforeAll(async () => {
   // Weeks of history are filed at start.
@@ -25,6 +27,22 @@ beforeAll(async () => {
   await anna.getByTestId('order-number').waitFor();
   number = (await anna.getByTestId('order-number').innerText()).trim();
   await anna.context().close();
+  // A resolved certificate of Anna's and its survey link, for the survey page (a low score opens
+  // what went wrong and the note box, the widest state of the page).
+  const flow = stack.deps.orderWorkflow;
+  const [requester, hana] = await Promise.all([stack.deps.users.get('anna'), stack.deps.users.get('hana')]);
+  const { order } = await flow.create(requester!, { serviceId: 'hr-certificate', answers: { purpose: 'Visa' } });
+  let view = await flow.transition(hana!, order.number, { action: 'claim', version: order.version });
+  view = await flow.tickDeliverable(hana!, order.number, 'scan', { version: view.order.version, done: true });
+  await flow.transition(hana!, order.number, { action: 'resolve', version: view.order.version });
+  const round = (await stack.deps.orders.get(order.number))?.survey?.round ?? '';
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  survey = new LinkSigner(stack.deps.config.linkKeys).sign({
+    purpose: 'survey',
+    orderNumber: order.number,
+    ref: round,
+    exp,
+  });
 });
 
 afterAll(async () => {
@@ -35,6 +53,7 @@ afterAll(async () => {
 /** Pages beyond the sweep's list that only some roles reach. */
 const MORE: typeof PAGES = [
   { who: 'Henry Ortiz', paths: () => ['/departments/HR', '/departments/HR/services', '/queue/HR', '/profile'] },
+  { who: undefined, paths: () => [`/survey/${survey}?score=2`, `/survey/${survey}`] },
 ];
 
 describe('phone screens (390 px)', () => {
@@ -77,4 +96,26 @@ describe('phone screens (390 px)', () => {
       expect(problems).toEqual({});
     });
   }
+
+  it('the survey page keeps its question and every answer inside the form’s box', async () => {
+    const page = await openAs(browser, stack.appUrl, undefined, phoneViewport);
+    await page.goto(`${stack.appUrl}/survey/${survey}?score=2`);
+    await page.locator('form.rating-form legend').first().waitFor();
+    const outside = await page.evaluate(() => {
+      const form = document.querySelector('form.rating-form')!.getBoundingClientRect();
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(
+        'form.rating-form legend, form.rating-form label, form.rating-form textarea, form.rating-form button, form.rating-form p',
+      )) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || el.classList.contains('visually-hidden')) continue;
+        if (box.left < form.left - 0.5 || box.right > form.right + 0.5)
+          out.push(`${el.tagName} "${el.textContent?.trim().slice(0, 30)}"`);
+      }
+      return out;
+    });
+    await screenshot(page, 'phone-survey');
+    await page.context().close();
+    expect(outside).toEqual([]);
+  });
 });
