@@ -209,12 +209,18 @@ export const PAGES: Array<{ who: string | undefined; paths: (n: string) => strin
       '/departments/HR/customers',
       '/departments/HR/capacity',
       '/departments/HR/ranking',
+      '/departments/HR/services/hr-onboarding/process',
+      '/departments/HR/services/hr-onboarding/sipoc',
+      '/handoffs',
+      '/departments/HR/integrations',
+      '/departments/HR/inbound',
+      '/departments/HR/transfer',
       '/departments/HR',
       '/services/hr-onboarding/edit',
       '/departments/HR/services/new',
     ],
   },
-  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit'] },
+  { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit', '/admin/privacy'] },
 ];
 
 /**
