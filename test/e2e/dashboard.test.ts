@@ -146,6 +146,10 @@ describe('department insight on the seeded history', () => {
     await page.goto(`${stack.appUrl}/departments/HR/customers?regularWeeks=2`);
     await page.getByRole('heading', { name: 'Customers HR', level: 1 }).waitFor();
     await expect.poll(() => page.locator('[data-testid="chart-customer-segments"] canvas').count()).toBe(1);
+    // Week by week, each week is one column with its segments stacked, not five hairline bars.
+    const weekly = page.getByTestId('chart-customer-segments-weekly');
+    await expect.poll(() => weekly.locator('canvas').count()).toBe(1);
+    expect(await weekly.getAttribute('class')).toContain('chart-stackedBars');
     const stopped = page.getByRole('region', { name: 'Regular customers without an order lately' });
     await stopped.waitFor().catch(async (error) => {
       await screenshot(page, 'customers-failed');

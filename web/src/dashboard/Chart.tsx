@@ -45,7 +45,8 @@ function colours(): typeof LIGHT {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
 }
 
-export type ChartKind = 'bars' | 'horizontalBars' | 'percentLines' | 'pareto';
+/** `stackedBars`: one column per label with its series stacked (many weeks × a few series stay readable). */
+export type ChartKind = 'bars' | 'stackedBars' | 'horizontalBars' | 'percentLines' | 'pareto';
 
 export interface ChartSpec {
   kind: ChartKind;
@@ -67,6 +68,7 @@ export function chartConfig(spec: ChartSpec): Config {
   const { palette: PALETTE, ink: INK, grid: GRID } = colours();
   const axisTitle = (text: string | undefined) => (text ? { display: true, text, color: INK } : { display: false });
   const horizontal = spec.kind === 'horizontalBars';
+  const stacked = spec.kind === 'stackedBars';
   const datasets: Dataset[] = data.series.map((series, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
     const line = spec.kind === 'percentLines' || (spec.kind === 'pareto' && i === 1);
@@ -104,11 +106,12 @@ export function chartConfig(spec: ChartSpec): Config {
       ? { ...percentAxis, title: axisTitle(spec.valueTitle), grid: { color: GRID } }
       : {
           beginAtZero: true,
+          stacked,
           ticks: { color: INK, precision: 0 },
           title: axisTitle(spec.valueTitle),
           grid: { color: GRID },
         };
-  const categoryAxis = { ticks: { color: INK, autoSkip: true }, grid: { display: false } };
+  const categoryAxis = { ticks: { color: INK, autoSkip: true }, grid: { display: false }, stacked };
 
   return {
     type: spec.kind === 'percentLines' ? 'line' : 'bar',

@@ -136,7 +136,7 @@ function CustomersBody(props: { view: CustomersResponse }) {
           <Figure
             name="customer-segments-weekly"
             title={ti.customers.segmentWeeklyTitle}
-            spec={{ kind: 'bars', data: weekly(), valueTitle: ti.customers.orders }}
+            spec={{ kind: 'stackedBars', data: weekly(), valueTitle: ti.customers.orders }}
           />
           <FigureTable
             quiet
