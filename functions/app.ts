@@ -23,6 +23,7 @@ import { noteRoutes } from './routes/notes.ts';
 import { clarificationRoutes, orderRoutes } from './routes/orders.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { qualityRoutes, surveyLinkRoutes } from './routes/quality.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { transferRoutes } from './routes/transfer.ts';
 
 export { MAX_BODY_BYTES };
@@ -55,6 +56,7 @@ export function createApp(deps: Deps) {
   inboundRoutes(deps, on);
   noteRoutes(deps, on);
   transferRoutes(deps, on);
+  setupRoutes(deps, on);
 
   const app = new Hono<AppEnv>();
   app.use(`${API_PREFIX}/*`, requestContext(deps));

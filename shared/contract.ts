@@ -76,6 +76,7 @@ import {
   updateDepartmentBody,
   updateServiceBody,
 } from './service-schema.ts';
+import { SETUP_ROUTES } from './setup-routes.ts';
 import { TRANSFER_ROUTES } from './transfer-routes.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -669,6 +670,7 @@ export const CONTRACT = {
   ...INBOUND_ROUTES,
   ...TRANSFER_ROUTES,
   ...NOTE_ROUTES,
+  ...SETUP_ROUTES,
 } as const satisfies Record<`${Method} /${string}`, RouteSpec>;
 
 export type Contract = typeof CONTRACT;

@@ -90,6 +90,8 @@ export const keys = {
   orderSequence: (code: string) => ({ pk: DEPT(code), sk: 'ORDER_SEQUENCE' }),
   /** The day a department's daily digest was last queued, so it goes once a day. */
   digestSent: (code: string) => ({ pk: DEPT(code), sk: 'DIGEST' }),
+  /** The head's progress through the department's guided setup (shared/setup.ts). */
+  departmentSetup: (code: string) => ({ pk: DEPT(code), sk: 'SETUP' }),
   member: (department: string, userId: string) => ({ pk: DEPT(department), sk: `${MEMBER}${userId}` }),
   /** Admin actions, one partition per month so the log can be read back in order. */
   auditEntry: (at: string, id: string) => ({ pk: AUDIT(at.slice(0, 7)), sk: `${at}#${id}` }),

@@ -85,11 +85,22 @@ export function findTemplate(id: string): ServiceTemplate | undefined {
   return BY_ID.get(id);
 }
 
-/** Every template's id, area, name and summary in `language` (the template's own words where it has none). */
+/** Every template's id, area, name, summary and contents in `language` (the template's own words where it has none). */
 export function templateSummaries(language: Language): TemplateSummary[] {
   return SERVICE_TEMPLATES.map((template) => {
-    const { name, summary } = localizeService(template.service, language);
-    return { id: template.id, area: template.area, name, summary };
+    const { name, summary, form, inputs, deliverables, stages, standard } = localizeService(template.service, language);
+    const contains = {
+      fields: form.map((f) => f.label),
+      inputs: inputs.map((i) => i.label),
+      deliverables: deliverables.map((d) => d.label),
+      stages: stages.map((s) => s.name),
+      standard: {
+        firstResponseMinutes: standard.firstResponseMinutes,
+        resolutionMinutes: standard.resolutionMinutes,
+        always: standard.always,
+      },
+    };
+    return { id: template.id, area: template.area, name, summary, contains };
   });
 }
 

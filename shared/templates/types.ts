@@ -37,4 +37,12 @@ export interface TemplateSummary {
   area: TemplateArea;
   name: string;
   summary: string;
+  /** What adopting it brings, in the reader's language: the form's questions, the inputs to hand over, the deliverables, the stages and the time standard. */
+  contains: {
+    fields: string[];
+    inputs: string[];
+    deliverables: string[];
+    stages: string[];
+    standard: { firstResponseMinutes: number; resolutionMinutes: number; always: boolean };
+  };
 }

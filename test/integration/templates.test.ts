@@ -32,15 +32,32 @@ describe('listing templates', () => {
     const list = await henry.json<ServiceTemplateSummary[]>('GET', '/api/v1/service-templates');
     expect(list.status).toBe(200);
     expect(list.body.map((t) => t.id)).toEqual(SERVICE_TEMPLATES.map((t) => t.id));
+    const offboarding = findTemplate('employee-offboarding')!.service;
     expect(list.body.find((t) => t.id === 'employee-offboarding')).toEqual({
       id: 'employee-offboarding',
       area: 'hr',
       name: 'Offboard a leaving employee',
-      summary: findTemplate('employee-offboarding')!.service.summary,
+      summary: offboarding.summary,
+      // What adopting it brings, so a head can choose before adopting.
+      contains: {
+        fields: offboarding.form.map((f) => f.label),
+        inputs: offboarding.inputs.map((i) => i.label),
+        deliverables: offboarding.deliverables.map((d) => d.label),
+        stages: offboarding.stages.map((s) => s.name),
+        standard: {
+          firstResponseMinutes: offboarding.standard.firstResponseMinutes,
+          resolutionMinutes: offboarding.standard.resolutionMinutes,
+          always: offboarding.standard.always,
+        },
+      },
     });
 
     const polish = await henry.json<ServiceTemplateSummary[]>('GET', '/api/v1/service-templates?language=pl');
     expect(polish.body.find((t) => t.id === 'employee-offboarding')?.name).toBe('Odejście pracownika z firmy');
+    const polishStages = findTemplate('employee-offboarding')!.service.translations.pl.stages ?? {};
+    expect(polish.body.find((t) => t.id === 'employee-offboarding')?.contains.stages).toEqual(
+      offboarding.stages.map((s) => polishStages[s.id] ?? s.name),
+    );
     expect((await henry.request('GET', '/api/v1/service-templates?language=xx')).status).toBe(400);
   });
 
