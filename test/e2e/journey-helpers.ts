@@ -218,6 +218,8 @@ export const PAGES: Array<{ who: string | undefined; paths: (n: string) => strin
       '/departments/HR',
       '/services/hr-onboarding/edit',
       '/departments/HR/services/new',
+      '/departments/HR/setup',
+      '/departments/HR/templates',
     ],
   },
   { who: 'Ada Lindqvist', paths: () => ['/admin/people', '/admin/departments', '/admin/audit', '/admin/privacy'] },

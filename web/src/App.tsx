@@ -38,6 +38,8 @@ const AdminPeople = lazy(() => import('./admin/AdminPeople.tsx'));
 const AdminDepartments = lazy(() => import('./admin/AdminDepartments.tsx'));
 const AdminAudit = lazy(() => import('./admin/AdminAudit.tsx'));
 const AdminPrivacy = lazy(() => import('./admin/AdminPrivacy.tsx'));
+const SetupPage = lazy(() => import('./setup/Setup.tsx'));
+const TemplatesPage = lazy(() => import('./setup/TemplatePicker.tsx'));
 
 function Shell(props: RouteSectionProps) {
   const navigate = useNavigate();
@@ -177,6 +179,8 @@ export function App() {
         <Route path="/departments/:code/inbound" component={Inbound} />
         <Route path="/departments/:code/transfer" component={TransferPage} />
         <Route path="/departments/:code/services/new" component={ServiceEditor} />
+        <Route path="/departments/:code/setup" component={SetupPage} />
+        <Route path="/departments/:code/templates" component={TemplatesPage} />
         <Route path="/departments/:code/dashboard" component={Dashboard} />
         <Route path="/departments/:code/goals" component={Goals} />
         <Route path="/departments/:code/customers" component={Customers} />

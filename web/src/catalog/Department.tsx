@@ -12,6 +12,7 @@ import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { Loading, Prose, usePageTitle } from '../lib/ui.tsx';
+import { SetupLinks } from '../setup/links.tsx';
 import { workingHoursLines } from './hours.ts';
 import { ServiceList } from './ServiceList.tsx';
 import './catalog.css';
@@ -84,6 +85,7 @@ export default function DepartmentPage() {
                 <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/inbound`}>
                   {t.inbound.link}
                 </A>
+                <SetupLinks code={params.code} offer={data().services.length === 0} setupOnly />
               </Show>
               <Show when={canEdit()}>
                 <Toggle id="edit-department" controls="department-editor" open={editing()} onToggle={toggleEditor}>

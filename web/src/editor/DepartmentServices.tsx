@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
+import { offersSetup } from '#shared/setup.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
@@ -8,6 +9,7 @@ import { t } from '../lib/strings.ts';
 import { DateTime, ServiceStatusBadge } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
 import { tp } from '../process/words.ts';
+import { SetupLinks } from '../setup/links.tsx';
 import './editor.css';
 
 /** All services of a department, drafts and retired ones included, for its team. */
@@ -34,7 +36,8 @@ export default function DepartmentServices() {
           </A>{' '}
           <A class="button-link" href={`/departments/${encodeURIComponent(params.code)}/transfer`}>
             {t.transfer.link}
-          </A>
+          </A>{' '}
+          <SetupLinks code={params.code} offer={offersSetup(services.value() ?? [{ status: 'published' }])} />
         </p>
       </HeadOnly>
       <Loaded of={services}>

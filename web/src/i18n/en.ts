@@ -16,6 +16,7 @@ import { integrationWords } from '../integrations/words.en.ts';
 import { noteWords } from '../notes/words.en.ts';
 import { orderWords } from '../order/words.en.ts';
 import { queueWords } from '../queue/words.en.ts';
+import { setupWords } from '../setup/words.en.ts';
 import { surveyWords } from '../survey/words.en.ts';
 import { transferWords } from '../transfer/words.en.ts';
 import { type Keyed, keyed, num, plural } from './en-grammar.ts';
@@ -195,6 +196,7 @@ export const en = {
   ...noteWords,
   ...inboundWords,
   ...transferWords,
+  ...setupWords,
 };
 
 export type Strings = typeof en;

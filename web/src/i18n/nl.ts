@@ -14,6 +14,7 @@ import { integrationWords } from '../integrations/words.nl.ts';
 import { noteWords } from '../notes/words.nl.ts';
 import { orderWords } from '../order/words.nl.ts';
 import { queueWords } from '../queue/words.nl.ts';
+import { setupWords } from '../setup/words.nl.ts';
 import { surveyWords } from '../survey/words.nl.ts';
 import { transferWords } from '../transfer/words.nl.ts';
 import type { Strings } from './en.ts';
@@ -197,4 +198,5 @@ export const nl: Strings = {
   ...noteWords,
   ...inboundWords,
   ...transferWords,
+  ...setupWords,
 };

@@ -15,6 +15,7 @@ import { integrationWords } from '../integrations/words.pl.ts';
 import { noteWords } from '../notes/words.pl.ts';
 import { orderWords } from '../order/words.pl.ts';
 import { queueWords } from '../queue/words.pl.ts';
+import { setupWords } from '../setup/words.pl.ts';
 import { surveyWords } from '../survey/words.pl.ts';
 import { transferWords } from '../transfer/words.pl.ts';
 import type { Strings } from './en.ts';
@@ -205,4 +206,5 @@ export const pl: Strings = {
   ...noteWords,
   ...inboundWords,
   ...transferWords,
+  ...setupWords,
 };

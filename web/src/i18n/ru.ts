@@ -15,6 +15,7 @@ import { integrationWords } from '../integrations/words.ru.ts';
 import { noteWords } from '../notes/words.ru.ts';
 import { orderWords } from '../order/words.ru.ts';
 import { queueWords } from '../queue/words.ru.ts';
+import { setupWords } from '../setup/words.ru.ts';
 import { surveyWords } from '../survey/words.ru.ts';
 import { transferWords } from '../transfer/words.ru.ts';
 import type { Strings } from './en.ts';
@@ -205,4 +206,5 @@ export const ru: Strings = {
   ...noteWords,
   ...inboundWords,
   ...transferWords,
+  ...setupWords,
 };

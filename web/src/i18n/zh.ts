@@ -14,6 +14,7 @@ import { integrationWords } from '../integrations/words.zh.ts';
 import { noteWords } from '../notes/words.zh.ts';
 import { orderWords } from '../order/words.zh.ts';
 import { queueWords } from '../queue/words.zh.ts';
+import { setupWords } from '../setup/words.zh.ts';
 import { surveyWords } from '../survey/words.zh.ts';
 import { transferWords } from '../transfer/words.zh.ts';
 import type { Strings } from './en.ts';
@@ -197,4 +198,5 @@ export const zh: Strings = {
   ...noteWords,
   ...inboundWords,
   ...transferWords,
+  ...setupWords,
 };
