@@ -91,8 +91,10 @@ describe('the template library', () => {
       area: 'hr',
       name: 'Employment certificate',
       summary: expect.stringContaining('certificate'),
+      contains: expect.objectContaining({ stages: ['Preparation', 'Signature', 'Delivery'], inputs: [] }),
     });
     expect(pl.find((t) => t.id === 'employment-certificate')?.name).toBe('Zaświadczenie o zatrudnieniu');
+    expect(pl.find((t) => t.id === 'employment-certificate')?.contains.stages).not.toContain('Preparation');
     for (const [i, summary] of pl.entries()) {
       expect(summary.name).not.toBe(en[i]!.name);
       expect(summary.summary).not.toBe(en[i]!.summary);
