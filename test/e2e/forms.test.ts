@@ -32,4 +32,22 @@ describe('the order form refused', () => {
     const [message, first] = [await alert.boundingBox(), await field.boundingBox()];
     expect(message && first && message.y < first.y).toBe(true);
   });
+
+  it('a phone number in the wrong format is refused beside an example of the right one', async () => {
+    const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska', phoneViewport);
+    await anna.goto(`${stack.appUrl}/services/it-password`);
+    const phone = anna.getByLabel(/Phone number to call you back/);
+    await phone.fill('call me');
+    await anna.getByRole('button', { name: 'Submit order' }).click();
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+    const described = await phone.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' | '),
+    );
+    await anna.context().close();
+    expect(described).toContain('Not in the expected format.');
+    expect(described).toMatch(/for example \+48 600 100 200/);
+  });
 });
