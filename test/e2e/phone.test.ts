@@ -114,8 +114,31 @@ describe('phone screens (390 px)', () => {
       }
       return out;
     });
+    // "(optional)" stays on the line of the words it belongs to.
+    const [seen, alone] = await page.evaluate(() => {
+      const out: string[] = [];
+      let seen = 0;
+      for (const el of document.querySelectorAll<HTMLElement>('form.rating-form legend, form.rating-form label')) {
+        const node = [...el.childNodes].find(
+          (n) => n.nodeType === Node.TEXT_NODE && /\(optional\)/.test(n.textContent ?? ''),
+        );
+        if (!node) continue;
+        seen += 1;
+        const at = (node.textContent ?? '').indexOf('(optional)');
+        const range = document.createRange();
+        range.setStart(node, at - 2);
+        range.setEnd(node, at - 1);
+        const before = range.getBoundingClientRect().top;
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        if (Math.abs(range.getBoundingClientRect().top - before) > 1) out.push(el.textContent ?? '');
+      }
+      return [seen, out] as const;
+    });
     await screenshot(page, 'phone-survey');
     await page.context().close();
     expect(outside).toEqual([]);
+    expect(seen).toBe(2);
+    expect(alone).toEqual([]);
   });
 });

@@ -430,7 +430,9 @@ function HandoverFields(props: {
                       <label for={`${base}-file`}>
                         {t.form.inputFile(input.label)}
                         <Show when={!input.required}>
-                          <span class="meta"> ({t.common.optional})</span>
+                          <span class="meta">
+                            {'\u00a0'}({t.common.optional})
+                          </span>
                         </Show>
                       </label>
                       <FilePicker
@@ -453,7 +455,9 @@ function HandoverFields(props: {
                     <label for={`${base}-confirm`}>
                       {t.form.confirmInput(input.label)}
                       <Show when={!input.required}>
-                        <span class="meta"> ({t.common.optional})</span>
+                        <span class="meta">
+                          {'\u00a0'}({t.common.optional})
+                        </span>
                       </Show>
                     </label>
                   </div>
