@@ -72,7 +72,8 @@ function DeliverableRow(props: { item: Accessor<ChecklistState>; ctx: OrderConte
         name={props.ctx.name}
         doneWords={t.order.doneBy}
       />
-      <Show when={props.canTick}>
+      {/* The note and the file go with the tick; a ticked item has nothing left for them to go with. */}
+      <Show when={props.canTick && !props.item().done}>
         <div class="note-field">
           <label for={`${id()}-note`}>{t.order.noteFor(props.item().label)}</label>
           <input
@@ -83,12 +84,10 @@ function DeliverableRow(props: { item: Accessor<ChecklistState>; ctx: OrderConte
             onInput={(e) => setNote(e.currentTarget.value)}
           />
         </div>
-        <Show when={!props.item().done}>
-          <div class="note-field">
-            <label for={`${id()}-file`}>{t.order.deliverableFile(props.item().label)}</label>
-            <FilePicker id={`${id()}-file`} value={file()} onChange={setFile} onBusy={setUploading} />
-          </div>
-        </Show>
+        <div class="note-field">
+          <label for={`${id()}-file`}>{t.order.deliverableFile(props.item().label)}</label>
+          <FilePicker id={`${id()}-file`} value={file()} onChange={setFile} onBusy={setUploading} />
+        </div>
       </Show>
     </li>
   );
