@@ -459,6 +459,8 @@ export interface TimelineEvent {
   comment?: string;
   /** Rejection reason code, when the event is a rejection (feeds the Pareto). */
   reason?: string;
+  /** Which time standard a warning or breach is about; the reader's language words it. */
+  clock?: 'first_response' | 'resolution';
   visibility: Visibility;
   /** Its words were removed when the order was anonymised (shared/privacy.ts). */
   removed?: true;

@@ -10,6 +10,7 @@ import { mailMoment, mailWords } from '#shared/mail-words.ts';
 import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
 import type { MailEvent, Recipient } from '#shared/notifications.ts';
 import { advanceClocks, nextDueAt, type OrderClocks, rotateHold } from '#shared/order-clocks.ts';
+import { SYSTEM_ACTOR } from '#shared/privacy.ts';
 import { stepSinceAfter } from '#shared/process-stats.ts';
 import { fireTimers } from '#shared/sla.ts';
 import { counterName, localDay, orderDeltas } from '#shared/stats.ts';
@@ -27,8 +28,6 @@ export interface TimerRun {
   autoClosed: number;
   conflicts: number;
 }
-
-const CLOCK_WORDS = { firstResponse: 'first response', resolution: 'resolution' } as const;
 
 export class SlaTimerJob {
   private readonly mail: OrderMailComposer;
@@ -76,13 +75,12 @@ export class SlaTimerJob {
       const fired = fireTimers(clocks[key], now);
       clocks[key] = fired.clock;
       for (const kind of fired.events) {
-        const words = CLOCK_WORDS[key];
         events.push({
           orderNumber: number,
           at,
-          actorId: 'ordo',
+          actorId: SYSTEM_ACTOR,
           kind: kind === 'warning' ? 'sla_warning' : 'sla_breach',
-          comment: kind === 'warning' ? `The ${words} standard is at risk.` : `The ${words} standard was missed.`,
+          clock: key === 'firstResponse' ? 'first_response' : 'resolution',
           visibility: 'internal',
         });
         mail.push(...(await this.escalate(kind === 'warning' ? 'sla_warning' : 'sla_breach', next, key)));
@@ -106,7 +104,7 @@ export class SlaTimerJob {
         events.push({
           orderNumber: number,
           at,
-          actorId: 'ordo',
+          actorId: SYSTEM_ACTOR,
           kind: 'auto_close',
           from: order.status,
           to: next.status,
@@ -149,7 +147,7 @@ export class SlaTimerJob {
   }
 
   /** Warning: the assignee (or the team when nobody holds it). Breach: assignee, process owner and head. */
-  private async escalate(event: MailEvent, order: Order, clock: keyof typeof CLOCK_WORDS): Promise<MailMessage[]> {
+  private async escalate(event: MailEvent, order: Order, clock: keyof OrderClocks): Promise<MailMessage[]> {
     const department = await this.deps.departments.get(order.department);
     const ids = event === 'sla_breach' ? [order.assigneeId, order.ownerId, department?.headId] : [order.assigneeId];
     const people = await this.deps.users.getMany(ids.filter((id): id is string => Boolean(id)));

@@ -4,6 +4,7 @@ import type { OrderView } from '#shared/api.ts';
 import { ACTIVE_STATUSES, statusWords, WORK_STATUSES } from '#shared/lifecycle.ts';
 import type { Order, TimelineEvent, Visibility } from '#shared/model.ts';
 import { isAgentOf } from '#shared/permissions.ts';
+import { SYSTEM_ACTOR } from '#shared/privacy.ts';
 import { localizeAnswer, localizeOrder, localizeService } from '#shared/translate.ts';
 import { user } from '../account/session.ts';
 import { ApiError, api, errorMessage, fieldErrors, isOrderView, type ServiceDetail } from '../lib/api.ts';
@@ -422,7 +423,12 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
             {(event) => (
               <li class={event.visibility === 'internal' ? 'event internal surface' : 'event surface'}>
                 <p class="event-head">
-                  <strong>{eventKindWords(event.kind)}</strong> <span>{t.timeline.by(props.name(event.actorId))}</span>
+                  <strong>{eventKindWords(event.kind)}</strong>{' '}
+                  <span>
+                    {event.actorId === SYSTEM_ACTOR
+                      ? t.timeline.automatically
+                      : t.timeline.by(props.name(event.actorId))}
+                  </span>
                   {', '}
                   <DateTime iso={event.at} />
                   <Show when={event.visibility === 'internal'}>
@@ -438,6 +444,7 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
                     )}
                   </p>
                 </Show>
+                <Show when={event.clock}>{(clock) => <p class="event-change">{t.sla.clocks[clock()]}</p>}</Show>
                 <Show when={event.comment}>
                   <p class="prose">{event.comment}</p>
                 </Show>

@@ -225,9 +225,13 @@ export const orderWords = {
       watchers_changed: 'Watchers changed',
       handoff: 'Handed off',
       survey_response: 'Rated',
+      sla_warning: 'Time standard at risk',
+      sla_breach: 'Time standard missed',
     }),
     change: (from: string, to: string) => `${from} → ${to}`,
     by: (who: string) => `by ${who}`,
+    /** Said instead of a name for Ordo's own events (timers, automatic closing). */
+    automatically: 'automatically',
   },
   holds: {
     title: 'Time per stage and holder',

@@ -225,9 +225,13 @@ export const orderWords: typeof english = {
       watchers_changed: 'Volgers gewijzigd',
       handoff: 'Overgedragen',
       survey_response: 'Beoordeeld',
+      sla_warning: 'Tijdnorm in gevaar',
+      sla_breach: 'Tijdnorm overschreden',
     },
     change: (from, to) => `${from} → ${to}`,
     by: (who) => `door ${who}`,
+    /** Said instead of a name for Ordo's own events (timers, automatic closing). */
+    automatically: 'automatisch',
   },
   holds: {
     title: 'Tijd per fase en houder',

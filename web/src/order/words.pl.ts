@@ -224,10 +224,14 @@ export const orderWords: typeof english = {
       watchers_changed: 'Zmieniono obserwujących',
       handoff: 'Przekazano dalej',
       survey_response: 'Oceniono',
+      sla_warning: 'Standard czasu zagrożony',
+      sla_breach: 'Standard czasu przekroczony',
     },
     change: (from, to) => `${from} → ${to}`,
     // Names are not declined, so the actor follows a dash rather than "przez".
     by: (who) => `– ${who}`,
+    /** Said instead of a name for Ordo's own events (timers, automatic closing). */
+    automatically: 'automatycznie',
   },
   holds: {
     title: 'Czas na etapach i u osób',

@@ -224,9 +224,13 @@ export const orderWords: typeof english = {
       watchers_changed: 'Наблюдатели изменены',
       handoff: 'Передано',
       survey_response: 'Оценено',
+      sla_warning: 'Срок под угрозой',
+      sla_breach: 'Срок нарушен',
     },
     change: (from, to) => `${from} → ${to}`,
     by: (who) => `— ${who}`,
+    /** Said instead of a name for Ordo's own events (timers, automatic closing). */
+    automatically: 'автоматически',
   },
   holds: {
     title: 'Время по этапам и ответственным',

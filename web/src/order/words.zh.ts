@@ -223,9 +223,13 @@ export const orderWords: typeof english = {
       watchers_changed: '关注人已变更',
       handoff: '已转交',
       survey_response: '已评分',
+      sla_warning: '时间标准有风险',
+      sla_breach: '时间标准已超时',
     },
     change: (from, to) => `${from} → ${to}`,
     by: (who) => `操作人：${who}`,
+    /** Said instead of a name for Ordo's own events (timers, automatic closing). */
+    automatically: '自动',
   },
   holds: {
     title: '各阶段及负责人的用时',
