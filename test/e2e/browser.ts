@@ -20,6 +20,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // The demo company's people read in its departments' zone; a UTC reader would see "today" end
+    // an hour or two before theirs, and the period views would miss the department's newest day.
+    env: { ...process.env, TZ: 'Europe/Warsaw' },
     args: [
       '--no-sandbox',
       '--disable-gpu',

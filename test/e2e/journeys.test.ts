@@ -216,7 +216,7 @@ describe('journey 2: a clarification answered from the emailed link, without sig
     await expectStatus(hana, 'in progress');
     // The answers are labelled once the service (its form) has loaded next to the order.
     const answers = hana.getByRole('region', { name: 'Answers', exact: true });
-    await expect.poll(() => answers.innerText()).toMatch(/Start date\s*2027-02-01/);
+    await expect.poll(() => answers.innerText()).toMatch(/Start date\s*1 Feb 2027/);
     expect(await answers.innerText()).not.toContain('2027-01-11');
     const timeline = await hana.getByTestId('timeline').innerText();
     expect(timeline).toMatch(/Clarification requested/);
