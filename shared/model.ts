@@ -3,6 +3,7 @@
  */
 import type { Hold, OrderClocks } from './order-clocks.ts';
 import type { RankingWeights } from './ranking.ts';
+import type { ClockKind } from './sla.ts';
 
 export type DepartmentRole = 'agent' | 'head';
 
@@ -460,7 +461,7 @@ export interface TimelineEvent {
   /** Rejection reason code, when the event is a rejection (feeds the Pareto). */
   reason?: string;
   /** Which time standard a warning or breach is about; the reader's language words it. */
-  clock?: 'first_response' | 'resolution';
+  clock?: ClockKind;
   visibility: Visibility;
   /** Its words were removed when the order was anonymised (shared/privacy.ts). */
   removed?: true;

@@ -80,7 +80,7 @@ export class SlaTimerJob {
           at,
           actorId: SYSTEM_ACTOR,
           kind: kind === 'warning' ? 'sla_warning' : 'sla_breach',
-          clock: key === 'firstResponse' ? 'first_response' : 'resolution',
+          clock: fired.clock.kind,
           visibility: 'internal',
         });
         mail.push(...(await this.escalate(kind === 'warning' ? 'sla_warning' : 'sla_breach', next, key)));
