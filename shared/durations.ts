@@ -5,7 +5,7 @@
  *
  * formatDuration says a whole number of minutes the way parseDuration reads it back.
  */
-import type { Language } from './model.ts';
+import type { BusinessCalendar, Language } from './model.ts';
 
 /** Why a typed duration cannot be a time standard (refusal codes, shared/refusals.ts). */
 export type DurationRefusal = 'duration_unreadable' | 'duration_not_positive';
@@ -71,6 +71,42 @@ function unitsOf(language: Language): Map<string, Unit> {
     lookup.set(language, found);
   }
   return found;
+}
+
+/**
+ * The usual length of a department's working day in hours (the most common daily total over the
+ * week, breaks left out), so "10 h of working time" reads "1 working day 2 h" and "2 days" typed
+ * means two of them. None for a 24×7 calendar (its day is 24 h, see workingDay) or one without hours.
+ */
+export function workingHoursPerDay(calendar: BusinessCalendar | undefined): number | undefined {
+  if (!calendar || calendar.always) return undefined;
+  const counts = new Map<number, number>();
+  for (const intervals of Object.values(calendar.hours)) {
+    let minutes = 0;
+    for (const { start, end } of intervals ?? []) minutes += clockMinutes(end) - clockMinutes(start);
+    if (minutes > 0) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+  }
+  let best: [number, number] | undefined;
+  for (const entry of counts) {
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
+  }
+  return best ? best[0] / 60 : undefined;
+}
+
+/**
+ * What a day typed for a department means, as parseDuration takes it: its usual working day, or 24 h
+ * when its calendar runs around the clock (or the standard itself does).
+ */
+export function workingDay(
+  calendar: BusinessCalendar | undefined,
+  alwaysStandard = false,
+): { hoursPerDay: number | undefined; always: boolean } {
+  return { hoursPerDay: workingHoursPerDay(calendar), always: alwaysStandard || calendar?.always === true };
+}
+
+function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 /** A working day's length in whole minutes: 24 h on a 24×7 standard, else the department's (8 h if unknown). */

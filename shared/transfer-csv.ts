@@ -4,15 +4,16 @@
  * their header (any order, any case): `name` and `summary` (required), `id`, `description`, `tags`
  * (separated by `,`, `;` or `|`), `owner` (a person's id or email; an email is looked up by the use
  * case) and `resolution` (the resolution standard in working time as the standards editor reads it:
- * `16h`, `3d`, `2 working days`, a day being 8 working hours; a bare number is hours; empty: 5 days). First response is the resolution's or 4
- * working hours, whichever is shorter. Each row becomes a service with one stage, no form and no
+ * `16h`, `3d`, `2 working days`, a day being the department's working day: its calendar's usual hours
+ * per day, 24 h on a 24×7 calendar; a bare number is hours; empty: 5 such days). First response is the
+ * resolution's or 4 working hours, whichever is shorter. Each row becomes a service with one stage, no form and no
  * approval, worded in the importer's language; the editor adds the rest. Fields are comma- or
  * semicolon-separated (the header line decides), quoted as RFC 4180 says.
  * Row n (the first after the header is 0) is `services.n` in the refusals.
  */
 import { parse } from 'csv-parse/sync';
-import { type DurationParse, parseDuration } from './durations.ts';
-import type { Language } from './model.ts';
+import { type DurationParse, dayMinutes, parseDuration, workingDay } from './durations.ts';
+import type { BusinessCalendar, Language } from './model.ts';
 import { type FieldRefusals, refusal } from './refusals.ts';
 import { TRANSFER_FORMAT, TRANSFER_VERSION } from './transfer.ts';
 
@@ -20,9 +21,8 @@ export const CSV_COLUMNS = ['id', 'name', 'summary', 'description', 'tags', 'own
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['name', 'summary'];
 
-/** A working day of the `d` unit, in business minutes. */
-export const WORKING_DAY_MINUTES = 8 * 60;
-const DEFAULT_RESOLUTION = 5 * WORKING_DAY_MINUTES;
+/** An empty resolution: five of the department's working days. */
+const DEFAULT_RESOLUTION_DAYS = 5;
 const FIRST_RESPONSE = 4 * 60;
 
 /** The one stage and the survey question of a service made from a row, in the importer's language. */
@@ -37,11 +37,17 @@ const ROW_WORDS: Record<Language, { stage: string; question: string }> = {
 /**
  * A resolution cell in business minutes, read as the standards editor reads a duration
  * (shared/durations.ts: `16h`, `3d`, `2 working days`, `2 dni robocze`, in the importer's language
- * or English), a day being 8 working hours; a bare number is hours.
+ * or English), a day being the department's working day (its calendar's usual hours per day, 24 h on
+ * a 24×7 calendar, 8 h when it has none); a bare number is hours.
  */
-export function resolutionMinutes(text: string, language: Language): DurationParse {
+export function resolutionMinutes(
+  text: string,
+  language: Language,
+  calendar: BusinessCalendar | undefined,
+): DurationParse {
   const cell = text.trim();
-  return parseDuration(/^\d+(?:[.,]\d+)?$/.test(cell) ? `${cell} h` : cell, language, WORKING_DAY_MINUTES / 60, false);
+  const { hoursPerDay, always } = workingDay(calendar);
+  return parseDuration(/^\d+(?:[.,]\d+)?$/.test(cell) ? `${cell} h` : cell, language, hoursPerDay, always);
 }
 
 /** A service id from a name: `HR` + "Zaświadczenie o pracy" → `hr-zaswiadczenie-o-pracy`. */
@@ -72,6 +78,7 @@ export function csvDocument(
   text: string,
   department: string,
   language: Language,
+  calendar?: BusinessCalendar,
 ): { document: unknown; problems: FieldRefusals } {
   const problems: FieldRefusals = {};
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
@@ -96,15 +103,17 @@ export function csvDocument(
   for (const name of REQUIRED) if (!columns.includes(name)) problems[`columns.${name}`] = refusal('required');
   if (Object.keys(problems).length > 0) return { document: undefined, problems };
   const words = ROW_WORDS[language];
+  const { hoursPerDay, always } = workingDay(calendar);
+  const day = dayMinutes(hoursPerDay, always);
   const services = data.map((row, i) => {
     const cell = (name: Column) => {
       const at = columns.indexOf(name);
       return at < 0 ? '' : (row[at] ?? '').trim();
     };
     const given = cell('resolution');
-    const read = given ? resolutionMinutes(given, language) : undefined;
+    const read = given ? resolutionMinutes(given, language, calendar) : undefined;
     if (read && !read.ok) problems[`services.${i}.standard.resolutionMinutes`] = refusal(read.code);
-    const minutes = read?.ok ? read.minutes : DEFAULT_RESOLUTION;
+    const minutes = read?.ok ? read.minutes : DEFAULT_RESOLUTION_DAYS * day;
     return {
       id: cell('id') || idFromName(department, cell('name')),
       name: cell('name'),

@@ -61,7 +61,7 @@ export class TransferWorkflow {
     const language: Language = user.language ?? 'en';
     // The CSV parser is loaded on the first CSV import, not at every cold start.
     const { csvDocument } = await import('#shared/transfer-csv.ts');
-    const csv = csvDocument(text, code, language);
+    const csv = csvDocument(text, code, language, department.calendar);
     const read = csv.document === undefined ? undefined : readDocument(csv.document);
     const problems = { ...read?.problems, ...csv.problems };
     if (!read?.document || Object.keys(problems).length > 0) refuse(problems);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '#shared/durations.ts';
-import { LANGUAGES } from '#shared/model.ts';
+import { formatDuration, parseDuration, workingDay, workingHoursPerDay } from '#shared/durations.ts';
+import { type BusinessCalendar, LANGUAGES } from '#shared/model.ts';
 
 const minutes = (text: string, language: (typeof LANGUAGES)[number] = 'en', hoursPerDay = 8, always = false) => {
   const read = parseDuration(text, language, hoursPerDay, always);
@@ -72,5 +72,39 @@ describe('durations typed as people say them', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a department’s working day', () => {
+  const calendar = (hours: BusinessCalendar['hours'], always = false): BusinessCalendar => ({
+    timeZone: 'Europe/Warsaw',
+    hours,
+    holidays: [],
+    always,
+  });
+  const day = [
+    { start: '08:00', end: '12:00' },
+    { start: '12:30', end: '16:30' },
+  ];
+
+  it('takes the most common working day, breaks left out', () => {
+    expect(
+      workingHoursPerDay(calendar({ '1': day, '2': day, '3': day, '5': [{ start: '08:00', end: '14:00' }] })),
+    ).toBe(8);
+    const short = [{ start: '08:00', end: '15:30' }];
+    expect(workingHoursPerDay(calendar({ '1': short, '2': short, '3': short, '4': day }))).toBe(7.5);
+  });
+
+  it('has none around the clock or without hours', () => {
+    expect(workingHoursPerDay(calendar({ '1': day }, true))).toBeUndefined();
+    expect(workingHoursPerDay(calendar({}))).toBeUndefined();
+    expect(workingHoursPerDay(undefined)).toBeUndefined();
+  });
+
+  it('is 24 h on a 24×7 calendar or standard, else the department’s own day', () => {
+    expect(workingDay(calendar({ '1': day }, true))).toEqual({ hoursPerDay: undefined, always: true });
+    expect(workingDay(calendar({ '1': day }), true)).toEqual({ hoursPerDay: 8, always: true });
+    const { hoursPerDay, always } = workingDay(calendar({ '1': [{ start: '09:00', end: '16:30' }] }));
+    expect(parseDuration('2 days', 'en', hoursPerDay, always)).toEqual({ ok: true, minutes: 900 });
   });
 });

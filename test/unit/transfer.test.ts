@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoDepartments, demoServices } from '#functions/local/demo-data.ts';
-import type { Department, Service } from '#shared/model.ts';
+import type { BusinessCalendar, Department, Service } from '#shared/model.ts';
 import { loadPatterns } from '#shared/pattern-engine.ts';
 import {
   exportDocument,
@@ -162,15 +162,41 @@ describe('export and plan', () => {
 });
 
 describe('a CSV list of services', () => {
+  const weekdays = (start: string, end: string): BusinessCalendar => ({
+    timeZone: 'Europe/Warsaw',
+    hours: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start, end }]])),
+    holidays: [],
+  });
+  const eight = weekdays('09:00', '17:00');
+
   it('reads resolution targets in working hours or days', () => {
-    expect(resolutionMinutes('16h', 'en')).toEqual({ ok: true, minutes: 960 });
-    expect(resolutionMinutes('3d', 'en')).toEqual({ ok: true, minutes: 3 * 480 });
-    expect(resolutionMinutes('1,5 dnia roboczego', 'pl')).toEqual({ ok: true, minutes: 720 });
-    expect(resolutionMinutes('2 working days', 'pl')).toEqual({ ok: true, minutes: 960 });
-    expect(resolutionMinutes('4', 'en')).toEqual({ ok: true, minutes: 240 });
-    expect(resolutionMinutes('soon', 'en')).toEqual({ ok: false, code: 'duration_unreadable' });
-    expect(resolutionMinutes('0h', 'en')).toEqual({ ok: false, code: 'duration_not_positive' });
+    expect(resolutionMinutes('16h', 'en', eight)).toEqual({ ok: true, minutes: 960 });
+    expect(resolutionMinutes('3d', 'en', eight)).toEqual({ ok: true, minutes: 3 * 480 });
+    expect(resolutionMinutes('1,5 dnia roboczego', 'pl', eight)).toEqual({ ok: true, minutes: 720 });
+    expect(resolutionMinutes('2 working days', 'pl', eight)).toEqual({ ok: true, minutes: 960 });
+    expect(resolutionMinutes('4', 'en', eight)).toEqual({ ok: true, minutes: 240 });
+    expect(resolutionMinutes('soon', 'en', eight)).toEqual({ ok: false, code: 'duration_unreadable' });
+    expect(resolutionMinutes('0h', 'en', eight)).toEqual({ ok: false, code: 'duration_not_positive' });
     expect(idFromName('HR', 'Zaświadczenie o pracy — PL')).toBe('hr-zaswiadczenie-o-pracy-pl');
+  });
+
+  it('counts a day as the department’s own working day: 7.5 h, or 24 h around the clock', () => {
+    const short = weekdays('08:00', '15:30');
+    expect(resolutionMinutes('2 days', 'en', short)).toEqual({ ok: true, minutes: 900 });
+    expect(resolutionMinutes('2 dni robocze', 'pl', short)).toEqual({ ok: true, minutes: 900 });
+    const always = { ...eight, always: true };
+    expect(resolutionMinutes('2d', 'en', always)).toEqual({ ok: true, minutes: 2 * 24 * 60 });
+    // Hours stay hours whatever the day.
+    expect(resolutionMinutes('16h', 'en', always)).toEqual({ ok: true, minutes: 960 });
+    // The whole list: a row's days and an empty resolution's five days alike.
+    const csv = 'name,summary,resolution\nA,B,1d\nC,D,';
+    const services = (rows: BusinessCalendar) =>
+      readDocument(csvDocument(csv, 'HR', 'en', rows).document).document!.services.map((s) => s.standard);
+    expect(services(short)).toMatchObject([
+      { resolutionMinutes: 450, firstResponseMinutes: 240 },
+      { resolutionMinutes: 5 * 450 },
+    ]);
+    expect(services(always)).toMatchObject([{ resolutionMinutes: 1440 }, { resolutionMinutes: 5 * 1440 }]);
   });
 
   it('becomes a document of draft services, one per row, worded in the importer’s language', () => {
@@ -179,7 +205,7 @@ describe('a CSV list of services', () => {
       'Zaświadczenie o pracy;Potwierdzenie zatrudnienia;kadry, dokumenty;henry;2d;Dla banku lub urzędu',
       '"Laptop; spare";A spare laptop for a day;;hana@example.com;8h;',
     ].join('\r\n');
-    const { document, problems } = csvDocument(csv, 'HR', 'pl');
+    const { document, problems } = csvDocument(csv, 'HR', 'pl', eight);
     expect(problems).toEqual({});
     const read = readDocument(document);
     expect(read.problems).toBeUndefined();

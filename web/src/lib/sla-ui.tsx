@@ -1,16 +1,10 @@
 /** Time standards on screen: the state badge (colour, icon and words) and the due time in words. */
 import { createMemo, Show } from 'solid-js';
+import { workingHoursPerDay } from '#shared/durations.ts';
 import type { SlaSummary } from '#shared/order-clocks.ts';
 import { departments } from '../account/session.ts';
 import { createLoader } from './load.tsx';
-import {
-  type ClockState,
-  readerOptions,
-  stateWords,
-  summaryWords,
-  type WordsOptions,
-  workingHoursPerDay,
-} from './sla.ts';
+import { type ClockState, readerOptions, stateWords, summaryWords, type WordsOptions } from './sla.ts';
 import './sla.css';
 
 /** Not colour alone: every state has its own mark beside its words. */

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BusinessCalendar } from '#shared/model.ts';
 import type { OrderClocks, SlaSummary } from '#shared/order-clocks.ts';
-import {
-  bySlaState,
-  clockStateAt,
-  clockWords,
-  minutesLeft,
-  type SlaClock,
-  stateWords,
-  summaryWords,
-  workingHoursPerDay,
-} from './sla.ts';
+import { bySlaState, clockStateAt, clockWords, minutesLeft, type SlaClock, stateWords, summaryWords } from './sla.ts';
 
 const clock = (patch: Partial<SlaClock> = {}): SlaClock => ({
   kind: 'first_response',
@@ -153,30 +143,5 @@ describe('bySlaState', () => {
     ];
     expect(bySlaState(rows, 'warning').map((r) => r.n)).toEqual([1, 4]);
     expect(bySlaState(rows, '').map((r) => r.n)).toEqual([1, 2, 3, 4]);
-  });
-});
-
-describe('workingHoursPerDay', () => {
-  const calendar = (hours: BusinessCalendar['hours'], always = false): BusinessCalendar => ({
-    timeZone: 'Europe/Warsaw',
-    hours,
-    holidays: [],
-    always,
-  });
-  const day = [
-    { start: '08:00', end: '12:00' },
-    { start: '12:30', end: '16:30' },
-  ];
-
-  it('takes the most common working day, breaks left out', () => {
-    expect(
-      workingHoursPerDay(calendar({ '1': day, '2': day, '3': day, '5': [{ start: '08:00', end: '14:00' }] })),
-    ).toBe(8);
-  });
-
-  it('has none around the clock or without hours', () => {
-    expect(workingHoursPerDay(calendar({ '1': day }, true))).toBeUndefined();
-    expect(workingHoursPerDay(calendar({}))).toBeUndefined();
-    expect(workingHoursPerDay(undefined)).toBeUndefined();
   });
 });

@@ -6,7 +6,6 @@
 import type { OrderSummary } from '#shared/api.ts';
 import { dateLocale } from '#shared/dates.ts';
 import { describeDue, formatMoment, formatMinutes as minutesIn } from '#shared/due-words.ts';
-import type { BusinessCalendar } from '#shared/model.ts';
 import type { OrderClocks, SlaSummary } from '#shared/order-clocks.ts';
 import { t } from './strings.ts';
 
@@ -38,30 +37,6 @@ export function readerOptions(hoursPerDay?: number): WordsOptions {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     hoursPerDay,
   };
-}
-
-/**
- * The usual length of a working day in hours (the most common daily total over the week), so
- * "10 h of working time" can read "1 working day 2 h". None for 24×7 calendars.
- */
-export function workingHoursPerDay(calendar: BusinessCalendar | undefined): number | undefined {
-  if (!calendar || calendar.always) return undefined;
-  const counts = new Map<number, number>();
-  for (const intervals of Object.values(calendar.hours)) {
-    let minutes = 0;
-    for (const { start, end } of intervals ?? []) minutes += toMinutes(end) - toMinutes(start);
-    if (minutes > 0) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
-  }
-  let best: [number, number] | undefined;
-  for (const entry of counts) {
-    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
-  }
-  return best ? best[0] / 60 : undefined;
-}
-
-function toMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 /** A clock's state at `now`, as the server judges it (from its due and warning times alone). */
