@@ -52,6 +52,9 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page answers within a second on a quiet machine; two stacks and two browsers on two
+          // cores can take several, and a poll that gives up after Vitest's default 1 s fails for that.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -4,11 +4,16 @@
  * (`startTestStack` in test/e2e/browser.ts) instead of filing the same demo data and history through
  * the workflows again, which on two cores cost each file seconds and each history file a minute.
  * The copies live in memory (/dev/shm) where the machine has it, so the emulator reads no disk.
+ *
+ * Seeding takes half a minute on two cores, so it runs in the background while the unit and
+ * integration tests run: the setup returns at once, and a browser file's `startTestStack` waits for
+ * the ready mark (`snapshotsReady`), which by then is long written.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestProject } from 'vitest/node';
 import { apiConfigFrom } from '../../functions/config.ts';
 import { ensureTable } from '../../functions/local/table.ts';
@@ -20,7 +25,8 @@ export interface E2eSnapshots {
   /** Data folders in the shape `startStack({ dataDir })` keeps: the demo data alone, and with history. */
   demo: string;
   history: string;
-  historyOrders: number;
+  /** Written when both folders are seeded: `{ historyOrders }`, or `{ error }` if seeding failed. */
+  ready: string;
 }
 
 declare module 'vitest' {
@@ -61,11 +67,35 @@ async function seedInto(dir: string, history: boolean): Promise<number> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default function setup(project: TestProject): () => Promise<void> {
   const base = mkdtempSync(join(scratchRoot, 'ordo-e2e-'));
   const demo = join(base, 'demo');
   const history = join(base, 'history');
-  const [, historyOrders] = await Promise.all([seedInto(demo, false), seedInto(history, true)]);
-  project.provide('e2eSnapshots', { demo, history, historyOrders });
-  return () => rmSync(base, { recursive: true, force: true });
+  const ready = join(base, 'ready.json');
+  const mark = (content: object) => {
+    // Written whole, then renamed: a reader never sees half a mark.
+    writeFileSync(`${ready}.part`, JSON.stringify(content));
+    renameSync(`${ready}.part`, ready);
+  };
+  const seeding = Promise.all([seedInto(demo, false), seedInto(history, true)]).then(
+    ([, historyOrders]) => mark({ historyOrders }),
+    (error: unknown) => mark({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+  project.provide('e2eSnapshots', { demo, history, ready });
+  return async () => {
+    await seeding;
+    rmSync(base, { recursive: true, force: true });
+  };
+}
+
+/** Waits until the global setup has seeded both folders; returns how many past orders the history has. */
+export async function snapshotsReady(snapshots: E2eSnapshots, timeoutMs = 240_000): Promise<{ historyOrders: number }> {
+  const until = Date.now() + timeoutMs;
+  while (!existsSync(snapshots.ready)) {
+    if (Date.now() > until) throw new Error(`the test data was not seeded within ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+  const mark = JSON.parse(readFileSync(snapshots.ready, 'utf8')) as { historyOrders: number } | { error: string };
+  if ('error' in mark) throw new Error(`seeding the test data failed: ${mark.error}`);
+  return mark;
 }
