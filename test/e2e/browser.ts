@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
@@ -108,9 +108,43 @@ export async function openAs(
   viewport: { width: number; height: number } = desktopViewport,
 ): Promise<Page> {
   const context = await browser.newContext({ viewport });
+  await countRequests(context);
   const page = await context.newPage();
   if (name) await signIn(page, baseUrl, name);
   return page;
+}
+
+/** Makes the context's pages count the portal's requests under way, for `settled`. */
+export async function countRequests(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { ordoRequests: number };
+    w.ordoRequests = 0;
+    const send = window.fetch.bind(window);
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      w.ordoRequests += 1;
+      return send(...args).finally(() => {
+        w.ordoRequests -= 1;
+      });
+    };
+  });
+}
+
+/**
+ * Waits until the page has nothing left to show: no request of the portal under way and no
+ * "Loading…" (the one loading primitive's mark), for three checks in a row. It replaces Playwright's
+ * `networkidle`, which always waits half a second after the last request.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { ordoRequests?: number; ordoQuiet?: number };
+      const quiet = (w.ordoRequests ?? 0) === 0 && document.querySelector('.loading') === null;
+      w.ordoQuiet = quiet ? (w.ordoQuiet ?? 0) + 1 : 0;
+      return w.ordoQuiet >= 3;
+    },
+    undefined,
+    { polling: 50, timeout: 15_000 },
+  );
 }
 
 // axe-core as @axe-core/playwright ships it, so both always run the same rules.

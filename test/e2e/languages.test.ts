@@ -24,10 +24,12 @@ import { zh } from '../../web/src/i18n/zh.ts';
 import { canvasStrings } from '../../web/src/process/canvas-words.ts';
 import { processStrings } from '../../web/src/process/words.ts';
 import {
+  countRequests,
   desktopViewport,
   launchBrowser,
   screenshot,
   seriousFindings,
+  settled,
   signIn,
   startTestStack,
   stopTestStack,
@@ -80,6 +82,7 @@ const SWEEP: Array<{ language: Exclude<Language, 'en'>; name: string; locale: st
 /** A fresh profile whose browser speaks `locale`, signed in as `name` unless omitted. */
 async function openIn(locale: string, name?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: desktopViewport, locale });
+  await countRequests(context);
   const page = await context.newPage();
   if (name) await signIn(page, url, name);
   return page;
@@ -192,7 +195,7 @@ for (const { language, name, locale } of SWEEP) {
         for (const path of group.paths(number)) {
           await page.goto(`${url}${path}`);
           await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
-          await page.waitForLoadState('networkidle');
+          await settled(page);
           expect(await page.evaluate(() => document.documentElement.lang), path).toBe(language);
           const english = await englishOn(page, language);
           if (english.length) found[path] = english;

@@ -12,6 +12,7 @@ import {
   phoneViewport,
   screenshot,
   seriousFindings,
+  settled,
   startTestStack,
   stopTestStack,
 } from './browser.ts';
@@ -45,9 +46,9 @@ afterAll(async () => {
 /** Waits for the page's main heading, then runs axe and returns the serious and critical rule ids. */
 async function seriousProblems(page: Page, path: string, rules?: string[]): Promise<string[]> {
   await page.goto(`${stack.appUrl}${path}`);
-  await page.waitForLoadState('networkidle');
   // Every page names itself with one main heading.
   await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 10_000 });
+  await settled(page);
   return (await seriousFindings(page, rules)).map((v) => `${v.id}: ${v.help}`);
 }
 
@@ -99,7 +100,7 @@ describe('phone screens (390 px)', () => {
     for (const path of ['/', '/services/hr-onboarding', '/services/fin-expenses', '/orders', `/orders/${number}`]) {
       await page.goto(`${stack.appUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) overflow[path] = width;
     }

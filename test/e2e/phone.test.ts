@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LinkSigner } from '#functions/auth/links.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import { launchBrowser, openAs, phoneViewport, screenshot, settled, startTestStack, stopTestStack } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -65,7 +65,7 @@ describe('phone screens (390 px)', () => {
       for (const path of round.paths(number)) {
         await page.goto(`${stack.appUrl}${path}`);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         const found = await page.evaluate(() => {
           const out: string[] = [];
           const width = document.documentElement.scrollWidth;
