@@ -76,6 +76,7 @@ export function histogramQuantile(counters: Counters, q: number, prefix: 'h' | '
 /**
  * Which aggregate a counter row belongs to:
  *   service, agent   per local day (the report);
+ *   serviceMonth     the service rows of a local month summed (report-months.ts); `day` is YYYY-MM;
  *   person, segment  per local week, who orders (the customers view); `day` is the week's Monday;
  *   serviceLoad, agentLoad  gauges of the orders in the queue now (work in progress); `day` is '';
  *   process          per service and local day, the steps of its flow (process-stats.ts);
@@ -84,6 +85,7 @@ export function histogramQuantile(counters: Counters, q: number, prefix: 'h' | '
 export type StatsKind =
   | 'service'
   | 'agent'
+  | 'serviceMonth'
   | 'person'
   | 'segment'
   | 'serviceLoad'
@@ -93,7 +95,10 @@ export type StatsKind =
 
 export interface StatsDelta {
   department: string;
-  /** Local date of the department, YYYY-MM-DD (the Monday of the week for customer rows; '' for gauges). */
+  /**
+   * Local date of the department, YYYY-MM-DD (the Monday of the week for customer rows; the month,
+   * YYYY-MM, for month rows; '' for gauges).
+   */
   day: string;
   kind: StatsKind;
   key: string;

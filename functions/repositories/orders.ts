@@ -23,14 +23,14 @@ import { nextTimer } from '#shared/order-clocks.ts';
 import { linkOf } from '#shared/order-link.ts';
 import { SYSTEM_ACTOR } from '#shared/privacy.ts';
 import { refusal } from '#shared/refusals.ts';
-import { mergeDeltas, type StatsDelta } from '#shared/stats.ts';
+import type { StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { SearchRepository, searchChanges } from './search.ts';
-import { statsUpdate } from './stats.ts';
+import { statsUpdates } from './stats.ts';
 import { type FollowUpAnswer, followUpAnswerUpdate, followUpPut, surveyBudgetPut } from './surveys.ts';
 
 /** DynamoDB's cap on the items of one transaction. */
@@ -205,7 +205,7 @@ export class OrderRepository {
         ...(await this.also(order, events, order.updatedAt)),
       );
     }
-    items.push(...mergeDeltas(options.stats ?? []).map((d) => statsUpdate(this.db.tableName, d)));
+    items.push(...statsUpdates(this.db.tableName, options.stats ?? []));
     const parentIndex = items.length;
     const parent = options.parent;
     if (parent) {
@@ -262,7 +262,7 @@ export class OrderRepository {
       ...this.conditionalPut(order, expectedVersion),
       ...this.sideEffects(order, events, mail, previous),
       ...(await this.also(order, events, order.updatedAt)),
-      ...mergeDeltas(stats).map((d) => statsUpdate(this.db.tableName, d)),
+      ...statsUpdates(this.db.tableName, stats),
       ...this.alongside(alongside),
     ];
     const search = searchChanges(this.db.tableName, previous, order, alongside.unindexed);

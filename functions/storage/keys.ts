@@ -31,6 +31,8 @@ const REQUESTER = (id: string) => `REQUESTER#${id}`;
 const QUEUE = (department: string) => `QUEUE#${department}`;
 const RESOLVED_OF = (department: string) => `RESOLVED#${department}`;
 const STATS = (department: string) => `STATS#${department}`;
+// Month rows sort after every day row of the partition ('M' > digits), so a Query of days never meets them.
+const MONTH = 'M#';
 const CUSTOMERS = (department: string) => `CUSTOMERS#${department}`;
 const LOAD = (department: string) => `LOAD#${department}`;
 const PROCESS = (serviceId: string) => `PROC#${serviceId}`;
@@ -154,9 +156,10 @@ export const keys = {
 
   /**
    * Counter rows (shared/stats.ts), three partitions per department so each view reads only its own:
-   * the report's day rows (STATS#, day#S|A#key), the customers view's week rows (CUSTOMERS#,
-   * week#P|G#key) and the queue gauges (LOAD#, S|A#key); the process rows of a service (PROC#serviceId,
-   * day) and the company's hand-off rows (HANDOFFS, day#from#to) of the process views.
+   * the report's day rows (STATS#, day#S|A#key) with the services' month rows (STATS#, M#month#S#key),
+   * the customers view's week rows (CUSTOMERS#, week#P|G#key) and the queue gauges (LOAD#, S|A#key);
+   * the process rows of a service (PROC#serviceId, day) and the company's hand-off rows (HANDOFFS,
+   * day#from#to) of the process views.
    */
   statsRow: (department: string, day: string, kind: StatsKind, key: string) => {
     switch (kind) {
@@ -164,6 +167,8 @@ export const keys = {
         return { pk: STATS(department), sk: `${day}#S#${key}` };
       case 'agent':
         return { pk: STATS(department), sk: `${day}#A#${key}` };
+      case 'serviceMonth':
+        return { pk: STATS(department), sk: `${MONTH}${day}#S#${key}` };
       case 'person':
         return { pk: CUSTOMERS(department), sk: `${day}#P#${key}` };
       case 'segment':
@@ -304,6 +309,8 @@ export const partitions = {
   followUpsOfDepartment: (department: string) => ({ pk: DEPT(department), skPrefix: FOLLOWUP }),
   /** The report's day rows of a department (sk: day#…). */
   reportRows: (department: string) => ({ pk: STATS(department) }),
+  /** The services' month rows of a department (sk: M#month#S#…). */
+  reportMonthRows: (department: string) => ({ pk: STATS(department), skPrefix: MONTH }),
   /** The customers view's week rows of a department (sk: week#…). */
   customerRows: (department: string) => ({ pk: CUSTOMERS(department) }),
   /** The queue gauges of a department. */

@@ -3,7 +3,9 @@
  * cost does not grow with history (ARCHITECTURE.md, reads per view):
  *   canvas   services, report rows, customer rows and queue gauges of the department, the company's
  *            hand-off rows of the window, the department list (+ the department, cached): 6
- *   ranking  services, report rows of the period and the one before (+ the department, cached): 2
+ *   ranking  services, and the services' sums of the period and the one before (+ the department,
+ *            cached): day rows in one Query when both span at most 93 days, else month rows for the
+ *            whole months and day rows for each partial month at the edges (at most 3): 2 to 5
  * Setting the weights writes the department (version condition) with its audit record.
  */
 import type { LivingCanvasView, ProcessQuery, RankingBody, RankingView } from '#shared/api.ts';
@@ -13,7 +15,6 @@ import { weeklyBusinessMinutes, weeksEnding } from '#shared/insight.ts';
 import { buildLivingCanvas } from '#shared/living-canvas.ts';
 import type { Department, User } from '#shared/model.ts';
 import { DEFAULT_WEIGHTS, type RankingInput, type RankingWeights, rankServices } from '#shared/ranking.ts';
-import { sumRows } from '#shared/reports.ts';
 import { addDays, weekStart } from '#shared/stats.ts';
 import { DepartmentViews, servicesWithStandardWeeks } from './department-views.ts';
 import { UTILISATION } from './insight.ts';
@@ -82,16 +83,18 @@ export class CanvasWorkflow extends DepartmentViews {
     const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / DAY_MS) + 1;
     const previousTo = addDays(period.from, -1);
     const previousFrom = addDays(period.from, -days);
-    const [services, rows] = await Promise.all([
+    const [services, [current, previous]] = await Promise.all([
       this.deps.services.listByDepartment(department.code),
-      this.deps.stats.rows(department.code, previousFrom, period.to),
+      this.deps.stats.serviceTotals(department.code, [
+        { from: period.from, to: period.to },
+        { from: previousFrom, to: previousTo },
+      ]),
     ]);
-    const serviceRows = rows.filter((r) => r.kind === 'service');
     const inputs: RankingInput[] = services.map((s) => ({
       serviceId: s.id,
       name: s.name,
-      current: sumRows(serviceRows.filter((r) => r.key === s.id && r.day >= period.from)),
-      previous: sumRows(serviceRows.filter((r) => r.key === s.id && r.day <= previousTo)),
+      current: current?.get(s.id) ?? {},
+      previous: previous?.get(s.id) ?? {},
     }));
     const weights: RankingWeights = department.ranking ?? DEFAULT_WEIGHTS;
     return {

@@ -1,4 +1,7 @@
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partitions } from '#functions/storage/keys.ts';
+import { backfillReportMonths } from '#functions/workflows/backfill-report-months.ts';
 import type {
   HandoffMapView,
   LivingCanvasView,
@@ -423,6 +426,38 @@ describe('living canvas and service ranking', () => {
     expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 6 });
   });
 
+  /** The ranking's services as [id, rank, quality, penalty, score]. */
+  async function ranked(query: string) {
+    const res = await henry.json<RankingView>('GET', `/api/v1/departments/HR/ranking?${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.services.map((s) => [s.serviceId, s.rank, s.quality, s.penalty, s.score]);
+  }
+
+  // Over a year nothing came before: growth is 1 for both. Onboarding as over November (85.7);
+  // certificates 3 after 0: quality 100, no penalty.
+  const YEAR_SCORES = [
+    [SERVICE, 1, 100, 14.3, 85.7],
+    ['hr-certificate', 2, 100, 0, 100],
+  ];
+
+  it('ranks a year of whole months from the month rows alone: the services and one Query of months', async () => {
+    expect(await ranked('from=2025-12-01&to=2026-11-30')).toEqual(YEAR_SCORES);
+    h.deps.db.calls.reset();
+    await ranked('from=2025-12-01&to=2026-11-30');
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
+  });
+
+  it('ranks 365 days to today from month rows and the partial months’ days: five Queries, whatever the history', async () => {
+    // Certificates: October's month row (2) and today's day row (1); onboarding: today's day row.
+    // The period before (2024-11-03 … 2025-11-02) shares November 2025 with the period: its days.
+    expect(await ranked('from=2025-11-03&to=2026-11-02')).toEqual(YEAR_SCORES);
+    h.deps.db.calls.reset();
+    await ranked('from=2025-11-03&to=2026-11-02');
+    // Services, month rows (December 2024 … October 2026), and the days of November 2024 (from the
+    // 3rd), November 2025 and November 2026 (to the 2nd).
+    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 5 });
+  });
+
   it('ranks the services by hand-computed scores and turns round when the head changes the weights', async () => {
     const res = await henry.json<RankingView>('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -469,5 +504,87 @@ describe('living canvas and service ranking', () => {
     h.deps.db.calls.reset();
     await henry.json('GET', `/api/v1/departments/HR/ranking?${PERIOD}`);
     expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
+  });
+});
+
+/**
+ * Report rows written before month rows existed: HR's month rows are taken away, so the year's ranking
+ * misses them, and the backfill puts them back from the day rows.
+ */
+describe('month rows backfilled from the day rows', () => {
+  const YEAR = 'from=2025-12-01&to=2026-11-30';
+  const monthItems = async () => {
+    const { pk, skPrefix } = partitions.reportMonthRows('HR');
+    const out = await h.deps.db.doc.send(
+      new QueryCommand({
+        TableName: h.deps.db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return out.Items ?? [];
+  };
+  const scores = async () =>
+    (await henry.json<RankingView>('GET', `/api/v1/departments/HR/ranking?${YEAR}`)).body.services.map((s) => [
+      s.serviceId,
+      s.score,
+    ]);
+  const backfill = (stats: Parameters<typeof backfillReportMonths>[0]['stats'] = h.deps.stats) => {
+    const attempts: number[] = [];
+    return backfillReportMonths(
+      { departments: h.deps.departments, stats },
+      { departments: ['HR'], progress: (p) => attempts.push(p.attempts) },
+    ).then((result) => ({ ...result, attempts }));
+  };
+
+  it('puts month rows equal to the ones the changes wrote, and the same again on a second run', async () => {
+    const written = await monthItems();
+    // October and November of both services.
+    expect(written.map((i) => i.sk).sort()).toEqual([
+      'M#2026-10#S#hr-certificate',
+      'M#2026-11#S#hr-certificate',
+      `M#2026-11#S#${SERVICE}`,
+    ]);
+    const before = await scores();
+    for (const item of written) {
+      await h.deps.db.doc.send(
+        new DeleteCommand({ TableName: h.deps.db.tableName, Key: { pk: item.pk, sk: item.sk } }),
+      );
+    }
+    // Without month rows the year has no orders: no service to rank.
+    expect(await scores()).toEqual([]);
+
+    expect(await backfill()).toEqual({ departments: 1, monthRows: 3, attempts: [1] });
+    const { writes: _w, ...counters } = written.find((i) => i.sk === `M#2026-11#S#${SERVICE}`)!;
+    const put = await monthItems();
+    expect(put.find((i) => i.sk === `M#2026-11#S#${SERVICE}`)).toEqual({ ...counters, writes: 0 });
+    expect(await scores()).toEqual(before);
+
+    expect(await backfill()).toEqual({ departments: 1, monthRows: 3, attempts: [1] });
+    expect(await monthItems()).toEqual(put);
+  });
+
+  it('reads again when a change adds to a month row while it runs, and counts that change', async () => {
+    let filed = false;
+    const racing: Parameters<typeof backfillReportMonths>[0]['stats'] = {
+      monthSnapshot: async (code) => {
+        const snapshot = await h.deps.stats.monthSnapshot(code);
+        if (!filed) {
+          filed = true;
+          const res = await anna.json('POST', '/api/v1/orders', {
+            serviceId: 'hr-certificate',
+            answers: { purpose: 'Visa' },
+          });
+          expect(res.status).toBe(201);
+        }
+        return snapshot;
+      },
+      putMonthRow: (code, row, seen) => h.deps.stats.putMonthRow(code, row, seen),
+    };
+    expect((await backfill(racing)).attempts).toEqual([2]);
+    const november = (await monthItems()).find((i) => i.sk === 'M#2026-11#S#hr-certificate')!;
+    // Two certificates filed in November (16:20 and now), the change counted once.
+    expect([november.created, november.writes]).toEqual([2, 1]);
   });
 });
