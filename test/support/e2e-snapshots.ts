@@ -44,7 +44,12 @@ async function seedInto(dir: string, history: boolean): Promise<number> {
   // The key of emailed links, kept with the data as `startStack` keeps it.
   const linkSecret = randomBytes(32).toString('hex');
   writeFileSync(join(dir, 'link-secret'), linkSecret, { mode: 0o600 });
-  const dynamo = await startDynamoDbLocal({ port: await freePort(), dbPath: join(dir, 'dynamodb') });
+  // Started beside the unit and integration tests: give the emulator's start the time a busy machine needs.
+  const dynamo = await startDynamoDbLocal({
+    port: await freePort(),
+    dbPath: join(dir, 'dynamodb'),
+    timeoutMs: 120_000,
+  });
   try {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);
     // Nothing is sent or signed in while seeding: the mail, file and identity addresses are never called.
