@@ -6,6 +6,7 @@ import { LinkSigner } from './auth/links.ts';
 import type { ApiConfig } from './config.ts';
 import { type CoreDeps, createCoreDeps, type ObservabilityOverrides } from './core-deps.ts';
 import { createOrderUseCases } from './order-deps.ts';
+import { InboundRepository } from './repositories/inbound.ts';
 import { PrivacyRepository } from './repositories/privacy.ts';
 import type { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
@@ -17,7 +18,7 @@ import { InsightWorkflow } from './workflows/insight.ts';
 import { TokenWorkflow } from './workflows/integrations/tokens.ts';
 import { WebhookWorkflow } from './workflows/integrations/webhooks.ts';
 import type { OrderWorkflow } from './workflows/orders/index.ts';
-import { PrivacyWorkflow } from './workflows/privacy.ts';
+import { PrivacyWorkflow } from './workflows/privacy/index.ts';
 import { ProcessWorkflow } from './workflows/process.ts';
 import { ReportWorkflow } from './workflows/reports.ts';
 import type { SurveyWorkflow } from './workflows/surveys.ts';
@@ -38,7 +39,7 @@ export interface Deps extends CoreDeps {
   tokenWorkflow: TokenWorkflow;
   webhookWorkflow: WebhookWorkflow;
   stats: StatsRepository;
-  /** A person's export and erasure, and the retention job (workflows/privacy.ts). */
+  /** A person's export and erasure, and the retention job (workflows/privacy/). */
   privacyWorkflow: PrivacyWorkflow;
   /** A department's catalog exported and imported (workflows/transfer.ts). */
   transferWorkflow: TransferWorkflow;
@@ -82,7 +83,8 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
         ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
       })
     : undefined;
-  // Raw inbound messages, for the department head's download (read only: SES and mail in write them).
+  // Raw inbound messages, for the department head's download and a sender's export and erasure (SES
+  // and mail in write them).
   const rawMail = config.inboundBucket
     ? new AttachmentStore(config.inboundBucket, {
         region: config.region,
@@ -91,12 +93,14 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
       })
     : undefined;
   const privacyWorkflow = new PrivacyWorkflow({
-    privacy: new PrivacyRepository(db),
-    orders,
+    privacy: new PrivacyRepository(db, orders),
+    inbound: new InboundRepository(db),
+    webhooks: core.webhooks,
     services,
     departments,
     users,
     ...(attachments ? { files: attachments } : {}),
+    ...(rawMail ? { rawMail } : {}),
     log: core.log,
     now,
   });

@@ -183,6 +183,46 @@ export function anonymiseEvent(event: TimelineEvent, scope: AnonymiseScope): Tim
   return { ...rest, removed: true };
 }
 
+/** What anonymising keeps of a message that came in by mail (`InboundRecord` of repositories/inbound.ts). */
+export interface InboundWords {
+  from?: string;
+  subject?: string;
+  messageId?: string;
+  attachments?: Array<{ name: string; contentType: string; size: number; key?: string; note?: string }>;
+  anonymisedAt?: string;
+}
+
+/**
+ * A message that came in by mail without its words. Its subject goes always (a reply's subject
+ * repeats the order's title); `sender`: the sender's own data goes too (their address, the
+ * Message-ID, their files' names and keys), for the sender's erasure or the order's retention.
+ * Outcome, department, order, recognised person id, sizes and times stay: the department's log of
+ * mail in still counts it. The raw message is deleted by the caller.
+ */
+export function anonymiseInbound<T extends InboundWords>(record: T, sender: boolean, at: string): T {
+  const { subject: _subject, ...next } = record;
+  const out = { ...next, anonymisedAt: record.anonymisedAt ?? at } as T;
+  if (!sender) return out;
+  delete out.from;
+  delete out.messageId;
+  if (record.attachments) {
+    out.attachments = record.attachments.map(({ name: _name, key: _key, ...rest }) => ({ ...rest, name: '' }));
+  }
+  return out;
+}
+
+/** A webhook event's payload (JSON, shared/integrations.ts) naming the order by `title` instead of what it said. */
+export function webhookPayloadTitled(payload: string, title: string): string {
+  let body: { data?: { title?: unknown } };
+  try {
+    body = JSON.parse(payload) as typeof body;
+  } catch {
+    return payload;
+  }
+  if (!body.data || typeof body.data.title !== 'string' || body.data.title === title) return payload;
+  return JSON.stringify({ ...body, data: { ...body.data, title } });
+}
+
 /** The tombstone left of an erased person's profile: no name, address, roles, segments or settings. */
 export function tombstone(user: Pick<User, 'id'>, alias: string): User {
   return { id: user.id, name: alias, email: '', memberships: {}, admin: false };
@@ -248,10 +288,26 @@ export interface PersonExport {
   /** Files they uploaded or that belong to their orders: metadata and a presigned link valid for `linksExpireAt`. */
   attachments: Array<{ orderNumber: string; key: string; name: string; where: string; url: string }>;
   linksExpireAt: string;
-  /** Mail Ordo sent (or will send) to their address about their orders. */
+  /** Mail Ordo sent (or will send) to their address about their orders, and its answers to mail they sent. */
   mails: Array<
     Pick<MailMessage, 'id' | 'event' | 'subject' | 'text' | 'orderNumber'> & { createdAt?: string; status?: string }
   >;
+  /**
+   * Mail they sent to Ordo (recognised as them or from their address): what became of it, and a link
+   * to the message as received (valid for `linksExpireAt`) when the inbound bucket is there.
+   */
+  inboundMails: Array<{
+    id: string;
+    receivedAt: string;
+    outcome?: string;
+    orderNumber?: string;
+    department?: string;
+    subject?: string;
+    attachments: Array<{ name: string; size: number; key?: string }>;
+    url?: string;
+  }>;
+  /** Their notifications in the portal (ids and parameters; the portal words them). */
+  notifications: Array<{ id: string; event: string; orderNumber: string; at: string; readAt?: string }>;
 }
 
 export interface ExportedOrder {
@@ -265,7 +321,10 @@ export interface ExportAnswer {
   url?: string;
   expiresAt?: string;
   archive?: PersonExport;
-  counts: Record<'orders' | 'comments' | 'ratings' | 'attachments' | 'mails', number>;
+  counts: Record<
+    'orders' | 'comments' | 'ratings' | 'attachments' | 'mails' | 'inboundMails' | 'notifications',
+    number
+  >;
 }
 
 /** POST /users/:id/erase: what was removed, and the name the person is shown under from now on. */
@@ -275,4 +334,8 @@ export interface ErasureAnswer {
   comments: number;
   files: number;
   mails: number;
+  /** Messages that came in by mail (theirs, or about their orders) whose words were removed. */
+  inboundMails: number;
+  /** Webhook events about their orders whose payload no longer carries the order's title. */
+  webhookEvents: number;
 }

@@ -1,15 +1,16 @@
 /**
  * Runs once a day (EventBridge Scheduler): anonymises closed orders whose service's retention period
- * has passed (workflows/privacy.ts), and records the run in the audit log. Idempotent and reading only
+ * has passed (workflows/privacy/), and records the run in the audit log. Idempotent and reading only
  * what is due, so a retried run changes nothing and a missed one is caught up by the next.
  */
 import { loadConfig } from '../config.ts';
 import { createCoreDeps } from '../core-deps.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
+import { InboundRepository } from '../repositories/inbound.ts';
 import { PrivacyRepository } from '../repositories/privacy.ts';
 import { ServiceRepository } from '../repositories/services.ts';
 import { AttachmentStore } from '../storage/attachments.ts';
-import { PrivacyWorkflow } from '../workflows/privacy.ts';
+import { PrivacyWorkflow } from '../workflows/privacy/index.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
@@ -22,13 +23,23 @@ const files = config.attachmentsBucket
       instrument,
     })
   : undefined;
+// Raw messages of mail in about the orders it anonymises.
+const rawMail = config.inboundBucket
+  ? new AttachmentStore(config.inboundBucket, {
+      region: config.region,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+      instrument,
+    })
+  : undefined;
 const privacy = new PrivacyWorkflow({
-  privacy: new PrivacyRepository(deps.db),
-  orders: deps.orders,
+  privacy: new PrivacyRepository(deps.db, deps.orders),
+  inbound: new InboundRepository(deps.db),
+  webhooks: deps.webhooks,
   services: new ServiceRepository(deps.db),
   departments: deps.departments,
   users: deps.users,
   ...(files ? { files } : {}),
+  ...(rawMail ? { rawMail } : {}),
   log: deps.log,
   now: deps.now,
 });

@@ -10,8 +10,12 @@
  * - seen before: conditional PutItem of `INBOUND_SEEN#fingerprint` (one transaction for Message-ID
  *   and content hash)
  * - answer at most once a day: TransactWriteItems of `INBOUND_ANSWERED#email`/outcome + the outbox message
+ * - a sender's mail (a person's export and erasure): Query queueByDue `SENDER#P#id` and `SENDER#E#address`
+ * - mail about an order (erasure, retention): Query dueWork `INBOUND_ABOUT#number`
+ * - the days an address was answered (erasure): Query pk `INBOUND_ANSWERED#email`
  */
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   TransactWriteCommand,
@@ -22,7 +26,7 @@ import type { InboundOutcome } from '#shared/inbound.ts';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { inPartition, queryPage } from '../storage/query-all.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
@@ -65,6 +69,8 @@ export interface InboundRecord {
   /** A refusal answer was queued (false: the daily limit held it back). */
   answered?: boolean;
   doneAt?: string;
+  /** Its words were removed (the sender's erasure, or the retention of the order it is about). */
+  anonymisedAt?: string;
 }
 
 /** How long a claim holds before another attempt may take the message over. */
@@ -152,18 +158,63 @@ export class InboundRepository {
   async finish(record: InboundRecord, now: Date): Promise<InboundRecord> {
     const done: InboundRecord = { ...record, status: 'done', doneAt: now.toISOString() };
     const { leaseUntil: _lease, ...rest } = done as InboundRecord & { leaseUntil?: string };
-    await this.db.doc.send(
-      new PutCommand({
-        TableName: this.db.tableName,
-        Item: {
-          ...keys.inboundMessage(record.id),
-          ...keys.inboundListed(record.department, record.receivedAt, record.id),
-          type: 'inbound',
-          ...rest,
-        },
-      }),
-    );
+    await this.db.doc.send(new PutCommand({ TableName: this.db.tableName, Item: this.item(rest) }));
     return done;
+  }
+
+  /** A finished record as stored: listed in its department, under its sender and its order. */
+  private item(record: InboundRecord): Record<string, unknown> {
+    const sender = record.personId ? { personId: record.personId } : record.from ? { email: record.from } : undefined;
+    return {
+      ...keys.inboundMessage(record.id),
+      ...keys.inboundListed(record.department, record.receivedAt, record.id),
+      ...(sender ? keys.inboundOfSender(sender, record.receivedAt, record.id) : {}),
+      ...(record.orderNumber ? keys.inboundAboutOrder(record.orderNumber, record.receivedAt, record.id) : {}),
+      type: 'inbound',
+      ...record,
+    };
+  }
+
+  /** What a person sent: recognised as them, or from their address (their export and erasure). */
+  async fromSender(personId: string, email: string): Promise<InboundRecord[]> {
+    const senders = [{ personId }, ...(email ? [{ email }] : [])];
+    const found = new Map<string, InboundRecord>();
+    for (const sender of senders) {
+      for (const item of await queryAll(this.db, inPartition(partitions.inboundOfSender(sender)))) {
+        const record = fromItem<InboundRecord>(item);
+        found.set(record.id, record);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  /** Every message about an order, whoever sent it. */
+  async aboutOrder(orderNumber: string): Promise<InboundRecord[]> {
+    const items = await queryAll(this.db, inPartition(partitions.inboundAboutOrder(orderNumber)));
+    return items.map((item) => fromItem<InboundRecord>(item));
+  }
+
+  /**
+   * Writes a record back without the words anonymising removed (the same keys, but never an address:
+   * a record whose sender was not recognised leaves its sender's list).
+   */
+  async rewrite(record: InboundRecord): Promise<void> {
+    const { leaseUntil: _lease, ...rest } = record as InboundRecord & { leaseUntil?: string };
+    await this.db.doc.send(new PutCommand({ TableName: this.db.tableName, Item: this.item(rest) }));
+  }
+
+  /** Forgets on which days an address was answered (the address is in the key). Answers how many went. */
+  async forgetAnswered(email: string): Promise<number> {
+    const items = await queryAll(this.db, {
+      ...inPartition(partitions.inboundAnsweredTo(email.toLowerCase())),
+      ProjectionExpression: 'pk, sk',
+    });
+    for (const item of items) {
+      await this.db.doc.send(
+        new DeleteCommand({ TableName: this.db.tableName, Key: { pk: String(item.pk), sk: String(item.sk) } }),
+      );
+    }
+    return items.length;
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * What a person's export and erasure, and the retention job, read and write (shared/privacy.ts the
- * rules, workflows/privacy.ts the use cases). No Scan: a person's items are found by their keys.
+ * rules, workflows/privacy/ the use cases). No Scan: a person's items are found by their keys.
  * Access patterns:
  * - a person's own items: Query pk = USER#id (profile, survey budget, INVOLVED#number: the orders they
  *   took part in other than as requester, written with every order write: repositories/orders.ts)
@@ -23,12 +23,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '#shared/audit.ts';
 import type { FollowUp, Order, TimelineEvent, User } from '#shared/model.ts';
+import type { Note } from '#shared/notes.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { auditPut } from './audit.ts';
-import type { TransactItems } from './orders.ts';
+import type { OrderRepository, TransactItems } from './orders.ts';
 import type { OutboxEntry } from './outbox.ts';
 
 export type ItemKey = { pk: string; sk: string };
@@ -40,7 +41,7 @@ export interface PersonItems {
   /** Orders they took part in other than as requester. */
   involved: string[];
   /** Their notifications in the portal (repositories/notes.ts). */
-  notes: ItemKey[];
+  notes: Array<{ key: ItemKey; note: Note }>;
 }
 
 export interface OrderItems {
@@ -56,8 +57,19 @@ export interface Closing {
 
 const keyOf = (item: Record<string, unknown>): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
 
+/** What goes with an anonymised order's write, in its transaction. */
+export interface AnonymisedAlongside {
+  /** The follow-up of the order's low rating, without the rating's words. */
+  followUp?: { department: string; number: string };
+  /** The service's closing item of the order (retention): done. */
+  closing?: ItemKey;
+}
+
 export class PrivacyRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly orders: Pick<OrderRepository, 'rewrite'>,
+  ) {}
 
   async person(userId: string): Promise<PersonItems> {
     const person = partitions.person(userId);
@@ -71,7 +83,9 @@ export class PrivacyRepository {
       if (sk === keys.user(userId).sk) out.profile = { ...fromItem<User>(item), listed: item.listed };
       else if (sk === keys.surveyBudget(userId).sk) out.surveyBudget = keyOf(item);
       else if (sk.startsWith(person.involvedPrefix)) out.involved.push(String(item.orderNumber));
-      else if (sk.startsWith(partitions.notesOfPerson(userId).skPrefix)) out.notes.push(keyOf(item));
+      else if (sk.startsWith(partitions.notesOfPerson(userId).skPrefix)) {
+        out.notes.push({ key: keyOf(item), note: fromItem<Note>(item) });
+      }
     }
     return out;
   }
@@ -110,6 +124,14 @@ export class PrivacyRepository {
     return items.map((item) => ({ key: keyOf(item), mail: fromItem<OutboxEntry>(item) }));
   }
 
+  /** One outbox message by id (e.g. Ordo's answer to a refused message that came in). */
+  async mail(id: string): Promise<OutboxEntry | undefined> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: keys.outboxMessage(id) }),
+    );
+    return Item ? fromItem<OutboxEntry>(Item) : undefined;
+  }
+
   async followUp(department: string, number: string): Promise<FollowUp | undefined> {
     const { Item } = await this.db.doc.send(
       new GetCommand({ TableName: this.db.tableName, Key: keys.followUp(department, number) }),
@@ -117,25 +139,28 @@ export class PrivacyRepository {
     return Item ? fromItem<FollowUp>(Item) : undefined;
   }
 
-  /** The follow-up of a low rating without the rating's words (its score and category stay). */
-  followUpWithoutWords(department: string, number: string): TransactItems[number] {
-    return {
-      Update: {
-        TableName: this.db.tableName,
-        Key: keys.followUp(department, number),
-        UpdateExpression: 'REMOVE #comment',
-        ExpressionAttributeNames: { '#comment': 'comment' },
-      },
-    };
-  }
-
-  /** Removes a service's closing item once its order is anonymised (or gone). */
-  closingDone(key: ItemKey): TransactItems[number] {
-    return { Delete: { TableName: this.db.tableName, Key: key } };
-  }
-
-  async write(items: TransactItems): Promise<void> {
-    if (items.length > 0) await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  /**
+   * Writes `next` in place of `previous` (conditional on its version: a lost race is a ConflictError;
+   * the search terms it no longer has go, repositories/orders.ts) with what goes `alongside` in the
+   * same transaction. `next` undefined: the order needs nothing more (a second run), only the rest.
+   */
+  async writeAnonymised(next: Order | undefined, previous: Order, alongside: AnonymisedAlongside): Promise<void> {
+    const table = this.db.tableName;
+    const extra: TransactItems = [];
+    if (alongside.followUp) {
+      // The follow-up of a low rating without the rating's words (its score and category stay).
+      extra.push({
+        Update: {
+          TableName: table,
+          Key: keys.followUp(alongside.followUp.department, alongside.followUp.number),
+          UpdateExpression: 'REMOVE #comment',
+          ExpressionAttributeNames: { '#comment': 'comment' },
+        },
+      });
+    }
+    if (alongside.closing) extra.push({ Delete: { TableName: table, Key: alongside.closing } });
+    if (next) await this.orders.rewrite(next, previous, extra);
+    else if (extra.length > 0) await this.db.doc.send(new TransactWriteCommand({ TransactItems: extra }));
   }
 
   /** The next number an erased person is shown under. */

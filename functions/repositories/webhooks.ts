@@ -10,6 +10,7 @@
  *   of the same order is still waiting (Query, Limit 1)
  * - events held while a subscription is paused: dueWork WEBHOOK_HELD#sub (Query on resume)
  * - delivery log: pk WEBHOOK#sub, sk at#message (Query, newest first, Limit 50; expires after 30 days)
+ * - an order's events, delivered or not (a person's erasure, retention): Query queueByDue WEBHOOKS#number
  */
 import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -258,6 +259,7 @@ export class WebhookRepository {
               ...keys.outboxMessage(id),
               ...keys.outboxPending(now, id),
               ...keys.webhookLane(sub.id, order.number, seqOf(order, index, k)),
+              ...keys.webhookOfOrder(order.number, now, id),
               type: 'outbox',
               id,
               kind: 'webhook',
@@ -278,6 +280,32 @@ export class WebhookRepository {
       }
     }
     return items;
+  }
+
+  /** Every event of an order in the outbox (each subscription's, whatever its status): id and payload. */
+  async ofOrder(orderNumber: string): Promise<Array<{ id: string; payload: string }>> {
+    const items = await queryAll(this.db, {
+      ...inPartition(partitions.webhooksOfOrder(orderNumber)),
+      ProjectionExpression: 'id, payload',
+    });
+    return items.map((item) => ({ id: String(item.id), payload: String(item.payload) }));
+  }
+
+  /** Replaces an event's payload (its words anonymised); an event already gone stays gone. */
+  async rewritePayload(id: string, payload: string): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(id),
+          UpdateExpression: 'SET payload = :payload',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':payload': payload },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
   }
 
   /** Queues a test event (no order, so no lane). */

@@ -61,6 +61,13 @@ const INVOLVED = 'INVOLVED#';
 const RETAIN = (serviceId: string) => `RETAIN#${serviceId}`;
 const MAILS_OF = (orderNumber: string) => `MAILS#${orderNumber}`;
 const ERASED_SEQUENCE = 'ERASED';
+// Mail in by its sender (a person's id when recognised, else the address) and by the order it is about;
+// webhook events by their order: the export and erasure of a person find them without a Scan.
+const SENDER = (sender: { personId?: string; email?: string }) =>
+  sender.personId ? `SENDER#P#${sender.personId}` : `SENDER#E#${(sender.email ?? '').toLowerCase()}`;
+const INBOUND_ABOUT = (orderNumber: string) => `INBOUND_ABOUT#${orderNumber}`;
+const WEBHOOKS_OF = (orderNumber: string) => `WEBHOOKS#${orderNumber}`;
+const INBOUND_ANSWERED = (email: string) => `INBOUND_ANSWERED#${email}`;
 
 export const keys = {
   user: (id: string) => ({ pk: USER(id), sk: 'PROFILE' }),
@@ -207,7 +214,22 @@ export const keys = {
   /** A message already taken in, by Message-ID or content hash (expires). */
   inboundSeen: (fingerprint: string) => ({ pk: `INBOUND_SEEN#${fingerprint}`, sk: 'SEEN' }),
   /** The day an address last got an answer with this outcome, so refusals go at most once a day. */
-  inboundAnswered: (email: string, outcome: string) => ({ pk: `INBOUND_ANSWERED#${email}`, sk: outcome }),
+  inboundAnswered: (email: string, outcome: string) => ({ pk: INBOUND_ANSWERED(email), sk: outcome }),
+  /**
+   * The message in its sender's list (queueByDue): by the person's id when the sender was recognised,
+   * else by the address (an erased person's records keep only the id form). Absent without a sender.
+   */
+  inboundOfSender: (sender: { personId?: string; email?: string }, receivedAt: string, id: string) => ({
+    gsi2pk: SENDER(sender),
+    gsi2sk: `${receivedAt}#${id}`,
+  }),
+  /** The message in the list of the order it is about (dueWork; never due: no worker reads it). */
+  inboundAboutOrder: (orderNumber: string, receivedAt: string, id: string) => ({
+    gsi3pk: INBOUND_ABOUT(orderNumber),
+    gsi3sk: `${receivedAt}#${id}`,
+  }),
+  /** The answer Ordo queued to a refused message (its id is fixed by the message and the outcome). */
+  inboundAnswer: (inboundId: string, outcome: string) => `INBOUND.${inboundId}.${outcome}`,
 
   // Integrations (repositories/tokens.ts, repositories/webhooks.ts).
   /** An API token by id (the id is the first part of its secret). */
@@ -228,6 +250,11 @@ export const keys = {
   webhookLane: (subscriptionId: string, orderNumber: string, seq: string) => ({
     gsi1pk: WEBHOOK_LANE(subscriptionId, orderNumber),
     gsi1sk: seq,
+  }),
+  /** A webhook outbox message in its order's list (queueByDue), kept after delivery: erasure rewrites its payload. */
+  webhookOfOrder: (orderNumber: string, createdAt: string, id: string) => ({
+    gsi2pk: WEBHOOKS_OF(orderNumber),
+    gsi2sk: `${createdAt}#${id}`,
   }),
   /** A webhook outbox message held while its subscription is paused (dueWork). */
   webhookHeld: (subscriptionId: string, at: string, id: string) => ({
@@ -301,6 +328,14 @@ export const partitions = {
   webhookHeld: (subscriptionId: string) => ({ gsi3pk: WEBHOOK_HELD(subscriptionId) }),
   /** A department's inbound mail (byCollection); without a department, mail that reached none. */
   inboundOfDepartment: (department: string | undefined) => ({ gsi1pk: INBOUND_OF(department) }),
+  /** Mail in from a person (by id) or an address (queueByDue). */
+  inboundOfSender: (sender: { personId?: string; email?: string }) => ({ gsi2pk: SENDER(sender) }),
+  /** Mail in about an order (dueWork). */
+  inboundAboutOrder: (orderNumber: string) => ({ gsi3pk: INBOUND_ABOUT(orderNumber) }),
+  /** The days an address got an answer to refused mail, one item per outcome. */
+  inboundAnsweredTo: (email: string) => ({ pk: INBOUND_ANSWERED(email) }),
+  /** The webhook events of an order, every subscription, delivered or not (queueByDue). */
+  webhooksOfOrder: (orderNumber: string) => ({ gsi2pk: WEBHOOKS_OF(orderNumber) }),
   /** A person's notifications: pk, sk begins_with the prefix. */
   notesOfPerson: (personId: string) => ({ pk: USER(personId), skPrefix: NOTE }),
   /** A person's unread notifications (byCollection, sparse). */

@@ -5,6 +5,7 @@ import {
   ANONYMOUS_NAME,
   type AnonymiseScope,
   anonymiseEvent,
+  anonymiseInbound,
   anonymiseOrder,
   formerEmployeeName,
   isRetentionDue,
@@ -13,6 +14,7 @@ import {
   retentionDue,
   retentionProblem,
   visibleAnswers,
+  webhookPayloadTitled,
 } from '#shared/privacy.ts';
 import { serviceProblems } from '#shared/service-schema.ts';
 
@@ -239,5 +241,48 @@ describe('retention', () => {
         },
       ),
     );
+  });
+});
+
+describe('mail in and webhook events anonymised', () => {
+  const record = {
+    id: 'm1',
+    outcome: 'commented',
+    orderNumber: 'HR-1001',
+    personId: 'anna',
+    from: 'anna@example.com',
+    subject: 'Re: HR-1001 Anna Kowalska',
+    messageId: '<x@example.com>',
+    attachments: [{ name: 'scan.pdf', contentType: 'application/pdf', size: 10, key: 'uploads/anna/u/scan.pdf' }],
+  };
+
+  it('takes the subject always, the sender’s own data for the sender, and changes nothing more when run again', () => {
+    const other = anonymiseInbound(record, false, '2026-03-02T09:00:00Z');
+    expect(other).toEqual({ ...record, subject: undefined, anonymisedAt: '2026-03-02T09:00:00Z' });
+    expect(other).not.toHaveProperty('subject');
+    const sender = anonymiseInbound(record, true, '2026-03-02T09:00:00Z');
+    expect(sender).toEqual({
+      id: 'm1',
+      outcome: 'commented',
+      orderNumber: 'HR-1001',
+      personId: 'anna',
+      attachments: [{ name: '', contentType: 'application/pdf', size: 10 }],
+      anonymisedAt: '2026-03-02T09:00:00Z',
+    });
+    expect(anonymiseInbound(sender, true, '2027-01-01T00:00:00Z')).toEqual(sender);
+  });
+
+  it('renames the order in a webhook payload and leaves anything else as it is', () => {
+    const payload = JSON.stringify({ type: 'order.filed', timestamp: 't', data: { number: 'HR-1', title: 'Anna K' } });
+    expect(JSON.parse(webhookPayloadTitled(payload, 'Contract'))).toEqual({
+      type: 'order.filed',
+      timestamp: 't',
+      data: { number: 'HR-1', title: 'Contract' },
+    });
+    const ping = JSON.stringify({ type: 'ping', data: { department: 'HR', subscriptionId: 's' } });
+    expect(webhookPayloadTitled(ping, 'Contract')).toBe(ping);
+    expect(webhookPayloadTitled('not json', 'Contract')).toBe('not json');
+    const same = webhookPayloadTitled(payload, 'Contract');
+    expect(webhookPayloadTitled(same, 'Contract')).toBe(same);
   });
 });
