@@ -6,7 +6,8 @@
  * The aggregates are made, not filed: each synthetic order walks its service's flow (filed, some
  * awaiting inputs, the stages, some returned for rework, asked for clarification, rejected or handed
  * off, resolved, closed) and every step of the walk goes through the product's own `orderDeltas`
- * (shared/stats.ts: report, customer, gauge and process rows), summed per item as DynamoDB's ADD would, and written
+ * (shared/stats.ts: report, customer, gauge and process rows, with the services' month rows of
+ * shared/report-months.ts), summed per item as DynamoDB's ADD would, and written
  * with the product key builder (`keys.statsRow`). Filing 100k orders through the API would take
  * about an hour on this machine; the rows are the same items either way (the integration test
  * test/integration/process-views.test.ts checks that the workflows write them). Business minutes
@@ -18,6 +19,7 @@ import { keys } from '../functions/storage/keys.ts';
 import type { ProcessMapView } from '../shared/api.ts';
 import type { BusinessCalendar } from '../shared/model.ts';
 import type { ProcessOrder } from '../shared/process-stats.ts';
+import { withMonthRows } from '../shared/report-months.ts';
 import { addCounters, addDays, orderDeltas, type StatsDelta } from '../shared/stats.ts';
 import { appFor, callerFor, expectOk } from './api.ts';
 import type { BenchContext } from './context.ts';
@@ -74,7 +76,8 @@ export function processHistory(size: number, today: string): Item[] {
   const days = historyDays(size);
   const rows = new Map<string, StatsDelta>();
   const add = (deltas: StatsDelta[]) => {
-    for (const d of deltas) {
+    // The services' month rows beside their day rows, as the order's transaction writes them.
+    for (const d of withMonthRows(deltas)) {
       const id = `${d.kind}|${d.department}|${d.day}|${d.key}`;
       const found = rows.get(id);
       if (found) {
@@ -302,7 +305,7 @@ export async function runProcessViews(ctx: BenchContext): Promise<Section> {
       ]),
     ),
     '',
-    "The process map reads the service (GetItem), its process rows of the period (one Query, one item per day with activity) and its gauge row (GetItem); the department comes from the 30-second cache. SIPOC reads the service and the process rows. The hand-off map reads the company's hand-off rows of the period (one Query) and the department list. A longer history adds items outside the period, which no view reads; items read are bounded by the days of the period (× department pairs for the hand-off map), not by orders: the 365-day map reads 121 items at 1k only because that history is 120 days long, and the hand-off map reads more rows at 100k because more department pairs hand off on each day (at most 12 pairs × 30 days here). A 365-day period stays one Query page below 1 MB. Listing a step's orders is the one read that grows: it pages through the department's queue (1 request per 100 active orders), like the at-risk list. The living canvas reads the department's services, its report rows and customer rows of the window, its gauge rows, the company's hand-off rows of the window and the department list (six Queries); the ranking reads the services and the report rows of the period and the one before it (two Queries): both bounded by days × services (× requesters active in the window for the customer rows), not by orders. The 365-day ranking is the exception that proves the bound: it reads the report rows of 730 days (the period and the one before), one per day and service and per day and agent, and at 100k orders (a 730-day history with every day busy) those 3,654 rows pass DynamoDB's 1 MB page, so the Query takes a second page; at 1k the history is 120 days long and the rows fit one page. Its requests are bounded by days × (services + agents) ÷ a page, whatever the number of orders; a longer period or a larger team adds a page per ~3,500 rows. Reading the service rows alone (a partition of their own, or a sort key that puts them apart from the agent rows) would halve it.",
+    "The process map reads the service (GetItem), its process rows of the period (one Query, one item per day with activity) and its gauge row (GetItem); the department comes from the 30-second cache. SIPOC reads the service and the process rows. The hand-off map reads the company's hand-off rows of the period (one Query) and the department list. A longer history adds items outside the period, which no view reads; items read are bounded by the days of the period (× department pairs for the hand-off map), not by orders: the 365-day map reads 121 items at 1k only because that history is 120 days long, and the hand-off map reads more rows at 100k because more department pairs hand off on each day (at most 12 pairs × 30 days here). A 365-day period stays one Query page below 1 MB. Listing a step's orders is the one read that grows: it pages through the department's queue (1 request per 100 active orders), like the at-risk list. The living canvas reads the department's services, its report rows and customer rows of the window, its gauge rows, the company's hand-off rows of the window and the department list (six Queries); the ranking reads the services and the services' sums of the period and the one before it: over 30 days (60 days of report rows) one Query of day rows (two Queries in all); over 365 days the services' month rows of the whole months (one Query, ~23 rows per service) and the day rows of the partial months at the edges only (the first month of the period before, the month the two periods share, the current month: three small Queries, in parallel), five Queries in all. Both are bounded by days × services (× requesters active in the window for the customer rows), not by orders; the 365-day ranking reads at most 93 days of day rows whatever the period's length, where it read all 730 days (3,654 rows and a second 1 MB page at 100k orders) before month rows.",
   ];
   return {
     id: 'process',

@@ -1,6 +1,6 @@
 /**
  * One-off: the services' month rows of the report (STATS#code, M#month#S#serviceId) for day rows
- * written before month rows existed, department by department, one Query per department's report
+ * written before month rows existed, department by department, by Queries of the department's report
  * partition, never a Scan (functions/workflows/backfill-report-months.ts). Safe to run again, and
  * beside live traffic. Run it once the deploy that writes month rows is complete.
  *

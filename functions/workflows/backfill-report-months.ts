@@ -1,7 +1,7 @@
 /**
  * The services' month rows for report rows written before month rows existed (shared/report-months.ts):
- * a one-off job, department by department, that reads the department's report partition (one Query,
- * never a Scan) and puts each month row as the sum of its day rows.
+ * a one-off job, department by department, that reads the department's report partition (its month
+ * rows, then its day rows: two Queries, never a Scan) and puts each month row as the sum of its days.
  *
  * Idempotent: a month row is put with the same sums whenever it is computed, so a second run changes
  * nothing. Safe beside live traffic: each month row is put only if no change added to it since it was
