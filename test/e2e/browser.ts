@@ -12,7 +12,7 @@ import { inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
 import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
-import { scratchRoot, snapshotsReady } from '../support/e2e-snapshots.ts';
+import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
 
@@ -44,12 +44,12 @@ export async function testPorts(): Promise<StackOptions['ports']> {
 /**
  * The whole stack for one test file, with a DynamoDB Local of its own, started from a copy of the
  * demo data (with weeks of history for `history: true`, as `npm start` files them) that the run's
- * global setup writes once, in the background (test/support/e2e-snapshots.ts). The copy is removed when the stack stops.
+ * global setup writes once, in the background (test/support/snapshots.ts). The copy is removed when the stack stops.
  */
 export async function startTestStack(
   opts: Pick<StackOptions, 'oidcTtl' | 'history' | 'apiEnv' | 'mailEveryMs'> = {},
 ): Promise<Stack> {
-  const snapshots = inject('e2eSnapshots');
+  const snapshots = inject('snapshots');
   const { historyOrders } = await snapshotsReady(snapshots);
   const dataDir = mkdtempSync(join(scratchRoot, 'ordo-e2e-stack-'));
   onShutdown(() => rmSync(dataDir, { recursive: true, force: true }), 'test data copy');

@@ -55,6 +55,8 @@ export interface HarnessOptions {
   sesEndpoint?: string;
   /** Reach DynamoDB through this endpoint instead of the shared one (e.g. a proxy the test freezes). */
   dynamoEndpoint?: string;
+  /** Use this table as it is (e.g. the one of a data snapshot) instead of a new empty one. */
+  table?: string;
   /**
    * Storage deadline per call; default 5 s here, since many test files share one emulator on a busy
    * machine. Tests of the product's 1 s budget (faults.test.ts) pass the product's figure.
@@ -76,8 +78,8 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
         buckets: ['ordo-test'],
       })
     : undefined;
-  const tableName = `ordo-test-${process.pid}-${Date.now()}-${tableCounter++}`;
-  await ensureTable(dynamoEndpoint, tableName);
+  const tableName = opts.table ?? `ordo-test-${process.pid}-${Date.now()}-${tableCounter++}`;
+  if (!opts.table) await ensureTable(dynamoEndpoint, tableName);
 
   const portalUrl = `http://${tableName}.test`;
   const oidc = inject('oidc');

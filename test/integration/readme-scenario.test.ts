@@ -2,27 +2,44 @@
  * The README's walk-through, on the same demo data and weeks of history `npm start` seeds: Anna files
  * "Onboard a new employee", Hana works and resolves it, and Anna gets every mail the README lists,
  * the survey included; Maja (Polish) and Jonas get theirs too; Henry's dashboard, goals, customers
- * and capacity answer; a password reset raises the warning and breach mail.
+ * and capacity answer; a password reset raises the warning and breach mail. The data is a copy of
+ * the run's seeded snapshot (test/support/snapshots.ts), the one the browser tests start from, in a
+ * DynamoDB Local of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SCENARIO_REQUESTERS } from '#functions/local/demo-data.ts';
-import { clearPastMail, seedHistory } from '#functions/local/history.ts';
 import { SurveyRepository } from '#functions/repositories/surveys.ts';
 import type { OrderView } from '#shared/api.ts';
 import type { Service } from '#shared/model.ts';
+import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
+import { freePort } from '../../scripts/local/ports.ts';
+import { LOCAL_TABLE } from '../../scripts/stack.ts';
+import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 const clock = { now: new Date() };
 let h: Harness;
 let historyOrders = 0;
 
+let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
+let dataDir = '';
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock.now });
-  // What `npm start` does on a first run: the same history, its mail marked sent.
-  historyOrders = await seedHistory(h.deps, clock);
-  await clearPastMail(h.deps);
+  // What `npm start` has after a first run: the demo data and weeks of history, their mail marked sent.
+  const snapshots = inject('snapshots');
+  ({ historyOrders } = await snapshotsReady(snapshots));
+  dataDir = mkdtempSync(join(scratchRoot, 'ordo-readme-'));
+  cpSync(snapshots.history, dataDir, { recursive: true });
+  dynamo = await startDynamoDbLocal({ port: await freePort(), dbPath: join(dataDir, 'dynamodb'), timeoutMs: 120_000 });
+  h = await createHarness({ now: () => clock.now, dynamoEndpoint: dynamo.endpoint, table: LOCAL_TABLE });
 }, 300_000);
-afterAll(() => h?.close());
+afterAll(async () => {
+  await h?.close();
+  await dynamo?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function act(who: Caller, number: string, body: Record<string, unknown>): Promise<OrderView> {
   const v = (await who.json<OrderView>('GET', `/api/v1/orders/${number}`)).body.order.version;

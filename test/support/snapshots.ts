@@ -1,8 +1,10 @@
 /**
- * Vitest global setup of the browser tests: writes the demo data once, and once more with weeks of
- * history, into DynamoDB Local data folders. Each test file's stack starts from a copy of one
- * (`startTestStack` in test/e2e/browser.ts) instead of filing the same demo data and history through
- * the workflows again, which on two cores cost each file seconds and each history file a minute.
+ * Vitest global setup of the browser and integration tests: writes the demo data once, and once more
+ * with weeks of history, into DynamoDB Local data folders. Each browser file's stack starts from a
+ * copy of one (`startTestStack` in test/e2e/browser.ts), and so does the README scenario's harness,
+ * instead of filing the same demo data and history through the workflows again, which on two cores
+ * cost each file seconds and each history file a minute. Both projects name this setup; the run
+ * seeds once and the last project to finish removes the folders.
  * The copies live in memory (/dev/shm) where the machine has it, so the emulator reads no disk.
  *
  * Seeding takes half a minute on two cores, so it runs in the background while the unit and
@@ -12,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestProject } from 'vitest/node';
 import { apiConfigFrom } from '../../functions/config.ts';
@@ -21,7 +23,7 @@ import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { LOCAL_TABLE, localApiEnv, seedDemo } from '../../scripts/stack.ts';
 
-export interface E2eSnapshots {
+export interface DataSnapshots {
   /** Data folders in the shape `startStack({ dataDir })` keeps: the demo data alone, and with history. */
   demo: string;
   history: string;
@@ -31,7 +33,7 @@ export interface E2eSnapshots {
 
 declare module 'vitest' {
   interface ProvidedContext {
-    e2eSnapshots: E2eSnapshots;
+    snapshots: DataSnapshots;
   }
 }
 
@@ -72,29 +74,43 @@ async function seedInto(dir: string, history: boolean): Promise<number> {
   }
 }
 
-export default function setup(project: TestProject): () => Promise<void> {
-  const base = mkdtempSync(join(scratchRoot, 'ordo-e2e-'));
-  const demo = join(base, 'demo');
-  const history = join(base, 'history');
-  const ready = join(base, 'ready.json');
+/** The run's one seeding, shared by the projects that name this setup (they run in one process). */
+const run = globalThis as { ordoSnapshots?: { snapshots: DataSnapshots; seeding: Promise<void>; users: number } };
+
+function startSeeding(): { snapshots: DataSnapshots; seeding: Promise<void>; users: number } {
+  const base = mkdtempSync(join(scratchRoot, 'ordo-snapshots-'));
+  const snapshots = { demo: join(base, 'demo'), history: join(base, 'history'), ready: join(base, 'ready.json') };
   const mark = (content: object) => {
     // Written whole, then renamed: a reader never sees half a mark.
-    writeFileSync(`${ready}.part`, JSON.stringify(content));
-    renameSync(`${ready}.part`, ready);
+    writeFileSync(`${snapshots.ready}.part`, JSON.stringify(content));
+    renameSync(`${snapshots.ready}.part`, snapshots.ready);
   };
-  const seeding = Promise.all([seedInto(demo, false), seedInto(history, true)]).then(
+  const seeding = Promise.all([seedInto(snapshots.demo, false), seedInto(snapshots.history, true)]).then(
     ([, historyOrders]) => mark({ historyOrders }),
     (error: unknown) => mark({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
-  project.provide('e2eSnapshots', { demo, history, ready });
+  return { snapshots, seeding, users: 0 };
+}
+
+export default function setup(project: TestProject): () => Promise<void> {
+  run.ordoSnapshots ??= startSeeding();
+  const shared = run.ordoSnapshots;
+  shared.users += 1;
+  project.provide('snapshots', shared.snapshots);
   return async () => {
-    await seeding;
-    rmSync(base, { recursive: true, force: true });
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    await shared.seeding;
+    rmSync(dirname(shared.snapshots.ready), { recursive: true, force: true });
+    run.ordoSnapshots = undefined;
   };
 }
 
 /** Waits until the global setup has seeded both folders; returns how many past orders the history has. */
-export async function snapshotsReady(snapshots: E2eSnapshots, timeoutMs = 240_000): Promise<{ historyOrders: number }> {
+export async function snapshotsReady(
+  snapshots: DataSnapshots,
+  timeoutMs = 240_000,
+): Promise<{ historyOrders: number }> {
   const until = Date.now() + timeoutMs;
   while (!existsSync(snapshots.ready)) {
     if (Date.now() > until) throw new Error(`the test data was not seeded within ${timeoutMs / 1000} s`);
