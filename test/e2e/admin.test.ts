@@ -3,6 +3,7 @@
  * the others see of them.
  */
 import { readFileSync } from 'node:fs';
+import { utils as sheets, write as writeWorkbook } from '@e965/xlsx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
@@ -178,7 +179,7 @@ describe('a department’s catalog exported and imported', () => {
     // A malformed copy: the refusals by path in words, and nothing to apply.
     const broken = structuredClone(document);
     broken.services[0]!.name = '';
-    const input = henry.getByLabel('Catalog file (JSON or CSV)');
+    const input = henry.getByLabel('Catalog file (JSON, CSV or XLSX)');
     await input.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -211,6 +212,64 @@ describe('a department’s catalog exported and imported', () => {
     await henry.getByRole('link', { name: 'Exit interview' }).waitFor();
     await henry.goto(`${stack.appUrl}/services/${document.services[0]!.id}`);
     await henry.getByText('Done within a day, every time.').first().waitFor();
+    await henry.context().close();
+  });
+
+  it('Henry imports a list of services from an Excel workbook: refusals by row and column, then a preview to apply', async () => {
+    const henry = await pageAs('Henry Ortiz');
+    await henry.goto(`${stack.appUrl}/departments/HR/transfer`);
+    const input = henry.getByLabel('Catalog file (JSON, CSV or XLSX)');
+    /** A workbook as a spreadsheet program saves it: the first sheet is the list, a second one is ignored. */
+    const workbook = (rows: unknown[][]) => {
+      const book = sheets.book_new();
+      sheets.book_append_sheet(book, sheets.aoa_to_sheet(rows), 'Services');
+      sheets.book_append_sheet(book, sheets.aoa_to_sheet([['notes'], ['not read']]), 'Notes');
+      return Buffer.from(writeWorkbook(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+    };
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const header = ['Name', 'Summary', 'Tags', 'Owner', 'Resolution'];
+
+    // A resolution nobody can read: said by the row and column of the sheet, nothing to apply.
+    await input.setInputFiles({
+      name: 'services.xlsx',
+      mimeType: xlsx,
+      buffer: workbook([header, ['Visa letter', 'A letter for your visa application', 'visa', 'henry', 'soon']]),
+    });
+    const problems = henry.getByTestId('transfer-problems');
+    await expect.poll(() => problems.innerText()).toMatch(/Row 2, column resolution: Type a number with its unit/);
+    expect(await henry.getByRole('button', { name: 'Apply the import' }).count()).toBe(0);
+
+    // Corrected: two services, a number of hours read as hours, a comma inside a cell kept.
+    await input.setInputFiles({
+      name: 'services.xlsx',
+      mimeType: xlsx,
+      buffer: workbook([
+        header,
+        ['Visa letter', 'A letter for your visa application, in English', 'visa', 'henry', '2 days'],
+        [],
+        ['Relocation help', 'Help with moving to another office', 'relocation; moving', 'henry', 16],
+      ]),
+    });
+    const preview = henry.getByTestId('transfer-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/Added: 2\. Changed: 0\. Unchanged: 0\./);
+    expect(await preview.locator('tr[data-change="added"]').allInnerTexts()).toEqual([
+      expect.stringMatching(/Visa letter[\s\S]*hr-visa-letter[\s\S]*Added as a draft/),
+      expect.stringMatching(/Relocation help[\s\S]*hr-relocation-help/),
+    ]);
+    expect(await seriousViolations(henry)).toEqual([]);
+    await henry.getByRole('button', { name: 'Apply the import' }).click();
+    await henry.getByText(/^Imported\. New services are drafts/).waitFor();
+
+    const visa = (await stack.deps.services.get('hr-visa-letter'))!;
+    expect(visa).toMatchObject({
+      status: 'draft',
+      summary: 'A letter for your visa application, in English',
+      ownerId: 'henry',
+      // HR's working day is 8 hours.
+      standard: { resolutionMinutes: 960 },
+    });
+    expect((await stack.deps.services.get('hr-relocation-help'))!.tags).toEqual(['relocation', 'moving']);
     await henry.context().close();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * A department's catalog export and import (its head, or an administrator): download the catalog as
- * JSON; choose a JSON or CSV file → the API's preview (added, changed with what changes, unchanged,
- * or the refusals by path in the reader's words) → apply. The file is read in the browser and sent as
- * it is: the API reads, checks and plans it (shared/transfer.ts), so preview and apply say the same.
+ * JSON; choose a JSON, CSV or XLSX file → the API's preview (added, changed with what changes,
+ * unchanged, or the refusals in the reader's words: by path for a document, by row and column for a
+ * spreadsheet) → apply. The file is read in the browser and sent as it is (a workbook's first sheet as
+ * CSV, sheet.ts): the API reads, checks and plans it (shared/transfer.ts), so preview and apply say
+ * the same.
  */
 import { useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
@@ -15,8 +17,10 @@ import { call } from '../lib/client.ts';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome } from '../lib/submit.tsx';
+import { placeInSheet, type SheetPlace, sheetOrder } from './rows.ts';
+import { firstSheetAsCsv, isWorkbook, NotAWorkbook } from './sheet.ts';
 
-/** The file chosen: a catalog document, or a CSV list the API reads. */
+/** The file chosen: a catalog document, or a CSV list the API reads (a workbook's first sheet too). */
 type Chosen = { kind: 'json'; document: TransferDocument } | { kind: 'csv'; csv: string };
 
 const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
@@ -26,7 +30,8 @@ export default function TransferPage() {
   const w = () => t.transfer;
   const [chosen, setChosen] = createSignal<Chosen>();
   const [plan, setPlan] = createSignal<ImportAnswer>();
-  const [problems, setProblems] = createSignal<Record<string, string>>({});
+  /** The refusals: where (a document's path, or a place in the sheet) and what to correct. */
+  const [problems, setProblems] = createSignal<Array<{ where: string; words: string }>>([]);
 
   const send = (file: Chosen, preview: boolean) =>
     file.kind === 'json'
@@ -52,18 +57,25 @@ export default function TransferPage() {
     { done: (name) => w().downloaded(name) },
   );
 
+  /** A small list in the columns the import reads, in the reader's words, to fill in and import. */
+  const downloadExample = () => {
+    const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const lines = ['name,summary,tags,resolution', ...w().exampleRows.map((row) => row.map(quote).join(','))];
+    saveBlob(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv' }), 'ordo-services-example.csv');
+  };
+
   /** Reads the file and asks for the preview; refusals by path are listed, not a single alert. */
   const preview = createSubmit(
     async (file: File) => {
       setPlan(undefined);
-      setProblems({});
+      setProblems([]);
       setChosen(undefined);
-      const text = await file.text();
       let next: Chosen;
-      if (isCsv(file)) next = { kind: 'csv', csv: text };
+      if (isWorkbook(file)) next = { kind: 'csv', csv: await firstSheetAsCsv(await file.arrayBuffer()) };
+      else if (isCsv(file)) next = { kind: 'csv', csv: await file.text() };
       else {
         try {
-          next = { kind: 'json', document: JSON.parse(text) as TransferDocument };
+          next = { kind: 'json', document: JSON.parse(await file.text()) as TransferDocument };
         } catch {
           throw new Error('not_json');
         }
@@ -73,14 +85,40 @@ export default function TransferPage() {
         setChosen(next);
       } catch (error) {
         if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-          setProblems(sayFields(error.fields));
+          const said = Object.entries(sayFields(error.fields));
+          setProblems(
+            next.kind === 'json'
+              ? said.map(([where, words]) => ({ where, words }))
+              : said
+                  .map(([path, words]) => ({ place: placeInSheet(path), words }))
+                  .sort((a, b) => sheetOrder(a.place, b.place))
+                  .map(({ place, words }) => ({ where: placeWords(place), words })),
+          );
           return;
         }
         throw error;
       }
     },
-    { failed: (error) => (error instanceof Error && error.message === 'not_json' ? w().notJson : undefined) },
+    {
+      failed: (error) =>
+        error instanceof NotAWorkbook
+          ? w().notWorkbook
+          : error instanceof Error && error.message === 'not_json'
+            ? w().notJson
+            : undefined,
+    },
   );
+
+  const placeWords = (place: SheetPlace) =>
+    place.kind === 'cell'
+      ? w().cell(place.row, place.column)
+      : place.kind === 'row'
+        ? w().row(place.row)
+        : place.kind === 'column'
+          ? w().column(place.column)
+          : place.kind === 'header'
+            ? w().header
+            : w().wholeFile;
 
   const apply = createSubmit(
     async () => {
@@ -110,12 +148,17 @@ export default function TransferPage() {
 
         <h2>{w().importTitle}</h2>
         <p>{w().importHint}</p>
+        <p>
+          <button type="button" class="link-button" onClick={downloadExample}>
+            {w().example}
+          </button>
+        </p>
         <div class="field">
           <label for="transfer-file">{w().file}</label>
           <input
             id="transfer-file"
             type="file"
-            accept=".json,.csv,application/json,text/csv"
+            accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               if (file) void preview.run(file);
@@ -127,14 +170,14 @@ export default function TransferPage() {
         </Show>
         <Outcome of={preview} />
 
-        <Show when={Object.keys(problems()).length > 0}>
+        <Show when={problems().length > 0}>
           <div class="notice warning" role="alert" data-testid="transfer-problems">
             <p>{w().problemsTitle}</p>
             <ul>
-              <For each={Object.entries(problems())}>
-                {([path, words]) => (
+              <For each={problems()}>
+                {(problem) => (
                   <li>
-                    <code>{path}</code>: {words}
+                    <strong>{problem.where}</strong>: {problem.words}
                   </li>
                 )}
               </For>

@@ -17,10 +17,23 @@ export const transferWords = {
     downloaded: (name: string) => `Saved as ${name}.`,
     importTitle: 'Import',
     importHint:
-      'Choose a catalog file exported from Ordo (JSON), or a list of services (CSV) with the columns name, summary, description, tags, owner (email or id) and resolution (working hours such as 16h, or working days such as 3d). You see what would change before anything is written.',
-    file: 'Catalog file (JSON or CSV)',
+      'Choose a catalog file exported from Ordo (JSON), or a list of services as a spreadsheet (CSV, or XLSX: its first sheet) with a header row naming the columns name and summary (both required), and if you like description, tags, owner (email or id) and resolution (working hours such as 16h, or working days such as 3d, a day being one of your working days). Each row becomes a draft service. You see what would change before anything is written.',
+    example: 'Download an example list (CSV)',
+    exampleRows: [
+      ['Contract review', 'A lawyer reviews a contract before you sign it.', 'contracts', '3d'],
+      ['Power of attorney', 'A power of attorney drafted and signed for you.', 'documents', '16h'],
+    ] as ReadonlyArray<readonly [name: string, summary: string, tags: string, resolution: string]>,
+    file: 'Catalog file (JSON, CSV or XLSX)',
     reading: 'Reading the file…',
-    notJson: 'This file is not JSON. Choose a catalog file exported from Ordo, or a list of services as CSV.',
+    notJson:
+      'This file is not JSON. Choose a catalog file exported from Ordo, or a list of services as CSV or XLSX (the file name ending in .csv or .xlsx).',
+    notWorkbook:
+      'This file cannot be read as an Excel workbook. Save it again as .xlsx (Excel Workbook) or as CSV, and choose it again.',
+    cell: (row: number, column: string) => `Row ${row}, column ${column}`,
+    row: (row: number) => `Row ${row}`,
+    column: (column: string) => `Header row, column ${column}`,
+    header: 'Header row (the columns Ordo reads: name, summary, description, tags, owner, resolution, id)',
+    wholeFile: 'The file',
     previewTitle: 'What the import would change',
     problemsTitle: 'Nothing is imported until these are corrected in the file:',
     department: 'Department settings',

@@ -18,10 +18,23 @@ export const transferWords: typeof english = {
     downloaded: (name) => `Opgeslagen als ${name}.`,
     importTitle: 'Importeren',
     importHint:
-      'Kies een catalogusbestand dat uit Ordo is geëxporteerd (JSON), of een lijst met diensten (CSV) met de kolommen name, summary, description, tags, owner (e-mail of id) en resolution (werkuren zoals 16h, of werkdagen zoals 3d). U ziet wat er verandert voordat er iets wordt opgeslagen.',
-    file: 'Catalogusbestand (JSON of CSV)',
+      'Kies een catalogusbestand dat uit Ordo is geëxporteerd (JSON), of een lijst met diensten als spreadsheet (CSV, of XLSX: het eerste werkblad) met een kopregel die de kolommen name en summary noemt (beide verplicht) en naar wens description, tags, owner (e-mail of id) en resolution (werkuren zoals 16h, of werkdagen zoals 3d; een dag is een van je werkdagen). Elke regel wordt een concept-dienst. U ziet wat er verandert voordat er iets wordt opgeslagen.',
+    example: 'Een voorbeeldlijst downloaden (CSV)',
+    exampleRows: [
+      ['Contractbeoordeling', 'Een jurist beoordeelt een contract voordat je het tekent.', 'contracten', '3d'],
+      ['Volmacht', 'Een volmacht opgesteld en getekend voor jou.', 'documenten', '16h'],
+    ],
+    file: 'Catalogusbestand (JSON, CSV of XLSX)',
     reading: 'Het bestand wordt gelezen…',
-    notJson: 'Dit bestand is geen JSON. Kies een catalogusbestand uit Ordo, of een lijst met diensten als CSV.',
+    notJson:
+      'Dit bestand is geen JSON. Kies een catalogusbestand uit Ordo, of een lijst met diensten als CSV of XLSX (de bestandsnaam eindigt op .csv of .xlsx).',
+    notWorkbook:
+      'Dit bestand is niet te lezen als Excel-werkmap. Sla het opnieuw op als .xlsx (Excel-werkmap) of als CSV en kies het nog eens.',
+    cell: (row, column) => `Regel ${row}, kolom ${column}`,
+    row: (row) => `Regel ${row}`,
+    column: (column) => `Kopregel, kolom ${column}`,
+    header: 'Kopregel (de kolommen die Ordo leest: name, summary, description, tags, owner, resolution, id)',
+    wholeFile: 'Het bestand',
     previewTitle: 'Wat de import zou veranderen',
     problemsTitle: 'Er wordt niets geïmporteerd tot dit in het bestand is verbeterd:',
     department: 'Instellingen van de afdeling',

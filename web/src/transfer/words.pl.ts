@@ -18,10 +18,23 @@ export const transferWords: typeof english = {
     downloaded: (name) => `Zapisano jako ${name}.`,
     importTitle: 'Importowanie',
     importHint:
-      'Wybierz plik katalogu wyeksportowany z Ordo (JSON) albo listę usług (CSV) z kolumnami name, summary, description, tags, owner (e-mail lub identyfikator) i resolution (godziny pracy, np. 16h, albo dni robocze, np. 3d). Zanim cokolwiek zostanie zapisane, zobaczysz, co się zmieni.',
-    file: 'Plik katalogu (JSON lub CSV)',
+      'Wybierz plik katalogu wyeksportowany z Ordo (JSON) albo listę usług w arkuszu (CSV albo XLSX: jego pierwszy arkusz) z wierszem nagłówka nazywającym kolumny name i summary (obie wymagane) oraz, jeśli chcesz, description, tags, owner (e-mail lub identyfikator) i resolution (godziny pracy, np. 16h, albo dni robocze, np. 3d; dzień to jeden twój dzień pracy). Każdy wiersz staje się szkicem usługi. Zanim cokolwiek zostanie zapisane, zobaczysz, co się zmieni.',
+    example: 'Pobierz przykładową listę (CSV)',
+    exampleRows: [
+      ['Opinia prawna do umowy', 'Prawnik sprawdza umowę, zanim ją podpiszesz.', 'umowy', '3d'],
+      ['Pełnomocnictwo', 'Pełnomocnictwo przygotowane i podpisane dla ciebie.', 'dokumenty', '16h'],
+    ],
+    file: 'Plik katalogu (JSON, CSV lub XLSX)',
     reading: 'Czytanie pliku…',
-    notJson: 'To nie jest plik JSON. Wybierz plik katalogu wyeksportowany z Ordo albo listę usług w CSV.',
+    notJson:
+      'To nie jest plik JSON. Wybierz plik katalogu wyeksportowany z Ordo albo listę usług w CSV lub XLSX (nazwa pliku kończy się na .csv lub .xlsx).',
+    notWorkbook:
+      'Tego pliku nie da się odczytać jako skoroszytu Excela. Zapisz go ponownie jako .xlsx (Skoroszyt programu Excel) albo CSV i wybierz jeszcze raz.',
+    cell: (row, column) => `Wiersz ${row}, kolumna ${column}`,
+    row: (row) => `Wiersz ${row}`,
+    column: (column) => `Wiersz nagłówka, kolumna ${column}`,
+    header: 'Wiersz nagłówka (kolumny, które czyta Ordo: name, summary, description, tags, owner, resolution, id)',
+    wholeFile: 'Plik',
     previewTitle: 'Co zmieni import',
     problemsTitle: 'Nic nie zostanie zaimportowane, dopóki nie poprawisz w pliku:',
     department: 'Ustawienia działu',
