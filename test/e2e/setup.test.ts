@@ -1,8 +1,10 @@
 /**
  * A department live in an afternoon: the head of a new, empty department follows the guided setup
  * from the department page (answers a step, skips one, leaves and comes back where they left), keeps
- * the suggested calendar with the country's holidays, adopts two templates, publishes both, and an
- * employee finds them in the catalog. axe on the setup's steps and the template library.
+ * the suggested calendar with the country's holidays (told they were filled in), adopts two templates
+ * from its own area (listed first, the others folded), publishes both (told before that nothing is in
+ * the catalog yet), lands on the department's page, and an employee finds them in the catalog. On a
+ * phone the step comes before the list of steps. axe on the setup's steps and the template library.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import {
   findingAt,
   launchBrowser,
   openAs,
+  phoneViewport,
   screenshot,
   seriousFindings,
   startTestStack,
@@ -102,6 +105,7 @@ describe('guided setup of a new department', () => {
     // The calendar comes with Poland's public holidays for Warsaw time, which the head sees and keeps.
     await step(ben, 'Working hours');
     expect(await ben.getByLabel('Public holidays of').inputValue()).toBe('PL');
+    await ben.getByText(/^We filled in the public holidays of Poland for \d{4} and \d{4}/).waitFor();
     const year = new Date().getFullYear();
     await ben.getByText(`${year}-11-11`).first().waitFor();
     await expectNoSeriousFindings(ben, 'setup: calendar');
@@ -110,12 +114,21 @@ describe('guided setup of a new department', () => {
     // Processes: two services from the template library.
     await step(ben, 'Processes');
     await ben.getByRole('heading', { level: 3, name: 'Legal' }).waitFor();
+    // Legal's own templates first; the other areas folded, a link for a service no template fits.
+    expect(await ben.locator('.template-area h3').first().innerText()).toBe('Legal');
+    expect(await ben.getByRole('heading', { level: 3, name: 'Human resources' }).isVisible()).toBe(false);
+    expect(await ben.getByText('Templates of other areas').count()).toBe(1);
+    expect(await ben.getByRole('link', { name: 'Start an empty service' }).getAttribute('href')).toBe(
+      '/departments/LEG/services/new',
+    );
     const nda = ben.getByTestId('template-nda');
     await nda.getByText('What it contains').click();
     await nda.getByText('Time standard').waitFor();
     await expectNoSeriousFindings(ben, 'setup: template library');
     await nda.getByRole('button', { name: 'Adopt “Non-disclosure agreement (NDA)”' }).click();
     await nda.getByText('“Non-disclosure agreement (NDA)” is a draft of your department now.').waitFor();
+    expect(await nda.getByRole('link', { name: 'Open the draft' }).getAttribute('href')).toBe('/services/leg-nda/edit');
+    await ben.getByText(/You check and publish it in the last step, Publish\./).waitFor();
     const review = ben.getByTestId('template-contract-review');
     await review.getByRole('button', { name: 'Adopt “Contract review”' }).click();
     await review.getByText('“Contract review” is a draft of your department now.').waitFor();
@@ -129,13 +142,27 @@ describe('guided setup of a new department', () => {
 
     // Publish: each draft on its own, then on to the catalog.
     await step(ben, 'Publish');
+    // Publishing is said before it is done: nothing of Legal is in the catalog yet.
+    await ben.getByText(/^Publishing puts a draft in the catalog/).waitFor();
+    await ben.getByTestId('nothing-published').waitFor();
+    // On a phone the step comes first, then the list of steps.
+    const phone = await openAs(browser, stack.appUrl, 'Ben Carter', phoneViewport);
+    await phone.goto(`${stack.appUrl}/departments/LEG/setup?step=publish`);
+    await step(phone, 'Publish');
+    const stepTop = await phone.getByTestId('setup-step').boundingBox();
+    const listTop = await phone.getByRole('navigation', { name: 'Steps of the setup' }).boundingBox();
+    expect(stepTop!.y).toBeLessThan(listTop!.y);
+    await phone.context().close();
     await ben.getByRole('button', { name: 'Publish “Non-disclosure agreement (NDA)”' }).click();
     await ben.getByTestId('draft-leg-nda').getByText('Published').waitFor();
+    expect(await ben.getByTestId('nothing-published').count()).toBe(0);
     await ben.getByRole('button', { name: 'Publish “Contract review”' }).click();
     await ben.getByTestId('draft-leg-contract-review').getByText('Published').waitFor();
     await expectNoSeriousFindings(ben, 'setup: publish');
-    await ben.getByRole('button', { name: 'Finish and open the catalog' }).click();
-    await ben.getByLabel('Search services').waitFor();
+    // Finishing leads back to the department's page, its services listed there.
+    await ben.getByRole('button', { name: 'Finish and open the department page' }).click();
+    await ben.getByRole('heading', { level: 1, name: 'Legal' }).waitFor();
+    await ben.getByRole('link', { name: 'Contract review', exact: true }).waitFor();
 
     // What the head wrote is on the department's canvas; the guided setup stays reachable.
     const legal = (await stack.deps.departments.get('LEG'))!;

@@ -3,7 +3,8 @@
  * canvas's order (shared/setup.ts), each with a sentence saying what it is for and an example; every
  * step can be skipped and the page opens again where the head left (the progress is the server's).
  * Canvas answers and the calendar are saved on the department (PUT /departments/:code), services are
- * adopted from templates and published with their own routes; the last step ends on the catalog.
+ * adopted from templates (or started empty, or imported from a spreadsheet) and published with their
+ * own routes; the last step says what publishing does and ends on the department's page.
  */
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
@@ -147,6 +148,8 @@ function Step(props: {
   const [text, setText] = createSignal('');
   const [calendar, setCalendar] = createSignal<BusinessCalendar>(props.department.calendar);
   const [country, setCountry] = createSignal<HolidayCountry | ''>('');
+  /** The country whose holidays were filled in for the head, said above the calendar. */
+  const [filledIn, setFilledIn] = createSignal<HolidayCountry>();
   const [year, setYear] = createSignal(new Date().getFullYear());
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [failure, setFailure] = createSignal<string>();
@@ -163,6 +166,7 @@ function Step(props: {
         const start = suggested(props.department.calendar);
         setCalendar(start.calendar);
         setCountry(start.country ?? '');
+        setFilledIn(start.calendar !== props.department.calendar ? start.country : undefined);
         setErrors({});
         setFailure(undefined);
         setNote(undefined);
@@ -238,7 +242,7 @@ function Step(props: {
   const finish = () =>
     run(async () => {
       await mark('publish', 'done');
-      navigate('/');
+      navigate(`/departments/${encodeURIComponent(props.code)}`);
     });
 
   const publish = (service: Service) =>
@@ -285,6 +289,13 @@ function Step(props: {
 
       <Show when={props.step === 'calendar'}>
         <p class="hint">{t.setup.calendar.defaults}</p>
+        <Show when={filledIn()}>
+          {(c) => (
+            <p class="hint">
+              {t.setup.calendar.suggestedHolidays(t.setup.calendar.countries[c()], new Date().getFullYear())}
+            </p>
+          )}
+        </Show>
         <div class="setup-actions">
           <SelectBox<HolidayCountry | ''>
             id={controlId('setup.country')}
@@ -314,18 +325,30 @@ function Step(props: {
 
       <Show when={props.step === 'processes'}>
         <h3>{t.templates.link}</h3>
+        <p>
+          {t.setup.noTemplate}{' '}
+          <A href={`/departments/${encodeURIComponent(props.code)}/services/new`}>{t.setup.emptyService}</A>
+          {' · '}
+          <A href={`/departments/${encodeURIComponent(props.code)}/transfer`}>{t.setup.fromSheet}</A>
+        </p>
         <TemplatePicker
           code={props.code}
+          departmentName={props.department.name}
           headingLevel={3}
           adopted={props.services.map((s) => s.id)}
           onAdopted={(service) => {
-            setNote(t.templates.adopted(service.name));
+            setNote(t.setup.adoptedNext(service.name));
             props.onServices();
           }}
         />
       </Show>
 
       <Show when={props.step === 'standards' || props.step === 'publish'}>
+        <Show when={props.step === 'publish' && !props.services.some((s) => s.status === 'published')}>
+          <p class="notice warning" data-testid="nothing-published">
+            {t.setup.nothingPublished(props.code)}
+          </p>
+        </Show>
         <h3>{t.setup.drafts}</h3>
         <Show when={props.services.length > 0} fallback={<p class="empty">{t.setup.noDrafts}</p>}>
           <ul class="setup-drafts">

@@ -1,19 +1,22 @@
 /**
  * The service template library for a department's head: the templates in the reader's language,
  * grouped by area, each with its summary and what adopting it brings (questions, inputs,
- * deliverables, stages, time standard). Adopting calls POST /departments/:code/services/from-template;
- * the page opens the draft in the service editor, the guided setup keeps the head where they are.
+ * deliverables, stages, time standard). The area the department most likely works in (by its code or
+ * name: LEG, "Legal") comes first and open, the others folded below it. Adopting calls
+ * POST /departments/:code/services/from-template; the page opens the draft in the service editor, the
+ * guided setup keeps the head where they are and links the draft.
  */
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Language, Service } from '#shared/model.ts';
-import { TEMPLATE_AREAS, type TemplateSummary } from '#shared/templates/types.ts';
+import { TEMPLATE_AREAS, type TemplateArea, type TemplateSummary } from '#shared/templates/types.ts';
 import { errorMessage } from '../lib/api.ts';
 import { call } from '../lib/client.ts';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { standardWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
+import { likelyArea } from './areas.ts';
 import './setup.css';
 
 /** In the language the portal speaks now, which may not be the saved one. */
@@ -44,6 +47,8 @@ function Contents(props: { template: TemplateSummary }) {
 /** The library, grouped by area; `onAdopted` gets each draft made. */
 export function TemplatePicker(props: {
   code: string;
+  /** The department's name, to put its likely area first. */
+  departmentName?: string;
   onAdopted: (service: Service) => void;
   /** Templates already adopted here (by the draft's id), marked as such. */
   adopted?: readonly string[];
@@ -57,7 +62,12 @@ export function TemplatePicker(props: {
       (g) => g.items.length > 0,
     ),
   );
-  const isAdopted = (id: string) => (props.adopted ?? []).includes(`${props.code.toLowerCase()}-${id}`);
+  const likely = createMemo(() => {
+    const area = likelyArea(props.code, props.departmentName, t.templates.areas);
+    return groups().some((g) => g.area === area) ? area : undefined;
+  });
+  const draftId = (id: string) => `${props.code.toLowerCase()}-${id}`;
+  const isAdopted = (id: string) => (props.adopted ?? []).includes(draftId(id));
 
   async function adopt(template: TemplateSummary) {
     setBusy(template.id);
@@ -75,50 +85,61 @@ export function TemplatePicker(props: {
     }
   }
 
+  const area = (group: { area: TemplateArea; items: TemplateSummary[] }) => (
+    <section aria-labelledby={`area-${group.area}`} class="template-area">
+      {props.headingLevel === 3 ? (
+        <h3 id={`area-${group.area}`}>{t.templates.areas[group.area]}</h3>
+      ) : (
+        <h2 id={`area-${group.area}`}>{t.templates.areas[group.area]}</h2>
+      )}
+      <ul class="template-list">
+        <For each={group.items}>
+          {(template) => (
+            <li class="template-card surface" data-testid={`template-${template.id}`}>
+              <p class="template-name">{template.name}</p>
+              <p>{template.summary}</p>
+              <Contents template={template} />
+              <Show
+                when={!isAdopted(template.id)}
+                fallback={
+                  <p class="meta">
+                    {t.templates.adopted(template.name)}{' '}
+                    <A href={`/services/${encodeURIComponent(draftId(template.id))}/edit`}>{t.templates.open}</A>
+                  </p>
+                }
+              >
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={busy() !== undefined}
+                  aria-label={t.templates.adopt(template.name)}
+                  onClick={() => void adopt(template)}
+                >
+                  {busy() === template.id ? t.templates.adopting : t.templates.adopt(template.name)}
+                </button>
+              </Show>
+              <Show when={failure()?.id === template.id}>
+                <p class="notice error" role="alert">
+                  {failure()?.text}
+                </p>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+
   return (
     <Loaded of={templates}>
       <div class="template-library">
-        <For each={groups()}>
-          {(group) => (
-            <section aria-labelledby={`area-${group.area}`} class="template-area">
-              {props.headingLevel === 3 ? (
-                <h3 id={`area-${group.area}`}>{t.templates.areas[group.area]}</h3>
-              ) : (
-                <h2 id={`area-${group.area}`}>{t.templates.areas[group.area]}</h2>
-              )}
-              <ul class="template-list">
-                <For each={group.items}>
-                  {(template) => (
-                    <li class="template-card surface" data-testid={`template-${template.id}`}>
-                      <p class="template-name">{template.name}</p>
-                      <p>{template.summary}</p>
-                      <Contents template={template} />
-                      <Show
-                        when={!isAdopted(template.id)}
-                        fallback={<p class="meta">{t.templates.adopted(template.name)}</p>}
-                      >
-                        <button
-                          type="button"
-                          class="primary"
-                          disabled={busy() !== undefined}
-                          aria-label={t.templates.adopt(template.name)}
-                          onClick={() => void adopt(template)}
-                        >
-                          {busy() === template.id ? t.templates.adopting : t.templates.adopt(template.name)}
-                        </button>
-                      </Show>
-                      <Show when={failure()?.id === template.id}>
-                        <p class="notice error" role="alert">
-                          {failure()?.text}
-                        </p>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
-          )}
-        </For>
+        <Show when={likely()} fallback={<For each={groups()}>{area}</For>}>
+          <For each={groups().filter((g) => g.area === likely())}>{area}</For>
+          <details class="template-others">
+            <summary>{t.templates.otherAreas}</summary>
+            <For each={groups().filter((g) => g.area !== likely())}>{area}</For>
+          </details>
+        </Show>
       </div>
     </Loaded>
   );

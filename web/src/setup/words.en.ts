@@ -13,7 +13,7 @@ export const setupWords = {
     link: 'Guided setup',
     title: (code: string) => `Set up ${code}`,
     intro:
-      'Describe your department step by step and finish with services people can order. Skip any step and come back to it: your progress is kept.',
+      'Describe your department step by step and finish with services people can order. Your answers become the department’s canvas on its page. Skip any step and come back to it: your progress is kept.',
     headOnly: 'Only the head of the department runs its guided setup.',
     offer:
       'Nothing is published here yet: the guided setup takes you from the department canvas to your first services.',
@@ -68,7 +68,7 @@ export const setupWords = {
       standards: {
         name: 'Standards',
         explain:
-          'Each service promises a first answer and a result within a time. The templates bring standards you can change in each service; note here what you promise overall.',
+          'Each service promises a first answer and a result within a time. The templates bring standards you can change: choose a draft below to open it. Note here what you promise overall.',
         example: 'First answer within 4 working hours; 90 % of orders done on time.',
       },
       resources: {
@@ -83,12 +83,15 @@ export const setupWords = {
       },
       publish: {
         name: 'Publish',
-        explain: 'Publish the drafts you are happy with: people find them in the catalog at once.',
+        explain:
+          'Publishing puts a draft in the catalog: from that moment people find it and can order it. Before you publish, open each draft (its name) and check its form, who may order it and who owns it. Drafts you do not publish stay drafts; you find them later under Manage services on the department page.',
         example: 'Publish “Employment certificate” now and the onboarding service after one more review.',
       },
     } satisfies Record<SetupStep, { name: string; explain: string; example: string }>,
     calendar: {
       defaults: 'Suggested: Monday to Friday, 09:00–17:00. Change anything below.',
+      suggestedHolidays: (country: string, year: number) =>
+        `We filled in the public holidays of ${country} for ${year} and ${year + 1}: they are listed under Holidays below. Remove a day with ×, or add another country or year here.`,
       country: 'Public holidays of',
       noCountry: 'No country',
       year: 'Year',
@@ -103,11 +106,18 @@ export const setupWords = {
     },
     drafts: 'Your drafts',
     noDrafts: 'No drafts yet: go back to Processes and start one from a template.',
+    adoptedNext: (name: string) =>
+      `“${name}” is a draft of your department now. You check and publish it in the last step, Publish.`,
+    noTemplate: 'No template fits?',
+    emptyService: 'Start an empty service',
+    fromSheet: 'Import a list of services from a spreadsheet (CSV or XLSX)',
+    nothingPublished: (code: string) =>
+      `Nothing is published yet: people see no service of ${code} in the catalog until you publish one.`,
     publishOne: (name: string) => `Publish “${name}”`,
     published: (name: string) => `“${name}” is in the catalog.`,
     edit: (name: string) => `Edit “${name}”`,
     alreadyPublished: 'Published',
-    finish: 'Finish and open the catalog',
+    finish: 'Finish and open the department page',
   },
   templates: {
     link: 'Start from a template',
@@ -131,6 +141,7 @@ export const setupWords = {
     adopting: 'Adopting…',
     adopted: (name: string) => `“${name}” is a draft of your department now.`,
     open: 'Open the draft',
+    otherAreas: 'Templates of other areas',
     contents: 'What it contains',
   },
 };

@@ -10,7 +10,7 @@ export const setupWords: typeof english = {
     link: 'Stapsgewijs inrichten',
     title: (code) => `Afdeling ${code} inrichten`,
     intro:
-      'Beschrijf je afdeling stap voor stap en eindig met diensten die mensen kunnen bestellen. Sla een stap over en kom er later op terug: je voortgang blijft bewaard.',
+      'Beschrijf je afdeling stap voor stap en eindig met diensten die mensen kunnen bestellen. Je antwoorden worden het canvas van de afdeling op haar pagina. Sla een stap over en kom er later op terug: je voortgang blijft bewaard.',
     headOnly: 'Alleen het hoofd van de afdeling richt haar stapsgewijs in.',
     offer:
       'Hier is nog niets gepubliceerd: stapsgewijs inrichten brengt je van het afdelingscanvas naar je eerste diensten.',
@@ -65,7 +65,7 @@ export const setupWords: typeof english = {
       standards: {
         name: 'Normen',
         explain:
-          'Elke dienst belooft een eerste reactie en een resultaat binnen een termijn. De sjablonen hebben normen die je per dienst wijzigt; noteer hier wat je in het algemeen belooft.',
+          'Elke dienst belooft een eerste antwoord en een resultaat binnen een tijd. De sjablonen brengen normen mee die je kunt wijzigen: kies hieronder een concept om het te openen. Noteer hier wat je in het algemeen belooft.',
         example: 'Eerste reactie binnen 4 werkuren; 90 % van de bestellingen op tijd klaar.',
       },
       resources: {
@@ -80,12 +80,15 @@ export const setupWords: typeof english = {
       },
       publish: {
         name: 'Publiceren',
-        explain: 'Publiceer de concepten waar je tevreden over bent: mensen vinden ze meteen in de catalogus.',
+        explain:
+          'Publiceren zet een concept in de catalogus: vanaf dat moment vinden mensen het en kunnen ze het bestellen. Open vóór het publiceren elk concept (de naam) en controleer het formulier, wie mag bestellen en wie de eigenaar is. Concepten die je niet publiceert blijven concepten; je vindt ze later onder Diensten beheren op de pagina van de afdeling.',
         example: 'Publiceer nu „Werkgeversverklaring” en het inwerken na nog één controle.',
       },
     },
     calendar: {
       defaults: 'Voorstel: maandag tot en met vrijdag, 09:00–17:00. Wijzig hieronder wat je wilt.',
+      suggestedHolidays: (country, year) =>
+        `We hebben de feestdagen van ${country} voor ${year} en ${year + 1} ingevuld: ze staan hieronder bij Feestdagen. Haal een dag weg met ×, of voeg hier een ander land of jaar toe.`,
       country: 'Feestdagen van',
       noCountry: 'Geen land',
       year: 'Jaar',
@@ -95,11 +98,18 @@ export const setupWords: typeof english = {
     },
     drafts: 'Je concepten',
     noDrafts: 'Nog geen concepten: ga terug naar Processen en begin vanuit een sjabloon.',
+    adoptedNext: (name) =>
+      `„${name}” is nu een concept van je afdeling. Je controleert en publiceert het in de laatste stap, Publiceren.`,
+    noTemplate: 'Past geen enkel sjabloon?',
+    emptyService: 'Begin een lege dienst',
+    fromSheet: 'Een lijst met diensten uit een spreadsheet importeren (CSV of XLSX)',
+    nothingPublished: (code) =>
+      `Er is nog niets gepubliceerd: mensen zien geen dienst van ${code} in de catalogus tot je er een publiceert.`,
     publishOne: (name) => `„${name}” publiceren`,
     published: (name) => `„${name}” staat in de catalogus.`,
     edit: (name) => `„${name}” bewerken`,
     alreadyPublished: 'Gepubliceerd',
-    finish: 'Afronden en de catalogus openen',
+    finish: 'Afronden en de afdelingspagina openen',
   },
   templates: {
     link: 'Beginnen vanuit een sjabloon',
@@ -123,6 +133,7 @@ export const setupWords: typeof english = {
     adopting: 'Bezig met overnemen…',
     adopted: (name) => `„${name}” is nu een concept van je afdeling.`,
     open: 'Het concept openen',
+    otherAreas: 'Sjablonen van andere gebieden',
     contents: 'Wat erin zit',
   },
 };

@@ -10,7 +10,7 @@ export const setupWords: typeof english = {
     link: 'Konfiguracja krok po kroku',
     title: (code) => `Konfiguracja działu ${code}`,
     intro:
-      'Opisz dział krok po kroku i zakończ usługami, które można zamawiać. Każdy krok możesz pominąć i wrócić do niego później: postęp jest zapisywany.',
+      'Opisz dział krok po kroku i zakończ usługami, które można zamawiać. Twoje odpowiedzi tworzą kanwę działu na jego stronie. Każdy krok możesz pominąć i wrócić do niego później: postęp jest zapisywany.',
     headOnly: 'Konfigurację krok po kroku prowadzi tylko kierownik działu.',
     offer: 'Nic tu jeszcze nie opublikowano: konfiguracja krok po kroku prowadzi od kanwy działu do pierwszych usług.',
     stepsLabel: 'Kroki konfiguracji',
@@ -64,7 +64,7 @@ export const setupWords: typeof english = {
       standards: {
         name: 'Standardy',
         explain:
-          'Każda usługa obiecuje pierwszą odpowiedź i wynik w określonym czasie. Szablony mają standardy, które zmienisz w każdej usłudze; zapisz tu, co obiecujecie ogólnie.',
+          'Każda usługa obiecuje pierwszą odpowiedź i wynik w określonym czasie. Szablony mają standardy, które możesz zmienić: wybierz szkic poniżej, aby go otworzyć. Zapisz tu, co obiecujecie ogólnie.',
         example: 'Pierwsza odpowiedź w ciągu 4 godzin pracy; 90 % zamówień na czas.',
       },
       resources: {
@@ -79,12 +79,15 @@ export const setupWords: typeof english = {
       },
       publish: {
         name: 'Publikacja',
-        explain: 'Opublikuj gotowe szkice: ludzie od razu znajdą je w katalogu.',
+        explain:
+          'Publikacja umieszcza szkic w katalogu: od tej chwili ludzie go znajdują i mogą zamawiać. Przed publikacją otwórz każdy szkic (jego nazwę) i sprawdź formularz, kto może zamawiać i kto jest właścicielem. Nieopublikowane szkice zostają szkicami; znajdziesz je później w „Zarządzaj usługami” na stronie działu.',
         example: 'Opublikuj teraz „Zaświadczenie o zatrudnieniu”, a wdrożenie po jeszcze jednym przeglądzie.',
       },
     },
     calendar: {
       defaults: 'Propozycja: od poniedziałku do piątku, 09:00–17:00. Zmień poniżej, co chcesz.',
+      suggestedHolidays: (country, year) =>
+        `Wpisaliśmy święta państwowe kraju ${country} na ${year} i ${year + 1}: są na liście „Dni wolne” poniżej. Usuń dzień przyciskiem ×, a inny kraj lub rok dodaj tutaj.`,
       country: 'Święta państwowe kraju',
       noCountry: 'Bez kraju',
       year: 'Rok',
@@ -94,11 +97,18 @@ export const setupWords: typeof english = {
     },
     drafts: 'Twoje szkice',
     noDrafts: 'Brak szkiców: wróć do kroku Procesy i zacznij od szablonu.',
+    adoptedNext: (name) =>
+      `„${name}” jest teraz szkicem twojego działu. Sprawdzisz i opublikujesz go w ostatnim kroku, Publikacja.`,
+    noTemplate: 'Żaden szablon nie pasuje?',
+    emptyService: 'Zacznij pustą usługę',
+    fromSheet: 'Zaimportuj listę usług z arkusza (CSV lub XLSX)',
+    nothingPublished: (code) =>
+      `Nic nie jest jeszcze opublikowane: w katalogu nie ma żadnej usługi działu ${code}, dopóki jakiejś nie opublikujesz.`,
     publishOne: (name) => `Opublikuj „${name}”`,
     published: (name) => `„${name}” jest w katalogu.`,
     edit: (name) => `Edytuj „${name}”`,
     alreadyPublished: 'Opublikowana',
-    finish: 'Zakończ i otwórz katalog',
+    finish: 'Zakończ i otwórz stronę działu',
   },
   templates: {
     link: 'Zacznij od szablonu',
@@ -122,6 +132,7 @@ export const setupWords: typeof english = {
     adopting: 'Przyjmowanie…',
     adopted: (name) => `„${name}” jest teraz szkicem działu.`,
     open: 'Otwórz szkic',
+    otherAreas: 'Szablony innych obszarów',
     contents: 'Co zawiera',
   },
 };

@@ -9,7 +9,8 @@ export const setupWords: typeof english = {
   setup: {
     link: '分步设置',
     title: (code) => `设置部门 ${code}`,
-    intro: '一步一步描述您的部门，最后发布可供订购的服务。任何一步都可以跳过，稍后再回来：进度会被保存。',
+    intro:
+      '一步一步描述您的部门，最后发布可供订购的服务。您的回答会成为部门页面上的部门画布。任何一步都可以跳过，稍后再回来：进度会被保存。',
     headOnly: '只有部门负责人可以进行分步设置。',
     offer: '这里还没有发布任何服务：分步设置将带您从部门画布走到第一批服务。',
     stepsLabel: '设置步骤',
@@ -61,7 +62,7 @@ export const setupWords: typeof english = {
       standards: {
         name: '标准',
         explain:
-          '每项服务都承诺在一定时间内首次答复并完成。模板自带标准，您可以在每项服务中修改；请在这里写下您的总体承诺。',
+          '每项服务都承诺在一定时间内首次答复并完成。模板自带可修改的标准：在下方选择一份草稿即可打开。请在这里写下您的总体承诺。',
         example: '4 个工作小时内首次答复；90% 的订单按时完成。',
       },
       resources: {
@@ -76,12 +77,15 @@ export const setupWords: typeof english = {
       },
       publish: {
         name: '发布',
-        explain: '发布您满意的草稿：大家会立即在目录中找到它们。',
+        explain:
+          '发布会把草稿放进目录：从这一刻起，大家就能找到并订购它。发布前请打开每份草稿（点击名称），检查表单、谁可以订购以及负责人。未发布的草稿仍是草稿；之后可在部门页面的“管理服务”中找到。',
         example: '现在发布“在职证明”，入职服务再审一次后发布。',
       },
     },
     calendar: {
       defaults: '建议：周一至周五 09:00–17:00。可在下方修改任何内容。',
+      suggestedHolidays: (country, year) =>
+        `我们已填入${country}${year}年和${year + 1}年的公共假日：列在下方“节假日”中。用 × 删除某一天，或在此添加其他国家或年份。`,
       country: '公共假日所属国家',
       noCountry: '不选国家',
       year: '年份',
@@ -91,11 +95,16 @@ export const setupWords: typeof english = {
     },
     drafts: '您的草稿',
     noDrafts: '还没有草稿：请回到“流程”一步，从模板开始。',
+    adoptedNext: (name) => `“${name}”现在是您部门的草稿。您将在最后一步“发布”中检查并发布它。`,
+    noTemplate: '没有合适的模板？',
+    emptyService: '新建空白服务',
+    fromSheet: '从表格导入服务列表（CSV 或 XLSX）',
+    nothingPublished: (code) => `尚未发布任何内容：在您发布之前，目录中看不到 ${code} 的任何服务。`,
     publishOne: (name) => `发布“${name}”`,
     published: (name) => `“${name}”已在目录中。`,
     edit: (name) => `编辑“${name}”`,
     alreadyPublished: '已发布',
-    finish: '完成并打开目录',
+    finish: '完成并打开部门页面',
   },
   templates: {
     link: '从模板开始',
@@ -113,6 +122,7 @@ export const setupWords: typeof english = {
     adopting: '正在采用…',
     adopted: (name) => `“${name}”现在是您部门的草稿。`,
     open: '打开草稿',
+    otherAreas: '其他领域的模板',
     contents: '包含内容',
   },
 };
