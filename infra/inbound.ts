@@ -173,6 +173,27 @@ export class OrdoInbound extends Construct {
   }
 
   /**
+   * Lets a function delete raw messages for good (a sender's erasure in the API, the retention of the
+   * order a message is about): DeleteObject and DeleteObjectVersion under the inbound prefix, and
+   * listing a key's versions; nothing else of the bucket.
+   */
+  letRemoveRawMail(fn: OrdoFunction): void {
+    fn.allow(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)],
+      }),
+    );
+    fn.allow(new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [this.bucket.bucketArn] }));
+    fn.setEnv('INBOUND_BUCKET', this.bucket.bucketName);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnInFinding(this.bucket)}/${INBOUND_PREFIX}*]`,
+      reason:
+        'A person’s erasure and the retention job delete the raw messages of their mail, each named by its SES message id known only at run time; only deletes under the inbound prefix of this one bucket.',
+    });
+  }
+
+  /**
    * Lets a function sign or check reply addresses: reads the reply key ring, and learns the domain.
    * The senders (mail worker, timer) sign every mail about an order with it; mail in checks replies.
    */

@@ -94,6 +94,9 @@ export class OrdoStack extends Stack {
       this.inbound.bindReplies(this.slaTimer.handler);
       // The head's download of a raw message: a presigned GET the API signs, so it may read them.
       this.inbound.letReadRawMail(this.api.handler);
+      // A person's erasure (the API) and the retention job delete raw messages with their words.
+      this.inbound.letRemoveRawMail(this.api.handler);
+      this.inbound.letRemoveRawMail(this.retention.handler);
     }
 
     this.portalDeployed = this.web.deployPortal({ apiUrl: this.api.url, oidc: portalOidcConfig(this.auth) });

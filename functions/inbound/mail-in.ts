@@ -37,6 +37,7 @@ import type { InboundAttachment, InboundRecord, InboundRepository } from '../rep
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
 import type { UserRepository } from '../repositories/users.ts';
+import { keys } from '../storage/keys.ts';
 import type { OrderWorkflow } from '../workflows/orders/index.ts';
 import type { ReplyAddresses } from './reply-address.ts';
 import type { InboundStore } from './store.ts';
@@ -292,7 +293,7 @@ export class MailIn {
     const language = mailLanguage(person ?? (await this.personByEmail(to)));
     const now = this.deps.now();
     const message = composeInboundRefusal({
-      id: `INBOUND.${id}.${decision.outcome}`,
+      id: keys.inboundAnswer(id, decision.outcome),
       outcome: decision.outcome,
       to,
       language,

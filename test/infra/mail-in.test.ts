@@ -162,13 +162,10 @@ describe('mail in with -c inboundDomain (prod, concrete account and region)', ()
     t.hasOutput('InboundMx', { Value: `10 inbound-smtp.${REGION}.amazonaws.com` });
   });
 
-  it('lets the API read raw messages for the head’s download, and nothing else of the inbound bucket', () => {
-    const t = synth.template;
-    const api = environmentOf(t, 'ordo-prod-api');
-    const mailIn = environmentOf(t, 'ordo-prod-mail-in');
-    expect(api.INBOUND_BUCKET).toEqual(mailIn.INBOUND_BUCKET);
+  /** What a function's role may do on the inbound bucket: `action on objects|bucket` (statements merged or not). */
+  function onInbound(t: Template, functionName: string, bucketRef: string): string[] {
     const [fn] = Object.values(
-      t.findResources('AWS::Lambda::Function', { Properties: { FunctionName: 'ordo-prod-api' } }),
+      t.findResources('AWS::Lambda::Function', { Properties: { FunctionName: functionName } }),
     ) as Array<{ Properties: { Role: { 'Fn::GetAtt': [string, string] } } }>;
     const role = fn!.Properties.Role['Fn::GetAtt'][0];
     const statements = Object.values(
@@ -181,15 +178,36 @@ describe('mail in with -c inboundDomain (prod, concrete account and region)', ()
           }
         ).Properties.PolicyDocument.Statement,
     );
+    const objects = JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketRef, 'Arn'] }, `/${INBOUND_PREFIX}*`]] });
+    const bucket = JSON.stringify({ 'Fn::GetAtt': [bucketRef, 'Arn'] });
+    const out: string[] = [];
+    for (const st of statements) {
+      const resources = (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => JSON.stringify(r));
+      const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
+      for (const r of resources) {
+        if (!r.includes(bucketRef)) continue;
+        const where = r === objects ? 'objects' : r === bucket ? 'bucket' : r;
+        for (const action of actions) out.push(`${action} on ${where}`);
+      }
+    }
+    return out.sort();
+  }
+
+  it('lets the API read raw messages for the head’s download and delete them for an erasure, and the retention job delete them, nothing else of the inbound bucket', () => {
+    const t = synth.template;
+    const api = environmentOf(t, 'ordo-prod-api');
+    const mailIn = environmentOf(t, 'ordo-prod-mail-in');
+    const retention = environmentOf(t, 'ordo-prod-retention');
+    expect(api.INBOUND_BUCKET).toEqual(mailIn.INBOUND_BUCKET);
+    expect(retention.INBOUND_BUCKET).toEqual(mailIn.INBOUND_BUCKET);
     const bucketRef = (mailIn.INBOUND_BUCKET as { Ref: string }).Ref;
-    const onInbound = statements.filter((st) => JSON.stringify(st.Resource).includes(bucketRef));
-    expect(onInbound).toEqual([
-      {
-        Effect: 'Allow',
-        Action: 's3:GetObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketRef, 'Arn'] }, `/${INBOUND_PREFIX}*`]] },
-      },
-    ]);
+    const remove = [
+      's3:DeleteObject on objects',
+      's3:DeleteObjectVersion on objects',
+      's3:ListBucketVersions on bucket',
+    ];
+    expect(onInbound(t, 'ordo-prod-api', bucketRef)).toEqual([...remove, 's3:GetObject on objects'].sort());
+    expect(onInbound(t, 'ordo-prod-retention', bucketRef)).toEqual(remove);
   });
 
   it('stays cdk-nag clean', () => {
