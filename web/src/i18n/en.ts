@@ -6,6 +6,7 @@ import { type DueWords, ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { type Language, ORDER_STATUSES, type OrderStatus, type Priority, type ServiceStatus } from '#shared/model.ts';
 import { englishRefusals, type RefusalWords } from '#shared/refusal-words.en.ts';
+import type { ClockKind, ClockState } from '#shared/sla.ts';
 import { accountWords } from '../account/words.en.ts';
 import { adminWords } from '../admin/words.en.ts';
 import { catalogWords } from '../catalog/words.en.ts';
@@ -20,9 +21,6 @@ import { setupWords } from '../setup/words.en.ts';
 import { surveyWords } from '../survey/words.en.ts';
 import { transferWords } from '../transfer/words.en.ts';
 import { type Keyed, keyed, num, plural } from './en-grammar.ts';
-
-type ClockState = 'running' | 'warning' | 'breached' | 'paused' | 'met';
-type ClockKind = 'first_response' | 'resolution';
 
 export type { Keyed };
 
