@@ -125,6 +125,20 @@ export function formatDay(day: string, languageOrLocale: string): string {
   return date ? dayIn(date, dateLanguage(languageOrLocale), 'UTC') : day;
 }
 
+/**
+ * A day "YYYY-MM-DD" short, without its year, for an axis of many days or weeks: "3 Dec", "3 gru",
+ * "3 дек.", "3 dec", "12月3日"; anything else as given.
+ */
+export function formatDayShort(day: string, languageOrLocale: string): string {
+  const date = instant(`${day}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !date) return day;
+  return format('day-without-year', dateLocale(languageOrLocale), {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
 /** A month "YYYY-MM" in words: "December 2026", "grudzień 2026". */
 export function formatMonth(month: string, languageOrLocale: string): string {
   const date = instant(`${month}-15T12:00:00Z`);

@@ -87,17 +87,80 @@ describe('the head dashboard on the seeded history', () => {
     await page.getByLabel('Search services').waitFor();
     await screenshot(page, 'catalog');
     publish('catalog');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${stack.appUrl}/queue/HR`);
     const first = page.getByRole('link', { name: /^HR-\d+$/ }).first();
     await first.waitFor();
+    // In a 1280 px window every column fits, the Claim button included: whole inside the table's
+    // visible box (its wrapper, which would scroll sideways were the table wider).
+    const table = page.locator('.queue .table-wrap');
+    const claim = table.getByRole('button', { name: /^Claim HR-\d+$/ }).first();
+    await claim.waitFor();
+    const [button, box] = [await claim.boundingBox(), await table.boundingBox()];
+    expect(button && box && button.x >= box.x && button.x + button.width <= box.x + box.width).toBe(true);
+    expect(button && button.x + button.width <= 1280).toBe(true);
+    expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await screenshot(page, 'queue');
     publish('queue');
     await first.click();
     await page.getByTestId('order-number').waitFor();
     await screenshot(page, 'order-page');
     publish('order-page');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
+
+/** A word chart.js drew on a canvas in its latest frame: where it lies and whether it is turned. */
+interface DrawnText {
+  text: string;
+  left: number;
+  right: number;
+  rotated: boolean;
+}
+
+/**
+ * Runs in the page before its scripts: remembers, per canvas, the words drawn since the canvas was
+ * last cleared (chart.js clears it whole before every frame), with their box on the canvas and
+ * whether they were drawn turned. Plain script text, as the page runs it.
+ */
+const recordCanvasText = `(() => {
+  const proto = CanvasRenderingContext2D.prototype;
+  const drawn = new WeakMap();
+  const clearRect = proto.clearRect;
+  proto.clearRect = function (x, y, w, h) {
+    if (x === 0 && y === 0) drawn.set(this.canvas, []);
+    return clearRect.call(this, x, y, w, h);
+  };
+  const fillText = proto.fillText;
+  proto.fillText = function (text, x, y, maxWidth) {
+    const m = this.getTransform();
+    const at = m.a * x + m.c * y + m.e;
+    const width = this.measureText(text).width * Math.hypot(m.a, m.b);
+    const align = this.textAlign;
+    const left = align === 'center' ? at - width / 2 : align === 'right' || align === 'end' ? at - width : at;
+    const list = drawn.get(this.canvas) || [];
+    list.push({ text: String(text), left, right: left + width, rotated: Math.abs(m.b) > 1e-6 });
+    drawn.set(this.canvas, list);
+    return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+  };
+  window.drawnText = (canvas) => drawn.get(canvas) || [];
+})();`;
+
+/** The weekly chart's axis labels ("3 Dec") as last drawn, left to right. */
+async function weekLabels(canvas: ReturnType<Page['locator']>): Promise<DrawnText[]> {
+  const all = await canvas.evaluate((el) =>
+    (window as unknown as { drawnText: (c: HTMLCanvasElement) => DrawnText[] }).drawnText(el as HTMLCanvasElement),
+  );
+  return all.filter((d) => /^\d{1,2} [A-Z][a-z]{2,3}$/.test(d.text)).sort((a, b) => a.left - b.left);
+}
+
+/** Level, apart from each other, and more than one. */
+async function expectLevelApart(canvas: ReturnType<Page['locator']>) {
+  await expect.poll(async () => (await weekLabels(canvas)).length, { timeout: 10_000 }).toBeGreaterThan(1);
+  const labels = await weekLabels(canvas);
+  expect(labels.filter((l) => l.rotated)).toEqual([]);
+  for (let i = 1; i < labels.length; i++) expect(labels[i]!.left).toBeGreaterThan(labels[i - 1]!.right);
+}
 
 async function expectNoSeriousViolations() {
   expect((await seriousFindings(page)).map(findingAt)).toEqual([]);
@@ -143,6 +206,7 @@ describe('department insight on the seeded history', () => {
   });
 
   it('shows who orders, who stopped and who is least satisfied', async () => {
+    await page.addInitScript({ content: recordCanvasText });
     await page.goto(`${stack.appUrl}/departments/HR/customers?regularWeeks=2`);
     await page.getByRole('heading', { name: 'Customers HR', level: 1 }).waitFor();
     await expect.poll(() => page.locator('[data-testid="chart-customer-segments"] canvas').count()).toBe(1);
@@ -150,6 +214,14 @@ describe('department insight on the seeded history', () => {
     const weekly = page.getByTestId('chart-customer-segments-weekly');
     await expect.poll(() => weekly.locator('canvas').count()).toBe(1);
     expect(await weekly.getAttribute('class')).toContain('chart-stackedBars');
+    // Its week labels are short ("3 Dec") and level, and none overlaps the next, wide or on a phone.
+    await expectLevelApart(weekly.locator('canvas'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => Math.max(...(await weekLabels(weekly.locator('canvas'))).map((l) => l.right)))
+      .toBeLessThan(390);
+    await expectLevelApart(weekly.locator('canvas'));
+    await page.setViewportSize({ width: 1280, height: 900 });
     const stopped = page.getByRole('region', { name: 'Regular customers without an order lately' });
     await stopped.waitFor().catch(async (error) => {
       await screenshot(page, 'customers-failed');

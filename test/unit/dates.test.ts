@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatDayShort,
   formatMoment,
   formatMonth,
   formatTime,
@@ -59,5 +60,19 @@ describe('one date and time format per language', () => {
     expect(formatMoment(now, new Date('2026-12-07T08:00:00Z'), 'en', 'Europe/Warsaw')).toBe('Mon 09:00');
     expect(formatMoment(now, new Date('2027-01-07T08:00:00Z'), 'en', 'Europe/Warsaw')).toBe('7 Jan 2027, 09:00');
     expect(formatMoment(now, at, 'en', { timeZone: 'Europe/Warsaw' })).toBe('today 14:30 CET');
+  });
+});
+
+describe('a short day for a chart’s axis', () => {
+  it.each([
+    ['en', '3 Dec'],
+    ['pl', '3 gru'],
+    ['ru', '3 дек.'],
+    ['nl', '3 dec'],
+    ['zh', '12月3日'],
+  ])('%s: "%s", while the whole day keeps its year', (language, short) => {
+    expect(formatDay('2026-12-03', language)).toMatch(/2026/);
+    expect(formatDayShort('2026-12-03', language)).toBe(short);
+    expect(formatDay('2026-12-03', language)).toMatch(/2026/);
   });
 });

@@ -111,7 +111,9 @@ export function chartConfig(spec: ChartSpec): Config {
           title: axisTitle(spec.valueTitle),
           grid: { color: GRID },
         };
-  const categoryAxis = { ticks: { color: INK, autoSkip: true }, grid: { display: false }, stacked };
+  // Many weeks in a row: their labels stay level and short, every few weeks when they do not all fit.
+  const levelTicks = stacked ? { maxRotation: 0, minRotation: 0, autoSkipPadding: 12 } : {};
+  const categoryAxis = { ticks: { color: INK, autoSkip: true, ...levelTicks }, grid: { display: false }, stacked };
 
   return {
     type: spec.kind === 'percentLines' ? 'line' : 'bar',

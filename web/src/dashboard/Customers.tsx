@@ -8,6 +8,7 @@ import { createMemo, Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
 import { api, type CustomersResponse } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
+import { dayShortWords } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { usePageTitle } from '../lib/ui.tsx';
@@ -84,7 +85,8 @@ function CustomersBody(props: { view: CustomersResponse }) {
   const segmentName = (value: string) => value || ti.customers.notSet;
   const weekLabel = (week: string) => dayWords(week);
   const weekly = () => ({
-    labels: v().weeks.map(weekLabel),
+    // Short and level on the axis ("3 Dec"); the table under it says the whole date.
+    labels: v().weeks.map((week) => dayShortWords(week)),
     series: v()
       .segments.slice(0, CHART_SEGMENTS)
       .map((s) => ({ label: segmentName(s.value), values: s.weekly })),

@@ -1,6 +1,6 @@
 /** Pure formatting helpers: durations, standards, dates and answers in plain words. */
 import type { ServiceSummary } from '#shared/api.ts';
-import { formatDateTime as dateTime, formatDay } from '#shared/dates.ts';
+import { formatDateTime as dateTime, formatDay, formatDayShort } from '#shared/dates.ts';
 import type { Answers, Canvas, TimeStandard } from '#shared/model.ts';
 import { readerOptions } from './sla.ts';
 import { t } from './strings.ts';
@@ -55,6 +55,11 @@ export function formatDateTime(iso: string, timeZone?: string): string {
 /** A day "YYYY-MM-DD" in words, "25 Oct 2026" (the date itself: no time zone shifts it). */
 export function dayWords(day: string, locale: string = t.locale): string {
   return formatDay(day, locale);
+}
+
+/** A day "YYYY-MM-DD" short, for a chart's axis: "3 Dec", "3 gru". */
+export function dayShortWords(day: string, locale: string = t.locale): string {
+  return formatDayShort(day, locale);
 }
 
 /** An answer as the requester would read it. */
