@@ -207,3 +207,16 @@ export function formatMoment(now: Date, at: Date, languageOrLocale: string, zone
   }
   return formatDateTime(at, language, options);
 }
+
+/**
+ * The calendar day "YYYY-MM-DD" it is at `now` in `timeZone` (a department's calendar zone), or in
+ * the reader's own zone when none is given or the zone is unknown.
+ */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+  try {
+    return format('today', 'en-CA', { ...options, ...(timeZone ? { timeZone } : {}) }).format(now);
+  } catch {
+    return format('today', 'en-CA', options).format(now);
+  }
+}

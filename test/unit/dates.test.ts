@@ -8,6 +8,7 @@ import {
   formatMonth,
   formatTime,
   namesZone,
+  todayIn,
 } from '#shared/dates.ts';
 
 const at = new Date('2026-12-03T13:30:00Z');
@@ -74,5 +75,21 @@ describe('a short day for a chart’s axis', () => {
     expect(formatDay('2026-12-03', language)).toMatch(/2026/);
     expect(formatDayShort('2026-12-03', language)).toBe(short);
     expect(formatDay('2026-12-03', language)).toMatch(/2026/);
+  });
+});
+
+describe('today in a zone', () => {
+  // 18:30 in New York is already 00:30 of the next day in Warsaw.
+  const evening = new Date('2026-12-03T23:30:00Z');
+
+  it('is the calendar day of the zone, not of the machine', () => {
+    expect(todayIn('Europe/Warsaw', evening)).toBe('2026-12-04');
+    expect(todayIn('America/New_York', evening)).toBe('2026-12-03');
+  });
+
+  it('is the machine’s own day without a zone or with an unknown one', () => {
+    const own = todayIn(undefined, evening);
+    expect(own).toMatch(/^2026-12-0[34]$/);
+    expect(todayIn('Nowhere/Atlantis', evening)).toBe(own);
   });
 });

@@ -1,11 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
-import type { Canvas, DepartmentGoal } from '#shared/model.ts';
+import { todayIn } from '#shared/dates.ts';
+import type { Canvas, Department, DepartmentGoal } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
 import { user } from '../account/session.ts';
 import { goalFigureWords } from '../dashboard/goal-words.ts';
 import { ti } from '../dashboard/insight-words.ts';
-import { dayWords, isoDay } from '../dashboard/period.ts';
+import { dayWords } from '../dashboard/period.ts';
 import { api } from '../lib/api.ts';
 import { Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
@@ -17,10 +18,10 @@ import { workingHoursLines } from './hours.ts';
 import { ServiceList } from './ServiceList.tsx';
 import './catalog.css';
 
-/** The goals still running or ahead: what the department promises now. */
-function promises(goals: DepartmentGoal[] | undefined): DepartmentGoal[] {
-  const today = isoDay(new Date());
-  return (goals ?? []).filter((g) => g.to >= today);
+/** The goals still running or ahead on the department's today: what it promises now. */
+function promises(department: Pick<Department, 'goals' | 'calendar'>): DepartmentGoal[] {
+  const today = todayIn(department.calendar.timeZone);
+  return (department.goals ?? []).filter((g) => g.to >= today);
 }
 
 // Only heads and admins edit; everyone else never loads the editor (or its schemas).
@@ -122,11 +123,11 @@ export default function DepartmentPage() {
             </Show>
           </section>
 
-          <Show when={promises(data().department.goals).length > 0}>
+          <Show when={promises(data().department).length > 0}>
             <section aria-labelledby="promises-title" class="promises">
               <h2 id="promises-title">{ti.canvas.title}</h2>
               <ul class="promises-list">
-                <For each={promises(data().department.goals)}>
+                <For each={promises(data().department)}>
                   {(goal) => (
                     <li class="promises-item" data-testid="promise">
                       <strong>{ti.promise[goal.metric](goalFigureWords(goal.metric, goal.target))}</strong>{' '}

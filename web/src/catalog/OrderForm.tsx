@@ -9,6 +9,7 @@ import { useNavigate } from '@solidjs/router';
 import { type Accessor, createEffect, createMemo, createSignal, For, Match, Show, Switch, untrack } from 'solid-js';
 import type { CreateOrderBody } from '#shared/api.ts';
 import { isVisible } from '#shared/conditions.ts';
+import { todayIn } from '#shared/dates.ts';
 import { checkAnswers, hasPatterns, type PatternMatcher } from '#shared/form-check.ts';
 import { type Answers, type FormField, PRIORITIES, type Priority, type ServiceTranslation } from '#shared/model.ts';
 import { optionLabel } from '#shared/translate.ts';
@@ -259,18 +260,6 @@ export interface AnswersState {
   setBusy: (busy: boolean) => void;
   /** The department's today the date rules are judged by (undefined: rules relative to today are not checked). */
   today: Accessor<string | undefined>;
-}
-
-/** Today in a time zone, as the API judges dates ("2026-03-12"). */
-export function todayIn(timeZone: string | undefined, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-      now,
-    );
-  } catch {
-    // An unknown zone: the browser's own day is the nearest guess; the API checks again.
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  }
 }
 
 /** `today`: the department's local date, for date rules relative to today (none when not given). */

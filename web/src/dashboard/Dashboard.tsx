@@ -11,6 +11,7 @@ import type { ParetoEntry } from '#shared/reports.ts';
 import { user } from '../account/session.ts';
 import { api, type ReportTable, type ReportView } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
+import { createDepartmentToday } from '../lib/department-page.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createOrderSearch, SearchBox } from '../lib/search.tsx';
 import { formatMinutes } from '../lib/sla.ts';
@@ -60,8 +61,11 @@ const PARETOS = [
 export default function Dashboard() {
   const params = useParams<{ code: string }>();
   const [search, setSearch] = useSearchParams();
-  const today = isoDay(new Date());
-  const read = createMemo(() => readDashboardQuery({ ...search }, today));
+  // The period ends on the department's today; until its zone is known, the reader's stands in
+  // on screen and no report is asked for.
+  const departmentToday = createDepartmentToday(() => params.code);
+  const today = () => departmentToday() ?? isoDay(new Date());
+  const read = createMemo(() => readDashboardQuery({ ...search }, today()));
   const query = () => read().query;
 
   const me = () => user();
@@ -78,7 +82,9 @@ export default function Dashboard() {
   // What the API will answer with, known before it answers (the report's own scope wins later).
   const expectedScope = (): Scope => (isHead() ? 'department' : owned().length > 0 ? 'owned_services' : 'own_work');
 
-  const reportKey = createMemo(() => (read().problem ? undefined : `${params.code}?${reportSearch(query())}`));
+  const reportKey = createMemo(() =>
+    read().problem || !departmentToday() ? undefined : `${params.code}?${reportSearch(query())}`,
+  );
   // The last report stays on screen while the next one loads, so the page does not jump.
   const report = createLoader(
     reportKey,
@@ -128,8 +134,8 @@ export default function Dashboard() {
     const next: DashboardQuery = { ...query(), ...patch };
     if (patch.preset === 'custom' && query().preset !== 'custom') {
       // Start the custom period from what was on screen.
-      next.from = query().from || presetRange('30', today).from;
-      next.to = query().to || today;
+      next.from = query().from || presetRange('30', today()).from;
+      next.to = query().to || today();
     }
     setSearch(dashboardSearch(next), { replace: true });
   }

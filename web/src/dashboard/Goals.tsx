@@ -8,6 +8,7 @@ import type { GoalProgress } from '#shared/insight.ts';
 import { GOAL_METRICS, type GoalMetric } from '#shared/model.ts';
 import { NumberField, SelectField } from '../editor/controls.tsx';
 import { api, type GoalsView } from '../lib/api.ts';
+import { createDepartmentToday } from '../lib/department-page.tsx';
 import { TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { controlId } from '../lib/paths.ts';
@@ -185,11 +186,14 @@ function GoalEditor(props: {
     setVersion(props.view.version);
   });
 
-  const today = isoDay(new Date());
+  // A new goal starts on the department's today.
+  const departmentToday = createDepartmentToday(() => props.code);
   const update = (i: number, patch: Partial<DraftGoal>) =>
     setDraft((all) => all.map((g, j) => (j === i ? { ...g, ...patch } : g)));
-  const add = () =>
+  const add = () => {
+    const today = departmentToday() ?? isoDay(new Date());
     setDraft((all) => [...all, { metric: 'csat', target: 90, serviceId: '', from: today, to: addDays(today, 90) }]);
+  };
   const remove = (i: number) => setDraft((all) => all.filter((_, j) => j !== i));
 
   const save = createSubmit(

@@ -4,6 +4,7 @@ import {
   dashboardSearch,
   daysIncluded,
   dayWords,
+  departmentToday,
   isDay,
   isoDay,
   presetRange,
@@ -108,5 +109,21 @@ describe('dayWords', () => {
     expect(dayWords('2026-10-25')).toBe('25 Oct 2026');
     expect(dayWords('2026-10-25', 'en-US')).toBe('25 Oct 2026');
     expect(dayWords('soon')).toBe('soon');
+  });
+});
+
+describe('departmentToday', () => {
+  // 18:30 in New York, 00:30 the next day in Warsaw: a New York reader of a Warsaw department.
+  const evening = new Date('2026-12-03T23:30:00Z');
+  const list = [
+    { code: 'HR', calendar: { timeZone: 'Europe/Warsaw' } },
+    { code: 'NY', calendar: { timeZone: 'America/New_York' } },
+  ];
+
+  it('is the day in the department’s calendar zone, whatever the reader’s', () => {
+    expect(departmentToday(list, 'HR', evening)).toBe('2026-12-04');
+    expect(departmentToday(list, 'NY', evening)).toBe('2026-12-03');
+    // So the last 30 days of the Warsaw department end on its 4 December.
+    expect(presetRange('30', departmentToday(list, 'HR', evening))).toEqual({ from: '2026-11-05', to: '2026-12-04' });
   });
 });

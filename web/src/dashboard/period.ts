@@ -3,6 +3,8 @@
  * `?period=30|90|custom&from=YYYY-MM-DD&to=YYYY-MM-DD&service=…&agent=…`. Pure.
  */
 
+import { todayIn } from '#shared/dates.ts';
+import type { Department } from '#shared/model.ts';
 import { addDays } from '#shared/stats.ts';
 import { t } from '../lib/strings.ts';
 
@@ -33,6 +35,19 @@ const DAY_MS = 86_400_000;
 export function isoDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * A department's today: the calendar day it is at `now` in the department's calendar zone, so its
+ * periods end on its own day whichever zone the reader is in (the reader's own day when the
+ * department is not in the list).
+ */
+export function departmentToday(
+  list: ReadonlyArray<Pick<Department, 'code'> & { calendar: Pick<Department['calendar'], 'timeZone'> }>,
+  code: string,
+  now: Date = new Date(),
+): string {
+  return todayIn(list.find((d) => d.code === code)?.calendar.timeZone, now);
 }
 
 export function isDay(text: string | undefined): text is string {

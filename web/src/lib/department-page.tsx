@@ -4,10 +4,11 @@
  * part of such a page only the department's head may see.
  */
 import { A } from '@solidjs/router';
-import type { JSX } from 'solid-js';
-import { Show } from 'solid-js';
+import { type Accessor, type JSX, Show } from 'solid-js';
 import { isHeadOf } from '#shared/permissions.ts';
-import { user } from '../account/session.ts';
+import { departments, user } from '../account/session.ts';
+import { departmentToday } from '../dashboard/period.ts';
+import { createLoader } from './load.tsx';
 import { usePageTitle } from './ui.tsx';
 
 const departmentPath = (code: string) => `/departments/${encodeURIComponent(code)}`;
@@ -50,4 +51,20 @@ export function HeadOnly(props: { code: string; refusal: string; admins?: boolea
       {props.children}
     </Show>
   );
+}
+
+/**
+ * The department's today for its period views (undefined while the session's department list
+ * loads): its periods end on the department's day, not the reader's, when they read from another
+ * zone. Without the list, the reader's own day.
+ */
+export function createDepartmentToday(code: Accessor<string>): Accessor<string | undefined> {
+  const list = createLoader(
+    () => true,
+    () => departments().catch(() => []),
+  );
+  return () => {
+    const known = list.value();
+    return known ? departmentToday(known, code()) : undefined;
+  };
 }

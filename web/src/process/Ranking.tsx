@@ -19,6 +19,7 @@ import { NumberField } from '../editor/controls.tsx';
 import { api } from '../lib/api.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { Facts } from '../lib/blocks.tsx';
+import { createDepartmentToday } from '../lib/department-page.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
@@ -31,10 +32,15 @@ export default function RankingPage() {
   const params = useParams<{ code: string }>();
   const [search] = useSearchParams();
   const days = () => chosenDays(search.days);
-  const key = createMemo(() => `${params.code}|${days()}`);
+  // The period ends on the department's today (known once the department list is read).
+  const today = createDepartmentToday(() => params.code);
+  const key = createMemo(() => {
+    const day = today();
+    return day ? `${params.code}|${days()}|${day}` : undefined;
+  });
   const view = createLoader(key, (k: string) => {
-    const [code, d] = k.split('|') as [string, string];
-    return api.ranking(code, periodSearch(d));
+    const [code, d, day] = k.split('|') as [string, string, string];
+    return api.ranking(code, periodSearch(d, day));
   });
   usePageTitle(() => tc.ranking.title);
   return (
@@ -45,7 +51,7 @@ export default function RankingPage() {
           <RankingBody
             view={v()}
             code={params.code}
-            search={periodSearch(days())}
+            search={periodSearch(days(), today())}
             onRanked={(next) => view.set(next)}
             reload={() => void view.reload()}
           />

@@ -5,7 +5,7 @@
  */
 import { useParams, useSearchParams } from '@solidjs/router';
 import { type Accessor, createMemo, type JSX } from 'solid-js';
-import { DepartmentPage } from '../lib/department-page.tsx';
+import { createDepartmentToday, DepartmentPage } from '../lib/department-page.tsx';
 import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
 import { periodSearch } from './shared.ts';
@@ -15,10 +15,15 @@ export function createServiceView<V>(read: (code: string, serviceId: string, per
   const params = useParams<{ code: string; id: string }>();
   const [search, setSearch] = useSearchParams();
   const days = () => chosenDays(search.days);
-  const key = createMemo(() => `${params.code}|${params.id}|${days()}`);
+  // The period ends on the department's today (known once the department list is read).
+  const today = createDepartmentToday(() => params.code);
+  const key = createMemo(() => {
+    const day = today();
+    return day ? `${params.code}|${params.id}|${days()}|${day}` : undefined;
+  });
   const view = createLoader(key, (k: string) => {
-    const [code, id, d] = k.split('|') as [string, string, string];
-    return read(code, id, periodSearch(d));
+    const [code, id, d, day] = k.split('|') as [string, string, string, string];
+    return read(code, id, periodSearch(d, day));
   });
   /** The service's address among the department's services. */
   const base = () => `/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(params.id)}`;
