@@ -51,3 +51,25 @@ describe('the order form refused', () => {
     expect(described).toMatch(/for example \+48 600 100 200/);
   });
 });
+
+describe('a required field', () => {
+  it('shows one * and is said to be required once, on a phone and wide', async () => {
+    for (const viewport of [phoneViewport, { width: 1280, height: 800 }]) {
+      const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska', viewport);
+      await anna.goto(`${stack.appUrl}/services/hr-contract-change`);
+      // A group of choices names "required" in its name (a group has no required state of its own)…
+      const group = anna.getByRole('group', { name: 'What changes (required)', exact: true });
+      await group.waitFor();
+      const legend = group.locator('legend');
+      expect(await legend.locator('.req').count()).toBe(1);
+      // …which a sighted reader does not see: only the mark shows, the words are clipped away.
+      expect(await legend.getByText('(required)').boundingBox()).toMatchObject({ width: 1, height: 1 });
+      // A text box says it once through its state, its name is the label alone.
+      const employee = anna.getByRole('textbox', { name: 'Employee', exact: true });
+      expect(await employee.evaluate((el) => (el as HTMLInputElement).required || el.ariaRequired === 'true')).toBe(
+        true,
+      );
+      await anna.context().close();
+    }
+  });
+});

@@ -57,12 +57,29 @@ describe('the order slice in the portal', () => {
     await page.getByRole('button', { name: 'Claim', exact: true }).click();
     await expect.poll(() => page.getByTestId('order-status').innerText()).toMatch(/in progress/i);
 
-    for (const label of ['Employee record created', 'Registered in payroll']) {
+    // The first is ticked without a note, the second with one.
+    const notes: Record<string, string> = {
+      'Employee record created': '',
+      'Registered in payroll': 'Payroll no. 4711',
+    };
+    for (const [label, note] of Object.entries(notes)) {
+      if (note) await page.getByRole('textbox', { name: `Note on “${label}”` }).fill(note);
       const box = page.getByRole('checkbox', { name: label });
       await box.check();
       await expect.poll(() => box.isChecked()).toBe(true);
       await expect.poll(() => page.getByTestId('timeline').innerText()).toContain(label);
     }
+    // Ticked, neither keeps a note box (the unticked one still has its own); the note given shows
+    // as text under its deliverable.
+    const checklist = page.getByTestId('deliverables-checklist');
+    const noteBox = (label: string) => checklist.getByRole('textbox', { name: `Note on “${label}”` });
+    expect(await noteBox('Employee record created').count()).toBe(0);
+    expect(await noteBox('Registered in payroll').count()).toBe(0);
+    expect(await noteBox('Welcome pack sent to the new hire').count()).toBe(1);
+    await checklist.locator('li').filter({ hasText: 'Registered in payroll' }).getByText('Payroll no. 4711').waitFor();
+    expect(await checklist.locator('li').filter({ hasText: 'Employee record created' }).locator('.prose').count()).toBe(
+      0,
+    );
     await page.getByRole('button', { name: 'Resolve', exact: true }).click();
     await expect.poll(() => page.getByTestId('order-status').innerText()).toMatch(/resolved/i);
     await screenshot(page, 'order-resolved');
