@@ -167,6 +167,27 @@ async function expectNoSeriousViolations() {
 }
 
 describe('department insight on the seeded history', () => {
+  it('ends the period on the department’s today for a reader in a zone behind it', async () => {
+    // 23:30 UTC: already tomorrow in Warsaw (HR's calendar), still today in New York (the reader's).
+    const now = new Date();
+    const evening = new Date(`${now.toISOString().slice(0, 10)}T23:30:00Z`);
+    if (evening > now) evening.setUTCDate(evening.getUTCDate() - 1);
+    const warsawDay = new Date(evening.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'America/New_York',
+    });
+    const reader = await context.newPage();
+    await signIn(reader, stack.appUrl, 'Henry Ortiz');
+    await reader.clock.setFixedTime(evening);
+    const [report] = await Promise.all([
+      reader.waitForRequest((r) => r.url().includes('/departments/HR/report?')),
+      reader.goto(`${stack.appUrl}/departments/HR/dashboard`),
+    ]);
+    await context.close();
+    expect(new URL(report.url()).searchParams.get('to')).toBe(warsawDay);
+  });
+
   it('shows each goal with its progress, trend and what pulls it down, and edits them', async () => {
     await page.goto(`${stack.appUrl}/departments/HR/dashboard`);
     // The quality dashboard lists the goals with their status, linking to the goals page.
