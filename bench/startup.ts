@@ -184,10 +184,13 @@ function report(starts: Start[], load: number): Section {
   const phases = (s: Start) => {
     const at = (re: RegExp) => s.lines.find((l) => re.test(l.text))?.t;
     const building = at(/building the portal/);
+    const upToDate = at(/portal is up to date/);
     const starting = at(/starting DynamoDB Local/);
     const parts: string[] = [];
-    if (building !== undefined) parts.push(`npm and tsx until start.ts runs ${s1(building)}`);
+    const begun = building ?? upToDate;
+    if (begun !== undefined) parts.push(`npm and tsx until start.ts runs ${s1(begun)}`);
     if (building !== undefined && starting !== undefined) parts.push(`portal build ${s1(starting - building)}`);
+    if (upToDate !== undefined) parts.push('portal up to date, not built');
     if (starting !== undefined)
       parts.push(
         `stack (stand-ins, table, demo data${s.kind === 'first' ? ', history' : ''}, server) ${s1(s.wallSeconds - starting)}`,
@@ -210,8 +213,8 @@ function report(starts: Start[], load: number): Section {
   }
   if (worstLater > LATER_TARGET_S) {
     unmet.push(
-      `A later run took ${s1(worstLater)} (${later.map(phases).join('; ')}). What would fix it: skip the portal ` +
-        'build when web/dist is newer than web/src (or build it in a child process while the stand-ins start), start the stand-ins and the portal build side by side, and serve the API from prebuilt JavaScript instead of transforming TypeScript with tsx at start.' +
+      `A later run took ${s1(worstLater)} (${later.map(phases).join('; ')}). What would fix it: when the portal ` +
+        'must be built (its sources changed), build it while the stand-ins start, and serve the API from prebuilt JavaScript instead of transforming TypeScript with tsx at start.' +
         busy,
     );
   }

@@ -37,6 +37,8 @@ export interface StackOptions {
   history?: boolean;
   /** More API settings on top of the local ones (the benchmarks lift the write limit: WRITE_LIMIT_*). */
   apiEnv?: Record<string, string>;
+  /** Serve the SES stand-in from this process instead of a Node process of its own (`npm start`). */
+  sesInProcess?: boolean;
 }
 
 export interface Stack {
@@ -131,7 +133,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       port: ports.dynamo,
       ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
     }),
-    startSesLocal({ port: ports.ses }),
+    startSesLocal({ port: ports.ses, ...(opts.sesInProcess ? { inProcess: true } : {}) }),
   ]);
   const appUrl = `http://127.0.0.1:${ports.app}`;
   const s3 = await startS3Local({

@@ -11,6 +11,7 @@
  * the stand-in for SES receiving).
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LOCAL_INBOUND_DOMAIN } from '../functions/config.ts';
@@ -34,11 +35,46 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
+/** The built portal's page; its modification time says which sources it was built from (see buildPortal). */
+const builtPage = join(root, 'web/dist/index.html');
+
+/**
+ * The newest modification time among what the portal is built from: web/ (but its output), shared/ (the
+ * portal imports it), the package files (its libraries) and the TypeScript settings. Folders count too,
+ * so a deleted or renamed file shows as a change of its folder — except web/ itself, which the build
+ * changes by writing web/dist.
+ */
+function newestPortalSource(): number {
+  const web = join(root, 'web');
+  let newest = 0;
+  const visit = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (path !== web) newest = Math.max(newest, stat.mtimeMs);
+    if (!stat.isDirectory()) return;
+    for (const name of readdirSync(path)) {
+      if (path === web && name === 'dist') continue;
+      visit(join(path, name));
+    }
+  };
+  for (const path of ['web', 'shared', 'package.json', 'package-lock.json', 'tsconfig.json']) visit(join(root, path));
+  return newest;
+}
+
+/** Whether web/dist was built from the sources as they are now (its page is newer than every source). */
+function portalUpToDate(): boolean {
+  const built = statSync(builtPage, { throwIfNoEntry: false });
+  return built !== undefined && built.mtimeMs >= newestPortalSource();
+}
+
 /**
  * Builds the portal in a child process: the build's memory (several hundred MB for Vite and its
  * plugins) goes back when the child ends instead of staying in the process that serves the stack.
+ * The built page is then dated to the build's start, so a source saved during the build still counts
+ * as newer next time.
  */
 async function buildPortal(): Promise<void> {
+  const startedAt = new Date();
   // The package's exports hide its bin; its package.json is exported and sits beside it.
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   const { child, output } = supervise(
@@ -50,7 +86,11 @@ async function buildPortal(): Promise<void> {
   );
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   // Its output (timing notes at the warn level) is shown only when the build fails.
-  if (code !== 0) throw new Error(`The portal build failed (exit ${code}).${output.tail(20)}`);
+  if (code !== 0) {
+    rmSync(builtPage, { force: true }); // a half-written build is built again next time
+    throw new Error(`The portal build failed (exit ${code}).${output.tail(20)}`);
+  }
+  utimesSync(builtPage, startedAt, startedAt);
 }
 
 async function main(): Promise<void> {
@@ -64,10 +104,14 @@ async function main(): Promise<void> {
     oidc: port('ORDO_OIDC_PORT', 3001),
     smtp: port('ORDO_SMTP_PORT', 2525),
   };
-  say('building the portal…');
-  // Before the stack, not beside it: on two cores a build next to the demo data's seeding starves
-  // DynamoDB Local past the storage deadline.
-  await buildPortal();
+  if (portalUpToDate()) {
+    say('the portal is up to date (web/dist is newer than its sources): no build');
+  } else {
+    say('building the portal…');
+    // Before the stack, not beside it: on two cores a build next to the demo data's seeding starves
+    // DynamoDB Local past the storage deadline.
+    await buildPortal();
+  }
   say(
     `starting DynamoDB Local (${inMemory ? 'in memory' : 'data in .data/'}), the SES and S3 stand-ins, the OpenID provider…`,
   );
@@ -78,6 +122,8 @@ async function main(): Promise<void> {
     history: true,
     // The head's download of raw incoming mail reads the bucket the SMTP stand-in keeps it in.
     apiEnv: { INBOUND_BUCKET },
+    // One Node runtime for the whole stack: the mail viewer is served from this process too.
+    sesInProcess: true,
   });
 
   const smtp = await startMailIn(stack, ports.smtp);

@@ -1,12 +1,13 @@
 /**
- * Starts the SES v2 stand-in (`aws-ses-v2-local`) as a child process, and reads back what it "sent".
- * Point `@aws-sdk/client-sesv2` at `endpoint` with any region and credentials.
+ * Starts the SES v2 stand-in (`aws-ses-v2-local`), as a child process or inside this one, and reads back
+ * what it "sent". Point `@aws-sdk/client-sesv2` at `endpoint` with any region and credentials.
  */
 import { spawn } from 'node:child_process';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { assertPortFree, waitForHttp } from './ports.ts';
-import { supervise } from './processes.ts';
+import { onShutdown, supervise } from './processes.ts';
 
 /** One message captured by the stand-in (shape of `GET /store` → `emails[]`). */
 export interface CapturedEmail {
@@ -30,6 +31,11 @@ export interface SesLocalOptions {
   onOutput?: (line: string) => void;
   /** Environment variable that chooses the port, named in the "port in use" error. */
   portEnvVar?: string;
+  /**
+   * Serve it from this process instead of a Node process of its own (`npm start`: one runtime fewer,
+   * ~40 MiB). Its mailbox is module state, so a process holds at most one such stand-in at a time.
+   */
+  inProcess?: boolean;
 }
 
 export interface RunningSes {
@@ -51,6 +57,7 @@ function sesCliPath(): string {
 export async function startSesLocal(options: SesLocalOptions): Promise<RunningSes> {
   const { port, timeoutMs = 15_000, onOutput } = options;
   await assertPortFree(port, 'SES stand-in', options.portEnvVar);
+  if (options.inProcess) return startSesInProcess(port);
   const args = [sesCliPath(), '--host', '127.0.0.1', '--port', String(port)];
   // `node …/cli.js` (not npx) so that one PID is the server.
   const { child, output, stop } = supervise(
@@ -83,6 +90,31 @@ export async function startSesLocal(options: SesLocalOptions): Promise<RunningSe
     await stop();
     throw error;
   }
+  return { endpoint, viewerUrl: `${endpoint}/`, stop };
+}
+
+let inProcessRunning = false;
+
+/** The stand-in's HTTP server in this process; loaded on first use, so other processes never load Express. */
+async function startSesInProcess(port: number): Promise<RunningSes> {
+  if (inProcessRunning) throw new Error('An SES stand-in already runs in this process (its mailbox is shared).');
+  const require = createRequire(import.meta.url);
+  const serve = (require('aws-ses-v2-local') as typeof import('aws-ses-v2-local')).default;
+  inProcessRunning = true;
+  // The port was just found free; it resolves once listening.
+  const server: Server = await serve({ host: '127.0.0.1', port });
+  const endpoint = `http://127.0.0.1:${port}`;
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }).finally(() => {
+      inProcessRunning = false;
+    });
+    return stopped;
+  };
+  onShutdown(stop, 'SES stand-in');
   return { endpoint, viewerUrl: `${endpoint}/`, stop };
 }
 
