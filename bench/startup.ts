@@ -2,9 +2,9 @@
  * How long `npm start` takes to be ready: `npm run bench -- --only=startup` (standalone; ~2 min).
  *
  * The working tree is copied to a temporary directory (node_modules and the DynamoDB Local download are
- * linked, not copied), so the first run finds no .data/ and no built portal, exactly as after a clone,
- * and nobody's .data/ or web/dist/ is touched. TMPDIR points into that directory too, so tsx's cache of
- * transformed TypeScript starts cold on the first run. `npm start` is then run three times on free
+ * linked, not copied), so the first run finds no .data/, no built portal and no bundle of the local server
+ * (dist/local/), exactly as after a clone, and nobody's .data/ or web/dist/ is touched. TMPDIR points into
+ * that directory too, so any cache under it starts cold on the first run. `npm start` is then run three times on free
  * ports (ORDO_* variables): the first run (empty .data/: table, demo data, weeks of history) and two later
  * runs (data kept). Ready = the moment it prints "Ordo is running", timed from the spawn of `npm start`;
  * its own "ready in" figure (from inside the process) is reported next to it, and the time of each line it
@@ -59,7 +59,7 @@ function copyTree(): string {
 async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
   const [app, dynamo, ses, s3, oidc] = await freePorts(5);
   const t0 = performance.now();
-  // Its own process group, so one signal reaches npm, tsx and the stack the way Ctrl-C does.
+  // Its own process group, so one signal reaches npm and the stack the way Ctrl-C does.
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: dir,
     detached: true,
@@ -157,8 +157,9 @@ function label(m: ProcMemory): string {
   if (m.name.startsWith('sh ')) return "sh (npm's script shell)";
   if (m.name.includes('DynamoDBLocal')) return 'DynamoDB Local (Java)';
   if (m.name.includes('aws-ses-v2-local')) return 'SES stand-in (Node)';
-  if (m.name.includes('esbuild')) return "esbuild service (tsx's transform)";
-  if (m.name.includes('scripts/start.ts')) return 'Node: API + portal server, workers, OpenID provider, S3 stand-in';
+  if (m.name.includes('esbuild')) return 'esbuild service';
+  if (/scripts\/start\.(ts|mjs)|dist\/local\/start\.mjs/.test(m.name))
+    return 'Node: API + portal server, workers, OpenID provider, S3, SES and SMTP stand-ins';
   if (m.name.includes('tsx')) return 'tsx launcher (Node)';
   return m.name;
 }
@@ -169,7 +170,7 @@ function report(starts: Start[], load: number): Section {
   const worstLater = Math.max(...later.map((s) => s.wallSeconds));
   const rows: Row[] = [
     {
-      figure: '`npm start` ready, first run (empty .data/, portal not built, tsx cache cold)',
+      figure: '`npm start` ready, first run (empty .data/, portal and local server not built)',
       target: `≤ ${FIRST_TARGET_S} s`,
       measured: `${s1(first.wallSeconds)} from the command (it reports ${s1(first.reportedSeconds)} from inside)`,
       verdict: verdict(first.wallSeconds <= FIRST_TARGET_S),
@@ -188,7 +189,7 @@ function report(starts: Start[], load: number): Section {
     const starting = at(/starting DynamoDB Local/);
     const parts: string[] = [];
     const begun = building ?? upToDate;
-    if (begun !== undefined) parts.push(`npm and tsx until start.ts runs ${s1(begun)}`);
+    if (begun !== undefined) parts.push(`npm and the launcher (bundling when needed) until start.ts runs ${s1(begun)}`);
     if (building !== undefined && starting !== undefined) parts.push(`portal build ${s1(starting - building)}`);
     if (upToDate !== undefined) parts.push('portal up to date, not built');
     if (starting !== undefined)
@@ -214,7 +215,7 @@ function report(starts: Start[], load: number): Section {
   if (worstLater > LATER_TARGET_S) {
     unmet.push(
       `A later run took ${s1(worstLater)} (${later.map(phases).join('; ')}). What would fix it: when the portal ` +
-        'must be built (its sources changed), build it while the stand-ins start, and serve the API from prebuilt JavaScript instead of transforming TypeScript with tsx at start.' +
+        'must be built (its sources changed), build it while the stand-ins start.' +
         busy,
     );
   }
@@ -240,7 +241,7 @@ function report(starts: Start[], load: number): Section {
     details: [
       'A copy of the working tree in a temporary directory (node_modules and .dynamodb/ linked), run with `npm start` ' +
         'on free ports (ORDO_PORT, ORDO_DYNAMODB_PORT, ORDO_SES_PORT, ORDO_S3_PORT, ORDO_OIDC_PORT) and TMPDIR inside it: ' +
-        'the first run starts with no .data/, no web/dist/ and a cold tsx cache; the later runs keep all three. ' +
+        'the first run starts with no .data/, no web/dist/ and no dist/local/ (the bundled local server); the later runs keep all three. ' +
         'Ready: "Ordo is running" printed, timed from the spawn. Stopped with SIGINT (Ctrl-C) to its process group.',
       table(
         ['run', 'ready (from the command)', 'it reports', 'where the time goes', 'stopped in'],
