@@ -272,6 +272,45 @@ export function composeOrderMails(
 }
 
 /** The head's morning digest (see functions/workflows/digest.ts), in their language. */
+/** The id of a department's digest of a day (its department-local day, "YYYY-MM-DD"). */
+export function digestId(department: string, day: string): string {
+  return `DIGEST.${department}.${day}`;
+}
+
+/**
+ * The ids of the department's digests that may list an order as late: one per day from the day
+ * before it was filed to the day after it was last active (`until`), so every zone's local day is in.
+ */
+export function digestIdsOf(order: Pick<Order, 'department' | 'createdAt'>, until: string): string[] {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const first = Date.parse(`${day(Date.parse(order.createdAt) - 86_400_000)}T00:00:00Z`);
+  const last = day(Date.parse(until) + 86_400_000);
+  const ids: string[] = [];
+  for (let t = first; day(t) <= last; t += 86_400_000) ids.push(digestId(order.department, day(t)));
+  return ids;
+}
+
+/**
+ * A digest (composeDigestMail) naming the order by `title` on its line, whatever title it was
+ * listed under (an erased requester's words); undefined when it does not list the order or already
+ * says `title`.
+ */
+export function digestRetitled(
+  mail: { text?: string; html?: string },
+  number: string,
+  title: string,
+): { text: string; html: string } | undefined {
+  const n = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const line = new RegExp(`^(${n} \\([^\\n]*?\\) ).*(: \\S*/orders/${n})$`, 'gm');
+  const item = new RegExp(`(/orders/${n}">${n}</a> \\([^<]*?\\) )[^<]*(</li>)`, 'g');
+  const text = (mail.text ?? '').replace(line, (_m, head: string, tail: string) => `${head}${title}${tail}`);
+  const html = (mail.html ?? '').replace(
+    item,
+    (_m, head: string, tail: string) => `${head}${escapeHtml(title)}${tail}`,
+  );
+  return text === (mail.text ?? '') && html === (mail.html ?? '') ? undefined : { text, html };
+}
+
 export function composeDigestMail(input: {
   department: string;
   /** The department's local day, "YYYY-MM-DD". */
@@ -306,7 +345,7 @@ export function composeDigestMail(input: {
   ]);
   return {
     // One head, one message a day: the id stays the department's and day's whatever the language.
-    id: `DIGEST.${code}.${day}`,
+    id: digestId(code, day),
     event: 'daily_digest',
     to,
     // The day in the one date format of the reader's language (shared/dates.ts).

@@ -7,6 +7,8 @@
  * - a requester's orders: Query byCollection REQUESTER#id (numbers only)
  * - an order with its timeline, with the items' keys: Query pk = ORDER#n
  * - the mail about an order: Query byCollection MAILS#n
+ * - the department's digests that may list an order as late: BatchGetItem of DIGEST.<code>.<day> for
+ *   each day it was active (ids fixed by department and day, shared/notifications.ts digestId)
  * - a person's rows in a department's customers view: Query pk = CUSTOMERS#code, filtered on kind and key
  *   (a partition read of the department's weeks, for an erasure only)
  * - a service's closed orders by closing instant: Query pk = RETAIN#serviceId, sk <= bound, oldest first
@@ -14,6 +16,8 @@
  * Rewrites of timeline events and deletes are batched (BatchWriteItem, 25 per call); each is idempotent.
  */
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   GetCommand,
   PutCommand,
@@ -130,6 +134,57 @@ export class PrivacyRepository {
       new GetCommand({ TableName: this.db.tableName, Key: keys.outboxMessage(id) }),
     );
     return Item ? fromItem<OutboxEntry>(Item) : undefined;
+  }
+
+  /** Outbox messages by id, those that exist (their id, text and HTML): BatchGetItem per 100. */
+  async mailWords(ids: string[]): Promise<Array<{ id: string; text?: string; html?: string }>> {
+    const out: Array<{ id: string; text?: string; html?: string }> = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let wanted: Array<Record<string, unknown>> | undefined = ids
+        .slice(i, i + 100)
+        .map((id) => keys.outboxMessage(id));
+      for (let attempt = 0; wanted && wanted.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        const got: BatchGetCommandOutput = await this.db.doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.db.tableName]: {
+                Keys: wanted,
+                ProjectionExpression: 'id, #text, html',
+                ExpressionAttributeNames: { '#text': 'text' },
+              },
+            },
+          }),
+        );
+        for (const item of got.Responses?.[this.db.tableName] ?? []) {
+          out.push({
+            id: String(item.id),
+            ...(typeof item.text === 'string' ? { text: item.text } : {}),
+            ...(typeof item.html === 'string' ? { html: item.html } : {}),
+          });
+        }
+        wanted = got.UnprocessedKeys?.[this.db.tableName]?.Keys;
+      }
+    }
+    return out;
+  }
+
+  /** A message's text and HTML in place of what they said (a message already gone stays gone). */
+  async rewriteMailWords(id: string, words: { text: string; html: string }): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(id),
+          UpdateExpression: 'SET #text = :text, html = :html',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#text': 'text' },
+          ExpressionAttributeValues: { ':text': words.text, ':html': words.html },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
   }
 
   async followUp(department: string, number: string): Promise<FollowUp | undefined> {

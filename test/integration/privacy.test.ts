@@ -291,6 +291,9 @@ describe('a person’s data on request', () => {
     await h.deliverMail();
     // The receiver heard of her orders by their title.
     expect(received.some((body) => body.includes(MARK))).toBe(true);
+    // A day later the order by mail is late: the head's digest lists it by its title.
+    days(1);
+    await h.deliverMail();
   });
 
   it('exports every kind of item as a versioned JSON archive behind a link', async () => {
@@ -387,6 +390,7 @@ describe('a person’s data on request', () => {
     expect(itemsBefore.some((i) => String(i.sk).startsWith('FOLLOWUP#') && JSON.stringify(i).includes(MARK))).toBe(
       true,
     );
+    expect(itemsBefore.some((i) => i.event === 'daily_digest' && JSON.stringify(i).includes(MARK))).toBe(true);
     // Notifications carry no words, but the requester's name.
     expect(itemsBefore.some((i) => i.type === 'note' && JSON.stringify(i).includes('Kowalska'))).toBe(true);
     expect(tableBefore).toContain('inbound_answered#anna.kowalska');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FormField, Order, TimelineEvent } from '#shared/model.ts';
+import { composeDigestMail, digestIdsOf, digestRetitled } from '#shared/notifications.ts';
 import {
   ANONYMOUS_NAME,
   type AnonymiseScope,
@@ -284,5 +285,41 @@ describe('mail in and webhook events anonymised', () => {
     expect(webhookPayloadTitled('not json', 'Contract')).toBe('not json');
     const same = webhookPayloadTitled(payload, 'Contract');
     expect(webhookPayloadTitled(same, 'Contract')).toBe(same);
+  });
+});
+
+describe('the head’s digest without an erased requester’s title', () => {
+  it('names the order by its new title in text and HTML, and leaves other orders and other digests alone', () => {
+    const digest = composeDigestMail({
+      department: 'HR',
+      day: '2026-03-03',
+      open: 2,
+      late: [
+        { number: 'HR-1001', title: 'Laptop for <Anna> (urgent)', state: 'breached' },
+        { number: 'HR-10011', title: 'Ben Carter', state: 'at_risk' },
+      ],
+      to: ['henry@example.com'],
+      portalUrl: 'https://ordo.example.com',
+    });
+    const next = digestRetitled(digest, 'HR-1001', 'Contract');
+    expect(next?.text).not.toContain('Anna');
+    expect(next?.html).not.toContain('Anna');
+    expect(next?.text).toContain('HR-1001 (');
+    expect(next?.text).toContain(') Contract: https://ordo.example.com/orders/HR-1001');
+    expect(next?.html).toContain(') Contract</li>');
+    expect(next?.text).toContain('Ben Carter');
+    expect(next?.html).toContain('Ben Carter');
+    expect(digestRetitled({ text: next?.text, html: next?.html }, 'HR-1001', 'Contract')).toBeUndefined();
+    expect(digestRetitled(digest, 'HR-2002', 'Contract')).toBeUndefined();
+  });
+
+  it('reads every day the order may have been listed, the day before and after included', () => {
+    expect(digestIdsOf({ department: 'HR', createdAt: '2026-03-02T23:30:00Z' }, '2026-03-04T10:00:00Z')).toEqual([
+      'DIGEST.HR.2026-03-01',
+      'DIGEST.HR.2026-03-02',
+      'DIGEST.HR.2026-03-03',
+      'DIGEST.HR.2026-03-04',
+      'DIGEST.HR.2026-03-05',
+    ]);
   });
 });

@@ -9,9 +9,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '#shared/errors.ts';
-import { FINAL_STATUSES } from '#shared/lifecycle.ts';
+import { ACTIVE_STATUSES, FINAL_STATUSES } from '#shared/lifecycle.ts';
 import type { Order } from '#shared/model.ts';
 import { notesOf } from '#shared/notes.ts';
+import { digestIdsOf, digestRetitled } from '#shared/notifications.ts';
 import {
   type AnonymiseScope,
   anonymiseEvent,
@@ -75,6 +76,7 @@ export async function anonymiseOrderFor(
       );
       inboundMails = await forgetInboundAbout(deps, number, scope, at);
       webhookEvents = await retitleWebhookEvents(deps, number, next.title);
+      await retitleDigests(deps, order, next.title);
     }
     const mails = allMail.filter(({ mail }) => dropMail(mail.to ?? [], order));
     await privacy.remove(mails.map((m) => m.key));
@@ -132,4 +134,16 @@ async function retitleWebhookEvents(deps: PrivacyDeps, number: string, title: st
     changed++;
   }
   return changed;
+}
+
+/**
+ * The head's daily digests list late orders by title: those of the days the order was active name it
+ * by its new title (digests are kept in the outbox under ids fixed by department and day).
+ */
+async function retitleDigests(deps: PrivacyDeps, order: Order, title: string) {
+  const until = ACTIVE_STATUSES.has(order.status) ? deps.now().toISOString() : order.updatedAt;
+  for (const mail of await deps.privacy.mailWords(digestIdsOf(order, until))) {
+    const words = digestRetitled(mail, order.number, title);
+    if (words) await deps.privacy.rewriteMailWords(mail.id, words);
+  }
 }
