@@ -229,6 +229,20 @@ describe('a department’s catalog exported and imported', () => {
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const header = ['Name', 'Summary', 'Tags', 'Owner', 'Resolution'];
 
+    // The example list the page offers imports as it is.
+    const [example] = await Promise.all([
+      henry.waitForEvent('download'),
+      henry.getByRole('button', { name: 'Download an example list (CSV)' }).click(),
+    ]);
+    const exampleCsv = readFileSync(await example.path(), 'utf8');
+    expect(exampleCsv).toMatch(/^\uFEFFname,summary,tags,resolution\r\nContract review,/);
+    await input.setInputFiles({ name: 'example.csv', mimeType: 'text/csv', buffer: Buffer.from(exampleCsv) });
+    await expect.poll(() => henry.getByTestId('transfer-preview').innerText()).toMatch(/Added: 2\./);
+
+    // A file named .xlsx that is no workbook: said so, with how to save it.
+    await input.setInputFiles({ name: 'services.xlsx', mimeType: xlsx, buffer: Buffer.from('name,summary\nA,B') });
+    await henry.getByText(/^This file cannot be read as an Excel workbook\. Save it again as \.xlsx/).waitFor();
+
     // A resolution nobody can read: said by the row and column of the sheet, nothing to apply.
     await input.setInputFiles({
       name: 'services.xlsx',

@@ -172,7 +172,7 @@ describe('export and import of a department', () => {
     expect((await ada.request('GET', '/api/v1/departments/HR/export')).status).toBe(200);
   });
 
-  it('imports a CSV list of services as drafts, owners by email or id', async () => {
+  it('imports a CSV list of services as drafts, owners by email or id, days as HR’s working days', async () => {
     const csv = [
       'name,summary,tags,owner,resolution,description',
       'Parking permit,A parking place for a month,parking;car,hana.nowak@example.com,2d,At the Kraków office',
@@ -203,6 +203,7 @@ describe('export and import of a department', () => {
       ownerId: 'hana',
       tags: ['parking', 'car'],
       description: 'At the Kraków office',
+      // 2d: two of HR's working days, 8 h each (08:00–12:00 and 12:30–16:30).
       standard: { resolutionMinutes: 960, firstResponseMinutes: 240, always: false },
     });
     const letter = (await henry.json<Service>('GET', '/api/v1/services/hr-reference-letter-english')).body;

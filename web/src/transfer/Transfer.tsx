@@ -60,7 +60,12 @@ export default function TransferPage() {
   /** A small list in the columns the import reads, in the reader's words, to fill in and import. */
   const downloadExample = () => {
     const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-    const lines = ['name,summary,tags,resolution', ...w().exampleRows.map((row) => row.map(quote).join(','))];
+    // The resolutions as the import reads them in any language: working days, working hours.
+    const resolutions = ['3d', '16h'];
+    const lines = [
+      'name,summary,tags,resolution',
+      ...w().exampleRows.map((row, i) => [...row.map(quote), resolutions[i % resolutions.length]].join(',')),
+    ];
     saveBlob(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv' }), 'ordo-services-example.csv');
   };
 

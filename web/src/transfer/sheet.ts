@@ -16,10 +16,13 @@ export class NotAWorkbook extends Error {
 
 /** The first sheet as CSV (comma-separated, quoted as RFC 4180 says, empty rows left out). */
 export async function firstSheetAsCsv(data: ArrayBuffer): Promise<string> {
+  const bytes = new Uint8Array(data);
+  // An .xlsx is a zip ("PK"); the reader would take any other bytes for a text sheet.
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new NotAWorkbook();
   const { read, utils } = await import('@e965/xlsx');
   let sheet: import('@e965/xlsx').WorkSheet | undefined;
   try {
-    const book = read(new Uint8Array(data), { type: 'array' });
+    const book = read(bytes, { type: 'array' });
     const first = book.SheetNames[0];
     sheet = first === undefined ? undefined : book.Sheets[first];
   } catch {

@@ -20,9 +20,9 @@ export const transferWords = {
       'Choose a catalog file exported from Ordo (JSON), or a list of services as a spreadsheet (CSV, or XLSX: its first sheet) with a header row naming the columns name and summary (both required), and if you like description, tags, owner (email or id) and resolution (working hours such as 16h, or working days such as 3d, a day being one of your working days). Each row becomes a draft service. You see what would change before anything is written.',
     example: 'Download an example list (CSV)',
     exampleRows: [
-      ['Contract review', 'A lawyer reviews a contract before you sign it.', 'contracts', '3d'],
-      ['Power of attorney', 'A power of attorney drafted and signed for you.', 'documents', '16h'],
-    ] as ReadonlyArray<readonly [name: string, summary: string, tags: string, resolution: string]>,
+      ['Contract review', 'A lawyer reviews a contract before you sign it.', 'contracts'],
+      ['Power of attorney', 'A power of attorney drafted and signed for you.', 'documents'],
+    ] as ReadonlyArray<readonly [name: string, summary: string, tags: string]>,
     file: 'Catalog file (JSON, CSV or XLSX)',
     reading: 'Reading the file…',
     notJson:

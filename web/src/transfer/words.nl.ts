@@ -21,8 +21,8 @@ export const transferWords: typeof english = {
       'Kies een catalogusbestand dat uit Ordo is geëxporteerd (JSON), of een lijst met diensten als spreadsheet (CSV, of XLSX: het eerste werkblad) met een kopregel die de kolommen name en summary noemt (beide verplicht) en naar wens description, tags, owner (e-mail of id) en resolution (werkuren zoals 16h, of werkdagen zoals 3d; een dag is een van je werkdagen). Elke regel wordt een concept-dienst. U ziet wat er verandert voordat er iets wordt opgeslagen.',
     example: 'Een voorbeeldlijst downloaden (CSV)',
     exampleRows: [
-      ['Contractbeoordeling', 'Een jurist beoordeelt een contract voordat je het tekent.', 'contracten', '3d'],
-      ['Volmacht', 'Een volmacht opgesteld en getekend voor jou.', 'documenten', '16h'],
+      ['Contractbeoordeling', 'Een jurist beoordeelt een contract voordat je het tekent.', 'contracten'],
+      ['Volmacht', 'Een volmacht opgesteld en getekend voor jou.', 'documenten'],
     ],
     file: 'Catalogusbestand (JSON, CSV of XLSX)',
     reading: 'Het bestand wordt gelezen…',

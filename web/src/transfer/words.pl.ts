@@ -21,8 +21,8 @@ export const transferWords: typeof english = {
       'Wybierz plik katalogu wyeksportowany z Ordo (JSON) albo listę usług w arkuszu (CSV albo XLSX: jego pierwszy arkusz) z wierszem nagłówka nazywającym kolumny name i summary (obie wymagane) oraz, jeśli chcesz, description, tags, owner (e-mail lub identyfikator) i resolution (godziny pracy, np. 16h, albo dni robocze, np. 3d; dzień to jeden twój dzień pracy). Każdy wiersz staje się szkicem usługi. Zanim cokolwiek zostanie zapisane, zobaczysz, co się zmieni.',
     example: 'Pobierz przykładową listę (CSV)',
     exampleRows: [
-      ['Opinia prawna do umowy', 'Prawnik sprawdza umowę, zanim ją podpiszesz.', 'umowy', '3d'],
-      ['Pełnomocnictwo', 'Pełnomocnictwo przygotowane i podpisane dla ciebie.', 'dokumenty', '16h'],
+      ['Opinia prawna do umowy', 'Prawnik sprawdza umowę, zanim ją podpiszesz.', 'umowy'],
+      ['Pełnomocnictwo', 'Pełnomocnictwo przygotowane i podpisane dla ciebie.', 'dokumenty'],
     ],
     file: 'Plik katalogu (JSON, CSV lub XLSX)',
     reading: 'Czytanie pliku…',

@@ -20,8 +20,8 @@ export const transferWords: typeof english = {
       '选择从 Ordo 导出的目录文件（JSON），或表格形式的服务列表（CSV，或 XLSX：其第一个工作表），其标题行需包含 name 和 summary 列（均为必填），可选 description、tags、owner（电子邮件或 ID）和 resolution（工作小时，如 16h，或工作日，如 3d；一天即您的一个工作日）。每一行成为一项草稿服务。在写入任何内容之前，您会看到将发生的变化。',
     example: '下载示例列表（CSV）',
     exampleRows: [
-      ['合同审查', '在您签署之前由律师审查合同。', '合同', '3d'],
-      ['授权委托书', '为您起草并签署的授权委托书。', '文件', '16h'],
+      ['合同审查', '在您签署之前由律师审查合同。', '合同'],
+      ['授权委托书', '为您起草并签署的授权委托书。', '文件'],
     ],
     file: '目录文件（JSON、CSV 或 XLSX）',
     reading: '正在读取文件…',
