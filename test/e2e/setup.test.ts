@@ -75,7 +75,7 @@ describe('guided setup of a new department', () => {
     await ben.goto(`${stack.appUrl}/departments/LEG`);
     // Nothing is published yet: the department page offers the guided setup.
     await ben.getByRole('link', { name: 'Guided setup' }).click();
-    await ben.getByRole('heading', { level: 1, name: 'Set up LEG' }).waitFor();
+    await ben.getByRole('heading', { level: 1, name: 'Set up Legal' }).waitFor();
     await step(ben, 'Value');
     expect(await ben.getByText('Step 1 of 11').count()).toBe(1);
     // Each step says what it is for and shows an example.
@@ -109,6 +109,13 @@ describe('guided setup of a new department', () => {
     const year = new Date().getFullYear();
     await ben.getByText(`${year}-11-11`).first().waitFor();
     await expectNoSeriousFindings(ben, 'setup: calendar');
+    // A wrong time far above the button: said beside the button too, and the reader taken to it.
+    const mondayEnd = ben.getByLabel('Monday, interval 1: until', { exact: true });
+    await mondayEnd.fill('08:00');
+    await ben.getByRole('button', { name: 'Save and continue' }).click();
+    await ben.getByRole('alert').filter({ hasText: 'Some answers above need correcting' }).waitFor();
+    await expect.poll(() => mondayEnd.evaluate((e) => e === document.activeElement)).toBe(true);
+    await mondayEnd.fill('17:00');
     await ben.getByRole('button', { name: 'Save and continue' }).click();
 
     // Processes: two services from the template library.

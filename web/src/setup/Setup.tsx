@@ -29,7 +29,7 @@ import { call } from '../lib/client.ts';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { SelectBox } from '../lib/fields.tsx';
 import { standardWords } from '../lib/format.ts';
-import { createLoader, Loaded } from '../lib/load.tsx';
+import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
@@ -59,22 +59,28 @@ function suggested(calendar: BusinessCalendar): { calendar: BusinessCalendar; co
 
 export default function SetupPage() {
   const params = useParams<{ code: string }>();
+  // The department's page, read once: its name titles the setup ("Set up Legal"), the steps use the rest.
+  const page = createLoader(() => params.code, api.department);
   return (
-    <DepartmentPage code={params.code} title={t.setup.title(params.code)} intro={t.setup.intro}>
+    <DepartmentPage
+      code={params.code}
+      title={t.setup.title(page.value()?.department.name ?? params.code)}
+      intro={t.setup.intro}
+    >
       <HeadOnly code={params.code} refusal={t.setup.headOnly}>
-        <Guided code={params.code} />
+        <Guided code={params.code} page={page} />
       </HeadOnly>
     </DepartmentPage>
   );
 }
 
-function Guided(props: { code: string }) {
+function Guided(props: { code: string; page: Loader<Awaited<ReturnType<typeof api.department>>> }) {
   const [search, setSearch] = useSearchParams<{ step?: string }>();
   const progress = createLoader(
     () => props.code,
     (code: string) => call('GET /departments/:code/setup', { params: { code } }),
   );
-  const page = createLoader(() => props.code, api.department);
+  const page = props.page;
   const services = createLoader(() => props.code, api.departmentServices);
   const both = createMemo(() => {
     const p = progress.value();
@@ -191,6 +197,9 @@ function Step(props: {
       const found = calendarProblems(calendar());
       if (Object.keys(found).length > 0) {
         setErrors(found);
+        // The marked fields may be far above the button: say so here, and take the reader to the first.
+        setFailure(t.setup.fixMarked);
+        queueMicrotask(() => document.querySelector<HTMLElement>('.setup-step [aria-invalid="true"]')?.focus());
         return false;
       }
       fields.calendar = cleanCalendar(calendar());

@@ -11,7 +11,7 @@ import { plural } from '../i18n/en-grammar.ts';
 export const setupWords = {
   setup: {
     link: 'Guided setup',
-    title: (code: string) => `Set up ${code}`,
+    title: (department: string) => `Set up ${department}`,
     intro:
       'Describe your department step by step and finish with services people can order. Your answers become the department’s canvas on its page. Skip any step and come back to it: your progress is kept.',
     headOnly: 'Only the head of the department runs its guided setup.',
@@ -26,6 +26,7 @@ export const setupWords = {
     skip: 'Skip for now',
     back: 'Back',
     saved: 'Saved.',
+    fixMarked: 'Some answers above need correcting (they are marked); correct them and save again.',
     resumed: 'Welcome back: you go on where you left.',
     steps: {
       value: {

@@ -23,6 +23,8 @@ export const setupWords: typeof english = {
     skip: 'Nu overslaan',
     back: 'Terug',
     saved: 'Opgeslagen.',
+    fixMarked:
+      'Enkele antwoorden hierboven moeten worden verbeterd (ze zijn gemarkeerd); verbeter ze en sla opnieuw op.',
     resumed: 'Welkom terug: je gaat verder waar je was gebleven.',
     steps: {
       value: {

@@ -22,6 +22,7 @@ export const setupWords: typeof english = {
     skip: 'Pomiń na razie',
     back: 'Wstecz',
     saved: 'Zapisano.',
+    fixMarked: 'Niektóre odpowiedzi powyżej trzeba poprawić (są oznaczone); popraw je i zapisz ponownie.',
     resumed: 'Witaj ponownie: kontynuujesz tam, gdzie skończyłeś.',
     steps: {
       value: {

@@ -22,6 +22,7 @@ export const setupWords: typeof english = {
     skip: '暂时跳过',
     back: '上一步',
     saved: '已保存。',
+    fixMarked: '上方有些内容需要更正（已标出）；请更正后再次保存。',
     resumed: '欢迎回来：从您上次离开的地方继续。',
     steps: {
       value: {
