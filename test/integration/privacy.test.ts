@@ -547,6 +547,13 @@ describe('retention per service', () => {
     expect(anonymised?.order.title).toBe('Contract hr-short');
     expect(anonymised?.timeline.some((e) => e.comment === 'Koala comment')).toBe(false);
     expect(anonymised?.timeline.some((e) => e.removed)).toBe(true);
+    // The department's webhook events about it name it by the service now, delivered or not.
+    const events = await h.deps.webhooks.ofOrder(first.number);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.map((e) => (JSON.parse(e.payload) as { data: { title: string } }).data.title)).toEqual(
+      events.map(() => 'Contract hr-short'),
+    );
+    expect((await h.deps.webhooks.ofOrder(second.number)).some((e) => e.payload.includes('Ben Carter'))).toBe(true);
     // Twice (a minute later): nothing more.
     days(0.001);
     expect((await run()).anonymised).toBe(0);
