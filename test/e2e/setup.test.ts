@@ -133,12 +133,14 @@ describe('guided setup of a new department', () => {
     await nda.getByText('Time standard').waitFor();
     await expectNoSeriousFindings(ben, 'setup: template library');
     await nda.getByRole('button', { name: 'Adopt “Non-disclosure agreement (NDA)”' }).click();
-    await nda.getByText('“Non-disclosure agreement (NDA)” is a draft of your department now.').waitFor();
-    expect(await nda.getByRole('link', { name: 'Open the draft' }).getAttribute('href')).toBe('/services/leg-nda/edit');
+    await nda.getByText('“Non-disclosure agreement (NDA)” is already one of your department’s services.').waitFor();
+    expect(await nda.getByRole('link', { name: 'Open it in the editor' }).getAttribute('href')).toBe(
+      '/services/leg-nda/edit',
+    );
     await ben.getByText(/You check and publish it in the last step, Publish\./).waitFor();
     const review = ben.getByTestId('template-contract-review');
     await review.getByRole('button', { name: 'Adopt “Contract review”' }).click();
-    await review.getByText('“Contract review” is a draft of your department now.').waitFor();
+    await review.getByText('“Contract review” is already one of your department’s services.').waitFor();
     await ben.getByLabel('Your answer').fill('Reviewing contracts; drafting NDAs.');
     await ben.getByRole('button', { name: 'Save and continue' }).click();
 
@@ -176,6 +178,13 @@ describe('guided setup of a new department', () => {
     expect(legal.canvas.value).toBe('Contracts reviewed and signed without delay.');
     expect(legal.canvas.customerSegments).toBe('');
     expect(legal.calendar.holidays).toContain(`${year}-11-11`);
+
+    // The template library on its own page knows what the department already has.
+    await ben.goto(`${stack.appUrl}/departments/LEG/templates`);
+    await ben
+      .getByTestId('template-nda')
+      .getByText('“Non-disclosure agreement (NDA)” is already one of your department’s services.')
+      .waitFor();
 
     // An employee finds both in the catalog and opens one.
     const anna = await openAs(browser, stack.appUrl, 'Anna Kowalska');

@@ -10,7 +10,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Language, Service } from '#shared/model.ts';
 import { TEMPLATE_AREAS, type TemplateArea, type TemplateSummary } from '#shared/templates/types.ts';
-import { errorMessage } from '../lib/api.ts';
+import { api, errorMessage } from '../lib/api.ts';
 import { call } from '../lib/client.ts';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { standardWords } from '../lib/format.ts';
@@ -103,8 +103,10 @@ export function TemplatePicker(props: {
                 when={!isAdopted(template.id)}
                 fallback={
                   <p class="meta">
-                    {t.templates.adopted(template.name)}{' '}
-                    <A href={`/services/${encodeURIComponent(draftId(template.id))}/edit`}>{t.templates.open}</A>
+                    {t.templates.already(template.name)}{' '}
+                    <A href={`/services/${encodeURIComponent(draftId(template.id))}/edit`}>
+                      {t.templates.openInEditor}
+                    </A>
                   </p>
                 }
               >
@@ -149,6 +151,8 @@ export function TemplatePicker(props: {
 export default function TemplatesPage() {
   const params = useParams<{ code: string }>();
   const navigate = useNavigate();
+  // The department's services, so a template adopted before says so and links its draft.
+  const services = createLoader(() => params.code, api.departmentServices);
   return (
     <DepartmentPage code={params.code} back="services" title={t.templates.title(params.code)} intro={t.templates.intro}>
       <HeadOnly code={params.code} refusal={t.setup.headOnly}>
@@ -157,6 +161,7 @@ export default function TemplatesPage() {
         </p>
         <TemplatePicker
           code={params.code}
+          adopted={(services.value() ?? []).map((s) => s.id)}
           onAdopted={(service) => navigate(`/services/${encodeURIComponent(service.id)}/edit`)}
         />
       </HeadOnly>
