@@ -252,6 +252,9 @@ describe('department insight on the seeded history', () => {
     await page.getByLabel('Group customers by').selectOption('location');
     await expect.poll(() => page.url()).toContain('segment=location');
     await page.getByRole('rowheader', { name: 'Warsaw' }).first().waitFor();
+    // The segments' table shows all six columns at 1280 px: none is hidden in a box scrolling sideways.
+    const segmentsTable = page.locator('section[aria-labelledby="panel-segments"] .figure-table');
+    expect(await segmentsTable.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
     await expectNoSeriousViolations();
     await screenshot(page, 'customers');
   });

@@ -108,7 +108,8 @@ function CustomersBody(props: { view: CustomersResponse }) {
       />
 
       <div class="dash-grid">
-        <Panel id="segments" title={ti.customers.segmentsTitle}>
+        {/* Wide: its table has six columns, which half a row would hide in a box scrolling sideways. */}
+        <Panel id="segments" title={ti.customers.segmentsTitle} wide>
           <Figure
             name="customer-segments"
             title={ti.customers.segmentsTitle}
