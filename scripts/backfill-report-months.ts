@@ -8,24 +8,11 @@
  *   In AWS (credentials of an operator who may read and write the table):
  *     STAGE=prod TABLE_NAME=<table> AWS_REGION=<region> npm run backfill:report-months -- [--department=HR,IT]
  */
-import { loadConfig } from '../functions/config.ts';
-import { createCoreDeps } from '../functions/core-deps.ts';
 import { StatsRepository } from '../functions/repositories/stats.ts';
 import { backfillReportMonths } from '../functions/workflows/backfill-report-months.ts';
+import { flag, operatorCore } from './local/operator.ts';
 
-const flag = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) || undefined;
-
-const local = !process.env.TABLE_NAME;
-const env = local
-  ? {
-      ...process.env,
-      STAGE: 'local',
-      TABLE_NAME: 'ordo-local',
-      DYNAMODB_ENDPOINT: `http://127.0.0.1:${process.env.ORDO_DYNAMODB_PORT ?? '8000'}`,
-    }
-  : process.env;
-const core = createCoreDeps(loadConfig(env));
+const core = operatorCore();
 const department = flag('department');
 const started = performance.now();
 const result = await backfillReportMonths(
