@@ -11,7 +11,7 @@ import { PrivacyRepository } from './repositories/privacy.ts';
 import type { ServiceRepository } from './repositories/services.ts';
 import { StatsRepository } from './repositories/stats.ts';
 import { TokenRepository } from './repositories/tokens.ts';
-import { AttachmentStore } from './storage/attachments.ts';
+import { type AttachmentStore, bucketStore } from './storage/attachments.ts';
 import { CanvasWorkflow } from './workflows/canvas.ts';
 import { CatalogWorkflow } from './workflows/catalog.ts';
 import { InsightWorkflow } from './workflows/insight.ts';
@@ -76,22 +76,10 @@ export function createDeps(config: ApiConfig, overrides: ObservabilityOverrides 
     policy: { allowLocal: config.webhooksAllowLocal === true },
     now,
   });
-  const attachments = config.attachmentsBucket
-    ? new AttachmentStore(config.attachmentsBucket, {
-        region: config.region,
-        ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
-        ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
-      })
-    : undefined;
+  const attachments = bucketStore(config.attachmentsBucket, config, overrides.instrument);
   // Raw inbound messages, for the department head's download and a sender's export and erasure (SES
   // and mail in write them).
-  const rawMail = config.inboundBucket
-    ? new AttachmentStore(config.inboundBucket, {
-        region: config.region,
-        ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
-        ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
-      })
-    : undefined;
+  const rawMail = bucketStore(config.inboundBucket, config, overrides.instrument);
   const privacyWorkflow = new PrivacyWorkflow({
     privacy: new PrivacyRepository(db, orders),
     inbound: new InboundRepository(db),

@@ -9,28 +9,16 @@ import { lambdaObservability } from '../observability/lambda.ts';
 import { InboundRepository } from '../repositories/inbound.ts';
 import { PrivacyRepository } from '../repositories/privacy.ts';
 import { ServiceRepository } from '../repositories/services.ts';
-import { AttachmentStore } from '../storage/attachments.ts';
+import { bucketStore } from '../storage/attachments.ts';
 import { PrivacyWorkflow } from '../workflows/privacy/index.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const { instrument } = observed;
 const deps = createCoreDeps(config, observed);
-const files = config.attachmentsBucket
-  ? new AttachmentStore(config.attachmentsBucket, {
-      region: config.region,
-      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
-      instrument,
-    })
-  : undefined;
+const files = bucketStore(config.attachmentsBucket, config, instrument);
 // Raw messages of mail in about the orders it anonymises.
-const rawMail = config.inboundBucket
-  ? new AttachmentStore(config.inboundBucket, {
-      region: config.region,
-      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
-      instrument,
-    })
-  : undefined;
+const rawMail = bucketStore(config.inboundBucket, config, instrument);
 const privacy = new PrivacyWorkflow({
   privacy: new PrivacyRepository(deps.db, deps.orders),
   inbound: new InboundRepository(deps.db),

@@ -15,6 +15,20 @@ import type { Instrument } from '../observability/tracer.ts';
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
 
+/** The store of `bucket` in the configured region (and local endpoint), or none where no bucket is configured. */
+export function bucketStore(
+  bucket: string | undefined,
+  config: { region: string; s3Endpoint?: string | undefined },
+  instrument?: Instrument,
+): AttachmentStore | undefined {
+  if (!bucket) return undefined;
+  return new AttachmentStore(bucket, {
+    region: config.region,
+    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+    ...(instrument ? { instrument } : {}),
+  });
+}
+
 export class AttachmentStore {
   /** The S3 client and presigner load on first use: most API calls never touch a file. */
   private s3?: Promise<{
