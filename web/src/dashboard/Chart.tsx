@@ -123,7 +123,10 @@ export function chartConfig(spec: ChartSpec): Config {
       locale: t.locale,
       responsive: true,
       maintainAspectRatio: false,
-      animation: reducedMotion() ? false : { duration: 250 },
+      // A resize that lands on an animation's last frame is put off to a draw that never comes
+      // (chart.js 4 defers it while the finished items are still listed), leaving the chart at its
+      // old width; measuring again once the animation ends catches it, and costs nothing otherwise.
+      animation: reducedMotion() ? false : { duration: 250, onComplete: ({ chart }) => chart.resize() },
       indexAxis: horizontal ? 'y' : 'x',
       layout: { padding: { top: 8, right: 8 } },
       plugins: {
