@@ -140,7 +140,7 @@ export async function runCalls(ctx: BenchContext): Promise<Section> {
     details: [
       'Each operation goes through the whole Hono app in-process (`app.request`: request context, guard with a ' +
         'development token, validation, workflow, JSON) against DynamoDB Local. Caches are warm: the same ' +
-        'operation ran once on other data first (profiles and departments are cached 30 s, service versions ' +
+        'operation ran once on other data first (profiles and departments are cached 30 s, the current service 5 s for filing, service versions ' +
         'forever, as in a warm Lambda). The product counter (`deps.db.calls`) and the benchmark probe both count ' +
         'every request and must agree.',
       table(

@@ -3,15 +3,17 @@
  * as Ordo's create-order and list-queue routes, directly, with none of Ordo's layers (no request
  * context or logging, no authentication, no validation, no workflow, no clocks, no presentation).
  *
- * - POST /api/v1/orders: GetItem of the service, UpdateItem of the department's order sequence, then
- *   one TransactWriteItems with the same items Ordo writes (captured from a real order filed through
- *   the workflow; only the order number is swapped in).
+ * - POST /api/v1/orders: GetItem of the service (kept for CURRENT_SERVICE_CACHE_MS, as Ordo keeps it),
+ *   UpdateItem of the department's order sequence, then one TransactWriteItems with the same items
+ *   Ordo writes (captured from a real order filed through the workflow; only the order number is
+ *   swapped in).
  * - GET /api/v1/departments/:code/queue: one Query on the queueByDue index, Limit 50.
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { CURRENT_SERVICE_CACHE_MS } from '../functions/repositories/services.ts';
 import type { Db } from '../functions/storage/client.ts';
 
 export interface CapturedCreate {
@@ -24,12 +26,18 @@ export interface CapturedCreate {
 export function createMinimalApp(db: Db, captured: CapturedCreate) {
   const template = JSON.stringify(captured.transactItems);
   const numberPattern = new RegExp(`${captured.number.replace(/[-]/g, '\\-')}(?!\\d)`, 'g');
+  const services = new Map<string, { item: Record<string, unknown>; until: number }>();
   return new Hono()
     .post('/api/v1/orders', async (c) => {
       const body = (await c.req.json()) as { serviceId: string };
-      const { Item: service } = await db.doc.send(
-        new GetCommand({ TableName: db.tableName, Key: { pk: `SVC#${body.serviceId}`, sk: 'CURRENT' } }),
-      );
+      const kept = services.get(body.serviceId);
+      let service = kept && kept.until > Date.now() ? kept.item : undefined;
+      if (!service) {
+        ({ Item: service } = await db.doc.send(
+          new GetCommand({ TableName: db.tableName, Key: { pk: `SVC#${body.serviceId}`, sk: 'CURRENT' } }),
+        ));
+        if (service) services.set(body.serviceId, { item: service, until: Date.now() + CURRENT_SERVICE_CACHE_MS });
+      }
       if (!service) return c.json({ error: 'no such service' }, 404);
       const out = await db.doc.send(
         new UpdateCommand({

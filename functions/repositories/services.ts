@@ -1,6 +1,7 @@
 /**
  * Services (catalog items) and their published versions.
- * Access patterns: current version by id (GetItem SVC#id/CURRENT); a published version by id and
+ * Access patterns: current version by id (GetItem SVC#id/CURRENT; for filing an order also kept per
+ * process for CURRENT_SERVICE_CACHE_MS, see `forFiling`); a published version by id and
  * number (GetItem SVC#id/V#n, immutable so cached forever); services of a department (Query
  * byCollection DEPT#code#SERVICES); the published catalog (Query CATALOG — one small entry per
  * published service, written in the same transaction as the publish).
@@ -10,6 +11,7 @@ import type { ServiceSummary } from '#shared/api.ts';
 import type { AuditRecord } from '#shared/audit.ts';
 import { ConflictError } from '#shared/errors.ts';
 import type { Service } from '#shared/model.ts';
+import { BriefCache } from '../storage/brief-cache.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
@@ -36,15 +38,51 @@ export function summarize(service: Service): ServiceSummary {
   };
 }
 
+/**
+ * How long this process reuses a service's current item when an order is filed. A service changes
+ * only when its head or owner saves it; a save in this process is seen at once, a save in another
+ * process (another Lambda container) after at most this long.
+ */
+export const CURRENT_SERVICE_CACHE_MS = 5_000;
+
+/** Current services kept at most per process (a catalog has tens; ids that name no service are never kept). */
+export const CURRENT_SERVICE_CACHE_ENTRIES = 500;
+
 export class ServiceRepository {
   private readonly versions = new Map<string, Service>();
-  constructor(private readonly db: Db) {}
+  private readonly current: BriefCache<Service>;
+  /** Counts the starts and ends of saves in this process; a read that overlapped one is not kept. */
+  private saves = 0;
 
+  constructor(
+    private readonly db: Db,
+    now: () => number = Date.now,
+    keep: { ms: number; entries: number } = { ms: CURRENT_SERVICE_CACHE_MS, entries: CURRENT_SERVICE_CACHE_ENTRIES },
+  ) {
+    this.current = new BriefCache<Service>(keep.ms, now, keep.entries);
+  }
+
+  /** The service as it is now (read from the table every time: editors and checks see the latest). */
   async get(id: string): Promise<Service | undefined> {
+    const saves = this.saves;
     const { Item } = await this.db.doc.send(
       new GetCommand({ TableName: this.db.tableName, Key: keys.serviceCurrent(id) }),
     );
-    return Item ? fromItem<Service>(Item) : undefined;
+    if (!Item) {
+      this.current.delete(id);
+      return undefined;
+    }
+    const service = fromItem<Service>(Item);
+    if (saves === this.saves) this.current.set(id, service);
+    return service;
+  }
+
+  /**
+   * The service to file an order under: its current item, reused for up to CURRENT_SERVICE_CACHE_MS
+   * (one read less on every order filed). A save through this repository drops it at once.
+   */
+  async forFiling(id: string): Promise<Service | undefined> {
+    return this.current.get(id) ?? this.get(id);
   }
 
   /** The version an order was filed under. */
@@ -139,6 +177,8 @@ export class ServiceRepository {
       items.push({ Delete: { TableName: this.db.tableName, Key: keys.catalogEntry(next.department, next.id) } });
     }
     if (audit) items.push(auditPut(this.db.tableName, audit(next)));
+    this.saves++;
+    this.current.delete(service.id);
     try {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -146,6 +186,10 @@ export class ServiceRepository {
         throw new ConflictError('service_changed', { id: service.id });
       }
       throw error;
+    } finally {
+      // Saved, refused or unknown: the next order filed in this process reads the service again.
+      this.saves++;
+      this.current.delete(service.id);
     }
     return next;
   }

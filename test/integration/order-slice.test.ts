@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary, OrderView, Page, Problem } from '#shared/api.ts';
+import type { Service } from '#shared/model.ts';
+import { CURRENT_SERVICE_CACHE_MS, ServiceRepository } from '../../functions/repositories/services.ts';
 import { createHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -211,7 +213,8 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
       await run();
       return { total: calls.total(), scans: calls.counts.get('ScanCommand') ?? 0 };
     };
-    expect(await measure(() => anna.json('POST', '/api/v1/orders', onboarding))).toEqual({ total: 3, scans: 0 });
+    // The service is kept briefly per process: the order number and one transaction.
+    expect(await measure(() => anna.json('POST', '/api/v1/orders', onboarding))).toEqual({ total: 2, scans: 0 });
     expect((await measure(() => hana.json('GET', `/api/v1/orders/${number}`))).total).toBe(1);
     expect(
       (await measure(() => hana.json('POST', `/api/v1/orders/${number}/transitions`, { action: 'claim', version: 1 })))
@@ -219,5 +222,53 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     ).toBe(2);
     expect((await measure(() => hana.json('GET', '/api/v1/departments/HR/queue'))).total).toBe(1);
     expect((await measure(() => anna.json('GET', '/api/v1/orders/mine'))).total).toBe(1);
+  });
+
+  it('files under a service as its head just saved it, in this process at once', async () => {
+    const anna = await h.as('anna');
+    const henry = await h.as('henry');
+    const certificate = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
+    const first = await anna.json<OrderView>('POST', '/api/v1/orders', certificate);
+    expect(first.status).toBe(201);
+    const { version } = (await henry.json<Service>('GET', '/api/v1/services/hr-certificate')).body;
+
+    const retired = await henry.json<Service>('POST', '/api/v1/services/hr-certificate/retire', { version });
+    expect(retired.status).toBe(200);
+    const refused = await anna.json<Problem>('POST', '/api/v1/orders', certificate);
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('service_not_found');
+
+    const published = await henry.json<Service>('POST', '/api/v1/services/hr-certificate/publish', {
+      version: retired.body.version,
+    });
+    expect(published.status).toBe(200);
+    const again = await anna.json<OrderView>('POST', '/api/v1/orders', certificate);
+    expect(again.status).toBe(201);
+    expect(again.body.order.serviceVersion).toBe(published.body.version);
+    expect(again.body.order.serviceVersion).toBeGreaterThan(first.body.order.serviceVersion);
+  });
+
+  it('keeps a service for filing a few seconds and a bounded number of them', async () => {
+    let now = 0;
+    const services = new ServiceRepository(h.deps.db, () => now, { ms: CURRENT_SERVICE_CACHE_MS, entries: 2 });
+    const calls = h.deps.db.calls;
+    const reads = async (ids: string[]) => {
+      calls.reset();
+      for (const id of ids) await services.forFiling(id);
+      return calls.total();
+    };
+    expect(await reads(['hr-onboarding', 'hr-onboarding'])).toBe(1);
+    now += CURRENT_SERVICE_CACHE_MS - 1;
+    expect(await reads(['hr-onboarding'])).toBe(0);
+    now += 1;
+    expect(await reads(['hr-onboarding'])).toBe(1);
+    // An id that names no service is never kept.
+    expect(await reads(['hr-nothing', 'hr-nothing'])).toBe(2);
+    // Two kept at most: a third pushes out the one read longest ago.
+    expect(await reads(['it-laptop', 'fac-repair'])).toBe(2);
+    expect(await reads(['fac-repair', 'it-laptop'])).toBe(0);
+    expect(await reads(['hr-onboarding'])).toBe(1);
+    expect(await reads(['fac-repair'])).toBe(0);
+    expect(await reads(['it-laptop'])).toBe(1);
   });
 });

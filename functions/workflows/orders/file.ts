@@ -2,7 +2,8 @@
  * Filing an order (SPEC §3), for oneself or a colleague, and a bundle: one case order plus a linked
  * order per part, all in one transaction (SPEC §14.7). With an Idempotency-Key, repeating the same
  * request returns the same order (`replayed`); the same key with another body is a conflict.
- * DynamoDB calls (warm caches): 3 (service, number, transaction); a bundle 2 + 2 × parts + 1.
+ * DynamoDB calls (warm caches, the service read within CURRENT_SERVICE_CACHE_MS): 2 (number, transaction);
+ * a bundle 1 + parts + 1 (a number each, one transaction).
  */
 
 import { createHash } from 'node:crypto';
@@ -75,7 +76,7 @@ export async function fileOrder(
   channel: OrderChannel = 'portal',
 ): Promise<OrderView & { replayed?: true }> {
   const { services, users } = ctx.deps;
-  const service = await services.get(body.serviceId);
+  const service = await services.forFiling(body.serviceId);
   if (service?.status !== 'published') throw new NotFoundError('service_not_found', { id: body.serviceId });
   if (!mayOrder(user, service)) throw new ForbiddenError('not_offered', { service: service.name });
 
@@ -130,7 +131,7 @@ export async function fileOrder(
 async function bundleServices(ctx: OrderContext, user: User, bundle: BundlePart[]) {
   const found: Array<{ part: BundlePart; service: Service }> = [];
   for (const part of bundle) {
-    found.push({ part, service: checkBundlePart(part, await ctx.deps.services.get(part.serviceId), user) });
+    found.push({ part, service: checkBundlePart(part, await ctx.deps.services.forFiling(part.serviceId), user) });
   }
   return found;
 }
