@@ -11,7 +11,6 @@ import type { Deps } from './deps.ts';
 import { createGuard } from './http/access.ts';
 import type { AppEnv } from './http/context.ts';
 import { MAX_BODY_BYTES, onError, problem, requestContext } from './http/middleware.ts';
-import { openApiDocument } from './http/openapi.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { mount } from './http/routes.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -39,10 +38,10 @@ export function createApp(deps: Deps) {
   );
   const on = mount(api, guard);
   on('GET /health', () => ({ ok: true }));
-  on('GET /openapi.json', (c) => {
-    // The same for every caller and every request of a deployment.
+  on('GET /openapi.json', async (c) => {
+    // The same for every caller and every request of a deployment; written on the first request for it.
     c.header('cache-control', 'public, max-age=300');
-    return openApiDocument();
+    return (await import('./http/openapi.ts')).openApiDocument();
   });
   clarificationRoutes(deps, on);
   surveyLinkRoutes(deps, on);

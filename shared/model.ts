@@ -77,6 +77,12 @@ export interface Department {
 }
 
 /**
+ * The largest weight of one factor of the service ranking (ranking.ts); here, apart from the ranking's
+ * arithmetic, because the API's schema of the weights needs only the bound.
+ */
+export const MAX_WEIGHT = 10;
+
+/**
  * A target the head sets: share metrics are fractions ("csat" 0.9 = at least 90 % rated 4–5),
  * minute metrics are business minutes ("median_first_response" 120 = at most 2 working hours).
  */

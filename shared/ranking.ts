@@ -14,6 +14,7 @@
  * resolutions (ratings) in the period counts the department's figure, or 1 when it has none either,
  * marked as assumed. The lowest score is first: improve it first.
  */
+import { MAX_WEIGHT } from './model.ts';
 import { csatOf, share } from './reports.ts';
 import type { Counters } from './stats.ts';
 
@@ -26,7 +27,7 @@ export const RANKING_FACTORS: readonly RankingFactor[] = [...RANKING_INDICATORS,
 
 /** A whole number from 0 (left out) to MAX_WEIGHT per factor. */
 export type RankingWeights = Record<RankingFactor, number>;
-export const MAX_WEIGHT = 10;
+export { MAX_WEIGHT };
 
 /** The weights of a department that has not tuned its own. */
 export const DEFAULT_WEIGHTS: RankingWeights = {

@@ -9,7 +9,8 @@ import { ConflictError, NotFoundError, RuleViolationError } from '#shared/errors
 import type { InboundMailView, MailIntakeView } from '#shared/inbound-routes.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
-import { type InboundRecord, InboundRepository, type MailIntake } from '../repositories/inbound.ts';
+import { onFirstUse } from '../on-first-use.ts';
+import type { InboundRecord, MailIntake } from '../repositories/inbound.ts';
 
 /** A raw message's link lives this long (seconds). */
 const RAW_LINK_SECONDS = 5 * 60;
@@ -40,7 +41,8 @@ function viewOf(record: InboundRecord): InboundMailView {
 }
 
 export function inboundRoutes(deps: Deps, on: On): void {
-  const inbound = new InboundRepository(deps.db);
+  // The inbound mail's repository loads with the first of these routes (mail in writes it; the API only reads it).
+  const inbound = onFirstUse(async () => new (await import('../repositories/inbound.ts')).InboundRepository(deps.db));
   const domain = deps.config.inbound?.domain;
   const intakeView = (intake: MailIntake): MailIntakeView => ({
     localPart: intake.localPart,

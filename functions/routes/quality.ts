@@ -36,7 +36,7 @@ export function qualityRoutes(deps: Deps, on: On): void {
     if (q.format === 'csv') {
       const table = q.table ?? 'services';
       c.header('content-disposition', `attachment; filename="${report.department}-${table}-${q.from}-${q.to}.csv"`);
-      return c.body(deps.reportWorkflow.csv(report, table), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      return c.body(await deps.reportWorkflow.csv(report, table), 200, { 'content-type': 'text/csv; charset=utf-8' });
     }
     return report;
   });
@@ -54,7 +54,7 @@ export function qualityRoutes(deps: Deps, on: On): void {
     const view = await deps.processWorkflow.handoffMap(c.get('user'), query);
     if (query.format === 'csv') {
       c.header('content-disposition', `attachment; filename="handoffs-${view.from}-${view.to}.csv"`);
-      return c.body(deps.processWorkflow.handoffCsv(view), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      return c.body(await deps.processWorkflow.handoffCsv(view), 200, { 'content-type': 'text/csv; charset=utf-8' });
     }
     return view;
   });
