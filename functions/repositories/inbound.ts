@@ -13,6 +13,8 @@
  * - a sender's mail (a person's export and erasure): Query queueByDue `SENDER#P#id` and `SENDER#E#address`
  * - mail about an order (erasure, retention): Query dueWork `INBOUND_ABOUT#number`
  * - the days an address was answered (erasure): Query pk `INBOUND_ANSWERED#email`
+ * - a record stored before those two listings (operator backfill): UpdateItem `INBOUND#id`/`MESSAGE`
+ *   setting the listings it lacks, on condition that it still lacks them
  */
 import {
   DeleteCommand,
@@ -87,6 +89,33 @@ export type Claim =
 function isConditionFailure(error: unknown): boolean {
   const name = (error as Error).name;
   return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+}
+
+/** What a record needs to be listed under its sender and its order. */
+export type ListableRecord = Pick<InboundRecord, 'id' | 'receivedAt' | 'personId' | 'from' | 'orderNumber'>;
+
+/** Which listings a call put: under the sender, under the order. */
+export interface ListingsPut {
+  sender: boolean;
+  order: boolean;
+}
+
+/**
+ * The listings a person's export and erasure find a record by: under its sender (the person's id when
+ * recognised, else the address; none without a sender) and under the order it is about (none without).
+ */
+function personalListings(record: ListableRecord) {
+  const sender = record.personId ? { personId: record.personId } : record.from ? { email: record.from } : undefined;
+  return {
+    sender: sender ? keys.inboundOfSender(sender, record.receivedAt, record.id) : undefined,
+    order: record.orderNumber ? keys.inboundAboutOrder(record.orderNumber, record.receivedAt, record.id) : undefined,
+  };
+}
+
+/** Which listings a record read with `listed` lacks of those it should have (what listForPrivacy puts). */
+export function listingsLacking(record: ListableRecord, listed: { sender: boolean; order: boolean }): ListingsPut {
+  const wanted = personalListings(record);
+  return { sender: !listed.sender && !!wanted.sender, order: !listed.order && !!wanted.order };
 }
 
 export class InboundRepository {
@@ -164,15 +193,52 @@ export class InboundRepository {
 
   /** A finished record as stored: listed in its department, under its sender and its order. */
   private item(record: InboundRecord): Record<string, unknown> {
-    const sender = record.personId ? { personId: record.personId } : record.from ? { email: record.from } : undefined;
+    const listings = personalListings(record);
     return {
       ...keys.inboundMessage(record.id),
       ...keys.inboundListed(record.department, record.receivedAt, record.id),
-      ...(sender ? keys.inboundOfSender(sender, record.receivedAt, record.id) : {}),
-      ...(record.orderNumber ? keys.inboundAboutOrder(record.orderNumber, record.receivedAt, record.id) : {}),
+      ...listings.sender,
+      ...listings.order,
       type: 'inbound',
       ...record,
     };
+  }
+
+  /**
+   * Lists a record stored before records were listed under their sender and order (the operator's
+   * backfill, workflows/backfill-privacy-keys.ts): only the listings it should have and lacks
+   * (`listed` says which it had when read), and only while it still lacks them: a write in between
+   * (an erasure's rewrite) lists it itself. Answers which listings this call put.
+   */
+  async listForPrivacy(record: ListableRecord, listed: { sender: boolean; order: boolean }): Promise<ListingsPut> {
+    const wanted = personalListings(record);
+    const put = listingsLacking(record, listed);
+    if (!put.sender && !put.order) return put;
+    const values: Record<string, string> = {};
+    const sets: string[] = [];
+    const absent: string[] = [];
+    for (const listing of [put.sender ? wanted.sender : undefined, put.order ? wanted.order : undefined]) {
+      for (const [name, value] of Object.entries(listing ?? {})) {
+        sets.push(`${name} = :${name}`);
+        values[`:${name}`] = value;
+        if (name.endsWith('pk')) absent.push(`attribute_not_exists(${name})`);
+      }
+    }
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.inboundMessage(record.id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: ['attribute_exists(pk)', ...absent].join(' AND '),
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return put;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return { sender: false, order: false };
+    }
   }
 
   /** What a person sent: recognised as them, or from their address (their export and erasure). */

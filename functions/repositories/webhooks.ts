@@ -11,6 +11,8 @@
  * - events held while a subscription is paused: dueWork WEBHOOK_HELD#sub (Query on resume)
  * - delivery log: pk WEBHOOK#sub, sk at#message (Query, newest first, Limit 50; expires after 30 days)
  * - an order's events, delivered or not (a person's erasure, retention): Query queueByDue WEBHOOKS#number
+ * - an event queued before that listing (operator backfill): UpdateItem OUTBOX#id / MESSAGE setting it,
+ *   on condition that it is still unlisted
  */
 import { DeleteCommand, GetCommand, PutCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -289,6 +291,30 @@ export class WebhookRepository {
       ProjectionExpression: 'id, payload',
     });
     return items.map((item) => ({ id: String(item.id), payload: String(item.payload) }));
+  }
+
+  /**
+   * Lists an event queued before events were listed by order (the operator's backfill,
+   * workflows/backfill-privacy-keys.ts) under its order, as itemsFor lists it; only while it is
+   * unlisted (an event already gone stays gone). Answers whether this call listed it.
+   */
+  async listUnderOrder(event: { id: string; orderNumber: string; createdAt: string }): Promise<boolean> {
+    const listing = keys.webhookOfOrder(event.orderNumber, event.createdAt, event.id);
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(event.id),
+          UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi2pk)',
+          ExpressionAttributeValues: { ':pk': listing.gsi2pk, ':sk': listing.gsi2sk },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return false;
+    }
   }
 
   /** Replaces an event's payload (its words anonymised); an event already gone stays gone. */
