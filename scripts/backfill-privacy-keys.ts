@@ -1,7 +1,8 @@
 /**
- * One-off: lists mail in records under their sender and the order they are about, and webhook events
- * under their order, for those stored before a person's export and erasure found them so
- * (functions/workflows/backfill-privacy-keys.ts): one paged Scan of the table, filtered to those items.
+ * One-off: lists mail about an order and webhook events under their order, and mail in records under
+ * their sender and the order they are about, for those stored before a person's export and erasure
+ * found them so (functions/workflows/backfill-privacy-keys.ts): one paged Scan of the table, filtered
+ * to those items.
  * Safe to run again, beside live traffic, or to stop and go on from the last page's position. Run it
  * once the deploy that writes those listings is complete; `--dry-run` only counts.
  *
@@ -21,6 +22,7 @@ const started = performance.now();
 const result = await backfillPrivacyKeys(
   {
     privacy: new PrivacyRepository(core.db, core.orders),
+    outbox: core.outbox,
     inbound: new InboundRepository(core.db),
     webhooks: core.webhooks,
   },
@@ -29,10 +31,10 @@ const result = await backfillPrivacyKeys(
     ...(from ? { from } : {}),
     progress: (p) =>
       console.log(
-        `page ${p.pages}: ${p.scanned} items read; ${p.senderListings} mail in records listed by sender, ${p.orderListings} by order, ${p.webhookEvents} webhook events by order${p.next ? `; next: --from=${p.next}` : ''}`,
+        `page ${p.pages}: ${p.scanned} items read; ${p.mails} mails by order, ${p.senderListings} mail in records listed by sender, ${p.orderListings} by order, ${p.webhookEvents} webhook events by order${p.next ? `; next: --from=${p.next}` : ''}`,
       ),
   },
 );
 console.log(
-  `${dryRun ? 'Would list' : 'Listed'} ${result.senderListings} mail in records by sender, ${result.orderListings} by order and ${result.webhookEvents} webhook events by order, of ${result.scanned} items in ${result.pages} pages, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  `${dryRun ? 'Would list' : 'Listed'} ${result.mails} mails by order, ${result.senderListings} mail in records by sender, ${result.orderListings} by order and ${result.webhookEvents} webhook events by order, of ${result.scanned} items in ${result.pages} pages, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );

@@ -2,7 +2,9 @@
  * The mail outbox. Messages are written in the same transaction as the change that causes them and
  * delivered later by the mail worker, so nothing is lost when SES is down.
  * Access patterns: message by id (GetItem OUTBOX#id/MESSAGE); messages due for (re)delivery
- * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED).
+ * (Query dueWork OUTBOX, gsi3sk <= now); failed messages (Query dueWork OUTBOX_FAILED); a message
+ * about an order queued before such mail was listed under its order (operator backfill): UpdateItem
+ * setting `MAILS#number` (byCollection), on condition that it is still unlisted.
  * Delivery claims a message with a lease (conditional update), so two workers never send it at once.
  */
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -77,6 +79,30 @@ function isConditionFailure(error: unknown): boolean {
 
 export class OutboxRepository {
   constructor(private readonly db: Db) {}
+
+  /**
+   * Lists a message about an order, queued before such mail was listed under its order (the
+   * operator's backfill, workflows/backfill-privacy-keys.ts), as outboxItem lists it; only while it is
+   * unlisted (a message already gone stays gone). Answers whether this call listed it.
+   */
+  async listUnderOrder(mail: { id: string; orderNumber: string; createdAt: string }): Promise<boolean> {
+    const listing = keys.mailOfOrder(mail.orderNumber, mail.createdAt, mail.id);
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: keys.outboxMessage(mail.id),
+          UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
+          ExpressionAttributeValues: { ':pk': listing.gsi1pk, ':sk': listing.gsi1sk },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return false;
+    }
+  }
 
   async get(id: string): Promise<OutboxEntry | undefined> {
     const { Item } = await this.db.doc.send(

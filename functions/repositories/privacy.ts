@@ -13,9 +13,9 @@
  *   (a partition read of the department's weeks, for an erasure only)
  * - a service's closed orders by closing instant: Query pk = RETAIN#serviceId, sk <= bound, oldest first
  * - the erased people's count: UpdateItem ADD on ERASED/SEQUENCE
- * - items stored before mail in was listed by sender and order and webhook events by order (the
- *   operator's one-off backfill, workflows/backfill-privacy-keys.ts, never a request): a paged Scan
- *   filtered to those items, their keys only
+ * - items stored before they were listed for a person's export and erasure (mail about an order by
+ *   order, mail in by sender and order, webhook events by order; the operator's one-off backfill,
+ *   workflows/backfill-privacy-keys.ts, never a request): a paged Scan filtered to those items
  * Rewrites of timeline events and deletes are batched (BatchWriteItem, 25 per call); each is idempotent.
  */
 import {
@@ -66,12 +66,21 @@ export interface Closing {
 
 const keyOf = (item: Record<string, unknown>): ItemKey => ({ pk: String(item.pk), sk: String(item.sk) });
 
+/** An outbox message about an order: what listing it under the order takes. */
+export interface OutboxListing {
+  id: string;
+  orderNumber: string;
+  createdAt: string;
+}
+
 /** One page of the table's items that a person's export and erasure cannot find yet (see unlistedPage). */
 export interface UnlistedPage {
   /** Mail in records with a sender or an order, not listed under one of them (`listed` says which they are). */
   inbound: Array<{ record: ListableRecord; listed: { sender: boolean; order: boolean } }>;
+  /** Mail about an order (outbox), not listed under it. */
+  mails: OutboxListing[];
   /** Webhook events about an order, not listed under it. */
-  webhookEvents: Array<{ id: string; orderNumber: string; createdAt: string }>;
+  webhookEvents: OutboxListing[];
   /** Items the page read (DynamoDB's ScannedCount). */
   scanned: number;
   /** Where the next page starts; absent after the last. */
@@ -80,13 +89,16 @@ export interface UnlistedPage {
 
 /**
  * The Scan's filter: finished mail in records with a sender but no sender listing (gsi2) or with an
- * order but no order listing (gsi3), and webhook events of an order with no order listing (gsi2).
+ * order but no order listing (gsi3); mail about an order with no order listing (gsi1; mail has no
+ * `kind`); webhook events of an order with no order listing (gsi2).
  */
 const UNLISTED = [
   '(#type = :inbound AND #status = :done AND (',
   '(attribute_not_exists(gsi2pk) AND (attribute_exists(personId) OR attribute_exists(#from)))',
   ' OR (attribute_not_exists(gsi3pk) AND attribute_exists(orderNumber))))',
-  ' OR (#type = :outbox AND #kind = :webhook AND attribute_exists(orderNumber) AND attribute_not_exists(gsi2pk))',
+  ' OR (#type = :outbox AND attribute_exists(orderNumber) AND (',
+  '(attribute_not_exists(#kind) AND attribute_not_exists(gsi1pk))',
+  ' OR (#kind = :webhook AND attribute_not_exists(gsi2pk))))',
 ].join('');
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -261,7 +273,7 @@ export class PrivacyRepository {
       new ScanCommand({
         TableName: this.db.tableName,
         FilterExpression: UNLISTED,
-        ProjectionExpression: '#type, id, receivedAt, personId, #from, orderNumber, createdAt, gsi2pk, gsi3pk',
+        ProjectionExpression: '#type, #kind, id, receivedAt, personId, #from, orderNumber, createdAt, gsi2pk, gsi3pk',
         ExpressionAttributeNames: { '#type': 'type', '#status': 'status', '#from': 'from', '#kind': 'kind' },
         ExpressionAttributeValues: {
           ':inbound': 'inbound',
@@ -273,7 +285,7 @@ export class PrivacyRepository {
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    const page: UnlistedPage = { inbound: [], webhookEvents: [], scanned: out.ScannedCount ?? 0 };
+    const page: UnlistedPage = { inbound: [], mails: [], webhookEvents: [], scanned: out.ScannedCount ?? 0 };
     for (const item of out.Items ?? []) {
       const id = String(item.id);
       const orderNumber = text(item.orderNumber);
@@ -291,7 +303,11 @@ export class PrivacyRepository {
           listed: { sender: item.gsi2pk !== undefined, order: item.gsi3pk !== undefined },
         });
       } else if (orderNumber) {
-        page.webhookEvents.push({ id, orderNumber, createdAt: String(item.createdAt) });
+        (item.kind === 'webhook' ? page.webhookEvents : page.mails).push({
+          id,
+          orderNumber,
+          createdAt: String(item.createdAt),
+        });
       }
     }
     const next = encodeCursor(out.LastEvaluatedKey);

@@ -1,13 +1,14 @@
 /**
  * The listings a person's export and erasure find items by, for items stored before they existed: mail
- * in records under their sender (queueByDue SENDER#P#id or SENDER#E#address) and under the order they
- * are about (dueWork INBOUND_ABOUT#number), webhook events under their order (queueByDue WEBHOOKS#number).
- * Without them an erasure leaves such a record's words and such an event's title in place, and an
- * export leaves the mail out. The head's digests need nothing: their ids have always been fixed by
- * department and day, which is how an erasure finds them.
+ * about an order under the order (byCollection MAILS#number), mail in records under their sender
+ * (queueByDue SENDER#P#id or SENDER#E#address) and under the order they are about (dueWork
+ * INBOUND_ABOUT#number), webhook events under their order (queueByDue WEBHOOKS#number). Without them
+ * an erasure leaves such mail, a record's words and an event's title in place, and an export leaves
+ * the mail out. The head's digests need nothing: their ids have always been fixed by department and
+ * day, which is how an erasure finds them.
  *
- * A one-off job: those items are listed nowhere else by person or order (a delivered webhook event
- * is in no list at all), so it reads the whole table once, page by page (a Scan filtered to them:
+ * A one-off job: those items are listed nowhere else by person or order (delivered mail and webhook
+ * events are in no list at all), so it reads the whole table once, page by page (a Scan filtered to them:
  * repositories/privacy.ts unlistedPage), never on a request. Each listing is set on condition that
  * the item still lacks it, so the job is idempotent (a second run finds nothing to list), safe beside
  * live traffic (a record an erasure rewrote meanwhile is listed by that write), and can stop and go on
@@ -15,11 +16,13 @@
  * Cost: the table's size in read units once (eventually consistent), one write per item listed.
  */
 import { type InboundRepository, listingsLacking } from '../repositories/inbound.ts';
+import type { OutboxRepository } from '../repositories/outbox.ts';
 import type { PrivacyRepository } from '../repositories/privacy.ts';
 import type { WebhookRepository } from '../repositories/webhooks.ts';
 
 export interface PrivacyKeysBackfillDeps {
   privacy: Pick<PrivacyRepository, 'unlistedPage'>;
+  outbox: Pick<OutboxRepository, 'listUnderOrder'>;
   inbound: Pick<InboundRepository, 'listForPrivacy'>;
   webhooks: Pick<WebhookRepository, 'listUnderOrder'>;
 }
@@ -39,6 +42,8 @@ export interface PrivacyKeysBackfillResult {
   pages: number;
   /** Items read. */
   scanned: number;
+  /** Mail about an order listed under it. */
+  mails: number;
   /** Mail in records listed under their sender, and under the order they are about. */
   senderListings: number;
   orderListings: number;
@@ -57,6 +62,7 @@ export async function backfillPrivacyKeys(
   const result: PrivacyKeysBackfillResult = {
     pages: 0,
     scanned: 0,
+    mails: 0,
     senderListings: 0,
     orderListings: 0,
     webhookEvents: 0,
@@ -65,6 +71,9 @@ export async function backfillPrivacyKeys(
   do {
     const page = await deps.privacy.unlistedPage(from, options.pageSize ?? PAGE_SIZE);
     const writes: Array<() => Promise<void>> = [
+      ...page.mails.map((mail) => async () => {
+        if (options.dryRun || (await deps.outbox.listUnderOrder(mail))) result.mails++;
+      }),
       ...page.inbound.map(({ record, listed }) => async () => {
         const put = options.dryRun
           ? listingsLacking(record, listed)

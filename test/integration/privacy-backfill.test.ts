@@ -1,9 +1,10 @@
 /**
  * Items stored before a person's export and erasure found them by key, against DynamoDB Local: mail in
- * records stored as they were then (listed in their department only) and webhook events without their
- * order's listing, one delivered. The export misses them; the backfill lists them (a dry run only
- * counts, a run stopped after a page goes on from its position); the export then finds her mail, the
- * erasure removes her words from all of them, and a second run lists nothing.
+ * records stored as they were then (listed in their department only), mail about her order and its
+ * webhook events without their order's listing (one event delivered). The export misses them; the
+ * backfill lists them (a dry run only counts, a run stopped after a page goes on from its position);
+ * the export then finds her mail, the erasure removes her words from all of them (nowhere in the
+ * table after it), and a second run lists nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -45,9 +46,11 @@ afterAll(async () => {
   await h?.close();
 });
 
+const privacy = () => new PrivacyRepository(h.deps.db, h.deps.orders);
+
 const backfill = (options: PrivacyKeysBackfillOptions = {}): Promise<PrivacyKeysBackfillResult> =>
   backfillPrivacyKeys(
-    { privacy: new PrivacyRepository(h.deps.db, h.deps.orders), inbound, webhooks: h.deps.webhooks },
+    { privacy: privacy(), outbox: h.deps.outbox, inbound, webhooks: h.deps.webhooks },
     { pageSize: 40, ...options },
   );
 
@@ -90,17 +93,25 @@ async function tableText(): Promise<string> {
 describe('privacy listings backfilled for items stored before them', () => {
   let order: Order;
   let eventIds: string[];
+  let mailIds: string[];
   const ids = { own: 'legacy-own', lost: 'legacy-lost', other: 'legacy-other' };
   const recordKeys = Object.values(ids).map((id) => keys.inboundMessage(id));
-  const everyKey = () => [...recordKeys, ...eventIds.map((id) => keys.outboxMessage(id))];
+  const everyKey = () => [
+    ...recordKeys,
+    ...eventIds.map((id) => keys.outboxMessage(id)),
+    ...mailIds.map((id) => keys.outboxMessage(id)),
+  ];
   const snapshot = async () => Promise.all(everyKey().map(stored));
   const exported = async () => {
     const out = await ada.json<ExportAnswer>('POST', '/api/v1/users/anna/export');
     expect(out.status).toBe(200);
-    return (out.body.archive?.inboundMails ?? []).map((m) => m.id).sort();
+    return {
+      inbound: (out.body.archive?.inboundMails ?? []).map((m) => m.id).sort(),
+      mails: (out.body.archive?.mails ?? []).map((m) => m.id).sort(),
+    };
   };
 
-  it('stores mail in and webhook events as they were stored before the listings', async () => {
+  it('stores mail, mail in and webhook events as they were stored before the listings', async () => {
     const hook = await henry.json('POST', '/api/v1/departments/HR/webhooks', {
       url: 'http://127.0.0.1:9/hook',
       events: ['order.filed', 'order.status_changed'],
@@ -141,6 +152,20 @@ describe('privacy listings backfilled for items stored before them', () => {
       action: 'claim',
     });
     expect(claimed.status).toBe(200);
+
+    // The mail about it (to her and the team) without its order's listing.
+    mailIds = (await privacy().mailsOf(order.number)).map((m) => m.mail.id).sort();
+    expect(mailIds.length).toBeGreaterThan(0);
+    for (const id of mailIds) {
+      await h.deps.db.doc.send(
+        new UpdateCommand({
+          TableName: h.deps.db.tableName,
+          Key: keys.outboxMessage(id),
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+        }),
+      );
+    }
+    expect(await privacy().mailsOf(order.number)).toEqual([]);
 
     // Its webhook events without their order's listing; the first delivered (then in no list at all).
     const events = await h.deps.webhooks.ofOrder(order.number);
@@ -195,14 +220,19 @@ describe('privacy listings backfilled for items stored before them', () => {
     });
     expect(await inbound.fromSender('anna', ANNA_MAIL)).toEqual([]);
     expect(await inbound.aboutOrder(order.number)).toEqual([]);
-    // Her export misses her mail.
-    expect(await exported()).toEqual([]);
+    // Her export misses the mail she sent and the mail to her about her order.
+    expect(await exported()).toEqual({ inbound: [], mails: [] });
   });
 
   it('a dry run counts what it would list and writes nothing', async () => {
     const before = await tableText();
     const result = await backfill({ dryRun: true });
-    expect(result).toMatchObject({ senderListings: 3, orderListings: 2, webhookEvents: 2 });
+    expect(result).toMatchObject({
+      mails: mailIds.length,
+      senderListings: 3,
+      orderListings: 2,
+      webhookEvents: 2,
+    });
     // The whole table read, page by page.
     expect(result.pages).toBeGreaterThan(1);
     expect(result.scanned).toBeGreaterThan(result.pages * 20);
@@ -223,10 +253,12 @@ describe('privacy listings backfilled for items stored before them', () => {
     expect(stoppedAt?.next).toBeTruthy();
     const rest = await backfill({ from: stoppedAt?.next as string });
     expect({
+      mails: (stoppedAt?.mails ?? 0) + rest.mails,
       senderListings: (stoppedAt?.senderListings ?? 0) + rest.senderListings,
       orderListings: (stoppedAt?.orderListings ?? 0) + rest.orderListings,
       webhookEvents: (stoppedAt?.webhookEvents ?? 0) + rest.webhookEvents,
-    }).toEqual({ senderListings: 3, orderListings: 2, webhookEvents: 2 });
+    }).toEqual({ mails: mailIds.length, senderListings: 3, orderListings: 2, webhookEvents: 2 });
+    expect((await privacy().mailsOf(order.number)).map((m) => m.mail.id).sort()).toEqual(mailIds);
 
     expect((await inbound.fromSender('anna', ANNA_MAIL)).map((r) => r.id)).toEqual([ids.own, ids.lost]);
     expect((await inbound.aboutOrder(order.number)).map((r) => r.id).sort()).toEqual([ids.other, ids.own].sort());
@@ -247,18 +279,29 @@ describe('privacy listings backfilled for items stored before them', () => {
 
   it('a second run lists nothing and changes nothing', async () => {
     const before = await tableText();
-    expect(await backfill()).toMatchObject({ senderListings: 0, orderListings: 0, webhookEvents: 0 });
+    expect(await backfill()).toMatchObject({
+      mails: 0,
+      senderListings: 0,
+      orderListings: 0,
+      webhookEvents: 0,
+    });
     expect(await tableText()).toEqual(before);
   });
 
   it('her export finds the mail she sent, and her erasure removes her words from all of it', async () => {
-    expect(await exported()).toEqual([ids.lost, ids.own].sort());
+    const found = await exported();
+    expect(found.inbound).toEqual([ids.lost, ids.own].sort());
+    expect(found.mails.length).toBeGreaterThan(0);
+    expect(mailIds).toEqual(expect.arrayContaining(found.mails));
 
     const erased = await ada.json<ErasureAnswer>('POST', '/api/v1/users/anna/erase', { confirm: true });
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
     // Her reply and the other reply about her order, her lost mail; both events of her order.
-    expect(erased.body).toMatchObject({ orders: 1, inboundMails: 3, webhookEvents: 2 });
-    const [own, lost, other, ...events] = (await snapshot()) as Array<Record<string, unknown>>;
+    // All the mail about her order goes.
+    expect(erased.body).toMatchObject({ orders: 1, mails: mailIds.length, inboundMails: 3, webhookEvents: 2 });
+    const [own, lost, other, ...outbox] = (await snapshot()) as Array<Record<string, unknown>>;
+    const events = outbox.slice(0, eventIds.length);
+    expect(outbox.slice(eventIds.length)).toEqual(mailIds.map(() => undefined));
     expect(own).not.toHaveProperty('subject');
     expect(own).not.toHaveProperty('from');
     expect(lost).not.toHaveProperty('subject');
