@@ -4,7 +4,25 @@
 import type { OrderSummary } from './api.ts';
 import type { Order } from './model.ts';
 
-export function toSummary(order: Order): OrderSummary {
+/** What a summary is made of (functions/repositories/orders.ts reads no more for a queue row). */
+export type SummarySource = Pick<
+  Order,
+  | 'number'
+  | 'title'
+  | 'serviceName'
+  | 'department'
+  | 'status'
+  | 'stage'
+  | 'priority'
+  | 'requesterId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'assigneeId'
+  | 'nextDueAt'
+>;
+
+export function toSummary(order: SummarySource): OrderSummary {
   const s: OrderSummary = {
     number: order.number,
     title: order.title,

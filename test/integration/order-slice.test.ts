@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary, OrderView, Page, Problem } from '#shared/api.ts';
 import type { Service } from '#shared/model.ts';
+import { toSummary } from '#shared/summary.ts';
+import { ROW_ATTRIBUTES } from '../../functions/repositories/orders.ts';
 import { CURRENT_SERVICE_CACHE_MS, ServiceRepository } from '../../functions/repositories/services.ts';
 import { createHarness, type Harness } from './harness.ts';
 
@@ -270,5 +272,23 @@ describe('the order slice on DynamoDB Local and the SES stand-in', () => {
     expect(await reads(['hr-onboarding'])).toBe(1);
     expect(await reads(['fac-repair'])).toBe(0);
     expect(await reads(['it-laptop'])).toBe(1);
+  });
+
+  it('reads a queue page as rows: the same orders, only what a row shows', async () => {
+    const whole = await h.deps.orders.queue('HR', undefined, 3);
+    const rows = await h.deps.orders.queueRows('HR', undefined, 3);
+    expect(rows.orders.length).toBe(3);
+    expect(rows.nextCursor).toBe(whole.nextCursor);
+    const picked = whole.orders.map((o) =>
+      Object.fromEntries(ROW_ATTRIBUTES.filter((a) => o[a] !== undefined).map((a) => [a, o[a]])),
+    );
+    expect(rows.orders).toEqual(picked);
+    expect(rows.orders.map(toSummary)).toEqual(whole.orders.map(toSummary));
+    expect(Object.keys(whole.orders[0]!)).toContain('watchers');
+    expect(Object.keys(rows.orders[0]!)).not.toContain('watchers');
+    const next = await h.deps.orders.queueRows('HR', rows.nextCursor, 3);
+    expect(next.orders.map((o) => o.number)).toEqual(
+      (await h.deps.orders.queue('HR', whole.nextCursor, 3)).orders.map((o) => o.number),
+    );
   });
 });

@@ -15,7 +15,7 @@ import { toSummary } from '#shared/summary.ts';
 import { localizeEvent, localizeOrder } from '#shared/translate.ts';
 import type { LinkSigner } from '../../auth/links.ts';
 import type { DepartmentRepository } from '../../repositories/departments.ts';
-import type { Alongside, OrderRepository } from '../../repositories/orders.ts';
+import type { Alongside, OrderRepository, OrderRow } from '../../repositories/orders.ts';
 import type { ServiceRepository } from '../../repositories/services.ts';
 import type { UserRepository } from '../../repositories/users.ts';
 import type { SurveyWorkflow } from '../surveys.ts';
@@ -149,7 +149,7 @@ export class OrderContext {
   }
 
   /** List rows with their SLA at a glance (department calendars are cached, so this reads nothing new). */
-  async summaries(orders: Order[], language?: Language): Promise<OrderSummary[]> {
+  async summaries(orders: OrderRow[], language?: Language): Promise<OrderSummary[]> {
     const now = this.deps.now();
     return Promise.all(
       orders.map(async (order) => {
@@ -166,7 +166,7 @@ export class OrderContext {
    * An order's service words in the reader's language, from the version it was filed under (versions
    * never change, so each is read once per process). Readers without a language read the stored words.
    */
-  private async inLanguage(order: Order, language: Language | undefined): Promise<Order> {
+  private async inLanguage(order: OrderRow, language: Language | undefined): Promise<OrderRow> {
     if (!language) return order;
     return localizeOrder(order, await this.deps.services.getVersion(order.serviceId, order.serviceVersion), language);
   }

@@ -50,7 +50,7 @@ export async function queue(
   limit: number,
 ): Promise<Page<OrderSummary> & { people: Record<string, string> }> {
   checkQueue(user, department);
-  const page = await ctx.deps.orders.queue(department, cursor, limit);
+  const page = await ctx.deps.orders.queueRows(department, cursor, limit);
   // The assignees' names, so the team reads people, not ids (profiles are cached: usually no read).
   const assignees = await ctx.deps.users.getMany(page.orders.flatMap((o) => (o.assigneeId ? [o.assigneeId] : [])));
   return {
