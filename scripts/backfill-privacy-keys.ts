@@ -12,13 +12,15 @@
  */
 import { InboundRepository } from '../functions/repositories/inbound.ts';
 import { PrivacyRepository } from '../functions/repositories/privacy.ts';
-import { backfillPrivacyKeys } from '../functions/workflows/backfill-privacy-keys.ts';
+import { backfillPrivacyKeys, type PrivacyKeysBackfillResult } from '../functions/workflows/backfill-privacy-keys.ts';
 import { flag, operatorCore } from './local/operator.ts';
 
 const core = operatorCore();
 const dryRun = process.argv.includes('--dry-run');
 const from = flag('from');
 const started = performance.now();
+const counts = (r: PrivacyKeysBackfillResult) =>
+  `by order ${r.mails} mails, ${r.orderListings} mail in records, ${r.webhookEvents} webhook events; by sender ${r.senderListings} mail in records`;
 const result = await backfillPrivacyKeys(
   {
     privacy: new PrivacyRepository(core.db, core.orders),
@@ -30,11 +32,9 @@ const result = await backfillPrivacyKeys(
     dryRun,
     ...(from ? { from } : {}),
     progress: (p) =>
-      console.log(
-        `page ${p.pages}: ${p.scanned} items read; ${p.mails} mails by order, ${p.senderListings} mail in records listed by sender, ${p.orderListings} by order, ${p.webhookEvents} webhook events by order${p.next ? `; next: --from=${p.next}` : ''}`,
-      ),
+      console.log(`page ${p.pages}: ${p.scanned} items read; ${counts(p)}${p.next ? `; next: --from=${p.next}` : ''}`),
   },
 );
 console.log(
-  `${dryRun ? 'Would list' : 'Listed'} ${result.mails} mails by order, ${result.senderListings} mail in records by sender, ${result.orderListings} by order and ${result.webhookEvents} webhook events by order, of ${result.scanned} items in ${result.pages} pages, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  `${dryRun ? 'Would list' : 'Listed'} ${counts(result)}; ${result.scanned} items read in ${result.pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
