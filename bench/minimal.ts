@@ -7,12 +7,14 @@
  *   UpdateItem of the department's order sequence, then one TransactWriteItems with the same items
  *   Ordo writes (captured from a real order filed through the workflow; only the order number is
  *   swapped in).
- * - GET /api/v1/departments/:code/queue: one Query on the queueByDue index, Limit 50.
+ * - GET /api/v1/departments/:code/queue: one Query on the queueByDue index, Limit 50, asking for the
+ *   same row attributes as Ordo (ROW_ATTRIBUTES).
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { ROW_ATTRIBUTES } from '../functions/repositories/orders.ts';
 import { CURRENT_SERVICE_CACHE_MS } from '../functions/repositories/services.ts';
 import type { Db } from '../functions/storage/client.ts';
 
@@ -64,6 +66,8 @@ export function createMinimalApp(db: Db, captured: CapturedCreate) {
           IndexName: 'queueByDue',
           KeyConditionExpression: 'gsi2pk = :pk',
           ExpressionAttributeValues: { ':pk': `QUEUE#${c.req.param('code')}` },
+          ProjectionExpression: ROW_ATTRIBUTES.map((_, i) => `#r${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(ROW_ATTRIBUTES.map((name, i) => [`#r${i}`, name])),
           Limit: 50,
         }),
       );

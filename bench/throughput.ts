@@ -220,7 +220,7 @@ export async function runThroughput(ctx: BenchContext): Promise<Section> {
         'local server (`startLocalServer`: the same Hono app as in Lambda, development tokens, log level error, ' +
         'write limit raised out of the way) and the yardstick is bench/minimal.ts, a bare Hono app on ' +
         '@hono/node-server that makes the same DynamoDB calls (create: GetItem of the service, kept 5 s as Ordo keeps it, + UpdateItem + TransactWriteItems ' +
-        'of the same items; queue: one Query, Limit 50) with the same client settings. Each figure is the mean of ' +
+        'of the same items; queue: one Query, Limit 50, of the same row attributes) with the same client settings. Each figure is the mean of ' +
         'the rounds (after a 2 s warm-up of each), alternating Ordo and minimal. Client, both servers and ' +
         'DynamoDB Local share the 2 cores, so absolute numbers are bound by the emulator; the ratio is the figure.',
       table(
