@@ -1,126 +1,221 @@
 /**
- * Ordo's side of the peer comparison (bench/peer.ts starts it in a process of its own): the whole local
- * stack as `npm start` runs it — the portal build first, then `startStack` (scripts/stack.ts): DynamoDB
- * Local, the SES and S3 stand-ins, the OpenID provider, demo data with its weeks of history, the API and
- * portal server and the background workers — under the same TypeScript loader (the parent passes its own
- * `tsx` flags). Two differences, both for the benchmark: the ports are free ones and the per-person write
- * limit is lifted (WRITE_LIMIT_*), since the benchmark files thousands of orders as a few people.
+ * Ordo's side of the peer comparison (bench/peer.ts): `npm start` itself, in a copy of the working tree
+ * (bench/startup.ts's copyTree: node_modules and the DynamoDB Local download linked), so its .data/, its
+ * bundled local server (dist/local/) and its portal build (web/dist/) are the copy's and nobody else's.
+ * A fresh copy starts as after a clone: npm start bundles the local server, builds the portal in a child
+ * process, creates the table and files the demo data with its weeks of history; a second start in the
+ * same copy (`npm start -- --in-memory`) finds both built.
  *
- * Settings come from the environment: PEER_PORTS (JSON: app, dynamo, ses, s3, oidc), PEER_DATA_DIR (data
- * on disk there, as `npm start` keeps it in .data/; absent = in memory, as `npm start -- --in-memory`),
- * PEER_BUILD=1 (build the portal into a temporary directory first, as `npm start` builds it).
- * It answers its parent over IPC: ready (the endpoints), memory, a heap snapshot to a file, stop.
+ * The process tree is npm's: npm, its script shell, the Node process (API and portal server, workers,
+ * OpenID provider, S3, SES and SMTP stand-ins) and DynamoDB Local (Java); the memory counts every one.
+ * Free ports come through the ORDO_* variables `npm start` reads. Nothing else differs, with one
+ * addition for the benchmark: NODE_OPTIONS=--heapsnapshot-signal=SIGUSR2, so that the serving process
+ * writes a heap snapshot when asked after the measurements (a signal handler; nothing is loaded for it).
+ * The per-person write limit stays as shipped: the benchmark files its orders as many employees.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
-import { installSignalHandlers, shutdown } from '../scripts/local/processes.ts';
-import { root, type StackOptions, startStack } from '../scripts/stack.ts';
+import { LOCAL_CLIENT_ID } from '../scripts/local/oidc.ts';
+import { freePorts } from '../scripts/local/ports.ts';
+import { onShutdown } from '../scripts/local/processes.ts';
+import { LOCAL_TABLE } from '../scripts/stack.ts';
+import { sleep } from './env.ts';
+import { commandLine, processTree } from './procs.ts';
 
-export type ToStack = { type: 'memory'; id: number } | { type: 'heap'; id: number; file: string } | { type: 'stop' };
-
-export interface StackMemory {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-  /** V8's heap limit. */
-  heapLimit: number;
+export interface OrdoReady {
+  appUrl: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  oidc: { issuer: string; clientId: string; redirectUri: string };
+  /** Past orders filed as demo history on this start (0 when the data was kept or in memory without history). */
+  historyOrders: number;
+  /** Seconds from the spawn of `npm start` until it printed "Ordo is running". */
+  seconds: number;
+  /** Its own "ready in" figure (from inside the Node process). */
+  reportedSeconds: number;
+  /** What this start did before the stack: bundled the local server, built the portal (or found them up to date). */
+  steps: string;
+  command: string;
 }
 
-export type FromStack =
-  | {
-      type: 'ready';
-      appUrl: string;
-      dynamoEndpoint: string;
-      sesEndpoint: string;
-      tableName: string;
-      oidc: { issuer: string; clientId: string; redirectUri: string };
-      historyOrders: number;
-      build: string;
-      seconds: number;
-      execArgv: string[];
-    }
-  | ({ type: 'memory'; id: number } & StackMemory)
-  | { type: 'heap'; id: number; file: string; ms: number }
-  | { type: 'failed'; error: string };
+export interface OrdoStack {
+  /** npm's pid: the root of the stack's process tree. */
+  pid: number;
+  ready: OrdoReady;
+  /** The serving Node process (the one running dist/local/start.mjs). */
+  serverPid(): number | undefined;
+  /** Asks the serving process for a heap snapshot (SIGUSR2); resolves with the file once it is complete. */
+  heapSnapshot(): Promise<{ file: string; ms: number } | undefined>;
+  stop(): Promise<void>;
+}
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const send = (message: FromStack) => process.send?.(message);
+/** The Node process `npm start` runs (not npm's shell, whose command line names the same script). */
+export function isServer(argv: string[]): boolean {
+  return (
+    (argv[0] ?? '').split('/').pop() === 'node' &&
+    argv.some((a) => /(^|\/)scripts\/start\.mjs$|dist\/local\/start\.mjs$/.test(a))
+  );
+}
 
-function memory(): StackMemory {
-  const usage = process.memoryUsage();
-  const heap = getHeapStatistics();
-  return {
-    rss: usage.rss,
-    heapTotal: usage.heapTotal,
-    heapUsed: usage.heapUsed,
-    external: usage.external,
-    arrayBuffers: usage.arrayBuffers,
-    heapLimit: heap.heap_size_limit,
+/** `npm start` (with `--in-memory`: `npm start -- --in-memory`) in `dir`, a copy of the working tree. */
+export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}): Promise<OrdoStack> {
+  const [app, dynamo, ses, s3, oidc, smtp] = await freePorts(6);
+  const args = ['start', ...(opts.inMemory ? ['--', '--in-memory'] : [])];
+  const t0 = performance.now();
+  // Its own process group, so one signal reaches npm and the stack the way Ctrl-C does.
+  const child: ChildProcess = spawn('npm', args, {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--heapsnapshot-signal=SIGUSR2'].filter(Boolean).join(' '),
+      ORDO_PORT: String(app),
+      ORDO_DYNAMODB_PORT: String(dynamo),
+      ORDO_SES_PORT: String(ses),
+      ORDO_S3_PORT: String(s3),
+      ORDO_OIDC_PORT: String(oidc),
+      ORDO_SMTP_PORT: String(smtp),
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  const stopGroup = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        return;
+      }
+      await Promise.race([exited, sleep(20_000)]);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    })();
+    return stopping;
   };
+  const unregister = onShutdown(stopGroup, 'npm start (peer benchmark)');
+  const stop = async () => {
+    await stopGroup();
+    unregister();
+  };
+  const lines: string[] = [];
+  let tail = '';
+  try {
+    const ready = await new Promise<{ reported: number; history: number }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start was not ready in 10 min:${tail}`)), 600_000);
+      const onData = (chunk: Buffer) => {
+        for (const text of chunk.toString('utf8').split('\n')) {
+          if (!text.trim()) continue;
+          tail = `${tail}\n${text}`.slice(-3000);
+          if (lines.length < 40) lines.push(text.trim());
+          const done = /Ordo is running \(ready in ([\d.]+) s\)(?:.*seeded with (\d+) past orders)?/.exec(text);
+          if (done) {
+            clearTimeout(timer);
+            resolve({ reported: Number(done[1]), history: Number(done[2] ?? 0) });
+          }
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:${tail}`)));
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    const said = (re: RegExp) => lines.some((l) => re.test(l));
+    const steps = [
+      said(/bundling the local server/) ? 'local server bundled' : 'local server bundle up to date',
+      said(/building the portal/) ? 'portal built in a child process' : 'portal up to date, not built',
+    ].join(', ');
+    const appUrl = `http://127.0.0.1:${app}`;
+    const serverPid = () => processTree(child.pid!).find((pid) => isServer(commandLine(pid)));
+    return {
+      pid: child.pid!,
+      ready: {
+        appUrl,
+        dynamoEndpoint: `http://127.0.0.1:${dynamo}`,
+        sesEndpoint: `http://127.0.0.1:${ses}`,
+        tableName: LOCAL_TABLE,
+        oidc: { issuer: `http://127.0.0.1:${oidc}`, clientId: LOCAL_CLIENT_ID, redirectUri: `${appUrl}/auth/callback` },
+        historyOrders: ready.history,
+        seconds,
+        reportedSeconds: ready.reported,
+        steps,
+        command: `npm ${args.join(' ')}`,
+      },
+      serverPid,
+      heapSnapshot: async () => {
+        const pid = serverPid();
+        if (!pid) return undefined;
+        const before = new Set(snapshots(dir));
+        const s0 = performance.now();
+        process.kill(pid, 'SIGUSR2');
+        // Node writes it on its main thread into its working directory (the copy), named after its pid.
+        for (let waited = 0; waited < 180; waited++) {
+          await sleep(1_000);
+          const file = snapshots(dir).find((f) => !before.has(f) && f.includes(`.${pid}.`));
+          if (!file) continue;
+          const path = join(dir, file);
+          const size = statSync(path).size;
+          await sleep(1_000);
+          if (size > 0 && statSync(path).size === size && (await answers(appUrl))) {
+            return { file: path, ms: performance.now() - s0 };
+          }
+        }
+        return undefined;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
-async function main(): Promise<void> {
-  installSignalHandlers();
-  const started = performance.now();
-  const ports = JSON.parse(process.env.PEER_PORTS ?? '') as StackOptions['ports'];
-  let build = 'not built';
-  if (process.env.PEER_BUILD === '1') {
-    // As start.ts does, in this process, so what the build leaves in memory counts; into a directory of
-    // its own, so nobody's web/dist changes under them.
-    const outDir = mkdtempSync(join(tmpdir(), 'ordo-peer-web-'));
+/**
+ * `startOrdo` for a first run, tried up to `attempts` times: on a busy machine a first run's demo history
+ * can meet the storage deadline (DynamoDB Local answering a call after more than a second) and npm start
+ * then stops. Each retry starts from an empty .data/ again. Returns the stack and what failed before.
+ */
+export async function startOrdoFirstRun(
+  dir: string,
+  attempts: number,
+  log: (message: string) => void,
+): Promise<{ stack: OrdoStack; failed: string[] }> {
+  const failed: string[] = [];
+  for (;;) {
     try {
-      const { build: viteBuild } = await import('vite');
-      const t0 = performance.now();
-      await viteBuild({
-        configFile: join(root, 'web/vite.config.ts'),
-        logLevel: 'silent',
-        build: { outDir, emptyOutDir: true },
-      });
-      build = `built in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+      return { stack: await startOrdo(dir), failed };
     } catch (error) {
-      build = `build failed (${(error as Error).message.split('\n')[0]?.slice(0, 120)}); measured without it`;
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
+      const reason =
+        /could not start: (.*)/.exec((error as Error).message)?.[1] ?? (error as Error).message.split('\n')[0]!;
+      failed.push(reason.slice(0, 200));
+      if (failed.length >= attempts) throw error;
+      log(`  Ordo: npm start stopped (${reason.slice(0, 120)}); starting again from an empty .data/…`);
+      rmSync(join(dir, '.data'), { recursive: true, force: true });
     }
   }
-  const stack = await startStack({
-    ports,
-    ...(process.env.PEER_DATA_DIR ? { dataDir: process.env.PEER_DATA_DIR } : {}),
-    logLevel: 'error',
-    history: true,
-    apiEnv: { WRITE_LIMIT_BURST: '100000000', WRITE_LIMIT_PER_SECOND: '100000000' },
-  });
-  process.on('message', (message: ToStack) => {
-    if (message.type === 'memory') send({ type: 'memory', id: message.id, ...memory() });
-    if (message.type === 'heap') {
-      const t0 = performance.now();
-      const file = writeHeapSnapshot(message.file);
-      send({ type: 'heap', id: message.id, file, ms: performance.now() - t0 });
-    }
-    if (message.type === 'stop') void shutdown().then(() => process.exit(0));
-  });
-  // Never outlive the benchmark.
-  process.on('disconnect', () => void shutdown().then(() => process.exit(0)));
-  send({
-    type: 'ready',
-    appUrl: stack.appUrl,
-    dynamoEndpoint: stack.dynamoEndpoint,
-    sesEndpoint: stack.sesEndpoint,
-    tableName: stack.tableName,
-    oidc: { issuer: stack.oidc.issuer, clientId: stack.oidc.clientId, redirectUri: stack.oidc.redirectUri },
-    historyOrders: stack.historyOrders,
-    build,
-    seconds: (performance.now() - started) / 1000,
-    execArgv: process.execArgv,
-  });
 }
 
-main().catch(async (error: unknown) => {
-  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  await shutdown();
-  process.exit(1);
-});
+function snapshots(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.heapsnapshot'));
+}
+
+/** Whether the server answers again (it does not while V8 writes the snapshot). */
+async function answers(appUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${appUrl}/`, { signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeSnapshot(file: string): void {
+  rmSync(file, { force: true });
+}

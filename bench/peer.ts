@@ -4,8 +4,8 @@
  *
  * For each size (1,000 and 10,000 open items in the measured queue):
  * 1. Request Tracker: restored from the template of an earlier run, or seeded through REST2 and kept
- *    as one (bench/peer-rt.ts); Ordo: its whole local stack in a process tree of its own, as `npm start`
- *    runs it (bench/peer-stack.ts), with the HR queue topped up to N active orders by the bulk loader
+ *    as one (bench/peer-rt.ts); Ordo: `npm start` itself in a fresh copy of the working tree, a first run
+ *    (bench/peer-stack.ts), with the HR queue topped up to N active orders by the bulk loader
  *    (bench/loader.ts: real orders filed through the workflow, cloned with the product's key builders).
  * 2. 100 rounds after 12 of warm-up: create, read one, list 50 open by due — each operation on one
  *    system and then on the other, the first system alternating from round to round. Both over HTTP on
@@ -13,27 +13,26 @@
  *    Ordo's API with a bearer token from its OpenID provider.
  * 3. Create throughput with 4 clients, 20 s a run: Request Tracker, Ordo, Request Tracker, Ordo.
  * 4. Memory: PSS of every process of each system, sampled every second through steps 2 and 3
- *    (and once idle after seeding); where Ordo's goes (the Node process's heap and a heap snapshot
- *    summary, DynamoDB Local's JVM heap against its PSS); the same stack with its data in memory
- *    (`npm start -- --in-memory`) loaded to N and measured idle, for comparison.
+ *    (and once idle after seeding) — for Ordo every process `npm start` runs: npm, its shell, the Node
+ *    process, DynamoDB Local; where Ordo's goes (a heap snapshot summary of the Node process, DynamoDB
+ *    Local's JVM heap against its PSS); the same stack with its data in memory
+ *    (`npm start -- --in-memory`, in the same copy) loaded to N and measured idle, for comparison.
  *
  *   npm run bench -- --peer=rt --rt-setup=DIR          1,000 and 10,000 (ORDO_RT_SETUP=DIR works too)
  *   npm run bench -- --peer=rt --peer-sizes=1000       one size
  *   npm run bench -- --peer=rt --quick                 1,000 only, 30 rounds, 5 s throughput runs
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { demoEmployees } from '../functions/local/demo-data.ts';
 import { partitions } from '../functions/storage/keys.ts';
 import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
-import { freePorts } from '../scripts/local/ports.ts';
-import { askToExit, stopChild, supervise, trackChild } from '../scripts/local/processes.ts';
 import { root } from '../scripts/stack.ts';
 import { ACTIVE_STATUSES } from '../shared/lifecycle.ts';
 import type { BenchContext } from './context.ts';
@@ -41,24 +40,37 @@ import { benchConfigEnv, depsFor, quantile, sleep } from './env.ts';
 import { type HeapSummary, summarizeHeap } from './heap.ts';
 import { BulkWriter, cloneOrder, type Item, makeTemplates, random } from './loader.ts';
 import { type Prepared, prepareRt, RtClient, type RtSetup, rtDatabase, rtRootPids, rtSetup } from './peer-rt.ts';
-import type { FromStack, StackMemory, ToStack } from './peer-stack.ts';
+import {
+  isServer,
+  type OrdoReady,
+  type OrdoStack,
+  removeSnapshot,
+  startOrdo,
+  startOrdoFirstRun,
+} from './peer-stack.ts';
 import {
   commandLine,
+  memoryOf,
   ownPagesMiB,
   type ProcMemory,
   parentOf,
   processTree,
   sumPss,
-  sumRss,
   treeMemory,
 } from './procs.ts';
 import { type Row, revision, type Section, table, verdict } from './results.ts';
+import { copyTree } from './startup.ts';
 
 const GOAL = 10;
 const MEMORY_GOAL = 1 / 3;
 const CLIENTS = 4;
 const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
-const REQUESTERS = ['anna', 'carl', 'ben'];
+/**
+ * Who files Ordo's orders, in turn: the demo company's employees and three demo requesters. npm start keeps
+ * the per-person write limit (a burst of 60, then one a second), so the creates are spread over people, as
+ * a company's would be.
+ */
+const REQUESTERS = [...demoEmployees.map((u) => u.id), 'anna', 'carl', 'ben'];
 const AGENT = 'hana';
 const SPREAD_MS = 36 * 3_600_000;
 const OPS = ['create', 'read', 'list'] as const;
@@ -80,81 +92,6 @@ function options(quick: boolean): PeerOptions {
   return quick ? { sizes, rounds: 30, warmup: 5, seconds: 5 } : { sizes, rounds: 100, warmup: 12, seconds: 20 };
 }
 
-// ---------- Ordo's stack in a process of its own ----------
-
-interface OrdoStack {
-  pid: number;
-  ready: Extract<FromStack, { type: 'ready' }>;
-  memory(): Promise<StackMemory | undefined>;
-  heapSnapshot(file: string): Promise<{ file: string; ms: number } | undefined>;
-  stop(): Promise<void>;
-}
-
-export async function startOrdo(opts: { dataDir?: string }): Promise<OrdoStack> {
-  const [app, dynamo, ses, s3, oidc] = await freePorts(5);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(new URL('./peer-stack.ts', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        PEER_PORTS: JSON.stringify({ app, dynamo, ses, s3, oidc }),
-        PEER_BUILD: '1',
-        ...(opts.dataDir ? { PEER_DATA_DIR: opts.dataDir } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  );
-  const { output, stop } = supervise(child, "Ordo's stack (peer benchmark)", {
-    beforeStop: () => askToExit(child, { type: 'stop' } satisfies ToStack, 20_000),
-  });
-  let nextId = 0;
-  const waiting = new Map<number, (message: FromStack) => void>();
-  child.on('message', (message: FromStack) => {
-    if ('id' in message) waiting.get(message.id)?.(message);
-  });
-  const ask = <T extends FromStack>(message: ToStack, timeoutMs: number) =>
-    new Promise<T | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        waiting.delete((message as { id: number }).id);
-        resolve(undefined);
-      }, timeoutMs);
-      waiting.set((message as { id: number }).id, (answer) => {
-        clearTimeout(timer);
-        waiting.delete((message as { id: number }).id);
-        resolve(answer as T);
-      });
-      if (child.connected) child.send(message);
-    });
-  const ready = await new Promise<Extract<FromStack, { type: 'ready' }>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Ordo's stack did not start in 5 min.${output.tail()}`)), 300_000);
-    child.on('message', (message: FromStack) => {
-      if (message.type === 'ready') {
-        clearTimeout(timer);
-        resolve(message);
-      }
-      if (message.type === 'failed') reject(new Error(`Ordo's stack failed: ${message.error}`));
-    });
-    child.once('exit', (code) => reject(new Error(`Ordo's stack exited (${code}).${output.tail()}`)));
-  }).catch(async (error) => {
-    await stop();
-    throw error;
-  });
-  return {
-    pid: child.pid!,
-    ready,
-    memory: async () => {
-      const answer = await ask<Extract<FromStack, { type: 'memory' }>>({ type: 'memory', id: nextId++ }, 5_000);
-      return answer;
-    },
-    heapSnapshot: async (file) => {
-      const answer = await ask<Extract<FromStack, { type: 'heap' }>>({ type: 'heap', id: nextId++, file }, 120_000);
-      return answer ? { file: answer.file, ms: answer.ms } : undefined;
-    },
-    stop,
-  };
-}
-
 /**
  * Active orders in a department's queue (the queueByDue index), counted through the bulk writer's own
  * client: the product's gives up after a second a call, and counting 10,000 items can take longer.
@@ -171,7 +108,7 @@ async function queueCount(doc: DynamoDBDocumentClient, tableName: string, depart
 }
 
 /** Waits (up to 3 min) until Ordo's outbox holds no pending mail; returns the seconds it took. */
-async function drainOutbox(ready: OrdoStack['ready']): Promise<number> {
+async function drainOutbox(ready: OrdoReady): Promise<number> {
   const t0 = performance.now();
   const writer = new BulkWriter(ready.dynamoEndpoint, ready.tableName, 1);
   try {
@@ -293,8 +230,9 @@ export function ordoClient(appUrl: string, tokens: Map<string, string>, numbers:
     return { status: res.status, ms: performance.now() - t0, text };
   };
   return {
-    async create(worker) {
-      const who = REQUESTERS[(worker >= 0 ? worker : sequence++) % REQUESTERS.length]!;
+    async create() {
+      // In turn across workers: each person stays within the write limit.
+      const who = REQUESTERS[sequence++ % REQUESTERS.length]!;
       const a = await call('POST', '/orders', who, CERTIFICATE);
       return { ok: a.status === 201, ms: a.ms, ...(a.status !== 201 ? { problem: `create ${a.status}` } : {}) };
     },
@@ -351,12 +289,18 @@ function rtMemory(setup: RtSetup): MemorySample {
   });
 }
 
+const NODE_LABEL = 'Node: API + portal server, workers, OpenID provider, S3, SES and SMTP stand-ins (one process)';
+
+/** Every process of `npm start` (its tree from npm down), by what it is. */
 export function ordoMemory(pid: number): MemorySample {
   return group(treeMemory(pid), (m) => {
-    if (m.pid === pid) return 'Node: API + portal server, workers, OpenID provider, S3 stand-in (one process)';
+    if (m.pid === pid) return 'npm';
+    const argv = commandLine(m.pid);
+    if (isServer(argv)) return NODE_LABEL;
     if (m.name.includes('DynamoDBLocal')) return 'DynamoDB Local (Java)';
-    if (m.name.includes('aws-ses-v2-local')) return 'SES stand-in (Node)';
-    if (m.name.includes('esbuild')) return "esbuild service (tsx's TypeScript transform)";
+    if (argv.some((a) => a.includes('vite'))) return 'portal build (vite, while starting)';
+    if (argv.some((a) => a.includes('esbuild'))) return 'esbuild service (bundling, while starting)';
+    if (/^(sh|bash|dash)$/.test((argv[0] ?? '').split('/').pop() ?? '')) return "sh (npm's script shell)";
     return m.name;
   });
 }
@@ -368,68 +312,6 @@ function ownPages(setup: RtSetup, ordoPid: number): Record<System, number> {
     rt: ownPagesMiB([...(rt ? processTree(rt) : []), ...(pg ? processTree(pg) : [])]),
     ordo: ownPagesMiB(processTree(ordoPid)),
   };
-}
-
-/**
- * What a Node process holds before Ordo starts anything, step by step, each in a fresh process (PSS and
- * RSS after a full collection): bare Node; Node with tsx's loader (npm start runs `tsx scripts/start.ts`);
- * with every module of the stack imported (scripts/stack.ts: the app, the AWS SDK, the OpenID provider,
- * the S3 stand-in…) but nothing started; and after the portal build that start.ts runs in its process.
- */
-async function nodeProbes(): Promise<Array<{ label: string; pss: number; rss: number }>> {
-  const idle = "globalThis.gc?.(); console.log('ready'); setInterval(() => {}, 1 << 30);";
-  const stackUrl = new URL('../scripts/stack.ts', import.meta.url).href;
-  const viteConfig = fileURLToPath(new URL('../web/vite.config.ts', import.meta.url));
-  const outDir = mkdtempSync(join(tmpdir(), 'ordo-probe-web-'));
-  const probes: Array<[string, string[]]> = [
-    ['bare Node.js', ['-e', idle]],
-    ['+ tsx loader', [...process.execArgv, '-e', idle]],
-    [
-      '+ every module of the stack imported, nothing started',
-      [...process.execArgv, '--input-type=module', '-e', `await import(${JSON.stringify(stackUrl)}); ${idle}`],
-    ],
-    [
-      'tsx loader + the portal build (vite), nothing else',
-      [
-        ...process.execArgv,
-        '--input-type=module',
-        '-e',
-        `const { build } = await import('vite'); await build({ configFile: ${JSON.stringify(viteConfig)}, logLevel: 'silent', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } }); ${idle}`,
-      ],
-    ],
-  ];
-  const out: Array<{ label: string; pss: number; rss: number }> = [];
-  try {
-    for (const [label, argv] of probes) {
-      const child = trackChild(
-        spawn(process.execPath, ['--expose-gc', ...argv], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-        }),
-      );
-      try {
-        const ready = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(false), 120_000);
-          child.stdout!.on('data', (chunk: Buffer) => {
-            if (chunk.toString().includes('ready')) {
-              clearTimeout(timer);
-              resolve(true);
-            }
-          });
-          child.once('exit', () => resolve(false));
-        });
-        if (!ready) continue;
-        await sleep(2_000);
-        const mem = treeMemory(child.pid!);
-        out.push({ label, pss: sumPss(mem), rss: ownPagesMiB(processTree(child.pid!)) || sumRss(mem) });
-      } finally {
-        await stopChild(child);
-      }
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-  return out;
 }
 
 class Sampler {
@@ -459,29 +341,35 @@ class Sampler {
   }
 }
 
-/** Used and committed JVM heap (MiB) and the JVM's flags, from the JDK's jstat and the command line. */
+/**
+ * Used and committed JVM heap (MiB), its maximum (-Xmx) and the JVM's flags, from the JDK's jcmd (the
+ * attach API: DynamoDB Local runs with -XX:-UsePerfData, so jstat cannot read it) and the command line.
+ */
 export async function jvm(
   pid: number,
-): Promise<{ used: number; committed: number; max: number; flags: string } | undefined> {
+): Promise<{ used: number; committed: number; max: number; flags: string; metaspace?: number } | undefined> {
   try {
-    const { stdout } = await promisify(execFile)('jstat', ['-gc', String(pid)], { timeout: 10_000 });
-    const [head, values] = stdout.trim().split('\n');
-    const cols = head!.trim().split(/\s+/);
-    const nums = values!.trim().split(/\s+/).map(Number);
-    const get = (name: string) => nums[cols.indexOf(name)] ?? 0;
-    const flags = commandLine(pid)
-      .filter((a) => a.startsWith('-X') && !a.startsWith('-Xlog'))
-      .join(' ');
-    const { stdout: cap } = await promisify(execFile)('jstat', ['-gccapacity', String(pid)], { timeout: 10_000 });
-    const [capHead, capValues] = cap.trim().split('\n');
-    const capCols = capHead!.trim().split(/\s+/);
-    const capNums = capValues!.trim().split(/\s+/).map(Number);
-    const max = (capNums[capCols.indexOf('NGCMX')] ?? 0) + (capNums[capCols.indexOf('OGCMX')] ?? 0);
+    const { stdout } = await promisify(execFile)('jcmd', [String(pid), 'GC.heap_info'], { timeout: 20_000 });
+    let used = 0;
+    let committed = 0;
+    for (const m of stdout.matchAll(/generation\s+total (\d+)K, used (\d+)K/g)) {
+      committed += Number(m[1]);
+      used += Number(m[2]);
+    }
+    if (committed === 0) return undefined;
+    const meta = /Metaspace\s+used \d+K, committed (\d+)K/.exec(stdout);
+    const argv = commandLine(pid);
+    const flags = argv.filter((a) => a.startsWith('-X') && !a.startsWith('-Xlog')).join(' ');
+    const xmx = /^-Xmx(\d+)([kmg])$/i.exec(argv.find((a) => a.startsWith('-Xmx')) ?? '');
+    const max = xmx
+      ? Number(xmx[1]) * { k: 1 / 1024, m: 1, g: 1024 }[xmx[2]!.toLowerCase() as 'k' | 'm' | 'g']
+      : Number.NaN;
     return {
-      used: (get('S0U') + get('S1U') + get('EU') + get('OU')) / 1024,
-      committed: (get('S0C') + get('S1C') + get('EC') + get('OC')) / 1024,
-      max: max / 1024,
+      used: used / 1024,
+      committed: committed / 1024,
+      max,
       flags,
+      ...(meta ? { metaspace: Number(meta[1]) / 1024 } : {}),
     };
   } catch {
     return undefined;
@@ -574,7 +462,7 @@ async function throughput(system: System, clients: Client[], seconds: number): P
   };
 }
 
-export async function signIn(ready: OrdoStack['ready']): Promise<Map<string, string>> {
+export async function signIn(ready: OrdoReady): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
   for (const who of [AGENT, ...REQUESTERS]) tokens.set(who, (await signInWithCodeFlow(ready.oidc, who)).accessToken);
   return tokens;
@@ -585,18 +473,22 @@ interface SizeResult {
   rtPrep: Prepared;
   rtDb: { sizeMiB: number; tickets: number; transactions: number };
   ordoSeed: OrdoSeed;
-  ordoStart: { seconds: number; build: string; execArgv: string[]; historyOrders: number };
+  ordoStart: Pick<OrdoReady, 'seconds' | 'reportedSeconds' | 'steps' | 'historyOrders' | 'command'> & {
+    /** Earlier first-run attempts that stopped before ready, with npm start's reason. */
+    failedBefore?: string[];
+  };
   lat: Record<System, Record<Op, Latency>>;
   thr: ThroughputRun[];
   idle: Record<System, MemorySample>;
   peak: Record<System, MemorySample>;
   /** Own pages (each physical page once) idle after seeding and after the run. */
   own: { idle: Record<System, number>; end: Record<System, number> };
-  node?: StackMemory;
+  /** The serving Node process after the run (PSS and RSS, MiB). */
+  node?: { pssMiB: number; rssMiB: number };
   heap?: HeapSummary;
   heapNote?: string;
   jvm?: Awaited<ReturnType<typeof jvm>>;
-  inMemory?: { sample: MemorySample; jvm?: Awaited<ReturnType<typeof jvm>>; node?: StackMemory };
+  inMemory?: { sample: MemorySample; jvm?: Awaited<ReturnType<typeof jvm>> };
   load: number[];
 }
 
@@ -606,7 +498,7 @@ async function measureSize(
   n: number,
   opts: PeerOptions,
   rtVersion: { value: string },
-): Promise<SizeResult> {
+): Promise<{ result: SizeResult; dir: string }> {
   const size = n.toLocaleString('en');
   const rtPrep = await prepareRt(setup, n, (m) => ctx.log(m));
   const rt = new RtClient(setup);
@@ -614,10 +506,13 @@ async function measureSize(
   rtVersion.value = await rt.version();
   const ids = await rt.openIds();
 
-  ctx.log(`  Ordo: starting the local stack (data on disk, as npm start keeps it) and loading ${size} open orders…`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ordo-peer-data-'));
-  const ordo = await startOrdo({ dataDir });
+  ctx.log(`  Ordo: npm start in a fresh copy of the working tree (a first run), then loading ${size} open orders…`);
+  const dir = copyTree();
+  let ordo: OrdoStack | undefined;
   try {
+    const first = await startOrdoFirstRun(dir, 4, (m) => ctx.log(m));
+    ordo = first.stack;
+    ctx.log(`  Ordo: ready after ${ordo.ready.seconds.toFixed(1)} s (${ordo.ready.steps})`);
     const ordoSeed = await seedOrdo(ordo, n);
     ctx.log(
       `  Ordo: ${ordoSeed.created} orders loaded in ${ordoSeed.seconds.toFixed(0)} s; HR queue ${ordoSeed.active} active`,
@@ -635,6 +530,11 @@ async function measureSize(
     sampler.start();
     ctx.log(`  ${opts.rounds} rounds (+${opts.warmup} warm-up) of create, read, list on both, interleaved…`);
     const lat = await rounds(clients, opts);
+    ctx.log(
+      `  p50 RT/Ordo: ${OPS.map((op) => `${op} ${lat.rt[op].p50.toFixed(0)}/${lat.ordo[op].p50.toFixed(0)} ms`).join(', ')}` +
+        `; errors RT ${OPS.map((op) => lat.rt[op].errors).join('/')}, Ordo ${OPS.map((op) => lat.ordo[op].errors).join('/')}` +
+        `${lat.ordo.create.problems.length ? ` (${lat.ordo.create.problems.join(', ')})` : ''}`,
+    );
     const thr: ThroughputRun[] = [];
     for (const system of ['rt', 'ordo', 'rt', 'ordo'] as const) {
       let workers: Client[];
@@ -666,22 +566,24 @@ async function measureSize(
     sampler.stop();
     sampler.sample();
     const ownEnd = ownPages(setup, ordo.pid);
-    const node = await ordo.memory();
+    const serverPid = ordo.serverPid();
+    const server = serverPid ? memoryOf(serverPid) : undefined;
     const dynamoPid = treeMemory(ordo.pid).find((m) => m.name.includes('DynamoDBLocal'))?.pid;
     const jvmNow = dynamoPid ? await jvm(dynamoPid) : undefined;
     let heap: HeapSummary | undefined;
     let heapNote: string | undefined;
-    const file = join(tmpdir(), `ordo-peer-${process.pid}-${n}.heapsnapshot`);
     try {
-      const written = await ordo.heapSnapshot(file);
+      const written = await ordo.heapSnapshot();
       if (written) {
-        heap = summarizeHeap(written.file);
-        heapNote = `written in ${(written.ms / 1000).toFixed(1)} s`;
-      }
+        try {
+          heap = summarizeHeap(written.file);
+          heapNote = `written in ${(written.ms / 1000).toFixed(1)} s`;
+        } finally {
+          removeSnapshot(written.file);
+        }
+      } else heapNote = 'no heap snapshot within 3 min';
     } catch (error) {
       heapNote = `heap snapshot failed: ${(error as Error).message}`;
-    } finally {
-      rmSync(file, { force: true });
     }
     const rtDb = await rtDatabase(setup);
     const result: SizeResult = {
@@ -691,44 +593,53 @@ async function measureSize(
       ordoSeed: { ...ordoSeed, numbers: [] },
       ordoStart: {
         seconds: ordo.ready.seconds,
-        build: ordo.ready.build,
-        execArgv: ordo.ready.execArgv,
+        reportedSeconds: ordo.ready.reportedSeconds,
+        steps: ordo.ready.steps,
         historyOrders: ordo.ready.historyOrders,
+        command: ordo.ready.command,
+        failedBefore: first.failed,
       },
       lat,
       thr,
       idle,
       peak: { rt: sampler.peak.rt!, ordo: sampler.peak.ordo! },
       own: { idle: ownIdle, end: ownEnd },
-      ...(node ? { node } : {}),
+      ...(server ? { node: { pssMiB: server.pssMiB, rssMiB: server.rssMiB } } : {}),
       ...(heap ? { heap } : {}),
       ...(heapNote ? { heapNote } : {}),
       ...(jvmNow ? { jvm: jvmNow } : {}),
       load: loadavg(),
     };
     await ordo.stop();
+    return { result, dir };
+  } catch (error) {
+    await ordo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
-    ctx.log(`  Ordo with its data in memory (npm start -- --in-memory), ${size} orders, idle memory…`);
+/**
+ * The same stack with its data in memory (`npm start -- --in-memory`, in the copy the size was measured
+ * in: its bundle and portal build are up to date there), loaded to N and measured idle. Run after every
+ * size's comparison, so a run cut short still has the comparisons.
+ */
+async function measureInMemory(ctx: BenchContext, dir: string, result: SizeResult): Promise<void> {
+  ctx.log(`  Ordo with its data in memory (npm start -- --in-memory), ${result.n.toLocaleString('en')} orders, idle…`);
+  try {
+    const inMemory = await startOrdo(dir, { inMemory: true });
     try {
-      const inMemory = await startOrdo({});
-      try {
-        await seedOrdo(inMemory, n);
-        await sleep(5_000);
-        const sample = ordoMemory(inMemory.pid);
-        const pid = treeMemory(inMemory.pid).find((m) => m.name.includes('DynamoDBLocal'))?.pid;
-        const jvmIn = pid ? await jvm(pid) : undefined;
-        const nodeIn = await inMemory.memory();
-        result.inMemory = { sample, ...(jvmIn ? { jvm: jvmIn } : {}), ...(nodeIn ? { node: nodeIn } : {}) };
-      } finally {
-        await inMemory.stop();
-      }
-    } catch (error) {
-      ctx.log(`  (the in-memory variant failed: ${(error as Error).message.split('\n')[0]})`);
+      await seedOrdo(inMemory, result.n);
+      await sleep(5_000);
+      const sample = ordoMemory(inMemory.pid);
+      const pid = treeMemory(inMemory.pid).find((m) => m.name.includes('DynamoDBLocal'))?.pid;
+      const jvmIn = pid ? await jvm(pid) : undefined;
+      result.inMemory = { sample, ...(jvmIn ? { jvm: jvmIn } : {}) };
+    } finally {
+      await inMemory.stop();
     }
-    return result;
-  } finally {
-    await ordo.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  } catch (error) {
+    ctx.log(`  (the in-memory variant failed: ${(error as Error).message.split('\n')[0]})`);
   }
 }
 
@@ -742,7 +653,6 @@ interface PeerRun {
   opts: PeerOptions;
   rtVersion: string;
   setupDir: string;
-  probes: Array<{ label: string; pss: number; rss: number }>;
 }
 
 export async function runPeer(ctx: BenchContext): Promise<Section> {
@@ -762,19 +672,9 @@ export async function runPeer(ctx: BenchContext): Promise<Section> {
   const results: SizeResult[] = [];
   // A size that fails is reported as such; the others still count.
   const failures: Array<{ n: number; error: string }> = [];
-  for (const n of opts.sizes) {
-    ctx.log(`  — ${n.toLocaleString('en')} open items —`);
-    try {
-      results.push(await measureSize(ctx, setup, n, opts, rtVersion));
-    } catch (error) {
-      ctx.log(`  ✗ ${n.toLocaleString('en')} failed: ${(error as Error).stack ?? error}`);
-      failures.push({ n, error: (error as Error).message.split('\n')[0]!.slice(0, 300) });
-    }
-  }
-  if (results.length === 0) throw new Error(failures.map((f) => `${f.n}: ${f.error}`).join('; '));
-  ctx.log('  what a Node process holds before Ordo starts anything (four small processes)…');
-  const probes = await nodeProbes();
-  const run: PeerRun = {
+  const file = join(root, 'dist', `bench-peer-rt-${measuredAt.replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  const snapshot = (): PeerRun => ({
     measuredAt,
     origin: {
       command: process.argv
@@ -790,10 +690,35 @@ export async function runPeer(ctx: BenchContext): Promise<Section> {
     opts,
     rtVersion: rtVersion.value,
     setupDir: setup.dir,
-    probes,
+  });
+  // Saved after every step, so a run cut short can still be written up (--peer-report=FILE).
+  const save = () => {
+    writeFileSync(file, JSON.stringify(snapshot()));
+    ctx.log(`  measurements so far saved in ${file}`);
   };
-  const file = join(root, 'dist', `bench-peer-rt-${measuredAt.replace(/[:.]/g, '-')}.json`);
-  mkdirSync(dirname(file), { recursive: true });
+  const copies: Array<{ result: SizeResult; dir: string }> = [];
+  try {
+    for (const n of opts.sizes) {
+      ctx.log(`  — ${n.toLocaleString('en')} open items —`);
+      try {
+        const measured = await measureSize(ctx, setup, n, opts, rtVersion);
+        copies.push(measured);
+        results.push(measured.result);
+      } catch (error) {
+        ctx.log(`  ✗ ${n.toLocaleString('en')} failed: ${(error as Error).stack ?? error}`);
+        failures.push({ n, error: (error as Error).message.split('\n')[0]!.slice(0, 300) });
+      }
+      save();
+    }
+    if (results.length === 0) throw new Error(failures.map((f) => `${f.n}: ${f.error}`).join('; '));
+    for (const { result, dir } of copies) {
+      await measureInMemory(ctx, dir, result);
+      save();
+    }
+  } finally {
+    for (const { dir } of copies) rmSync(dir, { recursive: true, force: true });
+  }
+  const run = snapshot();
   writeFileSync(file, JSON.stringify(run));
   ctx.log(`  measurements saved in ${file} (the section again from them: --peer-report=${file})`);
   return report(run);
@@ -816,7 +741,7 @@ function perSecond(r: SizeResult, system: System): number {
 }
 
 function report(run: PeerRun, savedFile?: string): Section {
-  const { results, opts, rtVersion, probes } = run;
+  const { results, opts, rtVersion } = run;
   const rows: Row[] = [];
   const unmet: string[] = [];
   for (const r of results) {
@@ -854,7 +779,7 @@ function report(run: PeerRun, savedFile?: string): Section {
         `page once per system after the run: ${f(r.own.end.ordo / r.own.end.rt, 2)} (${mib(r.own.end.ordo)} vs ${mib(r.own.end.rt)})`,
       verdict: verdict(mem <= MEMORY_GOAL),
     });
-    if (mem > MEMORY_GOAL) unmet.push(memoryWhy(r, mem, probes));
+    if (mem > MEMORY_GOAL) unmet.push(memoryWhy(r, mem));
   }
   for (const failed of run.failures) {
     rows.push({
@@ -903,8 +828,12 @@ function report(run: PeerRun, savedFile?: string): Section {
   );
   details.push(
     `Request Tracker ${rtVersion} (Debian 12 packages, rt-server on Starlet with 4 workers, PostgreSQL 15 stock, ` +
-      'its e-mail notification scrips on as shipped, writing to an mbox) against Ordo on its whole local stack as ' +
-      '`npm start` runs it, with data on disk (.data/ in a temporary directory). Ratios are Request Tracker over ' +
+      'its e-mail notification scrips on as shipped, writing to an mbox) against Ordo as `npm start` runs it: ' +
+      '`npm start` itself in a fresh copy of the working tree (a first run: the local server bundled, the portal ' +
+      "built in a child process, the demo data with its history filed; data on disk in the copy's .data/; free ports " +
+      'through the ORDO_* variables; the per-person write limit as shipped). Its memory counts every process of that ' +
+      'tree: npm, its script shell, the Node process (API, portal, workers and every stand-in but DynamoDB Local) and ' +
+      'DynamoDB Local. Ratios are Request Tracker over ' +
       'Ordo for latencies and Ordo over Request Tracker for throughput, so higher is better for Ordo; the goal is ' +
       `${GOAL} × on every one, and Ordo's memory at most a third of Request Tracker's.`,
     table(head, headline),
@@ -922,11 +851,12 @@ function report(run: PeerRun, savedFile?: string): Section {
       'Request Tracker: `POST /REST/2.0/ticket` (queue HR, a requestor, a text body), ' +
       "`GET /REST/2.0/ticket/:id` of a random seeded ticket, `GET /REST/2.0/tickets?query=Queue='HR' AND " +
       "Status='open'&orderby=Due&order=ASC&per_page=50&fields=Subject,Status,Due,Created,SLA,Requestor`. Ordo: " +
-      '`POST /api/v1/orders` (an HR certificate, as one of three employees), `GET /api/v1/orders/:number` of a random ' +
+      `\`POST /api/v1/orders\` (an HR certificate, as ${REQUESTERS.length} employees in turn), ` +
+      '`GET /api/v1/orders/:number` of a random ' +
       'seeded order as an HR agent, `GET /api/v1/departments/HR/queue?limit=50` as that agent (active orders by next ' +
       'due time). Every list answer is checked: 50 items, in due order. Throughput: ' +
-      `${CLIENTS} clients creating back to back for ${opts.seconds} s (Request Tracker: a session each; Ordo: as ` +
-      'three employees), Request Tracker, Ordo, Request Tracker, Ordo; ' +
+      `${CLIENTS} clients creating back to back for ${opts.seconds} s (Request Tracker: a session each; Ordo: the ` +
+      `${REQUESTERS.length} employees in turn, so each stays within the write limit), Request Tracker, Ordo, Request Tracker, Ordo; ` +
       'the figure is the mean of the two runs.',
   );
 
@@ -946,7 +876,11 @@ function report(run: PeerRun, savedFile?: string): Section {
       `${f(r.rtDb.sizeMiB, 0)} MiB, ${r.rtDb.tickets.toLocaleString('en')} tickets, ${r.rtDb.transactions.toLocaleString('en')} transactions after the run`,
       `${r.ordoSeed.active.toLocaleString('en')} active (${r.ordoSeed.before} from the demo data and the templates, ` +
         `${r.ordoSeed.created.toLocaleString('en')} cloned in ${f(r.ordoSeed.seconds, 0)} s)`,
-      `${f(r.ordoStart.seconds)} s (portal ${r.ordoStart.build}; ${r.ordoStart.historyOrders} orders of history)`,
+      `${f(r.ordoStart.seconds)} s from \`${r.ordoStart.command}\` (it reports ${f(r.ordoStart.reportedSeconds)} s; ` +
+        `${r.ordoStart.steps}; ${r.ordoStart.historyOrders} orders of history)` +
+        (r.ordoStart.failedBefore?.length
+          ? `; started at attempt ${r.ordoStart.failedBefore.length + 1}: before, npm start stopped with "${r.ordoStart.failedBefore.join('"; "')}"`
+          : ''),
     ]),
   );
   details.push(
@@ -986,16 +920,6 @@ function report(run: PeerRun, savedFile?: string): Section {
     );
   }
   details.push(whereItGoes(results));
-  if (probes.length > 0) {
-    details.push(
-      'What one Node process holds before Ordo serves anything, each step in a fresh process after a full garbage ' +
-        'collection (own pages: the whole resident set; PSS shares the runtime with other Node processes here):',
-      table(
-        ['Node process', 'resident (own pages)', 'PSS'],
-        probes.map((p) => [p.label, mib(p.rss), mib(p.pss)]),
-      ),
-    );
-  }
   const runs = results.flatMap((r) =>
     r.thr.map((t) => [
       r.n.toLocaleString('en'),
@@ -1024,7 +948,7 @@ function latencyWhy(r: SizeResult, op: Op, p50: number, p95: number): string {
   const base = `${OP_NAME[op]} at ${r.n.toLocaleString('en')}: ${times(p50)} at p50, ${times(p95)} at p95. Request Tracker answers in ${msText(rt.p50)}, so 10 × needs Ordo at ≤ ${msText(need)} (p50) and ≤ ${msText(rt.p95 / GOAL)} (p95) over HTTP; it takes ${msText(ordo.p50)} / ${msText(ordo.p95)}.`;
   const why: Record<Op, string> = {
     create:
-      ' A create is two DynamoDB requests in a row (the next order number, one transaction with the order, its first event, its mail and counters; the service is kept 5 s per process) against DynamoDB Local — a Java emulator on SQLite that commits to disk as npm start keeps its data, and takes writes one at a time — plus the token check and validation in the Node process (its CPU time per create is in the cost section); the three processes share 2 busy cores with Request Tracker and the client. What would fix it: a faster local store; in AWS, DynamoDB answers each of these in single-digit milliseconds on its own servers.',
+      ' A create is two DynamoDB requests in a row (the next order number, one transaction with the order, its first event, its mail and counters; the service is kept 5 s per process) against DynamoDB Local — a Java emulator on SQLite that commits to disk as npm start keeps its data, and takes writes one at a time — plus the token check and validation in the Node process (its CPU time per create is in the cost section); the Node process and DynamoDB Local share 2 busy cores with Request Tracker and the client. What would fix it: a faster local store; in AWS, DynamoDB answers each of these in single-digit milliseconds on its own servers.',
     read: " Request Tracker's read with a session cookie is a session lookup and a few indexed PostgreSQL queries, already cheap; Ordo's is one Query of the order's partition on DynamoDB Local, the bearer-token check and roles, and the order with its timeline as JSON — a few milliseconds of CPU in-process (see the cost section); the rest is the emulator's round trip and, on this machine, waiting for a core. What would fix it: a faster local store (DynamoDB Local is a JVM over SQLite), or answering an unchanged order without reading it again (ETag / If-None-Match against a small cache of current versions); 10 × here means single-digit milliseconds end to end.",
     list: ' One Query of the queueByDue index on DynamoDB Local, asking only for the attributes a row shows (the index projects every attribute, so the emulator still reads whole orders; only the answer is smaller), and 50 summaries as JSON. What would fix it: a faster local store as for reads; an index projection of only the row attributes would make the read itself smaller, but changing it replaces the index on a deployed stack.',
   };
@@ -1039,42 +963,27 @@ function throughputWhy(r: SizeResult, ratio: number): string {
   );
 }
 
-function memoryWhy(r: SizeResult, ratio: number, probes: Array<{ label: string; pss: number; rss: number }>): string {
-  const node = r.peak.ordo.groups.find((g) => g.label.startsWith('Node'));
-  const dynamo = r.peak.ordo.groups.find((g) => g.label.startsWith('DynamoDB'));
-  const ses = r.peak.ordo.groups.find((g) => g.label.startsWith('SES'));
+function memoryWhy(r: SizeResult, ratio: number): string {
   const budget = r.peak.rt.total * MEMORY_GOAL;
-  return (
-    `Memory at ${r.n.toLocaleString('en')}: Ordo ${mib(r.peak.ordo.total)} is ${f(ratio, 2)} × Request Tracker's ${mib(r.peak.rt.total)}; a third would be ${mib(budget)}. ` +
-    `The Node process holds ${mib(node?.pssMiB ?? Number.NaN)}, DynamoDB Local ${mib(dynamo?.pssMiB ?? Number.NaN)}, the SES stand-in ${mib(ses?.pssMiB ?? Number.NaN)} (see "Where Ordo's memory goes"). ` +
-    (probes.length === 4
-      ? `Resident in fresh Node processes: bare ${mib(probes[0]!.rss)}, with tsx's loader ${mib(probes[1]!.rss)}, with every module of the stack imported ${mib(probes[2]!.rss)}; the portal build alone leaves ${mib(probes[3]!.rss)} in its process — the serving process carries all of it. `
-      : '') +
-    (r.jvm ? `DynamoDB Local's Java heap is ${mib(r.jvm.committed)} committed for ${mib(r.jvm.used)} used. ` : '') +
-    estimate(r, probes) +
-    'What would fix it: leave the portal build out of the serving process (build it in a child process or ahead of time) and serve the API from the bundled JavaScript (esbuild, as for Lambda) instead of running TypeScript through tsx; run the SES stand-in inside the Node process (or a small in-process capture) instead of a second Node runtime; give DynamoDB Local a smaller heap (-Xmx64m or -Xmx128m with -XX:+UseSerialGC, -Xss256k, -XX:ReservedCodeCacheSize=16m, -XX:MaxMetaspaceSize) and keep its data on disk, or use a lighter table stand-in for development.'
-  );
-}
-
-/**
- * A rough figure for the stack with the first fixes below, from this run's own measurements: the Node
- * process as the stack's modules alone plus its working heap, no second Node runtime for SES, DynamoDB
- * Local as measured (how much a smaller heap would save is not known: committed pages it never touched
- * are not resident). An estimate, said so.
- */
-function estimate(r: SizeResult, probes: Array<{ label: string; pss: number; rss: number }>): string {
-  const modules = probes[2]?.rss;
+  const parts = r.peak.ordo.groups
+    .filter((g) => g.pssMiB >= 1)
+    .sort((x, y) => y.pssMiB - x.pssMiB)
+    .map((g) => `${g.label.split(':')[0]} ${mib(g.pssMiB)}`)
+    .join(', ');
   const dynamo = r.peak.ordo.groups.find((g) => g.label.startsWith('DynamoDB'));
-  if (modules === undefined || !r.node || !dynamo) return '';
-  const node = modules + r.node.heapUsed / 2 ** 20;
-  const total = node + dynamo.pssMiB;
+  const npm = r.peak.ordo.groups.find((g) => g.label === 'npm');
   return (
-    `Estimate with the first two fixes, from this run's figures: the Node process as the stack's modules (${mib(modules)}) ` +
-    `plus its heap in use (${mib(r.node.heapUsed / 2 ** 20)}) ≈ ${mib(node)}, no SES process, DynamoDB Local as measured ` +
-    `(${mib(dynamo.pssMiB)}): ≈ ${mib(total)}, ${f(total / r.peak.rt.total, 2)} × Request Tracker's` +
-    (total / r.peak.rt.total <= MEMORY_GOAL
-      ? ', within a third. '
-      : ', still above a third: DynamoDB Local (a JVM, growing with the data) would have to shrink or make way for a lighter table stand-in in development. ')
+    `Memory at ${r.n.toLocaleString('en')}: Ordo ${mib(r.peak.ordo.total)} is ${f(ratio, 2)} × Request Tracker's ${mib(r.peak.rt.total)}; ` +
+    `a third would be ${mib(budget)}, ${mib(r.peak.ordo.total - budget)} less. At its peak: ${parts} (PSS; see "Where Ordo's memory goes"). ` +
+    'The local server already runs as bundled JavaScript, the portal is built in a child process that ends, the SES stand-in is served from the Node process and DynamoDB Local starts with a small heap (scripts/local/dynamodb.ts). ' +
+    (dynamo && r.jvm
+      ? `DynamoDB Local is ${mib(dynamo.pssMiB)} of it with ${mib(r.jvm.used)} of Java heap in use (${mib(r.jvm.committed)} committed): the rest is the JVM itself (class metadata, code, threads) and SQLite's pages outside the Java heap, which grow with the data. `
+      : '') +
+    'What would fix it: a lighter table stand-in for development in place of DynamoDB Local (an in-process store answering the few DynamoDB operations Ordo uses: no second runtime and no copy of the data in a JVM)' +
+    (npm
+      ? `; and npm itself holds ${mib(npm.pssMiB)} only to launch the script (\`node --expose-gc --max-semi-space-size=2 scripts/start.mjs\` run directly would save it)`
+      : '') +
+    '.'
   );
 }
 
@@ -1083,13 +992,9 @@ function whereItGoes(results: SizeResult[]): string {
   for (const r of results) {
     const parts: string[] = [];
     if (r.node) {
-      const n = r.node;
       parts.push(
-        `Node process (after the run): RSS ${mib(n.rss / 2 ** 20)}, V8 heap ${mib(n.heapUsed / 2 ** 20)} used of ` +
-          `${mib(n.heapTotal / 2 ** 20)} reserved (limit ${mib(n.heapLimit / 2 ** 20)}), ` +
-          `outside the heap (buffers, native) ${mib(n.external / 2 ** 20)}. It runs TypeScript through a loader at serve time: ` +
-          `\`${r.ordoStart.execArgv.map((a) => a.replace(/^.*node_modules\//, '')).join(' ')}\` (tsx; npm start is \`tsx scripts/start.ts\`), ` +
-          'so every module is transformed by esbuild when first imported and the loader stays in the process.',
+        `Node process (after the run): PSS ${mib(r.node.pssMiB)}, RSS ${mib(r.node.rssMiB)}; it runs the bundled local ` +
+          "server (dist/local/start.mjs, JavaScript: no TypeScript loader) with npm start's flags `--expose-gc --max-semi-space-size=2`.",
       );
     }
     if (r.heap) {
@@ -1119,7 +1024,7 @@ function whereItGoes(results: SizeResult[]): string {
     if (r.jvm && dynamo) {
       parts.push(
         `DynamoDB Local (data on disk): JVM flags \`${r.jvm.flags}\` (scripts/local/dynamodb.ts); Java heap ${mib(r.jvm.used)} used of ` +
-          `${mib(r.jvm.committed)} committed (all of -Xmx: the serial collector keeps what it took); its PSS ${mib(dynamo.pssMiB)} is ` +
+          `${mib(r.jvm.committed)} committed (at most ${mib(r.jvm.max)})${r.jvm.metaspace ? `, class metadata ${mib(r.jvm.metaspace)}` : ''}; its PSS ${mib(dynamo.pssMiB)} is ` +
           'the heap pages it has touched plus the JVM itself, class metadata, the JIT code cache, thread stacks and SQLite’s native page cache.',
       );
     }

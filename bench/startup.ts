@@ -36,7 +36,7 @@ interface Start {
 }
 
 /** A copy of the working tree (tracked and untracked, not ignored files) with node_modules linked. */
-function copyTree(): string {
+export function copyTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-startup-'));
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' })
     .split('\0')
