@@ -5,9 +5,11 @@
  * Deterministic: the same seed gives the same history.
  */
 
+import type { OrderView } from '#shared/api.ts';
 import type { Answers, Order, Service, User } from '#shared/model.ts';
 import { addBusinessMinutes } from '#shared/sla.ts';
 import type { Deps } from '../deps.ts';
+import { MANY_SENT } from '../repositories/outbox.ts';
 import { demoEmployees, demoServices, SCENARIO_REQUESTERS } from './demo-data.ts';
 
 /** mulberry32: a small seeded generator, good enough for demo data. */
@@ -104,12 +106,18 @@ export async function seedHistory(
     clock.now = when;
     return run();
   };
-  const act = async (who: string, number: string, body: Record<string, unknown>, when: Date) => {
-    const view = await deps.orderWorkflow.view(person(who), number);
-    return at(when, () =>
-      deps.orderWorkflow.transition(person(who), number, { version: view.order.version, ...body } as never),
-    );
+  /**
+   * The order being worked, as the last step's answer left it: each step goes on from its version
+   * instead of reading the order again (only the timer job changes it behind the steps' back).
+   */
+  let current: Order | undefined;
+  const step = async (when: Date, run: (version: number) => Promise<OrderView>): Promise<OrderView> => {
+    const view = await at(when, () => run(current!.version));
+    current = view.order;
+    return view;
   };
+  const act = (who: string, number: string, body: Record<string, unknown>, when: Date) =>
+    step(when, (version) => deps.orderWorkflow.transition(person(who), number, { version, ...body } as never));
 
   for (let dayOffset = weeks * 7; dayOffset >= 1; dayOffset--) {
     const day = new Date(present.getTime() - dayOffset * 86_400_000);
@@ -154,6 +162,7 @@ export async function seedHistory(
         continue;
       }
       filed++;
+      current = order;
       const number = order.number;
       const later = (from: Date, workingMinutes: number) =>
         addBusinessMinutes(from, Math.max(1, workingMinutes), calendar);
@@ -206,42 +215,36 @@ export async function seedHistory(
           t,
         );
         t = new Date(t.getTime() + (2 + rnd() * 20) * 3_600_000);
-        const view = await deps.orderWorkflow.view(person(requester), number);
-        await at(t, () =>
+        await step(t, (version) =>
           deps.orderWorkflow.handInput(person(requester), number, service.inputs[0]!.id, {
-            version: view.order.version,
+            version,
             done: true,
             note: 'New scan attached',
           }),
         );
         t = later(t, 15);
-        const again = await deps.orderWorkflow.view(person(agent), number);
-        if (again.order.status === 'open') await act(agent, number, { action: 'claim' }, t);
+        if (current.status === 'open') await act(agent, number, { action: 'claim' }, t);
       }
       // Work the stages, then resolve; about one in six misses the resolution standard.
       const late = rnd() < 0.17;
       const total = standard.resolutionMinutes * (late ? 1.1 + rnd() * 0.8 : 0.15 + rnd() * 0.7);
       for (const stage of service.stages.slice(1)) {
         t = later(t, total / service.stages.length);
-        const view = await deps.orderWorkflow.view(person(agent), number);
-        await at(t, () =>
-          deps.orderWorkflow.moveStage(person(agent), number, { version: view.order.version, stage: stage.id }),
-        );
+        await step(t, (version) => deps.orderWorkflow.moveStage(person(agent), number, { version, stage: stage.id }));
       }
       if (late) {
         // The timer job raises the breach while the order is still open (breach causes by stage).
-        const view = await deps.orderWorkflow.view(person(agent), number);
-        const due = view.order.clocks?.resolution.dueAt;
-        if (due) await at(new Date(Date.parse(due) + 60_000), () => deps.slaTimers.run());
+        const due = current.clocks?.resolution.dueAt;
+        if (due) {
+          await at(new Date(Date.parse(due) + 60_000), () => deps.slaTimers.run());
+          // The job changed the order: read it again.
+          current = (await deps.orderWorkflow.view(person(agent), number)).order;
+        }
       }
       t = later(t, total / service.stages.length);
       for (const deliverable of service.deliverables.filter((d) => d.required)) {
-        const view = await deps.orderWorkflow.view(person(agent), number);
-        await at(t, () =>
-          deps.orderWorkflow.tickDeliverable(person(agent), number, deliverable.id, {
-            version: view.order.version,
-            done: true,
-          }),
+        await step(t, (version) =>
+          deps.orderWorkflow.tickDeliverable(person(agent), number, deliverable.id, { version, done: true }),
         );
       }
       if (dayOffset <= 6 && rnd() < 0.7) continue; // the last days' work is still in progress
@@ -263,12 +266,15 @@ export async function seedHistory(
   return filed;
 }
 
-/** Marks the history's outbox messages as sent without sending them: nobody wants 1,000 old emails. */
+/**
+ * Marks the history's outbox messages as sent without sending them: nobody wants 1,000 old emails.
+ * A hundred at a time, each hundred one write.
+ */
 export async function clearPastMail(deps: Deps): Promise<void> {
   const far = new Date(Date.now() + 365 * 86_400_000);
   for (;;) {
-    const ids = await deps.outbox.due(far, 100);
+    const ids = await deps.outbox.due(far, MANY_SENT);
     if (ids.length === 0) return;
-    for (const id of ids) await deps.outbox.markSent(id, new Date(), 'history-not-sent');
+    await deps.outbox.markManySent(ids, new Date(), 'history-not-sent');
   }
 }

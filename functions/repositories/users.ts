@@ -57,11 +57,16 @@ export class UserRepository {
     return user;
   }
 
-  /** Looks up several users, reading only those not cached. Unknown ids are left out. */
+  /**
+   * Looks up several users, reading only those not cached. Unknown ids are left out. The map holds
+   * them in the order asked (a BatchGetItem answers in any order, and which are cached varies), so
+   * lists made from it, such as an escalation's recipients, do not depend on either.
+   */
   async getMany(ids: Iterable<string>): Promise<Map<string, User>> {
+    const asked = [...new Set(ids)];
     const found = new Map<string, User>();
     const missing: string[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of asked) {
       const hit = this.cache.get(id);
       if (hit) found.set(id, hit);
       else missing.push(id);
@@ -81,7 +86,13 @@ export class UserRepository {
         request = out.UnprocessedKeys as typeof request;
       }
     }
-    return found;
+    if (missing.length === 0) return found;
+    const inOrder = new Map<string, User>();
+    for (const id of asked) {
+      const user = found.get(id);
+      if (user) inOrder.set(id, user);
+    }
+    return inOrder;
   }
 
   async list(): Promise<User[]> {
