@@ -268,7 +268,7 @@ export async function seedHistory(
 
 /**
  * Marks the history's outbox messages as sent without sending them: nobody wants 1,000 old emails.
- * A hundred at a time, each hundred one write.
+ * A page of them at a time, each page one write.
  */
 export async function clearPastMail(deps: Deps): Promise<void> {
   const far = new Date(Date.now() + 365 * 86_400_000);

@@ -26,8 +26,12 @@ export interface OutboxEntry extends MailMessage {
 }
 
 export const MAX_ATTEMPTS = 8;
-/** The most messages `markManySent` marks at once: a transaction's most actions. */
-export const MANY_SENT = 100;
+/**
+ * The most messages `markManySent` marks at once. A transaction takes 100 actions, but DynamoDB Local on
+ * a busy disk may take longer than an attempt's deadline (STORAGE_BUDGET.attemptMs) over 100 updates;
+ * 25 is the size of the larger order transactions.
+ */
+export const MANY_SENT = 25;
 const LEASE_MS = 60_000;
 
 export function outboxItem(message: MailMessage, now: string): Record<string, unknown> {
@@ -186,8 +190,8 @@ export class OutboxRepository {
   }
 
   /**
-   * Marks up to 100 messages as sent in one transaction: one write instead of one per message
-   * (the local stack's history, whose past mail is never sent, marks ~1,000 of them).
+   * Marks up to MANY_SENT messages as sent in one transaction: one write instead of one per message
+   * (the local stack's history, whose past mail is never sent, marks ~940 of them).
    */
   async markManySent(ids: string[], now: Date, providerMessageId: string | undefined): Promise<void> {
     if (ids.length === 0) return;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANY_SENT } from '#functions/repositories/outbox.ts';
 import type { OrderSummary, OrderView, Page } from '#shared/api.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { readMailbox, startSesLocal } from '../../scripts/local/ses.ts';
@@ -189,6 +190,34 @@ describe('standards with an effective date (SPEC §14.4)', () => {
     // The earlier order keeps what it was filed under.
     const again = await ivan.json<OrderView>('GET', `/api/v1/orders/${before.body.order.number}`);
     expect(again.body.order.clocks?.resolution.targetMinutes).toBe(5);
+  });
+});
+
+describe('mail marked sent without sending (the local history)', () => {
+  it('marks a page of messages sent in one write and leaves them out of the due list', async () => {
+    await anna.json<OrderView>('POST', '/api/v1/orders', reset);
+    const far = new Date('2100-01-01T00:00:00Z');
+    const due = await h.deps.outbox.due(far, MANY_SENT);
+    expect(due.length).toBeGreaterThanOrEqual(2);
+    h.deps.db.calls.reset();
+    await h.deps.outbox.markManySent(due, new Date('2026-12-01T08:00:00Z'), 'history-not-sent');
+    expect(h.deps.db.calls.snapshot()).toEqual({ TransactWriteItemsCommand: 1 });
+    for (const id of due) {
+      expect(await h.deps.outbox.get(id)).toMatchObject({
+        status: 'sent',
+        sentAt: '2026-12-01T08:00:00.000Z',
+        providerMessageId: 'history-not-sent',
+      });
+    }
+    const left = await h.deps.outbox.due(far, 1_000);
+    expect(left.filter((id) => due.includes(id))).toEqual([]);
+    await expect(
+      h.deps.outbox.markManySent(
+        Array.from({ length: MANY_SENT + 1 }, (_, i) => `x${i}`),
+        new Date(),
+        undefined,
+      ),
+    ).rejects.toThrow(/at most/);
   });
 });
 
