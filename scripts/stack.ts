@@ -39,6 +39,14 @@ export interface StackOptions {
   apiEnv?: Record<string, string>;
   /** Serve the SES stand-in from this process instead of a Node process of its own (`npm start`). */
   sesInProcess?: boolean;
+  /**
+   * Work that runs beside the stand-ins' start and must end before the demo data is seeded and the
+   * server starts (`npm start`: the portal's build). Not beside the seeding: on two cores a build
+   * there starves DynamoDB Local past the storage deadline.
+   */
+  before?: Promise<unknown>;
+  /** Receives a line when the seeding begins and ends (`npm start` prints them). */
+  say?: (line: string) => void;
 }
 
 export interface Stack {
@@ -168,7 +176,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...opts.apiEnv,
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
+  await opts.before;
+  if (table === 'created') opts.say?.(`seeding the demo data${opts.history ? ' and weeks of history' : ''}…`);
   const { seeded, historyOrders } = await seedDemo(config, opts.history ?? false);
+  if (seeded) opts.say?.(`demo data seeded${opts.history ? ` with ${historyOrders} past orders` : ''}`);
   const server = await startLocalServer({
     deps,
     port: ports.app,
