@@ -223,7 +223,7 @@ function report(starts: Start[], load: number): Section {
         'DynamoDB Local on disk (the same history filed into DynamoDB Local in memory took about half the time ' +
         'on the same busy machine). What would fix it: file the history in memory and carry the finished table ' +
         'to the data folder cheaply (copying its ~6,000 items back in transactions of 100 cost 18 s on a busy ' +
-        'machine, so rather the emulator\'s SQLite file), or file fewer, larger transactions per order.' +
+        "machine, so rather the emulator's SQLite file), or file fewer, larger transactions per order." +
         busy,
     );
   }
