@@ -49,6 +49,8 @@ export interface OrdoStack {
   /** Asks the serving process for a heap snapshot (SIGUSR2); resolves with the file once it is complete. */
   heapSnapshot(): Promise<{ file: string; ms: number } | undefined>;
   stop(): Promise<void>;
+  /** The last lines npm start printed (for an error message). */
+  tail(): string;
 }
 
 /** The Node process `npm start` runs (not npm's shell, whose command line names the same script). */
@@ -148,6 +150,7 @@ export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}):
         command: `npm ${args.join(' ')}`,
       },
       serverPid,
+      tail: () => tail,
       heapSnapshot: async () => {
         const pid = serverPid();
         if (!pid) return undefined;

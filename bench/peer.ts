@@ -147,7 +147,9 @@ export async function seedOrdo(stack: OrdoStack, n: number): Promise<OrdoSeed> {
   const deps = depsFor(benchConfigEnv(ready.dynamoEndpoint, ready.sesEndpoint, ready.tableName, ready.oidc));
   const templates = (await makeTemplates(deps)).filter((t) => t.department === 'HR' && ACTIVE_STATUSES.has(t.status));
   if (templates.length === 0) throw new Error('No active HR order to clone.');
-  const writer = new BulkWriter(ready.dynamoEndpoint, ready.tableName, 6);
+  // Two batches in flight: npm start's DynamoDB Local (heap capped at 128 MiB, scripts/local/dynamodb.ts)
+  // answered InternalFailure to 10,000 orders written six batches at a time, its heap full.
+  const writer = new BulkWriter(ready.dynamoEndpoint, ready.tableName, 2);
   const before = await queueCount(writer.doc, ready.tableName, 'HR');
   const rnd = random(20);
   const numbers: string[] = [];
