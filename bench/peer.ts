@@ -974,6 +974,8 @@ function memoryWhy(r: SizeResult, ratio: number): string {
     .join(', ');
   const dynamo = r.peak.ordo.groups.find((g) => g.label.startsWith('DynamoDB'));
   const npm = r.peak.ordo.groups.find((g) => g.label === 'npm');
+  const node = r.peak.ordo.groups.find((g) => g.label === NODE_LABEL);
+  const nodeIdle = r.idle.ordo.groups.find((g) => g.label === NODE_LABEL);
   return (
     `Memory at ${r.n.toLocaleString('en')}: Ordo ${mib(r.peak.ordo.total)} is ${f(ratio, 2)} × Request Tracker's ${mib(r.peak.rt.total)}; ` +
     `a third would be ${mib(budget)}, ${mib(r.peak.ordo.total - budget)} less. At its peak: ${parts} (PSS; see "Where Ordo's memory goes"). ` +
@@ -981,7 +983,14 @@ function memoryWhy(r: SizeResult, ratio: number): string {
     (dynamo && r.jvm
       ? `DynamoDB Local is ${mib(dynamo.pssMiB)} of it with ${mib(r.jvm.used)} of Java heap in use (${mib(r.jvm.committed)} committed): the rest is the JVM itself (class metadata, code, threads) and SQLite's pages outside the Java heap, which grow with the data. `
       : '') +
+    (node && nodeIdle && node.pssMiB > nodeIdle.pssMiB * 1.3
+      ? `The Node process grows under the run's load: ${mib(nodeIdle.pssMiB)} idle after loading, ${mib(node.pssMiB)} at the peak` +
+        `${r.node ? `, ${mib(r.node.pssMiB)} after the run` : ''}${r.heap ? ` (its heap snapshot then: ${mib(r.heap.totalMiB)} of live objects)` : ''}: V8 grows its heap under the allocation of many requests and gives pages back only after full collections; the rest is the runtime and compiled code. `
+      : '') +
     'What would fix it: a lighter table stand-in for development in place of DynamoDB Local (an in-process store answering the few DynamoDB operations Ordo uses: no second runtime and no copy of the data in a JVM)' +
+    (node && nodeIdle && node.pssMiB > nodeIdle.pssMiB * 1.3
+      ? '; a smaller old-generation limit for the local server (`--max-old-space-size`, as `--max-semi-space-size=2` already keeps the young one small), paid for with more frequent collections'
+      : '') +
     (npm
       ? `; and npm itself holds ${mib(npm.pssMiB)} only to launch the script (\`node --expose-gc --max-semi-space-size=2 scripts/start.mjs\` run directly would save it)`
       : '') +
