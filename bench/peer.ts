@@ -147,8 +147,8 @@ export async function seedOrdo(stack: OrdoStack, n: number): Promise<OrdoSeed> {
   const deps = depsFor(benchConfigEnv(ready.dynamoEndpoint, ready.sesEndpoint, ready.tableName, ready.oidc));
   const templates = (await makeTemplates(deps)).filter((t) => t.department === 'HR' && ACTIVE_STATUSES.has(t.status));
   if (templates.length === 0) throw new Error('No active HR order to clone.');
-  // Two batches in flight: npm start's DynamoDB Local (heap capped at 128 MiB, scripts/local/dynamodb.ts)
-  // answered InternalFailure to 10,000 orders written six batches at a time, its heap full.
+  // Two batches in flight: a bulk load is not what npm start's DynamoDB Local is sized for
+  // (scripts/local/dynamodb.ts); with a 128 MiB heap it answered InternalFailure at six in flight.
   const writer = new BulkWriter(ready.dynamoEndpoint, ready.tableName, 2);
   const before = await queueCount(writer.doc, ready.tableName, 'HR');
   const rnd = random(20);

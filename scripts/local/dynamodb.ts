@@ -79,14 +79,16 @@ const FATAL_OUTPUT = /Exception in thread "main"|Failed to bind|BindException|Er
  * and the quick JIT tier start ~2x faster than the defaults on a 2-core machine with the same
  * per-request latency. The heap starts at 16 MiB and grows only as far as the live data needs (~35 MiB
  * with the demo data and its history, and after 10,000 writes; without -Xms the JVM commits a 64th of
- * the machine's memory up front, and the serial collector keeps what it took), capped at 128 MiB. The
+ * the machine's memory up front, and the serial collector keeps what it took), capped at 512 MiB: a
+ * 128 MiB cap filled while 10,000 orders were loaded in bulk and the emulator then failed or stopped
+ * answering, and an idle stack never commits more than it uses. The
  * quick tier's compiled code fits in a 16 MiB code cache (~10 MiB used), and thread stacks are 256 KiB.
  * Class metadata (~36 MiB) is left uncapped: a cap saves nothing and would end the emulator. Both of
  * DynamoDB Local's stores are SQLite outside the Java heap, so the cap holds for -inMemory too.
  */
 export const JVM_FLAGS = [
   '-Xms16m',
-  '-Xmx128m',
+  '-Xmx512m',
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
   '-XX:ReservedCodeCacheSize=16m',
