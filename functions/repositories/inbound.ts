@@ -27,8 +27,8 @@ import {
 import type { InboundOutcome } from '#shared/inbound.ts';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
+import { cursorIn, inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
@@ -348,9 +348,10 @@ export class InboundRepository {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ items: InboundRecord[]; cursor?: string }> {
-    const start = decodeCursor(cursor);
+    const list = partitions.inboundOfDepartment(department);
+    const start = cursorIn(list, cursor);
     const out = await queryPage(this.db, {
-      ...inPartition(partitions.inboundOfDepartment(department)),
+      ...inPartition(list),
       ScanIndexForward: false,
       Limit: limit,
       ExclusiveStartKey: start,

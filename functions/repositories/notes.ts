@@ -13,12 +13,10 @@
  * - mark all read: Query byCollection `USER#id#UNREAD` (ids only) + the same UpdateItem per note
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '#shared/errors.ts';
 import { type Note, noteExpiry, UNREAD_CAP } from '#shared/notes.ts';
-import { refusal } from '#shared/refusals.ts';
 import type { Db } from '../storage/client.ts';
-import { decodeCursor, encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
+import { cursorIn, inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 
 function isConditionFailure(error: unknown): boolean {
   return (error as Error).name === 'ConditionalCheckFailedException';
@@ -59,16 +57,7 @@ export class NoteRepository {
     limit: number,
   ): Promise<{ notes: Note[]; cursor?: string }> {
     const notes = partitions.notesOfPerson(personId);
-    const { pk, skPrefix } = notes;
-    const start = decodeCursor(cursor);
-    const valid =
-      start !== undefined &&
-      start.pk === pk &&
-      typeof start.sk === 'string' &&
-      start.sk.startsWith(skPrefix) &&
-      start.sk.length <= 1_024 &&
-      Object.keys(start).length === 2;
-    if (cursor && !valid) throw new ValidationError('invalid_request', {}, { cursor: refusal('invalid_cursor') });
+    const start = cursorIn(notes, cursor);
     const out = await queryPage(this.db, {
       ...inPartition(notes),
       ScanIndexForward: false,

@@ -16,17 +16,16 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConflictError, ValidationError } from '#shared/errors.ts';
+import { ConflictError } from '#shared/errors.ts';
 import { ACTIVE_STATUSES, FINAL_STATUSES } from '#shared/lifecycle.ts';
 import type { FollowUp, MailMessage, Order, OrderLink, TimelineEvent } from '#shared/model.ts';
 import { nextTimer } from '#shared/order-clocks.ts';
 import { linkOf } from '#shared/order-link.ts';
 import { SYSTEM_ACTOR } from '#shared/privacy.ts';
-import { refusal } from '#shared/refusals.ts';
 import type { StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
-import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
-import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { encodeCursor, fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
+import { cursorIn, inPartition, queryAll, queryPage } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { outboxItem } from './outbox.ts';
 import { SearchRepository, searchChanges } from './search.ts';
@@ -450,17 +449,7 @@ export class OrderRepository {
     ascending: boolean,
     projection?: typeof ROW_PROJECTION,
   ): Promise<{ orders: T[]; nextCursor?: string }> {
-    const start = decodeCursor(cursor);
-    // A cursor must be exactly a key of this list: the table key and the index key, all strings.
-    const expected = ['pk', 'sk', index.pk, index.sk].sort();
-    const valid =
-      start !== undefined &&
-      start[index.pk] === partition &&
-      JSON.stringify(Object.keys(start).sort()) === JSON.stringify(expected) &&
-      Object.values(start).every((v) => typeof v === 'string' && v.length > 0 && v.length <= 1_024);
-    if (cursor && !valid) {
-      throw new ValidationError('invalid_request', {}, { cursor: refusal('invalid_cursor') });
-    }
+    const start = cursorIn(index === INDEX.byCollection ? { gsi1pk: partition } : { gsi2pk: partition }, cursor);
     const out = await this.db.doc.send(
       new QueryCommand({
         TableName: this.db.tableName,

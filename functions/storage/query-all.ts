@@ -5,7 +5,10 @@
  * goes through `queryAll`.
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '#shared/errors.ts';
+import { refusal } from '#shared/refusals.ts';
 import type { Db } from './client.ts';
+import { decodeCursor } from './keys.ts';
 import { INDEX } from './table-definition.ts';
 
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>;
@@ -29,14 +32,7 @@ export function inPartition(
   partition: Partition,
   options: { upTo?: string } = {},
 ): Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression'> & { ExpressionAttributeValues: Item } {
-  const [pk, index] =
-    'pk' in partition
-      ? [partition.pk, undefined]
-      : 'gsi1pk' in partition
-        ? [partition.gsi1pk, INDEX.byCollection]
-        : 'gsi2pk' in partition
-          ? [partition.gsi2pk, INDEX.queueByDue]
-          : [partition.gsi3pk, INDEX.dueWork];
+  const [pk, index] = keyOf(partition);
   const sk = index?.sk ?? 'sk';
   const prefix = 'skPrefix' in partition ? partition.skPrefix : undefined;
   const conditions = [`${index?.pk ?? 'pk'} = :pk`];
@@ -51,6 +47,40 @@ export function inPartition(
       ...(options.upTo !== undefined ? { ':upTo': options.upTo } : {}),
     },
   };
+}
+
+/** The partition key's value and the index a partition is read from (none: the table). */
+function keyOf(partition: Partition): [string, (typeof INDEX)[keyof typeof INDEX] | undefined] {
+  return 'pk' in partition
+    ? [partition.pk, undefined]
+    : 'gsi1pk' in partition
+      ? [partition.gsi1pk, INDEX.byCollection]
+      : 'gsi2pk' in partition
+        ? [partition.gsi2pk, INDEX.queueByDue]
+        : [partition.gsi3pk, INDEX.dueWork];
+}
+
+/**
+ * Where a page of `partition` starts: the caller's cursor, accepted only when it is exactly a key of
+ * this partition (the table key and, on an index, the index key; short non-empty strings). Anything
+ * else, such as a cursor of another list or another person's, is refused as `invalid_cursor` before
+ * DynamoDB sees it.
+ */
+export function cursorIn(partition: Partition, cursor: string | undefined): Item | undefined {
+  if (!cursor) return undefined;
+  const start = decodeCursor(cursor);
+  const [pk, index] = keyOf(partition);
+  const names = { pk: index?.pk ?? 'pk', sk: index?.sk ?? 'sk' };
+  const prefix = 'skPrefix' in partition ? partition.skPrefix : undefined;
+  const expected = [...new Set(['pk', 'sk', names.pk, names.sk])].sort();
+  const valid =
+    start !== undefined &&
+    start[names.pk] === pk &&
+    JSON.stringify(Object.keys(start).sort()) === JSON.stringify(expected) &&
+    Object.values(start).every((v) => typeof v === 'string' && v.length > 0 && v.length <= 1_024) &&
+    (prefix === undefined || String(start[names.sk]).startsWith(prefix));
+  if (!valid) throw new ValidationError('invalid_request', {}, { cursor: refusal('invalid_cursor') });
+  return start;
 }
 
 /** One page of a query: the first, or the one after `ExclusiveStartKey`. */
