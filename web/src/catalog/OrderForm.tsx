@@ -392,6 +392,17 @@ export function answersRefused(state: AnswersState, form: () => HTMLElement | un
 }
 
 /** Required inputs the requester can hand over together with the order. */
+/** "(optional)" after the label of a hand-over item the customer may leave out. */
+function OptionalMark(props: { required: boolean }) {
+  return (
+    <Show when={!props.required}>
+      <span class="meta">
+        {'\u00a0'}({t.common.optional})
+      </span>
+    </Show>
+  );
+}
+
 function HandoverFields(props: {
   service: ServiceDetail;
   given: Record<string, Handover>;
@@ -418,11 +429,7 @@ function HandoverFields(props: {
                     <div class="field">
                       <label for={`${base}-file`}>
                         {t.form.inputFile(input.label)}
-                        <Show when={!input.required}>
-                          <span class="meta">
-                            {'\u00a0'}({t.common.optional})
-                          </span>
-                        </Show>
+                        <OptionalMark required={input.required} />
                       </label>
                       <FilePicker
                         id={`${base}-file`}
@@ -443,11 +450,7 @@ function HandoverFields(props: {
                     />
                     <label for={`${base}-confirm`}>
                       {t.form.confirmInput(input.label)}
-                      <Show when={!input.required}>
-                        <span class="meta">
-                          {'\u00a0'}({t.common.optional})
-                        </span>
-                      </Show>
+                      <OptionalMark required={input.required} />
                     </label>
                   </div>
                 </Show>

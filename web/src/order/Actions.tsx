@@ -10,7 +10,7 @@ import type { FormField } from '#shared/model.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
 import { api } from '../lib/api.ts';
 import { Check, RequiredMark, SelectBox, TextBox } from '../lib/fields.tsx';
-import { language, t } from '../lib/strings.ts';
+import { language, type Strings, t } from '../lib/strings.ts';
 import { Alert } from '../lib/ui.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
 import { clarificationFields } from './orders.ts';
@@ -25,6 +25,19 @@ const ACTIONS_WITH_FORM: ReadonlySet<Action> = new Set([
   'assign',
   'reopen',
 ]);
+
+/** The label of the text box an action's form asks for; a plain comment where none is named. */
+type OrderLabel = {
+  [K in keyof Strings['order']]: Strings['order'][K] extends string ? K : never;
+}[keyof Strings['order']];
+const TEXT_LABEL: Partial<Record<Action, OrderLabel>> = {
+  reject: 'reasonDetails',
+  cancel: 'cancelReasonLabel',
+  request_clarification: 'clarificationQuestion',
+  answer_clarification: 'clarificationAnswer',
+  return_inputs: 'returnWhat',
+  reopen: 'reopenReasonLabel',
+};
 
 const PRIMARY: ReadonlySet<Action> = new Set(['claim', 'resolve', 'approve']);
 const DANGER: ReadonlySet<Action> = new Set(['cancel', 'reject']);
@@ -162,24 +175,7 @@ function ActionForm(props: { action: Action; ctx: OrderContext; onClose: () => v
 
   const members = () => props.ctx.members ?? [];
   const textRequired = () => props.action !== 'reject' && props.action !== 'assign';
-  const textLabel = (): string => {
-    switch (props.action) {
-      case 'reject':
-        return t.order.reasonDetails;
-      case 'cancel':
-        return t.order.cancelReasonLabel;
-      case 'request_clarification':
-        return t.order.clarificationQuestion;
-      case 'answer_clarification':
-        return t.order.clarificationAnswer;
-      case 'return_inputs':
-        return t.order.returnWhat;
-      case 'reopen':
-        return t.order.reopenReasonLabel;
-      default:
-        return t.order.commentLabel;
-    }
-  };
+  const textLabel = (): string => t.order[TEXT_LABEL[props.action] ?? 'commentLabel'];
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
