@@ -23,6 +23,7 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import type { FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
+import { createToggled } from '../lib/toggled.ts';
 import { usePageTitle } from '../lib/ui.tsx';
 import { byName } from './people.ts';
 
@@ -54,19 +55,10 @@ export default function AdminDepartments() {
       return { departments, users: users ? [...users].sort(byName) : undefined };
     },
   );
-  const [creating, setCreating] = createSignal(false);
   const [created, setCreated] = createSignal<Department>();
+  const creating = createToggled('new-department', () => setCreated(undefined));
   const sorted = createMemo(() => [...(data.value()?.departments ?? [])].sort((a, b) => a.code.localeCompare(b.code)));
   const nameOf = (id: string) => data.value()?.users?.find((u) => u.id === id)?.name ?? id;
-
-  const toggleCreate = () => {
-    setCreated(undefined);
-    setCreating((v) => !v);
-  };
-  const close = () => {
-    setCreating(false);
-    queueMicrotask(() => document.getElementById('new-department')?.focus());
-  };
 
   return (
     <section>
@@ -76,7 +68,12 @@ export default function AdminDepartments() {
         {(loaded) => (
           <>
             <div class="button-row">
-              <Toggle id="new-department" controls="department-create" open={creating()} onToggle={toggleCreate}>
+              <Toggle
+                id="new-department"
+                controls="department-create"
+                open={creating.open()}
+                onToggle={creating.toggle}
+              >
                 {t.admin.departments.create}
               </Toggle>
             </div>
@@ -99,15 +96,15 @@ export default function AdminDepartments() {
               </Show>
             </div>
             <div id="department-create">
-              <Show when={creating()}>
+              <Show when={creating.open()}>
                 <CreateDepartment
                   users={loaded().users}
-                  onClose={close}
+                  onClose={creating.close}
                   onCreated={(department) => {
                     forgetDepartments();
                     data.set({ ...loaded(), departments: [...loaded().departments, department] });
                     setCreated(department);
-                    close();
+                    creating.close();
                   }}
                 />
               </Show>

@@ -10,8 +10,10 @@ import { dayWords } from '../dashboard/period.ts';
 import { api } from '../lib/api.ts';
 import { Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
+import { LiveNotice } from '../lib/live-notice.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
+import { createToggled } from '../lib/toggled.ts';
 import { Loading, Prose, usePageTitle } from '../lib/ui.tsx';
 import { SetupLinks } from '../setup/links.tsx';
 import { workingHoursLines } from './hours.ts';
@@ -32,8 +34,8 @@ const LivingCanvas = lazy(() => import('../process/LivingCanvas.tsx'));
 export default function DepartmentPage() {
   const params = useParams<{ code: string }>();
   const page = createLoader(() => params.code, api.department);
-  const [editing, setEditing] = createSignal(false);
   const [notice, setNotice] = createSignal<string>();
+  const editor = createToggled('edit-department', () => setNotice(undefined));
   usePageTitle(() => page.value()?.department.name);
 
   const isTeam = () => {
@@ -43,15 +45,6 @@ export default function DepartmentPage() {
   const canEdit = () => {
     const u = user();
     return u !== undefined && (u.admin || isHeadOf(u, params.code));
-  };
-
-  const toggleEditor = () => {
-    setNotice(undefined);
-    setEditing((v) => !v);
-  };
-  const closeEditor = () => {
-    setEditing(false);
-    queueMicrotask(() => document.getElementById('edit-department')?.focus());
   };
 
   return (
@@ -89,27 +82,23 @@ export default function DepartmentPage() {
                 <SetupLinks code={params.code} offer={data().services.length === 0} setupOnly />
               </Show>
               <Show when={canEdit()}>
-                <Toggle id="edit-department" controls="department-editor" open={editing()} onToggle={toggleEditor}>
+                <Toggle id="edit-department" controls="department-editor" open={editor.open()} onToggle={editor.toggle}>
                   {t.department.edit}
                 </Toggle>
               </Show>
             </div>
           </Show>
-          <div aria-live="polite">
-            <Show when={notice()}>
-              <p class="notice success">{notice()}</p>
-            </Show>
-          </div>
+          <LiveNotice text={notice()} />
           <div id="department-editor">
-            <Show when={editing()}>
+            <Show when={editor.open()}>
               <Suspense fallback={<Loading />}>
                 <DepartmentEditor
                   department={data().department}
-                  onClose={closeEditor}
+                  onClose={editor.close}
                   onSaved={(department) => {
                     page.set({ ...data(), department });
                     setNotice(t.department.saved);
-                    closeEditor();
+                    editor.close();
                   }}
                 />
               </Suspense>

@@ -29,6 +29,7 @@ import { call } from '../lib/client.ts';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { SelectBox } from '../lib/fields.tsx';
 import { standardWords } from '../lib/format.ts';
+import { LiveNotice } from '../lib/live-notice.tsx';
 import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
@@ -385,11 +386,7 @@ function Step(props: {
         </Show>
       </Show>
 
-      <div aria-live="polite">
-        <Show when={note()}>
-          <p class="notice success">{note()}</p>
-        </Show>
-      </div>
+      <LiveNotice text={note()} />
       <Show when={failure()}>
         <p class="notice error" role="alert">
           {failure()}
