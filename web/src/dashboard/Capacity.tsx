@@ -3,55 +3,42 @@
  * forecast, the queue and workload now, time spent per service, and the team size the standards
  * need, with the formula on the page.
  */
-import { useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { api, type CapacityResponse } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
-import { createLoader, Loaded } from '../lib/load.tsx';
+import { createLoader } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
 import { ti } from './insight-words.ts';
-import { AddressSettings, Figure, FigureTable, heads, InsightPage, numberWords, Panel } from './parts.tsx';
+import { type AddressSetting, Figure, FigureTable, heads, numberWords, Panel } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
+import { createSettingsView, SettingsViewPage } from './settings-view.tsx';
 
 const HISTORY = ['8', '12', '26'];
 const HORIZONS = ['4', '6', '8'];
+const SETTINGS: readonly AddressSetting[] = [
+  { key: 'weeks', id: 'capacity-weeks', label: ti.capacity.history, options: HISTORY },
+  { key: 'horizon', id: 'capacity-horizon', label: ti.capacity.horizon, options: HORIZONS },
+];
 
 export default function Capacity() {
-  const params = useParams<{ code: string }>();
-  const [search] = useSearchParams();
-  usePageTitle(() => ti.capacity.title(params.code));
-  const settings = createMemo(() => ({
-    weeks: HISTORY.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '12',
-    horizon: HORIZONS.includes(firstValue(search.horizon) ?? '') ? firstValue(search.horizon)! : '6',
-  }));
-  const key = createMemo(() => `${params.code}?${new URLSearchParams(settings())}`);
-  const view = createLoader(key, (k: string) => {
-    const at = k.indexOf('?');
-    return api.capacity(k.slice(0, at), k.slice(at + 1));
-  });
+  const capacity = createSettingsView(
+    (search) => ({
+      weeks: HISTORY.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '12',
+      horizon: HORIZONS.includes(firstValue(search.horizon) ?? '') ? firstValue(search.horizon)! : '6',
+    }),
+    api.capacity,
+  );
   const members = createLoader(
-    () => params.code,
+    () => capacity.params.code,
     (code: string) => api.members(code).catch(() => []),
   );
   const personName = (id: string) => members.value()?.find((m) => m.id === id)?.name ?? id;
 
   return (
-    <InsightPage code={params.code} name="capacity" title={ti.capacity.title(params.code)} intro={ti.capacity.intro}>
-      <AddressSettings
-        id="capacity-controls"
-        title={ti.capacity.controls}
-        values={settings()}
-        fields={[
-          { key: 'weeks', id: 'capacity-weeks', label: ti.capacity.history, options: HISTORY },
-          { key: 'horizon', id: 'capacity-horizon', label: ti.capacity.horizon, options: HORIZONS },
-        ]}
-      />
-      <Loaded of={view} loading={ti.capacity.loading} failures="before">
-        {(v) => <CapacityBody view={v()} personName={personName} />}
-      </Loaded>
-    </InsightPage>
+    <SettingsViewPage name="capacity" of={capacity} words={ti.capacity} fields={SETTINGS}>
+      {(v) => <CapacityBody view={v()} personName={personName} />}
+    </SettingsViewPage>
   );
 }
 

@@ -3,38 +3,43 @@
  * who orders most, who stopped, and the frequent customers who are least satisfied. The view's
  * settings live in the address so it can be shared.
  */
-import { useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { SEGMENT_DIMENSIONS, type SegmentDimension } from '#shared/stats.ts';
 import { api, type CustomersResponse } from '../lib/api.ts';
 import { Facts } from '../lib/blocks.tsx';
 import { dayShortWords } from '../lib/format.ts';
-import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
 import { ti } from './insight-words.ts';
 import {
-  AddressSettings,
+  type AddressSetting,
+  type Cell,
   Figure,
   FigureTable,
   heads,
-  InsightPage,
   numberWords,
   Panel,
   percentWords,
 } from './parts.tsx';
 import { dayWords, firstValue } from './period.ts';
+import { createSettingsView, SettingsViewPage } from './settings-view.tsx';
 
 const WINDOWS = ['12', '26', '52'];
 /** The weekly chart draws this many of the largest segments; the table lists them all. */
 const CHART_SEGMENTS = 5;
+const SETTINGS: readonly AddressSetting[] = [
+  { key: 'weeks', id: 'customers-window', label: ti.customers.window, options: WINDOWS },
+  {
+    key: 'segment',
+    id: 'customers-segment',
+    label: ti.customers.segment,
+    options: SEGMENT_DIMENSIONS.map((d) => ({ value: d, label: ti.customers.dimension[d] })),
+  },
+  { key: 'quietWeeks', id: 'customers-quiet', label: ti.customers.quietWeeks, min: 1, max: 26 },
+  { key: 'regularWeeks', id: 'customers-regular', label: ti.customers.regularWeeks, min: 2, max: 52 },
+];
 
 export default function Customers() {
-  const params = useParams<{ code: string }>();
-  const [search] = useSearchParams();
-  usePageTitle(() => ti.customers.title(params.code));
-
-  const settings = createMemo(() => {
+  const customers = createSettingsView((search) => {
     const segment = firstValue(search.segment);
     return {
       weeks: WINDOWS.includes(firstValue(search.weeks) ?? '') ? firstValue(search.weeks)! : '26',
@@ -44,38 +49,31 @@ export default function Customers() {
       quietWeeks: /^\d{1,2}$/.test(firstValue(search.quietWeeks) ?? '') ? firstValue(search.quietWeeks)! : '4',
       regularWeeks: /^\d{1,2}$/.test(firstValue(search.regularWeeks) ?? '') ? firstValue(search.regularWeeks)! : '3',
     };
-  });
-  const key = createMemo(() => {
-    const s = settings();
-    return `${params.code}?${new URLSearchParams({ weeks: s.weeks, segment: s.segment, quietWeeks: s.quietWeeks, regularWeeks: s.regularWeeks })}`;
-  });
-  const view = createLoader(key, (k: string) => {
-    const at = k.indexOf('?');
-    return api.customers(k.slice(0, at), k.slice(at + 1));
-  });
-
+  }, api.customers);
   return (
-    <InsightPage code={params.code} name="customers" title={ti.customers.title(params.code)} intro={ti.customers.intro}>
-      <AddressSettings
-        id="customers-controls"
-        title={ti.customers.controls}
-        values={settings()}
-        fields={[
-          { key: 'weeks', id: 'customers-window', label: ti.customers.window, options: WINDOWS },
-          {
-            key: 'segment',
-            id: 'customers-segment',
-            label: ti.customers.segment,
-            options: SEGMENT_DIMENSIONS.map((d) => ({ value: d, label: ti.customers.dimension[d] })),
-          },
-          { key: 'quietWeeks', id: 'customers-quiet', label: ti.customers.quietWeeks, min: 1, max: 26 },
-          { key: 'regularWeeks', id: 'customers-regular', label: ti.customers.regularWeeks, min: 2, max: 52 },
-        ]}
-      />
-      <Loaded of={view} loading={ti.customers.loading} failures="before">
-        {(v) => <CustomersBody view={v()} />}
-      </Loaded>
-    </InsightPage>
+    <SettingsViewPage name="customers" of={customers} words={ti.customers} fields={SETTINGS}>
+      {(v) => <CustomersBody view={v()} />}
+    </SettingsViewPage>
+  );
+}
+
+/** The week of a customer's last order, if any. */
+const lastOrder = (person: { lastOrderWeek?: string | undefined }) =>
+  person.lastOrderWeek ? dayWords(person.lastOrderWeek) : t.dashboard.none;
+
+/** The lists of customers picked by a rule, by their words' prefix: their panel's id. */
+const RULE_PANELS = { stopped: 'stopped', least: 'least-satisfied' } as const;
+
+/** Customers picked by a rule: the rule, then their table, or the word for none. */
+function RulePanel(props: { list: keyof typeof RULE_PANELS; rule: string; head: string[]; rows: Cell[][] }) {
+  const words = (part: 'Title' | 'None' | 'Caption') => ti.customers[`${props.list}${part}`];
+  return (
+    <Panel id={RULE_PANELS[props.list]} title={words('Title')} wide>
+      <p class="formula">{props.rule}</p>
+      <Show when={props.rows.length > 0} fallback={<p class="empty">{words('None')}</p>}>
+        <FigureTable caption={words('Caption')} head={props.head} rows={props.rows} />
+      </Show>
+    </Panel>
   );
 }
 
@@ -154,51 +152,29 @@ function CustomersBody(props: { view: CustomersResponse }) {
         <FigureTable
           caption={ti.customers.topCaption}
           head={heads(c, 'person', 'orders', 'responses', 'csat', 'lastOrder')}
-          rows={v().topCustomers.map((p) => [
-            p.name,
-            p.orders,
-            p.responses,
-            percentWords(p.csat),
-            p.lastOrderWeek ? dayWords(p.lastOrderWeek) : t.dashboard.none,
-          ])}
+          rows={v().topCustomers.map((p) => [p.name, p.orders, p.responses, percentWords(p.csat), lastOrder(p)])}
         />
       </Panel>
 
-      <Panel id="stopped" title={ti.customers.stoppedTitle} wide>
-        <p class="formula">{ti.customers.stoppedRule(v().regularWeeks, v().quietWeeks)}</p>
-        <Show when={v().stopped.length > 0} fallback={<p class="empty">{ti.customers.stoppedNone}</p>}>
-          <FigureTable
-            caption={ti.customers.stoppedCaption}
-            head={heads(c, 'person', 'orders', 'activeWeeks', 'perWeek', 'missed', 'lastOrder')}
-            rows={v().stopped.map((p) => [
-              p.name,
-              p.orders,
-              p.activeWeeks,
-              p.ordersPerWeek,
-              p.missedOrders,
-              p.lastOrderWeek ? dayWords(p.lastOrderWeek) : t.dashboard.none,
-            ])}
-          />
-        </Show>
-      </Panel>
-
-      <Panel id="least-satisfied" title={ti.customers.leastTitle} wide>
-        <p class="formula">{ti.customers.leastRule}</p>
-        <Show when={v().leastSatisfied.length > 0} fallback={<p class="empty">{ti.customers.leastNone}</p>}>
-          <FigureTable
-            caption={ti.customers.leastCaption}
-            head={heads(c, 'person', 'orders', 'responses', 'unhappy', 'averageScore', 'impact')}
-            rows={v().leastSatisfied.map((p) => [
-              p.name,
-              p.orders,
-              p.responses,
-              p.unhappy,
-              numberWords(p.averageScore),
-              p.impact,
-            ])}
-          />
-        </Show>
-      </Panel>
+      <RulePanel
+        list="stopped"
+        rule={c.stoppedRule(v().regularWeeks, v().quietWeeks)}
+        head={heads(c, 'person', 'orders', 'activeWeeks', 'perWeek', 'missed', 'lastOrder')}
+        rows={v().stopped.map((p) => [p.name, p.orders, p.activeWeeks, p.ordersPerWeek, p.missedOrders, lastOrder(p)])}
+      />
+      <RulePanel
+        list="least"
+        rule={c.leastRule}
+        head={heads(c, 'person', 'orders', 'responses', 'unhappy', 'averageScore', 'impact')}
+        rows={v().leastSatisfied.map((p) => [
+          p.name,
+          p.orders,
+          p.responses,
+          p.unhappy,
+          numberWords(p.averageScore),
+          p.impact,
+        ])}
+      />
     </>
   );
 }

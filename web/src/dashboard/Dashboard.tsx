@@ -36,6 +36,7 @@ import {
   readDashboardQuery,
   reportSearch,
 } from './period.ts';
+import { readByKey, viewKey } from './settings-view.tsx';
 import {
   backlogAgeing,
   type ChartData,
@@ -83,17 +84,10 @@ export default function Dashboard() {
   const expectedScope = (): Scope => (isHead() ? 'department' : owned().length > 0 ? 'owned_services' : 'own_work');
 
   const reportKey = createMemo(() =>
-    read().problem || !departmentToday() ? undefined : `${params.code}?${reportSearch(query())}`,
+    read().problem || !departmentToday() ? undefined : viewKey(params.code, reportSearch(query())),
   );
   // The last report stays on screen while the next one loads, so the page does not jump.
-  const report = createLoader(
-    reportKey,
-    (key: string) => {
-      const at = key.indexOf('?');
-      return api.report(key.slice(0, at), key.slice(at + 1));
-    },
-    { keep: true },
-  );
+  const report = createLoader(reportKey, readByKey(api.report), { keep: true });
   const shown = report.value;
   const goals = createLoader(
     () => (isHead() ? params.code : undefined),
@@ -635,14 +629,7 @@ function HeadSearch(props: { code: string }) {
         <Table
           class="my-orders"
           caption={t.search.caption}
-          head={[
-            t.orders.number,
-            t.orders.orderTitle,
-            t.orders.service,
-            t.orders.status,
-            t.orders.assignee,
-            t.orders.created,
-          ]}
+          head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'assignee', 'created')}
         >
           <For each={finder.answer()?.items ?? []}>
             {(o) => (
