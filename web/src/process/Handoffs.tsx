@@ -9,7 +9,7 @@ import type { HandoffMapView } from '#shared/api.ts';
 import { fileNameFromDisposition, safeFileName, saveBlob } from '../dashboard/csv.ts';
 import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
-import { Table } from '../lib/blocks.tsx';
+import { heads, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createSubmit } from '../lib/submit.tsx';
 import { usePageTitle } from '../lib/ui.tsx';
@@ -145,16 +145,7 @@ function PairTable(props: { view: HandoffMapView }) {
   return (
     <Table
       caption={tp.handoffs.caption}
-      head={[
-        tp.handoffs.from,
-        tp.handoffs.to,
-        tp.handoffs.handoffs,
-        tp.handoffs.reworked,
-        tp.handoffs.missing,
-        tp.handoffs.claimed,
-        tp.handoffs.median,
-        tp.handoffs.p90,
-      ]}
+      head={heads(tp.handoffs, 'from', 'to', 'handoffs', 'reworked', 'missing', 'claimed', 'median', 'p90')}
       scroll={{ label: tp.handoffs.caption }}
       testId="handoff-pairs"
     >

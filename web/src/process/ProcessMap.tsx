@@ -24,7 +24,8 @@ import './process.css';
 const BOX = { w: 180, h: 160, gap: 80, top: 90, left: 20 };
 
 export default function ProcessMapPage() {
-  const { params, search, setSearch, days, view, base } = createServiceView(api.processMap);
+  const service = createServiceView(api.processMap);
+  const { params, search, setSearch, days, base } = service;
   const step = () => firstValue(search.step);
   const orders = createLoader(
     () => (step() ? `${params.code}|${params.id}|${step()}` : undefined),
@@ -38,17 +39,7 @@ export default function ProcessMapPage() {
     document.getElementById('step-orders')?.scrollIntoView({ block: 'nearest' });
   };
   return (
-    <ServiceViewPage
-      name="process"
-      class="dashboard process-page"
-      code={params.code}
-      serviceId={params.id}
-      days={days()}
-      view={view}
-      title={tp.map.title}
-      intro={tp.map.intro}
-      loading={tp.map.loading}
-    >
+    <ServiceViewPage name="process" class="dashboard process-page" service={service} words={tp.map}>
       {(v) => (
         <>
           <Panel id="map" title={tp.map.title(v().serviceName)} hint={tp.map.pick} wide>

@@ -9,7 +9,7 @@ import type { Share } from '#shared/sipoc.ts';
 import { SEGMENT_DIMENSIONS } from '#shared/stats.ts';
 import { percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
-import { Table } from '../lib/blocks.tsx';
+import { heads, Table } from '../lib/blocks.tsx';
 import { durationWords } from '../lib/format.ts';
 import { createServiceView, ServiceViewPage } from './service-view.tsx';
 import { minutes, stepName } from './shared.ts';
@@ -17,18 +17,14 @@ import { tp } from './words.ts';
 import './process.css';
 
 export default function SipocPage() {
-  const { params, days, view, base } = createServiceView(api.sipoc);
+  const service = createServiceView(api.sipoc);
+  const { days, base } = service;
   return (
     <ServiceViewPage
       name="sipoc"
       class="dashboard sipoc-page"
-      code={params.code}
-      serviceId={params.id}
-      days={days()}
-      view={view}
-      title={tp.sipoc.title}
-      intro={tp.sipoc.intro}
-      loading={tp.sipoc.loading}
+      service={service}
+      words={tp.sipoc}
       after={
         <p>
           <A href={`${base()}/process?days=${days()}`}>{tp.sipoc.map}</A>
@@ -40,13 +36,21 @@ export default function SipocPage() {
   );
 }
 
-function Column(props: { id: string; title: string; words: string; children: JSX.Element }) {
+/** The five parts of a SIPOC, as the department's own words name them. */
+type Part = keyof SipocResponse['words'];
+
+/** A column of the SIPOC: its name, the department's own words for it, then what the period shows. */
+function Column(props: { part: Part; view: SipocResponse; children: JSX.Element }) {
   return (
-    <section class="sipoc-column panel surface" aria-labelledby={`sipoc-${props.id}`} data-testid={`sipoc-${props.id}`}>
-      <h2 id={`sipoc-${props.id}`}>{props.title}</h2>
+    <section
+      class="sipoc-column panel surface"
+      aria-labelledby={`sipoc-${props.part}`}
+      data-testid={`sipoc-${props.part}`}
+    >
+      <h2 id={`sipoc-${props.part}`}>{tp.sipoc[props.part]}</h2>
       <figure class="own-words">
         <figcaption>{tp.sipoc.ownWords}</figcaption>
-        <blockquote>{props.words.trim() || tp.sipoc.noWords}</blockquote>
+        <blockquote>{props.view.words[props.part].trim() || tp.sipoc.noWords}</blockquote>
       </figure>
       {props.children}
     </section>
@@ -72,6 +76,28 @@ function SipocTable<T>(props: {
         <For each={props.rows}>{props.children}</For>
       </Table>
     </Show>
+  );
+}
+
+/** A column that is one table, captioned with the column's name: a row per label, its figures after it. */
+function TableColumn<T extends { label: string }>(props: {
+  part: Part;
+  view: SipocResponse;
+  head: string[];
+  rows: readonly T[];
+  children: (row: T) => JSX.Element;
+}) {
+  return (
+    <Column part={props.part} view={props.view}>
+      <SipocTable caption={tp.sipoc[props.part]} head={props.head} rows={props.rows}>
+        {(row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            {props.children(row)}
+          </tr>
+        )}
+      </SipocTable>
+    </Column>
   );
 }
 
@@ -109,26 +135,19 @@ function SipocBody(props: { view: SipocResponse }) {
     <>
       <p>{tp.sipoc.totals(v().created, v().resolved)}</p>
       <div class="sipoc-grid">
-        <Column id="suppliers" title={tp.sipoc.suppliers} words={v().words.suppliers}>
+        <Column part="suppliers" view={v()}>
           <Shares caption={tp.sipoc.segments} rows={v().suppliers.segments} />
           <Shares caption={tp.sipoc.handoffsFrom} rows={v().suppliers.handoffsFrom} />
         </Column>
-        <Column id="inputs" title={tp.sipoc.inputs} words={v().words.inputs}>
-          <SipocTable
-            caption={tp.sipoc.inputs}
-            head={[tp.sipoc.input, tp.sipoc.missing, tp.sipoc.returned]}
-            rows={v().inputs}
-          >
-            {(i) => (
-              <tr>
-                <th scope="row">{i.label}</th>
-                <CountCell count={i.missing} share={i.missingShare} />
-                <CountCell count={i.returned} share={i.returnedShare} />
-              </tr>
-            )}
-          </SipocTable>
-        </Column>
-        <Column id="process" title={tp.sipoc.process} words={v().words.process}>
+        <TableColumn part="inputs" view={v()} head={heads(tp.sipoc, 'input', 'missing', 'returned')} rows={v().inputs}>
+          {(i) => (
+            <>
+              <CountCell count={i.missing} share={i.missingShare} />
+              <CountCell count={i.returned} share={i.returnedShare} />
+            </>
+          )}
+        </TableColumn>
+        <Column part="process" view={v()}>
           <Table
             caption={tp.sipoc.process}
             head={[tp.sipoc.step, tp.sipoc.median, tp.sipoc.p90, tp.sipoc.target]}
@@ -146,23 +165,21 @@ function SipocBody(props: { view: SipocResponse }) {
             </For>
           </Table>
         </Column>
-        <Column id="outputs" title={tp.sipoc.outputs} words={v().words.outputs}>
-          <SipocTable
-            caption={tp.sipoc.outputs}
-            head={[tp.sipoc.output, tp.sipoc.delivered, tp.sipoc.late, tp.sipoc.withNote]}
-            rows={v().outputs}
-          >
-            {(o) => (
-              <tr>
-                <th scope="row">{o.label}</th>
-                <td class="num">{o.delivered}</td>
-                <CountCell count={o.late} share={o.lateShare} />
-                <CountCell count={o.withNote} share={o.noteShare} />
-              </tr>
-            )}
-          </SipocTable>
-        </Column>
-        <Column id="customers" title={tp.sipoc.customers} words={v().words.customers}>
+        <TableColumn
+          part="outputs"
+          view={v()}
+          head={heads(tp.sipoc, 'output', 'delivered', 'late', 'withNote')}
+          rows={v().outputs}
+        >
+          {(o) => (
+            <>
+              <td class="num">{o.delivered}</td>
+              <CountCell count={o.late} share={o.lateShare} />
+              <CountCell count={o.withNote} share={o.noteShare} />
+            </>
+          )}
+        </TableColumn>
+        <Column part="customers" view={v()}>
           <For each={SEGMENT_DIMENSIONS}>
             {(d) => (
               <Shares

@@ -6,7 +6,7 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { type Accessor, createMemo, type JSX } from 'solid-js';
 import { createDepartmentToday, DepartmentPage } from '../lib/department-page.tsx';
-import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
+import { createLoader, Loaded } from '../lib/load.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
 import { periodSearch } from './shared.ts';
 
@@ -30,31 +30,29 @@ export function createServiceView<V>(read: (code: string, serviceId: string, per
   return { params, search, setSearch, days, view, base };
 }
 
+export type ServiceView<V> = ReturnType<typeof createServiceView<V>>;
+
 export function ServiceViewPage<V extends { serviceName: string }>(props: {
   /** The view's name in the period controls' id. */
   name: string;
   class: string;
-  code: string;
-  serviceId: string;
-  days: string;
-  view: Loader<V>;
-  title: (serviceName: string) => string;
-  intro: string;
-  loading: string;
+  service: ServiceView<V>;
+  /** The page's title (given the service's name), what it is for, and what shows while it loads. */
+  words: { title: (serviceName: string) => string; intro: string; loading: string };
   children: (view: Accessor<V>) => JSX.Element;
   /** Shown below the view whether it loaded or not. */
   after?: JSX.Element;
 }) {
   return (
     <DepartmentPage
-      code={props.code}
+      code={props.service.params.code}
       back="services"
       class={props.class}
-      title={props.title(props.view.value()?.serviceName ?? props.serviceId)}
-      intro={props.intro}
+      title={props.words.title(props.service.view.value()?.serviceName ?? props.service.params.id)}
+      intro={props.words.intro}
     >
-      <PeriodSettings view={props.name} days={props.days} />
-      <Loaded of={props.view} loading={props.loading} failures="before">
+      <PeriodSettings view={props.name} days={props.service.days()} />
+      <Loaded of={props.service.view} loading={props.words.loading} failures="before">
         {props.children}
       </Loaded>
       {props.after}
