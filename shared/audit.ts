@@ -4,6 +4,7 @@
  * service's edits, publishing and retiring each leave one record in the same write as the change.
  * Pure: the caller supplies the instant and the people.
  */
+import { sameContent } from './canonical.ts';
 import type { Department, Service } from './model.ts';
 
 export const AUDIT_ACTIONS = [
@@ -65,22 +66,6 @@ const SERVICE_FIELDS = [
   'status',
 ] as const;
 
-/** A value with its objects' keys in order, so the same content compares equal however it was built. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
 /** The fields that differ between `before` and `after` (all that are set, when there is no before). */
 export function changedFields<T extends object>(
   before: T | undefined,
@@ -91,7 +76,7 @@ export function changedFields<T extends object>(
   for (const field of fields) {
     const was = before?.[field];
     const now = after[field];
-    if (same(was, now)) continue;
+    if (sameContent(was, now)) continue;
     out.push({ field, ...(was === undefined ? {} : { before: was }), ...(now === undefined ? {} : { after: now }) });
   }
   return out;

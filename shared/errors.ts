@@ -11,7 +11,6 @@ import {
   PROBLEM_STATUS,
   type ProblemCode,
   type ProblemStatus,
-  type RefusalCode,
 } from './refusals.ts';
 
 export type { FieldRefusals } from './refusals.ts';
@@ -32,32 +31,23 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** `new ValidationError('invalid_request', {}, fields)`, `new NotFoundError('order_not_found', { number })`. */
-type Args<C extends RefusalCode> = ParamArgs<C, [fields?: FieldRefusals]>;
-
-export class ValidationError<C extends CodeWithStatus<400> = CodeWithStatus<400>> extends DomainError {
-  constructor(code: C, ...[params, fields]: Args<C>) {
+/**
+ * A refusal of a request answered with its code's status: the code, its parameters, and the refusals
+ * of single fields. `new ValidationError('invalid_request', {}, fields)`, `new NotFoundError('order_not_found', { number })`.
+ */
+abstract class RefusalError<C extends ProblemCode> extends DomainError {
+  constructor(code: C, ...[params, fields]: ParamArgs<C, [fields?: FieldRefusals]>) {
     super(code, params, fields);
   }
 }
 
-export class UnauthorizedError<C extends CodeWithStatus<401> = CodeWithStatus<401>> extends DomainError {
-  constructor(code: C, ...[params, fields]: Args<C>) {
-    super(code, params, fields);
-  }
-}
+export class ValidationError<C extends CodeWithStatus<400> = CodeWithStatus<400>> extends RefusalError<C> {}
 
-export class ForbiddenError<C extends CodeWithStatus<403> = CodeWithStatus<403>> extends DomainError {
-  constructor(code: C, ...[params, fields]: Args<C>) {
-    super(code, params, fields);
-  }
-}
+export class UnauthorizedError<C extends CodeWithStatus<401> = CodeWithStatus<401>> extends RefusalError<C> {}
 
-export class NotFoundError<C extends CodeWithStatus<404> = CodeWithStatus<404>> extends DomainError {
-  constructor(code: C, ...[params, fields]: Args<C>) {
-    super(code, params, fields);
-  }
-}
+export class ForbiddenError<C extends CodeWithStatus<403> = CodeWithStatus<403>> extends RefusalError<C> {}
+
+export class NotFoundError<C extends CodeWithStatus<404> = CodeWithStatus<404>> extends RefusalError<C> {}
 
 /** A write lost a race or the caller acted on a stale version. `current` lets the client refresh. */
 export class ConflictError<C extends CodeWithStatus<409> = CodeWithStatus<409>> extends DomainError {
@@ -69,11 +59,7 @@ export class ConflictError<C extends CodeWithStatus<409> = CodeWithStatus<409>> 
 }
 
 /** The request is well-formed but the domain refuses it in the order's current state. */
-export class RuleViolationError<C extends CodeWithStatus<422> = CodeWithStatus<422>> extends DomainError {
-  constructor(code: C, ...[params, fields]: Args<C>) {
-    super(code, params, fields);
-  }
-}
+export class RuleViolationError<C extends CodeWithStatus<422> = CodeWithStatus<422>> extends RefusalError<C> {}
 
 /** A body that is not JSON (HTML, a form, another character set) on a route that takes JSON. */
 export class UnsupportedMediaTypeError extends DomainError {

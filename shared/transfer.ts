@@ -11,6 +11,7 @@
  * empty, as a draft may). The department's head is not in the document: the target keeps its own.
  */
 import * as z from 'zod';
+import { canonical, sameContent } from './canonical.ts';
 import type { Department, Service } from './model.ts';
 import { type FieldRefusals, refusal, says, zodRefusals } from './refusals.ts';
 import { createServiceBody, departmentBody, type ServiceBody, serviceBody, serviceProblems } from './service-schema.ts';
@@ -41,24 +42,6 @@ export type TransferDepartment = z.infer<typeof transferDepartment>;
 export const SERVICE_FIELDS = Object.keys(serviceBody.shape) as Array<keyof ServiceBody>;
 /** The department's fields a document carries. */
 export const DEPARTMENT_FIELDS = Object.keys(transferDepartment.shape) as Array<keyof TransferDepartment>;
-
-/** A value without its `undefined` members, keys sorted, so two equal values print the same. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
 
 function pick<T extends object, K extends keyof T>(from: T, fields: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -174,7 +157,7 @@ export function planImport(current: ImportCurrent, document: TransferDocument): 
     if (existing.status === 'published' && !incoming.ownerId) problems[`${at}.ownerId`] = refusal('required');
     const before = exportService(existing);
     const after = canonical(incoming) as TransferService;
-    const fields = SERVICE_FIELDS.filter((f) => !same(before[f], after[f]));
+    const fields = SERVICE_FIELDS.filter((f) => !sameContent(before[f], after[f]));
     services.push({
       id: incoming.id,
       name: incoming.name,
@@ -187,7 +170,7 @@ export function planImport(current: ImportCurrent, document: TransferDocument): 
   if (document.department) {
     const calendar = calendarProblems(document.department.calendar)[0];
     if (calendar) problems['department.calendar'] = calendar;
-    const fields = DEPARTMENT_FIELDS.filter((f) => !same(current.department[f], document.department?.[f]));
+    const fields = DEPARTMENT_FIELDS.filter((f) => !sameContent(current.department[f], document.department?.[f]));
     plan.department = { change: fields.length ? 'changed' : 'unchanged', fields };
   }
   return plan;
