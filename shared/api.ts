@@ -94,23 +94,25 @@ export const transitionBody = z.strictObject({
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 
-export const tickDeliverableBody = z.strictObject({
-  version: z.number().int().min(1),
-  done: z.boolean(),
-  note: z.string().trim().max(2_000).optional(),
-  /** Key returned by POST /attachments. */
-  attachment: z.string().max(1_024).optional(),
-});
+/**
+ * One line of an order's checklist marked done or not, with a note and a file. A new schema each
+ * call: the OpenAPI document names a request schema after the first route that takes it.
+ */
+const checklistMarkBody = () =>
+  z.strictObject({
+    version: z.number().int().min(1),
+    done: z.boolean(),
+    note: z.string().trim().max(2_000).optional(),
+    /** Key returned by POST /attachments. */
+    attachment: z.string().max(1_024).optional(),
+  });
+
+/** The team ticks one deliverable (or unticks it). */
+export const tickDeliverableBody = checklistMarkBody();
 export type TickDeliverableBody = z.infer<typeof tickDeliverableBody>;
 
 /** The requester hands over one required input (or the team marks it received / not received). */
-export const handInputBody = z.strictObject({
-  version: z.number().int().min(1),
-  done: z.boolean(),
-  note: z.string().trim().max(2_000).optional(),
-  /** Key returned by POST /attachments. */
-  attachment: z.string().max(1_024).optional(),
-});
+export const handInputBody = checklistMarkBody();
 export type HandInputBody = z.infer<typeof handInputBody>;
 
 export const stageBody = z.strictObject({ version: z.number().int().min(1), stage: id });

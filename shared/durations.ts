@@ -157,6 +157,18 @@ export function parseDuration(
   return { ok: true, minutes: whole };
 }
 
+/** A word for one, for a few, and for many (Polish and Russian; a form Intl calls "other" takes many's). */
+type CountForms = readonly [one: string, few: string, many: string];
+
+/** A count of days in a language whose word changes with the count: calendar days, or working days. */
+function daysByForm(language: Language, days: CountForms, workingDays: CountForms) {
+  return (n: number, always: boolean): string => {
+    const [one, few, many] = always ? days : workingDays;
+    const form = plural(language, n);
+    return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
+  };
+}
+
 /** How a count of each unit is said, per language (Intl plural rules choose the form). */
 const SAY: Record<
   Language,
@@ -170,21 +182,13 @@ const SAY: Record<
   },
   pl: {
     join: ' ',
-    day: (n, always) => {
-      const form = plural('pl', n);
-      if (always) return `${n} ${form === 'one' ? 'dzień' : 'dni'}`;
-      return `${n} ${form === 'one' ? 'dzień roboczy' : form === 'few' ? 'dni robocze' : 'dni roboczych'}`;
-    },
+    day: daysByForm('pl', ['dzień', 'dni', 'dni'], ['dzień roboczy', 'dni robocze', 'dni roboczych']),
     hour: 'godz.',
     minute: 'min',
   },
   ru: {
     join: ' ',
-    day: (n, always) => {
-      const form = plural('ru', n);
-      if (always) return `${n} ${form === 'one' ? 'день' : form === 'few' ? 'дня' : 'дней'}`;
-      return `${n} ${form === 'one' ? 'рабочий день' : form === 'few' ? 'рабочих дня' : 'рабочих дней'}`;
-    },
+    day: daysByForm('ru', ['день', 'дня', 'дней'], ['рабочий день', 'рабочих дня', 'рабочих дней']),
     hour: 'ч',
     minute: 'мин',
   },

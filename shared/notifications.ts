@@ -169,6 +169,15 @@ export function mailHtml(language: Language, closing: string | readonly string[]
   ].join('');
 }
 
+/** A mail's plain text (its lines) and HTML (its parts, already HTML), each closed by the signature. */
+function signedMail(
+  language: Language,
+  signature: string,
+  body: { text: readonly string[]; html: readonly string[] },
+): { text: string; html: string } {
+  return { text: [...body.text, '', signature].join('\n'), html: mailHtml(language, signature, body.html) };
+}
+
 /** The outbox id of one language group: English keeps the plain id, other languages add theirs. */
 function messageId(base: string, language: Language): string {
   return language === 'en' ? base : `${base}.${language}`;
@@ -200,35 +209,37 @@ export function composeOrderMail(
   const { subject, lead } = copyFor(event, order, words);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
   const delivered = event === 'order_resolved' ? handedBack(order, words) : [];
-  const text = [
-    lead,
-    ...(delivered.length ? ['', words.handedBack, ...delivered.map((line) => `- ${line}`), ''] : []),
-    ...(comment ? ['', words.quote(comment), ''] : []),
-    ...(actionUrl ? [words.answerHere(actionUrl)] : []),
-    ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${words.ratings[i]}: ${url}`) : []),
-    words.openOrderText(link),
-    '',
-    words.signature,
-  ].join('\n');
-  const html = mailHtml(language, words.signature, [
-    `<p>${escapeHtml(lead)}</p>`,
-    delivered.length
-      ? `<p>${escapeHtml(words.handedBack)}</p><ul>${delivered.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
-      : '',
-    comment
-      ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
-      : '',
-    actionUrl ? `<p><a href="${escapeHtml(actionUrl)}"><strong>${escapeHtml(words.answerButton)}</strong></a></p>` : '',
-    ratingUrls
-      ? `<p>${ratingUrls
-          .map(
-            (url, i) =>
-              `<a href="${escapeHtml(url)}" style="display:inline-block;padding:6px 10px;margin:2px;border:1px solid #1f4e8c;border-radius:4px">${i + 1} – ${escapeHtml(words.ratings[i] ?? '')}</a>`,
-          )
-          .join(' ')}</p>`
-      : '',
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(words.openOrderLink(order.number))}</a></p>`,
-  ]);
+  const { text, html } = signedMail(language, words.signature, {
+    text: [
+      lead,
+      ...(delivered.length ? ['', words.handedBack, ...delivered.map((line) => `- ${line}`), ''] : []),
+      ...(comment ? ['', words.quote(comment), ''] : []),
+      ...(actionUrl ? [words.answerHere(actionUrl)] : []),
+      ...(ratingUrls ? ratingUrls.map((url, i) => `${i + 1} – ${words.ratings[i]}: ${url}`) : []),
+      words.openOrderText(link),
+    ],
+    html: [
+      `<p>${escapeHtml(lead)}</p>`,
+      delivered.length
+        ? `<p>${escapeHtml(words.handedBack)}</p><ul>${delivered.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+        : '',
+      comment
+        ? `<blockquote style="border-left:3px solid #888;margin:0;padding-left:12px">${escapeHtml(comment)}</blockquote>`
+        : '',
+      actionUrl
+        ? `<p><a href="${escapeHtml(actionUrl)}"><strong>${escapeHtml(words.answerButton)}</strong></a></p>`
+        : '',
+      ratingUrls
+        ? `<p>${ratingUrls
+            .map(
+              (url, i) =>
+                `<a href="${escapeHtml(url)}" style="display:inline-block;padding:6px 10px;margin:2px;border:1px solid #1f4e8c;border-radius:4px">${i + 1} – ${escapeHtml(words.ratings[i] ?? '')}</a>`,
+            )
+            .join(' ')}</p>`
+        : '',
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(words.openOrderLink(order.number))}</a></p>`,
+    ],
+  });
   return {
     id: messageId(`${order.number}.${event}.v${order.version}.${audience}`, language),
     event,
@@ -327,22 +338,22 @@ export function composeDigestMail(input: {
   const base = input.portalUrl.replace(/\/$/, '');
   const dashboard = `${base}/departments/${code}/dashboard`;
   const summary = digest.summary(code, open, late.length);
-  const text = [
-    `${digest.greeting} ${summary}`,
-    '',
-    ...late.map((o) => `${o.number} (${digest.state[o.state]}) ${o.title}: ${base}/orders/${o.number}`),
-    '',
-    digest.dashboardText(dashboard),
-    '',
-    words.signature,
-  ].join('\n');
-  const html = mailHtml(language, words.signature, [
-    `<p>${escapeHtml(summary)}</p>`,
-    late.length
-      ? `<ul>${late.map((o) => `<li><a href="${escapeHtml(`${base}/orders/${o.number}`)}">${escapeHtml(o.number)}</a> (${escapeHtml(digest.state[o.state])}) ${escapeHtml(o.title)}</li>`).join('')}</ul>`
-      : '',
-    `<p><a href="${escapeHtml(dashboard)}">${escapeHtml(digest.dashboardLink)}</a></p>`,
-  ]);
+  const { text, html } = signedMail(language, words.signature, {
+    text: [
+      `${digest.greeting} ${summary}`,
+      '',
+      ...late.map((o) => `${o.number} (${digest.state[o.state]}) ${o.title}: ${base}/orders/${o.number}`),
+      '',
+      digest.dashboardText(dashboard),
+    ],
+    html: [
+      `<p>${escapeHtml(summary)}</p>`,
+      late.length
+        ? `<ul>${late.map((o) => `<li><a href="${escapeHtml(`${base}/orders/${o.number}`)}">${escapeHtml(o.number)}</a> (${escapeHtml(digest.state[o.state])}) ${escapeHtml(o.title)}</li>`).join('')}</ul>`
+        : '',
+      `<p><a href="${escapeHtml(dashboard)}">${escapeHtml(digest.dashboardLink)}</a></p>`,
+    ],
+  });
   return {
     // One head, one message a day: the id stays the department's and day's whatever the language.
     id: digestId(code, day),

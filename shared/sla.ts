@@ -216,42 +216,21 @@ function isValidZone(zone: unknown): zone is string {
 
 /** The wall-clock time in `zone` at instant `ms`, counted like an instant (ms since 1970-01-01 00:00). */
 function wallMs(zone: string, ms: number): number {
-  let year = 1970;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let beforeChrist = false;
-  for (const part of zoneFormat(zone).formatToParts(ms)) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value);
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      case 'era':
-        beforeChrist = part.value === 'BC';
-        break;
-    }
-  }
-  if (beforeChrist) year = 1 - year;
+  // The epoch's parts until the format names them (it names them all).
+  const wall: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {
+    era: 'AD',
+    year: '1970',
+    month: '1',
+    day: '1',
+    hour: '0',
+    minute: '0',
+    second: '0',
+  };
+  for (const { type, value } of zoneFormat(zone).formatToParts(ms)) wall[type] = value;
+  const year = Number(wall.year);
   const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
+  date.setUTCFullYear(wall.era === 'BC' ? 1 - year : year, Number(wall.month) - 1, Number(wall.day));
+  date.setUTCHours(Number(wall.hour), Number(wall.minute), Number(wall.second), 0);
   // The formatter stops at seconds; the milliseconds carry over unchanged.
   return date.getTime() + (((ms % 1000) + 1000) % 1000);
 }
