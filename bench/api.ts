@@ -7,6 +7,9 @@ import type { Deps } from '../functions/deps.ts';
 import { signInWithCodeFlow, type Tokens } from '../scripts/local/oidc-sign-in.ts';
 import { benchOidc } from './env.ts';
 
+/** The order the benchmarks file: an HR employment certificate, for the bank. */
+export const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
+
 export interface Caller {
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }

@@ -4,14 +4,13 @@
  * CallCounter (deps.db.calls, an SDK middleware) and by the benchmark probe, which must agree.
  */
 import type { OrderSummary, OrderView, Page } from '../shared/api.ts';
-import { appFor, type Caller, callerFor, expectOk, reportPeriod } from './api.ts';
+import { appFor, type Caller, CERTIFICATE, callerFor, expectOk, reportPeriod } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv } from './env.ts';
 import { describeCalls, measure, totalCalls } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
 
 const LIMIT = 3;
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 
 interface Counted {
   operation: string;
@@ -60,31 +59,20 @@ export async function runCalls(ctx: BenchContext): Promise<Section> {
     });
   };
 
-  const claim = async (who: Caller, order: OrderView) =>
+  /** A step on an order at its current version, as `who`; throws unless it succeeded. */
+  const step = async (what: string, who: Caller, order: OrderView, path: string, body: object) =>
     expectOk(
-      'claim',
-      await who.json<OrderView>('POST', `/orders/${order.order.number}/transitions`, {
-        action: 'claim',
+      what,
+      await who.json<OrderView>('POST', `/orders/${order.order.number}/${path}`, {
+        ...body,
         version: order.order.version,
       }),
     );
-  const tick = async (who: Caller, order: OrderView) =>
-    expectOk(
-      'tick deliverable',
-      await who.json<OrderView>('POST', `/orders/${order.order.number}/deliverables/scan`, {
-        version: order.order.version,
-        done: true,
-      }),
-    );
-  const resolve = async (who: Caller, order: OrderView) =>
-    expectOk(
-      'resolve',
-      await who.json<OrderView>('POST', `/orders/${order.order.number}/transitions`, {
-        action: 'resolve',
-        version: order.order.version,
-        comment: 'Done.',
-      }),
-    );
+  const claim = (who: Caller, order: OrderView) => step('claim', who, order, 'transitions', { action: 'claim' });
+  const tick = (who: Caller, order: OrderView) =>
+    step('tick deliverable', who, order, 'deliverables/scan', { done: true });
+  const resolve = (who: Caller, order: OrderView) =>
+    step('resolve', who, order, 'transitions', { action: 'resolve', comment: 'Done.' });
 
   await count('create order', 'POST /orders', true, file, file);
   await count(

@@ -10,6 +10,8 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { WRITE_COMMANDS } from '../functions/storage/client.ts';
+import { whileOpen } from './probe.ts';
 
 export interface Capacity {
   requests: number;
@@ -24,13 +26,6 @@ export interface Capacity {
 export const newCapacity = (): Capacity => ({ requests: 0, readUnits: 0, writeUnits: 0, byPlace: {}, puts: [] });
 
 const open = new Set<Capacity>();
-const WRITES = new Set([
-  'PutItemCommand',
-  'UpdateItemCommand',
-  'DeleteItemCommand',
-  'BatchWriteItemCommand',
-  'TransactWriteItemsCommand',
-]);
 
 interface Consumed {
   CapacityUnits?: number;
@@ -117,7 +112,7 @@ export function meterCapacity(client: DynamoDBClient | DynamoDBDocumentClient): 
         tally.puts.push(...puts);
         for (const c of list) {
           const units = (c.CapacityUnits ?? 0) * scale;
-          if (WRITES.has(command)) tally.writeUnits += units;
+          if (WRITE_COMMANDS.has(command)) tally.writeUnits += units;
           else tally.readUnits += units;
           const places: Array<[string, number]> = [
             ['table', c.Table?.CapacityUnits ?? (c.GlobalSecondaryIndexes ? 0 : (c.CapacityUnits ?? 0))],
@@ -137,10 +132,5 @@ export function meterCapacity(client: DynamoDBClient | DynamoDBDocumentClient): 
 /** Runs `fn` and returns the capacity it consumed (meaningful only when nothing else runs meanwhile). */
 export async function withCapacity<T>(fn: () => Promise<T>): Promise<{ value: T; capacity: Capacity }> {
   const capacity = newCapacity();
-  open.add(capacity);
-  try {
-    return { value: await fn(), capacity };
-  } finally {
-    open.delete(capacity);
-  }
+  return { value: await whileOpen(open, capacity, fn), capacity };
 }

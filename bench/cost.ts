@@ -24,7 +24,7 @@ import { INDEX } from '../functions/storage/table-definition.ts';
 import { clearMailbox, readMailbox } from '../scripts/local/ses.ts';
 import type { OrderView } from '../shared/api.ts';
 import type { User } from '../shared/model.ts';
-import { appFor, type Caller, callerFor, expectOk, tokensFor } from './api.ts';
+import { appFor, type Caller, CERTIFICATE, callerFor, expectOk, tokensFor } from './api.ts';
 import { type Capacity, meterCapacity, newCapacity, topItemBytes, withCapacity } from './capacity.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, median, quantile } from './env.ts';
@@ -32,7 +32,6 @@ import { rawOrder } from './loader.ts';
 import { watch } from './probe.ts';
 import { type Row, type Section, table } from './results.ts';
 
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 /** Active orders in the HR queue before measuring (a page holds 50). */
 const QUEUE_BACKLOG = 60;
 
@@ -496,62 +495,26 @@ function report(r: {
     return bill;
   });
   const count = (x: number) => Math.round(x).toLocaleString('en');
-  line(
-    'orders a month',
-    bills.map((b) => b.orders),
-    count,
-  );
-  line(
-    'API requests a month',
-    bills.map((b) => b.requests),
-    count,
-  );
-  line(
-    'agents (1 per 100 employees)',
-    bills.map((b) => b.agents),
-    count,
-  );
-  line(
-    'monthly active users (60 % of employees + agents)',
-    bills.map((b) => b.mau),
-    count,
-  );
-  line(
-    'DynamoDB requests (on demand)',
-    bills.map((b) => b.dynamoRequests),
-  );
-  line(
-    `DynamoDB storage + backups (${ASSUME.retentionMonths} months of orders)`,
-    bills.map((b) => b.dynamoStorage),
-  );
-  line(
-    'Lambda (requests + GB-s, arm64 256 MB)',
-    bills.map((b) => b.lambda),
-  );
-  line(
-    'API Gateway (HTTP API)',
-    bills.map((b) => b.apiGateway),
-  );
-  line(
-    'SES (per recipient)',
-    bills.map((b) => b.ses),
-  );
-  line(
-    'CloudWatch Logs (ingestion)',
-    bills.map((b) => b.logs),
-  );
-  line(
-    'X-Ray traces',
-    bills.map((b) => b.xray),
-  );
-  line(
-    'Cognito (Plus plan, per MAU)',
-    bills.map((b) => b.cognito),
-  );
-  line(
-    'fixed (secret, KMS key, alarms)',
-    bills.map((b) => b.fixed),
-  );
+  // The bill's lines in the table's order: what each counts (whole numbers) or costs (money).
+  const billLines: Array<[label: string, field: keyof (typeof bills)[number], format?: (x: number) => string]> = [
+    ['orders a month', 'orders', count],
+    ['API requests a month', 'requests', count],
+    ['agents (1 per 100 employees)', 'agents', count],
+    ['monthly active users (60 % of employees + agents)', 'mau', count],
+    ['DynamoDB requests (on demand)', 'dynamoRequests'],
+    [`DynamoDB storage + backups (${ASSUME.retentionMonths} months of orders)`, 'dynamoStorage'],
+    ['Lambda (requests + GB-s, arm64 256 MB)', 'lambda'],
+    ['API Gateway (HTTP API)', 'apiGateway'],
+    ['SES (per recipient)', 'ses'],
+    ['CloudWatch Logs (ingestion)', 'logs'],
+    ['X-Ray traces', 'xray'],
+    ['Cognito (Plus plan, per MAU)', 'cognito'],
+    ['fixed (secret, KMS key, alarms)', 'fixed'],
+  ];
+  for (const [label, field, format] of billLines) {
+    const values = bills.map((b) => b[field]);
+    line(label, values, format);
+  }
   rows.push(['**Ordo on AWS, total a month**', ...totals.map((t) => `**${money(t.total)}**`)]);
   rows.push(['— per employee', ...totals.map((t) => money(t.perEmployee))]);
   rows.push(['— without Cognito', ...totals.map((t, i) => money(t.total - bills[i]!.cognito))]);

@@ -11,11 +11,21 @@
  * the orders, so her my-orders partition grows too (50 → 5,000).
  */
 import { demoServices, demoUsers } from '../functions/local/demo-data.ts';
+import { random } from '../functions/local/history.ts';
 import type { OrderSummary, Page } from '../shared/api.ts';
 import { appFor, callerFor, expectOk, reportPeriod } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { depsFor, freshEnv, median, ms, quantile, ratio } from './env.ts';
-import { BulkWriter, cloneOrder, type Item, makeTemplates, random, statsRows, TEMPLATE_SERVICES } from './loader.ts';
+import {
+  BulkWriter,
+  cloneOrder,
+  type Item,
+  makeTemplates,
+  requesterDraw,
+  statsRows,
+  TEMPLATE_SERVICES,
+  templateDraw,
+} from './loader.ts';
 import { measure, totalCalls } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
 import { DUE, summarizeTimers, TimerBench, type TimerFigures, type TimerSample } from './timers.ts';
@@ -25,8 +35,8 @@ const DAY = 24 * HOUR;
 /** Bulk-loaded orders were filed up to this long before the templates. */
 const SPREAD_MS = 36 * HOUR;
 const MAX_RATIO = 1.2;
-const ANNA_SHARE = 0.05;
-const REQUESTERS = 1000;
+/** Anna as the cloned orders name her. */
+const ANNA = { id: 'anna', name: 'Anna Kowalska', email: 'anna@example.com' };
 
 /** Days of report history at each size: history grows in length and in orders per day. */
 function historyDays(size: number): number {
@@ -100,23 +110,12 @@ export async function runGrowth(ctx: BenchContext): Promise<Section[]> {
     const writer = new BulkWriter(ctx.dynamo.endpoint, tableName, 6);
     writers.push(writer);
     const rnd = random(7 + index);
-    const pickTemplate = () => {
-      let r = rnd() * weightSum;
-      for (let i = 0; i < templates.length; i++) {
-        r -= weights[i]!;
-        if (r <= 0) return templates[i]!;
-      }
-      return templates[templates.length - 1]!;
-    };
+    const pickTemplate = templateDraw(templates, rnd);
     const counts = { open: 0, timed: 0, hr: 0, anna: 0 };
     function* orders(): Generator<Item> {
       for (let i = 0; i < size; i++) {
         const template = pickTemplate();
-        const isAnna = rnd() < ANNA_SHARE;
-        const k = Math.floor(rnd() * REQUESTERS);
-        const requester = isAnna
-          ? { id: 'anna', name: 'Anna Kowalska', email: 'anna@example.com' }
-          : { id: `emp-${k}`, name: `Employee ${k}`, email: `emp-${k}@example.com` };
+        const { isAnna, requester } = requesterDraw(rnd, ANNA);
         const items = cloneOrder(template, {
           number: `${template.department}-${5_000_000 + i}`,
           requester,

@@ -16,6 +16,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../functions/deps.ts';
+import { formAnswers } from '../functions/local/history.ts';
 import { keys } from '../functions/storage/keys.ts';
 import { ACTIVE_STATUSES } from '../shared/lifecycle.ts';
 import type { Answers, Order, OrderStatus, Service, User } from '../shared/model.ts';
@@ -35,49 +36,14 @@ export interface Template {
   timed: boolean;
 }
 
-/** mulberry32: small, seeded, deterministic. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Answers that pass a service's form. */
+/** Answers that pass a service's form: the first option, a fixed date and number, fixed text. */
 export function answersFor(service: Service): Answers {
-  const answers: Answers = {};
-  for (const field of service.form) {
-    switch (field.kind) {
-      case 'select':
-        answers[field.id] = field.options?.[0] ?? '';
-        break;
-      case 'multiSelect':
-        answers[field.id] = field.options?.slice(0, 1) ?? [];
-        break;
-      case 'date':
-        answers[field.id] = '2030-01-15';
-        break;
-      case 'number':
-        answers[field.id] = Math.max(field.min ?? 1, Math.min(field.max ?? 100, 50));
-        break;
-      case 'email':
-        answers[field.id] = 'manager@example.com';
-        break;
-      case 'checkbox':
-        answers[field.id] = false;
-        break;
-      case 'attachment':
-        break;
-      default:
-        answers[field.id] =
-          field.pattern === '[A-Z]{2}-\\d{3}' ? 'SA-101' : field.pattern ? 'PL1234567890' : 'Benchmark request';
-    }
-  }
-  if (service.id === 'it-password') answers.phone = '+48 600 100 200';
-  return answers;
+  return formAnswers(service, {
+    option: () => 0,
+    date: '2030-01-15',
+    number: () => 50,
+    text: () => 'Benchmark request',
+  });
 }
 
 /** Services cloned for the large runs, with their department's share of the orders. */
@@ -93,6 +59,38 @@ export const TEMPLATE_SERVICES: Array<{ id: string; weight: number; claim: boole
   { id: 'fin-supplier', weight: 7, claim: true },
   { id: 'fac-repair', weight: 15, claim: false },
 ];
+
+/** Draws a template by its service's weight (the templates are in TEMPLATE_SERVICES' order); one `rnd()` a draw. */
+export function templateDraw(templates: Template[], rnd: () => number): () => Template {
+  const weights = TEMPLATE_SERVICES.map((s) => s.weight);
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  return () => {
+    let r = rnd() * weightSum;
+    for (let i = 0; i < templates.length; i++) {
+      r -= weights[i]!;
+      if (r <= 0) return templates[i]!;
+    }
+    return templates[templates.length - 1]!;
+  };
+}
+
+/** The k-th of the synthetic employees who file cloned orders. */
+export const employee = (k: number): CloneSpec['requester'] => ({
+  id: `emp-${k}`,
+  name: `Employee ${k}`,
+  email: `emp-${k}@example.com`,
+});
+
+/** Anna's share of the cloned orders; the others are spread over 1,000 synthetic employees. */
+const ANNA_SHARE = 0.05;
+const EMPLOYEES = 1000;
+
+/** Who files a cloned order: `anna` (her share) or one of the synthetic employees; two `rnd()` either way. */
+export function requesterDraw(rnd: () => number, anna: CloneSpec['requester']) {
+  const isAnna = rnd() < ANNA_SHARE;
+  const k = Math.floor(rnd() * EMPLOYEES);
+  return { isAnna, requester: isAnna ? anna : employee(k) };
+}
 
 const AGENT_OF: Record<string, string> = { HR: 'hana', IT: 'ivan', FIN: 'fiona', FAC: 'felix' };
 

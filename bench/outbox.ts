@@ -14,11 +14,10 @@ import { MailDelivery } from '../functions/mail/delivery.ts';
 import { silentLogger } from '../functions/observability/logger.ts';
 import { clearMailbox, readMailbox } from '../scripts/local/ses.ts';
 import type { User } from '../shared/model.ts';
+import { CERTIFICATE } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { depsFor, freshEnv, sleep, startSes } from './env.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
-
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 
 function messageIdOf(mail: { headers?: Array<{ name?: string; key?: string; value: string }> }): string | undefined {
   return mail.headers?.find((h) => (h.name ?? h.key)?.toLowerCase() === 'x-ordo-message-id')?.value;

@@ -22,6 +22,7 @@ import { onShutdown } from '../scripts/local/processes.ts';
 import { LOCAL_TABLE } from '../scripts/stack.ts';
 import { sleep } from './env.ts';
 import { commandLine, processTree } from './procs.ts';
+import { stopProcessGroup } from './startup.ts';
 
 export interface OrdoReady {
   appUrl: string;
@@ -84,21 +85,7 @@ export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}):
   });
   let stopping: Promise<void> | undefined;
   const stopGroup = () => {
-    stopping ??= (async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      try {
-        process.kill(-child.pid!, 'SIGINT');
-      } catch {
-        return;
-      }
-      await Promise.race([exited, sleep(20_000)]);
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    })();
+    stopping ??= stopProcessGroup(child);
     return stopping;
   };
   const unregister = onShutdown(stopGroup, 'npm start (peer benchmark)');

@@ -29,16 +29,18 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { demoEmployees } from '../functions/local/demo-data.ts';
+import { random } from '../functions/local/history.ts';
 import { partitions } from '../functions/storage/keys.ts';
 import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { signInWithCodeFlow } from '../scripts/local/oidc-sign-in.ts';
 import { root } from '../scripts/stack.ts';
 import { ACTIVE_STATUSES } from '../shared/lifecycle.ts';
+import { CERTIFICATE } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { benchConfigEnv, depsFor, quantile, sleep } from './env.ts';
 import { type HeapSummary, summarizeHeap } from './heap.ts';
-import { BulkWriter, cloneOrder, type Item, makeTemplates, random } from './loader.ts';
+import { BulkWriter, cloneOrder, employee, type Item, makeTemplates } from './loader.ts';
 import { type Prepared, prepareRt, RtClient, type RtSetup, rtDatabase, rtRootPids, rtSetup } from './peer-rt.ts';
 import {
   isServer,
@@ -64,7 +66,6 @@ import { copyTree } from './startup.ts';
 const GOAL = 10;
 const MEMORY_GOAL = 1 / 3;
 const CLIENTS = 4;
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 /**
  * Who files Ordo's orders, in turn: the demo company's employees and three demo requesters. npm start keeps
  * the per-person write limit (a burst of 60, then one a second), so the creates are spread over people, as
@@ -160,7 +161,7 @@ export async function seedOrdo(stack: OrdoStack, n: number): Promise<OrdoSeed> {
       numbers.push(number);
       yield* cloneOrder(templates[i % templates.length]!, {
         number,
-        requester: { id: `emp-${k}`, name: `Employee ${k}`, email: `emp-${k}@example.com` },
+        requester: employee(k),
         offsetMs: -Math.floor(rnd() * SPREAD_MS),
       });
     }

@@ -62,16 +62,20 @@ export function watch(client: DynamoDBClient | DynamoDBDocumentClient): void {
   );
 }
 
+/** Runs `fn` with `meter` among the `open` ones, those a middleware adds to while a measured section runs. */
+export async function whileOpen<T, M>(open: Set<M>, meter: M, fn: () => Promise<T>): Promise<T> {
+  open.add(meter);
+  try {
+    return await fn();
+  } finally {
+    open.delete(meter);
+  }
+}
+
 /** Runs `fn` and returns what it cost (only meaningful when nothing else runs meanwhile). */
 export async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; tally: Tally }> {
   const tally = newTally();
-  open.add(tally);
-  try {
-    const value = await fn();
-    return { value, tally };
-  } finally {
-    open.delete(tally);
-  }
+  return { value: await whileOpen(open, tally, fn), tally };
 }
 
 export function totalCalls(tally: Tally): number {

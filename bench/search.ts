@@ -12,19 +12,21 @@
  * in a third of all orders and most are rare; one word, "kwazar", is in exactly 20 HR orders, 5 of
  * them Anna's.
  */
+
+import { random } from '../functions/local/history.ts';
 import { searchTermItems } from '../functions/repositories/search.ts';
 import type { Order } from '../shared/model.ts';
 import type { SearchAnswer } from '../shared/search.ts';
 import { appFor, type Caller, callerFor, expectOk } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, median, ms, quantile } from './env.ts';
-import { BulkWriter, cloneOrder, type Item, makeTemplates, random, TEMPLATE_SERVICES } from './loader.ts';
+import { BulkWriter, cloneOrder, type Item, makeTemplates, requesterDraw, templateDraw } from './loader.ts';
 import { measure, totalCalls } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
 
 const HOUR = 3_600_000;
-const REQUESTERS = 1000;
-const ANNA_SHARE = 0.05;
+/** Anna as the cloned orders name her. */
+const ANNA = { id: 'anna', name: 'Anna Kowalska', email: 'anna.kowalska@example.com' };
 const RARE = 'kwazar';
 const RARE_HR = 20;
 const RARE_ANNA = 5;
@@ -153,8 +155,6 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
 
   const first = await fresh(ctx);
   const templates = await makeTemplates(first.deps);
-  const weights = TEMPLATE_SERVICES.map((s) => s.weight);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
   const tables: SizeTable[] = [];
 
   for (const [index, size] of sizes.entries()) {
@@ -164,23 +164,12 @@ export async function runSearch(ctx: BenchContext): Promise<Section> {
     const writer = new BulkWriter(ctx.dynamo.endpoint, tableName, 6);
     const rnd = random(11 + index);
     const word = () => VOCABULARY[Math.floor(VOCABULARY.length * rnd() ** 3)]!;
-    const pick = () => {
-      let r = rnd() * weightSum;
-      for (let i = 0; i < templates.length; i++) {
-        r -= weights[i]!;
-        if (r <= 0) return templates[i]!;
-      }
-      return templates[templates.length - 1]!;
-    };
+    const pick = templateDraw(templates, rnd);
     const counts = { hr: 0, anna: 0, common: 0, termItems: 0, rareHr: 0, rareAnna: 0, someHr: '' };
     function* items(): Generator<Item> {
       for (let i = 0; i < size; i++) {
         const template = pick();
-        const isAnna = rnd() < ANNA_SHARE;
-        const k = Math.floor(rnd() * REQUESTERS);
-        const requester = isAnna
-          ? { id: 'anna', name: 'Anna Kowalska', email: 'anna.kowalska@example.com' }
-          : { id: `emp-${k}`, name: `Employee ${k}`, email: `emp-${k}@example.com` };
+        const { isAnna, requester } = requesterDraw(rnd, ANNA);
         // The order item only: search never reads a timeline, and the emulator keeps everything in memory.
         const [orderItem] = cloneOrder(template, {
           number: `${template.department}-${5_000_000 + i}`,

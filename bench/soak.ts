@@ -32,7 +32,7 @@ import { countAll } from '../functions/storage/query-all.ts';
 import { INDEX } from '../functions/storage/table-definition.ts';
 import { freePort } from '../scripts/local/ports.ts';
 import { askToExit, supervise } from '../scripts/local/processes.ts';
-import { tokenFor } from './api.ts';
+import { CERTIFICATE, tokenFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { freshEnv, ms, quantile, sleep } from './env.ts';
 import { runTally, type Tally } from './probe.ts';
@@ -47,7 +47,6 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 const REQUESTERS = ['anna', 'carl', 'ben'];
 const AGENTS = ['hana', 'olivia'];
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 
 type Kind = 'file' | 'view' | 'mine' | 'queue' | 'claim' | 'tick' | 'resolve' | 'comment';
 

@@ -56,6 +56,26 @@ export function copyTree(): string {
   return dir;
 }
 
+/**
+ * Stops a child spawned `detached` (its own process group) the way Ctrl-C does: SIGINT to the whole
+ * group, then SIGKILL to what is left after 20 s.
+ */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid!, 'SIGINT');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, sleep(20_000)]);
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // gone
+  }
+}
+
 async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
   const [app, dynamo, ses, s3, oidc] = await freePorts(5);
   const t0 = performance.now();
@@ -74,21 +94,7 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
       ORDO_OIDC_PORT: String(oidc),
     },
   });
-  const stopGroup = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      process.kill(-child.pid!, 'SIGINT');
-    } catch {
-      return;
-    }
-    await Promise.race([exited, sleep(20_000)]);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  };
+  const stopGroup = () => stopProcessGroup(child);
   const unregister = onShutdown(stopGroup, 'npm start (start-up benchmark)');
   const lines: Start['lines'] = [];
   let tail = '';

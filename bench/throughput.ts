@@ -13,7 +13,7 @@ import { startLocalServer } from '../functions/local/server.ts';
 import { createDb } from '../functions/storage/client.ts';
 import { freePort } from '../scripts/local/ports.ts';
 import { stopChild, trackChild } from '../scripts/local/processes.ts';
-import { appFor, tokenFor } from './api.ts';
+import { appFor, CERTIFICATE, tokenFor } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { AREAS, type CpuProfile, profileRequests } from './cpu.ts';
 import { freshEnv, ms, ratio } from './env.ts';
@@ -22,7 +22,6 @@ import { watch } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
 
 const MIN_RATIO = 0.8;
-const CERTIFICATE = { serviceId: 'hr-certificate', answers: { purpose: 'Bank' } };
 
 interface Shot {
   okPerSecond: number;
@@ -30,6 +29,19 @@ interface Shot {
   p99: number;
   ok: number;
   failed: number;
+}
+
+/** A row of the throughput table: one server's figures for one route. */
+function shotRow(route: string, server: string, shot: Shot): string[] {
+  return [
+    route,
+    server,
+    shot.okPerSecond.toFixed(0),
+    ms(shot.p50, 0),
+    ms(shot.p99, 0),
+    String(shot.ok),
+    String(shot.failed),
+  ];
 }
 
 function autocannonPath(): string {
@@ -225,26 +237,7 @@ export async function runThroughput(ctx: BenchContext): Promise<Section> {
         'DynamoDB Local share the 2 cores, so absolute numbers are bound by the emulator; the ratio is the figure.',
       table(
         ['route', 'server', 'req/s (2xx)', 'p50', 'p99', 'requests', 'failed'],
-        results.flatMap((r) => [
-          [
-            r.route,
-            'Ordo',
-            r.ordo.okPerSecond.toFixed(0),
-            ms(r.ordo.p50, 0),
-            ms(r.ordo.p99, 0),
-            String(r.ordo.ok),
-            String(r.ordo.failed),
-          ],
-          [
-            r.route,
-            'minimal Hono',
-            r.minimal.okPerSecond.toFixed(0),
-            ms(r.minimal.p50, 0),
-            ms(r.minimal.p99, 0),
-            String(r.minimal.ok),
-            String(r.minimal.failed),
-          ],
-        ]),
+        results.flatMap((r) => [shotRow(r.route, 'Ordo', r.ordo), shotRow(r.route, 'minimal Hono', r.minimal)]),
       ),
       'CPU per request, in-process without load (`app.request` on each app, V8 sampling profiler; bench/cpu.ts): ' +
         "process CPU time per request and how the main thread's busy time splits.",

@@ -12,8 +12,8 @@ import type { Deps } from '../deps.ts';
 import { MANY_SENT } from '../repositories/outbox.ts';
 import { demoEmployees, demoServices, SCENARIO_REQUESTERS } from './demo-data.ts';
 
-/** mulberry32: a small seeded generator, good enough for demo data. */
-function random(seed: number): () => number {
+/** mulberry32: a small seeded generator, good enough for demo data (and the benchmarks' synthetic orders). */
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -39,23 +39,34 @@ const AGENTS: Record<string, string[]> = { HR: ['hana', 'olivia'], IT: ['ivan'],
 const REJECTIONS = ['duplicate', 'missing_information', 'out_of_scope', 'duplicate', 'policy', 'missing_information'];
 const LOW_CATEGORIES = ['too_slow', 'too_slow', 'incomplete', 'unclear_communication', 'not_what_i_asked'] as const;
 
-/** Answers that pass the service's form: the first option, a date, a number in range, some text. */
-function answersFor(service: Service, rnd: () => number, day: string): Answers {
+/** How a form's open choices are answered: which option, which date, which number, which text. */
+export interface AnswerChoices {
+  /** The index of the option taken among `count`. */
+  option(count: number): number;
+  date: string;
+  /** A number, kept within the field's range. */
+  number(): number;
+  /** Text for a free-text field without a pattern. */
+  text(): string;
+}
+
+/** Answers that pass the service's form: an option, a date, a number in range, some text. */
+export function formAnswers(service: Service, choose: AnswerChoices): Answers {
   const answers: Answers = {};
   // Hidden fields are dropped by validation, so answering every field is safe.
   for (const field of service.form) {
     switch (field.kind) {
       case 'select':
-        answers[field.id] = field.options?.[Math.floor(rnd() * (field.options?.length ?? 1))] ?? '';
+        answers[field.id] = field.options?.[choose.option(field.options.length)] ?? '';
         break;
       case 'multiSelect':
         answers[field.id] = field.options?.slice(0, 1) ?? [];
         break;
       case 'date':
-        answers[field.id] = day;
+        answers[field.id] = choose.date;
         break;
       case 'number':
-        answers[field.id] = Math.max(field.min ?? 1, Math.min(field.max ?? 100, Math.round(20 + rnd() * 200)));
+        answers[field.id] = Math.max(field.min ?? 1, Math.min(field.max ?? 100, choose.number()));
         break;
       case 'email':
         answers[field.id] = 'manager@example.com';
@@ -67,15 +78,21 @@ function answersFor(service: Service, rnd: () => number, day: string): Answers {
         break;
       default:
         answers[field.id] =
-          field.pattern === '[A-Z]{2}-\\d{3}'
-            ? 'SA-101'
-            : field.pattern
-              ? 'PL1234567890'
-              : pick(['Jan Kowalski', 'Maria Nowak', 'Team offsite preparation', 'Room 2.14, second floor'], rnd);
+          field.pattern === '[A-Z]{2}-\\d{3}' ? 'SA-101' : field.pattern ? 'PL1234567890' : choose.text();
     }
   }
   if (service.id === 'it-password') answers.phone = '+48 600 100 200';
   return answers;
+}
+
+/** Answers for a past order: a random option, the day it was filed, a number from 20 to 220, a name or a place. */
+function answersFor(service: Service, rnd: () => number, day: string): Answers {
+  return formAnswers(service, {
+    option: (count) => Math.floor(rnd() * count),
+    date: day,
+    number: () => Math.round(20 + rnd() * 200),
+    text: () => pick(['Jan Kowalski', 'Maria Nowak', 'Team offsite preparation', 'Room 2.14, second floor'], rnd),
+  });
 }
 
 function pick<T>(list: readonly T[], rnd: () => number): T {

@@ -118,7 +118,8 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   );
 }
 
-const WRITES = new Set([
+/** The commands that write (and so wait for a turn among the writes in flight). */
+export const WRITE_COMMANDS = new Set([
   'PutItemCommand',
   'UpdateItemCommand',
   'DeleteItemCommand',
@@ -193,7 +194,7 @@ export function createDb(opts: {
   // Innermost, once per attempt (inside the retries), right before the request leaves.
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const write = WRITES.has(context.commandName ?? '');
+      const write = WRITE_COMMANDS.has(context.commandName ?? '');
       if (write) await writes.enter();
       try {
         return await next(args);
