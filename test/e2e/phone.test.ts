@@ -97,6 +97,22 @@ describe('phone screens (390 px)', () => {
     });
   }
 
+  it('the head’s search shows the orders it finds as cards, like My orders, on a dashboard opened first', async () => {
+    // A fresh page: no order page has loaded its styles before, so the cards come from the list's own.
+    const page = await openAs(browser, stack.appUrl, 'Henry Ortiz', phoneViewport);
+    await page.goto(`${stack.appUrl}/departments/HR/dashboard`);
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill(number.toLowerCase());
+    const table = page.getByRole('table', { name: 'Orders found, newest first' });
+    await table.waitFor();
+    const seen = await table.evaluate((el) => ({
+      row: getComputedStyle(el.querySelector('tbody tr')!).display,
+      head: getComputedStyle(el.querySelector('thead')!).display,
+    }));
+    await screenshot(page, 'phone-head-search');
+    await page.context().close();
+    expect(seen).toEqual({ row: 'grid', head: 'none' });
+  });
+
   it('the survey page keeps its question and every answer inside the form’s box', async () => {
     const page = await openAs(browser, stack.appUrl, undefined, phoneViewport);
     await page.goto(`${stack.appUrl}/survey/${survey}?score=2`);

@@ -627,7 +627,7 @@ function HeadSearch(props: { code: string }) {
       <SearchBox id="head-search" search={finder} hint={t.search.hintDepartment(props.code)} />
       <Show when={finder.active() && (finder.answer()?.items.length ?? 0) > 0}>
         <Table
-          class="my-orders"
+          class="my-orders card-table"
           caption={t.search.caption}
           head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'assignee', 'created')}
         >

@@ -2,6 +2,8 @@
 import { A } from '@solidjs/router';
 import { For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import './blocks.css';
+// After blocks.css: a card table's rows keep their own layout over the plain tables' cards.
+import './card-table.css';
 
 /** Column heads from a dictionary, by key. */
 export const heads = <D,>(words: D, ...keys: Array<keyof D>): string[] => keys.map((key) => String(words[key]));

@@ -42,7 +42,7 @@ export default function MyOrders() {
 
   const table = (caption: string, items: () => OrderSummary[]) => (
     <Table
-      class="my-orders"
+      class="my-orders card-table"
       caption={caption}
       head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
     >

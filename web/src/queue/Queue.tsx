@@ -551,7 +551,7 @@ function QueueTable(props: {
   );
   return (
     <div class="table-wrap surface">
-      <table class="queue-table">
+      <table class="queue-table card-table">
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
