@@ -98,31 +98,25 @@ export function departmentAudit(
   return { at, actorId, action, subjectId: after.code, changes };
 }
 
-export function goalsAudit(actorId: string, at: string, before: Department, goals: Department['goals']): AuditRecord {
-  return {
+/** One setting of the department replaced by its head, saved apart from the department's other settings. */
+function settingAudit<F extends 'goals' | 'ranking'>(
+  action: AuditAction,
+  field: F,
+): (actorId: string, at: string, before: Department, value: Department[F]) => AuditRecord {
+  return (actorId, at, before, value) => ({
     at,
     actorId,
-    action: 'goals_changed',
+    action,
     subjectId: before.code,
-    changes: changedFields(before, { ...before, goals }, ['goals']),
-  };
+    changes: changedFields(before, { ...before, [field]: value }, [field]),
+  });
 }
 
+/** The department's goals replaced by its head. */
+export const goalsAudit = settingAudit('goals_changed', 'goals');
+
 /** The weights of the department's service ranking set by its head. */
-export function rankingAudit(
-  actorId: string,
-  at: string,
-  before: Department,
-  ranking: Department['ranking'],
-): AuditRecord {
-  return {
-    at,
-    actorId,
-    action: 'ranking_changed',
-    subjectId: before.code,
-    changes: changedFields(before, { ...before, ranking }, ['ranking']),
-  };
-}
+export const rankingAudit = settingAudit('ranking_changed', 'ranking');
 
 /** A service created, edited, published or retired, with the fields that changed. */
 export function serviceAudit(actorId: string, at: string, before: Service | undefined, after: Service): AuditRecord {

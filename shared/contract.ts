@@ -68,6 +68,7 @@ import { NOTE_ROUTES } from './note-routes.ts';
 import type { PersonCard } from './people.ts';
 import { type ErasureAnswer, type ExportAnswer, eraseBody } from './privacy-api.ts';
 import { says } from './refusals.ts';
+import { type Answer, answer, answers } from './route-answer.ts';
 import type { SearchAnswer } from './search.ts';
 import {
   createDepartmentBody,
@@ -81,16 +82,7 @@ import { TRANSFER_ROUTES } from './transfer-routes.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-declare const ANSWER: unique symbol;
-/** What a route answers: a name for the document, and the TypeScript type for the handler and the client. */
-export interface Answer<T> {
-  readonly name: string;
-  /** A list of `name`. */
-  readonly list?: true;
-  readonly [ANSWER]?: () => T;
-}
-const answer = <T>(name: string): Answer<T> => ({ name });
-const answers = <T>(name: string): Answer<T[]> => ({ name, list: true });
+export type { Answer } from './route-answer.ts';
 
 /** Another answer a route may give besides its JSON (a CSV export, a redirect to a file). */
 export interface OtherAnswer {

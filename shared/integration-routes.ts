@@ -13,7 +13,6 @@ import {
   orderNumberParam,
   type Page,
 } from './api.ts';
-import type { Answer } from './contract.ts';
 import {
   type ApiToken,
   type CreatedToken,
@@ -24,6 +23,7 @@ import {
   type WebhookDeliveryLog,
   type WebhookSubscription,
 } from './integrations.ts';
+import { answer, answers } from './route-answer.ts';
 
 // ---- request schemas ----
 
@@ -61,9 +61,6 @@ export const createSubscriptionBody = z.strictObject({
 });
 
 export const changeSubscriptionBody = z.strictObject({ status: z.enum(['active', 'paused']) });
-
-const answer = <T>(name: string): Answer<T> => ({ name });
-const answers = <T>(name: string): Answer<T[]> => ({ name, list: true });
 
 const code = departmentCodeParam;
 const id = z

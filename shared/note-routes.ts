@@ -6,8 +6,8 @@
 import * as z from 'zod';
 import type { Audience } from './access.ts';
 import type { Page } from './api.ts';
-import type { Answer } from './contract.ts';
 import type { NoteView } from './notes.ts';
+import { answer } from './route-answer.ts';
 
 export const notesQuery = z.strictObject({
   cursor: z.string().max(2_000).optional(),
@@ -26,7 +26,6 @@ export interface UnreadCount {
 
 export type NotePage = Page<NoteView> & UnreadCount;
 
-const answer = <T>(name: string): Answer<T> => ({ name });
 const SIGNED_IN = 'signedIn' satisfies Audience;
 
 export const NOTE_ROUTES = {

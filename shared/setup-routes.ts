@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import type { Audience } from './access.ts';
 import { departmentCodeParam } from './api.ts';
-import type { Answer } from './contract.ts';
+import { answer } from './route-answer.ts';
 import { SETUP_STEPS, type SetupView, STEP_MARKS } from './setup.ts';
 
 /** PUT /departments/:code/setup: one step done or skipped (marking it again replaces its mark). */
@@ -16,7 +16,6 @@ export const setupMarkBody = z.strictObject({
   mark: z.enum(STEP_MARKS),
 });
 
-const answer = <T>(name: string): Answer<T> => ({ name });
 const HEAD = 'departmentHead' satisfies Audience;
 
 export const SETUP_ROUTES = {
