@@ -2,7 +2,6 @@
  * What every benchmark needs: a DynamoDB Local sized for benchmark data, the SES stand-in, a fresh
  * table with the product's key design, product dependencies wired to them, and small statistics helpers.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -12,17 +11,17 @@ import { demoEmployees, demoUsers } from '../functions/local/demo-data.ts';
 import { seedIfEmpty } from '../functions/local/seed.ts';
 import { silentLogger } from '../functions/observability/logger.ts';
 import { tableDefinition } from '../functions/storage/table-definition.ts';
-import { checkJava, ensureDynamoDbLocal } from '../scripts/local/dynamodb.ts';
+import { startDynamoDbLocal } from '../scripts/local/dynamodb.ts';
 import { accountOf, type RunningOidcProvider, startOidcProvider } from '../scripts/local/oidc.ts';
-import { freePort, waitForHttp } from '../scripts/local/ports.ts';
-import { onShutdown, supervise } from '../scripts/local/processes.ts';
+import { freePort } from '../scripts/local/ports.ts';
+import { onShutdown } from '../scripts/local/processes.ts';
 import { startSesLocal } from '../scripts/local/ses.ts';
 import { watch } from './probe.ts';
 
 /**
- * JVM heap for the benchmark emulator: headroom for load tests. The data itself lives outside the heap
- * (DynamoDB Local's in-memory store is SQLite): with the development helper's -Xmx256m, 100k orders
- * and their timelines fit too, the process growing to ~770 MB resident.
+ * Heap cap (-Xmx) for the benchmark emulator: headroom for the load tests' bulk writes with several
+ * batches in flight. The data itself lives outside the heap (DynamoDB Local's store is SQLite), and the
+ * heap only grows as far as the load needs.
  */
 export const DYNAMO_HEAP = '2g';
 
@@ -45,38 +44,13 @@ function residentMbOf(pid: number | undefined): number | undefined {
 }
 
 /**
- * DynamoDB Local, in memory, started here rather than through scripts/local/dynamodb.ts to give it a
- * larger heap and the JVM's default JIT tiers (the development helper limits both for a faster start).
+ * DynamoDB Local, in memory, launched the way `npm start` and the tests launch it
+ * (scripts/local/dynamodb.ts) with a larger heap cap for the load tests' bulk writes.
  */
 export async function startDynamo(): Promise<Service> {
-  const { dir } = await ensureDynamoDbLocal({ quiet: true });
-  checkJava();
   const port = await freePort();
-  const args = [
-    `-Xmx${DYNAMO_HEAP}`,
-    '-Xms512m',
-    '-XX:+UseParallelGC',
-    '-Djava.library.path=./DynamoDBLocal_lib',
-    '-jar',
-    'DynamoDBLocal.jar',
-    '-port',
-    String(port),
-    '-sharedDb',
-    '-disableTelemetry',
-    '-inMemory',
-  ];
-  const { child, output, stop } = supervise(
-    spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
-    'DynamoDB Local (benchmark)',
-  );
-  const endpoint = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHttp(endpoint, 60_000);
-  } catch (error) {
-    await stop();
-    throw new Error(`DynamoDB Local did not start: ${(error as Error).message}${output.tail()}`);
-  }
-  return { endpoint, port, stop, residentMb: () => residentMbOf(child.pid) };
+  const dynamo = await startDynamoDbLocal({ port, inMemory: true, maxHeap: DYNAMO_HEAP, timeoutMs: 60_000 });
+  return { endpoint: dynamo.endpoint, port, stop: dynamo.stop, residentMb: () => residentMbOf(dynamo.pid) };
 }
 
 export async function startSes(port?: number): Promise<Service> {

@@ -68,6 +68,10 @@ export interface DynamoDbLocalOptions {
   onOutput?: (line: string) => void;
   /** Environment variable that chooses the port, named in the "port in use" error. */
   portEnvVar?: string;
+  /** The heap cap (-Xmx) instead of JVM_FLAGS's, e.g. '2g' for a benchmark's bulk loads. */
+  maxHeap?: string;
+  /** All of the JVM's flags instead of JVM_FLAGS (to measure other settings). */
+  jvmFlags?: readonly string[];
 }
 
 // DynamoDB Local keeps running (non-daemon threads) after failing to start, e.g. when the port is
@@ -100,6 +104,8 @@ export const JVM_FLAGS = [
 export interface RunningService {
   endpoint: string;
   stop(): Promise<void>;
+  /** The JVM's process id. */
+  pid?: number | undefined;
 }
 
 /**
@@ -124,7 +130,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     storage.push('-inMemory');
   }
   const args = [
-    ...JVM_FLAGS,
+    ...(options.jvmFlags ?? JVM_FLAGS).map((flag) =>
+      options.maxHeap && flag.startsWith('-Xmx') ? `-Xmx${options.maxHeap}` : flag,
+    ),
     '-Djava.library.path=./DynamoDBLocal_lib',
     '-jar',
     'DynamoDBLocal.jar',
@@ -173,7 +181,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     await stop();
     throw error;
   }
-  return { endpoint, stop };
+  return { endpoint, stop, pid: child.pid };
 }
 
 async function waitUntilAnswering(endpoint: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
