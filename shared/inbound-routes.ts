@@ -6,9 +6,9 @@
 import * as z from 'zod';
 import type { Audience } from './access.ts';
 import { departmentCodeParam, type Page, pageQuery } from './api.ts';
-import type { Answer } from './contract.ts';
 import { type InboundOutcome, LOCAL_PART } from './inbound.ts';
 import { says } from './refusals.ts';
+import { answer } from './route-answer.ts';
 
 /** PUT /departments/:code/mail-intake: mail to `<localPart>@<inbound domain>` files orders in `serviceId`. */
 export const mailIntakeBody = z.strictObject({
@@ -54,7 +54,6 @@ export type InboundMailPage = Page<InboundMailView> & {
 /** GET /departments/:code/inbound/:id/raw: the raw message, as a redirect to it or its URL in JSON. */
 export const rawMailQuery = z.strictObject({ as: z.enum(['json', 'redirect']).default('redirect') });
 
-const answer = <T>(name: string): Answer<T> => ({ name });
 const code = departmentCodeParam;
 
 export const INBOUND_ROUTES = {

@@ -6,10 +6,9 @@
 import * as z from 'zod';
 import type { Audience } from './access.ts';
 import { departmentCodeParam } from './api.ts';
-import type { Answer } from './contract.ts';
+import { answer } from './route-answer.ts';
 import { csvImportBody, type ImportAnswer, importQuery, type TransferDocument, transferDocument } from './transfer.ts';
 
-const answer = <T>(name: string): Answer<T> => ({ name });
 const code = departmentCodeParam;
 const serviceId = z.string().describe('A service id; an unknown one answers 404.');
 
