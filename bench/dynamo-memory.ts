@@ -54,9 +54,9 @@ async function heap(pid: number): Promise<{ used: number; committed: number }> {
     used += Number(m[2]);
   }
   if (committed === 0) {
-    // Shenandoah: "X total, Y committed, Z used"
-    const s = /(\d+)K max, (\d+)K soft max, (\d+)K committed, (\d+)K used/.exec(out);
-    if (s) return { used: Number(s[4]) / 1024, committed: Number(s[3]) / 1024 };
+    // Shenandoah: "512M max, 512M soft max, 79360K committed, 63131K used"
+    const s = /(\d+)K committed, (\d+)K used/.exec(out);
+    if (s) return { used: Number(s[2]) / 1024, committed: Number(s[1]) / 1024 };
   }
   return { used: used / 1024, committed: committed / 1024 };
 }

@@ -81,19 +81,31 @@ const FATAL_OUTPUT = /Exception in thread "main"|Failed to bind|BindException|Er
 /**
  * The emulator's JVM, sized for a development or test workload. The serial collector (one GC thread)
  * and the quick JIT tier start ~2x faster than the defaults on a 2-core machine with the same
- * per-request latency. The heap starts at 16 MiB and grows only as far as the live data needs (~35 MiB
- * with the demo data and its history, and after 10,000 writes; without -Xms the JVM commits a 64th of
- * the machine's memory up front, and the serial collector keeps what it took), capped at 512 MiB: a
- * 128 MiB cap filled while 10,000 orders were loaded in bulk and the emulator then failed or stopped
- * answering, and an idle stack never commits more than it uses. The
- * quick tier's compiled code fits in a 16 MiB code cache (~10 MiB used), and thread stacks are 256 KiB.
- * Class metadata (~36 MiB) is left uncapped: a cap saves nothing and would end the emulator. Both of
- * DynamoDB Local's stores are SQLite outside the Java heap, so the cap holds for -inMemory too.
+ * per-request latency; the quick tier's compiled code fits in a 16 MiB code cache (~10 MiB used), and
+ * thread stacks are 256 KiB.
+ *
+ * The heap's live data is small and does not grow with the table: ~20 MiB after a full collection at
+ * 1,000 and at 10,000 orders, since both of DynamoDB Local's stores are SQLite outside the Java heap (so
+ * the cap holds for -inMemory too). What fills the heap is garbage: the emulator reads a whole index
+ * partition into objects to answer a Query over it, and counting a queue of 10,000 orders makes ~100 MiB
+ * of them at a time. With the collector's default free ratios (keep 40-70 % of the heap free after a
+ * full collection) the heap grew to ~320 MiB for that and kept every page it had touched: DynamoDB
+ * Local held ~435 MiB PSS idle at 10,000 orders. With MinHeapFreeRatio=10 / MaxHeapFreeRatio=30 the
+ * heap grows only when less than a tenth is free after a full collection and shrinks back to ~1.4x the
+ * live data (at once, not in steps) each time: ~40 MiB committed at 1,000 and at 10,000 orders, at the
+ * price of more frequent full collections of that small live set (a few milliseconds each).
+ * bench/dynamo-memory.ts measures it (BENCHMARKS.md, peer comparison). The heap starts at 16 MiB (without
+ * -Xms the JVM commits a 64th of the machine's memory up front) and is capped at 512 MiB: a 128 MiB cap
+ * filled while 10,000 orders were loaded in bulk and the emulator then failed or stopped answering.
+ * Class metadata (~36 MiB) is left uncapped: a cap saves nothing and would end the emulator.
  */
 export const JVM_FLAGS = [
   '-Xms16m',
   '-Xmx512m',
   '-XX:+UseSerialGC',
+  '-XX:MinHeapFreeRatio=10',
+  '-XX:MaxHeapFreeRatio=30',
+  '-XX:-ShrinkHeapInSteps',
   '-XX:TieredStopAtLevel=1',
   '-XX:ReservedCodeCacheSize=16m',
   '-Xss256k',
