@@ -27,8 +27,9 @@ import {
 import type { InboundOutcome } from '#shared/inbound.ts';
 import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
-import { encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { cursorIn, inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { fromItem, keys, partitions } from '../storage/keys.ts';
+import { inPartition, queryAll } from '../storage/query-all.ts';
+import { newestFirst, updatedWhere } from './conditional.ts';
 import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
@@ -135,32 +136,24 @@ export class InboundRepository {
   async claim(id: string, rawKey: string, now: Date): Promise<Claim> {
     const at = now.toISOString();
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.inboundMessage(id),
-          UpdateExpression:
-            'SET #type = :type, id = :id, rawKey = :raw, receivedAt = if_not_exists(receivedAt, :at), #status = :processing, leaseUntil = :lease ADD attempts :one',
-          ConditionExpression:
-            'attribute_not_exists(pk) OR (#status = :processing AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at))',
-          ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':type': 'inbound',
-            ':id': id,
-            ':raw': rawKey,
-            ':at': at,
-            ':processing': 'processing',
-            ':lease': leaseUntil,
-            ':one': 1,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return { kind: 'claimed', record: fromItem<InboundRecord>(out.Attributes ?? {}) };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const claimed = await updatedWhere(this.db, {
+      Key: keys.inboundMessage(id),
+      UpdateExpression:
+        'SET #type = :type, id = :id, rawKey = :raw, receivedAt = if_not_exists(receivedAt, :at), #status = :processing, leaseUntil = :lease ADD attempts :one',
+      ConditionExpression:
+        'attribute_not_exists(pk) OR (#status = :processing AND (attribute_not_exists(leaseUntil) OR leaseUntil < :at))',
+      ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':type': 'inbound',
+        ':id': id,
+        ':raw': rawKey,
+        ':at': at,
+        ':processing': 'processing',
+        ':lease': leaseUntil,
+        ':one': 1,
+      },
+    });
+    if (claimed) return { kind: 'claimed', record: fromItem<InboundRecord>(claimed) };
     const record = await this.get(id);
     return record?.status === 'done' ? { kind: 'done', record } : { kind: 'busy' };
   }
@@ -348,19 +341,7 @@ export class InboundRepository {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ items: InboundRecord[]; cursor?: string }> {
-    const list = partitions.inboundOfDepartment(department);
-    const start = cursorIn(list, cursor);
-    const out = await queryPage(this.db, {
-      ...inPartition(list),
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    });
-    const next = encodeCursor(out.LastEvaluatedKey);
-    return {
-      items: (out.Items ?? []).map((item) => fromItem<InboundRecord>(item)),
-      ...(next ? { cursor: next } : {}),
-    };
+    return newestFirst<InboundRecord>(this.db, partitions.inboundOfDepartment(department), cursor, limit);
   }
 
   async intakeOf(department: string): Promise<MailIntake | undefined> {

@@ -12,15 +12,11 @@
  * - mark read: UpdateItem (condition: mine, unread) SET readAt, REMOVE the unread list's keys
  * - mark all read: Query byCollection `USER#id#UNREAD` (ids only) + the same UpdateItem per note
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Note, noteExpiry, UNREAD_CAP } from '#shared/notes.ts';
 import type { Db } from '../storage/client.ts';
-import { encodeCursor, fromItem, keys, partitions } from '../storage/keys.ts';
-import { cursorIn, inPartition, queryAll, queryPage } from '../storage/query-all.ts';
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
-}
+import { keys, partitions } from '../storage/keys.ts';
+import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { newestFirst, putNew, updateWhere } from './conditional.ts';
 
 export class NoteRepository {
   constructor(private readonly db: Db) {}
@@ -28,25 +24,15 @@ export class NoteRepository {
   /** Writes each note unless it is there already (a retried delivery). */
   async write(notes: readonly Note[]): Promise<void> {
     await Promise.all(
-      notes.map(async (note) => {
-        try {
-          await this.db.doc.send(
-            new PutCommand({
-              TableName: this.db.tableName,
-              Item: {
-                ...keys.note(note.personId, note.id),
-                ...keys.noteUnread(note.personId, note.id),
-                type: 'note',
-                ...note,
-                expiresAt: noteExpiry(note.at),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }),
+      notes.map((note) =>
+        putNew(this.db, {
+          ...keys.note(note.personId, note.id),
+          ...keys.noteUnread(note.personId, note.id),
+          type: 'note',
+          ...note,
+          expiresAt: noteExpiry(note.at),
+        }),
+      ),
     );
   }
 
@@ -56,16 +42,8 @@ export class NoteRepository {
     cursor: string | undefined,
     limit: number,
   ): Promise<{ notes: Note[]; cursor?: string }> {
-    const notes = partitions.notesOfPerson(personId);
-    const start = cursorIn(notes, cursor);
-    const out = await queryPage(this.db, {
-      ...inPartition(notes),
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    });
-    const next = encodeCursor(out.LastEvaluatedKey);
-    return { notes: (out.Items ?? []).map((item) => fromItem<Note>(item)), ...(next ? { cursor: next } : {}) };
+    const { items, ...next } = await newestFirst<Note>(this.db, partitions.notesOfPerson(personId), cursor, limit);
+    return { notes: items, ...next };
   }
 
   /**
@@ -85,21 +63,14 @@ export class NoteRepository {
   /** Marks the person's notes read; ids that are not theirs, unknown or read already change nothing. */
   async markRead(personId: string, ids: readonly string[], at: string): Promise<void> {
     await Promise.all(
-      [...new Set(ids)].map(async (id) => {
-        try {
-          await this.db.doc.send(
-            new UpdateCommand({
-              TableName: this.db.tableName,
-              Key: keys.note(personId, id),
-              UpdateExpression: 'SET readAt = :at REMOVE gsi1pk, gsi1sk',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
-              ExpressionAttributeValues: { ':at': at },
-            }),
-          );
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }),
+      [...new Set(ids)].map((id) =>
+        updateWhere(this.db, {
+          Key: keys.note(personId, id),
+          UpdateExpression: 'SET readAt = :at REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      ),
     );
   }
 

@@ -12,6 +12,7 @@ import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryPage } from '../storage/query-all.ts';
+import { updatedWhere, updateWhere } from './conditional.ts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -79,8 +80,23 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
+/**
+ * Lists an outbox message in one more list (the key attributes of one index, such as its order's
+ * list), only while it is there and not yet in that list. Answers whether this call listed it.
+ */
+export function listOnce(
+  db: Pick<Db, 'doc' | 'tableName'>,
+  id: string,
+  listing: { gsi1pk: string; gsi1sk: string } | { gsi2pk: string; gsi2sk: string },
+): Promise<boolean> {
+  const [pk, sk] = 'gsi1pk' in listing ? (['gsi1pk', 'gsi1sk'] as const) : (['gsi2pk', 'gsi2sk'] as const);
+  const values = listing as Record<typeof pk | typeof sk, string>;
+  return updateWhere(db, {
+    Key: keys.outboxMessage(id),
+    UpdateExpression: `SET ${pk} = :pk, ${sk} = :sk`,
+    ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${pk})`,
+    ExpressionAttributeValues: { ':pk': values[pk], ':sk': values[sk] },
+  });
 }
 
 export class OutboxRepository {
@@ -92,22 +108,7 @@ export class OutboxRepository {
    * unlisted (a message already gone stays gone). Answers whether this call listed it.
    */
   async listUnderOrder(mail: { id: string; orderNumber: string; createdAt: string }): Promise<boolean> {
-    const listing = keys.mailOfOrder(mail.orderNumber, mail.createdAt, mail.id);
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(mail.id),
-          UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
-          ExpressionAttributeValues: { ':pk': listing.gsi1pk, ':sk': listing.gsi1sk },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      return false;
-    }
+    return listOnce(this.db, mail.id, keys.mailOfOrder(mail.orderNumber, mail.createdAt, mail.id));
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {
@@ -159,30 +160,21 @@ export class OutboxRepository {
   /** Takes the message for delivery; returns it, or undefined when it is not due or someone else holds it. */
   async claim(id: string, now: Date): Promise<OutboxEntry | undefined> {
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(id),
-          UpdateExpression: 'SET #status = :sending, nextAttemptAt = :lease, gsi3sk = :sk ADD attempts :one',
-          ConditionExpression: 'gsi3pk = :outbox AND nextAttemptAt <= :now',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':sending': 'sending',
-            ':lease': leaseUntil,
-            ':sk': keys.outboxPending(leaseUntil, id).gsi3sk,
-            ':one': 1,
-            ':outbox': partitions.outboxDue().gsi3pk,
-            ':now': now.toISOString(),
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? fromItem<OutboxEntry>(out.Attributes) : undefined;
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
+    const claimed = await updatedWhere(this.db, {
+      Key: keys.outboxMessage(id),
+      UpdateExpression: 'SET #status = :sending, nextAttemptAt = :lease, gsi3sk = :sk ADD attempts :one',
+      ConditionExpression: 'gsi3pk = :outbox AND nextAttemptAt <= :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':lease': leaseUntil,
+        ':sk': keys.outboxPending(leaseUntil, id).gsi3sk,
+        ':one': 1,
+        ':outbox': partitions.outboxDue().gsi3pk,
+        ':now': now.toISOString(),
+      },
+    });
+    return claimed ? fromItem<OutboxEntry>(claimed) : undefined;
   }
 
   async markSent(id: string, now: Date, providerMessageId: string | undefined): Promise<void> {

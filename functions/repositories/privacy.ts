@@ -37,6 +37,7 @@ import { decodeCursor, encodeCursor, fromItem, keys, orderItemKind, partitions }
 import { queryAll } from '../storage/query-all.ts';
 import { INDEX } from '../storage/table-definition.ts';
 import { auditPut } from './audit.ts';
+import { updateWhere } from './conditional.ts';
 import type { ListableRecord } from './inbound.ts';
 import type { OrderRepository, TransactItems } from './orders.ts';
 import type { OutboxEntry } from './outbox.ts';
@@ -213,20 +214,13 @@ export class PrivacyRepository {
 
   /** A message's text and HTML in place of what they said (a message already gone stays gone). */
   async rewriteMailWords(id: string, words: { text: string; html: string }): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(id),
-          UpdateExpression: 'SET #text = :text, html = :html',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#text': 'text' },
-          ExpressionAttributeValues: { ':text': words.text, ':html': words.html },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    await updateWhere(this.db, {
+      Key: keys.outboxMessage(id),
+      UpdateExpression: 'SET #text = :text, html = :html',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#text': 'text' },
+      ExpressionAttributeValues: { ':text': words.text, ':html': words.html },
+    });
   }
 
   async followUp(department: string, number: string): Promise<FollowUp | undefined> {
@@ -333,18 +327,11 @@ export class PrivacyRepository {
   /** Notifications that name an order's requester no longer do (a note already expired stays gone). */
   async forgetRequesterOnNotes(noteKeys: ItemKey[]): Promise<void> {
     for (const Key of noteKeys) {
-      try {
-        await this.db.doc.send(
-          new UpdateCommand({
-            TableName: this.db.tableName,
-            Key,
-            UpdateExpression: 'REMOVE requesterName',
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      }
+      await updateWhere(this.db, {
+        Key,
+        UpdateExpression: 'REMOVE requesterName',
+        ConditionExpression: 'attribute_exists(pk)',
+      });
     }
   }
 

@@ -23,6 +23,7 @@ import { type Counters, mergeDeltas, type StatsDelta } from '#shared/stats.ts';
 import type { Db } from '../storage/client.ts';
 import { keys, partitions } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
+import { conditionHeld } from './conditional.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -163,8 +164,8 @@ export class StatsRepository {
    * counting as many changes). False when a change came in between: read again and retry.
    */
   async putMonthRow(department: string, row: MonthRow, seen: MonthRowSeen): Promise<boolean> {
-    try {
-      await this.db.doc.send(
+    return conditionHeld(
+      this.db.doc.send(
         new PutCommand({
           TableName: this.db.tableName,
           Item: {
@@ -189,12 +190,8 @@ export class StatsRepository {
                   ExpressionAttributeValues: { ':writes': seen },
                 }),
         }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   /** The customers view's week rows (person and segment) of the weeks starting fromWeek … toWeek. */

@@ -6,12 +6,13 @@
  * A token is written together with its service account's profile (USER#apitoken-id, in no list), so
  * the order pages name orders filed through it after the token.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type ApiToken, LAST_USED_EVERY_MS, serviceAccountId } from '#shared/integrations.ts';
 import type { User } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { updatedWhere, updateWhere } from './conditional.ts';
 
 export interface StoredToken extends ApiToken {
   hash: string;
@@ -85,22 +86,13 @@ export class TokenRepository {
 
   /** Revokes the token (kept, listed as revoked); answers it, or undefined when it is not the department's. */
   async revoke(department: string, id: string, by: string, at: string): Promise<ApiToken | undefined> {
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.apiToken(id),
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
-          ConditionExpression: 'attribute_exists(pk) AND department = :department',
-          ExpressionAttributeValues: { ':at': at, ':by': by, ':department': department },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? withoutHash(tokenOf(out.Attributes)) : undefined;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-      throw error;
-    }
+    const revoked = await updatedWhere(this.db, {
+      Key: keys.apiToken(id),
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by)',
+      ConditionExpression: 'attribute_exists(pk) AND department = :department',
+      ExpressionAttributeValues: { ':at': at, ':by': by, ':department': department },
+    });
+    return revoked ? withoutHash(tokenOf(revoked)) : undefined;
   }
 
   /**
@@ -130,19 +122,12 @@ export class TokenRepository {
   async touch(token: ApiToken, now: Date): Promise<void> {
     if (token.lastUsedAt && now.getTime() - Date.parse(token.lastUsedAt) < LAST_USED_EVERY_MS) return;
     const before = new Date(now.getTime() - LAST_USED_EVERY_MS).toISOString();
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.apiToken(token.id),
-          UpdateExpression: 'SET lastUsedAt = :now',
-          // Another request of the same minute may have written it already.
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :before)',
-          ExpressionAttributeValues: { ':now': now.toISOString(), ':before': before },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    await updateWhere(this.db, {
+      Key: keys.apiToken(token.id),
+      UpdateExpression: 'SET lastUsedAt = :now',
+      // Another request of the same minute may have written it already.
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :before)',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':before': before },
+    });
   }
 }

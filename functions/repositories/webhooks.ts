@@ -27,7 +27,8 @@ import type { MailMessage, Order, TimelineEvent } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
-import { outboxItem } from './outbox.ts';
+import { putNew, updatedWhere, updateWhere } from './conditional.ts';
+import { listOnce, outboxItem } from './outbox.ts';
 
 export interface StoredSubscription extends WebhookSubscription {
   /** The signing secret (`whsec_…`); never leaves the repository except to the sender. */
@@ -130,30 +131,20 @@ export class WebhookRepository {
     reason: 'by_head' | 'failing',
     at: string,
   ): Promise<WebhookSubscription | undefined> {
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.webhookSubscription(department, id),
-          UpdateExpression:
-            status === 'paused'
-              ? 'SET #status = :status, pausedReason = :reason, pausedAt = :at'
-              : 'SET #status = :status, consecutiveFailures = :zero REMOVE pausedReason, pausedAt, failingSince',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues:
-            status === 'paused'
-              ? { ':status': status, ':reason': reason, ':at': at }
-              : { ':status': status, ':zero': 0 },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      this.cache.delete(department);
-      return out.Attributes ? publicView(fromItem<StoredSubscription>(out.Attributes)) : undefined;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-      throw error;
-    }
+    const after = await updatedWhere(this.db, {
+      Key: keys.webhookSubscription(department, id),
+      UpdateExpression:
+        status === 'paused'
+          ? 'SET #status = :status, pausedReason = :reason, pausedAt = :at'
+          : 'SET #status = :status, consecutiveFailures = :zero REMOVE pausedReason, pausedAt, failingSince',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues:
+        status === 'paused' ? { ':status': status, ':reason': reason, ':at': at } : { ':status': status, ':zero': 0 },
+    });
+    if (!after) return undefined;
+    this.cache.delete(department);
+    return publicView(fromItem<StoredSubscription>(after));
   }
 
   /**
@@ -161,23 +152,15 @@ export class WebhookRepository {
    * (so the head gets one mail).
    */
   async pauseFailing(department: string, id: string, at: string): Promise<boolean> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.webhookSubscription(department, id),
-          UpdateExpression: 'SET #status = :paused, pausedReason = :failing, pausedAt = :at',
-          ConditionExpression: '#status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':paused': 'paused', ':failing': 'failing', ':at': at, ':active': 'active' },
-        }),
-      );
-      this.cache.delete(department);
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    const paused = await updateWhere(this.db, {
+      Key: keys.webhookSubscription(department, id),
+      UpdateExpression: 'SET #status = :paused, pausedReason = :failing, pausedAt = :at',
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':paused': 'paused', ':failing': 'failing', ':at': at, ':active': 'active' },
+    });
+    if (paused) this.cache.delete(department);
+    return paused;
   }
 
   /** Records the outcome of a delivery on the subscription; answers the subscription after it. */
@@ -197,22 +180,13 @@ export class WebhookRepository {
         'SET failingSince = if_not_exists(failingSince, :at), lastDeliveryAt = :at, lastStatus = :status ADD consecutiveFailures :one';
       values[':one'] = 1;
     }
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.webhookSubscription(sub.department, sub.id),
-          UpdateExpression: update,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? publicView(fromItem<StoredSubscription>(out.Attributes)) : undefined;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-      throw error;
-    }
+    const after = await updatedWhere(this.db, {
+      Key: keys.webhookSubscription(sub.department, sub.id),
+      UpdateExpression: update,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: values,
+    });
+    return after ? publicView(fromItem<StoredSubscription>(after)) : undefined;
   }
 
   async log(subscriptionId: string, entry: WebhookDeliveryLog): Promise<void> {
@@ -299,39 +273,17 @@ export class WebhookRepository {
    * unlisted (an event already gone stays gone). Answers whether this call listed it.
    */
   async listUnderOrder(event: { id: string; orderNumber: string; createdAt: string }): Promise<boolean> {
-    const listing = keys.webhookOfOrder(event.orderNumber, event.createdAt, event.id);
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(event.id),
-          UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi2pk)',
-          ExpressionAttributeValues: { ':pk': listing.gsi2pk, ':sk': listing.gsi2sk },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      return false;
-    }
+    return listOnce(this.db, event.id, keys.webhookOfOrder(event.orderNumber, event.createdAt, event.id));
   }
 
   /** Replaces an event's payload (its words anonymised); an event already gone stays gone. */
   async rewritePayload(id: string, payload: string): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(id),
-          UpdateExpression: 'SET payload = :payload',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':payload': payload },
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    await updateWhere(this.db, {
+      Key: keys.outboxMessage(id),
+      UpdateExpression: 'SET payload = :payload',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':payload': payload },
+    });
   }
 
   /** Queues a test event (no order, so no lane). */
@@ -381,13 +333,21 @@ export class WebhookRepository {
   }
 
   private async finish(id: string, status: 'sent' | 'failed' | 'dropped', at: string): Promise<void> {
+    await this.setMessage(id, 'SET #status = :status, finishedAt = :at REMOVE gsi3pk, gsi3sk, gsi1pk, gsi1sk', {
+      ':status': status,
+      ':at': at,
+    });
+  }
+
+  /** An outbox message's status and what goes with it (`#status` names the attribute in `update`). */
+  private async setMessage(id: string, update: string, values: Record<string, unknown>): Promise<void> {
     await this.db.doc.send(
       new UpdateCommand({
         TableName: this.db.tableName,
         Key: keys.outboxMessage(id),
-        UpdateExpression: 'SET #status = :status, finishedAt = :at REMOVE gsi3pk, gsi3sk, gsi1pk, gsi1sk',
+        UpdateExpression: update,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':at': at },
+        ExpressionAttributeValues: values,
       }),
     );
   }
@@ -398,45 +358,35 @@ export class WebhookRepository {
    */
   async reschedule(message: WebhookMessage, at: string, countAttempt: boolean, error?: string): Promise<void> {
     const due = keys.outboxPending(at, message.id);
-    await this.db.doc.send(
-      new UpdateCommand({
-        TableName: this.db.tableName,
-        Key: keys.outboxMessage(message.id),
-        UpdateExpression: `SET #status = :pending, nextAttemptAt = :at, gsi3pk = :pk, gsi3sk = :sk${
-          error ? ', lastError = :error' : ''
-        }${countAttempt ? '' : ' ADD attempts :minus'}`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pending': 'pending',
-          ':at': at,
-          ':pk': due.gsi3pk,
-          ':sk': due.gsi3sk,
-          ...(error ? { ':error': error.slice(0, 500) } : {}),
-          ...(countAttempt ? {} : { ':minus': -1 }),
-        },
-      }),
+    await this.setMessage(
+      message.id,
+      `SET #status = :pending, nextAttemptAt = :at, gsi3pk = :pk, gsi3sk = :sk${
+        error ? ', lastError = :error' : ''
+      }${countAttempt ? '' : ' ADD attempts :minus'}`,
+      {
+        ':pending': 'pending',
+        ':at': at,
+        ':pk': due.gsi3pk,
+        ':sk': due.gsi3sk,
+        ...(error ? { ':error': error.slice(0, 500) } : {}),
+        ...(countAttempt ? {} : { ':minus': -1 }),
+      },
     );
   }
 
   /** Holds a message while its subscription is paused (it keeps its place in its lane). */
   async hold(message: WebhookMessage, at: string, countAttempt: boolean): Promise<void> {
     const held = keys.webhookHeld(message.subscriptionId, message.createdAt, message.id);
-    await this.db.doc.send(
-      new UpdateCommand({
-        TableName: this.db.tableName,
-        Key: keys.outboxMessage(message.id),
-        UpdateExpression: `SET #status = :held, nextAttemptAt = :at, gsi3pk = :pk, gsi3sk = :sk${
-          countAttempt ? '' : ' ADD attempts :minus'
-        }`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':held': 'held',
-          ':at': at,
-          ':pk': held.gsi3pk,
-          ':sk': held.gsi3sk,
-          ...(countAttempt ? {} : { ':minus': -1 }),
-        },
-      }),
+    await this.setMessage(
+      message.id,
+      `SET #status = :held, nextAttemptAt = :at, gsi3pk = :pk, gsi3sk = :sk${countAttempt ? '' : ' ADD attempts :minus'}`,
+      {
+        ':held': 'held',
+        ':at': at,
+        ':pk': held.gsi3pk,
+        ':sk': held.gsi3sk,
+        ...(countAttempt ? {} : { ':minus': -1 }),
+      },
     );
   }
 
@@ -449,32 +399,19 @@ export class WebhookRepository {
     for (const item of held) {
       const id = item.id as string;
       const due = keys.outboxPending(now, id);
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.outboxMessage(id),
-          UpdateExpression: 'SET #status = :pending, nextAttemptAt = :now, gsi3pk = :pk, gsi3sk = :sk',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':pk': due.gsi3pk, ':sk': due.gsi3sk },
-        }),
-      );
+      await this.setMessage(id, 'SET #status = :pending, nextAttemptAt = :now, gsi3pk = :pk, gsi3sk = :sk', {
+        ':pending': 'pending',
+        ':now': now,
+        ':pk': due.gsi3pk,
+        ':sk': due.gsi3sk,
+      });
     }
     return held.length;
   }
 
   /** A mail (the head's notice of a paused subscription) into the outbox, once per id. */
   async enqueueMail(message: MailMessage, now: string): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new PutCommand({
-          TableName: this.db.tableName,
-          Item: outboxItem(message, now),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
+    await putNew(this.db, outboxItem(message, now));
   }
 
   private async cached(department: string): Promise<StoredSubscription[]> {
