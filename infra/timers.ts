@@ -8,6 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import type { FunctionName } from './bundling.ts';
 import { type OrdoConfig, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 
@@ -22,35 +23,57 @@ class InvokeFunction extends LambdaInvoke {
   }
 }
 
+/** A function that an EventBridge Scheduler schedule invokes, retried twice while the run is still worth doing. */
+interface ScheduledFunctionProps {
+  config: OrdoConfig;
+  /** The function's and the schedule's name. */
+  name: FunctionName;
+  description: string;
+  timeout: Duration;
+  scheduleDescription: string;
+  schedule: scheduler.ScheduleExpression;
+  /** A run older than this is not worth doing any more (a later run does its work). */
+  maxEventAge: Duration;
+}
+
+class ScheduledFunction extends Construct {
+  readonly handler: OrdoFunction;
+  readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: ScheduledFunctionProps) {
+    super(scope, id);
+    const { config, name } = props;
+    this.handler = new OrdoFunction(this, 'Handler', {
+      config,
+      name,
+      description: props.description,
+      timeout: props.timeout,
+    });
+    this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      scheduleName: resourceName(config, name),
+      description: props.scheduleDescription,
+      schedule: props.schedule,
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new InvokeFunction(this.handler.fn, { retryAttempts: 2, maxEventAge: props.maxEventAge }),
+    });
+  }
+}
+
 export interface SlaTimerProps {
   config: OrdoConfig;
 }
 
-export class SlaTimer extends Construct {
-  readonly handler: OrdoFunction;
-  readonly schedule: scheduler.Schedule;
-
+export class SlaTimer extends ScheduledFunction {
   constructor(scope: Construct, id: string, props: SlaTimerProps) {
-    super(scope, id);
-    const { config } = props;
-
-    this.handler = new OrdoFunction(this, 'Handler', {
-      config,
+    super(scope, id, {
+      config: props.config,
       name: 'sla-timer',
       description: 'Raises SLA warnings and breaches for orders that are due',
       timeout: Duration.seconds(60),
-    });
-
-    this.schedule = new scheduler.Schedule(this, 'Schedule', {
-      scheduleName: resourceName(config, 'sla-timer'),
-      description: 'Runs the SLA timer every minute',
+      scheduleDescription: 'Runs the SLA timer every minute',
       schedule: scheduler.ScheduleExpression.rate(SLA_TIMER_RATE),
-      timeWindow: scheduler.TimeWindow.off(),
-      target: new InvokeFunction(this.handler.fn, {
-        // A run older than two minutes has been superseded by the next runs.
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(2),
-      }),
+      // A run older than two minutes has been superseded by the next runs.
+      maxEventAge: Duration.minutes(2),
     });
   }
 }
@@ -67,25 +90,16 @@ export interface RetentionJobProps {
  * service's retention period. It reads only each service's closings up to the due instant and is
  * idempotent, so a retried run changes nothing and a lost one is caught up by the next.
  */
-export class RetentionJob extends Construct {
-  readonly handler: OrdoFunction;
-  readonly schedule: scheduler.Schedule;
-
+export class RetentionJob extends ScheduledFunction {
   constructor(scope: Construct, id: string, props: RetentionJobProps) {
-    super(scope, id);
-    const { config } = props;
-    this.handler = new OrdoFunction(this, 'Handler', {
-      config,
+    super(scope, id, {
+      config: props.config,
       name: 'retention',
       description: 'Anonymises closed orders past their service’s retention period',
       timeout: Duration.minutes(5),
-    });
-    this.schedule = new scheduler.Schedule(this, 'Schedule', {
-      scheduleName: resourceName(config, 'retention'),
-      description: 'Runs the retention job once a day',
+      scheduleDescription: 'Runs the retention job once a day',
       schedule: scheduler.ScheduleExpression.cron(RETENTION_SCHEDULE),
-      timeWindow: scheduler.TimeWindow.off(),
-      target: new InvokeFunction(this.handler.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+      maxEventAge: Duration.hours(6),
     });
   }
 }
