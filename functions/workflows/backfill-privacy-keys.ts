@@ -19,6 +19,7 @@ import { type InboundRepository, listingsLacking } from '../repositories/inbound
 import type { OutboxRepository } from '../repositories/outbox.ts';
 import type { PrivacyRepository } from '../repositories/privacy.ts';
 import type { WebhookRepository } from '../repositories/webhooks.ts';
+import { fewAtOnce } from './few-at-once.ts';
 
 export interface PrivacyKeysBackfillDeps {
   privacy: Pick<PrivacyRepository, 'unlistedPage'>;
@@ -52,8 +53,6 @@ export interface PrivacyKeysBackfillResult {
 }
 
 const PAGE_SIZE = 1000;
-/** Writes at once. */
-const IN_FLIGHT = 8;
 
 export async function backfillPrivacyKeys(
   deps: PrivacyKeysBackfillDeps,
@@ -85,9 +84,7 @@ export async function backfillPrivacyKeys(
         if (options.dryRun || (await deps.webhooks.listUnderOrder(event))) result.webhookEvents++;
       }),
     ];
-    for (let i = 0; i < writes.length; i += IN_FLIGHT) {
-      await Promise.all(writes.slice(i, i + IN_FLIGHT).map((write) => write()));
-    }
+    await fewAtOnce(writes, (write) => write());
     result.pages++;
     result.scanned += page.scanned;
     from = page.next;

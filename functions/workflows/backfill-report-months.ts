@@ -11,6 +11,7 @@
 import { monthRowsOf } from '#shared/report-months.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import { monthRowId, type StatsRepository } from '../repositories/stats.ts';
+import { fewAtOnce } from './few-at-once.ts';
 
 export interface MonthBackfillDeps {
   departments: Pick<DepartmentRepository, 'list'>;
@@ -31,8 +32,6 @@ export interface MonthBackfillResult {
 
 /** Reads of a department before giving up when changes keep coming in between (a busy minute). */
 const ATTEMPTS = 5;
-/** Month rows put at once. */
-const IN_FLIGHT = 8;
 
 export async function backfillReportMonths(
   deps: MonthBackfillDeps,
@@ -45,16 +44,10 @@ export async function backfillReportMonths(
     for (let attempt = 1; ; attempt++) {
       const { months, days } = await deps.stats.monthSnapshot(code);
       const rows = monthRowsOf(days);
-      let raced = false;
-      for (let i = 0; i < rows.length; i += IN_FLIGHT) {
-        const put = await Promise.all(
-          rows
-            .slice(i, i + IN_FLIGHT)
-            .map((row) => deps.stats.putMonthRow(code, row, months.get(monthRowId(row.month, row.key)) ?? 'absent')),
-        );
-        if (put.includes(false)) raced = true;
-      }
-      if (!raced) {
+      const put = await fewAtOnce(rows, (row) =>
+        deps.stats.putMonthRow(code, row, months.get(monthRowId(row.month, row.key)) ?? 'absent'),
+      );
+      if (!put.includes(false)) {
         result.monthRows += rows.length;
         options.progress?.({ department: code, dayRows: days.length, monthRows: rows.length, attempts: attempt });
         break;

@@ -90,14 +90,11 @@ export class CatalogWorkflow {
   }
 
   async createService(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
-    try {
-      return await this.addDraft(user, body);
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        throw new ValidationError('invalid_request', {}, { id: refusal('id_taken', { id: body.id }) });
-      }
-      throw error;
-    }
+    return this.addDraft(
+      user,
+      body,
+      () => new ValidationError('invalid_request', {}, { id: refusal('id_taken', { id: body.id }) }),
+    );
   }
 
   /**
@@ -105,17 +102,23 @@ export class CatalogWorkflow {
    * The id may be one the head never typed (the template's default), so a taken one is a conflict.
    */
   async adoptTemplate(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
+    return this.addDraft(user, body, () => new ConflictError('service_exists', { id: body.id }));
+  }
+
+  /** A new draft service; an id already taken is refused as `taken` makes it. */
+  private async addDraft(
+    user: User,
+    body: ServiceBody & { id: string; department: string },
+    taken: () => Error,
+  ): Promise<Service> {
     try {
-      return await this.addDraft(user, body);
+      return await this.newDraft(user, body);
     } catch (error) {
-      if (error instanceof ConflictError) {
-        throw new ConflictError('service_exists', { id: body.id });
-      }
-      throw error;
+      throw error instanceof ConflictError ? taken() : error;
     }
   }
 
-  private async addDraft(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
+  private async newDraft(user: User, body: ServiceBody & { id: string; department: string }): Promise<Service> {
     if (!canEditCatalog(user, body.department)) {
       throw new ForbiddenError('head_only');
     }
