@@ -3,8 +3,8 @@
  * stand-in locally) and the files taken from them into the attachments bucket, under the same keys
  * uploads get (`uploads/<person>/<uuid>/<name>`), so an order refers to them like to any upload.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Instrument } from '../observability/tracer.ts';
+import { clientOnFirstUse, s3StandIn } from '../sdk-on-first-use.ts';
 
 export interface InboundStore {
   /** The raw message, or undefined when there is no such object. */
@@ -21,24 +21,14 @@ export function createInboundStore(opts: {
   endpoint?: string;
   instrument?: Instrument;
 }): InboundStore {
-  let loaded: Promise<{ client: S3Client; s3: typeof import('@aws-sdk/client-s3') }> | undefined;
-  const load = () =>
-    (loaded ??= import('@aws-sdk/client-s3').then((s3) => {
-      const client = new s3.S3Client({
-        region: opts.region,
-        ...(opts.endpoint
-          ? {
-              endpoint: opts.endpoint,
-              forcePathStyle: true,
-              credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-            }
-          : {}),
-      });
-      return { s3, client: opts.instrument?.(client) ?? client };
-    }));
+  const load = clientOnFirstUse(
+    () => import('@aws-sdk/client-s3'),
+    (s3) => new s3.S3Client({ region: opts.region, ...(opts.endpoint ? s3StandIn(opts.endpoint) : {}) }),
+    opts.instrument,
+  );
   return {
     async raw(key) {
-      const { client, s3 } = await load();
+      const { client, sdk: s3 } = await load();
       try {
         const out = await client.send(new s3.GetObjectCommand({ Bucket: opts.inboundBucket, Key: key }));
         return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : Buffer.alloc(0);
@@ -49,14 +39,14 @@ export function createInboundStore(opts: {
       }
     },
     async putRaw(key, body) {
-      const { client, s3 } = await load();
+      const { client, sdk: s3 } = await load();
       await client.send(
         new s3.PutObjectCommand({ Bucket: opts.inboundBucket, Key: key, Body: body, ContentType: 'message/rfc822' }),
       );
     },
     async putAttachment(owner, file) {
       if (!opts.attachmentsBucket) throw new Error('No attachments bucket is configured.');
-      const { client, s3 } = await load();
+      const { client, sdk: s3 } = await load();
       const safeName = file.name.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'attachment';
       const key = `uploads/${owner}/${crypto.randomUUID()}/${safeName}`;
       await client.send(

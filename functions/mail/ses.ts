@@ -3,9 +3,9 @@
  * the first send: the API builds a mailer but never sends (mail leaves through the outbox worker),
  * so its cold start does not pay for SES.
  */
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailMessage } from '#shared/model.ts';
 import type { Instrument } from '../observability/tracer.ts';
+import { clientOnFirstUse } from '../sdk-on-first-use.ts';
 import { isDeadline, NoAnswerError } from '../storage/client.ts';
 
 /**
@@ -29,9 +29,9 @@ export function createSesMailer(opts: {
   /** The signed reply address of an order (mail in), so a reply to mail about an order comes back to it. */
   replyTo?: (orderNumber: string) => Promise<string>;
 }): Mailer {
-  let ses: Promise<{ client: SESv2Client; sdk: typeof import('@aws-sdk/client-sesv2') }> | undefined;
-  const load = () =>
-    (ses ??= import('@aws-sdk/client-sesv2').then((sdk) => {
+  const load = clientOnFirstUse(
+    () => import('@aws-sdk/client-sesv2'),
+    (sdk) => {
       const client = new sdk.SESv2Client({
         region: opts.region,
         ...(opts.endpoint
@@ -57,8 +57,10 @@ export function createSesMailer(opts: {
         },
         { step: 'deserialize', name: 'ordoNoRetryAfterDeadline', priority: 'low' },
       );
-      return { sdk, client: opts.instrument?.(client) ?? client };
-    }));
+      return client;
+    },
+    opts.instrument,
+  );
   return {
     async send(message) {
       const { client, sdk } = await load();
