@@ -13,6 +13,7 @@ import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryPage } from '../storage/query-all.ts';
 import { auditPut } from './audit.ts';
+import { readThrough } from './read-through.ts';
 
 /** Order numbers start here so they look like real case numbers (HR-1001). */
 export const FIRST_ORDER_NUMBER = 1001;
@@ -28,15 +29,7 @@ export class DepartmentRepository {
   ) {}
 
   async get(code: string): Promise<Department | undefined> {
-    const hit = this.cache.get(code);
-    if (hit) return hit;
-    const { Item } = await this.db.doc.send(
-      new GetCommand({ TableName: this.db.tableName, Key: keys.department(code) }),
-    );
-    if (!Item) return undefined;
-    const department = fromItem<Department>(Item);
-    this.cache.set(code, department);
-    return department;
+    return readThrough(this.db, this.cache, code, keys.department(code));
   }
 
   async list(): Promise<Department[]> {

@@ -12,7 +12,7 @@
  * Each writer changes only its own attributes (sign-in: the identity provider's; preferences: the
  * person's; role changes: the roles), so none can bring back what another removed.
  */
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { Language, User } from '#shared/model.ts';
@@ -31,6 +31,7 @@ import { BriefCache } from '../storage/brief-cache.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { readThrough } from './read-through.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
 export const PROFILE_CACHE_MS = 30_000;
@@ -48,13 +49,7 @@ export class UserRepository {
   ) {}
 
   async get(id: string): Promise<User | undefined> {
-    const hit = this.cache.get(id);
-    if (hit) return hit;
-    const { Item } = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.user(id) }));
-    if (!Item) return undefined;
-    const user = fromItem<User>(Item);
-    this.remember(user);
-    return user;
+    return readThrough(this.db, this.cache, id, keys.user(id));
   }
 
   /**
