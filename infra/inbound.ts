@@ -158,18 +158,11 @@ export class OrdoInbound extends Construct {
    * API's role, so it opens only what the role may read.
    */
   letReadRawMail(fn: OrdoFunction): void {
-    fn.allow(
-      new iam.PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)],
-      }),
+    this.allowOnRawMail(
+      fn,
+      ['s3:GetObject'],
+      'The head downloads any raw message of their department, each named by its SES message id; the API only reads (GetObject) under the inbound prefix of this one bucket, after checking the message is the department’s.',
     );
-    fn.setEnv('INBOUND_BUCKET', this.bucket.bucketName);
-    Validations.of(fn.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${arnInFinding(this.bucket)}/${INBOUND_PREFIX}*]`,
-      reason:
-        'The head downloads any raw message of their department, each named by its SES message id; the API only reads (GetObject) under the inbound prefix of this one bucket, after checking the message is the department’s.',
-    });
   }
 
   /**
@@ -178,18 +171,27 @@ export class OrdoInbound extends Construct {
    * listing a key's versions; nothing else of the bucket.
    */
   letRemoveRawMail(fn: OrdoFunction): void {
-    fn.allow(
-      new iam.PolicyStatement({
-        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
-        resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)],
-      }),
+    this.allowOnRawMail(
+      fn,
+      ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      'A person’s erasure and the retention job delete the raw messages of their mail, each named by its SES message id known only at run time; only deletes under the inbound prefix of this one bucket.',
+      ['s3:ListBucketVersions'],
     );
-    fn.allow(new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [this.bucket.bucketArn] }));
+  }
+
+  /**
+   * Lets a function do `actions` on the raw messages (under the inbound prefix) and `onBucket` on the
+   * bucket itself, and names the bucket to it; `reason` is why the prefix's wildcard is acceptable.
+   */
+  private allowOnRawMail(fn: OrdoFunction, actions: string[], reason: string, onBucket: string[] = []): void {
+    fn.allow(new iam.PolicyStatement({ actions, resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)] }));
+    if (onBucket.length > 0) {
+      fn.allow(new iam.PolicyStatement({ actions: onBucket, resources: [this.bucket.bucketArn] }));
+    }
     fn.setEnv('INBOUND_BUCKET', this.bucket.bucketName);
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${arnInFinding(this.bucket)}/${INBOUND_PREFIX}*]`,
-      reason:
-        'A person’s erasure and the retention job delete the raw messages of their mail, each named by its SES message id known only at run time; only deletes under the inbound prefix of this one bucket.',
+      reason,
     });
   }
 
