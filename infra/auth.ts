@@ -135,19 +135,23 @@ export class OrdoAuth extends Construct {
     });
     this.domainUrl = this.domain.baseUrl();
 
+    // What every identity provider is given: the pool, its name on the sign-in page, the attributes it maps.
+    const ofPool = (idp: { name: string; attributes: ProviderAttributes }) => ({
+      userPool: this.userPool,
+      name: idp.name,
+      attributeMapping: attributeMapping(idp.attributes),
+    });
     if (config.oidcProvider) {
       const idp = config.oidcProvider;
       this.providers.push(
         new cognito.UserPoolIdentityProviderOidc(this, 'OidcProvider', {
-          userPool: this.userPool,
-          name: idp.name,
+          ...ofPool(idp),
           issuerUrl: idp.issuer,
           clientId: idp.clientId,
           // A dynamic reference: CloudFormation reads the secret at deploy time; the template holds only its ARN.
           clientSecret: SecretValue.secretsManager(idp.clientSecretArn).unsafeUnwrap(),
           scopes: idp.scopes,
           attributeRequestMethod: cognito.OidcAttributeRequestMethod.GET,
-          attributeMapping: attributeMapping(idp.attributes),
         }),
       );
     }
@@ -155,13 +159,11 @@ export class OrdoAuth extends Construct {
       const idp = config.samlProvider;
       this.providers.push(
         new cognito.UserPoolIdentityProviderSaml(this, 'SamlProvider', {
-          userPool: this.userPool,
-          name: idp.name,
+          ...ofPool(idp),
           metadata:
             idp.metadata.type === 'url'
               ? cognito.UserPoolIdentityProviderSamlMetadata.url(idp.metadata.url)
               : cognito.UserPoolIdentityProviderSamlMetadata.file(idp.metadata.content),
-          attributeMapping: attributeMapping(idp.attributes),
         }),
       );
     }
