@@ -68,64 +68,60 @@ export class ReportWorkflow {
 
   csv(report: ReportView, table: ReportTable): string {
     const pct = (n: number | undefined) => (n === undefined ? '' : (n * 100).toFixed(1));
-    switch (table) {
-      case 'services':
-        return toCsv(
-          report.services.map((s) => ({
-            service: report.serviceNames[s.serviceId] ?? s.serviceId,
-            created: s.created,
-            resolved: s.resolved,
-            first_response_compliance_pct: pct(s.firstResponseCompliance),
-            resolution_compliance_pct: pct(s.resolutionCompliance),
-            csat_pct: pct(s.csat),
-            median_business_minutes: s.medianMinutes ?? '',
-            clarifications: s.clarifications,
-            reworks: s.reworks,
-            standard_versions: s.standardVersions.join(' '),
-            attention: s.attention,
-          })),
-        );
-      case 'agents':
-        return toCsv(
-          report.agents.map((a) => ({
-            agent: a.agentId,
-            resolved: a.resolved,
-            first_response_compliance_pct: pct(a.firstResponseCompliance),
-            resolution_compliance_pct: pct(a.resolutionCompliance),
-            csat_pct: pct(a.csat),
-          })),
-        );
-      case 'weekly':
-        return toCsv(
-          report.weekly.map((w) => ({
-            week: w.week,
-            created: w.created,
-            resolved: w.resolved,
-            resolution_compliance_pct: pct(w.resolutionCompliance),
-            csat_pct: pct(w.csat),
-          })),
-        );
-      case 'stages':
-        return toCsv(
-          report.stages.map((s) => ({
-            stage: s.stage,
-            business_minutes: s.minutes,
-            holds: s.holds,
-            average_minutes: s.averageMinutes,
-          })),
-        );
-      case 'rejections':
-      case 'breaches':
-      case 'lowScores':
-        return toCsv(
-          report.pareto[table].map((p) => ({
-            cause: p.key,
-            count: p.count,
-            share_pct: pct(p.share),
-            cumulative_pct: pct(p.cumulative),
-          })),
-        );
-    }
+    // The compliance and satisfaction columns, named and formatted alike in every table that has them.
+    const outcomes = (r: { resolutionCompliance?: number | undefined; csat?: number | undefined }) => ({
+      resolution_compliance_pct: pct(r.resolutionCompliance),
+      csat_pct: pct(r.csat),
+    });
+    const responses = (r: Parameters<typeof outcomes>[0] & { firstResponseCompliance?: number | undefined }) => ({
+      first_response_compliance_pct: pct(r.firstResponseCompliance),
+      ...outcomes(r),
+    });
+    const pareto = (p: ReportView['pareto'][keyof ReportView['pareto']][number]) => ({
+      cause: p.key,
+      count: p.count,
+      share_pct: pct(p.share),
+      cumulative_pct: pct(p.cumulative),
+    });
+    // Each table's rows, a column per key in the order written.
+    const tables: Record<ReportTable, () => Array<Record<string, unknown>>> = {
+      services: () =>
+        report.services.map((s) => ({
+          service: report.serviceNames[s.serviceId] ?? s.serviceId,
+          created: s.created,
+          resolved: s.resolved,
+          ...responses(s),
+          median_business_minutes: s.medianMinutes ?? '',
+          clarifications: s.clarifications,
+          reworks: s.reworks,
+          standard_versions: s.standardVersions.join(' '),
+          attention: s.attention,
+        })),
+      agents: () =>
+        report.agents.map((a) => ({
+          agent: a.agentId,
+          resolved: a.resolved,
+          ...responses(a),
+        })),
+      weekly: () =>
+        report.weekly.map((w) => ({
+          week: w.week,
+          created: w.created,
+          resolved: w.resolved,
+          ...outcomes(w),
+        })),
+      stages: () =>
+        report.stages.map((s) => ({
+          stage: s.stage,
+          business_minutes: s.minutes,
+          holds: s.holds,
+          average_minutes: s.averageMinutes,
+        })),
+      rejections: () => report.pareto.rejections.map(pareto),
+      breaches: () => report.pareto.breaches.map(pareto),
+      lowScores: () => report.pareto.lowScores.map(pareto),
+    };
+    return toCsv(tables[table]());
   }
 
   async backlog(user: User, department: string): Promise<Backlog> {
