@@ -413,7 +413,10 @@ function render(run: {
         ['OS', machine.os!],
         ['Node.js', machine.node!],
         ['Java', javaVersion()],
-        ['DynamoDB Local', `1.25.1 (amplify-dynamodb-simulator 2.9.30), in memory, the product's JVM flags (scripts/local/dynamodb.ts) with -Xmx${DYNAMO_HEAP}`],
+        [
+          'DynamoDB Local',
+          `1.25.1 (amplify-dynamodb-simulator 2.9.30), in memory, the product's JVM flags (scripts/local/dynamodb.ts) with -Xmx${DYNAMO_HEAP}`,
+        ],
         ['SES stand-in', 'aws-ses-v2-local 2.10.2'],
         ['browser', versionOf('/usr/bin/chromium', ['--version'])],
       ],
@@ -465,7 +468,7 @@ function render(run: {
       'stream: DynamoDB Local slows every write down as stream records pile up (measured once on this machine ' +
       'with the bulk loader: ~530 instead of ~1,560 items/s; TransactWriteItems p50 from 4.4 to 6.2 ms between a ' +
       '1k- and a 10k-order table with the stream, flat without). In AWS the stream is asynchronous; locally nothing reads it (the outbox is polled).',
-    '- **DynamoDB Local** is started by the benchmark through the product\'s launcher (scripts/local/dynamodb.ts: ' +
+    "- **DynamoDB Local** is started by the benchmark through the product's launcher (scripts/local/dynamodb.ts: " +
       'serial collector, quick JIT tier, a heap kept near its live data) with its heap cap raised to 2 GiB as ' +
       'headroom for the load tests; the data would fit under the development cap as well, since the in-memory ' +
       'store is SQLite outside the Java heap (checked once: 100k orders with their timelines, ~770 MB resident).',
