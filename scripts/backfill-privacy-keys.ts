@@ -11,7 +11,7 @@
  *     STAGE=prod TABLE_NAME=<table> AWS_REGION=<region> npm run backfill:privacy-keys -- [--dry-run] [--from=<next>]
  */
 import { InboundRepository } from '../functions/repositories/inbound.ts';
-import { PrivacyRepository } from '../functions/repositories/privacy.ts';
+import { UnlistedItems } from '../functions/repositories/unlisted.ts';
 import { backfillPrivacyKeys, type PrivacyKeysBackfillResult } from '../functions/workflows/backfill-privacy-keys.ts';
 import { flag, operatorCore } from './local/operator.ts';
 
@@ -23,7 +23,7 @@ const counts = (r: PrivacyKeysBackfillResult) =>
   `by order ${r.mails} mails, ${r.orderListings} mail in records, ${r.webhookEvents} webhook events; by sender ${r.senderListings} mail in records`;
 const result = await backfillPrivacyKeys(
   {
-    privacy: new PrivacyRepository(core.db, core.orders),
+    unlisted: new UnlistedItems(core.db),
     outbox: core.outbox,
     inbound: new InboundRepository(core.db),
     webhooks: core.webhooks,

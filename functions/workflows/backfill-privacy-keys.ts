@@ -9,7 +9,7 @@
  *
  * A one-off job: those items are listed nowhere else by person or order (delivered mail and webhook
  * events are in no list at all), so it reads the whole table once, page by page (a Scan filtered to them:
- * repositories/privacy.ts unlistedPage), never on a request. Each listing is set on condition that
+ * repositories/unlisted.ts), never on a request. Each listing is set on condition that
  * the item still lacks it, so the job is idempotent (a second run finds nothing to list), safe beside
  * live traffic (a record an erasure rewrote meanwhile is listed by that write), and can stop and go on
  * from the last page's position (`from`). `dryRun` reads and counts without writing.
@@ -17,12 +17,12 @@
  */
 import { type InboundRepository, listingsLacking } from '../repositories/inbound.ts';
 import type { OutboxRepository } from '../repositories/outbox.ts';
-import type { PrivacyRepository } from '../repositories/privacy.ts';
+import type { UnlistedItems } from '../repositories/unlisted.ts';
 import type { WebhookRepository } from '../repositories/webhooks.ts';
 import { fewAtOnce } from './few-at-once.ts';
 
 export interface PrivacyKeysBackfillDeps {
-  privacy: Pick<PrivacyRepository, 'unlistedPage'>;
+  unlisted: Pick<UnlistedItems, 'page'>;
   outbox: Pick<OutboxRepository, 'listUnderOrder'>;
   inbound: Pick<InboundRepository, 'listForPrivacy'>;
   webhooks: Pick<WebhookRepository, 'listUnderOrder'>;
@@ -68,7 +68,7 @@ export async function backfillPrivacyKeys(
   };
   let from = options.from;
   do {
-    const page = await deps.privacy.unlistedPage(from, options.pageSize ?? PAGE_SIZE);
+    const page = await deps.unlisted.page(from, options.pageSize ?? PAGE_SIZE);
     const writes: Array<() => Promise<void>> = [
       ...page.mails.map((mail) => async () => {
         if (options.dryRun || (await deps.outbox.listUnderOrder(mail))) result.mails++;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, ENTRY_FILE, splitOutputs } from '../../infra/bundling.ts';
+import { buildOptions, ENTRY_FILE, FUNCTION_ENTRIES, type FunctionName, splitOutputs } from '../../infra/bundling.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,4 +56,26 @@ describe('the api bundle', () => {
       ).toBe(true);
     }
   }, 60_000);
+});
+
+describe('every function the stack deploys', () => {
+  it('leaves out the Scan of the operator’s one-off backfill (repositories/unlisted.ts)', async () => {
+    for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
+      const { metafile } = await build({
+        ...buildOptions(root, name, path.join(root, 'dist', 'bundle-test', name)),
+        metafile: true,
+        write: false,
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(metafile.inputs);
+      expect(
+        inputs.some((input) => input.startsWith('functions/repositories/')),
+        name,
+      ).toBe(true);
+      expect(
+        inputs.filter((input) => input.includes('functions/repositories/unlisted.ts')),
+        name,
+      ).toEqual([]);
+    }
+  }, 120_000);
 });

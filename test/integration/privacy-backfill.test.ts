@@ -11,6 +11,7 @@ import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InboundRecord, InboundRepository } from '#functions/repositories/inbound.ts';
 import { PrivacyRepository } from '#functions/repositories/privacy.ts';
+import { UnlistedItems } from '#functions/repositories/unlisted.ts';
 import { keys } from '#functions/storage/keys.ts';
 import {
   backfillPrivacyKeys,
@@ -50,7 +51,7 @@ const privacy = () => new PrivacyRepository(h.deps.db, h.deps.orders);
 
 const backfill = (options: PrivacyKeysBackfillOptions = {}): Promise<PrivacyKeysBackfillResult> =>
   backfillPrivacyKeys(
-    { privacy: privacy(), outbox: h.deps.outbox, inbound, webhooks: h.deps.webhooks },
+    { unlisted: new UnlistedItems(h.deps.db), outbox: h.deps.outbox, inbound, webhooks: h.deps.webhooks },
     { pageSize: 40, ...options },
   );
 
