@@ -13,6 +13,15 @@ export function isConditionFailure(error: unknown): boolean {
   return (error as Error).name === 'ConditionalCheckFailedException';
 }
 
+/**
+ * DynamoDB refused a write, alone or in a transaction, because it could not apply: a condition did not
+ * hold, or (a transaction) it met another write of the same items. To the caller both mean "changed
+ * meanwhile".
+ */
+export function isWriteRefused(error: unknown): boolean {
+  return isConditionFailure(error) || (error as Error).name === 'TransactionCanceledException';
+}
+
 /** Waits for a conditional write: true when it was written, false when its condition did not hold. */
 export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
   try {

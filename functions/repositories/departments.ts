@@ -13,6 +13,7 @@ import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryPage } from '../storage/query-all.ts';
 import { auditPut } from './audit.ts';
+import { isWriteRefused } from './conditional.ts';
 import { readThrough } from './read-through.ts';
 
 /** Order numbers start here so they look like real case numbers (HR-1001). */
@@ -63,8 +64,7 @@ export class DepartmentRepository {
         await this.db.doc.send(new PutCommand(put));
       }
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
+      if (isWriteRefused(error)) {
         throw new ConflictError('department_changed', { code: department.code });
       }
       throw error;

@@ -29,7 +29,7 @@ import type { MailMessage } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll } from '../storage/query-all.ts';
-import { newestFirst, updatedWhere } from './conditional.ts';
+import { isWriteRefused, newestFirst, updatedWhere } from './conditional.ts';
 import { oncePerDay } from './outbox.ts';
 
 export interface MailIntake {
@@ -86,11 +86,6 @@ export type Claim =
   | { kind: 'claimed'; record: InboundRecord }
   | { kind: 'done'; record: InboundRecord }
   | { kind: 'busy' };
-
-function isConditionFailure(error: unknown): boolean {
-  const name = (error as Error).name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-}
 
 /** What a record needs to be listed under its sender and its order. */
 export type ListableRecord = Pick<InboundRecord, 'id' | 'receivedAt' | 'personId' | 'from' | 'orderNumber'>;
@@ -172,7 +167,7 @@ export class InboundRepository {
         }),
       )
       .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
+        if (!isWriteRefused(error)) throw error;
       });
   }
 
@@ -229,7 +224,7 @@ export class InboundRepository {
       );
       return put;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isWriteRefused(error)) throw error;
       return { sender: false, order: false };
     }
   }
@@ -323,7 +318,7 @@ export class InboundRepository {
       );
       return true;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!isWriteRefused(error)) throw error;
       const queued = await this.db.doc.send(
         new GetCommand({
           TableName: this.db.tableName,
@@ -397,7 +392,7 @@ export class InboundRepository {
       await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isWriteRefused(error)) return false;
       throw error;
     }
   }

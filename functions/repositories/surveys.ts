@@ -5,11 +5,12 @@
  * (Query DEPT#code, sk begins_with FOLLOWUP#); one follow-up (GetItem DEPT#code/FOLLOWUP#number).
  * Writes ride in the order's transaction (OrderRepository.update builds them with the functions below).
  */
-import { GetCommand, type TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { FollowUp } from '#shared/model.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryPage } from '../storage/query-all.ts';
+import { updatedWhere } from './conditional.ts';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -100,22 +101,13 @@ export class SurveyRepository {
 
   /** Closes an open follow-up; returns undefined when it was closed already. */
   async close(department: string, number: string, by: string, at: string, note: string): Promise<FollowUp | undefined> {
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.followUp(department, number),
-          UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, note = :note',
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':by': by, ':note': note },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes ? fromItem<FollowUp>(out.Attributes) : undefined;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-      throw error;
-    }
+    const closed = await updatedWhere(this.db, {
+      Key: keys.followUp(department, number),
+      UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, note = :note',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':by': by, ':note': note },
+    });
+    return closed ? fromItem<FollowUp>(closed) : undefined;
   }
 }

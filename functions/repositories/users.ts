@@ -31,6 +31,7 @@ import { BriefCache } from '../storage/brief-cache.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions } from '../storage/keys.ts';
 import { inPartition, queryAll, queryPage } from '../storage/query-all.ts';
+import { updatedWhere } from './conditional.ts';
 import { readThrough } from './read-through.ts';
 
 /** How long a profile read is reused by this process; a role change elsewhere is seen after at most this. */
@@ -252,26 +253,17 @@ export class UserRepository {
       set.push('#language = :language');
       values[':language'] = prefs.language;
     }
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: keys.user(id),
-          UpdateExpression: `SET ${set.join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ...(prefs.language ? { ExpressionAttributeNames: { '#language': 'language' } } : {}),
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      const user = fromItem<User>(out.Attributes ?? {});
-      this.remember(user);
-      return user;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException')
-        throw new NotFoundError('person_not_found', { id });
-      throw error;
-    }
+    const updated = await updatedWhere(this.db, {
+      Key: keys.user(id),
+      UpdateExpression: `SET ${set.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(prefs.language ? { ExpressionAttributeNames: { '#language': 'language' } } : {}),
+      ExpressionAttributeValues: values,
+    });
+    if (!updated) throw new NotFoundError('person_not_found', { id });
+    const user = fromItem<User>(updated);
+    this.remember(user);
+    return user;
   }
 
   /** Reads the stored profile, bypassing this process's cache (before changing it). */
