@@ -11,6 +11,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { UPLOAD_STAGING, type UploadTicket } from '#shared/api.ts';
 import type { Instrument } from '../observability/tracer.ts';
+import { clientOnFirstUse, s3StandIn } from '../sdk-on-first-use.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 const DOWNLOAD_SECONDS = 5 * 60;
@@ -31,35 +32,28 @@ export function bucketStore(
 
 export class AttachmentStore {
   /** The S3 client and presigner load on first use: most API calls never touch a file. */
-  private s3?: Promise<{
+  private readonly sdk: () => Promise<{
+    sdk: [typeof import('@aws-sdk/client-s3'), typeof import('@aws-sdk/s3-request-presigner')];
     client: S3Client;
-    s3: typeof import('@aws-sdk/client-s3');
-    sign: typeof import('@aws-sdk/s3-request-presigner')['getSignedUrl'];
   }>;
   constructor(
     private readonly bucket: string,
-    private readonly opts: { region: string; endpoint?: string; instrument?: Instrument },
-  ) {}
-
-  private load() {
-    this.s3 ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
-      ([s3, presigner]) => {
-        const client = new s3.S3Client({
-          region: this.opts.region,
-          ...(this.opts.endpoint
-            ? {
-                endpoint: this.opts.endpoint,
-                forcePathStyle: true,
-                // s3rver checks signatures against these fixed credentials.
-                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-              }
-            : {}),
-        });
-        // Traced in Lambda (copies and lookups; presigning sends nothing).
-        return { s3, sign: presigner.getSignedUrl, client: this.opts.instrument?.(client) ?? client };
-      },
+    opts: { region: string; endpoint?: string; instrument?: Instrument },
+  ) {
+    // Traced in Lambda (copies and lookups; presigning sends nothing).
+    this.sdk = clientOnFirstUse(
+      () => Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]),
+      ([s3]) => new s3.S3Client({ region: opts.region, ...(opts.endpoint ? s3StandIn(opts.endpoint) : {}) }),
+      opts.instrument,
     );
-    return this.s3;
+  }
+
+  private async load() {
+    const {
+      client,
+      sdk: [s3, presigner],
+    } = await this.sdk();
+    return { client, s3, sign: presigner.getSignedUrl };
   }
 
   async uploadTicket(
