@@ -288,6 +288,10 @@ export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
 
 export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, says('order_number_format'));
 export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'));
+// Ids with no format of their own: an unknown one answers 404. Their length is bounded all the same,
+// longer than any id made here, so that no path reaches a DynamoDB key over its 1,024 bytes.
+export const serviceIdParam = z.string().max(100).describe('A service id; an unknown one answers 404.');
+export const personIdParam = z.string().max(255).describe('A person’s id; an unknown one answers 404.');
 
 // ---- responses ----
 

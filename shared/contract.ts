@@ -36,6 +36,7 @@ import {
   type Page,
   type ProcessMapView,
   pageQuery,
+  personIdParam,
   preferencesBody,
   priorityBody,
   processQuery,
@@ -49,6 +50,7 @@ import {
   type ServiceView,
   type SipocResponse,
   type SurveyView,
+  serviceIdParam,
   signInBody,
   stageBody,
   stepParam,
@@ -123,10 +125,9 @@ export const TAGS: Record<Tag, string> = {
   admin: 'Platform administration.',
 };
 
-// Path parameters without a format of their own: the workflow answers 404 for one it does not know.
 const token = z.string().describe('The signed token from the emailed link.');
-const serviceId = z.string().describe('A service id; an unknown one answers 404.');
-const userId = z.string().describe('A person’s id; an unknown one answers 404.');
+const serviceId = serviceIdParam;
+const userId = personIdParam;
 const itemId = z.string().min(1).max(100);
 const number = orderNumberParam;
 const code = departmentCodeParam;

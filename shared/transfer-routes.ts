@@ -3,14 +3,13 @@
  * the department's document, one service's, and an import of a document or a CSV list, previewed or
  * applied (shared/transfer.ts, shared/transfer-csv.ts).
  */
-import * as z from 'zod';
 import type { Audience } from './access.ts';
-import { departmentCodeParam } from './api.ts';
+import { departmentCodeParam, serviceIdParam } from './api.ts';
 import { answer } from './route-answer.ts';
 import { csvImportBody, type ImportAnswer, importQuery, type TransferDocument, transferDocument } from './transfer.ts';
 
 const code = departmentCodeParam;
-const serviceId = z.string().describe('A service id; an unknown one answers 404.');
+const serviceId = serviceIdParam;
 
 export const TRANSFER_ROUTES = {
   'GET /departments/:code/export': {

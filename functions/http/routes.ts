@@ -18,20 +18,12 @@ export type Handler<K extends RouteKey> = (
 
 export type On = <K extends RouteKey>(key: K, handler: Handler<K>) => void;
 
-/** How a refused path parameter is named in the answer. */
-const PARAM_WORDS: Record<string, string> = {
-  number: 'order number',
-  code: 'department code',
-  inputId: 'input id',
-  deliverableId: 'deliverable id',
-};
-
 /** The request read with the route's schemas: the body first, then the path, then the query. */
 async function readInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Record<keyof Input<RouteKey>, unknown>> {
   const body = spec.body ? await jsonBody(c, spec.body) : undefined;
   const params: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(spec.params ?? {}))
-    params[name] = parse(schema as z.ZodType, c.req.param(name), PARAM_WORDS[name] ?? name);
+    params[name] = parse(schema as z.ZodType, c.req.param(name), name);
   return { body, params, query: spec.query ? query(c, spec.query) : undefined };
 }
 

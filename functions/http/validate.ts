@@ -11,12 +11,19 @@ const JSON_TYPE = /^application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-
 
 /**
  * Parses `value` with a shared schema; a failure is a 400 with a refusal per field (`zodRefusals`).
- * `_what` named the value in the English message this answer had before refusals were codes.
+ * `field` names a value that is not an object (a path parameter, a header), whose refusal would
+ * otherwise stand under `_`.
  */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, _what?: string): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, value: unknown, field?: string): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError('invalid_request', {}, zodRefusals(result.error, value));
-  return result.data;
+  if (result.success) return result.data;
+  const fields = zodRefusals(result.error, value);
+  const own = field === undefined ? undefined : fields._;
+  if (own) {
+    delete fields._;
+    fields[field as string] = own;
+  }
+  throw new ValidationError('invalid_request', {}, fields);
 }
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {

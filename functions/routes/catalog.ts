@@ -50,7 +50,6 @@ export function catalogRoutes(deps: Deps, on: On): void {
     const body = parse(
       createServiceBody,
       serviceFromTemplate(template, { department: params.code, ownerId: user.id, id: request.id, name: request.name }),
-      'service',
     );
     return flow.adoptTemplate(user, body);
   });

@@ -1112,6 +1112,20 @@ describe('hostile requests against every route', () => {
     expect(answers).toEqual([]);
   });
 
+  it('refuses an id in the path longer than any key can hold with 400 and a field code, never 5xx', async () => {
+    // Found by seed 1898428319: a service id of 15,000 characters reached DynamoDB as a key.
+    const long = encodeURIComponent('<script>'.repeat(1_000));
+    for (const [caller, path] of [
+      ['frank', `/departments/FIN/services/${long}/process`],
+      ['frank', `/services/${long}`],
+      ['ada', `/users/${long}/export`],
+    ] as const) {
+      const res = await call<Problem>(caller, path.endsWith('/export') ? 'POST' : 'GET', path);
+      expect(res.status, path.slice(0, 40)).toBe(400);
+      expect(res.body.fields?.id?.code).toBe('too_long');
+    }
+  });
+
   it('keeps raw control characters out of stored order titles', async () => {
     const res = await call<OrderView & Problem>('anna', 'POST', '/orders', {
       serviceId: 'fac-repair',
