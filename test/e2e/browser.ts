@@ -147,6 +147,20 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Opens `path` inside the portal already loaded in `page`, as a link does: the router shows the
+ * route without loading the page again (and axe, once injected, stays). Then waits until it settled.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    (window as unknown as { ordoQuiet?: number }).ordoQuiet = 0;
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForFunction((to) => location.pathname === to, path);
+  await settled(page);
+}
+
 // axe-core as @axe-core/playwright ships it, so both always run the same rules.
 const requireHere = createRequire(import.meta.url);
 const axeSource = readFileSync(
