@@ -19,6 +19,19 @@ export const PEOPLE_PAGE = 10;
 // Letters NFD does not split into a base letter and a mark.
 const FOLD: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
 
+/**
+ * Longer words are cut to this many UTF-16 units, the longest address an email can have (RFC 5321), so
+ * every address stays whole. Folding can lengthen a word (NFD splits a Hangul syllable into three
+ * letters), and a word is a key of the directory (`word#id`, at most 1,024 bytes in DynamoDB): cut, a
+ * word is at most 762 bytes in UTF-8. The words of a search are cut alike, so they still begin the
+ * words they began.
+ */
+export const MAX_LISTED_WORD = 254;
+
+/** A word cut to MAX_LISTED_WORD, never between the two halves of a surrogate pair. */
+const cut = (word: string) =>
+  word.length <= MAX_LISTED_WORD ? word : word.slice(0, MAX_LISTED_WORD).replace(/[\uD800-\uDBFF]$/, '');
+
 /** Lower case without accents: "Łukasz Żółć" → "lukasz zolc". */
 export function fold(text: string): string {
   return text
@@ -33,7 +46,8 @@ export function searchWords(query: string): string[] {
   return fold(query)
     .split(/[\s,;()"]+/)
     .filter(Boolean)
-    .slice(0, 5);
+    .slice(0, 5)
+    .map(cut);
 }
 
 /**
@@ -44,7 +58,7 @@ export function listingWords(person: Pick<User, 'name' | 'email'>): string[] {
   const name = fold(person.name)
     .split(/[\s\-'’.]+/)
     .filter(Boolean);
-  return [...new Set([...name, fold(person.email)])].sort();
+  return [...new Set([...name, fold(person.email)].map(cut))].sort();
 }
 
 /** Whether every word of the search begins one of the words the person is listed under. */

@@ -1126,6 +1126,39 @@ describe('hostile requests against every route', () => {
     }
   });
 
+  it('signs in and finds a person whose name or address folds into a word longer than a key can hold', async () => {
+    // NFD splits each Hangul syllable into three letters: a name of 200 syllables was a directory key of
+    // 1,800 bytes, and its sign-in answered 500.
+    const syllables = '한'.repeat(200);
+    const people = [
+      { sub: 'long-name', name: syllables, email: 'long.name@example.com' },
+      { sub: 'long-address', name: 'Long Address', email: `${syllables}@example.com` },
+    ];
+    for (const { sub, ...claims } of people) {
+      const idToken = await craftToken({
+        sub,
+        token_use: 'id',
+        client_id: undefined,
+        aud: h.deps.config.auth.clientId,
+        email_verified: true,
+        ...claims,
+      });
+      const res = await app.request(`${API_PREFIX}/me/sign-in`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await craftToken({ sub })}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ idToken }),
+      });
+      expect(res.status, `${sub}: ${await res.clone().text()}`).toBe(200);
+    }
+    const found = await call<Array<{ id: string }>>(
+      'anna',
+      'GET',
+      `/people?q=${encodeURIComponent(syllables.slice(0, 100))}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.map((p) => p.id).sort()).toEqual(['long-address', 'long-name']);
+  });
+
   it('keeps raw control characters out of stored order titles', async () => {
     const res = await call<OrderView & Problem>('anna', 'POST', '/orders', {
       serviceId: 'fac-repair',
