@@ -55,6 +55,18 @@ export const ANSWERED_REFUSALS: ReadonlySet<InboundOutcome> = new Set([
 /** Raw messages above this are refused (SES accepts up to 40 MB; uploads allow 10 MB a file). */
 export const INBOUND_MAX_BYTES = 10 * 1024 * 1024;
 
+/** No mailbox has a longer address: 254 octets (RFC 5321: a path of 256, less its angle brackets). */
+export const MAX_ADDRESS_BYTES = 254;
+
+/**
+ * The sender's address as mail in takes it: none when it is longer than any mailbox's, so the message
+ * is refused as one without a trustworthy sender and never answered. Such an address could be no
+ * key of the sender's listing or of the days it was answered (DynamoDB: at most 2,048 bytes).
+ */
+export function senderAddress(address: string | undefined): string | undefined {
+  return address !== undefined && new TextEncoder().encode(address).length <= MAX_ADDRESS_BYTES ? address : undefined;
+}
+
 /** What the checks need of a parsed message: lower-cased header names → values as text. */
 export interface InboundHeaders {
   get(name: string): string | undefined;

@@ -26,6 +26,7 @@ import {
   intakeAnswers,
   isUnauthenticated,
   parseInboundAddress,
+  senderAddress,
   stripReply,
   verdictsFromHeaders,
 } from '#shared/inbound.ts';
@@ -375,7 +376,7 @@ export class MailIn {
       get: (name) => lines.find((l) => l.key === name)?.value,
       all: (name) => lines.filter((l) => l.key === name).map((l) => l.value),
     };
-    const from = mailboxes(parsed.from ? [parsed.from] : undefined)[0]?.toLowerCase();
+    const from = senderAddress(mailboxes(parsed.from ? [parsed.from] : undefined)[0]?.toLowerCase());
     return {
       parsed,
       headers,

@@ -293,6 +293,19 @@ describe('mail in', () => {
     expect(counted.filter((n) => n === 'MailsRefused').length - refused).toBe(2);
   });
 
+  it('refuses mail from an address longer than any mailbox as unauthenticated, unanswered, keeping no sender', async () => {
+    // Such an address was the key of a people search (over 1,024 bytes) and of the sender's listing
+    // (over 2,048): every attempt failed, and the message never had an outcome.
+    const number = await fileRepair();
+    const to = replies.address(number);
+    for (const local of ['x'.repeat(3_000), '中'.repeat(800), 'y'.repeat(250)]) {
+      const raw = [`From: ${local}@example.com`, `To: ${to}`, 'Subject: Long', '', 'Hello'].join('\r\n');
+      const record = await send({ envelope: { from: ANNA, to: [to] }, raw });
+      expect(record).toMatchObject({ outcome: 'refused_unauthenticated', answered: false });
+      expect(record.from).toBeUndefined();
+    }
+  });
+
   it('refuses a message over 10 MB with the limit, keeping it', async () => {
     const record = await send({
       to: `facilities@${DOMAIN}`,

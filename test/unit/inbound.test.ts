@@ -8,6 +8,7 @@ import {
   intakeAnswers,
   isUnauthenticated,
   parseInboundAddress,
+  senderAddress,
   stripReply,
   verdictsFromHeaders,
   verdictsFromReceipt,
@@ -91,6 +92,16 @@ describe('addresses and answers', () => {
     expect(parseInboundAddress('HR@in.example.com', 'in.example.com')).toEqual({ kind: 'department', localPart: 'hr' });
     expect(parseInboundAddress('hr@example.com', 'in.example.com')).toEqual({ kind: 'elsewhere' });
     expect(parseInboundAddress('order+hr-1042@in.example.com', 'in.example.com')).toEqual({ kind: 'elsewhere' });
+  });
+
+  it('takes a sender address up to 254 bytes, the longest a mailbox has, counted in UTF-8', () => {
+    const local = (n: number, unit = 'a') => `${unit.repeat(n)}@example.com`;
+    expect(senderAddress(local(242))).toBe(local(242));
+    expect(senderAddress(local(243))).toBeUndefined();
+    // 121 letters of two bytes each: 254 bytes in 133 characters.
+    expect(senderAddress(local(121, 'ż'))).toBe(local(121, 'ż'));
+    expect(senderAddress(`a${local(121, 'ż')}`)).toBeUndefined();
+    expect(senderAddress(undefined)).toBeUndefined();
   });
 
   it('fills the subject into a short text field and the body into a long one', () => {
