@@ -264,8 +264,14 @@ export const commentBody = z.strictObject({
 });
 export type CommentBody = z.infer<typeof commentBody>;
 
+/**
+ * A list's cursor, as the API answered it. At most 1,000 characters: base64url of at most 750 bytes, so
+ * no key in it can outgrow DynamoDB's (a sort key's 1,024 bytes) before the list checks it is its own.
+ */
+export const pageCursor = z.string().max(1_000);
+
 export const pageQuery = z.strictObject({
-  cursor: z.string().max(1_000).optional(),
+  cursor: pageCursor.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -12,6 +12,7 @@ import {
   type OrderView,
   orderNumberParam,
   type Page,
+  pageCursor,
 } from './api.ts';
 import {
   type ApiToken,
@@ -51,7 +52,7 @@ export const tokenOrderBody = createOrderBody.omit({ requesterId: true }).extend
 });
 
 export const tokenOrdersQuery = z.strictObject({
-  cursor: z.string().max(2_000).optional(),
+  cursor: pageCursor.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

@@ -5,12 +5,12 @@
  */
 import * as z from 'zod';
 import type { Audience } from './access.ts';
-import type { Page } from './api.ts';
+import { type Page, pageCursor } from './api.ts';
 import type { NoteView } from './notes.ts';
 import { answer } from './route-answer.ts';
 
 export const notesQuery = z.strictObject({
-  cursor: z.string().max(2_000).optional(),
+  cursor: pageCursor.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

@@ -1126,6 +1126,21 @@ describe('hostile requests against every route', () => {
     }
   });
 
+  it('refuses a page cursor longer than any list gives with 400 and a field code, never 5xx', async () => {
+    // A cursor's keys reach DynamoDB as ExclusiveStartKey: in 1,842 characters a sort key of 1,355 bytes
+    // passed the list's own check, which counts characters.
+    const long = b64json({ pk: 'USER#anna', sk: `NOTE#${'中'.repeat(450)}` });
+    for (const [caller, path] of [
+      ['anna', '/me/notifications'],
+      ['token-reader', '/integration/orders'],
+      ['anna', '/orders/mine'],
+    ] as const) {
+      const res = await call<Problem>(caller, 'GET', `${path}?cursor=${long}`);
+      expect(res.status, path).toBe(400);
+      expect(res.body.fields?.cursor?.code).toBe('too_long');
+    }
+  });
+
   it('signs in and finds a person whose name or address folds into a word longer than a key can hold', async () => {
     // NFD splits each Hangul syllable into three letters: a name of 200 syllables was a directory key of
     // 1,800 bytes, and its sign-in answered 500.
