@@ -292,6 +292,9 @@ export const fromTemplateBody = z.strictObject({
 });
 export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
 
+/** The Idempotency-Key header of a filing: the same key files once (a repeat answers the same order). */
+export const idempotencyKeyHeader = z.string().regex(/^[\w-]{8,100}$/, says('idempotency_key_format'));
+
 export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, says('order_number_format'));
 export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'));
 // Ids with no format of their own: an unknown one answers 404. Their length is bounded all the same,

@@ -3,6 +3,7 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { idempotencyKeyHeader } from '#shared/api.ts';
 import { UnsupportedMediaTypeError, ValidationError } from '#shared/errors.ts';
 import { refusal, zodRefusals } from '#shared/refusals.ts';
 
@@ -24,6 +25,12 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, field?: st
     fields[field as string] = own;
   }
   throw new ValidationError('invalid_request', {}, fields);
+}
+
+/** The request's Idempotency-Key, when it sends one; a malformed one is refused under its own name. */
+export function idempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  return key === undefined ? undefined : parse(idempotencyKeyHeader, key, 'Idempotency-Key');
 }
 
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {

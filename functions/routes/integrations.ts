@@ -4,14 +4,11 @@
  * Routes and their schemas are in shared/integration-routes.ts (part of the contract).
  */
 import type { Context } from 'hono';
-import * as z from 'zod';
 import type { Deps } from '../deps.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { On } from '../http/routes.ts';
-import { parse } from '../http/validate.ts';
+import { idempotencyKey } from '../http/validate.ts';
 import type { TokenCaller } from '../workflows/integrations/tokens.ts';
-
-const idempotencyKey = z.string().regex(/^[\w-]{8,100}$/);
 
 /** The token and its service account, which the guard put on the request. */
 function callerOf(c: Context<AppEnv>): TokenCaller {
@@ -23,12 +20,7 @@ export function integrationRoutes(deps: Deps, on: On): void {
   const hooks = deps.webhookWorkflow;
 
   on('POST /integration/orders', async (c, { body }) => {
-    const key = c.req.header('idempotency-key');
-    const { replayed, ...view } = await tokens.file(
-      callerOf(c),
-      body,
-      key === undefined ? undefined : parse(idempotencyKey, key, 'Idempotency-Key'),
-    );
+    const { replayed, ...view } = await tokens.file(callerOf(c), body, idempotencyKey(c));
     if (!replayed) deps.metrics.count('OrdersFiled', 1, { department: view.order.department });
     return c.json(view, replayed ? 200 : 201);
   });

@@ -7,6 +7,7 @@ import { NotFoundError, RuleViolationError, ValidationError } from '#shared/erro
 import { refusal } from '#shared/refusals.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
+import { idempotencyKey } from '../http/validate.ts';
 import { attachmentKeys, isUploadKey } from '../storage/attachments.ts';
 
 /**
@@ -44,10 +45,7 @@ async function keepUploads(
 export function orderRoutes(deps: Deps, on: On): void {
   const flow = deps.orderWorkflow;
   on('POST /orders', async (c, { body }) => {
-    const key = c.req.header('idempotency-key');
-    if (key !== undefined && !/^[\w-]{8,100}$/.test(key)) {
-      throw new ValidationError('invalid_request', {}, { 'Idempotency-Key': refusal('idempotency_key_format') });
-    }
+    const key = idempotencyKey(c);
     await keepUploads(deps, c.get('user').id, body);
     const { replayed, ...view } = await flow.create(c.get('user'), body, key);
     if (!replayed) deps.metrics.count('OrdersFiled', 1, { department: view.order.department });

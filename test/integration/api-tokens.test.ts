@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderSummary, OrderView, Page } from '#shared/api.ts';
+import type { OrderSummary, OrderView, Page, Problem } from '#shared/api.ts';
 import type { ApiToken, CreatedToken } from '#shared/integrations.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
@@ -82,6 +82,10 @@ describe('API tokens', () => {
     );
     expect(again.status).toBe(200);
     expect(((await again.json()) as OrderView).order.number).toBe(view.order.number);
+    // A malformed key is refused as on the portal's filing, by its own name.
+    const malformed = await hr.request('POST', '/api/v1/integration/orders', onboarding, { 'idempotency-key': 'x' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as Problem).fields?.['Idempotency-Key']?.code).toBe('idempotency_key_format');
 
     // Anna sees her order; the token reads it back; the department's open orders list it.
     const anna = await h.as('anna');

@@ -4,7 +4,7 @@ import { loadApiConfig } from '#functions/config.ts';
 import { createDeps } from '#functions/deps.ts';
 import { silentLogger } from '#functions/observability/logger.ts';
 import { ROUTES, routeKey } from '#shared/access.ts';
-import { API_PREFIX, type OrderView, type UploadTicket } from '#shared/api.ts';
+import { API_PREFIX, type OrderView, type Problem, type UploadTicket } from '#shared/api.ts';
 import type { CreatedToken } from '#shared/integrations.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
@@ -358,6 +358,7 @@ describe('idempotency and concurrency', () => {
     expect(other.status).toBe(409);
     const bad = await anna.request('POST', '/api/v1/orders', certificate, { 'idempotency-key': 'x' });
     expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).fields?.['Idempotency-Key']?.code).toBe('idempotency_key_format');
   });
 
   it('creates one order when the same request races itself', async () => {
