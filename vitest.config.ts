@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Each file makes its own table and dependencies; the code is imported once per worker.
+          isolate: false,
           globalSetup: ['test/support/standins.ts', 'test/support/snapshots.ts'],
           maxWorkers: INTEGRATION_WORKERS,
           sequence: { groupOrder: 1 },
@@ -48,6 +50,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // A file's stack and browser are its own, but the code that starts them (the whole local
+          // server) is imported once per worker, not once per file: about ten seconds a file.
+          isolate: false,
           globalSetup: ['test/support/snapshots.ts'],
           sequence: { groupOrder: 2 },
           testTimeout: 120_000,

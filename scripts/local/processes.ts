@@ -26,7 +26,11 @@ export function onShutdown(fn: Cleanup, name = 'cleanup'): () => void {
   };
 }
 
-/** Runs all registered cleanups exactly once (newest first, errors are reported, not thrown). */
+/**
+ * Runs all registered cleanups exactly once (newest first, errors are reported, not thrown). Calls
+ * while it runs share it; once done, what registers later (a next stack in a test process) is
+ * stopped by the next call.
+ */
 export function shutdown(): Promise<void> {
   shuttingDown ??= (async () => {
     while (cleanups.length > 0) {
@@ -38,7 +42,9 @@ export function shutdown(): Promise<void> {
       }
     }
     killAllChildren('SIGKILL');
-  })();
+  })().finally(() => {
+    shuttingDown = undefined;
+  });
   return shuttingDown;
 }
 
