@@ -26,8 +26,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // Each file makes its own table and dependencies; the code is imported once per worker.
-          isolate: false,
           globalSetup: ['test/support/standins.ts', 'test/support/snapshots.ts'],
           maxWorkers: INTEGRATION_WORKERS,
           sequence: { groupOrder: 1 },
