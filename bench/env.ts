@@ -153,6 +153,15 @@ export function depsFor(env: Record<string, string>, now?: () => Date): Deps {
   return deps;
 }
 
+/** A size flag (`--search-sizes=1000,10k`): the table sizes to measure instead of the mode's own. */
+export function sizesAsked(flag: string): number[] | undefined {
+  const raw = process.argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  if (!raw) return undefined;
+  const sizes = raw.split(',').map((n) => Number(n.replace(/k$/i, '000')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`${flag}: whole numbers ≥ 100, not ${raw}`);
+  return sizes;
+}
+
 // ---------- statistics ----------
 
 export function quantile(values: number[], q: number): number {

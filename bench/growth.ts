@@ -1,5 +1,6 @@
 /**
- * Latency as the table grows (1k → 10k → 100k orders; --quick stops at 10k): the queue page and the
+ * Latency as the table grows (1k → 10k → 100k orders; --quick stops at 10k; --growth-sizes=1000,10000 any
+ * sizes of at least 1,000, where the queue and my-orders pages fill): the queue page and the
  * my-orders page, the 90-day department report as the report history grows, and the SLA timer job
  * with every bulk-loaded open order holding a pending timer and exactly 10 due.
  *
@@ -15,7 +16,7 @@ import { random } from '../functions/local/history.ts';
 import type { OrderSummary, Page } from '../shared/api.ts';
 import { appFor, callerFor, expectOk, reportPeriod } from './api.ts';
 import type { BenchContext } from './context.ts';
-import { depsFor, freshEnv, median, ms, quantile, ratio } from './env.ts';
+import { depsFor, freshEnv, median, ms, quantile, ratio, sizesAsked } from './env.ts';
 import {
   BulkWriter,
   cloneOrder,
@@ -28,13 +29,13 @@ import {
 } from './loader.ts';
 import { measure, totalCalls } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
-import { DUE, summarizeTimers, TimerBench, type TimerFigures, type TimerSample } from './timers.ts';
+import { DUE, dueOffsetFor, summarizeTimers, TimerBench, type TimerFigures, type TimerSample } from './timers.ts';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Bulk-loaded orders were filed up to this long before the templates. */
 const SPREAD_MS = 36 * HOUR;
 const MAX_RATIO = 1.2;
+const FULL_SIZES = [1_000, 10_000, 100_000];
 /** Anna as the cloned orders name her. */
 const ANNA = { id: 'anna', name: 'Anna Kowalska', email: 'anna@example.com' };
 
@@ -79,7 +80,7 @@ interface SizeTable {
 }
 
 export async function runGrowth(ctx: BenchContext): Promise<Section[]> {
-  const sizes = ctx.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const sizes = sizesAsked('--growth-sizes') ?? (ctx.quick ? [1_000, 10_000] : FULL_SIZES);
   const runs = ctx.quick
     ? { list: 80, report: 30, timer: 10, warm: 20 }
     : { list: 500, report: 150, timer: 25, warm: 60 };
@@ -90,8 +91,7 @@ export async function runGrowth(ctx: BenchContext): Promise<Section[]> {
   const t0 = first.deps.now().getTime();
   const jobNow = new Date(t0 - SPREAD_MS - HOUR);
   const timed = templates.filter((t) => t.timed);
-  const latestTimer = Math.max(...timed.map((t) => Date.parse(String(t.order.gsi3sk).split('#')[0]!)));
-  const dueOffset = -(latestTimer - jobNow.getTime() + DAY);
+  const dueOffset = dueOffsetFor(timed, jobNow);
 
   const weights = TEMPLATE_SERVICES.map((s) => s.weight);
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -224,7 +224,7 @@ export async function runGrowth(ctx: BenchContext): Promise<Section[]> {
       `  ${r.size}: queue p50 ${ms(r.queue.p50)}, mine p50 ${ms(r.mine.p50)}, report p50 ${ms(r.report.p50)}, timers p50 ${ms(r.timers.p50)}`,
     );
   }
-  return sections(results, ctx.quick);
+  return sections(results);
 }
 
 /** Runs each function `runs` times in turn (a, b, a, b, …) and returns each one's figures. */
@@ -249,7 +249,7 @@ async function interleaved(fns: Array<() => Promise<unknown>>, runs: number): Pr
   }));
 }
 
-function sections(results: SizeResult[], quick: boolean): Section[] {
+function sections(results: SizeResult[]): Section[] {
   const first = results[0]!;
   const last = results[results.length - 1]!;
   const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
@@ -267,7 +267,9 @@ function sections(results: SizeResult[], quick: boolean): Section[] {
       verdict: verdict(r.p50 <= MAX_RATIO && (!withP95 || r.p95 <= MAX_RATIO)),
     };
   };
-  const scope = quick ? ' (--quick: 1k → 10k only)' : '';
+  const sizes = results.map((r) => r.size);
+  const full = sizes.length === FULL_SIZES.length && sizes.every((size, i) => size === FULL_SIZES[i]);
+  const scope = full ? '' : ` (${sizes.map(label).join(' → ')} only)`;
   const loadTable = table(
     [
       'orders',

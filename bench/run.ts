@@ -10,6 +10,7 @@
  *   npm run bench -- --only=startup                   npm start's ready time, first and later runs (bench/startup.ts)
  *   npm run bench -- --only=process                   reads per live process view at 1k and 100k orders (bench/process-views.ts)
  *   npm run bench -- --only=search [--search-sizes=1000,10000,100000]   order search as the table grows (bench/search.ts)
+ *   npm run bench -- --only=growth [--growth-sizes=1000,10000]   latency as the table grows, at the sizes given (bench/growth.ts)
  *
  * A standalone benchmark (the soak run) is left out of the full run for its length. It writes its own
  * self-contained section at the end of BENCHMARKS.md (or of --out=FILE), between markers, and leaves

@@ -19,7 +19,7 @@ import type { Order } from '../shared/model.ts';
 import type { SearchAnswer } from '../shared/search.ts';
 import { appFor, type Caller, callerFor, expectOk } from './api.ts';
 import type { BenchContext } from './context.ts';
-import { freshEnv, median, ms, quantile } from './env.ts';
+import { freshEnv, median, ms, quantile, sizesAsked } from './env.ts';
 import { BulkWriter, cloneOrder, type Item, makeTemplates, requesterDraw, templateDraw } from './loader.ts';
 import { measure, totalCalls } from './probe.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
@@ -139,18 +139,8 @@ async function fresh(ctx: BenchContext): ReturnType<typeof freshEnv> {
   }
 }
 
-/** `--search-sizes=1000,10000,100000`: the table sizes to measure instead of the mode's two. */
-function sizesAsked(): number[] | undefined {
-  const raw = process.argv.find((a) => a.startsWith('--search-sizes='))?.slice('--search-sizes='.length);
-  if (!raw) return undefined;
-  const sizes = raw.split(',').map((n) => Number(n.replace(/k$/i, '000')));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 100))
-    throw new Error(`--search-sizes: whole numbers ≥ 100, not ${raw}`);
-  return sizes;
-}
-
 export async function runSearch(ctx: BenchContext): Promise<Section> {
-  const sizes = sizesAsked() ?? (ctx.quick ? [1_000, 10_000] : [1_000, 100_000]);
+  const sizes = sizesAsked('--search-sizes') ?? (ctx.quick ? [1_000, 10_000] : [1_000, 100_000]);
   const runs = ctx.quick ? { warm: 10, measured: 40 } : { warm: 30, measured: 150 };
 
   const first = await fresh(ctx);

@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../functions/deps.ts';
 import type { TimerRun } from '../functions/workflows/timers.ts';
+import type { Order } from '../shared/model.ts';
 import { median, quantile } from './env.ts';
 import { type BulkWriter, cloneOrder, type Item, type Template } from './loader.ts';
 import { measure, totalCalls } from './probe.ts';
@@ -29,13 +30,33 @@ export interface TimerFigures {
   samples: number;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * How far to move the due clones into the past: every warning, breach and auto-close of every
+ * template a day before the job's clock. Moving only each template's next timer there is not enough:
+ * a later timer of the same order can land on the clock itself (a resolution warning at the end of
+ * one working day and its breach at the end of the next are exactly 24 h apart), and a breach due
+ * exactly at the clock is not yet a breach, so the job finds the order in the index, raises nothing,
+ * leaves it there, and finds it again on every repetition.
+ */
+export function dueOffsetFor(templates: Template[], jobNow: Date): number {
+  const instants = templates.flatMap((t) => {
+    const { clocks, autoCloseAt } = t.order as Partial<Order>;
+    const running = clocks ? [clocks.firstResponse, clocks.resolution].filter((c) => c.stoppedAt === undefined) : [];
+    return [...running.flatMap((c) => [c.warnAt, c.dueAt]), autoCloseAt];
+  });
+  const latest = Math.max(...instants.filter((at): at is string => at !== undefined).map((at) => Date.parse(at)));
+  return -(latest - jobNow.getTime() + DAY);
+}
+
 export class TimerBench {
   private next = 0;
 
   /**
    * @param deps dependencies whose clock is the job's "now": before every bulk-loaded timer
    * @param templates real orders with a pending timer, cloned as the due orders
-   * @param dueOffsetMs how far the due clones are moved into the past (all their timers fall before "now")
+   * @param dueOffsetMs how far the due clones are moved into the past (dueOffsetFor: all their timers fall before "now")
    */
   constructor(
     private readonly deps: Deps,
