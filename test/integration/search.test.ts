@@ -49,6 +49,16 @@ async function found(who: string, path: string, q: string): Promise<string[]> {
 }
 const sorted = (...list: string[]) => [...list].sort();
 
+/**
+ * The calls a search made since the count was reset. The caller's profile is kept 30 s from the read
+ * that kept it: a read of it when that lapses, under a loaded machine, is not the search's.
+ */
+function searchCalls(): Record<string, number> {
+  const { GetItemCommand: profile = 0, ...search } = h.deps.db.calls.snapshot();
+  expect(profile).toBeLessThanOrEqual(1);
+  return search;
+}
+
 describe('My orders search', () => {
   it('finds only the caller’s own orders, in every department, never another person’s with the same words', async () => {
     expect(await found('anna', '/orders/search', WORD)).toEqual(sorted(numbers.annaFac, numbers.annaIt));
@@ -97,7 +107,7 @@ describe('department search (queue and head)', () => {
     await found('felix', '/departments/FAC/search', `${WORD} heater`);
     h.deps.db.calls.reset();
     expect(await found('felix', '/departments/FAC/search', `${WORD} heater`)).toEqual([numbers.carlFac]);
-    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
+    expect(searchCalls()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
   });
 });
 
@@ -131,7 +141,7 @@ describe('the cost of a search is its rarest word’s', () => {
   it('a word the index entries rule out reads no order at all', async () => {
     h.deps.db.calls.reset();
     expect(await found('carl', '/orders/search', `${WORD} krakow`)).toEqual([]);
-    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2 });
+    expect(searchCalls()).toEqual({ QueryCommand: 2 });
   });
 
   it('entries written before they carried their order’s terms still find it; the order decides', async () => {
@@ -152,7 +162,7 @@ describe('the cost of a search is its rarest word’s', () => {
     await h.deps.orders.search.reindex([{ order }]);
     h.deps.db.calls.reset();
     expect(await found('carl', '/orders/search', `${WORD} budget`)).toEqual([numbers.carlIt]);
-    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
+    expect(searchCalls()).toEqual({ QueryCommand: 2, BatchGetItemCommand: 1 });
   });
 
   it('two common words that rarely meet: at most 1,000 entries of the rarest read, then “more”, never a timeout', async () => {
@@ -175,7 +185,7 @@ describe('the cost of a search is its rarest word’s', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ items: [], more: true });
     // Both words' first pages, then two more pages of the rarer-looking (longer) one, and no order read.
-    expect(h.deps.db.calls.snapshot()).toEqual({ QueryCommand: 4 });
+    expect(searchCalls()).toEqual({ QueryCommand: 4 });
   });
 });
 
