@@ -19,10 +19,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, field?: st
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = zodRefusals(result.error, value);
-  const own = field === undefined ? undefined : fields._;
-  if (own) {
+  if (field !== undefined && fields._) {
+    fields[field] = fields._;
     delete fields._;
-    fields[field as string] = own;
   }
   throw new ValidationError('invalid_request', {}, fields);
 }

@@ -149,7 +149,8 @@ export async function settled(page: Page): Promise<void> {
 
 /**
  * Opens `path` inside the portal already loaded in `page`, as a link does: the router shows the
- * route without loading the page again (and axe, once injected, stays). Then waits until it settled.
+ * route without loading the page again (and axe, once injected, stays). The caller waits for it to
+ * settle, as after a `goto`: the quiet count starts again here.
  */
 export async function visit(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {
@@ -158,7 +159,6 @@ export async function visit(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
   await page.waitForFunction((to) => location.pathname === to, path);
-  await settled(page);
 }
 
 // axe-core as @axe-core/playwright ships it, so both always run the same rules.
