@@ -18,6 +18,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+          // Pure code with no module state a test leaves behind (fake timers are put back after each):
+          // importing the domain once per worker instead of once per file halves this project's time.
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
