@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { beforeEach, inject } from 'vitest';
 import { freePort } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
 import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
@@ -69,9 +69,34 @@ export async function startTestStack(
 
 export const stopTestStack = shutdown;
 
+/**
+ * Screenshots of the steps are kept only when asked (`ORDO_SCREENSHOTS=all`, or `docs` to refresh the
+ * README's): a full-page PNG costs a few hundred milliseconds of CPU, over a minute across the browser
+ * tests on two cores. A failed test always keeps its pages' (`screenshotsOnFailure`).
+ */
+const keepScreenshots = ['all', 'docs'].includes(process.env.ORDO_SCREENSHOTS ?? '');
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (keepScreenshots) await capture(page, name);
+}
+
+async function capture(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** When a test of this file fails, every page open in its browser goes to `failed-<prefix>-<test>-<i>.png`. */
+export function screenshotsOnFailure(browser: () => Browser | undefined, prefix: string): void {
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+      const pages =
+        browser()
+          ?.contexts()
+          .flatMap((c) => c.pages()) ?? [];
+      await Promise.all(pages.map((p, i) => capture(p, `failed-${prefix}-${slug}-${i}`).catch(() => undefined)));
+    });
+  });
 }
 
 /** The demo person's button on the local provider's sign-in page (its name starts with theirs). */

@@ -1,13 +1,21 @@
 /**
  * Journeys across people and departments, driven in the browser on the full local stack (SPEC §3, §4,
  * §9, §14.1, §14.2, §14.7). One stack for the file; every journey files its own orders. Each person
- * has their own browser profile, so sessions never mix. Screenshots go to test-results/e2e/journey-*.png
+ * has their own browser profile, so sessions never mix. Screenshots (with ORDO_SCREENSHOTS=all) go to test-results/e2e/journey-*.png
  * and every axe run's result to test-results/e2e/axe-*.json.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import {
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  screenshotsOnFailure,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import {
   childRow,
   expectAccessible,
@@ -36,13 +44,7 @@ afterAll(async () => {
 });
 
 // When a step fails, keep what every open page showed at that moment.
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-${slug}-${i}`).catch(() => undefined)));
-  });
-});
+screenshotsOnFailure(() => browser, 'journey');
 
 const ANNA_EMAIL = 'anna.kowalska@example.com';
 

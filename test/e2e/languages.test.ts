@@ -6,10 +6,10 @@
  * switches the portal to English on the profile and back, and a head gives a service its own words
  * in Polish, Russian, Dutch and Chinese, which readers of each language find. Catalog and demo
  * content (services, departments, people) is data and stays in the language it was written in.
- * Screenshots go to test-results/e2e/<language>-*.png.
+ * Screenshots (with ORDO_SCREENSHOTS=all) go to test-results/e2e/<language>-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGLISH_DUE_WORDS } from '#shared/due-words.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { LANGUAGES, type Language, ORDER_STATUSES } from '#shared/model.ts';
@@ -28,6 +28,7 @@ import {
   desktopViewport,
   launchBrowser,
   screenshot,
+  screenshotsOnFailure,
   seriousFindings,
   settled,
   signIn,
@@ -64,13 +65,7 @@ afterAll(async () => {
   await stopTestStack();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-languages-${slug}-${i}`).catch(() => undefined)));
-  });
-});
+screenshotsOnFailure(() => browser, 'languages');
 
 /** Each language the sweep reads: its dictionary, the browser's locale and its name in screenshots. */
 const SWEEP: Array<{ language: Exclude<Language, 'en'>; name: string; locale: string; words: Strings }> = [

@@ -2,12 +2,20 @@
  * Quality journeys in the browser on the full local stack (SPEC §7, §14.3, §14.4, §14.6): a rating
  * given from the emailed one-click links, its low-rating follow-up tracked to closure by the process
  * owner, and a head changing a service's time standard while orders already filed keep theirs.
- * Screenshots go to test-results/e2e/quality-*.png.
+ * Screenshots (with ORDO_SCREENSHOTS=all) go to test-results/e2e/quality-*.png.
  */
 import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import {
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  screenshotsOnFailure,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import {
   expectNoSidewaysScroll,
   expectStatus,
@@ -32,13 +40,7 @@ afterAll(async () => {
 });
 
 // When a step fails, keep what every open page showed at that moment.
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-quality-${slug}-${i}`).catch(() => undefined)));
-  });
-});
+screenshotsOnFailure(() => browser, 'quality');
 
 const ANNA_EMAIL = 'anna.kowalska@example.com';
 const HANA_EMAIL = 'hana.nowak@example.com';

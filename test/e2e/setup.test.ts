@@ -7,14 +7,14 @@
  * phone the step comes before the list of steps. axe on the setup's steps and the template library.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
 import {
   findingAt,
   launchBrowser,
   openAs,
   phoneViewport,
-  screenshot,
+  screenshotsOnFailure,
   seriousFindings,
   startTestStack,
   stopTestStack,
@@ -50,12 +50,7 @@ beforeAll(async () => {
   });
 });
 
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-setup-${i}`).catch(() => undefined)));
-  });
-});
+screenshotsOnFailure(() => browser, 'setup');
 
 afterAll(async () => {
   await browser?.close();

@@ -5,9 +5,17 @@
  * which goes through sign-in and back to the same form with its text.
  */
 import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, personButton, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import {
+  launchBrowser,
+  personButton,
+  screenshot,
+  screenshotsOnFailure,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 
 /** Seconds an access (and ID) token lives here: short, so the test sees one run out. */
 const TOKEN_TTL = 20;
@@ -31,13 +39,7 @@ afterAll(async () => {
   await stopTestStack();
 });
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
-    await Promise.all(pages.map((p, i) => screenshot(p, `failed-sign-in-${slug}-${i}`).catch(() => undefined)));
-  });
-});
+screenshotsOnFailure(() => browser, 'sign-in');
 
 interface StoredTokens {
   access_token: string;
