@@ -31,6 +31,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/standins.ts', 'test/support/snapshots.ts'],
           maxWorkers: INTEGRATION_WORKERS,
+          // Each file builds its own dependencies (clients, caches, limits) from its own config; the
+          // modules themselves keep only pure caches, so a worker imports the API once, not per file.
+          isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
