@@ -208,7 +208,9 @@ describe('DynamoDB frozen', () => {
 
   it('ends the Lambda workers’ runs cleanly while frozen, and the next runs deliver', async () => {
     shiftMs = 0;
-    // The handlers build their dependencies from the configuration at load, here the harness's.
+    // The handlers build their dependencies from the configuration at load, here the harness's: load
+    // them afresh, not as another file of this worker left them.
+    vi.resetModules();
     vi.doMock('#functions/config.ts', async (original) => ({
       ...(await original<typeof import('#functions/config.ts')>()),
       loadConfig: () => ({ ...h.deps.config, logLevel: 'warn' }),

@@ -22,7 +22,9 @@ beforeAll(async () => {
   // What Lambda sets: a cold start is an on-demand initialisation; the trace id changes per invocation.
   vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
   vi.stubEnv('_X_AMZN_TRACE_ID', TRACE);
-  // The handlers read their configuration at load; here it is the harness's.
+  // The handlers read their configuration at load; here it is the harness's. They are loaded afresh,
+  // not as another file of this worker left them.
+  vi.resetModules();
   vi.doMock('#functions/config.ts', async (original) => ({
     ...(await original<typeof import('#functions/config.ts')>()),
     loadConfig: () => h.deps.config,
