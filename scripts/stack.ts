@@ -47,6 +47,11 @@ export interface StackOptions {
   before?: Promise<unknown>;
   /** Receives a line when the seeding begins and ends (`npm start` prints them). */
   say?: (line: string) => void;
+  /**
+   * A DynamoDB Local already running and the table of this stack in it, instead of an emulator of the
+   * stack's own on `ports.dynamo` (the browser tests: one emulator per worker, one table per file).
+   */
+  dynamo?: { endpoint: string; tableName: string };
 }
 
 export interface Stack {
@@ -89,6 +94,7 @@ export function localApiEnv(at: {
   oidc: { issuer: string; clientId: string };
   linkSecret: string;
   dynamoEndpoint: string;
+  tableName?: string;
   sesEndpoint: string;
   s3Endpoint: string;
   portalUrl: string;
@@ -99,7 +105,7 @@ export function localApiEnv(at: {
     OIDC_ISSUER: at.oidc.issuer,
     OIDC_CLIENT_ID: at.oidc.clientId,
     LINK_SECRET: at.linkSecret,
-    TABLE_NAME: LOCAL_TABLE,
+    TABLE_NAME: at.tableName ?? LOCAL_TABLE,
     DYNAMODB_ENDPOINT: at.dynamoEndpoint,
     SES_ENDPOINT: at.sesEndpoint,
     S3_ENDPOINT: at.s3Endpoint,
@@ -131,16 +137,17 @@ export async function seedDemo(
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const { ports, dataDir } = opts;
   await assertPortFree(ports.app, 'Ordo portal and API', 'ORDO_PORT');
-  await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
+  if (!opts.dynamo) await assertPortFree(ports.dynamo, 'DynamoDB Local', 'ORDO_DYNAMODB_PORT');
   await assertPortFree(ports.ses, 'SES stand-in', 'ORDO_SES_PORT');
   await assertPortFree(ports.s3, 'S3 stand-in', 'ORDO_S3_PORT');
   await assertPortFree(ports.oidc, 'OpenID provider', 'ORDO_OIDC_PORT');
 
   const [dynamo, ses] = await Promise.all([
-    startDynamoDbLocal({
-      port: ports.dynamo,
-      ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
-    }),
+    opts.dynamo ??
+      startDynamoDbLocal({
+        port: ports.dynamo,
+        ...(dataDir ? { dbPath: join(dataDir, 'dynamodb') } : { inMemory: true }),
+      }),
     startSesLocal({ port: ports.ses, ...(opts.sesInProcess ? { inProcess: true } : {}) }),
   ]);
   const appUrl = `http://127.0.0.1:${ports.app}`;
@@ -161,13 +168,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   onShutdown(() => oidc.stop(), 'OpenID provider');
 
-  const tableName = LOCAL_TABLE;
+  const tableName = opts.dynamo?.tableName ?? LOCAL_TABLE;
   const table = await ensureTable(dynamo.endpoint, tableName);
   const config = await loadApiConfig({
     ...localApiEnv({
       oidc,
       linkSecret: devSecret(dataDir),
       dynamoEndpoint: dynamo.endpoint,
+      tableName,
       sesEndpoint: ses.endpoint,
       s3Endpoint: s3.endpoint,
       portalUrl: appUrl,

@@ -72,6 +72,11 @@ export interface DynamoDbLocalOptions {
   maxHeap?: string;
   /** All of the JVM's flags instead of JVM_FLAGS (to measure other settings). */
   jvmFlags?: readonly string[];
+  /**
+   * Not stopped by `shutdown()`: the emulator serves every stack this process starts, one table each,
+   * until `stop()` or this process's exit (a browser-test worker's, shared by its files).
+   */
+  outlivesShutdown?: boolean;
 }
 
 // DynamoDB Local keeps running (non-daemon threads) after failing to start, e.g. when the port is
@@ -160,6 +165,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
     'DynamoDB Local',
     {
+      outlivesShutdown: options.outlivesShutdown ?? false,
       onLine: (line) => {
         onOutput?.(line);
         if (onFatal && FATAL_OUTPUT.test(line)) {

@@ -13,6 +13,8 @@ type Cleanup = () => void | Promise<void>;
 
 const cleanups: { name: string; fn: Cleanup }[] = [];
 const children = new Set<ChildProcess>();
+/** Children that `shutdown()` leaves running: only their own stop or this process's exit ends them. */
+const outliving = new WeakSet<ChildProcess>();
 let shuttingDown: Promise<void> | undefined;
 let handlersInstalled = false;
 
@@ -41,17 +43,17 @@ export function shutdown(): Promise<void> {
         console.error(`Stopping ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    killAllChildren('SIGKILL');
+    killAllChildren('SIGKILL', (child) => !outliving.has(child));
   })().finally(() => {
     shuttingDown = undefined;
   });
   return shuttingDown;
 }
 
-/** Sends `signal` to every tracked child that is still running (synchronous: safe inside 'exit'). */
-function killAllChildren(signal: NodeJS.Signals): void {
+/** Sends `signal` to every tracked child (or those `which` picks) still running (synchronous: safe inside 'exit'). */
+function killAllChildren(signal: NodeJS.Signals, which: (child: ChildProcess) => boolean = () => true): void {
   for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
+    if (child.exitCode === null && child.signalCode === null && which(child)) {
       try {
         child.kill(signal);
       } catch {
@@ -121,15 +123,17 @@ export function stopChild(child: ChildProcess, graceMs = 3_000): Promise<void> {
 
 /**
  * A child that ends with this process: tracked, its output captured (lines to `onLine`), and a `stop`
- * registered for shutdown. `stop` runs `beforeStop` (e.g. ask the child to end on its own), then
- * SIGTERM and, after a grace period, SIGKILL; it may be called more than once.
+ * registered for shutdown (unless `outlivesShutdown`: then only `stop` or this process's exit end it).
+ * `stop` runs `beforeStop` (e.g. ask the child to end on its own), then SIGTERM and, after a grace
+ * period, SIGKILL; it may be called more than once.
  */
 export function supervise(
   child: ChildProcess,
   name: string,
-  options: { onLine?: (line: string) => void; beforeStop?: () => Promise<void> } = {},
+  options: { onLine?: (line: string) => void; beforeStop?: () => Promise<void>; outlivesShutdown?: boolean } = {},
 ) {
   trackChild(child);
+  if (options.outlivesShutdown) outliving.add(child);
   const output = captureOutput(child, options.onLine);
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -140,7 +144,7 @@ export function supervise(
     })();
     return stopped;
   };
-  const unregister = onShutdown(stop, name);
+  const unregister = options.outlivesShutdown ? () => {} : onShutdown(stop, name);
   return { child, output, stop };
 }
 

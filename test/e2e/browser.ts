@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { beforeEach, inject } from 'vitest';
+import { copyTable, deleteTable } from '../../functions/local/table.ts';
+import { type RunningService, startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
-import { root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
+import { LOCAL_TABLE, root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
 import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
@@ -42,29 +44,64 @@ export async function testPorts(): Promise<StackOptions['ports']> {
 }
 
 /**
- * The whole stack for one test file, with a DynamoDB Local of its own, started from a copy of the
- * demo data (with weeks of history for `history: true`, as `npm start` files them) that the run's
- * global setup writes once, in the background (test/support/snapshots.ts). The copy is removed when the stack stops.
+ * The whole stack for one test file, started from a copy of the demo data (with weeks of history for
+ * `history: true`, as `npm start` files them) that the run's global setup writes once, in the
+ * background (test/support/snapshots.ts). The demo data is copied into a table of the file's own in
+ * its worker's DynamoDB Local (`workerTable`); the history, ten times larger, comes with an emulator
+ * of the file's own. The copies are removed when the stack stops.
  */
 export async function startTestStack(
   opts: Pick<StackOptions, 'oidcTtl' | 'history' | 'apiEnv' | 'mailEveryMs'> = {},
 ): Promise<Stack> {
   const snapshots = inject('snapshots');
   const { historyOrders } = await snapshotsReady(snapshots);
+  const snapshot = opts.history ? snapshots.history : snapshots.demo;
   const dataDir = mkdtempSync(join(scratchRoot, 'ordo-e2e-stack-'));
   onShutdown(() => rmSync(dataDir, { recursive: true, force: true }), 'test data copy');
-  cpSync(opts.history ? snapshots.history : snapshots.demo, dataDir, { recursive: true });
+  // The link key and the stored files; the demo's tables come by `workerTable` instead.
+  const tables = join(snapshot, 'dynamodb');
+  cpSync(snapshot, dataDir, { recursive: true, filter: (from) => opts.history || from !== tables });
   const stack = await startStack({
     ports: await testPorts(),
     mailEveryMs: 200,
     logLevel: 'error',
     ...opts,
+    ...(opts.history ? {} : { dynamo: await workerTable(tables) }),
     dataDir,
     // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
     // meant for DynamoDB, not for an emulator sharing a loaded machine.
     apiEnv: { STORAGE_ATTEMPT_MS: '5000', ...opts.apiEnv },
   });
   return { ...stack, historyOrders: opts.history ? historyOrders : 0 };
+}
+
+/** The worker's DynamoDB Local and how many tables its files have had. */
+let workerDynamo: Promise<RunningService> | undefined;
+let tablesMade = 0;
+
+/**
+ * A fresh copy of the demo data in a table of its own, in a DynamoDB Local that this worker starts
+ * once, from the demo's folder, and keeps for all its files (the project does not isolate them, so this
+ * module lives as long as the worker). An emulator per file cost each file three seconds and as many
+ * of CPU to start; a copy of the demo's ~200 items costs a tenth of that. The table is deleted when
+ * the stack stops.
+ */
+async function workerTable(demoTables: string): Promise<{ endpoint: string; tableName: string }> {
+  workerDynamo ??= (async () => {
+    const dbPath = mkdtempSync(join(scratchRoot, 'ordo-e2e-tables-'));
+    process.once('exit', () => rmSync(dbPath, { recursive: true, force: true }));
+    // Vitest ends its workers with SIGTERM, which would skip the exit handlers (these, and the one
+    // that stops every child): exit on it instead.
+    process.once('SIGTERM', () => process.exit(143));
+    cpSync(demoTables, dbPath, { recursive: true });
+    return startDynamoDbLocal({ port: await freePort(), dbPath, outlivesShutdown: true });
+  })();
+  const { endpoint } = await workerDynamo;
+  tablesMade += 1;
+  const tableName = `ordo-e2e-${tablesMade}`;
+  await copyTable(endpoint, LOCAL_TABLE, tableName);
+  onShutdown(() => deleteTable(endpoint, tableName), 'test table');
+  return { endpoint, tableName };
 }
 
 export const stopTestStack = shutdown;
