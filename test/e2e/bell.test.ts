@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, screenshot, startTestStack, stopTestStack } from './browser.ts';
 import { expectAccessible } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

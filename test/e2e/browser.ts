@@ -18,7 +18,25 @@ import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
 
+/** This worker's Chromium: launched by its first file and kept for the next, as long as it runs. */
+let workerBrowser: Browser | undefined;
+
+/**
+ * The worker's Chromium, launched when it has none. A launch costs a second and a half of CPU; a file
+ * keeps to browser contexts of its own (own storage, so its own sessions) and ends them with
+ * `closeBrowser`, which leaves the browser to the worker's next file.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  if (!workerBrowser?.isConnected()) workerBrowser = await launchChromium();
+  return workerBrowser;
+}
+
+/** Closes every context the file opened in the worker's browser, with their pages. */
+export async function closeBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, type Stack } from '../../scripts/stack.ts';
 import {
   artifactsDir,
+  closeBrowser,
   findingAt,
   launchBrowser,
   screenshot,
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

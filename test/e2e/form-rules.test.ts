@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InboundRepository } from '#functions/repositories/inbound.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
 import { expectAccessible } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

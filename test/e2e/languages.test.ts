@@ -24,6 +24,7 @@ import { zh } from '../../web/src/i18n/zh.ts';
 import { canvasStrings } from '../../web/src/process/canvas-words.ts';
 import { processStrings } from '../../web/src/process/words.ts';
 import {
+  closeBrowser,
   countRequests,
   desktopViewport,
   launchBrowser,
@@ -61,7 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

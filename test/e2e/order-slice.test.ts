@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMailbox } from '../../scripts/local/ses.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

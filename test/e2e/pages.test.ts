@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import {
+  closeBrowser,
   launchBrowser,
   openAs,
   phoneViewport,
@@ -40,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, phoneViewport, startTestStack, stopTestStack } from './browser.ts';
 import { expectAccessible, openOrder } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

@@ -7,7 +7,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LinkSigner } from '#functions/auth/links.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, settled, startTestStack, stopTestStack } from './browser.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  settled,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -46,7 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

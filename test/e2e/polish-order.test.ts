@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { User } from '#shared/model.ts';
 import type { Stack } from '../../scripts/stack.ts';
-import { desktopViewport, launchBrowser, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import {
+  closeBrowser,
+  desktopViewport,
+  launchBrowser,
+  screenshot,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -39,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

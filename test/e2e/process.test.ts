@@ -10,6 +10,7 @@ import type { User } from '#shared/model.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { processStrings } from '../../web/src/process/words.ts';
 import {
+  closeBrowser,
   desktopViewport,
   findingAt,
   launchBrowser,
@@ -91,7 +92,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, screenshot, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, screenshot, startTestStack, stopTestStack } from './browser.ts';
 import { fileOrder } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

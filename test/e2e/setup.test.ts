@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
 import {
+  closeBrowser,
   findingAt,
   launchBrowser,
   openAs,
@@ -53,7 +54,7 @@ beforeAll(async () => {
 screenshotsOnFailure(() => browser, 'setup');
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

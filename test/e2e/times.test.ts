@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

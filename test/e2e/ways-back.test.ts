@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
+import { closeBrowser, launchBrowser, openAs, startTestStack, stopTestStack } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 

@@ -6,7 +6,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openAs, phoneViewport, screenshot, signIn, startTestStack, stopTestStack } from './browser.ts';
+import {
+  closeBrowser,
+  launchBrowser,
+  openAs,
+  phoneViewport,
+  screenshot,
+  signIn,
+  startTestStack,
+  stopTestStack,
+} from './browser.ts';
 import { fileOrder, openOrder } from './journey-helpers.ts';
 
 let stack: Stack;
@@ -33,7 +42,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser);
   await stopTestStack();
 });
 
