@@ -54,8 +54,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // A file's stack and browser are its own, but the code that starts them (the whole local
-          // server) is imported once per worker, not once per file: about ten seconds a file.
+          // A file's stack, table and browser contexts are its own, but the code that starts them (the
+          // whole local server) is imported once per worker, not once per file: about ten seconds a
+          // file; the worker's DynamoDB Local and Chromium serve all its files (test/e2e/browser.ts).
           isolate: false,
           globalSetup: ['test/support/snapshots.ts'],
           sequence: { groupOrder: 2 },

@@ -9,14 +9,18 @@ import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { beforeEach, inject } from 'vitest';
-import { copyTable, deleteTable } from '../../functions/local/table.ts';
 import { type RunningService, startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { freePort } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
 import { LOCAL_TABLE, root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
 import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
+import { copyTable, deleteTable } from '../support/tables.ts';
 
 export const artifactsDir = join(root, 'test-results', 'e2e');
+
+// Vitest ends its workers with SIGTERM, which would skip the exit handlers that stop what a worker
+// keeps for all its files (its Chromium, its DynamoDB Local and that one's folder): exit on it instead.
+process.once('SIGTERM', () => process.exit(143));
 
 /** This worker's Chromium: launched by its first file and kept for the next, as long as it runs. */
 let workerBrowser: Browser | undefined;
@@ -108,9 +112,6 @@ async function workerTable(demoTables: string): Promise<{ endpoint: string; tabl
   workerDynamo ??= (async () => {
     const dbPath = mkdtempSync(join(scratchRoot, 'ordo-e2e-tables-'));
     process.once('exit', () => rmSync(dbPath, { recursive: true, force: true }));
-    // Vitest ends its workers with SIGTERM, which would skip the exit handlers (these, and the one
-    // that stops every child): exit on it instead.
-    process.once('SIGTERM', () => process.exit(143));
     cpSync(demoTables, dbPath, { recursive: true });
     return startDynamoDbLocal({ port: await freePort(), dbPath, outlivesShutdown: true });
   })();
