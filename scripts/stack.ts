@@ -32,6 +32,7 @@ export interface StackOptions {
   /** Where DynamoDB data, attachments and the token secret live; omitted = all in memory/temporary. */
   dataDir?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** How often the outbox poller looks besides after each write (the default 1 s). */
   mailEveryMs?: number;
   /** On first run, also file a few weeks of past orders so the dashboard has history. */
   history?: boolean;
@@ -188,15 +189,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   if (table === 'created') opts.say?.(`seeding the demo data${opts.history ? ' and weeks of history' : ''}…`);
   const { seeded, historyOrders } = await seedDemo(config, opts.history ?? false);
   if (seeded) opts.say?.(`demo data seeded${opts.history ? ` with ${historyOrders} past orders` : ''}`);
+  // The server starts first; the mail it causes goes to the workers once they run.
+  let deliverSoon = () => {};
   const server = await startLocalServer({
     deps,
     port: ports.app,
     staticDir: join(root, 'web/dist'),
     connectSrc: [oidc.issuer],
     runtimeConfig: { oidc: { authority: oidc.issuer, clientId: oidc.clientId, scope: 'openid email profile' } },
+    afterWrite: () => deliverSoon(),
   });
   onShutdown(() => server.close(), 'API and portal');
   const workers = startWorkers(deps, { ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}) });
+  deliverSoon = workers.deliverSoon;
   onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
 
   return {

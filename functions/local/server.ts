@@ -26,6 +26,11 @@ export interface LocalAppOptions {
   connectSrc?: readonly string[];
   /** Served as `/config.json`, as the deploy writes it next to the portal in AWS (sign-in settings). */
   runtimeConfig?: unknown;
+  /**
+   * Called after each API request that may have written (any method but GET, HEAD and OPTIONS): in
+   * AWS the outbox's stream starts the mail worker; here the stack hands the mail to its poller.
+   */
+  afterWrite?: () => void;
 }
 
 function originOf(url: string): string | undefined {
@@ -81,12 +86,21 @@ function withSecurityHeaders(headers: Record<string, string>): MiddlewareHandler
   };
 }
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function createLocalApp(deps: Deps, staticDir: string | undefined, opts: LocalAppOptions = {}) {
   const origins = [...(opts.connectSrc ?? []), ...(deps.config.s3Endpoint ? [deps.config.s3Endpoint] : [])]
     .map(originOf)
     .filter((o): o is string => o !== undefined);
   const root = new Hono();
   root.use('*', withSecurityHeaders(securityHeaders(origins)));
+  const afterWrite = opts.afterWrite;
+  if (afterWrite) {
+    root.use('/api/*', async (c, next) => {
+      await next();
+      if (!READ_METHODS.has(c.req.method)) afterWrite();
+    });
+  }
   root.route('/', createApp(deps));
   mountApiDocs(root);
   root.all('/api/*', (c) => problem(c, 'route_not_found', { method: c.req.method, path: c.req.path }));
@@ -100,6 +114,12 @@ export function createLocalApp(deps: Deps, staticDir: string | undefined, opts: 
   if (staticDir && existsSync(staticDir)) {
     // serveStatic resolves `root` against the working directory.
     const dir = relative(process.cwd(), staticDir) || '.';
+    // Vite's content-hashed files are kept for a year, as the deploy stores them (infra/web.ts); the
+    // page itself carries no such header, so a new build shows on the next load.
+    root.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     root.use('/*', serveStatic({ root: dir }));
     root.get('*', serveStatic({ root: dir, path: 'index.html' }));
   }
@@ -118,6 +138,7 @@ export function startLocalServer(
   const app = createLocalApp(opts.deps, opts.staticDir, {
     ...(opts.connectSrc ? { connectSrc: opts.connectSrc } : {}),
     ...(opts.runtimeConfig !== undefined ? { runtimeConfig: opts.runtimeConfig } : {}),
+    ...(opts.afterWrite ? { afterWrite: opts.afterWrite } : {}),
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: host }, (info) => {

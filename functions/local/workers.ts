@@ -4,7 +4,11 @@
  *
  * A run that meets unavailable storage ends with the error (each call gives up within about a
  * second) and the next run does the work. An outage is logged once per loop, and once when it ends;
- * a loop whose run is still going skips its turn instead of queueing runs behind it.
+ * a loop whose run is still going queues one more run at the most, never a line of them.
+ *
+ * In AWS the outbox's stream starts the mail worker as soon as mail is written; here the server
+ * calls `deliverSoon` after each request that may have written, and the poll is only the safety net
+ * for writes that come another way.
  */
 import type { Deps } from '../deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
@@ -14,6 +18,8 @@ import { createWebhookDelivery } from '../webhooks/delivery.ts';
 
 export interface Workers {
   stop(): Promise<void>;
+  /** Mail may have been written: deliver it now, after the run under way if there is one. */
+  deliverSoon(): void;
   /** Runs one round of every loop now (tests use it instead of waiting). */
   tick(): Promise<void>;
 }
@@ -65,25 +71,37 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
     await timerRound();
     await mailRound();
   };
-  const loop = (everyMs: number, body: () => Promise<void>) => {
-    let pending = false;
-    const timer = setInterval(() => {
-      if (stopped || pending) return;
-      pending = true;
-      running = running.then(body).finally(() => {
-        pending = false;
+  /** Runs `body` after whatever runs now; a call while a run is queued and not yet started joins it. */
+  const serial = (body: () => Promise<void>) => {
+    let queued = false;
+    return () => {
+      if (stopped || queued) return;
+      queued = true;
+      running = running.then(() => {
+        queued = false;
+        return body();
       });
-    }, everyMs);
+    };
+  };
+  const deliverSoon = serial(mailRound);
+  // Timers write reminders and breach notices: their mail goes out right after them.
+  const runTimers = serial(async () => {
+    await timerRound();
+    deliverSoon();
+  });
+  const loop = (everyMs: number, run: () => void) => {
+    const timer = setInterval(run, everyMs);
     timer.unref();
     return timer;
   };
-  const timers = [loop(opts.mailEveryMs ?? 1000, mailRound), loop(opts.timersEveryMs ?? 10_000, timerRound)];
+  const timers = [loop(opts.mailEveryMs ?? 1000, deliverSoon), loop(opts.timersEveryMs ?? 10_000, runTimers)];
   return {
     async stop() {
       stopped = true;
       for (const t of timers) clearInterval(t);
       await running;
     },
+    deliverSoon,
     async tick() {
       running = running.then(round);
       await running;

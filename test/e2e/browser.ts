@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { beforeEach, inject } from 'vitest';
 import { type RunningService, startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { freePort } from '../../scripts/local/ports.ts';
@@ -85,7 +85,6 @@ export async function startTestStack(
   cpSync(snapshot, dataDir, { recursive: true, filter: (from) => opts.history || from !== tables });
   const stack = await startStack({
     ports: await testPorts(),
-    mailEveryMs: 200,
     logLevel: 'error',
     ...opts,
     ...(opts.history ? {} : { dynamo: await workerTable(tables) }),
@@ -123,7 +122,11 @@ async function workerTable(demoTables: string): Promise<{ endpoint: string; tabl
   return { endpoint, tableName };
 }
 
-export const stopTestStack = shutdown;
+/** Stops the file's stack; the sessions its provider issued go with it. */
+export async function stopTestStack(): Promise<void> {
+  sessions.clear();
+  await shutdown();
+}
 
 /**
  * Screenshots of the steps are kept only when asked (`ORDO_SCREENSHOTS=all`, or `docs` to refresh the
@@ -162,10 +165,21 @@ export function personButton(page: Page, name: string) {
 }
 
 /**
- * Signs `name` in on this browser profile through the provider's own page. Whoever was signed in
- * before is forgotten first, in the portal and at the provider, so the provider asks who it is.
+ * Signs `name` in on this browser profile. The first time in a stack, through the provider's own
+ * page, as in production: whoever was signed in before is forgotten first, in the portal and at the
+ * provider, so the provider asks who it is. Later, in a fresh profile or for another person, the
+ * portal is handed the session that sign-in stored (`sessions`), as a second tab of the same person
+ * finds it: the provider's round trip costs three page loads, a third of the browser tests' time.
  */
 export async function signIn(page: Page, baseUrl: string, name: string): Promise<void> {
+  const kept = sessions.get(`${baseUrl} ${name}`);
+  if (kept && kept.expiresAt - Date.now() > SESSION_REUSE_MARGIN_MS) await resumeSession(page, baseUrl, kept.stored);
+  else await signInAtProvider(page, baseUrl, name);
+  await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
+  if (!kept) sessions.set(`${baseUrl} ${name}`, await storedSession(page));
+}
+
+async function signInAtProvider(page: Page, baseUrl: string, name: string): Promise<void> {
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/sign-in`);
   await page.evaluate(() => {
@@ -174,7 +188,45 @@ export async function signIn(page: Page, baseUrl: string, name: string): Promise
   // The page's one button, whatever the portal's language.
   await page.getByRole('main').getByRole('button').click();
   await personButton(page, name).click();
-  await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Sessions the running stack's provider issued, by portal address and person: what the portal stored
+ * (its `ordo.oidc.` keys) and when the access token runs out. Forgotten when the stack stops, since a
+ * later stack may get the same port.
+ */
+const sessions = new Map<string, { stored: Record<string, string>; expiresAt: number }>();
+
+/**
+ * A kept session is handed on only while its access token has minutes left: the portal renews a minute
+ * before the end, and two profiles renewing one rotating refresh token would end each other's session.
+ * Tests that shorten the tokens' lifetime therefore always go through the provider.
+ */
+const SESSION_REUSE_MARGIN_MS = 7 * 60_000;
+
+async function storedSession(page: Page): Promise<{ stored: Record<string, string>; expiresAt: number }> {
+  const stored = await page.evaluate(() =>
+    Object.fromEntries(Object.entries(localStorage).filter(([key]) => key.startsWith('ordo.oidc.user:'))),
+  );
+  const expiresAt = Math.min(
+    ...Object.values(stored).map((user) => Number((JSON.parse(user) as { expires_at?: number }).expires_at) * 1000),
+  );
+  return { stored, expiresAt: Number.isFinite(expiresAt) ? expiresAt : 0 };
+}
+
+/** Puts a kept session where the portal keeps it, from an empty page of its origin, then opens the portal. */
+async function resumeSession(page: Page, baseUrl: string, stored: Record<string, string>): Promise<void> {
+  await page.context().clearCookies();
+  const blank = `${baseUrl}/e2e-blank`;
+  const fulfil = (route: Route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' });
+  await page.route(blank, fulfil);
+  await page.goto(blank);
+  await page.unroute(blank, fulfil);
+  await page.evaluate((session) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('ordo.oidc.')) localStorage.removeItem(key);
+    for (const [key, value] of Object.entries(session)) localStorage.setItem(key, value);
+  }, stored);
+  await page.goto(`${baseUrl}/`);
 }
 
 /** A phone screen: 390 px wide, as most current phones in portrait. */

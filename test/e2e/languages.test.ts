@@ -200,9 +200,9 @@ async function sweep(
     expect(await page.evaluate(() => document.documentElement.lang), `${name} ${path}`).toBe(language);
     const found = await englishOn(page, language);
     if (found.length) english[path] = found;
-    // Every rule in Polish (and in English: pages.test.ts); in the other languages the rules
-    // whose outcome can change with the words, since layout, colours and roles do not.
-    const serious = await seriousFindings(page, language === 'pl' ? undefined : WORDED_RULES);
+    // The rules whose outcome can change with the words: layout, colours and roles do not, and
+    // pages.test.ts runs every rule on each of these pages in English.
+    const serious = await seriousFindings(page, WORDED_RULES);
     if (serious.length) axe[path] = serious.map((v) => `${v.id}: ${v.help}`);
     const shot = SCREENSHOTS[path];
     if (shot) await screenshot(page, `${name}-${shot}`);
