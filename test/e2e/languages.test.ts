@@ -1,7 +1,8 @@
 /**
  * The portal in every language besides English — Polish, Russian, Dutch and Chinese — each in a
- * browser that speaks it: every page of every role says nothing from the English dictionary, shows
- * no raw keys, carries the language's `lang` and passes axe. One stack (with weeks of history) and
+ * browser that speaks it: the pages of every role say nothing from the English dictionary, show no
+ * raw keys, carry the language's `lang` and pass axe's worded rules (every page in Polish, a third
+ * of them in each of the others: `pagesIn`). One stack (with weeks of history) and
  * one browser serve every language. Then an employee files an order and follows it in Polish,
  * switches the portal to English on the profile and back, and a head gives a service its own words
  * in Polish, Russian, Dutch and Chinese, which readers of each language find. Catalog and demo
@@ -182,6 +183,19 @@ const WORDED_RULES = [
   'link-in-text-block',
 ];
 
+/**
+ * Every page in Polish; in Russian, Dutch and Chinese a third of each role's pages each, taking turns,
+ * so every page is read in Polish and in one of the three. What differs between the languages is their
+ * dictionaries, which i18n.test.ts checks key by key (every string translated, every function saying
+ * something), and their counting and formatting, which every third page still shows; English written
+ * into a page instead of its dictionary shows in Polish. The three full sweeps took a minute and a
+ * half of the browser tests' time on two cores.
+ */
+function pagesIn(language: Exclude<Language, 'en'>, paths: string[]): string[] {
+  const turn = SWEEP.findIndex((s) => s.language === language) - 1;
+  return turn < 0 ? paths : paths.filter((_, i) => i % (SWEEP.length - 1) === turn);
+}
+
 /** One language's sweep of a role's pages: what it finds, by path. */
 async function sweep(
   { language, name, locale }: (typeof SWEEP)[number],
@@ -190,7 +204,7 @@ async function sweep(
   const page = await openIn(locale, group.who);
   const english: Record<string, string[]> = {};
   const axe: Record<string, string[]> = {};
-  for (const [i, path] of group.paths(number).entries()) {
+  for (const [i, path] of pagesIn(language, group.paths(number)).entries()) {
     // The first page loads the portal; the others are reached inside it, as its links reach them.
     // Signed out, each page loads on its own, as from an emailed link.
     if (i === 0 || !group.who) await page.goto(`${url}${path}`);
@@ -212,7 +226,7 @@ async function sweep(
 }
 
 for (const language of SWEEP) {
-  describe(`every page in ${language.name}`, () => {
+  describe(`${language.language === 'pl' ? 'every page' : 'its turn of the pages'} in ${language.name}`, () => {
     for (const group of PAGES) {
       it(`shows no English words, no raw keys and no serious axe findings for ${group.who ?? 'someone signed out'}`, async () => {
         const { english, axe } = await sweep(language, group);
