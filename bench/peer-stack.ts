@@ -98,15 +98,24 @@ export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}):
   try {
     const ready = await new Promise<{ reported: number; history: number }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm start was not ready in 10 min:${tail}`)), 600_000);
+      // Ready for measuring once it is running and, on a first run, its history (filed after the
+      // server is up) is in.
+      let reported: number | undefined;
+      let history: number | undefined;
+      let filingHistory = false;
       const onData = (chunk: Buffer) => {
         for (const text of chunk.toString('utf8').split('\n')) {
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-3000);
           if (lines.length < 40) lines.push(text.trim());
-          const done = /Ordo is running \(ready in ([\d.]+) s\)(?:.*seeded with (\d+) past orders)?/.exec(text);
-          if (done) {
+          if (/demo history in the background/.test(text)) filingHistory = true;
+          const running = /Ordo is running \(ready in ([\d.]+) s\)/.exec(text);
+          if (running) reported = Number(running[1]);
+          const filed = /demo history filed: (\d+) past orders/.exec(text);
+          if (filed) history = Number(filed[1]);
+          if (reported !== undefined && (!filingHistory || history !== undefined)) {
             clearTimeout(timer);
-            resolve({ reported: Number(done[1]), history: Number(done[2] ?? 0) });
+            resolve({ reported, history: history ?? 0 });
           }
         }
       };

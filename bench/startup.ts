@@ -33,6 +33,8 @@ interface Start {
   lines: Array<{ t: number; text: string }>;
   memory: ProcMemory[];
   stopSeconds: number;
+  /** A first run files its demo history after it is ready: when that ended (from the spawn), and how many orders. */
+  history?: { seconds: number; orders: number };
 }
 
 /** A copy of the working tree (tracked and untracked, not ignored files) with node_modules linked. */
@@ -98,6 +100,11 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
   const unregister = onShutdown(stopGroup, 'npm start (start-up benchmark)');
   const lines: Start['lines'] = [];
   let tail = '';
+  let filingHistory = false;
+  let historyFiled: (filed: { seconds: number; orders: number }) => void = () => {};
+  const history = new Promise<{ seconds: number; orders: number }>((resolve) => {
+    historyFiled = resolve;
+  });
   try {
     const reported = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm start was not ready in 3 min:\n${tail}`)), 180_000);
@@ -107,6 +114,9 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-2000);
           if (lines.length < 40) lines.push({ t, text: text.trim().slice(0, 160) });
+          if (/demo history in the background/.test(text)) filingHistory = true;
+          const filed = /demo history filed: (\d+) past orders/.exec(text);
+          if (filed) historyFiled({ seconds: t, orders: Number(filed[1]) });
           const ready = /Ordo is running \(ready in ([\d.]+) s\)/.exec(text);
           if (ready) {
             clearTimeout(timer);
@@ -119,6 +129,13 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
       child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${tail}`)));
     });
     const wallSeconds = (performance.now() - t0) / 1000;
+    // A first run is left to file its history (the later runs start from it), then measured with it.
+    const filed = filingHistory
+      ? await Promise.race([
+          history,
+          sleep(300_000).then(() => Promise.reject(new Error(`the demo history was not filed in 5 min:\n${tail}`))),
+        ])
+      : undefined;
     // Settled: the first loop rounds have run.
     await sleep(5_000);
     const memory = treeMemory(child.pid!);
@@ -131,6 +148,7 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
       lines: lines.filter((l) => l.t <= wallSeconds + 0.01),
       memory,
       stopSeconds: (performance.now() - s0) / 1000,
+      ...(filed ? { history: filed } : {}),
     };
   } finally {
     await stopGroup();
@@ -206,12 +224,12 @@ function report(starts: Start[], load: number): Section {
     if (starting !== undefined && seeding !== undefined && seeded !== undefined) {
       parts.push(
         `stand-ins and table (and the wait for the build) ${s1(seeding - starting)}`,
-        `demo data${s.kind === 'first' ? ' and history' : ''} ${s1(seeded - seeding)}`,
+        `demo data${s.kind === 'first' && !s.history ? ' and history' : ''} ${s1(seeded - seeding)}`,
         `server ${s1(s.wallSeconds - seeded)}`,
       );
     } else if (starting !== undefined) {
       parts.push(
-        `stack (stand-ins, table, demo data${s.kind === 'first' ? ', history' : ''}, server) ${s1(s.wallSeconds - starting)}`,
+        `stack (stand-ins, table, demo data${s.kind === 'first' && !s.history ? ', history' : ''}, server) ${s1(s.wallSeconds - starting)}`,
       );
     }
     return parts.join(', ');
@@ -263,7 +281,16 @@ function report(starts: Start[], load: number): Section {
       'A copy of the working tree in a temporary directory (node_modules and .dynamodb/ linked), run with `npm start` ' +
         'on free ports (ORDO_PORT, ORDO_DYNAMODB_PORT, ORDO_SES_PORT, ORDO_S3_PORT, ORDO_OIDC_PORT) and TMPDIR inside it: ' +
         'the first run starts with no .data/, no web/dist/ and no dist/local/ (the bundled local server); the later runs keep all three. ' +
-        'Ready: "Ordo is running" printed, timed from the spawn. Stopped with SIGINT (Ctrl-C) to its process group.',
+        'Ready: "Ordo is running" printed, timed from the spawn. Stopped with SIGINT (Ctrl-C) to its process group. ' +
+        'A first run is ready once the demo data is in and files its weeks of history after that, in the background ' +
+        '(the dashboards fill as it goes, and mail starts once it is done); the run is left to finish it before it is measured and stopped.',
+      ...starts.flatMap((s, i) =>
+        s.history
+          ? [
+              `Run ${i + 1}: the history (${s.history.orders} past orders) was filed ${s1(s.history.seconds)} after the command, ${s1(s.history.seconds - s.wallSeconds)} after ready.`,
+            ]
+          : [],
+      ),
       table(
         ['run', 'ready (from the command)', 'it reports', 'where the time goes', 'stopped in'],
         starts.map((s, i) => [
@@ -274,7 +301,7 @@ function report(starts: Start[], load: number): Section {
           s1(s.stopSeconds),
         ]),
       ),
-      'Memory of every process `npm start` runs, 5 s after ready (demo data only, idle; PSS and RSS):',
+      'Memory of every process `npm start` runs, 5 s after ready and, on the first run, after its history (idle; PSS and RSS):',
       table(['run', 'process', 'count', 'PSS', 'RSS'], memRows),
     ],
   };

@@ -4,7 +4,7 @@
  * background workers. Every piece registers its own shutdown.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ApiConfig, loadApiConfig } from '../functions/config.ts';
@@ -46,6 +46,12 @@ export interface StackOptions {
    * there starves DynamoDB Local past the storage deadline.
    */
   before?: Promise<unknown>;
+  /**
+   * With `history`, file the weeks of history after the server is up instead of before (`npm start`:
+   * ready in seconds on a first run, the dashboards filling while it works). The workers start once
+   * it is done, so mail of the past is never sent; `Stack.history` says when.
+   */
+  historyInBackground?: boolean;
   /** Receives a line when the seeding begins and ends (`npm start` prints them). */
   say?: (line: string) => void;
   /**
@@ -67,6 +73,8 @@ export interface Stack {
   tableCreated: boolean;
   seeded: boolean;
   historyOrders: number;
+  /** Resolves with the past orders filed once the history is (`historyInBackground`; else at once). */
+  history: Promise<number>;
   deps: Deps;
   workers: Workers;
 }
@@ -128,11 +136,37 @@ export async function seedDemo(
   const deps = createDeps(config, { log: createReadableLogger('error') });
   const seeded = await seedIfEmpty(deps);
   if (!seeded || !history) return { seeded, historyOrders: 0 };
+  return { seeded, historyOrders: await fileHistory(config) };
+}
+
+/** Files weeks of past orders on a clock that walks through the past, and drops their mail; returns how many. */
+export async function fileHistory(config: ApiConfig): Promise<number> {
   const clock = { now: new Date() };
   const past = createDeps(config, { now: () => clock.now, log: createReadableLogger('error') });
   const historyOrders = await seedHistory(past, clock);
   await clearPastMail(past);
-  return { seeded, historyOrders };
+  return historyOrders;
+}
+
+/** In the data folder while its history is being filed: a start that finds it says the history is incomplete. */
+const HISTORY_PENDING = 'history-pending';
+
+/** Files the history after the server has started; its end (or failure) is said, never thrown. */
+function inBackground(config: ApiConfig, pending: string | undefined, say?: (line: string) => void): Promise<number> {
+  say?.('filing weeks of demo history in the background (the dashboards fill as it goes; mail starts after it)…');
+  if (pending) writeFileSync(pending, new Date().toISOString());
+  const started = performance.now();
+  return fileHistory(config).then(
+    (orders) => {
+      if (pending) rmSync(pending, { force: true });
+      say?.(`demo history filed: ${orders} past orders (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      return orders;
+    },
+    (error: unknown) => {
+      say?.(`filing the demo history stopped: ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
+    },
+  );
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
@@ -186,9 +220,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
   await opts.before;
-  if (table === 'created') opts.say?.(`seeding the demo data${opts.history ? ' and weeks of history' : ''}…`);
-  const { seeded, historyOrders } = await seedDemo(config, opts.history ?? false);
-  if (seeded) opts.say?.(`demo data seeded${opts.history ? ` with ${historyOrders} past orders` : ''}`);
+  const later = opts.history === true && opts.historyInBackground === true;
+  const pending = dataDir ? join(dataDir, HISTORY_PENDING) : undefined;
+  if (table === 'created') opts.say?.(`seeding the demo data${opts.history && !later ? ' and weeks of history' : ''}…`);
+  else if (pending && existsSync(pending)) {
+    opts.say?.(
+      `the weeks of demo history were not all filed (stopped before the end): delete ${dataDir} to file them again`,
+    );
+  }
+  const { seeded, historyOrders } = await seedDemo(config, (opts.history ?? false) && !later);
+  if (seeded) opts.say?.(`demo data seeded${opts.history && !later ? ` with ${historyOrders} past orders` : ''}`);
+  const history = seeded && later ? inBackground(config, pending, opts.say) : Promise.resolve(historyOrders);
   // The server starts first; the mail it causes goes to the workers once they run.
   let deliverSoon = () => {};
   const server = await startLocalServer({
@@ -200,7 +242,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     afterWrite: () => deliverSoon(),
   });
   onShutdown(() => server.close(), 'API and portal');
-  const workers = startWorkers(deps, { ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}) });
+  const workers = startWorkers(deps, {
+    ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}),
+    startAfter: history,
+  });
   deliverSoon = workers.deliverSoon;
   onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
 
@@ -215,6 +260,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     tableCreated: table === 'created',
     seeded,
     historyOrders,
+    history,
     deps,
     workers,
   };

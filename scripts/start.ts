@@ -126,6 +126,8 @@ async function main(): Promise<void> {
     ...(inMemory ? {} : { dataDir: join(root, '.data') }),
     logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
     history: true,
+    // Ready as soon as the demo data is in; the weeks of history follow (a minute's wait otherwise).
+    historyInBackground: true,
     // The head's download of raw incoming mail reads the bucket the SMTP stand-in keeps it in.
     apiEnv: { INBOUND_BUCKET },
     // One Node runtime for the whole stack: the mail viewer is served from this process too.
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
   const width = Math.max(...demoUsers.map((u) => u.name.length));
   const lines = [
     '',
-    `Ordo is running (ready in ${seconds} s). Table ${stack.tableName}: ${stack.tableCreated ? 'created' : 'kept'}${stack.seeded ? `, demo data seeded with ${stack.historyOrders} past orders` : ''}.`,
+    `Ordo is running (ready in ${seconds} s). Table ${stack.tableName}: ${stack.tableCreated ? 'created' : 'kept'}${stack.seeded ? ', demo data seeded (its weeks of history follow in the background)' : ''}.`,
     '',
     `  Portal and API   ${stack.appUrl}   (API under /api/v1)`,
     `  Mail viewer      ${stack.mailViewerUrl}   (every email Ordo sends)`,

@@ -24,7 +24,15 @@ export interface Workers {
   tick(): Promise<void>;
 }
 
-export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEveryMs?: number } = {}): Workers {
+export function startWorkers(
+  deps: Deps,
+  opts: {
+    mailEveryMs?: number;
+    timersEveryMs?: number;
+    /** The loops run only once this has settled (the local stack: after the demo history is filed). */
+    startAfter?: Promise<unknown>;
+  } = {},
+): Workers {
   const { log } = deps;
   const delivery = new MailDelivery(
     deps.outbox,
@@ -37,6 +45,11 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
   );
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  let started = opts.startAfter === undefined;
+  const start = () => {
+    started = true;
+  };
+  opts.startAfter?.then(start, start);
 
   const guarded = (worker: string, body: () => Promise<unknown>) => {
     let down = false;
@@ -75,7 +88,7 @@ export function startWorkers(deps: Deps, opts: { mailEveryMs?: number; timersEve
   const serial = (body: () => Promise<void>) => {
     let queued = false;
     return () => {
-      if (stopped || queued) return;
+      if (stopped || !started || queued) return;
       queued = true;
       running = running.then(() => {
         queued = false;
