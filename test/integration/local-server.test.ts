@@ -51,4 +51,29 @@ describe('the local server and the mail poller', () => {
     workers.deliverSoon();
     await expect.poll(arrived, { timeout: 10_000 }).toBe(true);
   });
+
+  it('sends nothing before `startAfter` has settled (a first start filing its history), then all that waited', async () => {
+    let historyFiled: () => void = () => {};
+    const history = new Promise<void>((resolve) => {
+      historyFiled = resolve;
+    });
+    const waiting = startWorkers(h.deps, { mailEveryMs: 3_600_000, timersEveryMs: 3_600_000, startAfter: history });
+    try {
+      const filed = await anna.json<OrderView>('POST', '/api/v1/orders', {
+        serviceId: 'fin-expenses',
+        answers: { amount: 12, costCentre: 'SA-101', description: 'Parking' },
+      });
+      const subject = `Hand over what is missing: ${filed.body.order.number}`;
+      const arrived = async () => (await h.mailbox()).some((m) => m.subject.includes(subject));
+      waiting.deliverSoon();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await arrived()).toBe(false);
+      historyFiled();
+      await history;
+      waiting.deliverSoon();
+      await expect.poll(arrived, { timeout: 10_000 }).toBe(true);
+    } finally {
+      await waiting.stop();
+    }
+  });
 });
