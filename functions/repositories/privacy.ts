@@ -21,7 +21,6 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  BatchWriteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -31,6 +30,7 @@ import {
 import type { AuditRecord } from '#shared/audit.ts';
 import type { FollowUp, Order, TimelineEvent, User } from '#shared/model.ts';
 import type { Note } from '#shared/notes.ts';
+import { writeInBatches } from '../storage/batch-write.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, orderItemKind, partitions } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
@@ -250,13 +250,19 @@ export class PrivacyRepository {
 
   /** Writes events back in place (their words removed), keys unchanged. */
   async rewriteEvents(events: Array<{ key: ItemKey; event: TimelineEvent }>): Promise<void> {
-    await this.batch(
+    await writeInBatches(
+      this.db.doc,
+      this.db.tableName,
       events.map(({ key, event }) => ({ PutRequest: { Item: { ...key, type: 'timelineEvent', ...event } } })),
     );
   }
 
   async remove(itemKeys: ItemKey[]): Promise<void> {
-    await this.batch(itemKeys.map((Key) => ({ DeleteRequest: { Key } })));
+    await writeInBatches(
+      this.db.doc,
+      this.db.tableName,
+      itemKeys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
   }
 
   /** A person's rows in a department's customers view (their counters stay; only the label is theirs). */
@@ -332,19 +338,4 @@ export class PrivacyRepository {
     ];
     await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
   }
-
-  private async batch(requests: Array<Record<string, unknown>>): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: Record<string, Array<Record<string, unknown>>> | undefined = {
-        [this.db.tableName]: requests.slice(i, i + 25),
-      };
-      for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        const out = await this.db.doc.send(new BatchWriteCommand({ RequestItems: pending as BatchWriteCommandItems }));
-        pending = out.UnprocessedItems as typeof pending;
-      }
-    }
-  }
 }
-
-type BatchWriteCommandItems = NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>;

@@ -11,9 +11,10 @@
  * - the orders a search found: BatchGetItem ORDER#n/ORDER, up to 100 keys per call
  * - backfill of orders stored before the index: BatchWriteItem of their term items
  */
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Order } from '#shared/model.ts';
 import { orderTerms, termChanges, type WordHits } from '#shared/search.ts';
+import { writeInBatches } from '../storage/batch-write.ts';
 import type { Db } from '../storage/client.ts';
 import { fromItem, keys, partitions, searchHitOf } from '../storage/keys.ts';
 import { INDEX } from '../storage/table-definition.ts';
@@ -162,16 +163,11 @@ export class SearchRepository {
    */
   async reindex(orders: ReadonlyArray<{ order: Indexed; unindexed?: ReadonlySet<string> }>): Promise<number> {
     const items = orders.flatMap(({ order, unindexed }) => searchTermItems(order, unindexed));
-    for (let i = 0; i < items.length; i += 25) {
-      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> = items
-        .slice(i, i + 25)
-        .map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const out = await this.db.doc.send(new BatchWriteCommand({ RequestItems: { [this.db.tableName]: requests } }));
-        requests = (out.UnprocessedItems?.[this.db.tableName] ?? []) as typeof requests;
-        if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
-      }
-    }
+    await writeInBatches(
+      this.db.doc,
+      this.db.tableName,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
     return items.length;
   }
 }

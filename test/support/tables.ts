@@ -2,21 +2,16 @@
  * Tables of a test's own in a shared DynamoDB Local: a fresh copy of seeded data in a few calls (the
  * demo data is ~200 items), where seeding it again through the workflows takes seconds.
  */
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DeleteTableCommand,
-  DynamoDBClient,
-  paginateScan,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { writeInBatches } from '../../functions/storage/batch-write.ts';
 import { tableDefinition } from '../../functions/storage/table-definition.ts';
 import { LOCAL_AWS } from '../../scripts/local/dynamodb.ts';
 
-async function withClient<T>(endpoint: string, use: (client: DynamoDBClient) => Promise<T>): Promise<T> {
+async function withClient<T>(endpoint: string, use: (client: DynamoDBDocumentClient) => Promise<T>): Promise<T> {
   const client = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
   try {
-    return await use(client);
+    return await use(DynamoDBDocumentClient.from(client));
   } finally {
     client.destroy();
   }
@@ -24,23 +19,20 @@ async function withClient<T>(endpoint: string, use: (client: DynamoDBClient) => 
 
 /** Creates table `to` and writes every item of table `from` into it. */
 export function copyTable(endpoint: string, from: string, to: string): Promise<void> {
-  return withClient(endpoint, async (client) => {
-    await client.send(new CreateTableCommand(tableDefinition(to)));
-    for await (const page of paginateScan({ client }, { TableName: from })) {
-      const items = page.Items ?? [];
-      for (let i = 0; i < items.length; i += 25) {
-        let writes: WriteRequest[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-        while (writes.length > 0) {
-          const done = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: writes } }));
-          writes = done.UnprocessedItems?.[to] ?? [];
-        }
-      }
+  return withClient(endpoint, async (doc) => {
+    await doc.send(new CreateTableCommand(tableDefinition(to)));
+    for await (const page of paginateScan({ client: doc }, { TableName: from })) {
+      await writeInBatches(
+        doc,
+        to,
+        (page.Items ?? []).map((Item) => ({ PutRequest: { Item } })),
+      );
     }
   });
 }
 
 export function deleteTable(endpoint: string, tableName: string): Promise<void> {
-  return withClient(endpoint, async (client) => {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  return withClient(endpoint, async (doc) => {
+    await doc.send(new DeleteTableCommand({ TableName: tableName }));
   });
 }
