@@ -22,7 +22,7 @@ import { onShutdown } from '../scripts/local/processes.ts';
 import { LOCAL_TABLE } from '../scripts/stack.ts';
 import { sleep } from './env.ts';
 import { commandLine, processTree } from './procs.ts';
-import { stopProcessGroup } from './startup.ts';
+import { START_LINES, stopProcessGroup } from './startup.ts';
 
 export interface OrdoReady {
   appUrl: string;
@@ -108,10 +108,10 @@ export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}):
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-3000);
           if (lines.length < 40) lines.push(text.trim());
-          if (/demo history in the background/.test(text)) filingHistory = true;
-          const running = /Ordo is running \(ready in ([\d.]+) s\)/.exec(text);
+          if (START_LINES.historyInBackground.test(text)) filingHistory = true;
+          const running = START_LINES.ready.exec(text);
           if (running) reported = Number(running[1]);
-          const filed = /demo history filed: (\d+) past orders/.exec(text);
+          const filed = START_LINES.historyFiled.exec(text);
           if (filed) history = Number(filed[1]);
           if (reported !== undefined && (!filingHistory || history !== undefined)) {
             clearTimeout(timer);

@@ -37,6 +37,13 @@ interface Start {
   history?: { seconds: number; orders: number };
 }
 
+/** The lines of `npm start` the benchmarks wait for (scripts/start.ts and scripts/stack.ts print them). */
+export const START_LINES = {
+  ready: /Ordo is running \(ready in ([\d.]+) s\)/,
+  historyInBackground: /demo history in the background/,
+  historyFiled: /demo history filed: (\d+) past orders/,
+};
+
 /** A copy of the working tree (tracked and untracked, not ignored files) with node_modules linked. */
 export function copyTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-startup-'));
@@ -114,10 +121,10 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-2000);
           if (lines.length < 40) lines.push({ t, text: text.trim().slice(0, 160) });
-          if (/demo history in the background/.test(text)) filingHistory = true;
-          const filed = /demo history filed: (\d+) past orders/.exec(text);
+          if (START_LINES.historyInBackground.test(text)) filingHistory = true;
+          const filed = START_LINES.historyFiled.exec(text);
           if (filed) historyFiled({ seconds: t, orders: Number(filed[1]) });
-          const ready = /Ordo is running \(ready in ([\d.]+) s\)/.exec(text);
+          const ready = START_LINES.ready.exec(text);
           if (ready) {
             clearTimeout(timer);
             resolve(Number(ready[1]));

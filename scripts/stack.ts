@@ -49,7 +49,7 @@ export interface StackOptions {
   /**
    * With `history`, file the weeks of history after the server is up instead of before (`npm start`:
    * ready in seconds on a first run, the dashboards filling while it works). The workers start once
-   * it is done, so mail of the past is never sent; `Stack.history` says when.
+   * it is done, so mail of the past is never sent.
    */
   historyInBackground?: boolean;
   /** Receives a line when the seeding begins and ends (`npm start` prints them). */
@@ -73,8 +73,6 @@ export interface Stack {
   tableCreated: boolean;
   seeded: boolean;
   historyOrders: number;
-  /** Resolves with the past orders filed once the history is (`historyInBackground`; else at once). */
-  history: Promise<number>;
   deps: Deps;
   workers: Workers;
 }
@@ -152,7 +150,7 @@ export async function fileHistory(config: ApiConfig): Promise<number> {
 const HISTORY_PENDING = 'history-pending';
 
 /** Files the history after the server has started; its end (or failure) is said, never thrown. */
-function inBackground(config: ApiConfig, pending: string | undefined, say?: (line: string) => void): Promise<number> {
+function inBackground(config: ApiConfig, pending: string | undefined, say?: (line: string) => void): Promise<void> {
   say?.('filing weeks of demo history in the background (the dashboards fill as it goes; mail starts after it)…');
   if (pending) writeFileSync(pending, new Date().toISOString());
   const started = performance.now();
@@ -160,11 +158,9 @@ function inBackground(config: ApiConfig, pending: string | undefined, say?: (lin
     (orders) => {
       if (pending) rmSync(pending, { force: true });
       say?.(`demo history filed: ${orders} past orders (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      return orders;
     },
     (error: unknown) => {
       say?.(`filing the demo history stopped: ${error instanceof Error ? error.message : String(error)}`);
-      return 0;
     },
   );
 }
@@ -220,17 +216,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   });
   const deps = createDeps(config, { log: createReadableLogger(config.logLevel) });
   await opts.before;
-  const later = opts.history === true && opts.historyInBackground === true;
+  // The history is filed now, before the server starts, or after it (`historyInBackground`).
+  const historyNow = opts.history === true && opts.historyInBackground !== true;
   const pending = dataDir ? join(dataDir, HISTORY_PENDING) : undefined;
-  if (table === 'created') opts.say?.(`seeding the demo data${opts.history && !later ? ' and weeks of history' : ''}…`);
+  if (table === 'created') opts.say?.(`seeding the demo data${historyNow ? ' and weeks of history' : ''}…`);
   else if (pending && existsSync(pending)) {
     opts.say?.(
       `the weeks of demo history were not all filed (stopped before the end): delete ${dataDir} to file them again`,
     );
   }
-  const { seeded, historyOrders } = await seedDemo(config, (opts.history ?? false) && !later);
-  if (seeded) opts.say?.(`demo data seeded${opts.history && !later ? ` with ${historyOrders} past orders` : ''}`);
-  const history = seeded && later ? inBackground(config, pending, opts.say) : Promise.resolve(historyOrders);
+  const { seeded, historyOrders } = await seedDemo(config, historyNow);
+  if (seeded) opts.say?.(`demo data seeded${historyNow ? ` with ${historyOrders} past orders` : ''}`);
+  const historyFiled = seeded && opts.history && !historyNow ? inBackground(config, pending, opts.say) : undefined;
   // The server starts first; the mail it causes goes to the workers once they run.
   let deliverSoon = () => {};
   const server = await startLocalServer({
@@ -244,7 +241,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   onShutdown(() => server.close(), 'API and portal');
   const workers = startWorkers(deps, {
     ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}),
-    startAfter: history,
+    ...(historyFiled ? { startAfter: historyFiled } : {}),
   });
   deliverSoon = workers.deliverSoon;
   onShutdown(() => workers.stop(), 'outbox poller and SLA timer');
@@ -260,7 +257,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     tableCreated: table === 'created',
     seeded,
     historyOrders,
-    history,
     deps,
     workers,
   };
