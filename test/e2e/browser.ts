@@ -172,11 +172,12 @@ export function personButton(page: Page, name: string) {
  * finds it: the provider's round trip costs three page loads, a third of the browser tests' time.
  */
 export async function signIn(page: Page, baseUrl: string, name: string): Promise<void> {
-  const kept = sessions.get(`${baseUrl} ${name}`);
+  const key = `${baseUrl} ${name}`;
+  const kept = sessions.get(key);
   if (kept && kept.expiresAt - Date.now() > SESSION_REUSE_MARGIN_MS) await resumeSession(page, baseUrl, kept.stored);
   else await signInAtProvider(page, baseUrl, name);
   await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
-  if (!kept) sessions.set(`${baseUrl} ${name}`, await storedSession(page));
+  if (!kept) sessions.set(key, await storedSession(page));
 }
 
 async function signInAtProvider(page: Page, baseUrl: string, name: string): Promise<void> {
