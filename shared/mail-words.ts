@@ -5,9 +5,11 @@
  * are written in the language's locale and the department's time zone.
  */
 import { formatDateTime, formatDay } from './dates.ts';
-import { nl } from './mail-words.nl.ts';
-import { ru } from './mail-words.ru.ts';
-import { zh } from './mail-words.zh.ts';
+import { dictionary } from './dictionary.ts';
+import nlCatalog from './mail-words.nl.json';
+import plCatalog from './mail-words.pl.json';
+import ruCatalog from './mail-words.ru.json';
+import zhCatalog from './mail-words.zh.json';
 import { LANGUAGES, type Language } from './model.ts';
 import type { MailEvent } from './notifications.ts';
 
@@ -31,17 +33,10 @@ export type DigestState = 'breached' | 'at_risk';
 type Ratings = [string, string, string, string, string];
 
 const englishRules = new Intl.PluralRules('en');
-const polishRules = new Intl.PluralRules('pl');
 
 /** "1 order", "5 orders". */
 function english(n: number, one: string, other: string): string {
   return `${n} ${englishRules.select(n) === 'one' ? one : other}`;
-}
-
-/** "1 zamówienie", "2 zamówienia", "5 zamówień" (Polish plurals: one / few / many). */
-function polish(n: number, one: string, few: string, many: string): string {
-  const rule = polishRules.select(n);
-  return `${n} ${rule === 'one' ? one : rule === 'few' ? few : many}`;
 }
 
 const englishEvents: Record<MailEvent, EventWords> = {
@@ -175,133 +170,12 @@ const en = {
 
 export type MailWords = typeof en;
 
-const pl: MailWords = {
-  locale: 'pl-PL',
-  quote: (text) => `„${text}”`,
-  events: {
-    order_received: {
-      subject: (ref) => `Przyjęliśmy Twoje zamówienie ${ref}`,
-      lead: (o) =>
-        `Twoje zamówienie usługi „${o.serviceName}” zostało zarejestrowane pod numerem ${o.number}. Możesz śledzić jego postęp w Ordo.`,
-    },
-    new_in_queue: {
-      subject: (ref) => `Nowe zamówienie w kolejce: ${ref}`,
-      lead: (o) => `Nowe zamówienie usługi „${o.serviceName}”. Zamawiający: ${o.requesterName}.`,
-    },
-    approval_needed: {
-      subject: (ref) => `Wymagana akceptacja: ${ref}`,
-      lead: (o) => `Zamówienie usługi „${o.serviceName}” czeka na Twoją akceptację. Zamawiający: ${o.requesterName}.`,
-    },
-    assigned: {
-      subject: (ref) => `Przydzielono Ci zamówienie: ${ref}`,
-      lead: (o) => `Zamówienie ${o.number} zostało przydzielone Tobie do realizacji.`,
-    },
-    clarification_requested: {
-      subject: (ref) => `Potrzebujemy od Ciebie informacji: ${ref}`,
-      lead: () => 'Zespół zadał pytanie, bez którego nie może kontynuować pracy. Odpowiedz na nie w Ordo.',
-    },
-    requester_asked: {
-      subject: (ref) => `Pytanie do zamawiającego: ${ref}`,
-      lead: (o) =>
-        `Obserwujesz to zamówienie. Zespół zadał zamawiającemu (${o.requesterName}) pytanie, bez którego nie może kontynuować pracy; odpowiada na nie zamawiający.`,
-    },
-    customer_replied: {
-      subject: (ref) => `Odpowiedź zamawiającego: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) odpowiedział na Twoje pytanie.`,
-    },
-    order_resolved: {
-      subject: (ref) => `Zrealizowane: ${ref}`,
-      lead: () =>
-        'Zespół zrealizował Twoje zamówienie. Sprawdź, co zostało przekazane, i potwierdź odbiór albo otwórz zamówienie ponownie, jeśli czegoś brakuje.',
-    },
-    order_rejected: {
-      subject: (ref) => `Odrzucone: ${ref}`,
-      lead: () => 'Zespół nie mógł przyjąć tego zamówienia.',
-    },
-    order_cancelled: {
-      subject: (ref) => `Anulowane: ${ref}`,
-      lead: () => 'Zamówienie zostało anulowane.',
-    },
-    requester_cancelled: {
-      subject: (ref) => `Anulowane przez zamawiającego: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) anulował zamówienie. Przerwij pracę nad nim.`,
-    },
-    requester_commented: {
-      subject: (ref) => `Nowy komentarz: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) dodał komentarz do zamówienia:`,
-    },
-    team_commented: {
-      subject: (ref) => `Wiadomość od zespołu: ${ref}`,
-      lead: (o) => `Zespół dodał komentarz do zamówienia ${o.number}:`,
-    },
-    order_closed: {
-      subject: (ref) => `Zamknięte: ${ref}`,
-      lead: () => 'Zamówienie zostało zamknięte. Dziękujemy.',
-    },
-    order_reopened: {
-      subject: (ref) => `Ponownie otwarte: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) ponownie otworzył zamówienie. Czego brakuje lub co jest nie tak:`,
-    },
-    inputs_missing: {
-      subject: (ref) => `Przekaż brakujące materiały: ${ref}`,
-      lead: (o) => `Praca rozpocznie się, gdy przekażesz: ${o.missing}.`,
-    },
-    inputs_returned: {
-      subject: (ref) => `Popraw przekazane materiały: ${ref}`,
-      lead: (o) => `Zespół zwrócił część materiałów jako niekompletne. Nadal brakuje: ${o.missing}.`,
-    },
-    stage_changed: {
-      subject: (ref) => `Kolejny etap: ${ref}`,
-      lead: () => 'Twoje zamówienie przeszło do kolejnego etapu.',
-    },
-    sla_warning: {
-      subject: (ref) => `Zagrożony termin: ${ref}`,
-      lead: (o) => `Zamówienie ${o.number} jest bliskie przekroczenia standardu czasu.`,
-    },
-    sla_breach: {
-      subject: (ref) => `Przekroczony standard czasu: ${ref}`,
-      lead: (o) => `Zamówienie ${o.number} przekroczyło standard czasu.`,
-    },
-    survey_invitation: {
-      subject: (ref) => `Jak nam poszło? ${ref}`,
-      lead: () => 'Twoje zamówienie zostało zrealizowane. Jednym kliknięciem ocenisz pracę zespołu:',
-    },
-    low_rating: {
-      subject: (ref) => `Niska ocena: ${ref}`,
-      lead: (o) => `Zamawiający (${o.requesterName}) nisko ocenił zamówienie. Czeka na Ciebie sprawa do wyjaśnienia.`,
-    },
-    daily_digest: {
-      subject: (ref) => `Podsumowanie dnia: ${ref}`,
-      lead: () => 'Twoje codzienne podsumowanie.',
-    },
-  },
-  answerHere: (url) => `Odpowiedz tutaj: ${url}`,
-  answerButton: 'Odpowiedz na pytanie',
-  openOrderText: (url) => `Otwórz zamówienie: ${url}`,
-  openOrderLink: (number) => `Otwórz zamówienie ${number}`,
-  handedBack: 'Co zostało przekazane:',
-  attached: (file) => `załącznik: ${file}`,
-  signature: '— Ordo',
-  ratings: ['bardzo źle', 'źle', 'ani dobrze, ani źle', 'dobrze', 'bardzo dobrze'],
-  escalation: (clock, missed, due) => {
-    const standard = clock === 'firstResponse' ? 'Standard czasu odpowiedzi' : 'Standard czasu realizacji';
-    return due ? `${standard} — ${missed ? 'termin upłynął' : 'termin'}: ${due}` : standard;
-  },
-  digest: {
-    subject: (code, day, late, open) =>
-      `Podsumowanie dnia ${code}, ${day}: ${polish(late, 'zagrożone lub po terminie', 'zagrożone lub po terminie', 'zagrożonych lub po terminie')}, ${polish(open, 'otwarte', 'otwarte', 'otwartych')}`,
-    greeting: 'Dzień dobry.',
-    summary: (code, open, late) =>
-      `${code}: ${polish(open, 'otwarte zamówienie', 'otwarte zamówienia', 'otwartych zamówień')}, ${
-        late === 0
-          ? 'żadne nie jest zagrożone ani po terminie'
-          : `w tym ${polish(late, 'zagrożone lub po terminie', 'zagrożone lub po terminie', 'zagrożonych lub po terminie')}`
-      }.`,
-    state: { breached: 'po terminie', at_risk: 'zagrożone' },
-    dashboardText: (url) => `Panel: ${url}`,
-    dashboardLink: 'Otwórz panel działu',
-  },
-};
+/** Counts in mails are said as digits, as the English ones are. */
+const digits = (n: number) => String(n);
+const pl: MailWords = /* @__PURE__ */ dictionary(en, plCatalog, { locale: 'pl-PL', num: digits });
+const ru: MailWords = /* @__PURE__ */ dictionary(en, ruCatalog, { locale: 'ru-RU', num: digits });
+const nl: MailWords = /* @__PURE__ */ dictionary(en, nlCatalog, { locale: 'nl-NL', num: digits });
+const zh: MailWords = /* @__PURE__ */ dictionary(en, zhCatalog, { locale: 'zh-CN', num: digits });
 
 const WORDS: Record<Language, MailWords> = { en, pl, ru, nl, zh };
 

@@ -3,173 +3,23 @@
  * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
  */
 
-import { andList, plural } from '../i18n/nl-grammar.ts';
-import type { adminWords as english } from './words.en.ts';
+import { type Code, dictionary } from '#shared/dictionary.ts';
+import { andList, grammar, plural } from '../i18n/nl-grammar.ts';
+import { adminWords as english } from './words.en.ts';
+import catalog from './words.nl.json';
 
 const people = (n: number) => plural(n, 'persoon', 'personen');
 
-export const adminWords: typeof english = {
+/** What a message cannot say. */
+const code = {
   admin: {
-    areaLabel: 'Beheer',
-    tabs: { people: 'Personen', departments: 'Afdelingen', audit: 'Auditlogboek', privacy: 'Persoonsgegevens' },
-    privacy: {
-      title: 'Gegevens van een persoon',
-      person: 'Persoon',
-      export: 'Hun gegevens exporteren',
-      download: 'Het archief downloaden (JSON, een uur geldig)',
-      erase: 'Deze persoon wissen…',
-      confirmText:
-        'Wissen kan niet ongedaan worden gemaakt. Hun aanvragen blijven voor de cijfers als oud-medewerker; naam, persoonlijke antwoorden, opmerkingen, bestanden en mail worden verwijderd.',
-      confirm: 'Definitief wissen',
-      cancel: 'Annuleren',
-      erased: (alias, orders, files) =>
-        `Gewist. Getoond als ${alias} bij ${orders} aanvragen; ${files} bestanden verwijderd.`,
-      failed: 'Dat lukte niet. Probeer het opnieuw.',
-    },
-    refusedTitle: 'Deze pagina is voor beheerders',
-    refusedText:
-      'Alleen platformbeheerders beheren personen, rollen en afdelingen. Is een andere rol nodig, vraag het dan aan een beheerder.',
-    refusedHome: 'Naar de catalogus',
     people: {
-      title: 'Personen en rollen',
-      intro: 'Kies een persoon om de afdelingen waarin die werkt te wijzigen en of die Ordo beheert.',
-      search: 'Personen zoeken',
-      searchHint: 'Zoek op naam, e-mailadres, afdeling, locatie of rol.',
       count: (n, all) => (n === all ? people(all) : `${n} van ${people(all)}`),
-      noMatch: (q) => `Niemand gevonden voor ‘${q}’.`,
-      empty: 'Er zijn nog geen personen.',
-      caption: 'Personen, op naam. Kies een naam om de rollen te bewerken.',
-      name: 'Naam',
-      email: 'E-mail',
-      department: 'Afdeling',
-      location: 'Locatie',
-      roles: 'Rollen',
-      editRoles: (name) => `Rollen van ${name} bewerken`,
-    },
-    editor: {
-      title: (name) => `Rollen van ${name}`,
-      intro:
-        'Behandelaars werken de wachtrij van een afdeling af; hoofden bewerken ook de catalogus en zien de rapporten.',
-      departments: 'Rol per afdeling',
-      departmentLabel: (name, code) => `${name} (${code})`,
-      noRole: 'Geen rol',
-      agent: 'Behandelaar',
-      head: 'Hoofd',
-      noDepartments: 'Er zijn nog geen afdelingen.',
-      admin: 'Beheerder',
-      adminHint: 'Beheerders beheren personen, rollen en afdelingen.',
-      adminSelf: 'Dit zijn uw eigen rollen. Zonder dit vakje vervalt de toegang tot Beheer.',
-      save: 'Rollen opslaan',
-      close: 'Sluiten',
-      saved: (name) => `De rollen van ${name} zijn opgeslagen.`,
-      unchanged: 'Er is niets gewijzigd, dus er valt niets op te slaan.',
-      headHint: (person, department, current) =>
-        `${person} is hier hoofd van ${department}, maar de afdeling zelf noemt ${current} als hoofd. Wijzig dit op de afdelingspagina:`,
-      headGoneHint: (person, department) =>
-        `${department} noemt ${person} nog steeds als hoofd. Kies een nieuw hoofd op de afdelingspagina:`,
-      headLink: (department) => `${department} bewerken`,
-      nobody: 'niemand',
-    },
-    departments: {
-      title: 'Afdelingen',
-      intro: 'Alle afdelingen met hun hoofd en contact. Hoofden bewerken hun eigen afdeling op de afdelingspagina.',
-      caption: 'Afdelingen, op code',
-      code: 'Code',
-      name: 'Naam',
-      head: 'Hoofd',
-      contact: 'Contact',
-      empty: 'Er zijn nog geen afdelingen. Maak de eerste aan.',
-      create: 'Nieuwe afdeling',
-      createTitle: 'Nieuwe afdeling',
-      codeLabel: 'Code',
-      codeHint: '2–10 hoofdletters of cijfers, beginnend met een letter. Gebruikt in aanvraagnummers, bijv. LEG-1001.',
-      headLabel: 'Afdelingshoofd',
-      headHint: 'Geef deze persoon ook de rol van hoofd onder Personen, zodat die de afdeling kan bewerken.',
-      choose: 'Kies een persoon…',
-      peopleError: 'De lijst met personen kon niet worden geladen; typ de gebruikers-id van het hoofd.',
-      headId: 'Hoofd (gebruikers-id)',
-      canvasHint: 'Vertel medewerkers waarvoor de afdeling er is. Dit kan ook later worden ingevuld.',
-      submit: 'Afdeling aanmaken',
-      creating: 'Aanmaken…',
-      cancel: 'Annuleren',
-      created: (name, code) => `${name} (${code}) is aangemaakt.`,
-      openCreated: (name) => `${name} openen`,
-      headRole: (person) => `${person} de rol van hoofd geven`,
-      exists: (code) => `Er is al een afdeling ${code}.`,
     },
     audit: {
-      title: 'Auditlogboek',
-      intro:
-        'Elke wijziging van iemands rollen, van de instellingen, kalender of doelen van een afdeling en van een dienst, met wie die deed, wanneer, en wat het ervoor en erna was.',
-      month: 'Maand',
-      monthHint: 'Maanden volgen UTC.',
-      monthPlaceholder: 'JJJJ-MM',
-      badMonth: 'Vul een maand in als JJJJ-MM, bijv. 2026-03.',
-      previous: 'Vorige maand',
-      next: 'Volgende maand',
-      caption: (month) => `Rolwijzigingen in ${month}`,
-      empty: (month) => `In ${month} is niets gewijzigd.`,
-      count: (n) => plural(n, 'wijziging', 'wijzigingen'),
-      details: 'Ervoor en erna',
-      before: 'Ervoor',
-      after: 'Erna',
-      noRoles: 'Geen rollen (alleen medewerker)',
-      made: (actor, subject, roles) => `${actor} maakte ${subject} ${roles}`,
-      removed: (actor, subject, roles) => `${actor} nam ${subject} de rol af van ${roles}`,
-      madeAndRemoved: (actor, subject, made, removed) =>
-        `${actor} maakte ${subject} ${made} en nam de rol af van ${removed}`,
-      unchanged: (actor, subject) => `${actor} sloeg de rollen van ${subject} zonder wijziging op`,
-      agentOf: (code) => `behandelaar bij ${code}`,
-      headOf: (code) => `hoofd van ${code}`,
-      anAdmin: 'beheerder',
-      adminRole: 'beheerder',
       and: andList,
-      settings: {
-        department_created: (actor, code) => `${actor} maakte de afdeling ${code} aan`,
-        department_changed: (actor, code, fields) => `${actor} wijzigde de instellingen van ${code}: ${fields}`,
-        calendar_changed: (actor, code) => `${actor} wijzigde de werkkalender van ${code}`,
-        goals_changed: (actor, code) => `${actor} wijzigde de doelen van ${code}`,
-        ranking_changed: (actor, code) => `${actor} wijzigde de gewichten van de dienstenrangschikking van ${code}`,
-        service_created: (actor, id) => `${actor} maakte de dienst ${id} aan`,
-        service_changed: (actor, id, fields) => `${actor} bewerkte de dienst ${id}: ${fields}`,
-        service_published: (actor, id) => `${actor} publiceerde de dienst ${id}`,
-        service_retired: (actor, id) => `${actor} nam de dienst ${id} uit gebruik`,
-        person_exported: (actor, id) => `${actor} exporteerde de gegevens die over ${id} zijn opgeslagen`,
-        person_erased: (actor, id) => `${actor} wiste de persoonsgegevens van ${id}`,
-        retention_run: (actor) =>
-          `${actor} verwijderde de persoonsgegevens van gesloten aanvragen waarvan de bewaartermijn is verstreken`,
-      },
-      fields: {
-        name: 'naam',
-        contactEmail: 'contact-e-mailadres',
-        headId: 'hoofd',
-        calendar: 'werkkalender',
-        canvas: 'werkwijze',
-        goals: 'doelen',
-        summary: 'samenvatting',
-        description: 'omschrijving',
-        tags: 'labels',
-        ownerId: 'proceseigenaar',
-        audience: 'wie mag aanvragen',
-        form: 'formulier',
-        inputs: 'aan te leveren',
-        deliverables: 'op te leveren',
-        stages: 'fasen',
-        approval: 'goedkeuring',
-        titleTemplate: 'titel van de aanvraag',
-        standard: 'termijn',
-        scheduledStandard: 'geplande termijn',
-        survey: 'enquête',
-        reportTo: 'rapporteert aan',
-        bundle: 'bundel',
-        translations: 'vertalingen',
-        status: 'status',
-        retention: 'bewaartermijn',
-      },
-      none: '—',
-      always: 'elke minuut (24×7)',
-      holidays: (days) => `feestdagen: ${days}`,
-      weekdays: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
     },
   },
-};
+} satisfies Code<typeof english>;
+
+export const adminWords: typeof english = /* @__PURE__ */ dictionary(english, catalog, grammar, code);

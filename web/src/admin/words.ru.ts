@@ -3,172 +3,23 @@
  * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
  */
 
-import { andList, plural } from '../i18n/ru-grammar.ts';
-import type { adminWords as english } from './words.en.ts';
+import { type Code, dictionary } from '#shared/dictionary.ts';
+import { andList, grammar, plural } from '../i18n/ru-grammar.ts';
+import { adminWords as english } from './words.en.ts';
+import catalog from './words.ru.json';
 
 const people = (n: number) => plural(n, 'человек', 'человека', 'человек');
 
-export const adminWords: typeof english = {
+/** What a message cannot say. */
+const code = {
   admin: {
-    areaLabel: 'Администрирование',
-    tabs: { people: 'Люди', departments: 'Отделы', audit: 'Журнал аудита', privacy: 'Персональные данные' },
-    privacy: {
-      title: 'Данные человека',
-      person: 'Человек',
-      export: 'Выгрузить его данные',
-      download: 'Скачать архив (JSON, действует час)',
-      erase: 'Стереть этого человека…',
-      confirmText:
-        'Стирание нельзя отменить. Заявки остаются в статистике от имени бывшего сотрудника; имя, персональные ответы, комментарии, файлы и письма удаляются.',
-      confirm: 'Стереть навсегда',
-      cancel: 'Отмена',
-      erased: (alias, orders, files) =>
-        `Стёрто. Показывается как ${alias}, заявок: ${orders}; удалено файлов: ${files}.`,
-      failed: 'Не получилось. Попробуйте ещё раз.',
-    },
-    refusedTitle: 'Эта страница для администраторов',
-    refusedText:
-      'Людьми, ролями и отделами управляют только администраторы платформы. Если нужно изменить роль, обратитесь к администратору.',
-    refusedHome: 'Перейти в каталог',
     people: {
-      title: 'Люди и роли',
-      intro: 'Выберите человека, чтобы изменить отделы, в которых он работает, и права администратора Ordo.',
-      search: 'Поиск людей',
-      searchHint: 'Ищите по имени, адресу эл. почты, отделу, местоположению или роли.',
       count: (n, all) => (n === all ? people(all) : `${n} из ${people(all)}`),
-      noMatch: (q) => `По запросу «${q}» никого нет.`,
-      empty: 'Пользователей пока нет.',
-      caption: 'Люди по имени. Выберите имя, чтобы изменить роли.',
-      name: 'Имя',
-      email: 'Эл. почта',
-      department: 'Отдел',
-      location: 'Местоположение',
-      roles: 'Роли',
-      editRoles: (name) => `Изменить роли: ${name}`,
-    },
-    editor: {
-      title: (name) => `Роли: ${name}`,
-      intro: 'Исполнители работают с очередью отдела; руководители также редактируют его каталог и видят отчёты.',
-      departments: 'Роль в каждом отделе',
-      departmentLabel: (name, code) => `${name} (${code})`,
-      noRole: 'Без роли',
-      agent: 'Исполнитель',
-      head: 'Руководитель',
-      noDepartments: 'Отделов пока нет.',
-      admin: 'Администратор',
-      adminHint: 'Администраторы управляют людьми, ролями и отделами.',
-      adminSelf: 'Вы меняете собственные роли. Без этой отметки вы потеряете доступ к администрированию.',
-      save: 'Сохранить роли',
-      close: 'Закрыть',
-      saved: (name) => `Роли сохранены: ${name}.`,
-      unchanged: 'Ничего не изменилось, сохранять нечего.',
-      headHint: (person, department, current) =>
-        `Здесь ${person} — руководитель ${department}, но сам отдел называет своим руководителем: ${current}. Измените это на странице отдела:`,
-      headGoneHint: (person, department) =>
-        `${department} по-прежнему называет своим руководителем: ${person}. Выберите нового руководителя на странице отдела:`,
-      headLink: (department) => `Изменить ${department}`,
-      nobody: 'никого',
-    },
-    departments: {
-      title: 'Отделы',
-      intro: 'Все отделы, их руководители и контакты. Руководители редактируют свой отдел на его странице.',
-      caption: 'Отделы по коду',
-      code: 'Код',
-      name: 'Название',
-      head: 'Руководитель',
-      contact: 'Контакты',
-      empty: 'Отделов пока нет. Создайте первый.',
-      create: 'Новый отдел',
-      createTitle: 'Новый отдел',
-      codeLabel: 'Код',
-      codeHint:
-        '2–10 заглавных латинских букв или цифр, первой идёт буква. Используется в номерах заявок, например LEG-1001.',
-      headLabel: 'Руководитель отдела',
-      headHint: 'Назначьте этому человеку роль руководителя и в разделе «Люди», чтобы он мог редактировать отдел.',
-      choose: 'Выберите человека…',
-      peopleError: 'Не удалось загрузить список людей; введите идентификатор пользователя руководителя.',
-      headId: 'Руководитель (идентификатор пользователя)',
-      canvasHint: 'Расскажите сотрудникам, для чего нужен отдел. Это можно заполнить позже.',
-      submit: 'Создать отдел',
-      creating: 'Создание…',
-      cancel: 'Отмена',
-      created: (name, code) => `Отдел ${name} (${code}) создан.`,
-      openCreated: (name) => `Открыть ${name}`,
-      headRole: (person) => `Назначить роль руководителя: ${person}`,
-      exists: (code) => `Отдел ${code} уже существует.`,
     },
     audit: {
-      title: 'Журнал аудита',
-      intro:
-        'Каждое изменение ролей, настроек отдела, его календаря или целей и услуг: кто и когда внёс изменение, что было до и что стало после.',
-      month: 'Месяц',
-      monthHint: 'Месяцы считаются по UTC.',
-      monthPlaceholder: 'ГГГГ-ММ',
-      badMonth: 'Введите месяц в виде ГГГГ-ММ, например 2026-03.',
-      previous: 'Предыдущий месяц',
-      next: 'Следующий месяц',
-      caption: (month) => `Изменения ролей за ${month}`,
-      empty: (month) => `За ${month} ничего не менялось.`,
-      count: (n) => plural(n, 'изменение', 'изменения', 'изменений'),
-      details: 'До и после',
-      before: 'До',
-      after: 'После',
-      noRoles: 'Без ролей (только сотрудник)',
-      made: (actor, subject, roles) => `${actor} назначил(а) ${subject} роли: ${roles}`,
-      removed: (actor, subject, roles) => `${actor} снял(а) с ${subject} роли: ${roles}`,
-      madeAndRemoved: (actor, subject, made, removed) =>
-        `${actor} назначил(а) ${subject} роли: ${made}, и снял(а) роли: ${removed}`,
-      unchanged: (actor, subject) => `${actor} сохранил(а) роли ${subject} без изменений`,
-      agentOf: (code) => `исполнитель в ${code}`,
-      headOf: (code) => `руководитель ${code}`,
-      anAdmin: 'администратор',
-      adminRole: 'администратор',
       and: andList,
-      settings: {
-        department_created: (actor, code) => `${actor} создал(а) отдел ${code}`,
-        department_changed: (actor, code, fields) => `${actor} изменил(а) настройки ${code}: ${fields}`,
-        calendar_changed: (actor, code) => `${actor} изменил(а) рабочий календарь ${code}`,
-        goals_changed: (actor, code) => `${actor} изменил(а) цели ${code}`,
-        ranking_changed: (actor, code) => `${actor} изменил(а) веса рейтинга услуг ${code}`,
-        service_created: (actor, id) => `${actor} создал(а) услугу ${id}`,
-        service_changed: (actor, id, fields) => `${actor} изменил(а) услугу ${id}: ${fields}`,
-        service_published: (actor, id) => `${actor} опубликовал(а) услугу ${id}`,
-        service_retired: (actor, id) => `${actor} вывел(а) из работы услугу ${id}`,
-        person_exported: (actor, id) => `${actor} выгрузил(а) данные, хранящиеся о ${id}`,
-        person_erased: (actor, id) => `${actor} удалил(а) персональные данные ${id}`,
-        retention_run: (actor) => `${actor} удалил(а) персональные данные закрытых заявок с истёкшим сроком хранения`,
-      },
-      fields: {
-        name: 'название',
-        contactEmail: 'контактный адрес эл. почты',
-        headId: 'руководитель',
-        calendar: 'рабочий календарь',
-        canvas: 'описание работы',
-        goals: 'цели',
-        summary: 'краткое описание',
-        description: 'описание',
-        tags: 'теги',
-        ownerId: 'владелец процесса',
-        audience: 'кто может заказывать',
-        form: 'форма',
-        inputs: 'что передаёт заказчик',
-        deliverables: 'результаты',
-        stages: 'этапы',
-        approval: 'согласование',
-        titleTemplate: 'заголовок заявки',
-        standard: 'норматив времени',
-        scheduledStandard: 'запланированный норматив',
-        survey: 'опрос',
-        reportTo: 'подчинение',
-        bundle: 'набор',
-        translations: 'переводы',
-        status: 'статус',
-        retention: 'срок хранения',
-      },
-      none: '—',
-      always: 'каждую минуту (24×7)',
-      holidays: (days) => `праздники: ${days}`,
-      weekdays: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'],
     },
   },
-};
+} satisfies Code<typeof english>;
+
+export const adminWords: typeof english = /* @__PURE__ */ dictionary(english, catalog, grammar, code);

@@ -3,139 +3,16 @@
  * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
  */
 
-import type { catalogWords as english } from './words.en.ts';
+import { type Code, dictionary } from '#shared/dictionary.ts';
+import { grammar } from '../i18n/zh-grammar.ts';
+import { catalogWords as english } from './words.en.ts';
+import catalog from './words.zh.json';
 
-export const catalogWords: typeof english = {
-  catalog: {
-    title: '服务目录',
-    intro: '后台各部门为您提供哪些服务，以及承诺的完成时间。',
-    search: '搜索服务',
-    searchHint: '按名称、说明或标签搜索。',
-    count: (n) => `${n} 项服务`,
-    noMatch: (q) => `没有与“${q}”匹配的服务。`,
-    empty: '尚未发布任何服务。',
-    aboutDepartment: (name) => `关于${name}`,
-    tags: '标签',
-    departmentsTitle: '部门',
-    departmentsIntro: '各部门的职责、申请方式和工作方式。',
-    departmentLink: (name, code) => `${name}（${code}）`,
-  },
-  department: {
-    contact: '联系方式',
-    edit: '编辑部门',
-    manageServices: '管理服务',
-    editTitle: '编辑部门',
-    name: '名称',
-    contactEmail: '联系邮箱',
-    headLabel: '部门负责人',
-    headHint: '从部门成员中选择。',
-    canvasEdit: '部门介绍',
-    canvasHint: '向员工说明部门的职能。换行会被保留。',
-    saved: '部门已保存。',
-    conflict: '在此期间，其他人保存了此部门。',
-    loadTheirs: '加载对方的版本',
-    keepMine: '保留我的更改并覆盖对方的版本',
-    membersError: '无法加载成员列表，请直接输入负责人的用户 ID。',
-    headId: '负责人（用户 ID）',
-    services: '服务',
-    noServices: '此部门尚未发布任何服务。',
-    canvasTitle: '本部门的工作方式',
-    canvas: {
-      value: '我们提供的价值',
-      customerSegments: '服务对象',
-      howToOrder: '如何申请以及如何获知进度',
-      channels: '渠道',
-      keyProcesses: '关键流程',
-      qualityChecks: '质量检查方式',
-      standardsAndMetrics: '标准与指标',
-      resources: '资源',
-      partners: '合作伙伴',
-    },
-  },
-  service: {
-    department: '部门',
-    owner: '流程负责人',
-    standard: '我们的承诺',
-    approval: '审批',
-    approvalNone: '无需审批',
-    approvalHead: '开始处理前由部门负责人审批',
-    approvalNamed: '开始处理前由指定审批人审批',
-    approvalBy: { head: '部门负责人', named: '指定审批人' },
-    approvalWhen: (who, when) => `当${when}时，需由${who}审批；其他申请直接进入团队队列`,
-    condition: {
-      equals: (label, values) => `“${label}”为${values}`,
-      above: (label, n) => `“${label}”大于 ${n}`,
-      below: (label, n) => `“${label}”小于 ${n}`,
-      between: (label, low, high) => `“${label}”大于 ${low} 且小于 ${high}`,
-      or: '或',
-    },
-    approvalWillBe: (who) => `此申请在开始处理前需由${who}审批。`,
-    approvalWontBe: (when) => `此申请无需审批（当${when}时才需要）。`,
-    inputsTitle: '您需要提供',
-    inputsEmpty: '除表单外无需其他材料。',
-    deliverablesTitle: '您将获得',
-    deliverablesEmpty: '此服务没有检查清单。',
-    stagesTitle: '处理流程',
-    stageTarget: (words) => `目标 ${words}`,
-    inputKind: {
-      attachment: '文件',
-      confirmation: '确认',
-      formField: '表单中的回答',
-    },
-    orderTitle: '申请此服务',
-    promiseLabel: '如果现在申请',
-    promise: (when) => `如果现在申请：预计 ${when} 前完成`,
-    doneBy: (when) => `${when} 前完成`,
-    notOrderable: '此服务暂不接受申请。',
-  },
-  form: {
-    priority: '优先级',
-    onBehalf: '代同事申请',
-    onBehalfHint: '如果是为自己申请，请留空；否则请输入同事的姓名或邮箱并选择。',
-    choose: '请选择…',
-    submit: '提交申请',
-    submitting: '正在提交…',
-    fixErrors: '请更正下方标出的字段。',
-    kindHint: {
-      user: '输入姓名或邮箱，然后从列表中选择。',
-    },
-    dateRules: {
-      after: (label, n) =>
-        n === 0 ? `不早于“${label}”。` : n === 1 ? `晚于“${label}”。` : `至少在“${label}”之后 ${n} 天。`,
-      before: (label, n) =>
-        n === 0 ? `不晚于“${label}”。` : n === 1 ? `早于“${label}”。` : `至少在“${label}”之前 ${n} 天。`,
-      notPast: '不能是过去的日期。',
-      within: (n) => `从今天起 ${n} 天内。`,
-    },
-    handOverTitle: '现在提供',
-    handOverIntro: '随申请一并提供这些材料，申请将直接进入团队队列。您也可以稍后在申请页面上提供。',
-    confirmInput: (label) => `我确认：${label}`,
-    inputNote: (label) => `关于“${label}”的备注`,
-    inputFile: (label) => `“${label}”的文件`,
-    waitUploads: '请等待文件上传完成。',
-    previewTitle: '申请表单预览',
-    previewNote: '申请人将看到这样的表单。预览中不会发送任何内容。',
-    previewChecked: '回答已通过表单检查。在正式表单中，申请此时会被提交。',
-    previewEmpty: '表单中还没有字段。在左侧添加字段后即可在此查看。',
-  },
-  workingHours: {
-    title: '工作时间',
-    always: '全天候，每天：时限标准计算每一小时。',
-    zone: (zone) => `时间按 ${zone} 时区。时限标准和承诺时间只计算这些时段，不含节假日。`,
-  },
-  waysBack: { label: '返回', catalog: '前往服务目录', myOrders: '前往我的申请' },
+/** What a message cannot say. */
+const code = {
   people: {
-    placeholder: '输入姓名或邮箱',
-    hint: '输入姓名或邮箱的一部分，然后从列表中选择。',
-    searching: '正在搜索…',
-    found: (n) => (n === 0 ? '未找到任何人。' : `找到 ${n} 人；请用方向键选择。`),
-    none: (q) => `未找到与“${q}”匹配的人。请尝试名字、姓氏或邮箱。`,
-    failed: '暂时无法搜索人员，请稍后重试。',
     chosen: (name, email, department) => `已选择：${name}，${email}${department ? `，${department}` : ''}`,
-    notChosen: '请从列表中选择一人。',
-    clear: (name) => `清除 ${name}`,
-    add: '添加',
-    addTo: (what) => `向“${what}”添加人员`,
-    unknown: (id) => `用户 ${id}`,
   },
-};
+} satisfies Code<typeof english>;
+
+export const catalogWords: typeof english = /* @__PURE__ */ dictionary(english, catalog, grammar, code);

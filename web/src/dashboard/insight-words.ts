@@ -2,12 +2,19 @@
  * Words of the department insight pages (goals, customers, capacity) in every language of the
  * portal; `ti` is the reader's. Kept beside the main dictionaries so this area translates as a unit.
  */
+
+import { dictionary } from '#shared/dictionary.ts';
 import type { GoalMetric, Language } from '#shared/model.ts';
 import type { SegmentDimension } from '#shared/stats.ts';
+import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
+import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
+import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
+import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
 import { language } from '../lib/strings.ts';
-import { nl } from './insight-words.nl.ts';
-import { ru } from './insight-words.ru.ts';
-import { zh } from './insight-words.zh.ts';
+import nlCatalog from './insight-words.nl.json';
+import plCatalog from './insight-words.pl.json';
+import ruCatalog from './insight-words.ru.json';
+import zhCatalog from './insight-words.zh.json';
 
 type GoalStatus = 'met' | 'missed' | 'no_data' | 'not_started';
 
@@ -180,171 +187,10 @@ const en = {
 
 export type InsightStrings = typeof en;
 
-const pl: InsightStrings = {
-  nav: {
-    label: 'Widoki działu',
-    quality: 'Jakość',
-    goals: 'Cele',
-    customers: 'Klienci',
-    capacity: 'Wydajność',
-  },
-  metric: {
-    csat: 'Zadowoleni klienci (oceny 4–5)',
-    resolution_on_time: 'Rozwiązane w standardzie',
-    first_response_on_time: 'Pierwsza odpowiedź w standardzie',
-    median_first_response: 'Mediana czasu do pierwszej odpowiedzi',
-    median_resolution: 'Mediana czasu rozwiązania',
-  },
-  promise: {
-    csat: (target) => `Co najmniej ${target} ocen to 4 lub 5.`,
-    resolution_on_time: (target) => `Co najmniej ${target} zamówień rozwiązujemy w standardzie.`,
-    first_response_on_time: (target) => `Co najmniej ${target} zamówień dostaje pierwszą odpowiedź w standardzie.`,
-    median_first_response: (target) => `Połowa zamówień dostaje pierwszą odpowiedź w ciągu ${target}.`,
-    median_resolution: (target) => `Połowę zamówień rozwiązujemy w ciągu ${target}.`,
-  },
-  goals: {
-    title: (code) => `Cele ${code}`,
-    intro: 'Co dział obiecuje swoim klientom i jak mu idzie do tej pory.',
-    loading: 'Wczytywanie celów…',
-    none: 'Nie ma jeszcze celów. Dodaj cel poniżej: co mierzyć, wartość docelową, okres i opcjonalnie jedną usługę.',
-    status: {
-      met: 'Zgodnie z planem',
-      missed: 'Poniżej celu',
-      no_data: 'Brak danych',
-      not_started: 'Jeszcze nie rozpoczęty',
-    },
-    now: 'Obecnie',
-    target: 'Cel',
-    statusLabel: 'Stan',
-    basedOn: (n) => (n === 1 ? 'na podstawie 1 zamówienia lub oceny' : `na podstawie ${n} zamówień lub ocen`),
-    period: (from, to) => `${from} – ${to}`,
-    elapsed: (share) => `Minęło ${share} okresu`,
-    wholeDepartment: 'Cały dział',
-    trendTitle: (goal) => `${goal}, tydzień po tygodniu`,
-    week: 'Tydzień',
-    value: 'Wartość',
-    sample: 'Zamówienia lub oceny',
-    pullingDown: 'Usługi, które obniżają wynik',
-    pullingDownNone: 'Żadna usługa nie jest poniżej celu.',
-    service: 'Usługa',
-    impact: 'Wpływ',
-    pullingDownRule:
-      'Wpływ = zamówienia lub oceny stojące za wynikiem × odległość od celu (punkty procentowe, a dla czasów: o ile cel jest przekroczony).',
-    editTitle: 'Edycja celów',
-    editIntro: 'Cele są widoczne dla wszystkich na stronie działu. Zapisanie zastępuje całą listę.',
-    goalN: (n) => `Cel ${n}`,
-    metricLabel: 'Miara',
-    targetPercent: 'Cel (%)',
-    targetHours: 'Cel (godziny robocze)',
-    hoursAxis: 'Godziny robocze',
-    appliesTo: 'Dotyczy',
-    from: 'Od',
-    to: 'Do',
-    add: 'Dodaj cel',
-    remove: (n) => `Usuń cel ${n}`,
-    save: 'Zapisz cele',
-    saving: 'Zapisywanie…',
-    saved: 'Cele zostały zapisane.',
-  },
-  canvas: {
-    title: 'Obiecujemy',
-    period: (from, to) => `Od ${from} do ${to}`,
-    forService: (service) => `Dla usługi „${service}”.`,
-  },
-  customers: {
-    title: (code) => `Klienci ${code}`,
-    intro: 'Kto zamawia usługi działu, kto przestał i kto jest najmniej zadowolony.',
-    loading: 'Wczytywanie klientów…',
-    controls: 'Co pokazać',
-    window: 'Ile tygodni wstecz',
-    segment: 'Grupuj klientów według',
-    dimension: {
-      department: 'Ich działu',
-      location: 'Ich lokalizacji',
-      jobRole: 'Ich stanowiska',
-    },
-    quietWeeks: 'Przestał: brak zamówień od (tygodni)',
-    regularWeeks: 'po zamówieniach w co najmniej (tygodniach)',
-    apply: 'Pokaż',
-    orders: 'Zamówienia',
-    customers: 'Klienci',
-    responses: 'Oceny',
-    csat: 'CSAT',
-    notSet: 'Brak w profilu',
-    segmentsTitle: 'Zamówienia według segmentów',
-    segmentsCaption: 'Zamówienia, udział i zadowolenie według segmentów',
-    segmentWeeklyTitle: 'Zamówienia według segmentów, tydzień po tygodniu',
-    segmentWeeklyCaption: 'Zamówienia tygodniowo w największych segmentach',
-    segmentCol: 'Segment',
-    share: 'Udział',
-    averageScore: 'Średnia ocena',
-    topTitle: 'Kto zamawia najwięcej',
-    topCaption: 'Klienci z największą liczbą zamówień',
-    person: 'Osoba',
-    lastOrder: 'Ostatnie zamówienie (tydzień)',
-    stoppedTitle: 'Kto zamawiał regularnie i przestał',
-    stoppedNone: 'Nikt z regularnych klientów nie przestał zamawiać.',
-    stoppedCaption: 'Regularni klienci bez ostatnich zamówień',
-    activeWeeks: 'Tygodnie z zamówieniami wcześniej',
-    perWeek: 'Zamówień tygodniowo wtedy',
-    missed: 'Utracone zamówienia, około',
-    leastTitle: 'Stali klienci, którzy są najmniej zadowoleni',
-    leastNone: 'Żaden stały klient nie ocenił nas poniżej 4.',
-    leastCaption: 'Klienci według zamówień × udziału ocen 3 lub niższych',
-    unhappy: 'Oceny 3 lub niższe',
-    impact: 'Wpływ',
-    rule: 'Jak to liczymy',
-    stoppedRule: (regular, quiet) =>
-      `Przestał: zamawiał w co najmniej ${regular} różnych tygodniach, a w ostatnich ${quiet} tygodniach ani razu. Utracone zamówienia ≈ jego tygodniowa liczba zamówień od pierwszego zamówienia do tego czasu × ${quiet}.`,
-    leastRule: 'Wpływ = zamówienia × udział ocen 3 lub niższych; osoby z co najmniej 2 zamówieniami i oceną poniżej 4.',
-    weekOf: (day) => `tydzień od ${day}`,
-  },
-  capacity: {
-    title: (code) => `Wydajność ${code}`,
-    intro: 'Popyt na usługi z prognozą, praca w kolejce teraz i zespół potrzebny do dotrzymania standardów.',
-    loading: 'Wczytywanie wydajności…',
-    controls: 'Co pokazać',
-    history: 'Tygodnie historii',
-    horizon: 'Tygodnie prognozy',
-    apply: 'Pokaż',
-    demand: 'Zamówień tygodniowo',
-    trend: 'Trend',
-    trendWords: (perWeek) => `${perWeek} tygodniowo, z tygodnia na tydzień`,
-    forecastAverage: 'Prognoza tygodniowo',
-    open: 'Otwarte teraz',
-    waiting: 'Czekają na klienta',
-    unassigned: 'Nieprzypisane',
-    throughput: 'Rozwiązane na osobę tygodniowo',
-    people: 'Osoby potrzebne do standardów',
-    peopleNow: (n) => (n === 1 ? '1 osoba rozwiązywała zamówienia' : `Osoby rozwiązujące zamówienia: ${n}`),
-    peopleSentence: (people, standard, perWeek) =>
-      `Aby dotrzymać standardu ${standard} przy ${perWeek} zamówieniach tygodniowo, potrzeba około ${people} osób.`,
-    demandTitle: 'Popyt i prognoza',
-    demandCaption: 'Zamówienia tygodniowo i prognoza',
-    actual: 'Zamówienia',
-    forecast: 'Prognoza',
-    week: 'Tydzień',
-    servicesTitle: 'Według usług',
-    servicesCaption: 'Popyt, kolejka, poświęcony czas i potrzebne osoby według usług',
-    service: 'Usługa',
-    spent: 'Poświęcony czas roboczy',
-    perOrder: 'Na zamówienie',
-    standard: 'Standard',
-    need: 'Potrzebne osoby',
-    agentsTitle: 'Obciążenie według osób',
-    agentsCaption: 'Otwarte i rozwiązane zamówienia według osób',
-    agent: 'Osoba',
-    resolved: 'Rozwiązane',
-    resolvedPerWeek: 'Rozwiązane tygodniowo',
-    rules: 'Jak to liczymy',
-    forecastRule: (weeks, horizon) =>
-      `Prognoza: prosta dopasowana metodą najmniejszych kwadratów do tygodniowych zamówień z ostatnich ${weeks} pełnych tygodni (od pierwszego tygodnia z zamówieniem), przedłużona o ${horizon} tygodni, nigdy poniżej 0.`,
-    peopleRule: (utilisation) =>
-      `Osoby = większa z dwóch liczb: prognozowane zamówienia tygodniowo ÷ (zamówienia rozwiązywane przez jedną osobę tygodniowo × ${utilisation} %), co nadąża za popytem; oraz zamówienia w kolejce, które nie czekają na klienta ÷ (zamówienia rozwiązywane przez jedną osobę tygodniowo × standard w tygodniach), co rozładowuje dzisiejszą kolejkę w standardzie. Powyżej ${utilisation} % czasu na zamówienia kolejki rosną bez końca.`,
-    noThroughput:
-      'W tych tygodniach nikt nie rozwiązał zamówienia, więc nie da się jeszcze wyliczyć wielkości zespołu.',
-  },
-};
+const pl: InsightStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar);
+const ru: InsightStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar);
+const nl: InsightStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar);
+const zh: InsightStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar);
 
 export const insightStrings: Record<Language, InsightStrings> = { en, pl, ru, nl, zh };
 

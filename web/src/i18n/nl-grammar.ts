@@ -1,5 +1,6 @@
 /** Dutch numbers and counted nouns (one / other, as Intl.PluralRules('nl') says). */
-import { listWith } from './grammar.ts';
+import type { Grammar } from '#shared/dictionary.ts';
+import { listWith } from '#shared/grammar.ts';
 
 const rules = new Intl.PluralRules('nl');
 
@@ -14,3 +15,6 @@ export const plural = (n: number, one: string, other: string): string => `${num(
 /** "a, b of c" and "a, b en c". */
 export const orList = listWith('of');
 export const andList = listWith('en');
+
+/** What the nl catalogs' messages name: `#` and `{n, num}` say numbers, `{items, andList}` and `{items, orList}` lists. */
+export const grammar: Grammar = { locale: 'nl-NL', num, orList, andList };

@@ -1,5 +1,6 @@
 /** Chinese (Simplified) numbers and counted nouns: one form for every number (Intl.PluralRules('zh') says only "other"). */
-import { listWith } from './grammar.ts';
+import type { Grammar } from '#shared/dictionary.ts';
+import { listWith } from '#shared/grammar.ts';
 
 export const num = (n: number): string => n.toLocaleString('zh-CN', { maximumFractionDigits: 1 });
 
@@ -9,3 +10,6 @@ export const plural = (n: number, noun: string): string => `${num(n)} ${noun}`;
 /** "a、b 或 c" and "a、b 和 c". */
 export const orList = listWith('或', '、');
 export const andList = listWith('和', '、');
+
+/** What the zh catalogs' messages name: `#` and `{n, num}` say numbers, `{items, andList}` and `{items, orList}` lists. */
+export const grammar: Grammar = { locale: 'zh-CN', num, orList, andList };

@@ -3,90 +3,9 @@
  * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
  */
 
-import { plural } from '../i18n/zh-grammar.ts';
-import type { integrationWords as english } from './words.en.ts';
+import { dictionary } from '#shared/dictionary.ts';
+import { grammar } from '../i18n/zh-grammar.ts';
+import { integrationWords as english } from './words.en.ts';
+import catalog from './words.zh.json';
 
-export const integrationWords: typeof english = {
-  integrations: {
-    link: '集成',
-    title: (code) => `${code} 的集成`,
-    intro: '通过 API 令牌让其他系统提交和读取本部门的申请，并通过 Webhook 将发生的事件通知它们。',
-    headOnly: '只有部门负责人可以管理部门的集成。',
-    copy: '复制',
-    copied: '已复制',
-    shownOnce: '请立即复制：它只显示这一次，之后无法再查看。',
-    tokens: {
-      title: 'API 令牌',
-      intro: '令牌允许服务账号（例如您的人事系统）以自身名义调用 API，仅限其权限范围内的操作，直至过期或被撤销。',
-      empty: '暂无令牌。',
-      caption: '部门的 API 令牌，最早的在前。',
-      name: '名称',
-      scopes: '权限范围',
-      services: '可提交申请的服务',
-      expires: '到期时间',
-      lastUsed: '上次使用',
-      state: '状态',
-      never: '从未',
-      stateWords: { active: '有效', expired: '已过期', revoked: '已撤销' },
-      scopeWords: {
-        'orders:file': '提交申请（限下方所选服务）',
-        'orders:read': '读取部门的申请',
-      },
-      revoke: '撤销',
-      revokeLabel: (name) => `撤销令牌“${name}”`,
-      revoked: (name) => `令牌“${name}”已撤销，其下一个请求将被拒绝。`,
-      new: '新建令牌',
-      nameHint: '使用者，例如“人事系统”。通过它提交的申请会在记录中注明。',
-      expiresHint: '最长为自今日起一年。',
-      create: '创建令牌',
-      creating: '正在创建…',
-      secret: (name) => `“${name}”的密钥`,
-      count: (n) => plural(n, '个令牌'),
-    },
-    webhooks: {
-      title: 'Webhook',
-      intro:
-        'Ordo 将您选择的事件发送到一个 HTTPS 地址，按 Standard Webhooks 规范签名，每个申请的事件按顺序发送，失败时会重试。连续失败 10 次（或持续失败一天）后，Webhook 将暂停，并向您发送邮件。',
-      empty: '暂无 Webhook。',
-      caption: '部门的 Webhook 订阅。',
-      url: '地址（HTTPS）',
-      events: '事件',
-      status: '状态',
-      lastDelivery: '上次投递',
-      statusWords: { active: '有效', paused: '已暂停' },
-      pausedFailing: '因失败已暂停',
-      failures: (n) => `连续失败 ${n} 次`,
-      eventWords: {
-        'order.filed': '申请已提交',
-        'order.status_changed': '状态已变更',
-        'order.sla_warning': '时限预警',
-        'order.sla_breach': '时限已超期',
-        'order.resolved': '已解决',
-        'order.rated': '已评分',
-      },
-      pause: '暂停',
-      resume: '恢复',
-      remove: '删除',
-      removeLabel: (url) => `删除发往 ${url} 的 Webhook`,
-      test: '发送测试事件',
-      tested: '测试事件已发送，请查看投递日志。',
-      log: '投递日志',
-      hideLog: '隐藏日志',
-      logCaption: '最近 50 次投递尝试，最新的在前。',
-      logEmpty: '尚未投递任何内容。',
-      at: '时间',
-      event: '事件',
-      attempt: '尝试次数',
-      answer: '响应',
-      duration: '耗时',
-      ms: (n) => `${n} 毫秒`,
-      noAnswer: '无响应',
-      new: '新建 Webhook',
-      urlHint: '不接受私有网络、回环网络和链路本地网络中的地址。',
-      create: '订阅',
-      creating: '正在订阅…',
-      secret: '签名密钥',
-      secretHint: '接收方用它校验每个请求的签名（webhook-signature 请求头）。',
-    },
-  },
-};
+export const integrationWords: typeof english = /* @__PURE__ */ dictionary(english, catalog, grammar);

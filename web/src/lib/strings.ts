@@ -6,7 +6,7 @@
  */
 import { LANGUAGES, type Language } from '#shared/model.ts';
 import { languageOf } from '#shared/profile.ts';
-import { en, type Strings } from '../i18n/en.ts';
+import { en, portalIn, type Strings } from '../i18n/en.ts';
 
 export type { Strings };
 
@@ -48,10 +48,10 @@ export const language: Language = chooseLanguage();
  * language is one entry in LANGUAGES (shared/model.ts), its dictionaries, and one line here.
  */
 const DICTIONARIES: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
-  pl: async () => (await import('../i18n/pl.ts')).pl,
-  ru: async () => (await import('../i18n/ru.ts')).ru,
-  nl: async () => (await import('../i18n/nl.ts')).nl,
-  zh: async () => (await import('../i18n/zh.ts')).zh,
+  pl: async () => portalIn(await import('../i18n/words.pl.ts')),
+  ru: async () => portalIn(await import('../i18n/words.ru.ts')),
+  nl: async () => portalIn(await import('../i18n/words.nl.ts')),
+  zh: async () => portalIn(await import('../i18n/words.zh.ts')),
 };
 
 export const t: Strings = language === 'en' ? en : await DICTIONARIES[language]();

@@ -1,88 +1,10 @@
 /** The living canvas and the service ranking in Russian (canvas-words.ts has the English and the shape). */
+import type { Code } from '#shared/dictionary.ts';
 import type { CanvasStrings } from './canvas-words.ts';
 
-export const ru: CanvasStrings = {
-  canvas: {
-    intro: (weeks) => `Рядом с каждым вашим ответом — показатель, который на него отвечает: последние ${weeks} нед.`,
-    live: 'Сейчас',
-    loading: 'Загрузка показателей…',
-    none: 'За эти недели пока ничего.',
-    value: (created, resolved) => `Подано заявок: ${created}, решено: ${resolved}.`,
-    mostDelivered: 'Больше всего выполнили',
-    customers: (people, orders) => `Заказывали людей: ${people}, заявок: ${orders}.`,
-    stopped: 'Перестали заказывать',
-    noneStopped: (weeks) => `Ни один постоянный клиент не молчит уже ${weeks} нед.`,
-    missed: (name, orders) => `${name}: примерно на ${orders} заявок меньше`,
-    unknownSegment: 'Отдел не указан',
-    channel: {
-      portal: 'Портал',
-      email: 'Электронная почта',
-      api: 'Интерфейс API',
-      handoff: 'Передача из другого отдела',
-    },
-    unrecorded: (n) => `Подано до того, как стали записывать канал: ${n}.`,
-    firstResponse: (share, n) => `Первый ответ в срок: ${share} из ${n}.`,
-    medians: (firstResponse, resolution) => `Медиана первого ответа ${firstResponse}, медиана решения ${resolution}.`,
-    goal: (target) => `Цель ${target}`,
-    goalMet: 'достигнута',
-    goalMissed: 'не достигнута',
-    goalOpen: 'пока без показателя',
-    deviations: (reworks, clarifications) =>
-      `Возвращено на доработку: ${reworks}, запрошено уточнений: ${clarifications}.`,
-    serviceLine: (name, created, reworks, clarifications) =>
-      `${name}: заявок ${created}, доработок ${reworks}, уточнений ${clarifications}`,
-    satisfaction: (share, n) => `Оценки 4 или 5: ${share} из ${n}.`,
-    noRatings: 'Оценок пока нет.',
-    onTime: (share, n) => `Решено в срок: ${share} из ${n}.`,
-    noResolutions: 'Пока ничего не решено.',
-    demand: (perWeek, trend) => `Спрос: ${perWeek} заявок в неделю (тренд ${trend} в неделю).`,
-    capacity: (open, agents, perPerson) =>
-      `Открыто сейчас: ${open}; решают людей: ${agents}, каждый по ${perPerson} заявок в неделю.`,
-    needed: (people) => `Людей нужно по стандартам: ${people}.`,
-    handsTo: 'Мы передаём работу в',
-    receivesFrom: 'Мы получаем работу от',
-    partner: (name, n, share) => `${name}: передач ${n}, на доработку ${share}`,
-    noPartners: 'За эти недели передач не было.',
-    process: 'Карты процессов',
-    ranking: 'Рейтинг услуг',
-  },
+export const code = {
   ranking: {
-    title: 'Рейтинг услуг',
-    intro:
-      'Какую услугу улучшать первой: балл из взвешенных показателей, штрафы за доработки и уточнения показаны отдельно. Самый низкий балл — наверху.',
-    loading: 'Загрузка рейтинга…',
-    weights: 'Веса',
-    weightsHint: 'Каждый вес — целое число от 0 (не учитывается) до 10.',
-    factor: {
-      onTime: 'Соблюдение сроков',
-      satisfaction: 'Удовлетворённость',
-      demandGrowth: 'Рост спроса',
-      rework: 'Доработки (штраф)',
-      clarifications: 'Уточнения (штраф)',
-    },
-    save: 'Сохранить веса',
-    saving: 'Сохранение…',
-    saved: 'Веса сохранены, рейтинг пересчитан.',
-    reset: 'Вернуть значения по умолчанию',
-    conflict: 'Тем временем кто-то изменил отдел; рейтинг загружен заново.',
-    formula: 'Формула',
     formulaText: (w, total) =>
       `балл = качество − штраф; качество = 100 × (${w.onTime} × в срок + ${w.satisfaction} × удовлетворённость + ${w.demandGrowth} × рост спроса) ÷ ${total}; штраф = 100 × (${w.rework} × доля доработок + ${w.clarifications} × доля уточнений) ÷ ${total}.`,
-    formulaTerms:
-      'В срок: решения в пределах стандарта. Удовлетворённость: оценки 4 или 5. Рост спроса: 0,5 при том же числе заявок, что в прошлом периоде, 1 при удвоении или новой услуге, 0 при отсутствии заявок. Доли доработок и уточнений: возвраты и запросы на одну поданную заявку. Для услуги без решений или оценок берётся показатель отдела (принятый).',
-    period: (from, to, previousFrom, previousTo) =>
-      `С ${from} по ${to}, спрос сравнивается с периодом с ${previousFrom} по ${previousTo}.`,
-    tuned: 'Веса заданы отделом.',
-    defaults: 'Веса по умолчанию.',
-    list: 'Услуги, первая для улучшения — наверху',
-    empty: 'Ни у одной услуги не было заявок ни в этом, ни в прошлом периоде.',
-    rank: (rank) => `№ ${rank}`,
-    score: (score) => `Балл ${score}`,
-    quality: 'Баллы качества',
-    penalty: 'Штрафные баллы',
-    orders: (now, before) => `Заявок: ${now} (до этого ${before})`,
-    indicator: (value, points) => `${value}, баллов: ${points}`,
-    assumed: 'принято',
-    penaltyLine: (count, rate, points) => `${count} (${rate} заявок), баллов: −${points}`,
   },
-};
+} satisfies Code<CanvasStrings>;

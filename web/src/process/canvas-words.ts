@@ -3,13 +3,23 @@
  * ranking, in every language of the portal; `tc` is the reader's. The type checker asks for every
  * language the portal speaks.
  */
+
+import { type Code, dictionary } from '#shared/dictionary.ts';
 import type { Language, OrderChannel } from '#shared/model.ts';
 import type { RankingFactor } from '#shared/ranking.ts';
 import { plural } from '../i18n/en-grammar.ts';
+import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
+import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
+import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
+import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
 import { language } from '../lib/strings.ts';
-import { nl } from './canvas-words.nl.ts';
-import { ru } from './canvas-words.ru.ts';
-import { zh } from './canvas-words.zh.ts';
+import nlCatalog from './canvas-words.nl.json';
+import { code as nlCode } from './canvas-words.nl.ts';
+import plCatalog from './canvas-words.pl.json';
+import ruCatalog from './canvas-words.ru.json';
+import { code as ruCode } from './canvas-words.ru.ts';
+import zhCatalog from './canvas-words.zh.json';
+import { code as zhCode } from './canvas-words.zh.ts';
 
 const en = {
   canvas: {
@@ -102,92 +112,18 @@ const en = {
 
 export type CanvasStrings = typeof en;
 
-const pl: CanvasStrings = {
-  canvas: {
-    intro: (weeks) => `Obok każdej odpowiedzi liczba, która na nią odpowiada: ostatnie ${weeks} tyg.`,
-    live: 'Na żywo',
-    loading: 'Wczytywanie liczb…',
-    none: 'Nic w tych tygodniach.',
-    value: (created, resolved) => `Złożone zamówienia: ${created}, rozwiązane: ${resolved}.`,
-    mostDelivered: 'Najwięcej dostarczyły',
-    customers: (people, orders) => `Zamawiające osoby: ${people}, zamówienia: ${orders}.`,
-    stopped: 'Przestali zamawiać',
-    noneStopped: (weeks) => `Żaden stały klient nie milczy od ${weeks} tyg.`,
-    missed: (name, orders) => `${name}: ok. ${orders} zamówień mniej`,
-    unknownSegment: 'Dział nie podany',
-    channel: {
-      portal: 'Portal',
-      email: 'E-mail',
-      api: 'API',
-      handoff: 'Przekazanie z innego działu',
-    },
-    unrecorded: (n) => `Złożone, zanim zaczęto zapisywać kanał: ${n}.`,
-    firstResponse: (share, n) => `Pierwsza odpowiedź na czas: ${share} z ${n}.`,
-    medians: (firstResponse, resolution) =>
-      `Mediana pierwszej odpowiedzi ${firstResponse}, mediana rozwiązania ${resolution}.`,
-    goal: (target) => `Cel ${target}`,
-    goalMet: 'osiągnięty',
-    goalMissed: 'nieosiągnięty',
-    goalOpen: 'jeszcze bez liczby',
-    deviations: (reworks, clarifications) =>
-      `Zwrócone do poprawy: ${reworks}, prośby o wyjaśnienie: ${clarifications}.`,
-    serviceLine: (name, created, reworks, clarifications) =>
-      `${name}: zamówienia ${created}, poprawki ${reworks}, wyjaśnienia ${clarifications}`,
-    satisfaction: (share, n) => `Oceny 4 lub 5: ${share} z ${n}.`,
-    noRatings: 'Jeszcze bez ocen.',
-    onTime: (share, n) => `Rozwiązane na czas: ${share} z ${n}.`,
-    noResolutions: 'Jeszcze nic nie rozwiązano.',
-    demand: (perWeek, trend) => `Popyt ${perWeek} zamówień tygodniowo (trend ${trend} na tydzień).`,
-    capacity: (open, agents, perPerson) =>
-      `Otwarte teraz: ${open}; rozwiązujące osoby: ${agents}, każda ${perPerson} zamówień tygodniowo.`,
-    needed: (people) => `Osoby potrzebne do standardów: ${people}.`,
-    handsTo: 'Przekazujemy pracę do',
-    receivesFrom: 'Otrzymujemy pracę od',
-    partner: (name, n, share) => `${name}: przekazania ${n}, do poprawy ${share}`,
-    noPartners: 'Brak przekazań w tych tygodniach.',
-    process: 'Mapy procesów',
-    ranking: 'Ranking usług',
-  },
+/** What a Polish message cannot say. */
+const plCode = {
   ranking: {
-    title: 'Ranking usług',
-    intro:
-      'Którą usługę poprawić najpierw: wynik z ważonych wskaźników, z karami za poprawki i wyjaśnienia pokazanymi osobno. Najniższy wynik jest na górze.',
-    loading: 'Wczytywanie rankingu…',
-    weights: 'Wagi',
-    weightsHint: 'Każda waga to liczba całkowita od 0 (pominięta) do 10.',
-    factor: {
-      onTime: 'Terminowość',
-      satisfaction: 'Zadowolenie',
-      demandGrowth: 'Wzrost popytu',
-      rework: 'Poprawki (kara)',
-      clarifications: 'Wyjaśnienia (kara)',
-    },
-    save: 'Zapisz wagi',
-    saving: 'Zapisywanie…',
-    saved: 'Wagi zapisano, a ranking policzono od nowa.',
-    reset: 'Przywróć domyślne',
-    conflict: 'W międzyczasie ktoś zmienił dział; ranking wczytano ponownie.',
-    formula: 'Wzór',
     formulaText: (w, total) =>
       `wynik = jakość − kara; jakość = 100 × (${w.onTime} × terminowość + ${w.satisfaction} × zadowolenie + ${w.demandGrowth} × wzrost popytu) ÷ ${total}; kara = 100 × (${w.rework} × odsetek poprawek + ${w.clarifications} × odsetek wyjaśnień) ÷ ${total}.`,
-    formulaTerms:
-      'Terminowość: rozwiązania w standardzie. Zadowolenie: oceny 4 lub 5. Wzrost popytu: 0,5 przy tylu zamówieniach co w poprzednim okresie, 1 przy podwojeniu lub nowej usłudze, 0 gdy brak zamówień. Odsetki poprawek i wyjaśnień: zwroty i prośby na złożone zamówienie. Usługa bez rozwiązań lub ocen liczy się liczbą działu (przyjętą).',
-    period: (from, to, previousFrom, previousTo) =>
-      `Od ${from} do ${to}, popyt w porównaniu z okresem od ${previousFrom} do ${previousTo}.`,
-    tuned: 'Wagi ustawione przez dział.',
-    defaults: 'Wagi domyślne.',
-    list: 'Usługi, ta do poprawy najpierw na górze',
-    empty: 'Żadna usługa nie miała zamówień w tym ani w poprzednim okresie.',
-    rank: (rank) => `Nr ${rank}`,
-    score: (score) => `Wynik ${score}`,
-    quality: 'Punkty jakości',
-    penalty: 'Punkty kary',
-    orders: (now, before) => `Zamówienia: ${now} (wcześniej ${before})`,
-    indicator: (value, points) => `${value}, punkty: ${points}`,
-    assumed: 'przyjęte',
-    penaltyLine: (count, rate, points) => `${count} (${rate} zamówień), punkty: −${points}`,
   },
-};
+} satisfies Code<CanvasStrings>;
+
+const pl: CanvasStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar, plCode);
+const ru: CanvasStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar, ruCode);
+const nl: CanvasStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar, nlCode);
+const zh: CanvasStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar, zhCode);
 
 export const canvasStrings: Record<Language, CanvasStrings> = { en, pl, ru, nl, zh };
 

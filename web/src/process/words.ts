@@ -2,12 +2,19 @@
  * Words of the live process views (process map, SIPOC, hand-off map) in every language of the
  * portal; `tp` is the reader's. The type checker asks for every language the portal speaks.
  */
+
+import { dictionary } from '#shared/dictionary.ts';
 import type { Language } from '#shared/model.ts';
 import type { Deviation } from '#shared/process-stats.ts';
+import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
+import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
+import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
+import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
 import { language } from '../lib/strings.ts';
-import { nl } from './words.nl.ts';
-import { ru } from './words.ru.ts';
-import { zh } from './words.zh.ts';
+import nlCatalog from './words.nl.json';
+import plCatalog from './words.pl.json';
+import ruCatalog from './words.ru.json';
+import zhCatalog from './words.zh.json';
 
 type StepWord = 'filed' | 'awaiting_approval' | 'awaiting_inputs' | 'resolved' | 'closed' | 'rejected' | 'cancelled';
 
@@ -131,123 +138,10 @@ const en = {
 
 export type ProcessStrings = typeof en;
 
-const pl: ProcessStrings = {
-  step: {
-    filed: 'Złożone',
-    awaiting_approval: 'Akceptacja',
-    awaiting_inputs: 'Materiały',
-    resolved: 'Rozwiązane',
-    closed: 'Zamknięte',
-    rejected: 'Odrzucone',
-    cancelled: 'Anulowane',
-  },
-  deviation: {
-    rework: 'Zwrócone do poprawy',
-    clarification: 'Prośba o wyjaśnienie',
-    rejected: 'Odrzucone',
-    reopened: 'Otwarte ponownie',
-    cancelled: 'Anulowane',
-  },
-  period: 'Okres',
-  periodDays: (days) => `Ostatnie ${days} dni`,
-  controls: 'Co pokazać',
-  map: {
-    title: (service) => `Mapa procesu: ${service}`,
-    intro:
-      'Gdzie są teraz zamówienia tej usługi i jak przechodziły przez jej kroki w okresie: czas na każdym kroku wobec celu, przekroczenia standardu i drogi wstecz.',
-    loading: 'Wczytywanie mapy procesu…',
-    frame: 'Mapa procesu, przewija się w bok',
-    now: (orders) => `Teraz: ${orders}`,
-    risk: (atRisk, overdue) => `zagrożone: ${atRisk}, po terminie: ${overdue}`,
-    median: (median) => `Mediana ${median}`,
-    p90: (p90) => `p90 ${p90}`,
-    target: (target) => `Cel ${target}`,
-    breached: (share) => `Przekroczone tutaj: ${share}`,
-    entered: (n) => `Weszło: ${n}`,
-    tableCaption: 'Każdy krok procesu z jego liczbami',
-    stepHead: 'Krok',
-    nowHead: 'Zamówienia teraz',
-    riskHead: 'Zagrożone',
-    overdueHead: 'Po terminie',
-    enteredHead: 'Weszło',
-    medianHead: 'Mediana',
-    p90Head: 'p90',
-    targetHead: 'Cel',
-    breachHead: 'Przekroczone tu',
-    deviationsHead: 'Odstępstwa',
-    ordersHead: 'Lista',
-    show: (step) => `Pokaż zamówienia na kroku ${step}`,
-    flowsCaption: 'Przejścia między krokami w okresie',
-    fromHead: 'Z',
-    toHead: 'Do',
-    countHead: 'Zamówienia',
-    stepOrders: (step) => `Zamówienia na kroku ${step} teraz`,
-    stepEmpty: 'Na tym kroku nie ma teraz zamówień.',
-    stepLoading: 'Wczytywanie zamówień…',
-    pick: 'Kliknij krok na mapie (albo przycisk w tabeli), aby zobaczyć jego zamówienia teraz.',
-    rule: 'Jak to liczymy',
-    sipoc: 'SIPOC tej usługi',
-    other: 'Inne',
-  },
-  sipoc: {
-    title: (service) => `SIPOC: ${service}`,
-    intro:
-      'Dostawcy, wejścia, proces, wyjścia i klienci tej usługi według tego, co wydarzyło się w okresie, obok słów samego działu.',
-    loading: 'Wczytywanie SIPOC…',
-    suppliers: 'Dostawcy',
-    inputs: 'Wejścia',
-    process: 'Proces',
-    outputs: 'Wyjścia',
-    customers: 'Klienci',
-    ownWords: 'Słowami działu',
-    noWords: 'Jeszcze nie opisano.',
-    segments: 'Zamawiający według działów',
-    handoffsFrom: 'Działy przekazujące do niej pracę',
-    handoffsTo: 'Działy otrzymujące jej wynik przez przekazanie',
-    customerSegments: 'Kto ją zamawia',
-    dimension: { department: 'Dział', location: 'Lokalizacja', jobRole: 'Stanowisko' },
-    value: 'Kto',
-    count: 'Zamówienia',
-    share: 'Udział',
-    unknown: 'Nie podano',
-    input: 'Wejście',
-    missing: 'Brakowało przy złożeniu',
-    returned: 'Zwrócone do poprawy',
-    output: 'Rezultat',
-    delivered: 'Dostarczone',
-    late: 'Odhaczone po terminie',
-    withNote: 'Z uwagą',
-    step: 'Krok',
-    median: 'Mediana czasu',
-    p90: 'Czas p90',
-    target: 'Cel',
-    none: 'Nic w tym okresie.',
-    totals: (created, resolved) => `Złożone w okresie: ${created}, rozwiązane: ${resolved}.`,
-    map: 'Mapa procesu tej usługi',
-  },
-  handoffs: {
-    title: 'Przekazania między działami',
-    intro:
-      'Które działy przekazują pracę którym, ile wraca do poprawy i jakich wejść brakowało, oraz jak długo przekazanie czeka na granicy, aż przejmie je zespół odbierający.',
-    loading: 'Wczytywanie przekazań…',
-    frame: 'Mapa przekazań, przewija się w bok',
-    caption: 'Przekazania według par działów',
-    from: 'Z',
-    to: 'Do',
-    handoffs: 'Przekazania',
-    reworked: 'Zwrócone do poprawy',
-    missing: 'Najczęściej brakujące wejścia',
-    claimed: 'Przejęte',
-    median: 'Mediana czasu na granicy',
-    p90: 'Czas p90 na granicy',
-    csv: 'Pobierz tabelę jako CSV',
-    downloaded: (name) => `Zapisano ${name}.`,
-    none: 'Brak przekazań w tym okresie.',
-    nodeWords: (name, sent, received) => `${name}: wysłane ${sent}, otrzymane ${received}`,
-    edgeWords: (count, share, median) => `${count} · ${share} wraca · ${median}`,
-  },
-  nav: { handoffs: 'Przekazania', processMap: 'Mapa procesu', sipoc: 'SIPOC' },
-};
+const pl: ProcessStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar);
+const ru: ProcessStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar);
+const nl: ProcessStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar);
+const zh: ProcessStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar);
 
 export const processStrings: Record<Language, ProcessStrings> = { en, pl, ru, nl, zh };
 

@@ -1,0 +1,26 @@
+/**
+ * The portal's words in Dutch. Typed `Strings`, so a key missing here (or one too many) fails the
+ * typecheck. Counted nouns take the Dutch forms (one / other: "1 dag", "2 dagen").
+ */
+import { dictionary } from '#shared/dictionary.ts';
+
+export { dutchRefusals as refusals } from '#shared/refusal-words.nl.ts';
+export { accountWords } from '../account/words.nl.ts';
+export { adminWords } from '../admin/words.nl.ts';
+export { catalogWords } from '../catalog/words.nl.ts';
+export { dashboardWords } from '../dashboard/words.nl.ts';
+export { editorWords } from '../editor/words.nl.ts';
+export { inboundWords } from '../inbound/words.nl.ts';
+export { integrationWords } from '../integrations/words.nl.ts';
+export { noteWords } from '../notes/words.nl.ts';
+export { orderWords } from '../order/words.nl.ts';
+export { queueWords } from '../queue/words.nl.ts';
+export { setupWords } from '../setup/words.nl.ts';
+export { surveyWords } from '../survey/words.nl.ts';
+export { transferWords } from '../transfer/words.nl.ts';
+
+import { grammar } from './nl-grammar.ts';
+import { portal as english } from './words.en.ts';
+import catalog from './words.nl.json';
+
+export const portal = /* @__PURE__ */ dictionary(english, catalog, grammar);
