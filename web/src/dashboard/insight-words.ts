@@ -3,13 +3,9 @@
  * portal; `ti` is the reader's. Kept beside the main dictionaries so this area translates as a unit.
  */
 
-import { dictionary } from '#shared/dictionary.ts';
 import type { GoalMetric, Language } from '#shared/model.ts';
 import type { SegmentDimension } from '#shared/stats.ts';
-import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
-import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
-import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
-import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
+import { inEveryLanguage } from '../i18n/languages.ts';
 import { language } from '../lib/strings.ts';
 import nlCatalog from './insight-words.nl.json';
 import plCatalog from './insight-words.pl.json';
@@ -187,12 +183,12 @@ const en = {
 
 export type InsightStrings = typeof en;
 
-const pl: InsightStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar);
-const ru: InsightStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar);
-const nl: InsightStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar);
-const zh: InsightStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar);
-
-export const insightStrings: Record<Language, InsightStrings> = { en, pl, ru, nl, zh };
+export const insightStrings: Record<Language, InsightStrings> = /* @__PURE__ */ inEveryLanguage(en, {
+  pl: plCatalog,
+  ru: ruCatalog,
+  nl: nlCatalog,
+  zh: zhCatalog,
+});
 
 /** The insight words in the reader's language. */
 export const ti: InsightStrings = insightStrings[language];

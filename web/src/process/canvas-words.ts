@@ -4,14 +4,11 @@
  * language the portal speaks.
  */
 
-import { type Code, dictionary } from '#shared/dictionary.ts';
+import type { Code } from '#shared/dictionary.ts';
 import type { Language, OrderChannel } from '#shared/model.ts';
 import type { RankingFactor } from '#shared/ranking.ts';
 import { plural } from '../i18n/en-grammar.ts';
-import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
-import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
-import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
-import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
+import { inEveryLanguage } from '../i18n/languages.ts';
 import { language } from '../lib/strings.ts';
 import nlCatalog from './canvas-words.nl.json';
 import { code as nlCode } from './canvas-words.nl.ts';
@@ -120,12 +117,11 @@ const plCode = {
   },
 } satisfies Code<CanvasStrings>;
 
-const pl: CanvasStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar, plCode);
-const ru: CanvasStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar, ruCode);
-const nl: CanvasStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar, nlCode);
-const zh: CanvasStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar, zhCode);
-
-export const canvasStrings: Record<Language, CanvasStrings> = { en, pl, ru, nl, zh };
+export const canvasStrings: Record<Language, CanvasStrings> = /* @__PURE__ */ inEveryLanguage(
+  en,
+  { pl: plCatalog, ru: ruCatalog, nl: nlCatalog, zh: zhCatalog },
+  { pl: plCode, ru: ruCode, nl: nlCode, zh: zhCode },
+);
 
 /** The canvas's and the ranking's words in the reader's language. */
 export const tc: CanvasStrings = canvasStrings[language];

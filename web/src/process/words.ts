@@ -3,13 +3,9 @@
  * portal; `tp` is the reader's. The type checker asks for every language the portal speaks.
  */
 
-import { dictionary } from '#shared/dictionary.ts';
 import type { Language } from '#shared/model.ts';
 import type { Deviation } from '#shared/process-stats.ts';
-import { grammar as nlGrammar } from '../i18n/nl-grammar.ts';
-import { grammar as plGrammar } from '../i18n/pl-grammar.ts';
-import { grammar as ruGrammar } from '../i18n/ru-grammar.ts';
-import { grammar as zhGrammar } from '../i18n/zh-grammar.ts';
+import { inEveryLanguage } from '../i18n/languages.ts';
 import { language } from '../lib/strings.ts';
 import nlCatalog from './words.nl.json';
 import plCatalog from './words.pl.json';
@@ -138,12 +134,12 @@ const en = {
 
 export type ProcessStrings = typeof en;
 
-const pl: ProcessStrings = /* @__PURE__ */ dictionary(en, plCatalog, plGrammar);
-const ru: ProcessStrings = /* @__PURE__ */ dictionary(en, ruCatalog, ruGrammar);
-const nl: ProcessStrings = /* @__PURE__ */ dictionary(en, nlCatalog, nlGrammar);
-const zh: ProcessStrings = /* @__PURE__ */ dictionary(en, zhCatalog, zhGrammar);
-
-export const processStrings: Record<Language, ProcessStrings> = { en, pl, ru, nl, zh };
+export const processStrings: Record<Language, ProcessStrings> = /* @__PURE__ */ inEveryLanguage(en, {
+  pl: plCatalog,
+  ru: ruCatalog,
+  nl: nlCatalog,
+  zh: zhCatalog,
+});
 
 /** The process views' words in the reader's language. */
 export const tp: ProcessStrings = processStrings[language];
