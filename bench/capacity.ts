@@ -11,7 +11,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { WRITE_COMMANDS } from '../functions/storage/client.ts';
-import { whileOpen } from './probe.ts';
+import { intercept, whileOpen } from './probe.ts';
 
 export interface Capacity {
   requests: number;
@@ -85,48 +85,38 @@ function putsOf(command: string, input: Record<string, unknown>): Array<Record<s
   return [];
 }
 
-const metered = new WeakSet<object>();
-
-/** Adds the middleware (once) to a client; a document client shares its client's stack. */
+/** Adds the capacity middleware (once) to a client. */
 export function meterCapacity(client: DynamoDBClient | DynamoDBDocumentClient): void {
-  const stack = client.middlewareStack;
-  if (metered.has(stack)) return;
-  metered.add(stack);
-  stack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName ?? 'unknown';
-      const input = args.input as Record<string, unknown>;
-      // Document-client input here (before marshalling): plain values, so sizes are of the real attributes.
-      const puts = putsOf(command, input).map((item) => ({
-        type: String(item.type ?? 'untyped'),
-        bytes: topItemBytes(item),
-      }));
-      if (input.ReturnConsumedCapacity === undefined) input.ReturnConsumedCapacity = 'INDEXES';
-      const result = await next(args);
-      const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
-      const consumed = output.ConsumedCapacity;
-      const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-      const scale = command === 'TransactWriteItemsCommand' ? 0.5 : 1;
-      for (const tally of open) {
-        tally.requests++;
-        tally.puts.push(...puts);
-        for (const c of list) {
-          const units = (c.CapacityUnits ?? 0) * scale;
-          if (WRITE_COMMANDS.has(command)) tally.writeUnits += units;
-          else tally.readUnits += units;
-          const places: Array<[string, number]> = [
-            ['table', c.Table?.CapacityUnits ?? (c.GlobalSecondaryIndexes ? 0 : (c.CapacityUnits ?? 0))],
-            ...Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes }).map(
-              ([name, v]) => [name, v.CapacityUnits ?? 0] as [string, number],
-            ),
-          ];
-          for (const [place, n] of places) tally.byPlace[place] = (tally.byPlace[place] ?? 0) + n * scale;
-        }
+  intercept(client, 'benchCapacity', async (command, input, send) => {
+    // Document-client input here (before marshalling): plain values, so sizes are of the real attributes.
+    const puts = putsOf(command, input).map((item) => ({
+      type: String(item.type ?? 'untyped'),
+      bytes: topItemBytes(item),
+    }));
+    if (input.ReturnConsumedCapacity === undefined) input.ReturnConsumedCapacity = 'INDEXES';
+    const result = await send();
+    const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
+    const consumed = output.ConsumedCapacity;
+    const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+    const scale = command === 'TransactWriteItemsCommand' ? 0.5 : 1;
+    for (const tally of open) {
+      tally.requests++;
+      tally.puts.push(...puts);
+      for (const c of list) {
+        const units = (c.CapacityUnits ?? 0) * scale;
+        if (WRITE_COMMANDS.has(command)) tally.writeUnits += units;
+        else tally.readUnits += units;
+        const places: Array<[string, number]> = [
+          ['table', c.Table?.CapacityUnits ?? (c.GlobalSecondaryIndexes ? 0 : (c.CapacityUnits ?? 0))],
+          ...Object.entries({ ...c.GlobalSecondaryIndexes, ...c.LocalSecondaryIndexes }).map(
+            ([name, v]) => [name, v.CapacityUnits ?? 0] as [string, number],
+          ),
+        ];
+        for (const [place, n] of places) tally.byPlace[place] = (tally.byPlace[place] ?? 0) + n * scale;
       }
-      return result;
-    },
-    { step: 'initialize', name: 'benchCapacity' },
-  );
+    }
+    return result;
+  });
 }
 
 /** Runs `fn` and returns the capacity it consumed (meaningful only when nothing else runs meanwhile). */

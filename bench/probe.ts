@@ -39,27 +39,45 @@ function record(command: string, items: number): void {
   }
 }
 
-const watched = new WeakSet<object>();
+const added = new WeakMap<object, Set<string>>();
 
-/** Adds the counting middleware (once) to a client; a document client shares its client's stack. */
-export function watch(client: DynamoDBClient | DynamoDBDocumentClient): void {
+/**
+ * Adds a middleware named `name` (once) at the initialize step of a client's stack; a document client shares
+ * its client's stack. `around` gets each request's command name and input (a document client's: plain values,
+ * before marshalling) and `send`, which passes the request on; it answers what `send` answered.
+ */
+export function intercept(
+  client: DynamoDBClient | DynamoDBDocumentClient,
+  name: string,
+  around: <R extends { output: unknown }>(
+    command: string,
+    input: Record<string, unknown>,
+    send: () => Promise<R>,
+  ) => Promise<R>,
+): void {
   const stack = client.middlewareStack;
-  if (watched.has(stack)) return;
-  watched.add(stack);
+  const names = added.get(stack) ?? new Set<string>();
+  if (names.has(name)) return;
+  added.set(stack, names.add(name));
   stack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName ?? 'unknown';
-      try {
-        const result = await next(args);
-        record(command, itemsOf(command, result.output as unknown as Record<string, unknown>));
-        return result;
-      } catch (error) {
-        record(command, 0);
-        throw error;
-      }
-    },
-    { step: 'initialize', name: 'benchProbe' },
+    (next, context) => (args) =>
+      around(context.commandName ?? 'unknown', args.input as Record<string, unknown>, () => next(args)),
+    { step: 'initialize', name },
   );
+}
+
+/** Adds the counting middleware (once) to a client. */
+export function watch(client: DynamoDBClient | DynamoDBDocumentClient): void {
+  intercept(client, 'benchProbe', async (command, _input, send) => {
+    try {
+      const result = await send();
+      record(command, itemsOf(command, result.output as Record<string, unknown>));
+      return result;
+    } catch (error) {
+      record(command, 0);
+      throw error;
+    }
+  });
 }
 
 /** Runs `fn` with `meter` among the `open` ones, those a middleware adds to while a measured section runs. */
