@@ -237,9 +237,9 @@ export function dictionary<E, C extends Code<E> = Code<E>>(
 }
 
 /**
- * What is wrong with the messages of every dictionary built so far: one that does not parse, an
- * argument the English function does not take (`{2}` of two, a named one where English takes
- * several), a helper the language's grammar lacks, a choice without "other". Empty when all is well.
+ * What is wrong with the catalogs of every dictionary built so far: a key English lacks, a message
+ * that does not parse, an argument the English function does not take (`{2}` of two, a named one
+ * where English takes several), a helper the language's grammar lacks, a choice without "other". Empty when all is well.
  */
 export function messageProblems(): string[] {
   const problems: string[] = [];
@@ -272,6 +272,9 @@ export function messageProblems(): string[] {
       return;
     }
     if (Array.isArray(shape) || shape === null || typeof shape !== 'object') return;
+    for (const key of Object.keys((theirs as object | undefined) ?? {})) {
+      if (!(key in shape)) problems.push(`${where}.${key}: not in English`);
+    }
     for (const [key, value] of Object.entries(shape)) {
       walk(
         value,

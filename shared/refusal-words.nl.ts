@@ -1,6 +1,6 @@
 /**
- * Every refusal in Dutch, typed by the catalogue like the English words (a missing or extra code
- * fails the typecheck).
+ * Every refusal in Dutch: the messages of refusal-words.nl.json, held to the catalogue by the English
+ * words' type (a missing code fails the typecheck), counted in the language's plural forms.
  */
 import { dictionary } from './dictionary.ts';
 import { refusalGrammar } from './grammar.ts';

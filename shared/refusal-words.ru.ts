@@ -1,6 +1,6 @@
 /**
- * Every refusal in Russian, typed by the catalogue like the English words (a missing or extra code
- * fails the typecheck). Counted nouns take Russian plural forms (one / few / many).
+ * Every refusal in Russian: the messages of refusal-words.ru.json, held to the catalogue by the English
+ * words' type (a missing code fails the typecheck), counted in the language's plural forms.
  */
 import { dictionary } from './dictionary.ts';
 import { refusalGrammar } from './grammar.ts';

@@ -1,6 +1,6 @@
 /**
- * Every refusal in Chinese (Simplified), typed by the catalogue like the English words (a missing or
- * extra code fails the typecheck). Chinese nouns have one form for every number.
+ * Every refusal in Chinese (Simplified): the messages of refusal-words.zh.json, held to the catalogue by the English
+ * words' type (a missing code fails the typecheck), counted in the language's plural forms.
  */
 import { dictionary } from './dictionary.ts';
 import { refusalGrammar } from './grammar.ts';

@@ -1,8 +1,8 @@
 /**
  * Every refusal Ordo can answer, as a stable code with typed parameters. The API sends codes (RFC 9457
- * problem details, `shared/api.ts` `Problem`); the words are per language in `refusal-words.en.ts` and
- * `refusal-words.pl.ts`, typed by this catalogue, so a code without words in a language fails the
- * typecheck. Codes are one namespace: a code with an HTTP status may answer a whole request (and may
+ * problem details, `shared/api.ts` `Problem`); the words are per language: `refusal-words.en.ts`, typed
+ * by this catalogue, and `refusal-words.<lang>.json`, held to the English, so a code without words in
+ * a language fails the typecheck. Codes are one namespace: a code with an HTTP status may answer a whole request (and may
  * also be a field's); every code may be a field's. A code never changes its meaning: a new case is a
  * new code.
  */

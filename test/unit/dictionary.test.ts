@@ -96,8 +96,14 @@ describe('every dictionary built', () => {
     expect(messageProblems()).toEqual([]);
   });
 
-  it('finds a message that names an argument English does not take, or a helper the grammar lacks', () => {
-    dictionary({ row: (r: number) => `Row ${r}` }, { row: 'Wiersz {1} {0, nowhere}' }, polish);
-    expect(messageProblems()).toEqual(['pl-PL.row: {1} is no argument', 'pl-PL.row: no helper nowhere in pl-PL']);
+  it('finds a key English lacks, an argument English does not take, or a helper the grammar lacks', () => {
+    const catalog = { row: 'Wiersz {1} {0, nowhere}', column: 'Kolumna' };
+    const english = { row: (r: number) => `Row ${r}` };
+    dictionary<typeof english>(english, catalog, polish);
+    expect(messageProblems()).toEqual([
+      'pl-PL.column: not in English',
+      'pl-PL.row: {1} is no argument',
+      'pl-PL.row: no helper nowhere in pl-PL',
+    ]);
   });
 });

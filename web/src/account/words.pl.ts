@@ -1,6 +1,6 @@
 /**
  * Words of signing in and of the profile page, in Polish.
- * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
+ * The words are in words.pl.json, held to the English ones (words.en.ts) by the typecheck.
  */
 
 import { dictionary } from '#shared/dictionary.ts';

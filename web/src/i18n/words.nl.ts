@@ -1,6 +1,6 @@
 /**
- * The portal's words in Dutch. Typed `Strings`, so a key missing here (or one too many) fails the
- * typecheck. Counted nouns take the Dutch forms (one / other: "1 dag", "2 dagen").
+ * The portal in Dutch, in parts (en.ts joins them with portalIn): its own words from words.nl.json,
+ * held to the English ones (words.en.ts) by the typecheck, the refusals, and each feature's words.
  */
 import { dictionary } from '#shared/dictionary.ts';
 

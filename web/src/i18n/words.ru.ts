@@ -1,7 +1,6 @@
 /**
- * The portal's words in Russian. Typed `Strings`, so a key missing here (or one too many) fails the
- * typecheck. Counted nouns take Russian plural forms (one / few / many, and the genitive singular
- * for fractions: "1,5 часа").
+ * The portal in Russian, in parts (en.ts joins them with portalIn): its own words from words.ru.json,
+ * held to the English ones (words.en.ts) by the typecheck, the refusals, and each feature's words.
  */
 import { dictionary } from '#shared/dictionary.ts';
 

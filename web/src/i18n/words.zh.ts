@@ -1,6 +1,6 @@
 /**
- * The portal's words in Chinese (Simplified). Typed `Strings`, so a key missing here (or one too
- * many) fails the typecheck. Chinese nouns have one form for every number.
+ * The portal in Chinese (Simplified), in parts (en.ts joins them with portalIn): its own words from words.zh.json,
+ * held to the English ones (words.en.ts) by the typecheck, the refusals, and each feature's words.
  */
 import { dictionary } from '#shared/dictionary.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Words of the order pages: my orders, an order, its actions and timeline, the clarification answer,
  * in Chinese (Simplified).
- * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
+ * The words are in words.zh.json, held to the English ones (words.en.ts) by the typecheck.
  */
 
 import { type Code, dictionary } from '#shared/dictionary.ts';

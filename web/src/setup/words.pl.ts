@@ -1,6 +1,6 @@
 /**
  * Words of a department's guided setup and the template picker, in Polish.
- * Typed by the English ones (words.en.ts), so a missing or extra key fails the typecheck.
+ * The words are in words.pl.json, held to the English ones (words.en.ts) by the typecheck.
  */
 
 import { type Code, dictionary } from '#shared/dictionary.ts';
