@@ -17,13 +17,10 @@ import { LANGUAGES, type Language, ORDER_STATUSES } from '#shared/model.ts';
 import { demoDepartments, demoEmployees, demoServices, demoUsers } from '../../functions/local/demo-data.ts';
 import type { Stack } from '../../scripts/stack.ts';
 import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
-import { en, portalIn, type Strings } from '../../web/src/i18n/en.ts';
-import * as nlWords from '../../web/src/i18n/words.nl.ts';
-import * as plWords from '../../web/src/i18n/words.pl.ts';
-import * as ruWords from '../../web/src/i18n/words.ru.ts';
-import * as zhWords from '../../web/src/i18n/words.zh.ts';
+import { en, type Strings } from '../../web/src/i18n/en.ts';
 import { canvasStrings } from '../../web/src/process/canvas-words.ts';
 import { processStrings } from '../../web/src/process/words.ts';
+import { PORTALS } from '../support/portals.ts';
 import {
   closeBrowser,
   countRequests,
@@ -40,10 +37,7 @@ import {
 } from './browser.ts';
 import { PAGES } from './journey-helpers.ts';
 
-const pl = portalIn(plWords);
-const ru = portalIn(ruWords);
-const nl = portalIn(nlWords);
-const zh = portalIn(zhWords);
+const { pl, ru, nl, zh } = PORTALS;
 
 let stack: Stack;
 let browser: Browser;

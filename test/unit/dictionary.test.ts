@@ -14,18 +14,11 @@ import {
 import { mailWords } from '#shared/mail-words.ts';
 import { LANGUAGES } from '#shared/model.ts';
 import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
-import { portalIn } from '../../web/src/i18n/en.ts';
-import * as nlWords from '../../web/src/i18n/words.nl.ts';
-import * as plWords from '../../web/src/i18n/words.pl.ts';
-import * as ruWords from '../../web/src/i18n/words.ru.ts';
-import * as zhWords from '../../web/src/i18n/words.zh.ts';
 import { canvasStrings } from '../../web/src/process/canvas-words.ts';
 import { processStrings } from '../../web/src/process/words.ts';
+import { PORTALS } from '../support/portals.ts';
 
-const pl = portalIn(plWords);
-const ru = portalIn(ruWords);
-const nl = portalIn(nlWords);
-const zh = portalIn(zhWords);
+const { pl, ru, nl, zh } = PORTALS;
 
 const polish: Grammar = {
   locale: 'pl-PL',

@@ -4,17 +4,11 @@ import { validateAnswers } from '#shared/forms.ts';
 import { statusWords } from '#shared/lifecycle.ts';
 import { FIELD_KINDS, type FormField, ORDER_STATUSES } from '#shared/model.ts';
 import { wordRefusal } from '#shared/refusal-words.ts';
+import { PORTALS } from '../../../test/support/portals.ts';
 import { browserLanguage, language, t } from '../lib/strings.ts';
-import { en, portalIn, type Strings } from './en.ts';
-import * as nlWords from './words.nl.ts';
-import * as plWords from './words.pl.ts';
-import * as ruWords from './words.ru.ts';
-import * as zhWords from './words.zh.ts';
+import { en, type Strings } from './en.ts';
 
-const pl = portalIn(plWords);
-const ru = portalIn(ruWords);
-const nl = portalIn(nlWords);
-const zh = portalIn(zhWords);
+const { pl, ru, nl, zh } = PORTALS;
 
 type Leaf = { path: string; value: unknown };
 
