@@ -3,7 +3,7 @@
  * portal; `ti` is the reader's. Kept beside the main dictionaries so this area translates as a unit.
  */
 
-import type { GoalMetric, Language } from '#shared/model.ts';
+import type { GoalMetric } from '#shared/model.ts';
 import type { SegmentDimension } from '#shared/stats.ts';
 import { inEveryLanguage } from '../i18n/languages.ts';
 import { language } from '../lib/strings.ts';
@@ -183,12 +183,7 @@ const en = {
 
 export type InsightStrings = typeof en;
 
-export const insightStrings: Record<Language, InsightStrings> = /* @__PURE__ */ inEveryLanguage(en, {
-  pl: plCatalog,
-  ru: ruCatalog,
-  nl: nlCatalog,
-  zh: zhCatalog,
-});
+export const insightStrings = inEveryLanguage(en, { pl: plCatalog, ru: ruCatalog, nl: nlCatalog, zh: zhCatalog });
 
 /** The insight words in the reader's language. */
 export const ti: InsightStrings = insightStrings[language];

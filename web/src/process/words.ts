@@ -3,7 +3,6 @@
  * portal; `tp` is the reader's. The type checker asks for every language the portal speaks.
  */
 
-import type { Language } from '#shared/model.ts';
 import type { Deviation } from '#shared/process-stats.ts';
 import { inEveryLanguage } from '../i18n/languages.ts';
 import { language } from '../lib/strings.ts';
@@ -134,12 +133,7 @@ const en = {
 
 export type ProcessStrings = typeof en;
 
-export const processStrings: Record<Language, ProcessStrings> = /* @__PURE__ */ inEveryLanguage(en, {
-  pl: plCatalog,
-  ru: ruCatalog,
-  nl: nlCatalog,
-  zh: zhCatalog,
-});
+export const processStrings = inEveryLanguage(en, { pl: plCatalog, ru: ruCatalog, nl: nlCatalog, zh: zhCatalog });
 
 /** The process views' words in the reader's language. */
 export const tp: ProcessStrings = processStrings[language];
