@@ -3,7 +3,7 @@
  * name, contact, head, a business calendar to start from and the canvas, which may stay empty.
  */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import type { Canvas, Department, User } from '#shared/model.ts';
 import { createDepartmentBody } from '#shared/service-schema.ts';
 import { forgetDepartments } from '../account/session.ts';
@@ -114,21 +114,20 @@ export default function AdminDepartments() {
               <Table
                 caption={t.admin.departments.caption}
                 head={heads(t.admin.departments, 'code', 'name', 'head', 'contact')}
+                each={sorted()}
               >
-                <For each={sorted()}>
-                  {(d) => (
-                    <tr data-testid={`department-${d.code}`}>
-                      <th scope="row">{d.code}</th>
-                      <td>
-                        <A href={pageOf(d.code)}>{d.name}</A>
-                      </td>
-                      <td>{d.headId ? nameOf(d.headId) : t.common.none}</td>
-                      <td>
-                        <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
-                      </td>
-                    </tr>
-                  )}
-                </For>
+                {(d) => (
+                  <tr data-testid={`department-${d.code}`}>
+                    <th scope="row">{d.code}</th>
+                    <td>
+                      <A href={pageOf(d.code)}>{d.name}</A>
+                    </td>
+                    <td>{d.headId ? nameOf(d.headId) : t.common.none}</td>
+                    <td>
+                      <a href={`mailto:${d.contactEmail}`}>{d.contactEmail}</a>
+                    </td>
+                  </tr>
+                )}
               </Table>
             </Show>
           </>

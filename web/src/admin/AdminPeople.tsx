@@ -92,29 +92,28 @@ export default function AdminPeople() {
                   class="people-table"
                   caption={t.admin.people.caption}
                   head={heads(t.admin.people, 'name', 'email', 'department', 'location', 'roles')}
+                  each={found()}
                 >
-                  <For each={found()}>
-                    {(person) => (
-                      <tr classList={{ chosen: person.id === chosenId() }}>
-                        <th scope="row">
-                          <button
-                            id={rowButtonId(person.id)}
-                            type="button"
-                            class="link-button"
-                            aria-controls="role-editor"
-                            aria-expanded={person.id === chosenId()}
-                            onClick={() => choose(person.id)}
-                          >
-                            {person.name}
-                          </button>
-                        </th>
-                        <td>{person.email}</td>
-                        <td>{person.department ?? t.common.none}</td>
-                        <td>{person.location ?? t.common.none}</td>
-                        <td data-testid={`roles-${person.id}`}>{roleSummary(person)}</td>
-                      </tr>
-                    )}
-                  </For>
+                  {(person) => (
+                    <tr classList={{ chosen: person.id === chosenId() }}>
+                      <th scope="row">
+                        <button
+                          id={rowButtonId(person.id)}
+                          type="button"
+                          class="link-button"
+                          aria-controls="role-editor"
+                          aria-expanded={person.id === chosenId()}
+                          onClick={() => choose(person.id)}
+                        >
+                          {person.name}
+                        </button>
+                      </th>
+                      <td>{person.email}</td>
+                      <td>{person.department ?? t.common.none}</td>
+                      <td>{person.location ?? t.common.none}</td>
+                      <td data-testid={`roles-${person.id}`}>{roleSummary(person)}</td>
+                    </tr>
+                  )}
                 </Table>
               </Show>
             </Show>

@@ -630,18 +630,17 @@ function HeadSearch(props: { code: string }) {
           class="my-orders card-table"
           caption={t.search.caption}
           head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'assignee', 'created')}
+          each={finder.answer()?.items ?? []}
         >
-          <For each={finder.answer()?.items ?? []}>
-            {(o) => (
-              <tr>
-                <OrderCells order={o} />
-                <td>{person(o.assigneeId)}</td>
-                <td>
-                  <DateTime iso={o.createdAt} />
-                </td>
-              </tr>
-            )}
-          </For>
+          {(o) => (
+            <tr>
+              <OrderCells order={o} />
+              <td>{person(o.assigneeId)}</td>
+              <td>
+                <DateTime iso={o.createdAt} />
+              </td>
+            </tr>
+          )}
         </Table>
       </Show>
     </section>

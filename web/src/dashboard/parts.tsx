@@ -174,24 +174,23 @@ export function FigureTable(props: {
         head={props.head}
         headClass={(i) => (i !== header() ? 'num' : undefined)}
         scroll={{ label: props.caption, class: 'figure-table' }}
+        each={props.rows}
       >
-        <For each={props.rows}>
-          {(row) => (
-            <tr>
-              <For each={row}>
-                {(cell, i) =>
-                  i() === header() ? (
-                    <th scope="row" class="row-head">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
-                  )
-                }
-              </For>
-            </tr>
-          )}
-        </For>
+        {(row) => (
+          <tr>
+            <For each={row}>
+              {(cell, i) =>
+                i() === header() ? (
+                  <th scope="row" class="row-head">
+                    {cell}
+                  </th>
+                ) : (
+                  <td class="num">{typeof cell === 'number' ? numberWords(cell) : cell}</td>
+                )
+              }
+            </For>
+          </tr>
+        )}
       </Table>
     </Show>
   );

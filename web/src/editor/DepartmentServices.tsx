@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { offersSetup } from '#shared/setup.ts';
 import { api } from '../lib/api.ts';
 import { heads, Table } from '../lib/blocks.tsx';
@@ -42,38 +42,40 @@ export default function DepartmentServices() {
       </HeadOnly>
       <Loaded of={services}>
         <Show when={sorted().length > 0} fallback={<p class="empty">{t.services.empty}</p>}>
-          <Table caption={t.services.caption} head={heads(t.services, 'name', 'status', 'version', 'owner', 'updated')}>
-            <For each={sorted()}>
-              {(s) => (
-                <tr>
-                  <th scope="row">
-                    <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
-                    <span class="meta block">{s.id}</span>
-                    <span class="meta block">
-                      <A
-                        href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/process`}
-                      >
-                        {tp.nav.processMap}
-                      </A>
-                      {' · '}
-                      <A
-                        href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/sipoc`}
-                      >
-                        {tp.nav.sipoc}
-                      </A>
-                    </span>
-                  </th>
-                  <td>
-                    <ServiceStatusBadge status={s.status} />
-                  </td>
-                  <td>{s.publication || '—'}</td>
-                  <td>{person(s.ownerId)}</td>
-                  <td>
-                    <DateTime iso={s.updatedAt} />
-                  </td>
-                </tr>
-              )}
-            </For>
+          <Table
+            caption={t.services.caption}
+            head={heads(t.services, 'name', 'status', 'version', 'owner', 'updated')}
+            each={sorted()}
+          >
+            {(s) => (
+              <tr>
+                <th scope="row">
+                  <A href={`/services/${encodeURIComponent(s.id)}/edit`}>{s.name}</A>
+                  <span class="meta block">{s.id}</span>
+                  <span class="meta block">
+                    <A
+                      href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/process`}
+                    >
+                      {tp.nav.processMap}
+                    </A>
+                    {' · '}
+                    <A
+                      href={`/departments/${encodeURIComponent(params.code)}/services/${encodeURIComponent(s.id)}/sipoc`}
+                    >
+                      {tp.nav.sipoc}
+                    </A>
+                  </span>
+                </th>
+                <td>
+                  <ServiceStatusBadge status={s.status} />
+                </td>
+                <td>{s.publication || '—'}</td>
+                <td>{person(s.ownerId)}</td>
+                <td>
+                  <DateTime iso={s.updatedAt} />
+                </td>
+              </tr>
+            )}
           </Table>
         </Show>
       </Loaded>

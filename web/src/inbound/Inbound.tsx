@@ -4,7 +4,7 @@
  * commented on. Read from `GET /departments/:code/inbound`, a page at a time.
  */
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { InboundMailView, MailIntakeView } from '#shared/inbound-routes.ts';
 import { sayRefusal } from '../i18n/refusals.ts';
 import { api } from '../lib/api.ts';
@@ -74,39 +74,38 @@ function MailList(props: { code: string }) {
           caption={w.caption}
           head={[w.received, w.from, w.subject, w.outcome, w.order, ...(raw() ? [w.message] : [])]}
           testId="inbound-mail"
+          each={mail.items()}
         >
-          <For each={mail.items()}>
-            {(message) => (
-              <tr>
-                <td>
-                  <DateTime iso={message.receivedAt} />
-                </td>
-                <td>{message.from ?? w.unknown}</td>
-                <td>
-                  {message.subject || w.noSubject}
-                  <Show when={message.attachments?.length}>
-                    {(n) => <span class="meta block">{w.attachments(n())}</span>}
-                  </Show>
-                </td>
-                <td>
-                  {outcomeWords(message)}
-                  <Show when={message.answered}>
-                    <span class="meta block">{w.answered}</span>
-                  </Show>
-                </td>
-                <td>
-                  <Show when={message.orderNumber} fallback={t.common.none}>
-                    {(number) => <A href={`/orders/${encodeURIComponent(number())}`}>{number()}</A>}
-                  </Show>
-                </td>
-                <Show when={raw()}>
-                  <td>
-                    <RawMailButton code={props.code} message={message} />
-                  </td>
+          {(message) => (
+            <tr>
+              <td>
+                <DateTime iso={message.receivedAt} />
+              </td>
+              <td>{message.from ?? w.unknown}</td>
+              <td>
+                {message.subject || w.noSubject}
+                <Show when={message.attachments?.length}>
+                  {(n) => <span class="meta block">{w.attachments(n())}</span>}
                 </Show>
-              </tr>
-            )}
-          </For>
+              </td>
+              <td>
+                {outcomeWords(message)}
+                <Show when={message.answered}>
+                  <span class="meta block">{w.answered}</span>
+                </Show>
+              </td>
+              <td>
+                <Show when={message.orderNumber} fallback={t.common.none}>
+                  {(number) => <A href={`/orders/${encodeURIComponent(number())}`}>{number()}</A>}
+                </Show>
+              </td>
+              <Show when={raw()}>
+                <td>
+                  <RawMailButton code={props.code} message={message} />
+                </td>
+              </Show>
+            </tr>
+          )}
         </Table>
       </Loaded>
       <LoadMore of={mail} />

@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
 import { TOKEN_SCOPES, type TokenScope, WEBHOOK_EVENTS, type WebhookEvent } from '#shared/integrations.ts';
 import { api, type TokenListing } from '../lib/api.ts';
 import { Table } from '../lib/blocks.tsx';
@@ -91,42 +91,40 @@ function Tokens(props: { code: string }) {
       <p>{w.intro}</p>
       <Outcome of={revoke} />
       <Loaded of={tokens} empty={<p class="empty">{w.empty}</p>}>
-        <Table caption={w.caption} head={[w.name, w.scopes, w.expires, w.lastUsed, w.state, '']}>
-          <For each={tokens.value()}>
-            {(token) => (
-              <tr>
-                <th scope="row">{token.name}</th>
-                <td>
-                  {token.scopes.join(', ')}
-                  <Show when={token.services.length > 0}>
-                    <span class="meta block">{token.services.join(', ')}</span>
-                  </Show>
-                </td>
-                <td>
-                  <DateTime iso={token.expiresAt} />
-                </td>
-                <td>
-                  <Show when={token.lastUsedAt} fallback={w.never}>
-                    {(at) => <DateTime iso={at()} />}
-                  </Show>
-                </td>
-                <td>{w.stateWords[token.state]}</td>
-                <td>
-                  <Show when={token.state === 'active'}>
-                    <button
-                      type="button"
-                      class="danger"
-                      aria-label={w.revokeLabel(token.name)}
-                      disabled={revoke.pending()}
-                      onClick={() => void revoke.run(token)}
-                    >
-                      {w.revoke}
-                    </button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
+        <Table caption={w.caption} head={[w.name, w.scopes, w.expires, w.lastUsed, w.state, '']} each={tokens.value()}>
+          {(token) => (
+            <tr>
+              <th scope="row">{token.name}</th>
+              <td>
+                {token.scopes.join(', ')}
+                <Show when={token.services.length > 0}>
+                  <span class="meta block">{token.services.join(', ')}</span>
+                </Show>
+              </td>
+              <td>
+                <DateTime iso={token.expiresAt} />
+              </td>
+              <td>
+                <Show when={token.lastUsedAt} fallback={w.never}>
+                  {(at) => <DateTime iso={at()} />}
+                </Show>
+              </td>
+              <td>{w.stateWords[token.state]}</td>
+              <td>
+                <Show when={token.state === 'active'}>
+                  <button
+                    type="button"
+                    class="danger"
+                    aria-label={w.revokeLabel(token.name)}
+                    disabled={revoke.pending()}
+                    onClick={() => void revoke.run(token)}
+                  >
+                    {w.revoke}
+                  </button>
+                </Show>
+              </td>
+            </tr>
+          )}
         </Table>
       </Loaded>
       <Show when={secret()}>{(s) => <Secret label={w.secret(s().name)} value={s().value} />}</Show>
@@ -173,30 +171,28 @@ function DeliveryLog(props: { code: string; id: string }) {
   return (
     <Loaded of={log}>
       <Show when={(log.value() ?? []).length > 0} fallback={<p class="empty">{w.logEmpty}</p>}>
-        <Table caption={w.logCaption} head={[w.at, w.event, w.attempt, w.answer, w.duration]}>
-          <For each={log.value()}>
-            {(entry) => (
-              <tr classList={{ failed: !entry.ok }}>
-                <td>
-                  <DateTime iso={entry.at} />
-                </td>
-                <td>
-                  {entry.event}
-                  <Show when={entry.orderNumber}>
-                    <span class="meta block">{entry.orderNumber}</span>
-                  </Show>
-                </td>
-                <td>{entry.attempt}</td>
-                <td>
-                  {entry.status ?? w.noAnswer}
-                  <Show when={entry.error}>
-                    <span class="meta block">{entry.error}</span>
-                  </Show>
-                </td>
-                <td>{w.ms(entry.durationMs)}</td>
-              </tr>
-            )}
-          </For>
+        <Table caption={w.logCaption} head={[w.at, w.event, w.attempt, w.answer, w.duration]} each={log.value()}>
+          {(entry) => (
+            <tr classList={{ failed: !entry.ok }}>
+              <td>
+                <DateTime iso={entry.at} />
+              </td>
+              <td>
+                {entry.event}
+                <Show when={entry.orderNumber}>
+                  <span class="meta block">{entry.orderNumber}</span>
+                </Show>
+              </td>
+              <td>{entry.attempt}</td>
+              <td>
+                {entry.status ?? w.noAnswer}
+                <Show when={entry.error}>
+                  <span class="meta block">{entry.error}</span>
+                </Show>
+              </td>
+              <td>{w.ms(entry.durationMs)}</td>
+            </tr>
+          )}
         </Table>
       </Show>
     </Loaded>
@@ -238,69 +234,67 @@ function Webhooks(props: { code: string }) {
       <p>{w.intro}</p>
       <Outcome of={act} />
       <Loaded of={hooks} empty={<p class="empty">{w.empty}</p>}>
-        <Table caption={w.caption} head={[w.url, w.events, w.status, w.lastDelivery, '']}>
-          <For each={hooks.value()}>
-            {(hook) => (
-              <>
+        <Table caption={w.caption} head={[w.url, w.events, w.status, w.lastDelivery, '']} each={hooks.value()}>
+          {(hook) => (
+            <>
+              <tr>
+                <th scope="row" class="webhook-url">
+                  {hook.url}
+                </th>
+                <td>{hook.events.map((e) => w.eventWords[e]).join(', ')}</td>
+                <td>
+                  {hook.pausedReason === 'failing' ? w.pausedFailing : w.statusWords[hook.status]}
+                  <Show when={hook.consecutiveFailures > 0}>
+                    <span class="meta block">{w.failures(hook.consecutiveFailures)}</span>
+                  </Show>
+                </td>
+                <td>
+                  <Show when={hook.lastDeliveryAt}>
+                    {(at) => (
+                      <>
+                        <DateTime iso={at()} /> <span class="meta">{hook.lastStatus || w.noAnswer}</span>
+                      </>
+                    )}
+                  </Show>
+                </td>
+                <td class="actions">
+                  <button type="button" disabled={act.pending()} onClick={() => void act.run(hook.id, 'test')}>
+                    {w.test}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={act.pending()}
+                    onClick={() => void act.run(hook.id, hook.status === 'active' ? 'pause' : 'resume')}
+                  >
+                    {hook.status === 'active' ? w.pause : w.resume}
+                  </button>
+                  <button
+                    type="button"
+                    aria-expanded={open() === hook.id}
+                    onClick={() => setOpen(open() === hook.id ? undefined : hook.id)}
+                  >
+                    {open() === hook.id ? w.hideLog : w.log}
+                  </button>
+                  <button
+                    type="button"
+                    class="danger"
+                    aria-label={w.removeLabel(hook.url)}
+                    disabled={act.pending()}
+                    onClick={() => void act.run(hook.id, 'delete')}
+                  >
+                    {w.remove}
+                  </button>
+                </td>
+              </tr>
+              <Show when={open() === hook.id}>
                 <tr>
-                  <th scope="row" class="webhook-url">
-                    {hook.url}
-                  </th>
-                  <td>{hook.events.map((e) => w.eventWords[e]).join(', ')}</td>
-                  <td>
-                    {hook.pausedReason === 'failing' ? w.pausedFailing : w.statusWords[hook.status]}
-                    <Show when={hook.consecutiveFailures > 0}>
-                      <span class="meta block">{w.failures(hook.consecutiveFailures)}</span>
-                    </Show>
-                  </td>
-                  <td>
-                    <Show when={hook.lastDeliveryAt}>
-                      {(at) => (
-                        <>
-                          <DateTime iso={at()} /> <span class="meta">{hook.lastStatus || w.noAnswer}</span>
-                        </>
-                      )}
-                    </Show>
-                  </td>
-                  <td class="actions">
-                    <button type="button" disabled={act.pending()} onClick={() => void act.run(hook.id, 'test')}>
-                      {w.test}
-                    </button>
-                    <button
-                      type="button"
-                      disabled={act.pending()}
-                      onClick={() => void act.run(hook.id, hook.status === 'active' ? 'pause' : 'resume')}
-                    >
-                      {hook.status === 'active' ? w.pause : w.resume}
-                    </button>
-                    <button
-                      type="button"
-                      aria-expanded={open() === hook.id}
-                      onClick={() => setOpen(open() === hook.id ? undefined : hook.id)}
-                    >
-                      {open() === hook.id ? w.hideLog : w.log}
-                    </button>
-                    <button
-                      type="button"
-                      class="danger"
-                      aria-label={w.removeLabel(hook.url)}
-                      disabled={act.pending()}
-                      onClick={() => void act.run(hook.id, 'delete')}
-                    >
-                      {w.remove}
-                    </button>
+                  <td colSpan={5}>
+                    <DeliveryLog code={props.code} id={hook.id} />
                   </td>
                 </tr>
-                <Show when={open() === hook.id}>
-                  <tr>
-                    <td colSpan={5}>
-                      <DeliveryLog code={props.code} id={hook.id} />
-                    </td>
-                  </tr>
-                </Show>
-              </>
-            )}
-          </For>
+              </Show>
+            </>
+          )}
         </Table>
       </Loaded>
       <Show when={secret()}>{(s) => <Secret label={w.secret} value={s()} hint={w.secretHint} />}</Show>

@@ -1,6 +1,6 @@
 /** Building blocks of pages: tables, facts, and the page that says where to go instead. */
 import { A } from '@solidjs/router';
-import { For, type JSX, onCleanup, onMount, Show } from 'solid-js';
+import { type Accessor, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import './blocks.css';
 // After blocks.css: a card table's rows keep their own layout over the plain tables' cards.
 import './card-table.css';
@@ -55,17 +55,23 @@ function labelCells(table: HTMLTableElement) {
  * unless `visibleCaption`), the column heads, the rows. A `scroll` label makes the wrapper a region
  * the keyboard can reach to scroll it.
  */
-export function Table(props: {
-  caption: string;
-  head: readonly Head[];
-  children: JSX.Element;
-  foot?: JSX.Element;
-  class?: string;
-  testId?: string;
-  visibleCaption?: boolean;
-  headClass?: (index: number) => string | undefined;
-  scroll?: { label?: string; labelledBy?: string; class?: string };
-}) {
+/** A table's body: a row for each item (`each`, with the row as children), or rows written out. */
+type TableRows<T> =
+  | { each: readonly T[] | undefined; children: (item: T, index: Accessor<number>) => JSX.Element }
+  | { each?: undefined; children: JSX.Element };
+
+export function Table<T>(
+  props: {
+    caption: string;
+    head: readonly Head[];
+    foot?: JSX.Element;
+    class?: string;
+    testId?: string;
+    visibleCaption?: boolean;
+    headClass?: (index: number) => string | undefined;
+    scroll?: { label?: string; labelledBy?: string; class?: string };
+  } & TableRows<T>,
+) {
   let element: HTMLTableElement | undefined;
   onMount(() => element && labelCells(element));
   const table = (
@@ -74,7 +80,13 @@ export function Table(props: {
       <thead>
         <HeadRow head={props.head} class={props.headClass} />
       </thead>
-      <tbody>{props.children}</tbody>
+      <tbody>
+        {'each' in props ? (
+          <For each={props.each}>{props.children as (item: T, index: Accessor<number>) => JSX.Element}</For>
+        ) : (
+          (props.children as JSX.Element)
+        )}
+      </tbody>
       <Show when={'foot' in props}>
         <tfoot>{props.foot}</tfoot>
       </Show>

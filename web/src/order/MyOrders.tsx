@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { OrderSummary } from '#shared/api.ts';
 import { ACTIVE_STATUSES } from '#shared/lifecycle.ts';
 import { api } from '../lib/api.ts';
@@ -45,31 +45,30 @@ export default function MyOrders() {
       class="my-orders card-table"
       caption={caption}
       head={heads(t.orders, 'number', 'orderTitle', 'service', 'status', 'due', 'updated')}
+      each={items()}
     >
-      <For each={items()}>
-        {(o) => (
-          <tr>
-            <OrderCells order={o} />
-            <td class="m-due">
-              {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
-              <Show
-                when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
-                fallback={t.common.none}
-              >
-                <SlaCell
-                  sla={readings.slaAt(o, now())}
-                  options={wordsFor(o.department)}
-                  now={now()}
-                  stopped={!ACTIVE_STATUSES.has(o.status)}
-                />
-              </Show>
-            </td>
-            <td class="m-updated" data-label={t.orders.updated}>
-              <DateTime iso={o.updatedAt} />
-            </td>
-          </tr>
-        )}
-      </For>
+      {(o) => (
+        <tr>
+          <OrderCells order={o} />
+          <td class="m-due">
+            {/* Due words only while the team owes work; afterwards whether the standard was kept. */}
+            <Show
+              when={ACTIVE_STATUSES.has(o.status) || o.status === 'resolved' || o.status === 'closed'}
+              fallback={t.common.none}
+            >
+              <SlaCell
+                sla={readings.slaAt(o, now())}
+                options={wordsFor(o.department)}
+                now={now()}
+                stopped={!ACTIVE_STATUSES.has(o.status)}
+              />
+            </Show>
+          </td>
+          <td class="m-updated" data-label={t.orders.updated}>
+            <DateTime iso={o.updatedAt} />
+          </td>
+        </tr>
+      )}
     </Table>
   );
 

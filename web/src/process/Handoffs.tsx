@@ -148,23 +148,22 @@ function PairTable(props: { view: HandoffMapView }) {
       head={heads(tp.handoffs, 'from', 'to', 'handoffs', 'reworked', 'missing', 'claimed', 'median', 'p90')}
       scroll={{ label: tp.handoffs.caption }}
       testId="handoff-pairs"
+      each={props.view.pairs}
     >
-      <For each={props.view.pairs}>
-        {(p) => (
-          <tr>
-            <th scope="row">{name(p.from)}</th>
-            <td>{name(p.to)}</td>
-            <td class="num">{p.handoffs}</td>
-            <td class="num">
-              {p.reworked} ({percentWords(p.reworkShare)})
-            </td>
-            <td>{p.topMissing.map((m) => `${m.label} (${m.count})`).join('; ') || '—'}</td>
-            <td class="num">{p.claimed}</td>
-            <td class="num">{minutes(p.medianBoundaryMinutes)}</td>
-            <td class="num">{minutes(p.p90BoundaryMinutes)}</td>
-          </tr>
-        )}
-      </For>
+      {(p) => (
+        <tr>
+          <th scope="row">{name(p.from)}</th>
+          <td>{name(p.to)}</td>
+          <td class="num">{p.handoffs}</td>
+          <td class="num">
+            {p.reworked} ({percentWords(p.reworkShare)})
+          </td>
+          <td>{p.topMissing.map((m) => `${m.label} (${m.count})`).join('; ') || '—'}</td>
+          <td class="num">{p.claimed}</td>
+          <td class="num">{minutes(p.medianBoundaryMinutes)}</td>
+          <td class="num">{minutes(p.p90BoundaryMinutes)}</td>
+        </tr>
+      )}
     </Table>
   );
 }

@@ -66,16 +66,15 @@ export default function ProcessMapPage() {
                 caption={tp.map.flowsCaption}
                 head={[tp.map.fromHead, tp.map.toHead, tp.map.countHead]}
                 scroll={{ label: tp.map.flowsCaption }}
+                each={v().flows}
               >
-                <For each={v().flows}>
-                  {(f) => (
-                    <tr>
-                      <th scope="row">{stepLabel(v(), f.from)}</th>
-                      <td>{stepLabel(v(), f.to)}</td>
-                      <td class="num">{f.count}</td>
-                    </tr>
-                  )}
-                </For>
+                {(f) => (
+                  <tr>
+                    <th scope="row">{stepLabel(v(), f.from)}</th>
+                    <td>{stepLabel(v(), f.to)}</td>
+                    <td class="num">{f.count}</td>
+                  </tr>
+                )}
               </Table>
             </Show>
           </Panel>
@@ -275,30 +274,29 @@ function StepTable(props: { view: ProcessMapView; onPick: (id: string) => void }
         tp.map.ordersHead,
       ]}
       scroll={{ label: tp.map.tableCaption }}
+      each={props.view.steps}
     >
-      <For each={props.view.steps}>
-        {(s) => (
-          <tr data-step={s.id}>
-            <th scope="row">{stepName(s.id, s.name)}</th>
-            <td class="num">{s.now?.orders ?? '—'}</td>
-            <td class="num">{s.now?.atRisk ?? '—'}</td>
-            <td class="num">{s.now?.overdue ?? '—'}</td>
-            <td class="num">{s.entered}</td>
-            <td class="num">{minutes(s.medianMinutes)}</td>
-            <td class="num">{minutes(s.p90Minutes)}</td>
-            <td class="num">{s.targetMinutes === undefined ? '—' : durationWords(s.targetMinutes)}</td>
-            <td class="num">{s.breachShare === undefined ? '—' : percentWords(s.breachShare)}</td>
-            <td>{deviationWords(s) || '—'}</td>
-            <td>
-              <Show when={s.listable} fallback="—">
-                <button type="button" class="link-button" onClick={() => props.onPick(s.id)}>
-                  {tp.map.show(stepName(s.id, s.name))}
-                </button>
-              </Show>
-            </td>
-          </tr>
-        )}
-      </For>
+      {(s) => (
+        <tr data-step={s.id}>
+          <th scope="row">{stepName(s.id, s.name)}</th>
+          <td class="num">{s.now?.orders ?? '—'}</td>
+          <td class="num">{s.now?.atRisk ?? '—'}</td>
+          <td class="num">{s.now?.overdue ?? '—'}</td>
+          <td class="num">{s.entered}</td>
+          <td class="num">{minutes(s.medianMinutes)}</td>
+          <td class="num">{minutes(s.p90Minutes)}</td>
+          <td class="num">{s.targetMinutes === undefined ? '—' : durationWords(s.targetMinutes)}</td>
+          <td class="num">{s.breachShare === undefined ? '—' : percentWords(s.breachShare)}</td>
+          <td>{deviationWords(s) || '—'}</td>
+          <td>
+            <Show when={s.listable} fallback="—">
+              <button type="button" class="link-button" onClick={() => props.onPick(s.id)}>
+                {tp.map.show(stepName(s.id, s.name))}
+              </button>
+            </Show>
+          </td>
+        </tr>
+      )}
     </Table>
   );
 }

@@ -152,17 +152,16 @@ function SipocBody(props: { view: SipocResponse }) {
             caption={tp.sipoc.process}
             head={[tp.sipoc.step, tp.sipoc.median, tp.sipoc.p90, tp.sipoc.target]}
             scroll={{ label: tp.sipoc.process }}
+            each={v().process}
           >
-            <For each={v().process}>
-              {(p) => (
-                <tr>
-                  <th scope="row">{stepName(p.id, p.name)}</th>
-                  <td class="num">{minutes(p.medianMinutes)}</td>
-                  <td class="num">{minutes(p.p90Minutes)}</td>
-                  <td class="num">{p.targetMinutes === undefined ? '—' : durationWords(p.targetMinutes)}</td>
-                </tr>
-              )}
-            </For>
+            {(p) => (
+              <tr>
+                <th scope="row">{stepName(p.id, p.name)}</th>
+                <td class="num">{minutes(p.medianMinutes)}</td>
+                <td class="num">{minutes(p.p90Minutes)}</td>
+                <td class="num">{p.targetMinutes === undefined ? '—' : durationWords(p.targetMinutes)}</td>
+              </tr>
+            )}
           </Table>
         </Column>
         <TableColumn

@@ -203,19 +203,17 @@ export default function TransferPage() {
                   </p>
                 )}
               </Show>
-              <Table caption={w().caption} head={heads(w(), 'service', 'change', 'fields')}>
-                <For each={p().services}>
-                  {(s) => (
-                    <tr data-change={s.change}>
-                      <th scope="row">
-                        {s.name}
-                        <span class="meta block">{s.id}</span>
-                      </th>
-                      <td>{changeWords(s.change)}</td>
-                      <td>{fieldWords(s.fields) || '—'}</td>
-                    </tr>
-                  )}
-                </For>
+              <Table caption={w().caption} head={heads(w(), 'service', 'change', 'fields')} each={p().services}>
+                {(s) => (
+                  <tr data-change={s.change}>
+                    <th scope="row">
+                      {s.name}
+                      <span class="meta block">{s.id}</span>
+                    </th>
+                    <td>{changeWords(s.change)}</td>
+                    <td>{fieldWords(s.fields) || '—'}</td>
+                  </tr>
+                )}
               </Table>
               <Show when={chosen()}>
                 <p>
