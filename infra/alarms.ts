@@ -3,7 +3,7 @@
  * `alarmEmail`). The topic's key is customer managed because CloudWatch cannot publish to a topic
  * encrypted with the AWS managed SNS key.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -13,7 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -44,7 +44,7 @@ export class OrdoAlarms extends Construct {
     const key = new kms.Key(this, 'TopicKey', {
       description: 'Encrypts the Ordo alarm topic',
       enableKeyRotation: true,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(props.config),
       pendingWindow: Duration.days(prod ? 30 : 7),
     });
     key.addToResourcePolicy(

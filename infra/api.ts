@@ -3,7 +3,7 @@
  * Cognito JWT, except the routes whose audience is `anyone` in shared/access.ts (health check and
  * the signed links from e-mails, whose token the app checks).
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -12,7 +12,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES, type RouteAccess } from '../shared/access.ts';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, logRetentionOf, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -77,7 +77,7 @@ export class OrdoApi extends Construct {
   constructor(scope: Construct, id: string, props: OrdoApiProps) {
     super(scope, id);
     const { config } = props;
-    const prod = isProd(config);
+    const _prod = isProd(config);
 
     this.handler = new OrdoFunction(this, 'Handler', {
       config,
@@ -116,8 +116,8 @@ export class OrdoApi extends Construct {
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       logGroupName: `/aws/apigateway/${resourceName(config, 'api')}`,
-      retention: prod ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      retention: logRetentionOf(config),
+      removalPolicy: removalPolicyOf(config),
     });
 
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {

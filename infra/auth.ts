@@ -4,11 +4,11 @@
  * 2.0, from context) and the `admin` group. Department roles (agent, head, process owner) are data
  * in the table, not Cognito groups. Also the key ring that signs the links in e-mails.
  */
-import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { isProd, type OrdoConfig, type ProviderAttributes, resourceName } from './config.ts';
+import { isProd, type OrdoConfig, type ProviderAttributes, removalPolicyOf, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { keyRingSecret } from './secrets.ts';
 import type { PortalRuntimeConfig } from './web.ts';
@@ -108,7 +108,7 @@ export class OrdoAuth extends Construct {
       featurePlan: prod ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
       ...(prod ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.AUDIT_ONLY } : {}),
       deletionProtection: prod,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(config),
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',

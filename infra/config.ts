@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 
 export type Stage = 'dev' | 'prod';
@@ -335,3 +337,11 @@ export function resourceName(config: Pick<OrdoConfig, 'stage'>, part?: string): 
 }
 
 export const isProd = (config: Pick<OrdoConfig, 'stage'>): boolean => config.stage === 'prod';
+
+/** What a stage's data becomes when its stack is deleted: production keeps it, a dev stage's goes with it. */
+export const removalPolicyOf = (config: Pick<OrdoConfig, 'stage'>): RemovalPolicy =>
+  isProd(config) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+/** How long a stage keeps its logs: a year in production, a month elsewhere. */
+export const logRetentionOf = (config: Pick<OrdoConfig, 'stage'>): logs.RetentionDays =>
+  isProd(config) ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH;

@@ -8,14 +8,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { buildOptions, FUNCTION_ENTRIES, type FunctionName } from './bundling.ts';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, logRetentionOf, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (also what cdk-nag AwsSolutions-L1 asks for). */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -43,8 +43,8 @@ export class OrdoFunction extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${this.functionName}`,
-      retention: prod ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      retention: logRetentionOf(config),
+      removalPolicy: removalPolicyOf(config),
     });
 
     // An own role instead of the default one, which carries the AWS managed

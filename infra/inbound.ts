@@ -9,7 +9,7 @@
  * After deploying: publish the MX record `10 inbound-smtp.<region>.amazonaws.com` for the domain and
  * make the rule set active (only one rule set per region can be: infra/README.md).
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -20,7 +20,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';
 import { deadLetterQueue } from './queues.ts';
@@ -85,7 +85,7 @@ export class OrdoInbound extends Construct {
         { id: 'expire-raw-mail', prefix: INBOUND_PREFIX, expiration: Duration.days(prod ? 365 : 30) },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(config),
       autoDeleteObjects: !prod,
     });
 

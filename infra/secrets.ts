@@ -3,10 +3,10 @@
  * `k1`. Keys are rotated by hand (add a key id, make it current, drop the old one later) so that what
  * was signed with an older key still verifies; the reason says what that means for this ring.
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 
 export interface KeyRing {
   config: OrdoConfig;
@@ -27,7 +27,7 @@ export function keyRingSecret(scope: Construct, id: string, ring: KeyRing): secr
       passwordLength: 64,
       excludePunctuation: true,
     },
-    removalPolicy: isProd(ring.config) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    removalPolicy: removalPolicyOf(ring.config),
   });
   Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: ring.manualRotation });
   return secret;

@@ -3,14 +3,14 @@
  * `bindTable` and `bindAttachments` grant a function exactly the calls it makes and set the
  * environment variable it reads, in one call.
  */
-import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EXPORTS_PREFIX } from '../functions/storage/keys.ts';
 import { UPLOAD_STAGING } from '../shared/api.ts';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';
 
@@ -77,7 +77,7 @@ export class OrdoStorage extends Construct {
     super(scope, id);
     const { config } = props;
     const prod = isProd(config);
-    const removalPolicy = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = removalPolicyOf(config);
 
     this.table = new dynamodb.Table(this, 'Table', {
       tableName: resourceName(config),

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Annotations, Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, DefaultStackSynthesizer, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,7 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { isProd, type OrdoConfig, resourceName } from './config.ts';
+import { isProd, logRetentionOf, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { arnInFinding, valueInFinding } from './nag.ts';
 
@@ -96,7 +96,7 @@ export class OrdoWeb extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 'portal/',
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: removalPolicyOf(config),
       autoDeleteObjects: !prod,
     });
 
@@ -188,10 +188,10 @@ export class OrdoWeb extends Construct {
       Annotations.of(this).addInfo(`No portal build at ${dist}: the portal files are not deployed.`);
       return false;
     }
-    const prod = isProd(this.config);
+    const _prod = isProd(this.config);
     const logGroup = new logs.LogGroup(this, 'DeployLogs', {
-      retention: prod ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_MONTH,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      retention: logRetentionOf(this.config),
+      removalPolicy: removalPolicyOf(this.config),
     });
     const role = new iam.Role(this, 'DeployRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
