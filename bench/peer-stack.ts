@@ -22,7 +22,7 @@ import { onShutdown } from '../scripts/local/processes.ts';
 import { LOCAL_TABLE } from '../scripts/stack.ts';
 import { sleep } from './env.ts';
 import { commandLine, processTree } from './procs.ts';
-import { START_LINES, stopProcessGroup } from './startup.ts';
+import { readStartLine, type StartProgress, stopProcessGroup } from './startup.ts';
 
 export interface OrdoReady {
   appUrl: string;
@@ -100,22 +100,17 @@ export async function startOrdo(dir: string, opts: { inMemory?: boolean } = {}):
       const timer = setTimeout(() => reject(new Error(`npm start was not ready in 10 min:${tail}`)), 600_000);
       // Ready for measuring once it is running and, on a first run, its history (filed after the
       // server is up) is in.
-      let reported: number | undefined;
-      let history: number | undefined;
-      let filingHistory = false;
+      const progress: StartProgress = { filingHistory: false };
       const onData = (chunk: Buffer) => {
         for (const text of chunk.toString('utf8').split('\n')) {
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-3000);
           if (lines.length < 40) lines.push(text.trim());
-          if (START_LINES.historyInBackground.test(text)) filingHistory = true;
-          const running = START_LINES.ready.exec(text);
-          if (running) reported = Number(running[1]);
-          const filed = START_LINES.historyFiled.exec(text);
-          if (filed) history = Number(filed[1]);
-          if (reported !== undefined && (!filingHistory || history !== undefined)) {
+          readStartLine(progress, text);
+          const { reported, filingHistory, historyOrders } = progress;
+          if (reported !== undefined && (!filingHistory || historyOrders !== undefined)) {
             clearTimeout(timer);
-            resolve({ reported, history: history ?? 0 });
+            resolve({ reported, history: historyOrders ?? 0 });
           }
         }
       };

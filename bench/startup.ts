@@ -37,12 +37,31 @@ interface Start {
   history?: { seconds: number; orders: number };
 }
 
-/** The lines of `npm start` the benchmarks wait for (scripts/start.ts and scripts/stack.ts print them). */
-export const START_LINES = {
-  ready: /Ordo is running \(ready in ([\d.]+) s\)/,
-  historyInBackground: /demo history in the background/,
-  historyFiled: /demo history filed: (\d+) past orders/,
-};
+/** What `npm start` has said so far (scripts/start.ts and scripts/stack.ts print the lines). */
+export interface StartProgress {
+  /** The seconds it reports when it is running. */
+  reported?: number;
+  /** A first run files its demo history after it is ready, in the background. */
+  filingHistory: boolean;
+  /** How many past orders that history filed, once it is done. */
+  historyOrders?: number;
+}
+
+/** Reads one line of `npm start` into `progress`; says whether it was the ready line or the history's end. */
+export function readStartLine(progress: StartProgress, text: string): 'ready' | 'historyFiled' | undefined {
+  if (/demo history in the background/.test(text)) progress.filingHistory = true;
+  const ready = /Ordo is running \(ready in ([\d.]+) s\)/.exec(text);
+  if (ready) {
+    progress.reported = Number(ready[1]);
+    return 'ready';
+  }
+  const filed = /demo history filed: (\d+) past orders/.exec(text);
+  if (filed) {
+    progress.historyOrders = Number(filed[1]);
+    return 'historyFiled';
+  }
+  return undefined;
+}
 
 /** A copy of the working tree (tracked and untracked, not ignored files) with node_modules linked. */
 export function copyTree(): string {
@@ -107,7 +126,7 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
   const unregister = onShutdown(stopGroup, 'npm start (start-up benchmark)');
   const lines: Start['lines'] = [];
   let tail = '';
-  let filingHistory = false;
+  const progress: StartProgress = { filingHistory: false };
   let historyFiled: (filed: { seconds: number; orders: number }) => void = () => {};
   const history = new Promise<{ seconds: number; orders: number }>((resolve) => {
     historyFiled = resolve;
@@ -121,13 +140,11 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
           if (!text.trim()) continue;
           tail = `${tail}\n${text}`.slice(-2000);
           if (lines.length < 40) lines.push({ t, text: text.trim().slice(0, 160) });
-          if (START_LINES.historyInBackground.test(text)) filingHistory = true;
-          const filed = START_LINES.historyFiled.exec(text);
-          if (filed) historyFiled({ seconds: t, orders: Number(filed[1]) });
-          const ready = START_LINES.ready.exec(text);
-          if (ready) {
+          const said = readStartLine(progress, text);
+          if (said === 'historyFiled') historyFiled({ seconds: t, orders: progress.historyOrders ?? 0 });
+          if (said === 'ready') {
             clearTimeout(timer);
-            resolve(Number(ready[1]));
+            resolve(progress.reported ?? 0);
           }
         }
       };
@@ -137,7 +154,7 @@ async function startOnce(dir: string, kind: Start['kind']): Promise<Start> {
     });
     const wallSeconds = (performance.now() - t0) / 1000;
     // A first run is left to file its history (the later runs start from it), then measured with it.
-    const filed = filingHistory
+    const filed = progress.filingHistory
       ? await Promise.race([
           history,
           sleep(300_000).then(() => Promise.reject(new Error(`the demo history was not filed in 5 min:\n${tail}`))),
