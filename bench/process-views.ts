@@ -20,7 +20,7 @@ import type { ProcessMapView } from '../shared/api.ts';
 import type { BusinessCalendar } from '../shared/model.ts';
 import type { ProcessOrder } from '../shared/process-stats.ts';
 import { withMonthRows } from '../shared/report-months.ts';
-import { addCounters, addDays, orderDeltas, type StatsDelta } from '../shared/stats.ts';
+import { addDays, addToRows, orderDeltas, type StatsDelta } from '../shared/stats.ts';
 import { appFor, callerFor, expectOk } from './api.ts';
 import type { BenchContext } from './context.ts';
 import { benchConfigEnv, benchOidc, createBenchTable, depsFor, median, ms, quantile } from './env.ts';
@@ -75,17 +75,8 @@ export function processHistory(size: number, today: string): Item[] {
   const random = rng(size);
   const days = historyDays(size);
   const rows = new Map<string, StatsDelta>();
-  const add = (deltas: StatsDelta[]) => {
-    // The services' month rows beside their day rows, as the order's transaction writes them.
-    for (const d of withMonthRows(deltas)) {
-      const id = `${d.kind}|${d.department}|${d.day}|${d.key}`;
-      const found = rows.get(id);
-      if (found) {
-        addCounters(found.counters, d.counters);
-        if (d.labels) found.labels = { ...found.labels, ...d.labels };
-      } else rows.set(id, { ...d, counters: { ...d.counters } });
-    }
-  };
+  // The services' month rows beside their day rows, as the order's transaction writes them.
+  const add = (deltas: StatsDelta[]) => addToRows(rows, withMonthRows(deltas));
   const end = Date.parse(`${today}T16:00:00Z`);
   for (let i = 0; i < size; i++) {
     const service = SERVICES[i % SERVICES.length]!;

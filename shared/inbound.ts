@@ -274,7 +274,7 @@ export function composeInboundRefusal(input: {
   orderNumber?: string;
 }): MailMessage {
   const words = mailWords(input.language);
-  const w = INBOUND_WORDS[input.language] ?? INBOUND_WORDS.en;
+  const w = words.inbound;
   const reason = (() => {
     switch (input.outcome) {
       case 'refused_not_participant':
@@ -307,75 +307,3 @@ export function composeInboundRefusal(input: {
     html,
   };
 }
-
-/** The words of those answers, per language (the Polish typed by the English). */
-const INBOUND_WORDS_EN = {
-  subject: (subject: string) => `Not delivered to Ordo: ${subject}`,
-  greeting: 'Hello,',
-  unknownSender:
-    'Ordo takes mail only from people it knows. Write from the address you sign in to Ordo with, or place your request in the portal:',
-  notParticipant: (number: string) =>
-    `You take no part in the order ${number}, so your message was not added to it. Ask its requester to add you as a watcher, or open the portal:`,
-  tooLarge: (megabytes: number) =>
-    `Your message is larger than ${megabytes} MB, the most Ordo takes. Send the text alone and add large files in the portal:`,
-  unknownAddress: (address: string) => `Nobody receives mail at ${address}. Place your request in the portal:`,
-  byOrder: (reference: string) =>
-    `Your message could not be added to ${reference} as it stands. Please continue in the portal:`,
-  once: 'You get this answer at most once a day.',
-};
-
-const INBOUND_WORDS: Record<Language, typeof INBOUND_WORDS_EN> = {
-  en: INBOUND_WORDS_EN,
-  pl: {
-    subject: (subject: string) => `Nie dostarczono do Ordo: ${subject}`,
-    greeting: 'Dzień dobry,',
-    unknownSender:
-      'Ordo przyjmuje pocztę tylko od osób, które zna. Napisz z adresu, którym logujesz się do Ordo, albo złóż zamówienie w portalu:',
-    notParticipant: (number: string) =>
-      `Nie uczestniczysz w zamówieniu ${number}, więc Twoja wiadomość nie została do niego dodana. Poproś zamawiającego o dodanie Cię jako obserwatora albo otwórz portal:`,
-    tooLarge: (megabytes: number) =>
-      `Twoja wiadomość przekracza ${megabytes} MB, najwięcej, ile przyjmuje Ordo. Wyślij sam tekst, a duże pliki dodaj w portalu:`,
-    unknownAddress: (address: string) => `Pod adresem ${address} nikt nie odbiera poczty. Złóż zamówienie w portalu:`,
-    byOrder: (reference: string) => `Nie udało się dodać Twojej wiadomości do ${reference}. Kontynuuj w portalu:`,
-    once: 'Tę odpowiedź dostajesz najwyżej raz dziennie.',
-  },
-  ru: {
-    subject: (subject: string) => `Не доставлено в Ordo: ${subject}`,
-    greeting: 'Здравствуйте!',
-    unknownSender:
-      'Ordo принимает письма только от знакомых ему людей. Напишите с адреса, с которым вы входите в Ordo, или подайте заявку на портале:',
-    notParticipant: (number: string) =>
-      `Вы не участвуете в заявке ${number}, поэтому ваше сообщение к ней не добавлено. Попросите заказчика добавить вас в наблюдатели или откройте портал:`,
-    tooLarge: (megabytes: number) =>
-      `Ваше сообщение больше ${megabytes} МБ — это предел для Ordo. Отправьте только текст, а большие файлы добавьте на портале:`,
-    unknownAddress: (address: string) => `На адрес ${address} письма никто не получает. Подайте заявку на портале:`,
-    byOrder: (reference: string) => `Не удалось добавить ваше сообщение к ${reference}. Продолжите на портале:`,
-    once: 'Такой ответ приходит не чаще одного раза в день.',
-  },
-  nl: {
-    subject: (subject: string) => `Niet afgeleverd bij Ordo: ${subject}`,
-    greeting: 'Goedendag,',
-    unknownSender:
-      'Ordo neemt alleen e-mail aan van bekende personen. Schrijf vanaf het adres waarmee u zich bij Ordo aanmeldt, of dien de aanvraag in via het portaal:',
-    notParticipant: (number: string) =>
-      `U bent geen deelnemer aan aanvraag ${number}, dus het bericht is er niet aan toegevoegd. Vraag de aanvrager u als volger toe te voegen, of open het portaal:`,
-    tooLarge: (megabytes: number) =>
-      `Het bericht is groter dan ${megabytes} MB, het maximum dat Ordo aanneemt. Stuur alleen de tekst en voeg grote bestanden toe in het portaal:`,
-    unknownAddress: (address: string) => `Op ${address} ontvangt niemand e-mail. Dien de aanvraag in via het portaal:`,
-    byOrder: (reference: string) =>
-      `Het bericht kon niet aan ${reference} worden toegevoegd. Ga verder in het portaal:`,
-    once: 'Dit antwoord komt hooguit één keer per dag.',
-  },
-  zh: {
-    subject: (subject: string) => `未能投递到 Ordo：${subject}`,
-    greeting: '您好：',
-    unknownSender: 'Ordo 只接收已知人员的邮件。请使用您登录 Ordo 的邮箱地址发送，或在门户中提交申请：',
-    notParticipant: (number: string) =>
-      `您不是申请 ${number} 的参与人，因此您的消息未被添加到该申请。请让申请人将您添加为关注人，或打开门户：`,
-    tooLarge: (megabytes: number) =>
-      `您的邮件超过 ${megabytes} MB，即 Ordo 可接收的上限。请只发送正文，并在门户中添加大文件：`,
-    unknownAddress: (address: string) => `地址 ${address} 无人接收邮件。请在门户中提交申请：`,
-    byOrder: (reference: string) => `您的消息无法按原样添加到 ${reference}。请在门户中继续：`,
-    once: '此类回复每天最多发送一次。',
-  },
-};

@@ -156,6 +156,28 @@ const en = {
     const standard = clock === 'firstResponse' ? 'The first response standard' : 'The resolution standard';
     return due ? `${standard} — ${missed ? 'was due' : 'due'} ${due}` : standard;
   },
+  /** The short answer to mail Ordo refused (shared/inbound.ts). */
+  inbound: {
+    subject: (subject: string) => `Not delivered to Ordo: ${subject}`,
+    greeting: 'Hello,',
+    unknownSender:
+      'Ordo takes mail only from people it knows. Write from the address you sign in to Ordo with, or place your request in the portal:',
+    notParticipant: (number: string) =>
+      `You take no part in the order ${number}, so your message was not added to it. Ask its requester to add you as a watcher, or open the portal:`,
+    tooLarge: (megabytes: number) =>
+      `Your message is larger than ${megabytes} MB, the most Ordo takes. Send the text alone and add large files in the portal:`,
+    unknownAddress: (address: string) => `Nobody receives mail at ${address}. Place your request in the portal:`,
+    byOrder: (reference: string) =>
+      `Your message could not be added to ${reference} as it stands. Please continue in the portal:`,
+    once: 'You get this answer at most once a day.',
+  },
+  /** The head's notice that a webhook subscription was paused after failing. */
+  webhookPaused: {
+    subject: (url: string) => `Webhook paused: ${url}`,
+    body: (url: string, failures: number) =>
+      `Ordo stopped sending your department's events to ${url}: its last deliveries failed (${failures} in a row, or for a day). Events wait and are sent in order once you resume it.`,
+    settings: 'Delivery log and resume:',
+  },
   digest: {
     subject: (code: string, day: string, late: number, open: number) =>
       `${code} daily digest ${day}: ${late} at risk or late, ${open} open`,

@@ -139,17 +139,22 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Merges deltas that hit the same counter row (a transaction may touch each item once). */
-export function mergeDeltas(deltas: StatsDelta[]): StatsDelta[] {
-  const byRow = new Map<string, StatsDelta>();
+/** Adds deltas to the rows they hit (by counter row), a new row for a delta that hits none yet. */
+export function addToRows(rows: Map<string, StatsDelta>, deltas: Iterable<StatsDelta>): void {
   for (const d of deltas) {
     const id = `${d.department}|${d.day}|${d.kind}|${d.key}`;
-    const found = byRow.get(id);
+    const found = rows.get(id);
     if (found) {
       addCounters(found.counters, d.counters);
       if (d.labels) found.labels = { ...found.labels, ...d.labels };
-    } else byRow.set(id, { ...d, counters: { ...d.counters } });
+    } else rows.set(id, { ...d, counters: { ...d.counters } });
   }
+}
+
+/** Merges deltas that hit the same counter row (a transaction may touch each item once). */
+export function mergeDeltas(deltas: StatsDelta[]): StatsDelta[] {
+  const byRow = new Map<string, StatsDelta>();
+  addToRows(byRow, deltas);
   return [...byRow.values()].filter((d) => Object.values(d.counters).some((v) => v !== 0));
 }
 

@@ -4,6 +4,9 @@
  * `lang`, no English phrase of the English mail), with its plural forms (Russian: one / few / many).
  */
 import { describe, expect, it } from 'vitest';
+import { pausedMail } from '#functions/webhooks/pause-mail.ts';
+import { composeInboundRefusal, INBOUND_OUTCOMES } from '#shared/inbound.ts';
+import { PAUSE_AFTER_FAILURES } from '#shared/integrations.ts';
 import { mailDay, mailMoment, mailWords } from '#shared/mail-words.ts';
 import { LANGUAGES, type Language, type Order } from '#shared/model.ts';
 import { composeDigestMail, composeOrderMail, composeOrderMails, MAIL_EVENTS } from '#shared/notifications.ts';
@@ -98,6 +101,40 @@ describe('mail in every language', () => {
       if (found.length) english[event] = found;
     }
     expect(english).toEqual({});
+  });
+
+  it.each(OTHERS)('writes the notice of a paused webhook and the answers to refused mail in %s', (language) => {
+    const url = 'https://hooks.example.com/ordo';
+    const paused = pausedMail({
+      subscription: { id: 'wh1', department: 'HR', url },
+      to: 'henry@example.com',
+      language,
+      portalUrl: 'http://p/',
+      at: '2026-12-05T10:00:00Z',
+    });
+    const refusals = INBOUND_OUTCOMES.map((outcome) =>
+      composeInboundRefusal({
+        id: `r.${outcome}`,
+        outcome,
+        to: 'anna@example.com',
+        language,
+        subject: 'Laptop',
+        portalUrl: 'http://p/',
+        address: 'hr@in.example.com',
+        orderNumber: 'HR-1001',
+      }),
+    );
+    expect(paused.subject).toContain(url);
+    expect(paused.text).toContain(`${url}`);
+    expect(paused.text).toContain(String(PAUSE_AFTER_FAILURES));
+    expect(paused.text).toContain('http://p/departments/HR/integrations');
+    for (const mail of [paused, ...refusals]) {
+      expect(mail.html).toContain(`<html lang="${language}">`);
+      expect(mail.text).not.toMatch(/[{}]/);
+      const said = `${mail.subject}\n${mail.text}\n${mail.html}`;
+      expect(ENGLISH.filter((phrase) => said.includes(phrase))).toEqual([]);
+    }
+    expect(new Set(refusals.map((m) => m.text)).size).toBeGreaterThan(4);
   });
 
   it('sends one message per language to a mixed set of people', () => {

@@ -7,20 +7,14 @@ import { Show } from 'solid-js';
 import { user } from '../account/session.ts';
 import { DeadEnd, Tabs } from '../lib/blocks.tsx';
 import { t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
 import './admin.css';
 
 function Refused() {
-  usePageTitle(() => t.admin.refusedTitle);
-  return (
-    <DeadEnd
-      testId="admin-refused"
-      title={t.admin.refusedTitle}
-      text={t.admin.refusedText}
-      link={{ href: '/', text: t.admin.refusedHome }}
-      more={[{ href: '/orders', text: t.waysBack.myOrders }]}
-    />
-  );
+  const ways = [
+    { href: '/', text: t.admin.refusedHome },
+    { href: '/orders', text: t.waysBack.myOrders },
+  ];
+  return <DeadEnd testId="admin-refused" title={t.admin.refusedTitle} text={t.admin.refusedText} ways={ways} />;
 }
 
 export default function AdminArea(props: RouteSectionProps) {

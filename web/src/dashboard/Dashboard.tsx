@@ -18,7 +18,7 @@ import { formatMinutes } from '../lib/sla.ts';
 import { createReaderOptions } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
-import { DateTime, OrderCells, usePageTitle } from '../lib/ui.tsx';
+import { DateCell, OrderCells, usePageTitle } from '../lib/ui.tsx';
 import { isCategory } from '../survey/survey.ts';
 import { csvFileName, saveBlob } from './csv.ts';
 import { FollowUps } from './FollowUps.tsx';
@@ -575,9 +575,7 @@ function Kpis(props: { report: ReportView; backlogTotal: number | undefined; wor
             <li class="kpi surface">
               <span class="kpi-label">{tile.label}</span>
               <span class="kpi-value">{tile.value}</span>
-              <Show when={tile.note}>
-                <span class="kpi-note">{tile.note}</span>
-              </Show>
+              <Show when={tile.note}>{(note) => <span class="kpi-note">{note()}</span>}</Show>
             </li>
           )}
         </For>
@@ -636,9 +634,7 @@ function HeadSearch(props: { code: string }) {
             <tr>
               <OrderCells order={o} />
               <td>{person(o.assigneeId)}</td>
-              <td>
-                <DateTime iso={o.createdAt} />
-              </td>
+              <DateCell iso={o.createdAt} />
             </tr>
           )}
         </Table>

@@ -72,9 +72,7 @@ export function FollowUps(props: {
                         <p class="meta">
                           {t.dashboard.followUpClosedBy(props.personName(f.closedBy ?? ''), formatWhen(f.closedAt))}
                         </p>
-                        <Show when={f.note}>
-                          <p class="prose">{f.note}</p>
-                        </Show>
+                        <Show when={f.note}>{(note) => <p class="prose">{note()}</p>}</Show>
                       </li>
                     )}
                   </For>

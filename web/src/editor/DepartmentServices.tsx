@@ -6,7 +6,7 @@ import { heads, Table } from '../lib/blocks.tsx';
 import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, ServiceStatusBadge } from '../lib/ui.tsx';
+import { DateCell, ServiceStatusBadge } from '../lib/ui.tsx';
 import { SERVICE_STATUS_ORDER } from '../order/orders.ts';
 import { tp } from '../process/words.ts';
 import { SetupLinks } from '../setup/links.tsx';
@@ -71,9 +71,7 @@ export default function DepartmentServices() {
                 </td>
                 <td>{s.publication || '—'}</td>
                 <td>{person(s.ownerId)}</td>
-                <td>
-                  <DateTime iso={s.updatedAt} />
-                </td>
+                <DateCell iso={s.updatedAt} />
               </tr>
             )}
           </Table>

@@ -13,7 +13,7 @@ import { DepartmentPage, HeadOnly } from '../lib/department-page.tsx';
 import { ActionError, createPager, Loaded, LoadMore } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit } from '../lib/submit.tsx';
-import { DateTime } from '../lib/ui.tsx';
+import { DateCell } from '../lib/ui.tsx';
 
 /** What Ordo did with a message, in the reader's words (a refusal by the order says which). */
 export function outcomeWords(mail: Pick<InboundMailView, 'outcome' | 'detail'>): string {
@@ -78,9 +78,7 @@ function MailList(props: { code: string }) {
         >
           {(message) => (
             <tr>
-              <td>
-                <DateTime iso={message.receivedAt} />
-              </td>
+              <DateCell iso={message.receivedAt} />
               <td>{message.from ?? w.unknown}</td>
               <td>
                 {message.subject || w.noSubject}

@@ -8,7 +8,7 @@ import { CheckList, TextBox } from '../lib/fields.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, Outcome, type Submit, submitWith } from '../lib/submit.tsx';
-import { DateTime } from '../lib/ui.tsx';
+import { DateCell, DateTime } from '../lib/ui.tsx';
 import './integrations.css';
 
 /** A secret shown this once, with a button that copies it. */
@@ -101,9 +101,7 @@ function Tokens(props: { code: string }) {
                   <span class="meta block">{token.services.join(', ')}</span>
                 </Show>
               </td>
-              <td>
-                <DateTime iso={token.expiresAt} />
-              </td>
+              <DateCell iso={token.expiresAt} />
               <td>
                 <Show when={token.lastUsedAt} fallback={w.never}>
                   {(at) => <DateTime iso={at()} />}
@@ -174,9 +172,7 @@ function DeliveryLog(props: { code: string; id: string }) {
         <Table caption={w.logCaption} head={[w.at, w.event, w.attempt, w.answer, w.duration]} each={log.value()}>
           {(entry) => (
             <tr classList={{ failed: !entry.ok }}>
-              <td>
-                <DateTime iso={entry.at} />
-              </td>
+              <DateCell iso={entry.at} />
               <td>
                 {entry.event}
                 <Show when={entry.orderNumber}>

@@ -2,6 +2,7 @@
 import { A } from '@solidjs/router';
 import { type Accessor, For, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import './blocks.css';
+import { usePageTitle } from './ui.tsx';
 // After blocks.css: a card table's rows keep their own layout over the plain tables' cards.
 import './card-table.css';
 
@@ -181,27 +182,23 @@ export function WordList(props: { words: readonly string[] }) {
   );
 }
 
-/** A page that cannot show what was asked for: why, and a link to go on from. */
+/** A page that cannot show what was asked for: why (also the page's title), and the ways to go on from. */
 export function DeadEnd(props: {
   title: string;
   text: JSX.Element;
-  link: { href: string; text: string };
-  /** Further ways on (e.g. the person's orders), after `link`. */
-  more?: ReadonlyArray<{ href: string; text: string }>;
+  ways: ReadonlyArray<{ href: string; text: string }>;
   testId?: string;
   labelled?: string;
   children?: JSX.Element;
 }) {
+  usePageTitle(() => props.title);
   return (
     <section class="narrow" data-testid={props.testId} aria-labelledby={props.labelled}>
       <h1 id={props.labelled}>{props.title}</h1>
       {props.children}
       <p>{props.text}</p>
       <ul class="ways-back">
-        <li>
-          <A href={props.link.href}>{props.link.text}</A>
-        </li>
-        <For each={props.more ?? []}>
+        <For each={props.ways}>
           {(link) => (
             <li>
               <A href={link.href}>{link.text}</A>

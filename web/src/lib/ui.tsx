@@ -107,6 +107,15 @@ export function DateTime(props: { iso: string }) {
   return <time datetime={props.iso}>{formatDateTime(props.iso)}</time>;
 }
 
+/** A table cell holding a moment. */
+export function DateCell(props: { iso: string }) {
+  return (
+    <td>
+      <DateTime iso={props.iso} />
+    </td>
+  );
+}
+
 /** Keeps text that was written with line breaks readable. */
 export function Prose(props: { text: string | undefined }): JSX.Element {
   return <p class="prose">{props.text || t.common.none}</p>;

@@ -29,7 +29,7 @@ function InvalidLink(props: { message?: string | undefined }) {
       labelled="answer-invalid"
       title={t.answer.invalidTitle}
       text={t.answer.invalidHint}
-      link={{ href: '/orders', text: t.answer.home }}
+      ways={[{ href: '/orders', text: t.answer.home }]}
     >
       <Alert text={props.message || t.answer.invalid} />
     </DeadEnd>

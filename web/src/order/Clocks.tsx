@@ -12,7 +12,7 @@ import { durationWords } from '../lib/format.ts';
 import { clockStateAt, clockWords, formatMinutes, minutesLeft, type SlaClock, type WordsOptions } from '../lib/sla.ts';
 import { SlaBadge } from '../lib/sla-ui.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime } from '../lib/ui.tsx';
+import { DateCell, DateTime } from '../lib/ui.tsx';
 
 export function ClocksPanel(props: { order: Order; sla: SlaSummary | undefined; options: WordsOptions; now: Date }) {
   const moment = (iso: string) => formatMoment(props.now, new Date(iso), props.options.locale, props.options.timeZone);
@@ -176,9 +176,7 @@ export function HoldsTable(props: {
                 <th scope="row">{props.stageName(hold.stage)}</th>
                 <td>{hold.assigneeId ? props.name(hold.assigneeId) : t.holds.unassigned}</td>
                 <td>{hold.department}</td>
-                <td>
-                  <DateTime iso={hold.from} />
-                </td>
+                <DateCell iso={hold.from} />
                 <td>
                   <Show when={hold.to} fallback={t.holds.now}>
                     {(to) => <DateTime iso={to()} />}

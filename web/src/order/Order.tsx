@@ -445,9 +445,7 @@ function Timeline(props: { events: TimelineEvent[]; name: (id?: string) => strin
                   </p>
                 </Show>
                 <Show when={event.clock}>{(clock) => <p class="event-change">{t.sla.clocks[clock()]}</p>}</Show>
-                <Show when={event.comment}>
-                  <p class="prose">{event.comment}</p>
-                </Show>
+                <Show when={event.comment}>{(comment) => <p class="prose">{comment()}</p>}</Show>
               </li>
             )}
           </For>

@@ -104,7 +104,7 @@ function BadLink(props: { kind: LinkProblem; message: string }) {
       labelled="survey-bad"
       title={title()}
       text={props.kind === 'earlier' ? t.survey.earlierHint : t.survey.badLinkHint}
-      link={{ href: '/orders', text: t.survey.openOrder }}
+      ways={[{ href: '/orders', text: t.survey.openOrder }]}
     >
       <Alert text={props.message} />
     </DeadEnd>
