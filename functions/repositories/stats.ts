@@ -81,6 +81,11 @@ function countersOf(item: Record<string, unknown>): Counters {
   return counters;
 }
 
+/** What a counter row item holds: its day (the week's or month's first for those rows), kind, key and counters. */
+function counterRow<K extends string>(item: Record<string, unknown>) {
+  return { day: item.day as string, kind: item.kind as K, key: item.key as string, counters: countersOf(item) };
+}
+
 /** A month row as the backfill found it: none, one without a count of changes, or that count. */
 export type MonthRowSeen = 'absent' | 'uncounted' | number;
 
@@ -95,12 +100,7 @@ export class StatsRepository {
   /** The report's day rows (service and agent) of a period of local days. */
   async rows(department: string, from: string, to: string): Promise<StatsRow[]> {
     const items = await this.between(partitions.reportRows(department).pk, from, to);
-    return items.map((item) => ({
-      day: item.day as string,
-      kind: item.kind as StatsRow['kind'],
-      key: item.key as string,
-      counters: countersOf(item),
-    }));
+    return items.map((item) => counterRow<StatsRow['kind']>(item));
   }
 
   /** The services' month rows of the months fromMonth … toMonth (YYYY-MM). */
@@ -148,14 +148,7 @@ export class StatsRepository {
           typeof item[WRITES] === 'number' ? item[WRITES] : 'uncounted',
         ]),
       ),
-      days: dayItems
-        .filter((item) => item.kind === 'service')
-        .map((item) => ({
-          day: item.day as string,
-          kind: 'service',
-          key: item.key as string,
-          counters: countersOf(item),
-        })),
+      days: dayItems.filter((item) => item.kind === 'service').map((item) => counterRow<'service'>(item)),
     };
   }
 
@@ -197,13 +190,10 @@ export class StatsRepository {
   /** The customers view's week rows (person and segment) of the weeks starting fromWeek … toWeek. */
   async customerRows(department: string, fromWeek: string, toWeek: string): Promise<CustomerRow[]> {
     const items = await this.between(partitions.customerRows(department).pk, fromWeek, toWeek);
-    return items.map((item) => ({
-      week: item.day as string,
-      kind: item.kind as CustomerRow['kind'],
-      key: item.key as string,
-      label: (item.label as string | undefined) ?? '',
-      counters: countersOf(item),
-    }));
+    return items.map((item) => {
+      const { day: week, ...row } = counterRow<CustomerRow['kind']>(item);
+      return { week, ...row, label: (item.label as string | undefined) ?? '' };
+    });
   }
 
   /** The queue gauges: open orders per service and per assignee, now. */

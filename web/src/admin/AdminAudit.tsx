@@ -8,7 +8,8 @@ import { api } from '../lib/api.ts';
 import { Facts, WordList } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
-import { DateTime, usePageTitle } from '../lib/ui.tsx';
+import { DateTime } from '../lib/ui.tsx';
+import { AdminPage } from './admin-page.tsx';
 import {
   type AuditEntry,
   auditSentence,
@@ -23,7 +24,6 @@ import {
 } from './audit.ts';
 
 export default function AdminAudit() {
-  usePageTitle(() => t.admin.audit.title);
   const [params, setParams] = useSearchParams<{ month?: string }>();
   const month = () => (params.month && isMonth(params.month) ? params.month : currentMonth());
   // What is typed in the box; the page follows it once it is a whole month.
@@ -46,9 +46,7 @@ export default function AdminAudit() {
   const label = createMemo(() => monthWords(month()));
 
   return (
-    <section>
-      <h1>{t.admin.audit.title}</h1>
-      <p class="lead">{t.admin.audit.intro}</p>
+    <AdminPage title={t.admin.audit.title} intro={t.admin.audit.intro}>
       <div class="filters audit-month">
         <div class="field">
           <label for="audit-month">{t.admin.audit.month}</label>
@@ -97,7 +95,7 @@ export default function AdminAudit() {
           </Show>
         )}
       </Loaded>
-    </section>
+    </AdminPage>
   );
 }
 

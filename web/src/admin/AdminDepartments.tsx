@@ -24,7 +24,7 @@ import type { FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { createToggled } from '../lib/toggled.ts';
-import { usePageTitle } from '../lib/ui.tsx';
+import { AdminPage } from './admin-page.tsx';
 import { byName } from './people.ts';
 
 const pageOf = (code: string) => `/departments/${encodeURIComponent(code)}`;
@@ -46,7 +46,6 @@ function blank(): NewDepartmentBody {
 }
 
 export default function AdminDepartments() {
-  usePageTitle(() => t.admin.departments.title);
   const data = createLoader(
     () => true,
     async () => {
@@ -61,9 +60,7 @@ export default function AdminDepartments() {
   const nameOf = (id: string) => data.value()?.users?.find((u) => u.id === id)?.name ?? id;
 
   return (
-    <section>
-      <h1>{t.admin.departments.title}</h1>
-      <p class="lead">{t.admin.departments.intro}</p>
+    <AdminPage title={t.admin.departments.title} intro={t.admin.departments.intro}>
       <Loaded of={data}>
         {(loaded) => (
           <>
@@ -133,7 +130,7 @@ export default function AdminDepartments() {
           </>
         )}
       </Loaded>
-    </section>
+    </AdminPage>
   );
 }
 

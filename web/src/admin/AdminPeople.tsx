@@ -12,14 +12,13 @@ import { heads, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
+import { AdminPage } from './admin-page.tsx';
 import type { RoleSet } from './audit.ts';
 import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from './people.ts';
 
 const rowButtonId = (id: string) => `person-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export default function AdminPeople() {
-  usePageTitle(() => t.admin.people.title);
   const [params, setParams] = useSearchParams<{ person?: string; q?: string }>();
   const data = createLoader(
     () => true,
@@ -51,9 +50,7 @@ export default function AdminPeople() {
   };
 
   return (
-    <section>
-      <h1>{t.admin.people.title}</h1>
-      <p class="lead">{t.admin.people.intro}</p>
+    <AdminPage title={t.admin.people.title} intro={t.admin.people.intro}>
       <Loaded of={data}>
         {(loaded) => (
           <>
@@ -120,7 +117,7 @@ export default function AdminPeople() {
           </>
         )}
       </Loaded>
-    </section>
+    </AdminPage>
   );
 }
 

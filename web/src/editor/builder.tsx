@@ -14,7 +14,7 @@ import {
   type InputKind,
 } from '#shared/model.ts';
 import { sayField } from '../i18n/refusals.ts';
-import { Check } from '../lib/fields.tsx';
+import { Check, withChoice } from '../lib/fields.tsx';
 import { controlId, type FieldErrors } from '../lib/paths.ts';
 import { language, t } from '../lib/strings.ts';
 import {
@@ -221,10 +221,7 @@ function ConditionValues(props: {
               id={`${controlId(props.path)}-${i()}`}
               label={option.label}
               checked={props.equals.includes(option.value)}
-              onChange={(checked) => {
-                const rest = props.equals.filter((v) => v !== option.value);
-                props.onChange(checked ? [...rest, option.value] : rest);
-              }}
+              onChange={(checked) => props.onChange(withChoice(props.equals, option.value, checked))}
             />
           )}
         </For>

@@ -195,6 +195,12 @@ export function CheckBox(
   );
 }
 
+/** The values chosen after one checkbox of a list changed: its value added (at the end) or taken out. */
+export function withChoice<T>(chosen: readonly T[], value: T, checked: boolean): T[] {
+  const rest = chosen.filter((v) => v !== value);
+  return checked ? [...rest, value] : rest;
+}
+
 /** One radio button or checkbox with its label beside it. */
 export function Check(props: {
   id: string;

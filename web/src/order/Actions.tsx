@@ -9,7 +9,7 @@ import { type Action, REJECTION_REASONS, type RejectionReason } from '#shared/li
 import type { FormField } from '#shared/model.ts';
 import { createAnswers, FormFields, focusFirstInvalid } from '../catalog/OrderForm.tsx';
 import { api } from '../lib/api.ts';
-import { Check, RequiredMark, SelectBox, TextBox } from '../lib/fields.tsx';
+import { Check, RequiredMark, SelectBox, TextBox, withChoice } from '../lib/fields.tsx';
 import { language, type Strings, t } from '../lib/strings.ts';
 import { Alert } from '../lib/ui.tsx';
 import { checklistDomId, type OrderContext } from './common.ts';
@@ -135,10 +135,7 @@ function Choices(props: {
             id={checklistDomId(props.id, item.id)}
             label={item.label}
             checked={props.chosen.includes(item.id)}
-            onChange={(checked) => {
-              const rest = props.chosen.filter((x) => x !== item.id);
-              props.onChange(checked ? [...rest, item.id] : rest);
-            }}
+            onChange={(checked) => props.onChange(withChoice(props.chosen, item.id, checked))}
           />
         )}
       </For>
