@@ -6,9 +6,13 @@
  * see what became of it. `refused_*` outcomes may answer the sender (rate-limited); `dropped_*` ones
  * never answer: replying to an auto-reply, a list or ourselves is how mail loops start.
  */
-import { mailWords } from './mail-words.ts';
+import nl from './inbound-words.nl.json';
+import pl from './inbound-words.pl.json';
+import ru from './inbound-words.ru.json';
+import zh from './inbound-words.zh.json';
+import { mailDictionaries } from './mail-dictionary.ts';
 import type { Language, MailMessage } from './model.ts';
-import { escapeHtml, mailHtml } from './notifications.ts';
+import { escapeHtml, signedMail } from './notifications.ts';
 import { ANSWER_LIMITS, oneLine } from './text.ts';
 
 export const INBOUND_OUTCOMES = [
@@ -273,8 +277,7 @@ export function composeInboundRefusal(input: {
   address?: string;
   orderNumber?: string;
 }): MailMessage {
-  const words = mailWords(input.language);
-  const w = words.inbound;
+  const w = INBOUND_WORDS[input.language] ?? INBOUND_WORDS_EN;
   const reason = (() => {
     switch (input.outcome) {
       case 'refused_not_participant':
@@ -290,14 +293,13 @@ export function composeInboundRefusal(input: {
     }
   })();
   const url = input.portalUrl.replace(/\/$/, '');
-  const text = [w.greeting, '', reason, url, '', w.once, '', words.signature].join('\n');
-  const html = mailHtml(
-    input.language,
-    [w.once, words.signature],
-    [
+  const { text, html } = signedMail(input.language, {
+    text: [w.greeting, '', reason, url],
+    html: [
       `<p>${escapeHtml(w.greeting)}</p><p>${escapeHtml(reason)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
     ],
-  );
+    closing: [w.once],
+  });
   return {
     id: input.id,
     event: 'inbound_refused',
@@ -307,3 +309,21 @@ export function composeInboundRefusal(input: {
     html,
   };
 }
+
+/** The words of those answers: English here, the other languages in inbound-words.<lang>.json. */
+const INBOUND_WORDS_EN = {
+  subject: (subject: string) => `Not delivered to Ordo: ${subject}`,
+  greeting: 'Hello,',
+  unknownSender:
+    'Ordo takes mail only from people it knows. Write from the address you sign in to Ordo with, or place your request in the portal:',
+  notParticipant: (number: string) =>
+    `You take no part in the order ${number}, so your message was not added to it. Ask its requester to add you as a watcher, or open the portal:`,
+  tooLarge: (megabytes: number) =>
+    `Your message is larger than ${megabytes} MB, the most Ordo takes. Send the text alone and add large files in the portal:`,
+  unknownAddress: (address: string) => `Nobody receives mail at ${address}. Place your request in the portal:`,
+  byOrder: (reference: string) =>
+    `Your message could not be added to ${reference} as it stands. Please continue in the portal:`,
+  once: 'You get this answer at most once a day.',
+};
+
+const INBOUND_WORDS = /* @__PURE__ */ mailDictionaries(INBOUND_WORDS_EN, { pl, ru, nl, zh });

@@ -5,7 +5,7 @@
  * are written in the language's locale and the department's time zone.
  */
 import { formatDateTime, formatDay } from './dates.ts';
-import { dictionary } from './dictionary.ts';
+import { mailDictionaries } from './mail-dictionary.ts';
 import nlCatalog from './mail-words.nl.json';
 import plCatalog from './mail-words.pl.json';
 import ruCatalog from './mail-words.ru.json';
@@ -148,35 +148,12 @@ const en = {
   /** The "Done" mail's list of what the team handed back. */
   handedBack: 'What was handed back:',
   attached: (file: string) => `attached: ${file}`,
-  signature: '— Ordo',
   /** One-click survey answers, score 1 to 5. */
   ratings: ['very dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'very satisfied'] as Ratings,
   /** An SLA escalation's note: which standard, and when it is (or was) due. */
   escalation: (clock: ClockName, missed: boolean, due: string | undefined) => {
     const standard = clock === 'firstResponse' ? 'The first response standard' : 'The resolution standard';
     return due ? `${standard} — ${missed ? 'was due' : 'due'} ${due}` : standard;
-  },
-  /** The short answer to mail Ordo refused (shared/inbound.ts). */
-  inbound: {
-    subject: (subject: string) => `Not delivered to Ordo: ${subject}`,
-    greeting: 'Hello,',
-    unknownSender:
-      'Ordo takes mail only from people it knows. Write from the address you sign in to Ordo with, or place your request in the portal:',
-    notParticipant: (number: string) =>
-      `You take no part in the order ${number}, so your message was not added to it. Ask its requester to add you as a watcher, or open the portal:`,
-    tooLarge: (megabytes: number) =>
-      `Your message is larger than ${megabytes} MB, the most Ordo takes. Send the text alone and add large files in the portal:`,
-    unknownAddress: (address: string) => `Nobody receives mail at ${address}. Place your request in the portal:`,
-    byOrder: (reference: string) =>
-      `Your message could not be added to ${reference} as it stands. Please continue in the portal:`,
-    once: 'You get this answer at most once a day.',
-  },
-  /** The head's notice that a webhook subscription was paused after failing. */
-  webhookPaused: {
-    subject: (url: string) => `Webhook paused: ${url}`,
-    body: (url: string, failures: number) =>
-      `Ordo stopped sending your department's events to ${url}: its last deliveries failed (${failures} in a row, or for a day). Events wait and are sent in order once you resume it.`,
-    settings: 'Delivery log and resume:',
   },
   digest: {
     subject: (code: string, day: string, late: number, open: number) =>
@@ -192,14 +169,12 @@ const en = {
 
 export type MailWords = typeof en;
 
-/** Counts in mails are said as digits, as the English ones are. */
-const digits = (n: number) => String(n);
-const pl: MailWords = /* @__PURE__ */ dictionary(en, plCatalog, { locale: 'pl-PL', num: digits });
-const ru: MailWords = /* @__PURE__ */ dictionary(en, ruCatalog, { locale: 'ru-RU', num: digits });
-const nl: MailWords = /* @__PURE__ */ dictionary(en, nlCatalog, { locale: 'nl-NL', num: digits });
-const zh: MailWords = /* @__PURE__ */ dictionary(en, zhCatalog, { locale: 'zh-CN', num: digits });
-
-const WORDS: Record<Language, MailWords> = { en, pl, ru, nl, zh };
+const WORDS: Record<Language, MailWords> = /* @__PURE__ */ mailDictionaries(en, {
+  pl: plCatalog,
+  ru: ruCatalog,
+  nl: nlCatalog,
+  zh: zhCatalog,
+});
 
 /** A person's mail language: their setting, or English for an unknown address or an unknown setting. */
 export function mailLanguage(person: { language?: string | undefined } | undefined): Language {

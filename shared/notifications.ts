@@ -169,13 +169,22 @@ export function mailHtml(language: Language, closing: string | readonly string[]
   ].join('');
 }
 
-/** A mail's plain text (its lines) and HTML (its parts, already HTML), each closed by the signature. */
-function signedMail(
+/** How every mail Ordo sends ends, in every language: its name. */
+export const SIGNATURE = '— Ordo';
+
+/**
+ * A mail's plain text (its lines) and HTML (its parts, already HTML), each closed by the `closing`
+ * lines (none by default) and the signature.
+ */
+export function signedMail(
   language: Language,
-  signature: string,
-  body: { text: readonly string[]; html: readonly string[] },
+  body: { text: readonly string[]; html: readonly string[]; closing?: readonly string[] },
 ): { text: string; html: string } {
-  return { text: [...body.text, '', signature].join('\n'), html: mailHtml(language, signature, body.html) };
+  const closing = [...(body.closing ?? []), SIGNATURE];
+  return {
+    text: [...body.text, ...closing.flatMap((line) => ['', line])].join('\n'),
+    html: mailHtml(language, closing, body.html),
+  };
 }
 
 /** The outbox id of one language group: English keeps the plain id, other languages add theirs. */
@@ -209,7 +218,7 @@ export function composeOrderMail(
   const { subject, lead } = copyFor(event, order, words);
   const link = `${portalUrl.replace(/\/$/, '')}/orders/${encodeURIComponent(order.number)}`;
   const delivered = event === 'order_resolved' ? handedBack(order, words) : [];
-  const { text, html } = signedMail(language, words.signature, {
+  const { text, html } = signedMail(language, {
     text: [
       lead,
       ...(delivered.length ? ['', words.handedBack, ...delivered.map((line) => `- ${line}`), ''] : []),
@@ -338,7 +347,7 @@ export function composeDigestMail(input: {
   const base = input.portalUrl.replace(/\/$/, '');
   const dashboard = `${base}/departments/${code}/dashboard`;
   const summary = digest.summary(code, open, late.length);
-  const { text, html } = signedMail(language, words.signature, {
+  const { text, html } = signedMail(language, {
     text: [
       `${digest.greeting} ${summary}`,
       '',

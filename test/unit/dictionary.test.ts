@@ -3,6 +3,7 @@
  * message of every dictionary the portal, the API and the mails build checked against English.
  */
 import { describe, expect, it } from 'vitest';
+import { pausedMail } from '#functions/webhooks/pause-mail.ts';
 import {
   dictionary,
   formatMessage,
@@ -11,6 +12,7 @@ import {
   messageProblems,
   parseMessage,
 } from '#shared/dictionary.ts';
+import { composeInboundRefusal } from '#shared/inbound.ts';
 import { mailWords } from '#shared/mail-words.ts';
 import { LANGUAGES } from '#shared/model.ts';
 import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
@@ -82,6 +84,8 @@ describe('every dictionary built', () => {
   it('has messages that parse, name only the arguments English takes and only helpers its grammar has', () => {
     // Build every language of every dictionary (the modules build them when they load).
     expect([pl, ru, nl, zh].every((words) => typeof words.appName === 'string')).toBe(true);
+    // The mails whose words are kept apart (answers to refused mail, the paused-webhook notice).
+    expect([composeInboundRefusal, pausedMail].every((compose) => typeof compose === 'function')).toBe(true);
     for (const language of LANGUAGES) {
       expect(mailWords(language).locale).toBeTruthy();
       expect(insightStrings[language] && canvasStrings[language] && processStrings[language]).toBeTruthy();
