@@ -97,19 +97,9 @@ export class ReportWorkflow {
           standard_versions: s.standardVersions.join(' '),
           attention: s.attention,
         })),
-      agents: () =>
-        report.agents.map((a) => ({
-          agent: a.agentId,
-          resolved: a.resolved,
-          ...responses(a),
-        })),
+      agents: () => report.agents.map((a) => ({ agent: a.agentId, resolved: a.resolved, ...responses(a) })),
       weekly: () =>
-        report.weekly.map((w) => ({
-          week: w.week,
-          created: w.created,
-          resolved: w.resolved,
-          ...outcomes(w),
-        })),
+        report.weekly.map((w) => ({ week: w.week, created: w.created, resolved: w.resolved, ...outcomes(w) })),
       stages: () =>
         report.stages.map((s) => ({
           stage: s.stage,
