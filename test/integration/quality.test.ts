@@ -222,6 +222,23 @@ describe('reports from aggregates, against a hand-computed day', () => {
     expect(lines.find((l) => l.startsWith('Employment certificate'))).toBe(
       'Employment certificate,4,2,66.7,100.0,50.0,60,0,0,v1,0.25',
     );
+    const table = async (name: string) =>
+      (
+        await (
+          await henry.request(
+            'GET',
+            `/api/v1/departments/HR/report?from=2026-11-01&to=2026-11-30&format=csv&table=${name}`,
+          )
+        ).text()
+      ).split('\r\n');
+    expect((await table('agents')).slice(0, 2)).toEqual([
+      'agent,resolved,first_response_compliance_pct,resolution_compliance_pct,csat_pct',
+      'hana,2,50.0,100.0,50.0',
+    ]);
+    expect((await table('weekly')).slice(0, 2)).toEqual([
+      'week,created,resolved,resolution_compliance_pct,csat_pct',
+      '2026-W48,4,2,100.0,50.0',
+    ]);
 
     // Hana owns the certificate service: she sees its numbers, not the whole department's.
     const owner = await hana.json<ReportView>('GET', '/api/v1/departments/HR/report?from=2026-11-01&to=2026-11-30');
