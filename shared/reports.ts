@@ -2,6 +2,7 @@
  * Report maths for department heads (SPEC §8), from the aggregates in stats.ts. Pure: the caller
  * supplies the rows of the period; nothing here reads orders.
  */
+import type { ReportTable, ReportView } from './api.ts';
 import { addCounters, type Counters, histogramQuantile } from './stats.ts';
 
 export interface StatsRow {
@@ -287,4 +288,53 @@ export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [columns.join(','), ...rows.map((r) => columns.map((col) => cell(r[col])).join(','))].join('\r\n');
+}
+
+/** One table of a report as CSV (the dashboard's download): a column per key, in the order written. */
+export function reportCsv(report: ReportView, table: ReportTable): string {
+  const pct = (n: number | undefined) => (n === undefined ? '' : (n * 100).toFixed(1));
+  // The compliance and satisfaction columns, named and formatted alike in every table that has them.
+  const outcomes = (r: { resolutionCompliance?: number | undefined; csat?: number | undefined }) => ({
+    resolution_compliance_pct: pct(r.resolutionCompliance),
+    csat_pct: pct(r.csat),
+  });
+  const responses = (r: Parameters<typeof outcomes>[0] & { firstResponseCompliance?: number | undefined }) => ({
+    first_response_compliance_pct: pct(r.firstResponseCompliance),
+    ...outcomes(r),
+  });
+  const pareto = (p: ReportView['pareto'][keyof ReportView['pareto']][number]) => ({
+    cause: p.key,
+    count: p.count,
+    share_pct: pct(p.share),
+    cumulative_pct: pct(p.cumulative),
+  });
+  // Each table's rows, a column per key in the order written.
+  const tables: Record<ReportTable, () => Array<Record<string, unknown>>> = {
+    services: () =>
+      report.services.map((s) => ({
+        service: report.serviceNames[s.serviceId] ?? s.serviceId,
+        created: s.created,
+        resolved: s.resolved,
+        ...responses(s),
+        median_business_minutes: s.medianMinutes ?? '',
+        clarifications: s.clarifications,
+        reworks: s.reworks,
+        standard_versions: s.standardVersions.join(' '),
+        attention: s.attention,
+      })),
+    agents: () => report.agents.map((a) => ({ agent: a.agentId, resolved: a.resolved, ...responses(a) })),
+    weekly: () =>
+      report.weekly.map((w) => ({ week: w.week, created: w.created, resolved: w.resolved, ...outcomes(w) })),
+    stages: () =>
+      report.stages.map((s) => ({
+        stage: s.stage,
+        business_minutes: s.minutes,
+        holds: s.holds,
+        average_minutes: s.averageMinutes,
+      })),
+    rejections: () => report.pareto.rejections.map(pareto),
+    breaches: () => report.pareto.breaches.map(pareto),
+    lowScores: () => report.pareto.lowScores.map(pareto),
+  };
+  return toCsv(tables[table]());
 }

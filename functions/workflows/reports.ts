@@ -4,11 +4,11 @@
  * reads the active orders through the queue index.
  */
 
-import type { Backlog, ReportTable, ReportView } from '#shared/api.ts';
+import type { Backlog, ReportView } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
-import { ATTENTION_FORMULA, buildReport, type ReportFilter, toCsv } from '#shared/reports.ts';
+import { ATTENTION_FORMULA, buildReport, type ReportFilter } from '#shared/reports.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
@@ -64,54 +64,6 @@ export class ReportWorkflow {
       }
     }
     return { ...buildReport(visible, effective), department, scope, serviceNames, attentionFormula: ATTENTION_FORMULA };
-  }
-
-  csv(report: ReportView, table: ReportTable): string {
-    const pct = (n: number | undefined) => (n === undefined ? '' : (n * 100).toFixed(1));
-    // The compliance and satisfaction columns, named and formatted alike in every table that has them.
-    const outcomes = (r: { resolutionCompliance?: number | undefined; csat?: number | undefined }) => ({
-      resolution_compliance_pct: pct(r.resolutionCompliance),
-      csat_pct: pct(r.csat),
-    });
-    const responses = (r: Parameters<typeof outcomes>[0] & { firstResponseCompliance?: number | undefined }) => ({
-      first_response_compliance_pct: pct(r.firstResponseCompliance),
-      ...outcomes(r),
-    });
-    const pareto = (p: ReportView['pareto'][keyof ReportView['pareto']][number]) => ({
-      cause: p.key,
-      count: p.count,
-      share_pct: pct(p.share),
-      cumulative_pct: pct(p.cumulative),
-    });
-    // Each table's rows, a column per key in the order written.
-    const tables: Record<ReportTable, () => Array<Record<string, unknown>>> = {
-      services: () =>
-        report.services.map((s) => ({
-          service: report.serviceNames[s.serviceId] ?? s.serviceId,
-          created: s.created,
-          resolved: s.resolved,
-          ...responses(s),
-          median_business_minutes: s.medianMinutes ?? '',
-          clarifications: s.clarifications,
-          reworks: s.reworks,
-          standard_versions: s.standardVersions.join(' '),
-          attention: s.attention,
-        })),
-      agents: () => report.agents.map((a) => ({ agent: a.agentId, resolved: a.resolved, ...responses(a) })),
-      weekly: () =>
-        report.weekly.map((w) => ({ week: w.week, created: w.created, resolved: w.resolved, ...outcomes(w) })),
-      stages: () =>
-        report.stages.map((s) => ({
-          stage: s.stage,
-          business_minutes: s.minutes,
-          holds: s.holds,
-          average_minutes: s.averageMinutes,
-        })),
-      rejections: () => report.pareto.rejections.map(pareto),
-      breaches: () => report.pareto.breaches.map(pareto),
-      lowScores: () => report.pareto.lowScores.map(pareto),
-    };
-    return toCsv(tables[table]());
   }
 
   async backlog(user: User, department: string): Promise<Backlog> {
