@@ -2,7 +2,6 @@
  * Quality review: surveys (by signed link or on the order page), follow-ups of low ratings, reports,
  * the backlog, and the head's insight views (customers, capacity, goals, the living canvas, the service ranking).
  */
-import { reportCsv } from '#shared/reports.ts';
 import type { Deps } from '../deps.ts';
 import type { On } from '../http/routes.ts';
 
@@ -37,7 +36,7 @@ export function qualityRoutes(deps: Deps, on: On): void {
     if (q.format === 'csv') {
       const table = q.table ?? 'services';
       c.header('content-disposition', `attachment; filename="${report.department}-${table}-${q.from}-${q.to}.csv"`);
-      return c.body(reportCsv(report, table), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      return c.body(await deps.reportWorkflow.csv(report, table), 200, { 'content-type': 'text/csv; charset=utf-8' });
     }
     return report;
   });

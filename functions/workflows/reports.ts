@@ -4,11 +4,11 @@
  * reads the active orders through the queue index.
  */
 
-import type { Backlog, ReportView } from '#shared/api.ts';
+import type { Backlog, ReportTable, ReportView } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
 import type { User } from '#shared/model.ts';
 import { isAgentOf, isHeadOf } from '#shared/permissions.ts';
-import { ATTENTION_FORMULA, buildReport, type ReportFilter } from '#shared/reports.ts';
+import { ATTENTION_FORMULA, buildReport, type ReportFilter, reportCsv } from '#shared/reports.ts';
 import type { DepartmentRepository } from '../repositories/departments.ts';
 import type { OrderRepository } from '../repositories/orders.ts';
 import type { ServiceRepository } from '../repositories/services.ts';
@@ -64,6 +64,11 @@ export class ReportWorkflow {
       }
     }
     return { ...buildReport(visible, effective), department, scope, serviceNames, attentionFormula: ATTENTION_FORMULA };
+  }
+
+  /** A table of the report as CSV (shared/reports.ts); here so the report maths load on first use with the rest. */
+  csv(report: ReportView, table: ReportTable): string {
+    return reportCsv(report, table);
   }
 
   async backlog(user: User, department: string): Promise<Backlog> {
