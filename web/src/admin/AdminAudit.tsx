@@ -5,11 +5,10 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { api } from '../lib/api.ts';
-import { Facts, WordList } from '../lib/blocks.tsx';
+import { Facts, Page, WordList } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { DateTime } from '../lib/ui.tsx';
-import { AdminPage } from './admin-page.tsx';
 import {
   type AuditEntry,
   auditSentence,
@@ -46,7 +45,7 @@ export default function AdminAudit() {
   const label = createMemo(() => monthWords(month()));
 
   return (
-    <AdminPage title={t.admin.audit.title} intro={t.admin.audit.intro}>
+    <Page title={t.admin.audit.title} intro={t.admin.audit.intro}>
       <div class="filters audit-month">
         <div class="field">
           <label for="audit-month">{t.admin.audit.month}</label>
@@ -95,7 +94,7 @@ export default function AdminAudit() {
           </Show>
         )}
       </Loaded>
-    </AdminPage>
+    </Page>
   );
 }
 

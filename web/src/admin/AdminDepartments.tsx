@@ -17,14 +17,13 @@ import {
   HeadField,
 } from '../editor/department-form.tsx';
 import { api, type NewDepartmentBody } from '../lib/api.ts';
-import { heads, Table, Toggle } from '../lib/blocks.tsx';
+import { heads, Page, Table, Toggle } from '../lib/blocks.tsx';
 import { CANVAS_ORDER } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import type { FieldErrors } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
 import { createToggled } from '../lib/toggled.ts';
-import { AdminPage } from './admin-page.tsx';
 import { byName } from './people.ts';
 
 const pageOf = (code: string) => `/departments/${encodeURIComponent(code)}`;
@@ -60,7 +59,7 @@ export default function AdminDepartments() {
   const nameOf = (id: string) => data.value()?.users?.find((u) => u.id === id)?.name ?? id;
 
   return (
-    <AdminPage title={t.admin.departments.title} intro={t.admin.departments.intro}>
+    <Page title={t.admin.departments.title} intro={t.admin.departments.intro}>
       <Loaded of={data}>
         {(loaded) => (
           <>
@@ -130,7 +129,7 @@ export default function AdminDepartments() {
           </>
         )}
       </Loaded>
-    </AdminPage>
+    </Page>
   );
 }
 

@@ -8,11 +8,10 @@ import type { Department, DepartmentRole, User } from '#shared/model.ts';
 import { setCurrentUser, user } from '../account/session.ts';
 import { CheckField, FieldError, SelectField } from '../editor/controls.tsx';
 import { api } from '../lib/api.ts';
-import { heads, Table } from '../lib/blocks.tsx';
+import { heads, Page, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { t } from '../lib/strings.ts';
 import { createSubmit, FormEnd, submitWith } from '../lib/submit.tsx';
-import { AdminPage } from './admin-page.tsx';
 import type { RoleSet } from './audit.ts';
 import { byName, cleanMemberships, headMismatches, personMatches, roleSummary, sameRoles } from './people.ts';
 
@@ -50,7 +49,7 @@ export default function AdminPeople() {
   };
 
   return (
-    <AdminPage title={t.admin.people.title} intro={t.admin.people.intro}>
+    <Page title={t.admin.people.title} intro={t.admin.people.intro}>
       <Loaded of={data}>
         {(loaded) => (
           <>
@@ -117,7 +116,7 @@ export default function AdminPeople() {
           </>
         )}
       </Loaded>
-    </AdminPage>
+    </Page>
   );
 }
 

@@ -8,9 +8,9 @@ import { api } from '../lib/api.ts';
 import { serviceMatches } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
-import { usePageTitle } from '../lib/ui.tsx';
 import { ServiceList } from './ServiceList.tsx';
 import './catalog.css';
+import { Page } from '../lib/blocks.tsx';
 
 interface Group {
   code: string;
@@ -33,7 +33,6 @@ function group(services: ServiceSummary[], depts: Department[]): Group[] {
 }
 
 export default function Catalog() {
-  usePageTitle(() => t.catalog.title);
   const catalog = createLoader(
     () => true,
     async () => {
@@ -55,9 +54,7 @@ export default function Catalog() {
   const groups = createMemo(() => group(found(), catalog.value()?.depts ?? []));
 
   return (
-    <section>
-      <h1>{t.catalog.title}</h1>
-      <p class="lead">{t.catalog.intro}</p>
+    <Page title={t.catalog.title} intro={t.catalog.intro}>
       <div class="search">
         <label for="catalog-search">{t.catalog.search}</label>
         <input
@@ -113,6 +110,6 @@ export default function Catalog() {
           </>
         )}
       </Loaded>
-    </section>
+    </Page>
   );
 }

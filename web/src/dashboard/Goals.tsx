@@ -14,7 +14,6 @@ import { createLoader, Loaded } from '../lib/load.tsx';
 import { controlId } from '../lib/paths.ts';
 import { t } from '../lib/strings.ts';
 import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
 import { goalFigureWords, isShareMetric } from './goal-words.ts';
 import { ti } from './insight-words.ts';
 import { Figure, FigureTable, InsightPage, Panel } from './parts.tsx';
@@ -45,7 +44,6 @@ function toDraft(progress: GoalProgress): DraftGoal {
 
 export default function Goals() {
   const params = useParams<{ code: string }>();
-  usePageTitle(() => ti.goals.title(params.code));
   const goals = createLoader(
     () => params.code,
     (code: string) => api.goals(code),

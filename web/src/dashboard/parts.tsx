@@ -4,7 +4,7 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
-import { Table } from '../lib/blocks.tsx';
+import { Page, Table } from '../lib/blocks.tsx';
 
 export { heads } from '../lib/blocks.tsx';
 
@@ -63,7 +63,7 @@ export function Choice(props: {
   );
 }
 
-/** A department view of its head: the views' links, the title and what the view is for. */
+/** A department view of its head: the views' links, the title (the tab's too) and what the view is for. */
 export function InsightPage(props: {
   code: string;
   name: string;
@@ -72,12 +72,14 @@ export function InsightPage(props: {
   children: JSX.Element;
 }) {
   return (
-    <section class={`dashboard ${props.name}-page`}>
-      <InsightNav code={props.code} />
-      <h1>{props.title}</h1>
-      <p class="lead">{props.intro}</p>
+    <Page
+      title={props.title}
+      intro={props.intro}
+      class={`dashboard ${props.name}-page`}
+      above={<InsightNav code={props.code} />}
+    >
       {props.children}
-    </section>
+    </Page>
   );
 }
 

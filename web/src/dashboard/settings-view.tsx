@@ -5,7 +5,6 @@
 import { type SearchParams, useParams, useSearchParams } from '@solidjs/router';
 import { type Accessor, createMemo, type JSX } from 'solid-js';
 import { createLoader, Loaded, type Loader } from '../lib/load.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
 import { type AddressSetting, AddressSettings, InsightPage } from './parts.tsx';
 
 /** A department's view as its loader knows it: the department's code and the search it is read with. */
@@ -47,7 +46,6 @@ export function SettingsViewPage<V>(props: {
   children: (view: Accessor<V>) => JSX.Element;
 }) {
   const code = () => props.of.params.code;
-  usePageTitle(() => props.words.title(code()));
   return (
     <InsightPage code={code()} name={props.name} title={props.words.title(code())} intro={props.words.intro}>
       <AddressSettings

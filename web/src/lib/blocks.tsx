@@ -182,6 +182,28 @@ export function WordList(props: { words: readonly string[] }) {
   );
 }
 
+/**
+ * A page's frame: its title (the tab's too), what the page is for, its content. `above` comes before
+ * the title (a way back, a view's tabs).
+ */
+export function Page(props: {
+  title: string;
+  intro: string;
+  class?: string;
+  above?: JSX.Element;
+  children: JSX.Element;
+}) {
+  usePageTitle(() => props.title);
+  return (
+    <section class={props.class}>
+      {props.above}
+      <h1>{props.title}</h1>
+      <p class="lead">{props.intro}</p>
+      {props.children}
+    </section>
+  );
+}
+
 /** A page that cannot show what was asked for: why (also the page's title), and the ways to go on from. */
 export function DeadEnd(props: {
   title: string;

@@ -8,8 +8,8 @@ import { type Accessor, type JSX, Show } from 'solid-js';
 import { isHeadOf } from '#shared/permissions.ts';
 import { departments, user } from '../account/session.ts';
 import { departmentToday } from '../dashboard/period.ts';
+import { Page } from './blocks.tsx';
 import { createLoader } from './load.tsx';
-import { usePageTitle } from './ui.tsx';
 
 const departmentPath = (code: string) => `/departments/${encodeURIComponent(code)}`;
 
@@ -22,16 +22,15 @@ export function DepartmentPage(props: {
   back?: 'services';
   children: JSX.Element;
 }) {
-  usePageTitle(() => props.title);
+  const back = (
+    <p>
+      <A href={`${departmentPath(props.code)}${props.back ? '/services' : ''}`}>{props.code}</A>
+    </p>
+  );
   return (
-    <section class={props.class}>
-      <p>
-        <A href={`${departmentPath(props.code)}${props.back ? '/services' : ''}`}>{props.code}</A>
-      </p>
-      <h1>{props.title}</h1>
-      <p class="lead">{props.intro}</p>
+    <Page title={props.title} intro={props.intro} class={props.class} above={back}>
       {props.children}
-    </section>
+    </Page>
   );
 }
 

@@ -9,10 +9,9 @@ import type { HandoffMapView } from '#shared/api.ts';
 import { fileNameFromDisposition, safeFileName, saveBlob } from '../dashboard/csv.ts';
 import { Panel, percentWords } from '../dashboard/parts.tsx';
 import { api } from '../lib/api.ts';
-import { heads, Table } from '../lib/blocks.tsx';
+import { heads, Page, Table } from '../lib/blocks.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createSubmit } from '../lib/submit.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
 import { ArrowHead } from './drawing.tsx';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
 import { minutes, periodSearch } from './shared.ts';
@@ -20,7 +19,6 @@ import { tp } from './words.ts';
 import './process.css';
 
 export default function HandoffsPage() {
-  usePageTitle(() => tp.handoffs.title);
   const [search] = useSearchParams();
   const days = () => chosenDays(search.days);
   const view = createLoader(days, (d: string) => api.handoffs(periodSearch(d)));
@@ -35,9 +33,7 @@ export default function HandoffsPage() {
     { done: (name) => tp.handoffs.downloaded(name) },
   );
   return (
-    <section class="dashboard handoffs-page">
-      <h1>{tp.handoffs.title}</h1>
-      <p class="lead">{tp.handoffs.intro}</p>
+    <Page class="dashboard handoffs-page" title={tp.handoffs.title} intro={tp.handoffs.intro}>
       <PeriodSettings view="handoff" days={days()} />
       <Loaded of={view} loading={tp.handoffs.loading} failures="before">
         {(v) => (
@@ -69,7 +65,7 @@ export default function HandoffsPage() {
           </Show>
         )}
       </Loaded>
-    </section>
+    </Page>
   );
 }
 

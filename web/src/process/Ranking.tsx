@@ -22,7 +22,6 @@ import { Facts } from '../lib/blocks.tsx';
 import { createDepartmentToday } from '../lib/department-page.tsx';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { createSubmit, SubmitButton, submitWith } from '../lib/submit.tsx';
-import { usePageTitle } from '../lib/ui.tsx';
 import { tc } from './canvas-words.ts';
 import { chosenDays, PeriodSettings } from './PeriodSettings.tsx';
 import { periodSearch } from './shared.ts';
@@ -42,7 +41,6 @@ export default function RankingPage() {
     const [code, d, day] = k.split('|') as [string, string, string];
     return api.ranking(code, periodSearch(d, day));
   });
-  usePageTitle(() => tc.ranking.title);
   return (
     <InsightPage code={params.code} name="ranking" title={tc.ranking.title} intro={tc.ranking.intro}>
       <PeriodSettings view="ranking" days={days()} />
