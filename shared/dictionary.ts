@@ -10,6 +10,7 @@
  * The little that a message cannot say stays code, passed as `code` at the same key. The type
  * checker holds the catalog to the English keys, less the ones the code gives.
  */
+import type { Language } from './model.ts';
 
 type Words = (...args: never[]) => string;
 
@@ -234,6 +235,20 @@ export function dictionary<E, C extends Code<E> = Code<E>>(
   };
   built.push({ english, catalog, grammar, code });
   return build(english, catalog, code) as E;
+}
+
+/** The languages said from a catalog: every one but English, which is written in code. */
+export type Translated = Exclude<Language, 'en'>;
+
+/** `english` and its dictionary in every other language, each with its grammar and its `code` (if any). */
+export function dictionaries<E, C extends Code<E> = Code<E>>(
+  english: E,
+  catalogs: Record<Translated, CatalogBut<E, C>>,
+  grammarOf: (language: Translated) => Grammar,
+  code: Partial<Record<Translated, C>> = {},
+): Record<Language, E> {
+  const said = (language: Translated) => dictionary(english, catalogs[language], grammarOf(language), code[language]);
+  return { en: english, pl: said('pl'), ru: said('ru'), nl: said('nl'), zh: said('zh') };
 }
 
 /**
