@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EXPORTS_PREFIX } from '../functions/storage/keys.ts';
-import { UPLOAD_STAGING } from '../shared/api.ts';
+import { UPLOAD_STAGING } from '../shared/model.ts';
 import { isProd, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 import type { OrdoFunction } from './function.ts';
 import { arnInFinding } from './nag.ts';

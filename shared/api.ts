@@ -140,12 +140,6 @@ export const ATTACHMENT_LIMITS = {
   contentTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/zip'],
 } as const;
 
-/**
- * An upload lands under `prefix` and is copied to its key when an order first refers to it; what
- * waits there longer than `days` (never attached) is deleted by the bucket's lifecycle rule.
- */
-export const UPLOAD_STAGING = { prefix: 'pending/', days: 7 } as const;
-
 export const uploadRequestBody = z.strictObject({
   fileName: z
     .string()

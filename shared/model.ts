@@ -324,6 +324,12 @@ export interface ChecklistState {
 }
 
 /**
+ * An upload lands under `prefix` and is copied to its key when an order first refers to it; what
+ * waits there longer than `days` (never attached) is deleted by the bucket's lifecycle rule.
+ */
+export const UPLOAD_STAGING = { prefix: 'pending/', days: 7 } as const;
+
+/**
  * How an order came in: the portal, mail to the department's address, an API token, or a hand-off
  * from another department's order (bundle parts come the way their case came).
  */

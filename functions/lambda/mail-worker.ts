@@ -12,15 +12,18 @@ import { loadConfig } from '../config.ts';
 import { createMailDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
+import { onFirstUse } from '../on-first-use.ts';
 import { isUnavailable } from '../storage/client.ts';
 import { outboxIdOf } from '../storage/keys.ts';
-import { createWebhookDelivery } from '../webhooks/delivery.ts';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from './stream-types.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createMailDeps(config, observed);
-const webhooks = createWebhookDelivery(config, deps.db, deps.log);
+// Webhook delivery (signing, address checks) loads with the first webhook item: most runs only send mail.
+const webhooks = onFirstUse(async () =>
+  (await import('../webhooks/delivery.ts')).createWebhookDelivery(config, deps.db, deps.log),
+);
 const delivery = new MailDelivery(
   deps.outbox,
   deps.mailer,

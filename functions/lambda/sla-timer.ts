@@ -12,13 +12,16 @@ import { createCoreDeps } from '../core-deps.ts';
 import { MailDelivery } from '../mail/delivery.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
 import { countTimerRun } from '../observability/metrics.ts';
+import { onFirstUse } from '../on-first-use.ts';
 import { isUnavailable } from '../storage/client.ts';
-import { createWebhookDelivery } from '../webhooks/delivery.ts';
 
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const deps = createCoreDeps(config, observed);
-const webhooks = createWebhookDelivery(config, deps.db, deps.log, deps.now);
+// Webhook delivery (signing, address checks) loads with the first webhook item: most runs only send mail.
+const webhooks = onFirstUse(async () =>
+  (await import('../webhooks/delivery.ts')).createWebhookDelivery(config, deps.db, deps.log, deps.now),
+);
 const delivery = new MailDelivery(deps.outbox, deps.mailer, deps.log, deps.now, deps.metrics, webhooks, deps.notes);
 
 export const handler = observed.handler(run);

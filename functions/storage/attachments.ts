@@ -9,7 +9,8 @@
  * already sit at their key and are left alone.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { UPLOAD_STAGING, type UploadTicket } from '#shared/api.ts';
+import type { UploadTicket } from '#shared/api.ts';
+import { UPLOAD_STAGING } from '#shared/model.ts';
 import type { Instrument } from '../observability/tracer.ts';
 import { clientOnFirstUse, s3StandIn } from '../sdk-on-first-use.ts';
 

@@ -1,7 +1,8 @@
 /**
- * What the api Lambda parses at a cold start (infra/bundling.ts, the options the stack deploys): the
- * rarely used areas reach the handler only through `import()`, so esbuild puts them in chunks loaded on
- * their first request. A static import of one of them from the order or catalog paths fails here.
+ * What each Lambda parses at a cold start (infra/bundling.ts, the options the stack deploys): what a
+ * handler needs only sometimes reaches it through `import()`, so esbuild puts it in chunks loaded on
+ * first use. A static import of one of them fails here: the api's rarely used areas, webhook delivery
+ * in the mail jobs, the request schemas (zod) in the scheduled jobs.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,19 +32,23 @@ const FIRST_USE = [
   'node_modules/re2js/',
 ];
 
+/** The inputs (esbuild's names) of what a function's cold start loads and of its first-use chunks. */
+async function loadedBy(name: FunctionName): Promise<{ atColdStart: string[]; onFirstUse: string[] }> {
+  const outdir = path.join(root, 'dist', 'bundle-test', name);
+  const { metafile } = await build({
+    ...buildOptions(root, name, outdir),
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const { eager, lazy } = splitOutputs(metafile, path.relative(root, path.join(outdir, ENTRY_FILE)));
+  const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
+  return { atColdStart: inputsOf(eager), onFirstUse: inputsOf(lazy) };
+}
+
 describe('the api bundle', () => {
   it('leaves the first-use areas out of what a cold start loads', async () => {
-    const outdir = path.join(root, 'dist', 'bundle-test', 'api');
-    const { metafile } = await build({
-      ...buildOptions(root, 'api', outdir),
-      metafile: true,
-      write: false,
-      logLevel: 'silent',
-    });
-    const { eager, lazy } = splitOutputs(metafile, path.relative(root, path.join(outdir, ENTRY_FILE)));
-    const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
-    const atColdStart = inputsOf(eager);
-    const onFirstUse = inputsOf(lazy);
+    const { atColdStart, onFirstUse } = await loadedBy('api');
     expect(atColdStart).toContain('functions/lambda/api.ts');
     for (const module of FIRST_USE) {
       expect(
@@ -56,6 +61,36 @@ describe('the api bundle', () => {
       ).toBe(true);
     }
   }, 60_000);
+});
+
+describe('the jobs’ bundles', () => {
+  it('load webhook delivery with the first webhook item, and no request schemas at all', async () => {
+    for (const name of ['mail-worker', 'sla-timer'] as const) {
+      const { atColdStart, onFirstUse } = await loadedBy(name);
+      expect(atColdStart, name).toContain(FUNCTION_ENTRIES[name]);
+      for (const module of [
+        'functions/webhooks/delivery.ts',
+        'node_modules/ipaddr.js/',
+        'node_modules/standardwebhooks/',
+      ]) {
+        expect(
+          atColdStart.filter((input) => input.includes(module)),
+          `${name}: ${module}`,
+        ).toEqual([]);
+        expect(
+          onFirstUse.some((input) => input.includes(module)),
+          `${name}: ${module}`,
+        ).toBe(true);
+      }
+    }
+    for (const name of ['mail-worker', 'sla-timer', 'retention'] as const) {
+      const { atColdStart, onFirstUse } = await loadedBy(name);
+      expect(
+        [...atColdStart, ...onFirstUse].filter((input) => input.includes('node_modules/zod/')),
+        name,
+      ).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('every function the stack deploys', () => {

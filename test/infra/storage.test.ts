@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pendingKey } from '#functions/storage/attachments.ts';
 import { readConfig } from '../../infra/config.ts';
 import { OrdoStorage } from '../../infra/storage.ts';
-import { UPLOAD_STAGING } from '../../shared/api.ts';
+import { UPLOAD_STAGING } from '../../shared/model.ts';
 
 interface Rule {
   Id: string;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
 import type { WebhookDeliveryLog, WebhookPayload, WebhookSubscription } from '#shared/integrations.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
@@ -306,5 +306,36 @@ describe('webhooks out', () => {
     const delivered = received.filter((r) => r.path === '/down').slice(10);
     expect(delivered.length).toBeGreaterThanOrEqual(2);
     expect(verified('/down', secret).every((p) => p.type === 'ping')).toBe(true);
+  });
+
+  it('goes out from the Lambda mail worker, which loads webhook delivery with the first webhook item', async () => {
+    const { secret } = await subscribe('/lambda', ['order.filed']);
+    // The handler builds its dependencies from the configuration at load: here the harness's.
+    vi.resetModules();
+    vi.doMock('#functions/config.ts', async (original) => ({
+      ...(await original<typeof import('#functions/config.ts')>()),
+      loadConfig: () => ({ ...h.deps.config, logLevel: 'warn' }),
+    }));
+    try {
+      const { handler } = await import('#functions/lambda/mail-worker.ts');
+      const filed = await anna.json<OrderView>('POST', '/api/v1/orders', onboarding('Lambda Event'));
+      const number = filed.body.order.number;
+      const ids = (await h.deps.webhooks.ofOrder(number)).map((item) => item.id);
+      expect(ids.length).toBeGreaterThan(0);
+      const event = {
+        Records: ids.map((id, i) => ({
+          eventName: 'INSERT' as const,
+          dynamodb: { Keys: { pk: { S: `OUTBOX#${id}` } }, SequenceNumber: String(i + 1) },
+        })),
+      };
+      // The worker reads the real clock; this file's clock has moved on by now.
+      vi.useFakeTimers({ toFake: ['Date'], now: clock });
+      expect(await handler(event)).toEqual({ batchItemFailures: [] });
+      const got = verified('/lambda', secret).filter((p) => 'number' in p.data && p.data.number === number);
+      expect(got.map((p) => p.type)).toEqual(['order.filed']);
+    } finally {
+      vi.useRealTimers();
+      vi.doUnmock('#functions/config.ts');
+    }
   });
 });

@@ -9,9 +9,8 @@
  * never written, so every figure reads the same. Run again, it finishes what a stopped run left.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { UPLOAD_STAGING } from '#shared/api.ts';
 import { NotFoundError } from '#shared/errors.ts';
-import type { User } from '#shared/model.ts';
+import { UPLOAD_STAGING, type User } from '#shared/model.ts';
 import { listedWords } from '#shared/people.ts';
 import {
   type AnonymiseScope,
