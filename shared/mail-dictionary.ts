@@ -6,14 +6,21 @@
  */
 
 import { dateLocale } from './dates.ts';
-import { type CatalogBut, type Code, dictionaries, type Translated } from './dictionary.ts';
+import { type CatalogBut, type Code, dictionaries, dictionary, type Grammar, type Translated } from './dictionary.ts';
 import type { Language } from './model.ts';
 
 const digits = (n: number) => String(n);
+
+const mailGrammar = (language: Translated): Grammar => ({ locale: dateLocale(language), num: digits });
 
 export function mailDictionaries<E>(
   english: E,
   catalogs: Record<Translated, CatalogBut<E, Code<E>>>,
 ): Record<Language, E> {
-  return dictionaries(english, catalogs, (language) => ({ locale: dateLocale(language), num: digits }));
+  return dictionaries(english, catalogs, mailGrammar);
+}
+
+/** One language's words of a kind of mail, for a catalog loaded when a mail in it is first composed. */
+export function mailDictionary<E>(english: E, catalog: CatalogBut<E, Code<E>>, language: Translated): E {
+  return dictionary(english, catalog, mailGrammar(language));
 }

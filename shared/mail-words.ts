@@ -1,15 +1,17 @@
 /**
- * Every word Ordo's emails say, per language (English and Polish here, Russian, Dutch and Chinese in
- * mail-words.{ru,nl,zh}.ts). Every language is typed by `en`, so a key missing in one
- * language fails the typecheck. Counted nouns take the language's plural forms; dates and times
- * are written in the language's locale and the department's time zone.
+ * Every word Ordo's order mail and digests say, per language: English here, the others in the ICU
+ * catalogs mail-words.{pl,ru,nl,zh}.json, each typed by `en`, so a key missing in one language fails
+ * the typecheck. Counted nouns take the language's plural forms; dates and times are written in the
+ * language's locale and the department's time zone.
+ *
+ * A language's catalog loads the first time a mail in it is composed (`loadMailWords`, awaited by the
+ * composing use cases), so a function carries only English at a cold start and each other language
+ * in a chunk of its own; `mailWords` of a language not loaded throws rather than say it in English.
  */
+
 import { formatDateTime, formatDay } from './dates.ts';
-import { mailDictionaries } from './mail-dictionary.ts';
-import nlCatalog from './mail-words.nl.json';
-import plCatalog from './mail-words.pl.json';
-import ruCatalog from './mail-words.ru.json';
-import zhCatalog from './mail-words.zh.json';
+import type { CatalogBut, Code, Translated } from './dictionary.ts';
+import { mailDictionary } from './mail-dictionary.ts';
 import { LANGUAGES, type Language } from './model.ts';
 import type { MailEvent } from './notifications.ts';
 
@@ -169,12 +171,28 @@ const en = {
 
 export type MailWords = typeof en;
 
-const WORDS: Record<Language, MailWords> = /* @__PURE__ */ mailDictionaries(en, {
-  pl: plCatalog,
-  ru: ruCatalog,
-  nl: nlCatalog,
-  zh: zhCatalog,
-});
+type MailCatalog = CatalogBut<MailWords, Code<MailWords>>;
+
+/** Each language's catalog, a chunk of its own in a bundle; the type checks every catalog against `en`. */
+const CATALOGS: Record<Translated, () => Promise<{ default: MailCatalog }>> = {
+  pl: () => import('./mail-words.pl.json'),
+  ru: () => import('./mail-words.ru.json'),
+  nl: () => import('./mail-words.nl.json'),
+  zh: () => import('./mail-words.zh.json'),
+};
+
+const WORDS: Partial<Record<Language, MailWords>> = { en };
+
+/** Makes `mailWords` ready in these languages (each catalog is read once per process). */
+export async function loadMailWords(languages: Iterable<Language>): Promise<void> {
+  const missing = [...new Set(languages)].filter((language): language is Translated => !WORDS[language]);
+  await Promise.all(
+    missing.map(async (language) => {
+      const { default: catalog } = await CATALOGS[language]();
+      WORDS[language] ??= mailDictionary(en, catalog, language);
+    }),
+  );
+}
 
 /** A person's mail language: their setting, or English for an unknown address or an unknown setting. */
 export function mailLanguage(person: { language?: string | undefined } | undefined): Language {
@@ -183,7 +201,9 @@ export function mailLanguage(person: { language?: string | undefined } | undefin
 }
 
 export function mailWords(language: Language = 'en'): MailWords {
-  return WORDS[language] ?? en;
+  const words = WORDS[language];
+  if (!words) throw new Error(`The mail words of "${language}" are not loaded: await loadMailWords first`);
+  return words;
 }
 
 /**

@@ -4,7 +4,7 @@
  * most once per department and day, whoever runs the timer job and however often: a conditional
  * write on the department's digest record decides. Written in the head's language.
  */
-import { mailLanguage } from '#shared/mail-words.ts';
+import { loadMailWords, mailLanguage } from '#shared/mail-words.ts';
 import type { MailMessage } from '#shared/model.ts';
 import { composeDigestMail, wantsMail } from '#shared/notifications.ts';
 import { clockState } from '#shared/sla.ts';
@@ -71,6 +71,8 @@ export class DailyDigest {
       }
       cursor = page.nextCursor;
     } while (cursor);
+    const language = mailLanguage(head);
+    await loadMailWords([language]);
     return composeDigestMail({
       department: code,
       day: today,
@@ -78,7 +80,7 @@ export class DailyDigest {
       late,
       to: [head.email],
       portalUrl: this.deps.portalUrl,
-      language: mailLanguage(head),
+      language,
     });
   }
 }

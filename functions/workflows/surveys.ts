@@ -74,7 +74,7 @@ export class SurveyWorkflow {
     const requester = await this.deps.users.get(order.requesterId);
     const to = [{ email: order.requesterEmail, language: requester?.language, id: requester?.id }];
     // The question and the service's words in the requester's language.
-    const mail = this.mail.messages(service, 'survey_invitation', order, to, 'requester', {
+    const mail = await this.mail.messages(service, 'survey_invitation', order, to, 'requester', {
       comment: (language) => localizeService(service, language).survey.question,
       ratingUrls: [1, 2, 3, 4, 5].map((score) => `${base}?score=${score}`),
     });
@@ -212,9 +212,9 @@ export class SurveyWorkflow {
         const owner = await this.deps.users.get(order.ownerId);
         if (owner) {
           mail.push(
-            ...this.mail.messages(undefined, 'low_rating', order, [owner], 'owner', {
+            ...(await this.mail.messages(undefined, 'low_rating', order, [owner], 'owner', {
               ...(answer.comment ? { comment: answer.comment } : {}),
-            }),
+            })),
           );
         }
       } else if (before.followUpOpened) {

@@ -2,7 +2,8 @@
  * What each Lambda parses at a cold start (infra/bundling.ts, the options the stack deploys): what a
  * handler needs only sometimes reaches it through `import()`, so esbuild puts it in chunks loaded on
  * first use. A static import of one of them fails here: the api's rarely used areas, webhook delivery
- * in the mail jobs, the request schemas (zod) in the scheduled jobs.
+ * in the mail jobs, mail words in languages other than English, the request schemas (zod) in the
+ * scheduled jobs.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { buildOptions, ENTRY_FILE, FUNCTION_ENTRIES, type FunctionName, splitOutputs } from '../../infra/bundling.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The order mail's words in the languages other than English: each loads with the first mail in it. */
+const MAIL_CATALOGS = ['pl', 'ru', 'nl', 'zh'].map((language) => `shared/mail-words.${language}.json`);
 
 /** Modules (or packages) of the first-use areas, as esbuild names its inputs. */
 const FIRST_USE = [
@@ -30,6 +34,7 @@ const FIRST_USE = [
   'shared/patterns.ts',
   'node_modules/ipaddr.js/',
   'node_modules/re2js/',
+  ...MAIL_CATALOGS,
 ];
 
 /** The inputs (esbuild's names) of what a function's cold start loads and of its first-use chunks. */
@@ -64,7 +69,7 @@ describe('the api bundle', () => {
 });
 
 describe('the jobs’ bundles', () => {
-  it('load webhook delivery with the first webhook item, and no request schemas at all', async () => {
+  it('load webhook delivery with the first webhook item, a language’s mail words with its first mail, and no request schemas at all', async () => {
     for (const name of ['mail-worker', 'sla-timer'] as const) {
       const { atColdStart, onFirstUse } = await loadedBy(name);
       expect(atColdStart, name).toContain(FUNCTION_ENTRIES[name]);
@@ -89,7 +94,14 @@ describe('the jobs’ bundles', () => {
         [...atColdStart, ...onFirstUse].filter((input) => input.includes('node_modules/zod/')),
         name,
       ).toEqual([]);
+      expect(
+        atColdStart.filter((input) => MAIL_CATALOGS.includes(input)),
+        name,
+      ).toEqual([]);
     }
+    // The timer job composes mail: each language's words wait in a chunk of their own.
+    const { onFirstUse } = await loadedBy('sla-timer');
+    for (const catalog of MAIL_CATALOGS) expect(onFirstUse, catalog).toContain(catalog);
   }, 120_000);
 });
 

@@ -2,7 +2,7 @@
  * Languages as data: messages in ICU MessageFormat, said with a function's arguments, and every
  * message of every dictionary the portal, the API and the mails build checked against English.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pausedMail } from '#functions/webhooks/pause-mail.ts';
 import {
   dictionary,
@@ -13,12 +13,15 @@ import {
   parseMessage,
 } from '#shared/dictionary.ts';
 import { composeInboundRefusal } from '#shared/inbound.ts';
-import { mailWords } from '#shared/mail-words.ts';
+import { loadMailWords, mailWords } from '#shared/mail-words.ts';
 import { LANGUAGES } from '#shared/model.ts';
 import { insightStrings } from '../../web/src/dashboard/insight-words.ts';
 import { canvasStrings } from '../../web/src/process/canvas-words.ts';
 import { processStrings } from '../../web/src/process/words.ts';
 import { PORTALS } from '../support/portals.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const { pl, ru, nl, zh } = PORTALS;
 

@@ -3,12 +3,16 @@
  * and mail subjects built from stored text that may predate the schema's refusal.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMailWords } from '#shared/mail-words.ts';
 import { LANGUAGES, type Order } from '#shared/model.ts';
 import { composeDigestMail, composeOrderMail, MAIL_EVENTS } from '#shared/notifications.ts';
 import { toCsv } from '#shared/reports.ts';
 import { serviceBody } from '#shared/service-schema.ts';
 import { isOneLine, oneLine } from '#shared/text.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 /** The cells of a one-column CSV without its header, unquoted. */
 function cells(values: unknown[]): string[] {

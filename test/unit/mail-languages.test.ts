@@ -3,13 +3,16 @@
  * the morning digest and the dates they name are written in the recipient's language (its own
  * `lang`, no English phrase of the English mail), with its plural forms (Russian: one / few / many).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pausedMail } from '#functions/webhooks/pause-mail.ts';
 import { composeInboundRefusal, INBOUND_OUTCOMES } from '#shared/inbound.ts';
 import { PAUSE_AFTER_FAILURES } from '#shared/integrations.ts';
-import { mailDay, mailMoment, mailWords } from '#shared/mail-words.ts';
+import { loadMailWords, mailDay, mailMoment, mailWords } from '#shared/mail-words.ts';
 import { LANGUAGES, type Language, type Order } from '#shared/model.ts';
 import { composeDigestMail, composeOrderMail, composeOrderMails, MAIL_EVENTS } from '#shared/notifications.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const order = {
   number: 'HR-1001',

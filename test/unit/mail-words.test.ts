@@ -3,10 +3,14 @@
  * the team, the reopen's reason, and the "Done" mail's list of what was handed back — in English and
  * Polish, each word from shared/mail-words.ts.
  */
-import { describe, expect, it } from 'vitest';
-import type { Order, User } from '#shared/model.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadMailWords } from '#shared/mail-words.ts';
+import { LANGUAGES, type Order, type User } from '#shared/model.ts';
 import { composeOrderMail, MUTABLE_EVENTS, wantsMail } from '#shared/notifications.ts';
 import { applyComment } from '#shared/order-edits.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const order = {
   number: 'HR-1001',
@@ -104,5 +108,22 @@ describe('comments by mail', () => {
     expect(cancel.text).toContain('“Hired elsewhere.”');
     const reopen = composeOrderMail({ ...base, event: 'order_reopened', comment: 'Wrong payroll number.' });
     expect(reopen.text).toContain('What is missing or wrong:\n\n“Wrong payroll number.”');
+  });
+});
+
+describe('a language’s mail words load when first needed', () => {
+  it('says English at once, refuses a language not loaded, and says it once loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('#shared/mail-words.ts');
+    expect(fresh.mailWords('en').digest.greeting).toBeTruthy();
+    for (const language of LANGUAGES.filter((l) => l !== 'en')) expect(() => fresh.mailWords(language)).toThrow();
+    await fresh.loadMailWords(['pl', 'pl', 'zh']);
+    expect(fresh.mailWords('pl').digest.greeting).not.toBe(fresh.mailWords('en').digest.greeting);
+    expect(fresh.mailWords('zh').digest.greeting).not.toBe(fresh.mailWords('en').digest.greeting);
+    expect(() => fresh.mailWords('ru')).toThrow();
+    // Loading again builds nothing new: the same words.
+    const polish = fresh.mailWords('pl');
+    await fresh.loadMailWords(LANGUAGES);
+    expect(fresh.mailWords('pl')).toBe(polish);
   });
 });

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Order } from '#shared/model.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMailWords } from '#shared/mail-words.ts';
+import { LANGUAGES, type Order } from '#shared/model.ts';
 import { NOTE_DAYS, noteExpiry, notesOf, noteView, UNREAD_CAP, unreadBadge } from '#shared/notes.ts';
 import { composeOrderMails, groupByLanguage } from '#shared/notifications.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const order = {
   number: 'HR-1001',

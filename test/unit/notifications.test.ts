@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { type MailWords, mailDay, mailLanguage, mailMoment, mailWords } from '#shared/mail-words.ts';
-import type { Order } from '#shared/model.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMailWords, type MailWords, mailDay, mailLanguage, mailMoment, mailWords } from '#shared/mail-words.ts';
+import { LANGUAGES, type Order } from '#shared/model.ts';
 import {
   composeDigestMail,
   composeOrderMail,
@@ -8,6 +8,9 @@ import {
   groupByLanguage,
   MAIL_EVENTS,
 } from '#shared/notifications.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const order = {
   number: 'HR-1001',

@@ -3,10 +3,14 @@
  * version it was filed under: name, the title built from it, choice answers, checklist labels, and the
  * labels and stage names in the comments Ordo writes on the timeline.
  */
-import { describe, expect, it } from 'vitest';
-import type { Order, Service } from '#shared/model.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMailWords } from '#shared/mail-words.ts';
+import { LANGUAGES, type Order, type Service } from '#shared/model.ts';
 import { composeOrderMails } from '#shared/notifications.ts';
 import { localizeAnswer, localizeComment, localizeEvent, localizeOrder } from '#shared/translate.ts';
+
+// Every language's mail words, as the composing use cases load them before a mail in it.
+beforeAll(() => loadMailWords(LANGUAGES));
 
 const service = {
   name: 'Employment certificate',

@@ -4,9 +4,11 @@
  * The people among the recipients ride along on each message (`readers`): the same choice puts the
  * message in their notification list, so mail and the portal's bell never disagree on who hears of what.
  */
+import { loadMailWords } from '#shared/mail-words.ts';
 import type { MailMessage, Order, Service, User } from '#shared/model.ts';
 import {
   composeOrderMails,
+  groupByLanguage,
   type MailEvent,
   type OrderAudience,
   type Recipient,
@@ -36,14 +38,15 @@ export class OrderMailComposer {
   }
 
   /** One message per language among the recipients, with the service already in hand. */
-  messages(
+  async messages(
     service: Service | undefined,
     event: MailEvent,
     order: Order,
     recipients: readonly Recipient[],
     audience: string,
     extras: OrderMailExtras = {},
-  ): MailMessage[] {
+  ): Promise<MailMessage[]> {
+    await loadMailWords(groupByLanguage(recipients).map((group) => group.language));
     return composeOrderMails({
       event,
       order,
@@ -93,10 +96,10 @@ export class OrderMail {
         const requester =
           known.find((p) => p.id === order.requesterId) ?? (await this.deps.users.get(order.requesterId));
         const to = requester ? [{ email: order.requesterEmail, language: requester.language, id: requester.id }] : [];
-        mail.push(...this.messages(service, plan.event, order, to, plan.audience));
+        mail.push(...(await this.messages(service, plan.event, order, to, plan.audience)));
       } else if (plan.to === 'people') {
         const people = await this.deps.users.getMany(plan.people);
-        mail.push(...this.messages(service, plan.event, order, [...people.values()], plan.audience));
+        mail.push(...(await this.messages(service, plan.event, order, [...people.values()], plan.audience)));
       } else {
         const about = plan.idVersion === undefined ? order : { ...order, version: plan.idVersion };
         mail.push(...(await this.forAudience(service, plan.event, about, plan.to, plan.comment)));
@@ -126,7 +129,7 @@ export class OrderMail {
     audience: string,
     comment?: string,
     link?: string,
-  ): MailMessage[] {
+  ): Promise<MailMessage[]> {
     return this.composer.messages(service, event, order, recipients, audience, {
       ...(comment ? { comment } : {}),
       ...(link ? { actionUrl: link } : {}),
@@ -156,8 +159,16 @@ export class OrderMail {
         // The signed link answers as the requester, so it goes to them alone. Watchers read the
         // question and follow the order page; an answer in the portal is recorded as whoever gives it.
         return [
-          ...this.messages(service, event, order, toRequester, audience, comment, this.clarificationLink(order)),
-          ...this.messages(service, 'requester_asked', order, watchers('requester_asked'), 'watchers', comment),
+          ...(await this.messages(
+            service,
+            event,
+            order,
+            toRequester,
+            audience,
+            comment,
+            this.clarificationLink(order),
+          )),
+          ...(await this.messages(service, 'requester_asked', order, watchers('requester_asked'), 'watchers', comment)),
         ];
       }
       return this.messages(service, event, order, [...toRequester, ...watchers(event)], audience, comment);
