@@ -1,6 +1,6 @@
 /**
  * The Lambda defaults, fixed in one place: Node.js 24 on arm64, ESM bundle built by the local
- * esbuild (never Docker) with the AWS SDK taken from the runtime and lazily loaded code in chunks of
+ * esbuild (never Docker) with the AWS SDK inside and lazily loaded code in chunks of
  * its own (infra/bundling.ts), JSON logs into a log group owned by
  * the stack, X-Ray tracing, its own role that can write only to its own log group. Access to anything
  * else is added by the bind helpers of the resource (`bindTable`, `bindAttachments`, `bindMail`,
@@ -110,6 +110,10 @@ function code(scope: Construct, config: OrdoConfig, name: FunctionName): { code:
       code: lambda.Code.fromAsset(config.projectRoot, {
         assetHashType: AssetHashType.OUTPUT,
         bundling: {
+          // CDK stages an asset once per configuration (the source path and these options; the local
+          // bundling function does not count): the function's name here keeps each function's code its
+          // own, where otherwise every function would get the first one's.
+          environment: { ORDO_FUNCTION: name },
           // Never used: the local esbuild always bundles (tryBundle returns true or throws).
           image: DockerImage.fromRegistry('dummy'),
           local: {
