@@ -2,8 +2,9 @@
  * Lambda bundles built exactly as deployed (esbuild options and entries from infra/bundling.ts) into a
  * temporary directory, their minified size, and a cold-start proxy: a fresh Node process that imports
  * the bundle, which runs its top level (configuration, clients, the Hono app), timed from inside.
- * The AWS SDK is not in the bundles (the Lambda runtime provides it); the probe loads it from
- * node_modules, timed on its own and as part of the whole import.
+ * The AWS SDK is in the bundles (infra/bundling.ts says why); for comparison each handler is also built
+ * with the SDK left to the Lambda runtime, whose packages the probe then loads from node_modules, timed
+ * on their own and as part of the whole import.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,14 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { buildOptions, ENTRY_FILE, FUNCTION_ENTRIES, type FunctionName, splitOutputs } from '../infra/bundling.ts';
+import {
+  buildOptions,
+  ENTRY_FILE,
+  FUNCTION_ENTRIES,
+  type FunctionName,
+  RUNTIME_PROVIDED,
+  splitOutputs,
+} from '../infra/bundling.ts';
 import { root } from '../scripts/stack.ts';
 import type { BenchContext } from './context.ts';
 import { kb, median, ms } from './env.ts';
@@ -167,38 +175,6 @@ function summarize(list: Cold[]): Cold {
   };
 }
 
-/** SDK packages a function does not need on every invocation, and how to load them only when needed. */
-const LAZY_CANDIDATES: Record<FunctionName, { packages: string[]; how: string; note?: string }> = {
-  api: {
-    packages: [],
-    how: '',
-    note:
-      'S3 and SES already load on first use (functions/storage/attachments.ts, functions/mail/ses.ts), so what a ' +
-      'cold start still pays is the DynamoDB client every request needs; the split below imports every external ' +
-      'package, the lazy ones included',
-  },
-  'sla-timer': {
-    packages: [],
-    how: '',
-    note: 'SES loads with the first mail due; the job runs every minute, so its container is rarely cold',
-  },
-  'mail-worker': {
-    packages: [],
-    how: '',
-    note: 'loading a client later would not help here: every invocation sends mail',
-  },
-  'mail-in': {
-    packages: [],
-    how: '',
-    note: 'every invocation reads a raw message from S3 and parses it; S3 already loads on first use',
-  },
-  retention: {
-    packages: [],
-    how: '',
-    note: 'runs once a day, always cold; S3 loads only when a file is to be removed',
-  },
-};
-
 /** zod/mini against zod for a schema using every zod feature Ordo uses (esbuild, minified; checked once). */
 const ZOD_MINI_SHARE = 36.6 / 101.7;
 
@@ -217,14 +193,14 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
     /** The chunks loaded on first use (`import()`), not at cold start: their bytes and parts. */
     lazyBytes: number;
     lazyByPackage: Map<string, number>;
-    /** Packages the bundle imports at run time instead of containing them. */
-    externals: string[];
     withMaps: Cold;
     withoutMaps: Cold;
-    /** The external packages imported first, then the bundle alone. */
-    preloaded: Cold;
-    /** The same handler with the SDK bundled instead, for comparison: its size and cold start. */
-    sdkBundled?: { bytes: number; withMaps: Cold };
+    /**
+     * The other choice, for comparison: the same handler with the AWS SDK left to the runtime. Its size,
+     * the SDK packages it imports, its cold start, and the same with those packages imported first (each
+     * timed) and then the bundle alone.
+     */
+    fromRuntime: { bytes: number; externals: string[]; withMaps: Cold; preloaded: Cold };
   }> = [];
   try {
     for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
@@ -244,41 +220,37 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           into.set(key, (into.get(key) ?? 0) + bytesInOutput);
         }
       }
+      const mapBytes = eager.reduce((sum, file) => sum + readFileSync(join(root, `${file}.map`)).length, 0);
+      ctx.log(`  ${name}: ${kb(code.length)}; ${runs} cold starts…`);
+      // For comparison, the same handler with the SDK left to the Lambda runtime.
+      const runtimeDir = join(outRoot, `${name}-sdk-from-runtime`);
+      const runtimeFile = join(runtimeDir, ENTRY_FILE);
+      const runtimeBuilt = await build({
+        ...buildOptions(root, name, runtimeDir),
+        external: [...RUNTIME_PROVIDED],
+        metafile: true,
+        logLevel: 'error',
+      });
+      const runtimeEager = splitOutputs(runtimeBuilt.metafile, relative(root, runtimeFile)).eager;
+      const runtimeBytes = runtimeEager.reduce((sum, file) => sum + readFileSync(join(root, file)).length, 0);
       const externals = [
         ...new Set(
-          eager.flatMap((file) =>
-            (built.metafile.outputs[file]?.imports ?? [])
+          runtimeEager.flatMap((file) =>
+            (runtimeBuilt.metafile.outputs[file]?.imports ?? [])
               .filter((i) => i.external && !isBuiltin(i.path))
               .map((i) => i.path),
           ),
         ),
       ].sort(byLoadOrder);
-      const mapBytes = eager.reduce((sum, file) => sum + readFileSync(join(root, `${file}.map`)).length, 0);
-      ctx.log(`  ${name}: ${kb(code.length)}; ${runs} cold starts…`);
-      // For comparison, the same handler with the SDK inside the bundle (what was deployed before).
-      const bundledDir = join(outRoot, `${name}-sdk-bundled`);
-      const bundledFile = externals.length > 0 ? join(bundledDir, ENTRY_FILE) : undefined;
-      let bundledBytes = 0;
-      if (bundledFile) {
-        const sdkBuilt = await build({
-          ...buildOptions(root, name, bundledDir),
-          external: [],
-          metafile: true,
-          logLevel: 'error',
-        });
-        bundledBytes = splitOutputs(sdkBuilt.metafile, relative(root, bundledFile)).eager.reduce(
-          (sum, file) => sum + readFileSync(join(root, file)).length,
-          0,
-        );
-        await coldStart(bundledFile, '--enable-source-maps');
-      }
-      const samples = { with: [] as Cold[], without: [] as Cold[], preloaded: [] as Cold[], sdkBundled: [] as Cold[] };
-      await coldStart(outfile, '--enable-source-maps'); // file cache warm, as on a Lambda host
+      const samples = { with: [] as Cold[], without: [] as Cold[], runtime: [] as Cold[], preloaded: [] as Cold[] };
+      // File caches warm, as on a Lambda host.
+      await coldStart(outfile, '--enable-source-maps');
+      await coldStart(runtimeFile, '--enable-source-maps');
       for (let i = 0; i < runs; i++) {
         samples.with.push(await coldStart(outfile, '--enable-source-maps'));
         samples.without.push(await coldStart(outfile, ''));
-        samples.preloaded.push(await coldStart(outfile, '--enable-source-maps', externals));
-        if (bundledFile) samples.sdkBundled.push(await coldStart(bundledFile, '--enable-source-maps'));
+        samples.runtime.push(await coldStart(runtimeFile, '--enable-source-maps'));
+        samples.preloaded.push(await coldStart(runtimeFile, '--enable-source-maps', externals));
       }
       results.push({
         name,
@@ -286,13 +258,16 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
         gzip: gzipSync(code, { level: 9 }).length,
         mapBytes,
         byPackage,
-        externals,
         withMaps: summarize(samples.with),
         withoutMaps: summarize(samples.without),
-        preloaded: summarize(samples.preloaded),
+        fromRuntime: {
+          bytes: runtimeBytes,
+          externals,
+          withMaps: summarize(samples.runtime),
+          preloaded: summarize(samples.preloaded),
+        },
         lazyBytes,
         lazyByPackage,
-        ...(bundledFile ? { sdkBundled: { bytes: bundledBytes, withMaps: summarize(samples.sdkBundled) } } : {}),
       });
     }
   } finally {
@@ -301,11 +276,13 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
 
   const rows: Row[] = [];
   for (const r of results) {
+    const { sdk } = parts(r.byPackage);
     rows.push({
-      figure: `bundle size: ${r.name} (minified, loaded at cold start${r.externals.length > 0 ? ', AWS SDK from the runtime' : ''})`,
+      figure: `bundle size: ${r.name} (minified, loaded at cold start, AWS SDK inside)`,
       target: `≤ ${SIZE_LIMIT[r.name] / 1024} KB`,
       measured:
-        `${kb(r.bytes)} (gzip ${kb(r.gzip)})` +
+        `${kb(r.bytes)} (gzip ${kb(r.gzip)}), the AWS SDK ${kb(sdk)} of it; with the SDK from the runtime instead ` +
+        `${kb(r.fromRuntime.bytes)}` +
         (r.lazyBytes > 0
           ? `; ${kb(r.lazyBytes)} more in chunks loaded on first use (${lazyParts(r.lazyByPackage)})`
           : ''),
@@ -313,14 +290,15 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
     });
   }
   for (const r of results) {
-    const sdkNote =
-      r.externals.length > 0
-        ? ` (split in a separate run: AWS SDK from node_modules ${ms(r.preloaded.preloadMs)}, then the bundle alone ${ms(r.preloaded.importMs)})`
-        : '';
+    const other = r.fromRuntime;
     rows.push({
-      figure: `cold-start proxy: ${r.name} (import + init${r.externals.length > 0 ? ' with the AWS SDK' : ''}, deployed NODE_OPTIONS)`,
+      figure: `cold-start proxy: ${r.name} (import + init of the deployed bundle, deployed NODE_OPTIONS)`,
       target: `≤ ${COLD_LIMIT_MS} ms`,
-      measured: `${ms(r.withMaps.importMs)} (CPU ${ms(r.withMaps.cpuMs)})${sdkNote}; without --enable-source-maps: ${ms(r.withoutMaps.importMs)}`,
+      measured:
+        `${ms(r.withMaps.importMs)} (CPU ${ms(r.withMaps.cpuMs)}); without --enable-source-maps: ` +
+        `${ms(r.withoutMaps.importMs)}; with the SDK from the runtime instead: ${ms(other.withMaps.importMs)} ` +
+        `(in a separate run: its packages from node_modules ${ms(other.preloaded.preloadMs)}, then the bundle alone ` +
+        `${ms(other.preloaded.importMs)})`,
       verdict: verdict(r.withMaps.importMs <= COLD_LIMIT_MS),
     });
   }
@@ -330,6 +308,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
     const zod = named.get('zod') ?? 0;
     const luxon = named.get('luxon') ?? 0;
     const ordo = named.get('ordo') ?? 0;
+    const other = r.fromRuntime;
     if (r.bytes > SIZE_LIMIT[r.name]) {
       const others = [...named]
         .filter(([pkg]) => pkg !== 'ordo')
@@ -341,10 +320,10 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       let after = r.bytes;
       if (sdk > 0) {
         fixes.push(
-          `take the AWS SDK (${kb(sdk)} of it) from the Lambda runtime: mark @aws-sdk/* and @smithy/* external in ` +
-            'infra/bundling.ts',
+          `take the AWS SDK from the Lambda runtime (${kb(other.bytes)}, but a cold start of ` +
+            `${ms(other.withMaps.importMs)} instead of ${ms(r.withMaps.importMs)}: the other choice, measured above)`,
         );
-        after -= sdk;
+        after = other.bytes;
       }
       if (zod > 0) {
         const saved = zod * (1 - ZOD_MINI_SHARE);
@@ -352,8 +331,8 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           `replace zod with zod/mini, which builds the same kinds of schemas in about a third of the bytes (checked ` +
             'once for a schema using every zod feature Ordo uses: 101.7 → 36.6 KB minified), so about ' +
             `${kb(saved)} less; that means rewriting the schemas in zod/mini's functional style ` +
-            '(`z.optional(z.string().check(z.maxLength(n)))`) in shared/api.ts, shared/forms.ts, ' +
-            'shared/service-schema.ts and functions/routes/admin.ts and orders.ts (the portal imports the same schemas)',
+            '(`z.optional(z.string().check(z.maxLength(n)))`) in shared/api.ts, shared/contract.ts, ' +
+            'shared/service-schema.ts, shared/form-check.ts and the route files (the portal imports the same schemas)',
         );
         after -= saved;
       }
@@ -362,97 +341,67 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
         after -= luxon;
       }
       unmet.push(
-        `${r.name} bundle is ${kb(r.bytes)}` +
-          (sdk > 0 ? `, the AWS SDK ${kb(sdk)} of it` : ' with the AWS SDK left to the Lambda runtime') +
-          `: Ordo's own code ${kb(ordo)}, ${others}. ` +
+        `${r.name} bundle is ${kb(r.bytes)}, the AWS SDK ${kb(sdk)} of it: Ordo's own code ${kb(ordo)}, ${others}. ` +
           (fixes.length > 0
             ? `Fix: ${fixes.join('; ')} → about ${kb(after)}${after > SIZE_LIMIT[r.name] ? ', still over the limit' : ''}.`
             : "What is left is Ordo's own code and the libraries it needs."),
       );
     }
     if (r.withMaps.importMs > COLD_LIMIT_MS) {
-      const bundleAlone = r.preloaded.importMs;
-      if (r.externals.length > 0 && bundleAlone <= COLD_LIMIT_MS) {
-        const eachSdk = Object.entries(r.preloaded.sdk)
-          .map(([pkg, t]) => `${pkg.replace('@aws-sdk/', '')} ${ms(t, 0)}`)
-          .join(', ');
-        const lazyPackages = LAZY_CANDIDATES[r.name];
-        const lazy = Object.entries(r.preloaded.sdk)
-          .filter(([pkg]) => lazyPackages.packages.includes(pkg))
-          .reduce((sum, [, t]) => sum + t, 0);
-        unmet.push(
-          `${r.name} cold start ${ms(r.withMaps.importMs)}: the bundle itself loads and initialises in ` +
-            `${ms(bundleAlone)} once the AWS SDK is loaded; loading the SDK from node_modules takes ` +
-            `${ms(r.preloaded.preloadMs)} (in import order, each after the ones before: ${eachSdk}), now that it is ` +
-            "not in the bundle. The runtime loads its copy the same way (the packages' unminified dist-cjs files), so " +
-            'a Lambda cold start pays a cost of this kind too' +
-            (lazyPackages.note ? ` (${lazyPackages.note})` : '') +
-            '. Fix: ' +
-            (lazy > 10 ? `${lazyPackages.how}: a cold start would then skip about ${ms(lazy, 0)}; or ` : '') +
-            'bundle the SDK again (' +
-            (r.sdkBundled
-              ? `measured in the same run: ${kb(r.sdkBundled.bytes)}, ${ms(r.sdkBundled.withMaps.importMs)} to import; `
-              : '') +
-            'one minified file parses faster than the packages; the SDK team recommends ' +
-            'bundling for functions sensitive to cold starts, aws.amazon.com/blogs/developer/reduce-lambda-cold-' +
-            'start-times-migrate-to-aws-sdk-for-javascript-v3), at the cost of the size targets; or call SES and ' +
-            'presign S3 URLs with a thin SigV4 client (e.g. aws4fetch) instead of the full clients (less SDK to load ' +
-            'whether it is bundled or not).',
-        );
-      } else {
-        unmet.push(
-          `${r.name} cold start ${ms(r.withMaps.importMs)} with NODE_OPTIONS=--enable-source-maps (set by ` +
-            `infra/function.ts), ${ms(r.withoutMaps.importMs)} without` +
-            (r.externals.length > 0 ? `, ${ms(bundleAlone)} for the bundle alone` : '') +
-            `. Across the three bundles the import time follows their size (${results
-              .map((x) => `${x.name} ${kb(x.bytes)}: ${ms(x.withoutMaps.importMs, 0)}`)
-              .join(', ')}, without maps), so it is mostly parsing and compiling the bundle and running its top ` +
-            'level (configuration, clients, app). Fix: a smaller bundle, and create the S3 and SES clients lazily ' +
-            'on first use (most requests need neither).',
-        );
-      }
+      const eachSdk = Object.entries(other.preloaded.sdk)
+        .map(([pkg, t]) => `${pkg.replace('@aws-sdk/', '')} ${ms(t, 0)}`)
+        .join(', ');
+      unmet.push(
+        `${r.name} cold start ${ms(r.withMaps.importMs)} with NODE_OPTIONS=--enable-source-maps (set by ` +
+          `infra/function.ts), ${ms(r.withoutMaps.importMs)} without. With the SDK from the runtime it is slower, ` +
+          `${ms(other.withMaps.importMs)}: its packages alone take ${ms(other.preloaded.preloadMs)} to load from ` +
+          `node_modules (${eachSdk}) and the bundle ${ms(other.preloaded.importMs)} after them. Across the ` +
+          `functions the import time follows the bundle's size (${results
+            .map((x) => `${x.name} ${kb(x.bytes)}: ${ms(x.withoutMaps.importMs, 0)}`)
+            .join(', ')}, without maps), so it is mostly parsing and compiling the bundle and running its top ` +
+          `level (configuration, clients, app). Fix: a smaller bundle: Ordo's own code (${kb(ordo)}) split so a ` +
+          'cold start loads only the paths of its first request' +
+          (zod > 0 ? `, zod/mini instead of zod (${kb(zod)})` : '') +
+          '.',
+      );
     }
   }
-  const anyExternal = results.some((r) => r.externals.length > 0);
   return {
     id: 'bundles',
     title: 'Lambda bundles and cold-start proxy',
     rows,
     unmet,
     details: [
-      'Bundled with the options of infra/bundling.ts (esbuild, ESM, minified; @aws-sdk/* and @smithy/* external, ' +
-        'taken from the Lambda runtime; code loaded with import() split into chunks) into a temporary directory ' +
-        'under dist/. The sizes are those of the deployed index.mjs with the chunks it imports statically (what a ' +
-        'cold start parses) and do not count the SDK; the lazy chunks (the service templates, the pattern engine, ' +
-        'Secrets Manager) load on the first request that needs them and are listed apart. Cold-start proxy: a fresh `node` process ' +
-        `(${process.version}; Lambda runs Node 24) imports the bundle and times the import from inside; the import runs ` +
-        "the handler module's top level (loadConfig, createDeps with the DynamoDB client (the SES and S3 clients load on first use) and the " +
-        'Cognito verifier, createApp). ' +
-        (anyExternal
-          ? "The SDK packages the bundle imports load from the repository's node_modules (version " +
-            `${sdkVersion()}; the runtime has its own version) and are counted in the import: that is what a ` +
-            'cold start pays. A third run per sample imports those packages first, each timed, and then the bundle ' +
-            'alone; a fourth imports the same handler built with the SDK inside the bundle, for comparison. '
-          : '') +
-        'The environment is what the functions get in AWS (placeholder values; no network is touched), with and ' +
-        `without NODE_OPTIONS=--enable-source-maps, which infra/function.ts sets. Median of ${runs} runs each, after ` +
-        "one run to warm the file cache. CPU time is user + system time of the import over all the process's threads " +
-        '(compilation included): it grows far less than the wall time when other processes share the cores. Not ' +
-        'measured: the Lambda runtime bootstrap, the network of the first request and the lazy chunks it may load.',
+      'Bundled with the options of infra/bundling.ts (esbuild, ESM, minified, the AWS SDK inside; code loaded with ' +
+        'import() split into chunks) into a temporary directory under dist/. The sizes are those of the deployed ' +
+        'index.mjs with the chunks it imports statically (what a cold start parses); the lazy chunks (the rarely ' +
+        'used areas, the service templates, the pattern engine, the S3, SES and Secrets Manager clients, the mail ' +
+        'words of each language but English) load on first use and are listed apart. Cold-start proxy: a fresh ' +
+        `\`node\` process (${process.version}; Lambda runs Node 24) imports the bundle and times the import from ` +
+        "inside; the import runs the handler module's top level (loadConfig, createDeps with the DynamoDB client and " +
+        'the Cognito verifier, createApp). For comparison each handler is also built with @aws-sdk/* and @smithy/* ' +
+        "external, taken from the Lambda runtime: its SDK packages then load from the repository's node_modules " +
+        `(version ${sdkVersion()}, the packages' unminified dist-cjs files, as the runtime's copy is) and are counted ` +
+        'in the import; a fourth run per sample imports those packages first, each timed, and then that bundle ' +
+        'alone. The environment is what the functions get in AWS (placeholder values; no network is touched), ' +
+        `with and without NODE_OPTIONS=--enable-source-maps, which infra/function.ts sets. Median of ${runs} runs ` +
+        "each, after one run to warm the file cache. CPU time is user + system time of the import over all the process's " +
+        'threads (compilation included): it grows far less than the wall time when other processes share the cores. ' +
+        'Not measured: the Lambda runtime bootstrap, the network of the first request and the lazy chunks it may load.',
       table(
         [
           'function',
-          'minified, at cold start',
+          'minified, at cold start (SDK inside)',
           'gzip',
           'source map',
           'lazy chunks (first use)',
           'import + init (maps on)',
           'its CPU time',
           'import + init (maps off)',
-          'AWS SDK alone (maps on)',
-          'bundle alone, SDK loaded first (maps on)',
           'process start → ready (maps on)',
-          'SDK bundled instead: minified, import + init (maps on)',
+          'SDK from the runtime instead: minified, import + init (maps on)',
+          'of which its SDK packages alone',
+          'then the bundle alone',
         ],
         results.map((r) => [
           r.name,
@@ -463,16 +412,16 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           ms(r.withMaps.importMs),
           ms(r.withMaps.cpuMs),
           ms(r.withoutMaps.importMs),
-          r.externals.length > 0 ? ms(r.preloaded.preloadMs) : '—',
-          r.externals.length > 0 ? ms(r.preloaded.importMs) : '—',
           ms(r.withMaps.processMs),
-          r.sdkBundled ? `${kb(r.sdkBundled.bytes)}, ${ms(r.sdkBundled.withMaps.importMs)}` : '—',
+          `${kb(r.fromRuntime.bytes)}, ${ms(r.fromRuntime.withMaps.importMs)}`,
+          ms(r.fromRuntime.preloaded.preloadMs),
+          ms(r.fromRuntime.preloaded.importMs),
         ]),
       ),
-      '**What the bundles are made of** (minified bytes in the output, largest first; then what each imports from ' +
-        'the runtime)',
+      '**What the bundles are made of** (minified bytes in the output at cold start, largest first; then, for the ' +
+        'other choice, the SDK packages it would load from the runtime)',
       table(
-        ['function', 'largest parts', 'from the runtime (load time, each after the ones before)'],
+        ['function', 'largest parts', 'SDK packages from the runtime instead (load time, each after the ones before)'],
         results.map((r) => {
           const { sdk } = parts(r.byPackage);
           const sdkTop = [...r.byPackage]
@@ -486,7 +435,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
             .slice(0, 5)
             .map(([name, bytes]) => `${name} ${kb(bytes)}`)
             .join('; ');
-          const runtime = Object.entries(r.preloaded.sdk)
+          const runtime = Object.entries(r.fromRuntime.preloaded.sdk)
             .map(([pkg, t]) => `${pkg} ${ms(t, 0)}`)
             .join(', ');
           return [r.name, `${sdk > 0 ? `AWS SDK ${kb(sdk)} (${sdkTop}, …); ` : ''}${others}`, runtime || '—'];
