@@ -20,6 +20,7 @@ import {
   type FunctionName,
   RUNTIME_PROVIDED,
   splitOutputs,
+  trimSourceMaps,
 } from '../infra/bundling.ts';
 import { root } from '../scripts/stack.ts';
 import type { BenchContext } from './context.ts';
@@ -207,6 +208,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       const outdir = join(outRoot, name);
       const outfile = join(outdir, ENTRY_FILE);
       const built = await build({ ...buildOptions(root, name, outdir), metafile: true, logLevel: 'error' });
+      trimSourceMaps(outdir);
       // What a cold start loads (the entry and the chunks it imports statically) and what loads on first use.
       const { eager, lazy } = splitOutputs(built.metafile, relative(root, outfile));
       const code = Buffer.concat(eager.map((file) => readFileSync(join(root, file))));

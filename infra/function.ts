@@ -14,7 +14,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
-import { buildOptions, FUNCTION_ENTRIES, type FunctionName } from './bundling.ts';
+import { buildOptions, FUNCTION_ENTRIES, type FunctionName, trimSourceMaps } from './bundling.ts';
 import { isProd, logRetentionOf, type OrdoConfig, removalPolicyOf, resourceName } from './config.ts';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (also what cdk-nag AwsSolutions-L1 asks for). */
@@ -120,6 +120,7 @@ function code(scope: Construct, config: OrdoConfig, name: FunctionName): { code:
             tryBundle(outputDir: string): boolean {
               const built = buildSync({ ...buildOptions(config.projectRoot, name, outputDir), logLevel: 'warning' });
               if (built.errors.length > 0) throw new Error(`bundling ${name} failed`);
+              trimSourceMaps(outputDir);
               return true;
             },
           },

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { buildOptions, ENTRY_FILE, FUNCTION_ENTRIES, type FunctionName, splitOutputs } from '../infra/bundling.ts';
+import {
+  buildOptions,
+  ENTRY_FILE,
+  FUNCTION_ENTRIES,
+  type FunctionName,
+  splitOutputs,
+  trimSourceMaps,
+} from '../infra/bundling.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outRoot = path.join(root, 'dist', 'functions');
@@ -47,6 +54,7 @@ for (const name of names) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const { metafile } = await build({ ...buildOptions(root, name, outdir), metafile: true, logLevel: 'warning' });
+  trimSourceMaps(outdir);
   const { eager, lazy } = splitOutputs(metafile, path.relative(root, path.join(outdir, ENTRY_FILE)));
   const bytes = (files: string[]) => files.map((file) => readFileSync(path.join(root, file)));
   const eagerCode = Buffer.concat(bytes(eager));

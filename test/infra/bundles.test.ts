@@ -5,14 +5,22 @@
  * in the mail jobs, mail words in languages other than English, the request schemas (zod) in the
  * scheduled jobs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decode } from '@jridgewell/sourcemap-codec';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, ENTRY_FILE, FUNCTION_ENTRIES, type FunctionName, splitOutputs } from '../../infra/bundling.ts';
+import {
+  buildOptions,
+  ENTRY_FILE,
+  FUNCTION_ENTRIES,
+  type FunctionName,
+  splitOutputs,
+  trimSourceMaps,
+} from '../../infra/bundling.ts';
 import { createOrdoApp } from '../../infra/stack.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -186,4 +194,37 @@ describe('the stack synthesized as `cdk deploy` does (bundling on, an account an
       rmSync(outdir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('the source maps deployed beside the bundles', () => {
+  it('keep the lines of Ordo’s code and drop the AWS SDK’s', async () => {
+    const outdir = mkdtempSync(path.join(root, 'dist', 'bundle-test-maps-'));
+    try {
+      await build({ ...buildOptions(root, 'sla-timer', outdir), logLevel: 'silent' });
+      const mapped = (sources: RegExp) => {
+        let lines = 0;
+        for (const file of readdirSync(outdir, { recursive: true, encoding: 'utf8' })) {
+          if (!file.endsWith('.map')) continue;
+          const map = JSON.parse(readFileSync(path.join(outdir, file), 'utf8')) as {
+            sources: string[];
+            mappings: string;
+          };
+          for (const segments of decode(map.mappings))
+            for (const segment of segments)
+              if (segment.length > 1 && sources.test(map.sources[segment[1]!] ?? '')) lines++;
+        }
+        return lines;
+      };
+      const SDK = /node_modules\/@(aws-sdk|smithy|aws)\//;
+      const ORDO = /^(\.\.\/)*(functions|shared)\//;
+      expect(mapped(SDK)).toBeGreaterThan(0);
+      const ordo = mapped(ORDO);
+      expect(ordo).toBeGreaterThan(0);
+      trimSourceMaps(outdir);
+      expect(mapped(SDK)).toBe(0);
+      expect(mapped(ORDO)).toBe(ordo);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OrderView } from '#shared/api.ts';
-import { buildOptions, ENTRY_FILE, type FunctionName } from '../../infra/bundling.ts';
+import { buildOptions, ENTRY_FILE, type FunctionName, trimSourceMaps } from '../../infra/bundling.ts';
 import { type Caller, createHarness, type Harness } from './harness.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +27,7 @@ beforeAll(async () => {
   for (const name of ['api', 'mail-worker', 'sla-timer'] as const) {
     const outdir = path.join(outRoot, name);
     await build({ ...buildOptions(root, name, outdir), logLevel: 'error' });
+    trimSourceMaps(outdir);
     bundles.set(name, path.join(outdir, ENTRY_FILE));
   }
 }, 120_000);
