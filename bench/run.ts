@@ -30,6 +30,7 @@ import { runCalls } from './calls.ts';
 import type { BenchContext } from './context.ts';
 import { runCost } from './cost.ts';
 import { DYNAMO_HEAP, machineInfo, type Service, startDynamo, startSes } from './env.ts';
+import { runFloor } from './floor.ts';
 import { runGrowth } from './growth.ts';
 import { runOutbox } from './outbox.ts';
 import { runPeer } from './peer.ts';
@@ -152,6 +153,13 @@ const BENCHMARKS: Benchmark[] = [
       ['soak: outbox backlog after a grace period', '0'],
     ],
     run: runSoak,
+    standalone: true,
+  },
+  {
+    id: 'floor',
+    title: 'How fast one order can be read here: the layers',
+    targets: [['read one order, layer by layer', 'report (against 10 × Request Tracker)']],
+    run: runFloor,
     standalone: true,
   },
   {
