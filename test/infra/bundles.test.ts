@@ -5,7 +5,7 @@
  * in the mail jobs, mail words in languages other than English, the request schemas (zod) in the
  * scheduled jobs.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,6 +198,7 @@ describe('the stack synthesized as `cdk deploy` does (bundling on, an account an
 
 describe('the source maps deployed beside the bundles', () => {
   it('keep the lines of Ordo’s code and drop the AWS SDK’s', async () => {
+    mkdirSync(path.join(root, 'dist'), { recursive: true });
     const outdir = mkdtempSync(path.join(root, 'dist', 'bundle-test-maps-'));
     try {
       await build({ ...buildOptions(root, 'sla-timer', outdir), logLevel: 'silent' });
