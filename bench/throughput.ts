@@ -29,6 +29,8 @@ interface Shot {
   p99: number;
   ok: number;
   failed: number;
+  /** What the failed requests were: an HTTP status (non-2xx), `error` (no answer) or `timeout`, with counts. */
+  failures: Record<string, number>;
 }
 
 /** A row of the throughput table: one server's figures for one route. */
@@ -40,8 +42,14 @@ function shotRow(route: string, server: string, shot: Shot): string[] {
     ms(shot.p50, 0),
     ms(shot.p99, 0),
     String(shot.ok),
-    String(shot.failed),
+    shot.failed > 0 ? `${shot.failed} (${describeFailures(shot.failures)})` : '0',
   ];
+}
+
+/** "503 × 2, error × 1": an HTTP status, or a request that got no answer. */
+function describeFailures(failures: Record<string, number>): string {
+  const parts = Object.entries(failures).map(([what, n]) => `${what} × ${n}`);
+  return parts.length > 0 ? parts.join(', ') : 'not told apart';
 }
 
 function autocannonPath(): string {
@@ -80,13 +88,21 @@ async function shoot(
     non2xx: number;
     errors: number;
     timeouts: number;
+    statusCodeStats?: Record<string, { count: number }>;
   };
+  const failures: Record<string, number> = {};
+  for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    if (!status.startsWith('2') && count > 0) failures[status] = count;
+  }
+  if (result.errors > 0) failures.error = result.errors;
+  if (result.timeouts > 0) failures.timeout = result.timeouts;
   return {
     okPerSecond: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
+    failures,
   };
 }
 
@@ -98,6 +114,10 @@ function mean(shots: Shot[]): Shot {
     p99: avg((s) => s.p99),
     ok: shots.reduce((sum, s) => sum + s.ok, 0),
     failed: shots.reduce((sum, s) => sum + s.failed, 0),
+    failures: shots.reduce<Record<string, number>>((all, s) => {
+      for (const [what, n] of Object.entries(s.failures)) all[what] = (all[what] ?? 0) + n;
+      return all;
+    }, {}),
   };
 }
 
@@ -215,7 +235,7 @@ export async function runThroughput(ctx: BenchContext): Promise<Section> {
         .join(', ');
       return (
         `${r.name}: Ordo ${r.ordo.okPerSecond.toFixed(0)} req/s vs minimal ${r.minimal.okPerSecond.toFixed(0)} req/s` +
-        (r.ordo.failed > 0 ? `, ${r.ordo.failed} failed requests` : '') +
+        (r.ordo.failed > 0 ? `, ${r.ordo.failed} failed requests (${describeFailures(r.ordo.failures)})` : '') +
         `. Why: the server process spends ${ms(p.ordo.cpuMs, 2)} of CPU per request against ${ms(p.minimal.cpuMs, 2)} ` +
         `for the minimal app (+${ms(extra, 2)}); with DynamoDB Local and autocannon on the same 2 cores, every ms of ` +
         `CPU is taken from the emulator. Of Ordo's busy time: ${shares}; hottest: ` +
