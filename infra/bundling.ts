@@ -112,8 +112,8 @@ export function splitOutputs(metafile: Outputs, entry: string): { eager: string[
   return { eager: code.filter((file) => eager.has(file)), lazy: code.filter((file) => !eager.has(file)) };
 }
 
-/** Sources of the AWS SDK in a source map, as esbuild names them. */
-const SDK_SOURCE = /node_modules\/@(aws-sdk|smithy|aws)\//;
+/** A file of the AWS SDK (@aws-sdk/*, @smithy/*, @aws/*) as esbuild names its inputs and map sources. */
+export const AWS_SDK_FILE = /node_modules\/@(aws-sdk|smithy|aws)\//;
 
 /**
  * Drops the AWS SDK's lines from the source maps esbuild wrote into `outdir` (every `.map` beneath it).
@@ -127,7 +127,7 @@ export function trimSourceMaps(outdir: string): void {
     if (!entry.isFile() || !entry.name.endsWith('.map')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; mappings: string };
-    const sdk = new Set(map.sources.flatMap((source, index) => (SDK_SOURCE.test(source) ? [index] : [])));
+    const sdk = new Set(map.sources.flatMap((source, index) => (AWS_SDK_FILE.test(source) ? [index] : [])));
     if (sdk.size === 0) continue;
     const lines = decode(map.mappings).map((segments) =>
       segments.filter((segment) => segment.length === 1 || !sdk.has(segment[1])),

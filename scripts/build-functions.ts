@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import {
+  AWS_SDK_FILE,
   buildOptions,
   ENTRY_FILE,
   FUNCTION_ENTRIES,
@@ -43,8 +44,6 @@ if (missing.length > 0) {
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-/** The AWS SDK's packages (infra/bundling.ts bundles them): @aws-sdk/*, @smithy/* and @aws/*. */
-const AWS_SDK = /node_modules\/@(aws-sdk|smithy|aws)\//;
 const rows: string[][] = [];
 
 const parts: string[] = [];
@@ -61,7 +60,7 @@ for (const name of names) {
   const lazyTotal = bytes(lazy).reduce((sum, code) => sum + code.length, 0);
   const sdkAtColdStart = eager
     .flatMap((file) => Object.entries(metafile.outputs[file]?.inputs ?? {}))
-    .filter(([input]) => AWS_SDK.test(input))
+    .filter(([input]) => AWS_SDK_FILE.test(input))
     .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
   rows.push([
     name,

@@ -4,11 +4,10 @@
  * The people among the recipients ride along on each message (`readers`): the same choice puts the
  * message in their notification list, so mail and the portal's bell never disagree on who hears of what.
  */
-import { loadMailWords } from '#shared/mail-words.ts';
+import { loadMailWords, mailLanguage } from '#shared/mail-words.ts';
 import type { MailMessage, Order, Service, User } from '#shared/model.ts';
 import {
   composeOrderMails,
-  groupByLanguage,
   type MailEvent,
   type OrderAudience,
   type Recipient,
@@ -46,7 +45,7 @@ export class OrderMailComposer {
     audience: string,
     extras: OrderMailExtras = {},
   ): Promise<MailMessage[]> {
-    await loadMailWords(groupByLanguage(recipients).map((group) => group.language));
+    await loadMailWords(recipients.map(mailLanguage));
     return composeOrderMails({
       event,
       order,
