@@ -8,7 +8,7 @@ import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
 import type { LivingCanvas } from './living-canvas.ts';
 import type { Department, Language, Order, OrderStatus, Priority, Service, TimelineEvent, User } from './model.ts';
-import { GOAL_METRICS, LANGUAGES, MAX_WEIGHT, PRIORITIES } from './model.ts';
+import { ATTACHMENT_LIMITS, GOAL_METRICS, LANGUAGES, MAX_WEIGHT, PRIORITIES } from './model.ts';
 import { MUTABLE_EVENTS } from './notifications.ts';
 import { storableNumber } from './numbers.ts';
 import type { SlaSummary } from './order-clocks.ts';
@@ -134,11 +134,6 @@ export const handoffBody = z.strictObject({
   pass: z.record(z.string().max(100), z.string().max(100)).optional(),
   comment: z.string().trim().max(5_000).optional(),
 });
-
-export const ATTACHMENT_LIMITS = {
-  maxBytes: 10 * 1024 * 1024,
-  contentTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/zip'],
-} as const;
 
 export const uploadRequestBody = z.strictObject({
   fileName: z

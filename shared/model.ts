@@ -329,6 +329,12 @@ export interface ChecklistState {
  */
 export const UPLOAD_STAGING = { prefix: 'pending/', days: 7 } as const;
 
+/** What a file attached to an order may be: the portal, the API and mail in check the same limits. */
+export const ATTACHMENT_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  contentTypes: ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/zip'],
+} as const;
+
 /**
  * How an order came in: the portal, mail to the department's address, an API token, or a hand-off
  * from another department's order (bundle parts come the way their case came).

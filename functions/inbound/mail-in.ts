@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Email } from 'postal-mime';
-import { ATTACHMENT_LIMITS } from '#shared/api.ts';
 import { DomainError } from '#shared/errors.ts';
 import {
   ANSWERED_REFUSALS,
@@ -31,7 +30,7 @@ import {
   verdictsFromHeaders,
 } from '#shared/inbound.ts';
 import { mailLanguage } from '#shared/mail-words.ts';
-import type { Order, User } from '#shared/model.ts';
+import { ATTACHMENT_LIMITS, type Order, type User } from '#shared/model.ts';
 import type { Logger } from '../observability/logger.ts';
 import { type Metrics, noMetrics } from '../observability/metrics.ts';
 import type { InboundAttachment, InboundRecord, InboundRepository } from '../repositories/inbound.ts';

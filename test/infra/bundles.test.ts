@@ -3,7 +3,7 @@
  * handler needs only sometimes reaches it through `import()`, so esbuild puts it in chunks loaded on
  * first use. A static import of one of them fails here: the api's rarely used areas, webhook delivery
  * in the mail jobs, mail words in languages other than English, the request schemas (zod) in the
- * scheduled jobs.
+ * scheduled jobs, the API's request schemas in mail in.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,13 @@ describe('the jobs’ bundles', () => {
     const { onFirstUse } = await loadedBy('sla-timer');
     for (const catalog of MAIL_CATALOGS) expect(onFirstUse, catalog).toContain(catalog);
   }, 120_000);
+
+  it('mail in checks a mailed order’s answers with zod but never builds the API’s request schemas', async () => {
+    const { atColdStart, onFirstUse } = await loadedBy('mail-in');
+    expect(atColdStart).toContain('shared/form-check.ts');
+    for (const module of ['shared/api.ts', 'shared/contract.ts'])
+      expect([...atColdStart, ...onFirstUse], module).not.toContain(module);
+  }, 60_000);
 });
 
 describe('every function the stack deploys', () => {

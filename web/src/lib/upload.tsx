@@ -5,7 +5,7 @@
  */
 
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { ATTACHMENT_LIMITS } from '#shared/api.ts';
+import { ATTACHMENT_LIMITS } from '#shared/model.ts';
 import { ApiError, api, errorMessage, fieldErrors, type UploadRequest } from './api.ts';
 import { contentTypeFor, fileNameFromKey, fileProblem, sizeWords, typeWords } from './files.ts';
 import { ActionError } from './load.tsx';
