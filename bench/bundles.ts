@@ -25,6 +25,7 @@ import {
 import { root } from '../scripts/stack.ts';
 import type { BenchContext } from './context.ts';
 import { kb, median, ms } from './env.ts';
+import { lambdaNode } from './lambda-node.ts';
 import { type Row, type Section, table, verdict } from './results.ts';
 
 /** Which package a bundled file belongs to (`ordo` for functions/ and shared/). */
@@ -118,19 +119,15 @@ interface Cold {
   wallMs: number;
 }
 
-function coldStart(file: string, nodeOptions: string, preload: string[] = []): Promise<Cold> {
+function coldStart(node: string, file: string, nodeOptions: string, preload: string[] = []): Promise<Cold> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', PROBE, pathToFileURL(file).href, JSON.stringify(preload)],
-      {
-        // Bare imports in the probe resolve from the repository, as the bundle's own do.
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(node, ['--input-type=module', '-e', PROBE, pathToFileURL(file).href, JSON.stringify(preload)], {
+      // Bare imports in the probe resolve from the repository, as the bundle's own do.
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...LAMBDA_ENV, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -176,11 +173,9 @@ function summarize(list: Cold[]): Cold {
   };
 }
 
-/** zod/mini against zod for a schema using every zod feature Ordo uses (esbuild, minified; checked once). */
-const ZOD_MINI_SHARE = 36.6 / 101.7;
-
 export async function runBundles(ctx: BenchContext): Promise<Section> {
   const runs = ctx.quick ? 5 : 21;
+  const node = lambdaNode(ctx.log);
   // Inside the repository (dist/ is ignored by git), so the bundles' bare imports of the AWS SDK resolve
   // from its node_modules, as they resolve from the runtime's in Lambda.
   mkdirSync(join(root, 'dist'), { recursive: true });
@@ -246,13 +241,13 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       ].sort(byLoadOrder);
       const samples = { with: [] as Cold[], without: [] as Cold[], runtime: [] as Cold[], preloaded: [] as Cold[] };
       // File caches warm, as on a Lambda host.
-      await coldStart(outfile, '--enable-source-maps');
-      await coldStart(runtimeFile, '--enable-source-maps');
+      await coldStart(node.path, outfile, '--enable-source-maps');
+      await coldStart(node.path, runtimeFile, '--enable-source-maps');
       for (let i = 0; i < runs; i++) {
-        samples.with.push(await coldStart(outfile, '--enable-source-maps'));
-        samples.without.push(await coldStart(outfile, ''));
-        samples.runtime.push(await coldStart(runtimeFile, '--enable-source-maps'));
-        samples.preloaded.push(await coldStart(runtimeFile, '--enable-source-maps', externals));
+        samples.with.push(await coldStart(node.path, outfile, '--enable-source-maps'));
+        samples.without.push(await coldStart(node.path, outfile, ''));
+        samples.runtime.push(await coldStart(node.path, runtimeFile, '--enable-source-maps'));
+        samples.preloaded.push(await coldStart(node.path, runtimeFile, '--enable-source-maps', externals));
       }
       results.push({
         name,
@@ -294,7 +289,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
   for (const r of results) {
     const other = r.fromRuntime;
     rows.push({
-      figure: `cold-start proxy: ${r.name} (import + init of the deployed bundle, deployed NODE_OPTIONS)`,
+      figure: `cold-start proxy: ${r.name} (import + init of the deployed bundle, deployed NODE_OPTIONS, Node ${node.version.split('.')[0]})`,
       target: `≤ ${COLD_LIMIT_MS} ms`,
       measured:
         `${ms(r.withMaps.importMs)} (CPU ${ms(r.withMaps.cpuMs)}); without --enable-source-maps: ` +
@@ -307,7 +302,6 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
   const unmet: string[] = [];
   for (const r of results) {
     const { sdk, named } = parts(r.byPackage);
-    const zod = named.get('zod') ?? 0;
     const luxon = named.get('luxon') ?? 0;
     const ordo = named.get('ordo') ?? 0;
     const other = r.fromRuntime;
@@ -326,17 +320,6 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
             `${ms(other.withMaps.importMs)} instead of ${ms(r.withMaps.importMs)}: the other choice, measured above)`,
         );
         after = other.bytes;
-      }
-      if (zod > 0) {
-        const saved = zod * (1 - ZOD_MINI_SHARE);
-        fixes.push(
-          `replace zod with zod/mini, which builds the same kinds of schemas in about a third of the bytes (checked ` +
-            'once for a schema using every zod feature Ordo uses: 101.7 → 36.6 KB minified), so about ' +
-            `${kb(saved)} less; that means rewriting the schemas in zod/mini's functional style ` +
-            '(`z.optional(z.string().check(z.maxLength(n)))`) in shared/api.ts, shared/contract.ts, ' +
-            'shared/service-schema.ts, shared/form-check.ts and the route files (the portal imports the same schemas)',
-        );
-        after -= saved;
       }
       if (luxon > 0) {
         fixes.push(`drop luxon (${kb(luxon)}) for Intl`);
@@ -362,9 +345,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
             .map((x) => `${x.name} ${kb(x.bytes)}: ${ms(x.withoutMaps.importMs, 0)}`)
             .join(', ')}, without maps), so it is mostly parsing and compiling the bundle and running its top ` +
           `level (configuration, clients, app). Fix: a smaller bundle: Ordo's own code (${kb(ordo)}) split so a ` +
-          'cold start loads only the paths of its first request' +
-          (zod > 0 ? `, zod/mini instead of zod (${kb(zod)})` : '') +
-          '.',
+          'cold start loads only the paths of its first request.',
       );
     }
   }
@@ -379,7 +360,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
         'index.mjs with the chunks it imports statically (what a cold start parses); the lazy chunks (the rarely ' +
         'used areas, the service templates, the pattern engine, the S3, SES and Secrets Manager clients, the mail ' +
         'words of each language but English) load on first use and are listed apart. Cold-start proxy: a fresh ' +
-        `\`node\` process (${process.version}; Lambda runs Node 24) imports the bundle and times the import from ` +
+        `\`node\` process of the major Lambda runs (${node.lambdaMajor ? node.version : `not to be had here, so this machine's ${node.version}`}; bench/lambda-node.ts; this machine's own is ${process.version}) imports the bundle and times the import from ` +
         "inside; the import runs the handler module's top level (loadConfig, createDeps with the DynamoDB client and " +
         'the Cognito verifier, createApp). For comparison each handler is also built with @aws-sdk/* and @smithy/* ' +
         "external, taken from the Lambda runtime: its SDK packages then load from the repository's node_modules " +

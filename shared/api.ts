@@ -2,7 +2,7 @@
  * The API's contract: request schemas (validated by the API, reused by the portal) and response shapes.
  * Paths live under /api/v1.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HandoffMap } from './handoff-map.ts';
 import type { CapacityView, CustomersView, GoalProgress } from './insight.ts';
 import { ACTIONS, type Action } from './lifecycle.ts';
@@ -22,20 +22,23 @@ import { isOneLine } from './text.ts';
 
 export const API_PREFIX = '/api/v1';
 
-const id = z.string().trim().min(1).max(100).refine(isOneLine, says('one_line'));
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.refine(isOneLine, says('one_line')));
 const answerValue = z.union([
-  z.string().max(10_000),
+  z.string().check(z.maxLength(10_000)),
   storableNumber(),
   z.boolean(),
-  z.array(z.string().max(500)).max(100),
+  z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100)),
   z.null(),
 ]);
 
 /** An administrator sets a person's roles: department → agent | head, and admin. */
 export const rolesBody = z.strictObject({
   memberships: z
-    .record(z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format')), z.enum(['agent', 'head']))
-    .refine((m) => Object.keys(m).length <= 20, { error: 'too_many', params: { max: 20 } }),
+    .record(
+      z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'))),
+      z.enum(['agent', 'head']),
+    )
+    .check(z.refine((m) => Object.keys(m).length <= 20, { error: 'too_many', params: { max: 20 } })),
   admin: z.boolean(),
 });
 
@@ -45,52 +48,55 @@ export const rolesBody = z.strictObject({
  */
 export const preferencesBody = z
   .strictObject({
-    mutedEvents: z.array(z.enum(MUTABLE_EVENTS)).max(20).optional(),
-    language: z.enum(LANGUAGES).optional(),
+    mutedEvents: z.optional(z.array(z.enum(MUTABLE_EVENTS)).check(z.maxLength(20))),
+    language: z.optional(z.enum(LANGUAGES)),
   })
-  .refine((body) => body.mutedEvents !== undefined || body.language !== undefined, says('nothing_to_change'));
+  .check(z.refine((body) => body.mutedEvents !== undefined || body.language !== undefined, says('nothing_to_change')));
 
 /** POST /me/sign-in: the ID token the portal received with its access token. */
 export const signInBody = z.strictObject({
-  idToken: z.string().min(10).max(8192),
+  idToken: z.string().check(z.minLength(10), z.maxLength(8192)),
 });
 
 export const createOrderBody = z.strictObject({
   serviceId: id,
   answers: z
-    .record(z.string().max(100), answerValue)
-    .refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } }),
+    .record(z.string().check(z.maxLength(100)), answerValue)
+    .check(z.refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } })),
   /** Inputs handed over with the order (input id → note or attachment key). */
-  inputs: z
-    .record(
-      z.string().max(100),
-      z.strictObject({ note: z.string().trim().max(2_000).optional(), attachment: z.string().max(1_024).optional() }),
-    )
-    .optional(),
-  priority: z.enum(PRIORITIES).optional(),
+  inputs: z.optional(
+    z.record(
+      z.string().check(z.maxLength(100)),
+      z.strictObject({
+        note: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
+        attachment: z.optional(z.string().check(z.maxLength(1_024))),
+      }),
+    ),
+  ),
+  priority: z.optional(z.enum(PRIORITIES)),
   /** File on behalf of a colleague. */
-  requesterId: id.optional(),
+  requesterId: z.optional(id),
 });
 export type CreateOrderBody = z.infer<typeof createOrderBody>;
 
 const answers = z
-  .record(z.string().max(100), answerValue)
-  .refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } });
-const ids = z.array(id).max(60);
+  .record(z.string().check(z.maxLength(100)), answerValue)
+  .check(z.refine((a) => Object.keys(a).length <= 200, { error: 'too_many', params: { max: 200 } }));
+const ids = z.array(id).check(z.maxLength(60));
 
 export const transitionBody = z.strictObject({
   action: z.enum(ACTIONS),
   /** The order version the caller saw; a stale one gets 409. */
-  version: z.number().int().min(1),
-  comment: z.string().trim().max(5_000).optional(),
+  version: z.number().check(z.int(), z.gte(1)),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(5_000))),
   /** reject: one of REJECTION_REASONS; cancel: why, in words. */
-  reason: z.string().trim().max(200).optional(),
-  assigneeId: id.optional(),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  assigneeId: z.optional(id),
   /** request_clarification: the form fields to answer again; return_inputs / request_clarification: the inputs to hand over again. */
-  fields: ids.optional(),
-  inputs: ids.optional(),
+  fields: z.optional(ids),
+  inputs: z.optional(ids),
   /** answer_clarification: new answers for the requested fields. */
-  answers: answers.optional(),
+  answers: z.optional(answers),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
 
@@ -100,11 +106,11 @@ export type TransitionBody = z.infer<typeof transitionBody>;
  */
 const checklistMarkBody = () =>
   z.strictObject({
-    version: z.number().int().min(1),
+    version: z.number().check(z.int(), z.gte(1)),
     done: z.boolean(),
-    note: z.string().trim().max(2_000).optional(),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
     /** Key returned by POST /attachments. */
-    attachment: z.string().max(1_024).optional(),
+    attachment: z.optional(z.string().check(z.maxLength(1_024))),
   });
 
 /** The team ticks one deliverable (or unticks it). */
@@ -115,121 +121,132 @@ export type TickDeliverableBody = z.infer<typeof tickDeliverableBody>;
 export const handInputBody = checklistMarkBody();
 export type HandInputBody = z.infer<typeof handInputBody>;
 
-export const stageBody = z.strictObject({ version: z.number().int().min(1), stage: id });
-export const priorityBody = z.strictObject({ version: z.number().int().min(1), priority: z.enum(PRIORITIES) });
-export const watchersBody = z.strictObject({ add: ids.optional(), remove: ids.optional() });
+export const stageBody = z.strictObject({ version: z.number().check(z.int(), z.gte(1)), stage: id });
+export const priorityBody = z.strictObject({
+  version: z.number().check(z.int(), z.gte(1)),
+  priority: z.enum(PRIORITIES),
+});
+export const watchersBody = z.strictObject({ add: z.optional(ids), remove: z.optional(ids) });
 
 /** Answer to a clarification, from the portal or the emailed signed link. */
 export const clarificationAnswerBody = z.strictObject({
-  comment: z.string().trim().min(1).max(5_000),
-  answers: answers.optional(),
+  comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(5_000)),
+  answers: z.optional(answers),
 });
 
 /** Hand-off: a linked child order in another department's service (SPEC §4, §14.1). */
 export const handoffBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   serviceId: id,
   answers,
   /** Parent deliverables passed on as the child's inputs: parent deliverable id → child input id. */
-  pass: z.record(z.string().max(100), z.string().max(100)).optional(),
-  comment: z.string().trim().max(5_000).optional(),
+  pass: z.optional(z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(100)))),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(5_000))),
 });
 
 export const uploadRequestBody = z.strictObject({
   fileName: z
     .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\\0]+$/, says('file_name_format'))
-    .refine(isOneLine, says('one_line')),
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(200),
+      z.regex(/^[^/\\\0]+$/, says('file_name_format')),
+      z.refine(isOneLine, says('one_line')),
+    ),
   contentType: z.enum(ATTACHMENT_LIMITS.contentTypes, says('file_type')),
-  size: z.number().int().min(1).max(ATTACHMENT_LIMITS.maxBytes, says('file_too_big')),
+  size: z.number().check(z.int(), z.gte(1), z.lte(ATTACHMENT_LIMITS.maxBytes, says('file_too_big'))),
 });
 
 /** A survey answer: the 1–5 rating, and optionally why (a category for low ratings) and a comment. */
 export const surveyAnswerBody = z.strictObject({
   score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], says('score_range')),
-  comment: z.string().trim().max(2_000).optional(),
-  category: z.enum(LOW_SCORE_CATEGORIES).optional(),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
+  category: z.optional(z.enum(LOW_SCORE_CATEGORIES)),
 });
 
-export const closeFollowUpBody = z.strictObject({ note: z.string().trim().min(1).max(2_000) });
+export const closeFollowUpBody = z.strictObject({
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
+});
 
 export const reportQuery = z.strictObject({
   from: z.iso.date(says('not_date')),
   to: z.iso.date(says('not_date')),
-  service: z.string().max(100).optional(),
-  agent: z.string().max(100).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-  table: z.enum(['services', 'agents', 'weekly', 'stages', 'rejections', 'breaches', 'lowScores']).optional(),
+  service: z.optional(z.string().check(z.maxLength(100))),
+  agent: z.optional(z.string().check(z.maxLength(100))),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
+  table: z.optional(z.enum(['services', 'agents', 'weekly', 'stages', 'rejections', 'breaches', 'lowScores'])),
 });
 
 /** The process views (process map, SIPOC, hand-off map): a period of local days; the last 30 days when left out. */
 export const processQuery = z.strictObject({
-  from: z.iso.date(says('not_date')).optional(),
-  to: z.iso.date(says('not_date')).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  from: z.optional(z.iso.date(says('not_date'))),
+  to: z.optional(z.iso.date(says('not_date'))),
+  format: z._default(z.enum(['json', 'csv']), 'json'),
 });
 export type ProcessQuery = z.infer<typeof processQuery>;
 
 /** A step of a service's flow, as the process map names it (filed, awaiting_inputs, stage:<id>, …). */
 export const stepParam = z
   .string()
-  .regex(/^[A-Za-z0-9_:.-]{1,90}$/, says('unknown_stage'))
-  .describe('A step of the service’s flow: awaiting_approval, awaiting_inputs or stage:<stage id>.');
+  .check(
+    z.regex(/^[A-Za-z0-9_:.-]{1,90}$/, says('unknown_stage')),
+    z.describe('A step of the service’s flow: awaiting_approval, awaiting_inputs or stage:<stage id>.'),
+  );
 
 /** The customers view (heads): a window of weeks, and what counts as a regular customer who stopped. */
-export const customersQuery = z
-  .strictObject({
-    weeks: z.coerce.number().int().min(4).max(104).default(26),
-    quietWeeks: z.coerce.number().int().min(1).max(26).optional(),
-    regularWeeks: z.coerce.number().int().min(2).max(52).default(3),
-    segment: z.enum(SEGMENT_DIMENSIONS).default('department'),
-  })
-  .refine((q) => q.quietWeeks === undefined || q.quietWeeks < q.weeks, {
-    path: ['quietWeeks'],
-    error: 'shorter_than_window',
-  })
-  // Quiet for 4 weeks by default (a month without the usual orders), less in a short window.
-  .transform((q) => ({ ...q, quietWeeks: q.quietWeeks ?? Math.min(4, q.weeks - 1) }));
+export const customersQuery = z.pipe(
+  z
+    .strictObject({
+      weeks: z._default(z.coerce.number().check(z.int(), z.gte(4), z.lte(104)), 26),
+      quietWeeks: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(26))),
+      regularWeeks: z._default(z.coerce.number().check(z.int(), z.gte(2), z.lte(52)), 3),
+      segment: z._default(z.enum(SEGMENT_DIMENSIONS), 'department'),
+    })
+    .check(
+      z.refine((q) => q.quietWeeks === undefined || q.quietWeeks < q.weeks, {
+        path: ['quietWeeks'],
+        error: 'shorter_than_window',
+      }),
+    ),
+  z.transform((q) => ({ ...q, quietWeeks: q.quietWeeks ?? Math.min(4, q.weeks - 1) })),
+);
 
 /** The capacity view (heads): weeks of history and of forecast. */
 export const capacityQuery = z.strictObject({
-  weeks: z.coerce.number().int().min(4).max(52).default(12),
-  horizon: z.coerce.number().int().min(1).max(12).default(6),
+  weeks: z._default(z.coerce.number().check(z.int(), z.gte(4), z.lte(52)), 12),
+  horizon: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(12)), 6),
 });
 
 const goalBody = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9-]{1,40}$/, says('goal_id_format'))
-      .optional(),
+    id: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, says('goal_id_format')))),
     metric: z.enum(GOAL_METRICS),
-    target: storableNumber().positive(),
-    serviceId: z.string().min(1).max(100).optional(),
+    target: storableNumber().check(z.gt(0)),
+    serviceId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
     from: z.iso.date(says('not_date')),
     to: z.iso.date(says('not_date')),
   })
-  .superRefine((g, ctx) => {
-    const share = g.metric === 'csat' || g.metric.endsWith('_on_time');
-    if (share && g.target > 1) ctx.addIssue(customIssue(['target'], 'share_at_most_one'));
-    if (!share && g.target > 100_000) ctx.addIssue(customIssue(['target'], 'time_too_long'));
-    if (g.from > g.to) ctx.addIssue(customIssue(['to'], 'period_reversed'));
-    else if ((Date.parse(g.to) - Date.parse(g.from)) / 86_400_000 > 400)
-      ctx.addIssue(customIssue(['to'], 'period_too_long', { maxDays: 400 }));
-  });
+  .check(
+    z.superRefine((g, ctx) => {
+      const share = g.metric === 'csat' || g.metric.endsWith('_on_time');
+      if (share && g.target > 1) ctx.addIssue(customIssue(['target'], 'share_at_most_one'));
+      if (!share && g.target > 100_000) ctx.addIssue(customIssue(['target'], 'time_too_long'));
+      if (g.from > g.to) ctx.addIssue(customIssue(['to'], 'period_reversed'));
+      else if ((Date.parse(g.to) - Date.parse(g.from)) / 86_400_000 > 400)
+        ctx.addIssue(customIssue(['to'], 'period_too_long', { maxDays: 400 }));
+    }),
+  );
 
 /** The living canvas (heads): a window of weeks up to the current one. */
 export const canvasQuery = z.strictObject({
-  weeks: z.coerce.number().int().min(4).max(26).default(8),
+  weeks: z._default(z.coerce.number().check(z.int(), z.gte(4), z.lte(26)), 8),
 });
 
-const weight = z.number(saysType('not_number')).int().min(0).max(MAX_WEIGHT);
+const weight = z.number(saysType('not_number')).check(z.int(), z.gte(0), z.lte(MAX_WEIGHT));
 /** The weights of the service ranking, all five, each a whole number from 0 to 10. */
 export const rankingBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   weights: z.strictObject({
     onTime: weight,
     satisfaction: weight,
@@ -242,14 +259,14 @@ export type RankingBody = z.infer<typeof rankingBody>;
 
 /** The department's goals, replaced as a whole (SPEC §2 "we promise…"). */
 export const goalsBody = z.strictObject({
-  goals: z.array(goalBody).max(20),
-  version: z.number().int().min(1),
+  goals: z.array(goalBody).check(z.maxLength(20)),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 export type GoalsBody = z.infer<typeof goalsBody>;
 
 export const commentBody = z.strictObject({
-  text: z.string().trim().min(1).max(5_000),
-  visibility: z.enum(['public', 'internal']).default('public'),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(5_000)),
+  visibility: z._default(z.enum(['public', 'internal']), 'public'),
 });
 export type CommentBody = z.infer<typeof commentBody>;
 
@@ -257,15 +274,15 @@ export type CommentBody = z.infer<typeof commentBody>;
  * A list's cursor, as the API answered it. At most 1,000 characters: base64url of at most 750 bytes, so
  * no key in it can outgrow DynamoDB's (a sort key's 1,024 bytes) before the list checks it is its own.
  */
-export const pageCursor = z.string().max(1_000);
+export const pageCursor = z.string().check(z.maxLength(1_000));
 
 export const pageQuery = z.strictObject({
-  cursor: pageCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.optional(pageCursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
 });
 
 /** GET /service-templates: names and summaries in the reader's language, unless the portal asks for its own. */
-export const templatesQuery = z.strictObject({ language: z.enum(LANGUAGES).optional() });
+export const templatesQuery = z.strictObject({ language: z.optional(z.enum(LANGUAGES)) });
 
 /**
  * POST /departments/:code/services/from-template: a template adopted as a draft service of the
@@ -275,21 +292,25 @@ export const templatesQuery = z.strictObject({ language: z.enum(LANGUAGES).optio
 export const fromTemplateBody = z.strictObject({
   templateId: id,
   /** The new service's id; `<department code in lower case>-<templateId>` when left out. */
-  id: z.string().max(100).optional(),
+  id: z.optional(z.string().check(z.maxLength(100))),
   /** The service's own name instead of the template's. */
-  name: z.string().max(200).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
 });
 export type FromTemplateBody = z.infer<typeof fromTemplateBody>;
 
 /** The Idempotency-Key header of a filing: the same key files once (a repeat answers the same order). */
-export const idempotencyKeyHeader = z.string().regex(/^[\w-]{8,100}$/, says('idempotency_key_format'));
+export const idempotencyKeyHeader = z.string().check(z.regex(/^[\w-]{8,100}$/, says('idempotency_key_format')));
 
-export const orderNumberParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, says('order_number_format'));
-export const departmentCodeParam = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'));
+export const orderNumberParam = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}-\d{1,9}$/, says('order_number_format')));
+export const departmentCodeParam = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format')));
 // Ids with no format of their own: an unknown one answers 404. Their length is bounded all the same,
 // longer than any id made here, so that no path reaches a DynamoDB key over its 1,024 bytes.
-export const serviceIdParam = z.string().max(100).describe('A service id; an unknown one answers 404.');
-export const personIdParam = z.string().max(255).describe('A person’s id; an unknown one answers 404.');
+export const serviceIdParam = z
+  .string()
+  .check(z.maxLength(100), z.describe('A service id; an unknown one answers 404.'));
+export const personIdParam = z
+  .string()
+  .check(z.maxLength(255), z.describe('A person’s id; an unknown one answers 404.'));
 
 // ---- responses ----
 

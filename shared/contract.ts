@@ -5,7 +5,7 @@
  * (functions/http/openapi.ts) and the portal's typed client (web/src/lib/client.ts, types only) are
  * all read from here, so none of them can describe a route the others do not.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Audience } from './access.ts';
 import {
   type Backlog,
@@ -104,9 +104,9 @@ export interface RouteSpec {
   summary: string;
   tag: Tag;
   /** One schema per `:param` of the path, in any order. */
-  params?: Readonly<Record<string, z.ZodType<unknown, string>>>;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: Readonly<Record<string, z.ZodMiniType<unknown, string>>>;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   /** The success status; 200 when left out. */
   status?: 200 | 201;
   response: Answer<unknown>;
@@ -125,35 +125,32 @@ export const TAGS: Record<Tag, string> = {
   admin: 'Platform administration.',
 };
 
-const token = z.string().describe('The signed token from the emailed link.');
+const token = z.string().check(z.describe('The signed token from the emailed link.'));
 const serviceId = serviceIdParam;
 const userId = personIdParam;
-const itemId = z.string().min(1).max(100);
+const itemId = z.string().check(z.minLength(1), z.maxLength(100));
 const number = orderNumberParam;
 const code = departmentCodeParam;
 
 /** GET /orders/:number/attachments: a file the order refers to, as a redirect or its URL in JSON. */
 export const attachmentQuery = z.strictObject({
-  key: z.string().min(1).max(1_024),
-  as: z.enum(['json', 'redirect']).default('redirect'),
+  key: z.string().check(z.minLength(1), z.maxLength(1_024)),
+  as: z._default(z.enum(['json', 'redirect']), 'redirect'),
 });
 
 /** GET /audit: the month to read, this month when left out. */
 /** GET /people: the words to look for. */
 export const peopleQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100),
+  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 /** GET /orders/search, GET /departments/:code/search: the words to look for. */
 export const searchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
 
 export const auditQuery = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, says('not_month'))
-    .optional(),
+  month: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/, says('not_month')))),
 });
 
 export const CONTRACT = {
@@ -687,19 +684,19 @@ export type ResponseOf<K extends RouteKey> = Spec<K>['response'] extends Answer<
 
 /** The request as the handler reads it, after validation (defaults filled in, numbers coerced). */
 export interface Input<K extends RouteKey> {
-  params: Spec<K> extends { params: infer P extends Record<string, z.ZodType> }
+  params: Spec<K> extends { params: infer P extends Record<string, z.ZodMiniType> }
     ? { [N in keyof P]: z.output<P[N]> }
     : Record<never, string>;
-  query: Spec<K> extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
-  body: Spec<K> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+  query: Spec<K> extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : undefined;
+  body: Spec<K> extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
 }
 
 /** The request as a client sends it: path parameters as text, the query and body before defaults. */
 export type ClientInput<K extends RouteKey> = ([PathParams<K>] extends [never]
   ? { params?: undefined }
   : { params: Record<PathParams<K>, string> }) &
-  (Spec<K> extends { query: infer Q extends z.ZodType } ? { query?: z.input<Q> } : { query?: undefined }) &
-  (Spec<K> extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined });
+  (Spec<K> extends { query: infer Q extends z.ZodMiniType } ? { query?: z.input<Q> } : { query?: undefined }) &
+  (Spec<K> extends { body: infer B extends z.ZodMiniType } ? { body: z.input<B> } : { body?: undefined });
 
 /** Routes that serve anyone (no token is sent). */
 export type PublicRouteKey = { [K in RouteKey]: Spec<K>['audience'] extends 'anyone' ? K : never }[RouteKey];

@@ -3,7 +3,7 @@
  * linear-time engine for the API; the portal passes the same engine once it has loaded it.
  * A field hidden by its visibility rule is neither validated nor kept.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isVisible } from './conditions.ts';
 import type { Answers, FormField } from './model.ts';
 import { storableNumber } from './numbers.ts';
@@ -83,26 +83,26 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
-function schemaFor(field: FormField): z.ZodType {
+function schemaFor(field: FormField): z.ZodMiniType {
   switch (field.kind) {
     case 'text':
     case 'longText': {
       // The length is checked first and alone (`abort`): nothing else looks at a value that is too long.
-      let s = z
-        .string()
-        .max(field.max ?? (field.kind === 'text' ? ANSWER_LIMITS.textChars : ANSWER_LIMITS.longTextChars), {
+      let s = z.string().check(
+        z.maxLength(field.max ?? (field.kind === 'text' ? ANSWER_LIMITS.textChars : ANSWER_LIMITS.longTextChars), {
           abort: true,
-        });
-      if (field.kind === 'text') s = s.refine(isOneLine, says('one_line'));
-      if (field.min !== undefined) s = s.min(field.min);
+        }),
+      );
+      if (field.kind === 'text') s = s.check(z.refine(isOneLine, says('one_line')));
+      if (field.min !== undefined) s = s.check(z.minLength(field.min));
       return s;
     }
     case 'email':
-      return z.email(saysType('not_email')).max(ANSWER_LIMITS.textChars);
+      return z.email(saysType('not_email')).check(z.maxLength(ANSWER_LIMITS.textChars));
     case 'number': {
       let n = storableNumber();
-      if (field.min !== undefined) n = n.min(field.min);
-      if (field.max !== undefined) n = n.max(field.max);
+      if (field.min !== undefined) n = n.check(z.gte(field.min));
+      if (field.max !== undefined) n = n.check(z.lte(field.max));
       return n;
     }
     case 'date':
@@ -112,14 +112,14 @@ function schemaFor(field: FormField): z.ZodType {
     case 'multiSelect':
       return z
         .array(z.enum((field.options ?? []) as [string, ...string[]], says('not_option')))
-        .max(ANSWER_LIMITS.options);
+        .check(z.maxLength(ANSWER_LIMITS.options));
     case 'checkbox':
       return z.boolean(says('not_boolean'));
     case 'user':
-      return z.string().min(1).max(200);
+      return z.string().check(z.minLength(1), z.maxLength(200));
     case 'attachment':
       // An attachment answer is the key of an uploaded object.
-      return z.string().min(1).max(1024);
+      return z.string().check(z.minLength(1), z.maxLength(1024));
   }
 }
 

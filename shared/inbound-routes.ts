@@ -3,7 +3,7 @@
  * inbound mail with what became of each message, for its head, and the department's inbound address
  * and intake service.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Audience } from './access.ts';
 import { departmentCodeParam, type Page, pageQuery } from './api.ts';
 import { type InboundOutcome, LOCAL_PART } from './inbound.ts';
@@ -12,13 +12,13 @@ import { answer } from './route-answer.ts';
 
 /** PUT /departments/:code/mail-intake: mail to `<localPart>@<inbound domain>` files orders in `serviceId`. */
 export const mailIntakeBody = z.strictObject({
-  localPart: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(LOCAL_PART, says('inbound_address_format'))
-    .refine((v) => !v.startsWith('order'), says('inbound_address_reserved')),
-  serviceId: z.string().min(1).max(100),
+  localPart: z.string().check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(LOCAL_PART, says('inbound_address_format')),
+    z.refine((v) => !v.startsWith('order'), says('inbound_address_reserved')),
+  ),
+  serviceId: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 
 export interface MailIntakeView {
@@ -52,7 +52,7 @@ export type InboundMailPage = Page<InboundMailView> & {
 };
 
 /** GET /departments/:code/inbound/:id/raw: the raw message, as a redirect to it or its URL in JSON. */
-export const rawMailQuery = z.strictObject({ as: z.enum(['json', 'redirect']).default('redirect') });
+export const rawMailQuery = z.strictObject({ as: z._default(z.enum(['json', 'redirect']), 'redirect') });
 
 const code = departmentCodeParam;
 
@@ -70,7 +70,7 @@ export const INBOUND_ROUTES = {
     tag: 'departments',
     summary:
       'One inbound message of the department as it arrived (message/rfc822): a short-lived link to it (as=json) or a redirect to it.',
-    params: { code, id: z.string().min(1).max(200) },
+    params: { code, id: z.string().check(z.minLength(1), z.maxLength(200)) },
     query: rawMailQuery,
     response: answer<{ url: string }>('DownloadUrl'),
     also: [{ status: 302, description: 'Redirect to the raw message (as=redirect).' }],

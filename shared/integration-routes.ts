@@ -3,7 +3,7 @@
  * service account's API token may call (`tokenScope`), and the head's settings for tokens and
  * webhooks. Kept apart so the integration can grow without touching the rest of the table.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Audience } from './access.ts';
 import {
   createOrderBody,
@@ -28,37 +28,39 @@ import { answer, answers } from './route-answer.ts';
 
 // ---- request schemas ----
 
-const name = z.string().trim().min(1).max(80);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 export const createTokenBody = z
   .strictObject({
     name,
-    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length),
+    scopes: z.array(z.enum(TOKEN_SCOPES)).check(z.minLength(1), z.maxLength(TOKEN_SCOPES.length)),
     /** Services of the department `orders:file` may file with. */
-    services: z.array(z.string().min(1).max(100)).max(100).default([]),
+    services: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100)), []),
     /** When the token stops working (ISO date or instant); at most a year ahead. */
-    expiresAt: z.iso.datetime({ offset: true }).or(z.iso.date()),
+    expiresAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
   })
-  .superRefine((body, ctx) => {
-    if (body.scopes.includes('orders:file') && body.services.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['services'], message: 'required' });
-    }
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.scopes.includes('orders:file') && body.services.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['services'], message: 'required' });
+      }
+    }),
+  );
 
 /** What a token files: an order as `POST /orders` takes it, for a named person (by email) or itself. */
-export const tokenOrderBody = createOrderBody.omit({ requesterId: true }).extend({
+export const tokenOrderBody = z.extend(z.omit(createOrderBody, { requesterId: true }), {
   /** The person the order is for, by email; they must have signed in to Ordo once. Absent: the service account. */
-  requesterEmail: z.email().max(254).optional(),
+  requesterEmail: z.optional(z.email().check(z.maxLength(254))),
 });
 
 export const tokenOrdersQuery = z.strictObject({
-  cursor: pageCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.optional(pageCursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
 });
 
 export const createSubscriptionBody = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2_000),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2_000)),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).check(z.minLength(1), z.maxLength(WEBHOOK_EVENTS.length)),
 });
 
 export const changeSubscriptionBody = z.strictObject({ status: z.enum(['active', 'paused']) });
@@ -66,8 +68,10 @@ export const changeSubscriptionBody = z.strictObject({ status: z.enum(['active',
 const code = departmentCodeParam;
 const id = z
   .string()
-  .regex(/^[a-z0-9]{1,40}$/)
-  .describe('The id of a token or subscription of the department; an unknown one answers 404.');
+  .check(
+    z.regex(/^[a-z0-9]{1,40}$/),
+    z.describe('The id of a token or subscription of the department; an unknown one answers 404.'),
+  );
 
 /** Token listing: the token with its state (active, expired, revoked). */
 type TokenListing = ApiToken & { state: TokenState };

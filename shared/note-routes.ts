@@ -3,20 +3,20 @@
  * signed-in person's own notifications in the portal (shared/notes.ts). Each reads and changes only
  * the caller's list; nobody, an administrator included, reads another person's.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Audience } from './access.ts';
 import { type Page, pageCursor } from './api.ts';
 import type { NoteView } from './notes.ts';
 import { answer } from './route-answer.ts';
 
 export const notesQuery = z.strictObject({
-  cursor: pageCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.optional(pageCursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });
 
 export const markReadBody = z.strictObject({
   /** Note ids from the list; ids that are not the caller's or are read already change nothing. */
-  ids: z.array(z.string().min(1).max(300)).min(1).max(50),
+  ids: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.minLength(1), z.maxLength(50)),
 });
 
 /** How many of the caller's notifications are unread, counted up to 100 (the portal says 99+). */

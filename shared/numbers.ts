@@ -3,7 +3,7 @@
  * magnitude is zero or from 1e-130 to below 1e126; a JSON number such as 5e-324 or 1e300 is
  * valid JSON and a finite double, so without this check it reached storage and failed there.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { says, saysType } from './refusals.ts';
 
 /** Beyond these the store refuses a number; the upper bound leaves room below DynamoDB's 1e126. */
@@ -18,8 +18,5 @@ export function isStorableNumber(n: number): boolean {
 
 /** A number answer or setting: refused with `not_number` when not a number, `number_out_of_range` when the store could not keep it. */
 export function storableNumber() {
-  return z
-    .number(saysType('not_number'))
-    .finite(says('not_number'))
-    .refine(isStorableNumber, says('number_out_of_range'));
+  return z.number(saysType('not_number')).check(z.refine(isStorableNumber, says('number_out_of_range')));
 }

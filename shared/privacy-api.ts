@@ -1,5 +1,5 @@
 /** The request schemas of a person's export and erasure (shared/contract.ts). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export type { ErasureAnswer, ExportAnswer } from './privacy.ts';
 

@@ -6,7 +6,7 @@
  * also be a field's); every code may be a field's. A code never changes its meaning: a new case is a
  * new code.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** No parameters. */
 // biome-ignore lint/complexity/noBannedTypes: an empty parameter list is exactly `{}`.
@@ -354,7 +354,7 @@ export function isRefusalCode(code: unknown, known: ReadonlySet<string> = KNOWN)
 
 // ---- zod: schemas carry codes, issues become field refusals ----
 
-/** A check's message as a code: `z.string().min(1, says('required'))`, `.regex(re, says('bad_format'))`. */
+/** A check's message as a code: `z.minLength(1, says('required'))`, `z.regex(re, says('bad_format'))`. */
 export function says<C extends RefusalCode>(code: C): { error: C } {
   return { error: code };
 }

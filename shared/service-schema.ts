@@ -2,7 +2,7 @@
  * What a head may write for a service and a department (SPEC §2, §3), with the cross-field checks a
  * form alone cannot express. Used by the API for 400 messages and by the portal's catalog editor.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FIELD_KINDS, FIELD_PRIVACY, INPUT_KINDS, LANGUAGES, RETENTION_UNITS } from './model.ts';
 import { storableNumber } from './numbers.ts';
 import { patternProblem } from './pattern-engine.ts';
@@ -11,23 +11,23 @@ import { type FieldRefusals, type Refusal, refusal, says } from './refusals.ts';
 import { isOneLine } from './text.ts';
 
 /** Text that may span lines (descriptions, the canvas). */
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 /** Names, labels, summaries and ids: one line, as they go into lists, mail subjects and logs. */
-const line = (max: number) => text(max).refine(isOneLine, says('one_line'));
-const required = (max: number) => line(max).min(1, says('required'));
-const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/, says('slug_format'));
+const line = (max: number) => text(max).check(z.refine(isOneLine, says('one_line')));
+const required = (max: number) => line(max).check(z.minLength(1, says('required')));
+const slug = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$/, says('slug_format')));
 /** Service ids appear in URLs: lower case only. */
-const serviceSlug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, says('service_id_format'));
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, says('not_time'));
+const serviceSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, says('service_id_format')));
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, says('not_time')));
 
 export const calendarSchema = z.strictObject({
   timeZone: required(64),
   hours: z.partialRecord(
     z.enum(['1', '2', '3', '4', '5', '6', '7']),
-    z.array(z.strictObject({ start: hhmm, end: hhmm })).max(6),
+    z.array(z.strictObject({ start: hhmm, end: hhmm })).check(z.maxLength(6)),
   ),
-  holidays: z.array(z.iso.date(says('not_date'))).max(500),
-  always: z.boolean().optional(),
+  holidays: z.array(z.iso.date(says('not_date'))).check(z.maxLength(500)),
+  always: z.optional(z.boolean()),
 });
 
 export const canvasSchema = z.strictObject({
@@ -49,20 +49,19 @@ export const departmentBody = z.strictObject({
   calendar: calendarSchema,
   canvas: canvasSchema,
 });
-export const createDepartmentBody = departmentBody.extend({
-  code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format')),
+export const createDepartmentBody = z.extend(departmentBody, {
+  code: z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, says('department_code_format'))),
 });
-export const updateDepartmentBody = departmentBody.extend({ version: z.number().int().min(1) });
+export const updateDepartmentBody = z.extend(departmentBody, { version: z.number().check(z.int(), z.gte(1)) });
 
 const standardSchema = z.strictObject({
-  firstResponseMinutes: z.number().int().min(1).max(525_600),
-  resolutionMinutes: z.number().int().min(1).max(525_600),
-  warningAt: z.number().min(0.1).max(0.99),
+  firstResponseMinutes: z.number().check(z.int(), z.gte(1), z.lte(525_600)),
+  resolutionMinutes: z.number().check(z.int(), z.gte(1), z.lte(525_600)),
+  warningAt: z.number().check(z.gte(0.1), z.lte(0.99)),
   always: z.boolean(),
-  pauseIn: z
-    .array(z.enum(['awaiting_approval', 'awaiting_inputs', 'waiting_for_customer']))
-    .max(3)
-    .optional(),
+  pauseIn: z.optional(
+    z.array(z.enum(['awaiting_approval', 'awaiting_inputs', 'waiting_for_customer'])).check(z.maxLength(3)),
+  ),
 });
 
 /**
@@ -71,65 +70,74 @@ const standardSchema = z.strictObject({
  */
 const condition = z.strictObject({
   field: slug,
-  equals: z
-    .array(z.union([z.string().max(200).refine(isOneLine, says('one_line')), storableNumber(), z.boolean()]))
-    .min(1)
-    .max(50)
-    .optional(),
-  above: storableNumber().optional(),
-  below: storableNumber().optional(),
+  equals: z.optional(
+    z
+      .array(
+        z.union([
+          z.string().check(z.maxLength(200), z.refine(isOneLine, says('one_line'))),
+          storableNumber(),
+          z.boolean(),
+        ]),
+      )
+      .check(z.minLength(1), z.maxLength(50)),
+  ),
+  above: z.optional(storableNumber()),
+  below: z.optional(storableNumber()),
 });
 
 /** A date relative to another date field: at least `days` days after / before (0: the same day allowed). */
-const dateRelation = z.strictObject({ field: slug, days: z.number().int().min(0).max(3650).optional() });
+const dateRelation = z.strictObject({
+  field: slug,
+  days: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3650))),
+});
 
 const formField = z.strictObject({
   id: slug,
   kind: z.enum(FIELD_KINDS),
   label: required(200),
-  help: line(500).optional(),
+  help: z.optional(line(500)),
   required: z.boolean(),
-  min: storableNumber().optional(),
-  max: storableNumber().optional(),
-  pattern: line(200).optional(),
-  options: z.array(required(200)).max(100).optional(),
-  visibleWhen: condition.optional(),
-  after: dateRelation.optional(),
-  before: dateRelation.optional(),
-  notPast: z.boolean().optional(),
-  withinDays: z.number().int().min(1).max(3650).optional(),
-  privacy: z.enum(FIELD_PRIVACY).optional(),
+  min: z.optional(storableNumber()),
+  max: z.optional(storableNumber()),
+  pattern: z.optional(line(200)),
+  options: z.optional(z.array(required(200)).check(z.maxLength(100))),
+  visibleWhen: z.optional(condition),
+  after: z.optional(dateRelation),
+  before: z.optional(dateRelation),
+  notPast: z.optional(z.boolean()),
+  withinDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(3650))),
+  privacy: z.optional(z.enum(FIELD_PRIVACY)),
 });
 
-const labels = z.record(slug, line(200)).optional();
-const translation = z.strictObject({
-  name: line(120).optional(),
-  summary: line(300).optional(),
-  description: text(5000).optional(),
-  fields: z
-    .record(
+const labels = z.optional(z.record(slug, line(200)));
+export const translation = z.strictObject({
+  name: z.optional(line(120)),
+  summary: z.optional(line(300)),
+  description: z.optional(text(5000)),
+  fields: z.optional(
+    z.record(
       slug,
       z.strictObject({
-        label: line(200).optional(),
-        help: line(500).optional(),
-        options: z.record(z.string().max(200), line(200)).optional(),
+        label: z.optional(line(200)),
+        help: z.optional(line(500)),
+        options: z.optional(z.record(z.string().check(z.maxLength(200)), line(200))),
       }),
-    )
-    .optional(),
+    ),
+  ),
   inputs: labels,
   deliverables: labels,
-  stages: z.record(slug, line(80)).optional(),
-  surveyQuestion: line(300).optional(),
+  stages: z.optional(z.record(slug, line(80))),
+  surveyQuestion: z.optional(line(300)),
 });
 
 export const serviceBody = z.strictObject({
   name: required(120),
   summary: required(300),
   description: text(5000),
-  tags: z.array(required(40)).max(20),
+  tags: z.array(required(40)).check(z.maxLength(20)),
   ownerId: line(100),
-  audience: z.array(required(100)).max(50),
-  form: z.array(formField).max(60),
+  audience: z.array(required(100)).check(z.maxLength(50)),
+  form: z.array(formField).check(z.maxLength(60)),
   inputs: z
     .array(
       z.strictObject({
@@ -137,48 +145,54 @@ export const serviceBody = z.strictObject({
         label: required(200),
         kind: z.enum(INPUT_KINDS),
         required: z.boolean(),
-        field: slug.optional(),
+        field: z.optional(slug),
       }),
     )
-    .max(30),
-  deliverables: z.array(z.strictObject({ id: slug, label: required(200), required: z.boolean() })).max(30),
+    .check(z.maxLength(30)),
+  deliverables: z
+    .array(z.strictObject({ id: slug, label: required(200), required: z.boolean() }))
+    .check(z.maxLength(30)),
   stages: z
     .array(
-      z.strictObject({ id: slug, name: required(80), targetMinutes: z.number().int().min(1).max(525_600).optional() }),
+      z.strictObject({
+        id: slug,
+        name: required(80),
+        targetMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(525_600))),
+      }),
     )
-    .min(1, says('stage_needed'))
-    .max(15),
+    .check(z.minLength(1, says('stage_needed')), z.maxLength(15)),
   approval: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('none') }),
-    z.strictObject({ kind: z.literal('head'), when: condition.optional() }),
+    z.strictObject({ kind: z.literal('head'), when: z.optional(condition) }),
     z.strictObject({
       kind: z.literal('named'),
-      approvers: z.array(required(100)).min(1, says('approver_needed')).max(10),
-      when: condition.optional(),
+      approvers: z.array(required(100)).check(z.minLength(1, says('approver_needed')), z.maxLength(10)),
+      when: z.optional(condition),
     }),
   ]),
-  titleTemplate: line(200).optional(),
+  titleTemplate: z.optional(line(200)),
   standard: standardSchema,
-  scheduledStandard: z
-    .strictObject({ effectiveFrom: z.iso.date(says('not_date')), standard: standardSchema })
-    .optional(),
+  scheduledStandard: z.optional(
+    z.strictObject({ effectiveFrom: z.iso.date(says('not_date')), standard: standardSchema }),
+  ),
   survey: z.strictObject({ enabled: z.boolean(), question: line(300) }),
-  reportTo: z.array(required(100)).max(20),
-  bundle: z
-    .array(z.strictObject({ serviceId: required(100), fieldMap: z.record(slug, slug).optional() }))
-    .max(10)
-    .optional(),
-  translations: z.partialRecord(z.enum(LANGUAGES), translation).optional(),
-  retention: z.strictObject({ amount: z.number().int().min(1), unit: z.enum(RETENTION_UNITS) }).optional(),
+  reportTo: z.array(required(100)).check(z.maxLength(20)),
+  bundle: z.optional(
+    z
+      .array(z.strictObject({ serviceId: required(100), fieldMap: z.optional(z.record(slug, slug)) }))
+      .check(z.maxLength(10)),
+  ),
+  translations: z.optional(z.partialRecord(z.enum(LANGUAGES), translation)),
+  retention: z.optional(z.strictObject({ amount: z.number().check(z.int(), z.gte(1)), unit: z.enum(RETENTION_UNITS) })),
 });
 export type ServiceBody = z.infer<typeof serviceBody>;
 
-export const createServiceBody = serviceBody.extend({
+export const createServiceBody = z.extend(serviceBody, {
   id: serviceSlug,
-  department: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/),
+  department: z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/)),
 });
-export const updateServiceBody = serviceBody.extend({ version: z.number().int().min(1) });
-export const serviceVersionBody = z.strictObject({ version: z.number().int().min(1) });
+export const updateServiceBody = z.extend(serviceBody, { version: z.number().check(z.int(), z.gte(1)) });
+export const serviceVersionBody = z.strictObject({ version: z.number().check(z.int(), z.gte(1)) });
 
 /** The field ids a title template names: "{fullName} starts {startDate}" → fullName, startDate. */
 export function templateFields(template: string): string[] {

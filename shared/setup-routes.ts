@@ -4,7 +4,7 @@
  * themselves go where they always go: the canvas and calendar with PUT /departments/:code, services
  * from templates and publishing with the services' routes.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Audience } from './access.ts';
 import { departmentCodeParam } from './api.ts';
 import { answer } from './route-answer.ts';

@@ -10,7 +10,7 @@
  * document moved to another company names its people there before it is applied (or leaves the owner
  * empty, as a draft may). The department's head is not in the document: the target keeps its own.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonical, sameContent } from './canonical.ts';
 import type { Department, Service } from './model.ts';
 import { type FieldRefusals, refusal, says, zodRefusals } from './refusals.ts';
@@ -23,16 +23,16 @@ export const TRANSFER_VERSION = 1;
 export const MAX_TRANSFER_SERVICES = 100;
 
 /** The department's settings its head owns, as `PUT /departments/:code` writes them, without the head. */
-export const transferDepartment = departmentBody.omit({ headId: true });
+export const transferDepartment = z.omit(departmentBody, { headId: true });
 /** A service as the editor saves it, with its id (ids appear in URLs and orders; they never change). */
-export const transferService = createServiceBody.omit({ department: true });
+export const transferService = z.omit(createServiceBody, { department: true });
 
 export const transferDocument = z.strictObject({
   format: z.literal(TRANSFER_FORMAT, says('not_option')),
   version: z.literal(TRANSFER_VERSION, says('not_option')),
   /** Absent in a single service's export: importing it changes services only. */
-  department: transferDepartment.optional(),
-  services: z.array(transferService).max(MAX_TRANSFER_SERVICES),
+  department: z.optional(transferDepartment),
+  services: z.array(transferService).check(z.maxLength(MAX_TRANSFER_SERVICES)),
 });
 export type TransferDocument = z.infer<typeof transferDocument>;
 export type TransferService = z.infer<typeof transferService>;
@@ -183,14 +183,16 @@ export interface ImportAnswer extends ImportPlan {
 
 /** POST …/import: `preview=true` (the default) answers the plan and writes nothing. */
 export const importQuery = z.strictObject({
-  preview: z
-    .enum(['true', 'false'], says('not_boolean'))
-    .default('true')
-    .transform((v) => v === 'true'),
+  preview: z.pipe(
+    z._default(z.enum(['true', 'false'], says('not_boolean')), 'true'),
+    z.transform((v) => v === 'true'),
+  ),
 });
 
 /** POST …/import/csv: the file's text (its columns in transfer-csv.ts). */
-export const csvImportBody = z.strictObject({ csv: z.string().min(1, says('required')).max(200_000) });
+export const csvImportBody = z.strictObject({
+  csv: z.string().check(z.minLength(1, says('required')), z.maxLength(200_000)),
+});
 
 /** A service as the import writes it: the document's words over what only this stage holds. */
 export function importedService(code: string, incoming: TransferService, existing: Service | undefined): Service {

@@ -3,7 +3,7 @@
  * zod's own JSON Schema output (draft 2020-12, the dialect of OpenAPI 3.1). Built once per process,
  * on the first request for it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AUDIENCE_WORDS } from '#shared/access.ts';
 import { API_PREFIX } from '#shared/api.ts';
 import { CONTRACT, type RouteSpec, splitKey, TAGS, type Tag } from '#shared/contract.ts';
@@ -12,7 +12,7 @@ import { PROBLEM_STATUS } from '#shared/refusals.ts';
 type Json = Record<string, unknown>;
 
 /** A request schema as JSON Schema: what a client sends (before defaults and coercion). */
-function jsonSchema(schema: z.ZodType): Json {
+function jsonSchema(schema: z.ZodMiniType): Json {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     io: 'input',
     // Refinements and transforms check more than JSON Schema can say; the handler checks them.
@@ -83,8 +83,8 @@ function build(): Json {
     },
   };
   /** Request schemas by the name they were first given; one zod schema has one name. */
-  const named = new Map<z.ZodType, string>();
-  const ref = (schema: z.ZodType, name: string) => {
+  const named = new Map<z.ZodMiniType, string>();
+  const ref = (schema: z.ZodMiniType, name: string) => {
     let known = named.get(schema);
     if (!known) {
       known = name;
@@ -101,7 +101,7 @@ function build(): Json {
     const id = operationId(key);
     const parameters: Json[] = [];
     for (const [name, schema] of Object.entries(spec.params ?? {})) {
-      parameters.push({ name, in: 'path', required: true, schema: jsonSchema(schema as z.ZodType) });
+      parameters.push({ name, in: 'path', required: true, schema: jsonSchema(schema as z.ZodMiniType) });
     }
     if (spec.query) {
       const query = jsonSchema(spec.query) as { properties?: Record<string, Json>; required?: string[] };

@@ -4,7 +4,7 @@
  * the handler sees it, and what the handler returns must be the route's response type.
  */
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { CONTRACT, type Input, type ResponseOf, type RouteKey, type RouteSpec, splitKey } from '#shared/contract.ts';
 import type { Guard } from './access.ts';
 import type { AppEnv } from './context.ts';
@@ -23,7 +23,7 @@ async function readInput(c: Context<AppEnv>, spec: RouteSpec): Promise<Record<ke
   const body = spec.body ? await jsonBody(c, spec.body) : undefined;
   const params: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(spec.params ?? {}))
-    params[name] = parse(schema as z.ZodType, c.req.param(name), name);
+    params[name] = parse(schema as z.ZodMiniType, c.req.param(name), name);
   return { body, params, query: spec.query ? query(c, spec.query) : undefined };
 }
 

@@ -2,7 +2,7 @@
  * Request parsing against the shared zod schemas: every failure is a 400 with a refusal per field.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { idempotencyKeyHeader } from '#shared/api.ts';
 import { UnsupportedMediaTypeError, ValidationError } from '#shared/errors.ts';
 import { refusal, zodRefusals } from '#shared/refusals.ts';
@@ -15,7 +15,7 @@ const JSON_TYPE = /^application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-
  * `field` names a value that is not an object (a path parameter, a header), whose refusal would
  * otherwise stand under `_`.
  */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, field?: string): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, value: unknown, field?: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = zodRefusals(result.error, value);
@@ -32,7 +32,7 @@ export function idempotencyKey(c: Context): string | undefined {
   return key === undefined ? undefined : parse(idempotencyKeyHeader, key, 'Idempotency-Key');
 }
 
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function jsonBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type');
   if (type === undefined || !JSON_TYPE.test(type.trim())) {
     // A request with no body at all is simply missing its JSON (400); any other body is the wrong kind.
@@ -77,6 +77,6 @@ function badText(value: unknown, path: string, depth = 0): string | undefined {
   return undefined;
 }
 
-export function query<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+export function query<S extends z.ZodMiniType>(c: Context, schema: S): z.infer<S> {
   return parse(schema, c.req.query());
 }

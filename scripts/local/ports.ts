@@ -3,8 +3,38 @@ import { createServer } from 'node:net';
 
 const HOST = '127.0.0.1';
 
-/** Asks the OS for a currently free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/**
+ * A free TCP port on 127.0.0.1. In a Vitest worker (VITEST_POOL_ID) it comes from a block of that
+ * worker's own below Linux's ephemeral range (32768–60999): a port the OS hands out for `port: 0` is
+ * free only until someone else binds it, and another worker asking at the same moment, or any
+ * outgoing connection, can be given the same one before the stack listens on it. Elsewhere the OS
+ * chooses.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!Number.isInteger(worker) || worker < 1) return osPort();
+  const base = WORKER_PORTS.first + ((worker - 1) % WORKER_PORTS.workers) * WORKER_PORTS.each;
+  for (let tries = 0; tries < WORKER_PORTS.each; tries++) {
+    const port = base + (nextInBlock++ % WORKER_PORTS.each);
+    if (await isFree(port)) return port;
+  }
+  return osPort();
+}
+
+/** The blocks of the Vitest workers: 1,000 ports each from 20000, for up to eight workers. */
+const WORKER_PORTS = { first: 20_000, each: 1_000, workers: 8 } as const;
+let nextInBlock = 0;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: HOST, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function osPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -7,17 +7,26 @@
  * department's calendar, a working day counted as 8 hours). They are read here once, through the
  * service schema and its cross-field checks, so a template that a head could not save fails at load.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LANGUAGES, type Language } from '../model.ts';
 import { loadPatterns } from '../pattern-engine.ts';
-import { type ServiceBody, serviceBody, serviceProblems } from '../service-schema.ts';
+import { type ServiceBody, serviceBody, serviceProblems, translation } from '../service-schema.ts';
 import { localizeService } from '../translate.ts';
 import facilities from './facilities.json' with { type: 'json' };
 import finance from './finance.json' with { type: 'json' };
 import hr from './hr.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
 import legal from './legal.json' with { type: 'json' };
-import { type ServiceTemplate, TEMPLATE_AREAS, type TemplateArea, type TemplateSummary } from './types.ts';
+import {
+  type OtherLanguage,
+  type ServiceTemplate,
+  TEMPLATE_AREAS,
+  type TemplateArea,
+  type TemplateSummary,
+} from './types.ts';
+
+/** A template's own words come in every language but English, which its text is written in. */
+const OTHER_LANGUAGES = LANGUAGES.filter((language): language is OtherLanguage => language !== 'en');
 
 export type { ServiceTemplate, TemplateArea, TemplateSummary } from './types.ts';
 export { TEMPLATE_AREAS } from './types.ts';
@@ -25,13 +34,21 @@ export { TEMPLATE_AREAS } from './types.ts';
 /** A template document: the service without the department's own choices, worded in every other portal language. */
 const templateDocument = z.strictObject({
   // Short enough that `<department code>-<id>` is a service id for any code (ten characters at most).
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,48}$/),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,48}$/)),
   area: z.enum(TEMPLATE_AREAS),
-  service: serviceBody
-    .omit({ ownerId: true, audience: true, reportTo: true, bundle: true, scheduledStandard: true, translations: true })
-    .extend({
-      translations: z.record(z.enum(LANGUAGES).exclude(['en']), serviceBody.shape.translations.unwrap().valueType),
+  service: z.extend(
+    z.omit(serviceBody, {
+      ownerId: true,
+      audience: true,
+      reportTo: true,
+      bundle: true,
+      scheduledStandard: true,
+      translations: true,
     }),
+    {
+      translations: z.record(z.enum(OTHER_LANGUAGES), translation),
+    },
+  ),
   example: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])),
 });
 
@@ -40,7 +57,7 @@ const templateDocument = z.strictObject({
  * with `schema`, then its service (`bodyOf`) is held to the cross-field checks a head's service
  * meets. A bad document throws, naming it, so it fails the first test that loads it.
  */
-export function readServiceDocuments<S extends z.ZodType>(
+export function readServiceDocuments<S extends z.ZodMiniType>(
   schema: S,
   documents: unknown,
   source: string,
@@ -64,7 +81,7 @@ export function readServiceDocuments<S extends z.ZodType>(
 await loadPatterns();
 
 const templates = (documents: unknown, area: TemplateArea): ServiceTemplate[] =>
-  readServiceDocuments(templateDocument.extend({ area: z.literal(area) }), documents, `${area}.json`, (t) => ({
+  readServiceDocuments(z.extend(templateDocument, { area: z.literal(area) }), documents, `${area}.json`, (t) => ({
     ...t.service,
     ownerId: '',
     audience: [],

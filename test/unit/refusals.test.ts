@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { onError, problem } from '#functions/http/middleware.ts';
 import { NotFoundError, ValidationError } from '#shared/errors.ts';
 import { englishRefusals } from '#shared/refusal-words.en.ts';
@@ -168,11 +168,11 @@ describe('the refusal catalogue', () => {
 
 describe('zod issues as refusals', () => {
   const schema = z.strictObject({
-    name: z.string().trim().min(1).max(10),
-    code: z.string().regex(/^[A-Z]+$/, says('department_code_format')),
-    count: z.number().int().min(2).max(5),
-    share: z.number().positive(),
-    tags: z.array(z.string()).max(2),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(10)),
+    code: z.string().check(z.regex(/^[A-Z]+$/, says('department_code_format'))),
+    count: z.number().check(z.int(), z.gte(2), z.lte(5)),
+    share: z.number().check(z.gt(0)),
+    tags: z.array(z.string()).check(z.maxLength(2)),
     kind: z.enum(['a', 'b']),
     mail: z.email(),
     day: z.iso.date(),
@@ -218,9 +218,11 @@ describe('zod issues as refusals', () => {
   });
 
   it('keeps the parameters of a custom issue', () => {
-    const goal = z.object({ to: z.string() }).superRefine((_g, ctx) => {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_too_long', params: { maxDays: 400 } });
-    });
+    const goal = z.object({ to: z.string() }).check(
+      z.superRefine((_g, ctx) => {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_too_long', params: { maxDays: 400 } });
+      }),
+    );
     const result = goal.safeParse({ to: 'x' });
     expect(zodRefusals(result.error!)).toEqual({ to: { code: 'period_too_long', params: { maxDays: 400 } } });
   });

@@ -3,7 +3,7 @@
  * refuses it, turns error bodies into `ApiError`, and hands over to sign-in when the session has
  * ended. Only types are imported from the API contract, so the request schemas stay out of the bundle.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type {
   Backlog,
   CapacityResponse,

@@ -2,7 +2,7 @@
  * Field errors by dotted path ("form.2.options", "calendar.hours.1.0.start"), as the API sends them
  * and as the editors show them next to each control.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { zodRefusals } from '#shared/refusals.ts';
 import { type FieldRefusal, sayFields } from '../i18n/refusals.ts';
 
