@@ -50,18 +50,22 @@ export interface ObservabilityOverrides {
   instrument?: Instrument;
 }
 
-/** The mail worker's share: the outbox, the notes its messages leave in the portal, and SES. */
-export function createMailDeps(config: Config, overrides: ObservabilityOverrides = {}) {
+/** The log, the metrics and the table: what every process starts from. */
+function observedTable(config: Config, overrides: ObservabilityOverrides) {
   const log = overrides.log ?? createReadableLogger(config.logLevel);
   const metrics = overrides.metrics ?? logMetrics(log);
-  const instrument = overrides.instrument ? { instrument: overrides.instrument } : {};
   const db = createDb({
     tableName: config.tableName,
     region: config.region,
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
     ...(config.storageAttemptMs ? { attemptMs: config.storageAttemptMs } : {}),
-    ...instrument,
+    ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
   });
+  return { config, log, metrics, db };
+}
+
+/** The SES mailer, with each order's reply address when mail in is on. */
+function createMailer(config: Config, overrides: ObservabilityOverrides): Mailer {
   const { inbound } = config;
   // Read on the first mail about an order (Secrets Manager in AWS), then kept for the process.
   let replies: Promise<ReplyAddresses> | undefined;
@@ -72,45 +76,61 @@ export function createMailDeps(config: Config, overrides: ObservabilityOverrides
   const replyTo = inbound
     ? { replyTo: async (orderNumber: string) => (await addresses(inbound)).address(orderNumber) }
     : {};
-  const mailer = createSesMailer({
+  return createSesMailer({
     region: config.region,
     ...replyTo,
     from: config.mailFrom,
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}),
     ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
-    ...instrument,
+    ...(overrides.instrument ? { instrument: overrides.instrument } : {}),
   });
-  return { config, db, log, metrics, outbox: new OutboxRepository(db), notes: new NoteRepository(db), mailer };
+}
+
+/** The mail worker's share: the outbox, the notes its messages leave in the portal, and SES. */
+export function createMailDeps(config: Config, overrides: ObservabilityOverrides = {}) {
+  const base = observedTable(config, overrides);
+  return {
+    ...base,
+    outbox: new OutboxRepository(base.db),
+    notes: new NoteRepository(base.db),
+    mailer: createMailer(config, overrides),
+  };
+}
+
+/**
+ * The retention job's share: people, departments and orders, each order write fanning its events out
+ * to the webhooks. No mail and no timers, so its bundle carries neither.
+ */
+export function createStorageDeps(config: Config, overrides: ObservabilityOverrides & { now?: () => Date } = {}) {
+  const base = observedTable(config, overrides);
+  const { db } = base;
+  const orders = new OrderRepository(db);
+  const webhooks = new WebhookRepository(db);
+  orders.alsoWrite((order, events, at) => webhooks.itemsFor(order, events, at));
+  return {
+    ...base,
+    now: overrides.now ?? (() => new Date()),
+    users: new UserRepository(db),
+    departments: new DepartmentRepository(db),
+    orders,
+    webhooks,
+  };
 }
 
 export function createCoreDeps(
   config: Config,
   overrides: ObservabilityOverrides & { now?: () => Date } = {},
 ): CoreDeps {
-  const now = overrides.now ?? (() => new Date());
-  const { db, log, metrics, outbox, notes, mailer } = createMailDeps(config, overrides);
-  const users = new UserRepository(db);
-  const departments = new DepartmentRepository(db);
-  const orders = new OrderRepository(db);
-  const webhooks = new WebhookRepository(db);
-  orders.alsoWrite((order, events, at) => webhooks.itemsFor(order, events, at));
+  const storage = createStorageDeps(config, overrides);
+  const { db, log, now, users, departments, orders } = storage;
+  const outbox = new OutboxRepository(db);
   const services = new ServiceRepository(db);
-  const slaTimers = new SlaTimerJob({ orders, departments, users, services, portalUrl: config.portalUrl, log, now });
-  const digest = new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now });
   return {
-    config,
-    db,
-    log,
-    metrics,
-    now,
-    users,
-    departments,
-    orders,
+    ...storage,
     outbox,
-    notes,
-    mailer,
-    slaTimers,
-    digest,
-    webhooks,
+    notes: new NoteRepository(db),
+    mailer: createMailer(config, overrides),
+    slaTimers: new SlaTimerJob({ orders, departments, users, services, portalUrl: config.portalUrl, log, now }),
+    digest: new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now }),
   };
 }

@@ -4,7 +4,7 @@
  * what is due, so a retried run changes nothing and a missed one is caught up by the next.
  */
 import { loadConfig } from '../config.ts';
-import { createCoreDeps } from '../core-deps.ts';
+import { createStorageDeps } from '../core-deps.ts';
 import { lambdaObservability } from '../observability/lambda.ts';
 import { InboundRepository } from '../repositories/inbound.ts';
 import { PrivacyRepository } from '../repositories/privacy.ts';
@@ -15,7 +15,7 @@ import { PrivacyWorkflow } from '../workflows/privacy/index.ts';
 const config = loadConfig();
 const observed = lambdaObservability(config);
 const { instrument } = observed;
-const deps = createCoreDeps(config, observed);
+const deps = createStorageDeps(config, observed);
 const files = bucketStore(config.attachmentsBucket, config, instrument);
 // Raw messages of mail in about the orders it anonymises.
 const rawMail = bucketStore(config.inboundBucket, config, instrument);

@@ -3,38 +3,8 @@ import { createServer } from 'node:net';
 
 const HOST = '127.0.0.1';
 
-/**
- * A free TCP port on 127.0.0.1. In a Vitest worker (VITEST_POOL_ID) it comes from a block of that
- * worker's own below Linux's ephemeral range (32768–60999): a port the OS hands out for `port: 0` is
- * free only until someone else binds it, and another worker asking at the same moment, or any
- * outgoing connection, can be given the same one before the stack listens on it. Elsewhere the OS
- * chooses.
- */
-export async function freePort(): Promise<number> {
-  const worker = Number(process.env.VITEST_POOL_ID);
-  if (!Number.isInteger(worker) || worker < 1) return osPort();
-  const base = WORKER_PORTS.first + ((worker - 1) % WORKER_PORTS.workers) * WORKER_PORTS.each;
-  for (let tries = 0; tries < WORKER_PORTS.each; tries++) {
-    const port = base + (nextInBlock++ % WORKER_PORTS.each);
-    if (await isFree(port)) return port;
-  }
-  return osPort();
-}
-
-/** The blocks of the Vitest workers: 1,000 ports each from 20000, for up to eight workers. */
-const WORKER_PORTS = { first: 20_000, each: 1_000, workers: 8 } as const;
-let nextInBlock = 0;
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: HOST, exclusive: true }, () => server.close(() => resolve(true)));
-  });
-}
-
-function osPort(): Promise<number> {
+/** Asks the OS for a currently free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -69,8 +39,22 @@ export async function freePorts(count: number): Promise<number[]> {
   }
 }
 
+/** A port the stack needs is taken by something else: which, what for, and the variable that moves it. */
+export class PortTakenError extends Error {
+  constructor(
+    readonly port: number,
+    readonly what: string,
+    readonly envVar?: string,
+  ) {
+    super(
+      `Port ${port} (${what}) is already in use. Stop what uses it${envVar ? ` or set ${envVar}=<another port>` : ''}.`,
+    );
+    this.name = 'PortTakenError';
+  }
+}
+
 /**
- * Throws when `port` on 127.0.0.1 is already taken.
+ * Throws a PortTakenError when `port` on 127.0.0.1 is already taken.
  *
  * @param what   what the port is for, e.g. 'DynamoDB Local'
  * @param envVar the environment variable that overrides the port, named in the error message
@@ -80,12 +64,8 @@ export function assertPortFree(port: number, what: string, envVar?: string): Pro
     const server = createServer();
     server.unref();
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        const hint = envVar ? ` or set ${envVar}=<another port>` : '';
-        reject(new Error(`Port ${port} (${what}) is already in use. Stop what uses it${hint}.`));
-      } else {
-        reject(new Error(`Cannot listen on ${HOST}:${port} (${what}): ${error.message}`));
-      }
+      if (error.code === 'EADDRINUSE') reject(new PortTakenError(port, what, envVar));
+      else reject(new Error(`Cannot listen on ${HOST}:${port} (${what}): ${error.message}`));
     });
     server.listen({ port, host: HOST, exclusive: true }, () => server.close(() => resolve()));
   });

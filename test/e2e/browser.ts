@@ -10,7 +10,7 @@ import type { AxeResults, Result } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { beforeEach, inject } from 'vitest';
 import { type RunningService, startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
-import { freePort } from '../../scripts/local/ports.ts';
+import { freePort, freePorts, PortTakenError } from '../../scripts/local/ports.ts';
 import { onShutdown, shutdown } from '../../scripts/local/processes.ts';
 import { LOCAL_TABLE, root, type Stack, type StackOptions, startStack } from '../../scripts/stack.ts';
 import { scratchRoot, snapshotsReady } from '../support/snapshots.ts';
@@ -59,9 +59,9 @@ function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Free ports for every piece of the stack. */
+/** Free ports for every piece of the stack, distinct from each other. */
 export async function testPorts(): Promise<StackOptions['ports']> {
-  const [app, dynamo, ses, s3, oidc] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [app, dynamo, ses, s3, oidc] = (await freePorts(5)) as [number, number, number, number, number];
   return { app, dynamo, ses, s3, oidc };
 }
 
@@ -83,17 +83,27 @@ export async function startTestStack(
   // The link key and the stored files; the demo's tables come by `workerTable` instead.
   const tables = join(snapshot, 'dynamodb');
   cpSync(snapshot, dataDir, { recursive: true, filter: (from) => opts.history || from !== tables });
-  const stack = await startStack({
-    ports: await testPorts(),
-    logLevel: 'error',
-    ...opts,
-    ...(opts.history ? {} : { dynamo: await workerTable(tables) }),
-    dataDir,
-    // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
-    // meant for DynamoDB, not for an emulator sharing a loaded machine.
-    apiEnv: { STORAGE_ATTEMPT_MS: '5000', ...opts.apiEnv },
-  });
-  return { ...stack, historyOrders: opts.history ? historyOrders : 0 };
+  const dynamo = opts.history ? {} : { dynamo: await workerTable(tables) };
+  // A port the OS called free can be taken before the stack listens on it (by the other worker's stack
+  // or an outgoing connection); the stack checks its ports before starting anything, so it can
+  // simply be started again on new ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const stack = await startStack({
+        ports: await testPorts(),
+        logLevel: 'error',
+        ...opts,
+        ...dynamo,
+        dataDir,
+        // Two cores run several stacks and browsers at once: the product's 1 s per storage attempt is
+        // meant for DynamoDB, not for an emulator sharing a loaded machine.
+        apiEnv: { STORAGE_ATTEMPT_MS: '5000', ...opts.apiEnv },
+      });
+      return { ...stack, historyOrders: opts.history ? historyOrders : 0 };
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
+    }
+  }
 }
 
 /** The worker's DynamoDB Local and how many tables its files have had. */

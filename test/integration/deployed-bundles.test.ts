@@ -24,7 +24,7 @@ const bundles = new Map<FunctionName, string>();
 beforeAll(async () => {
   h = await createHarness();
   anna = await h.as('anna');
-  for (const name of ['api', 'mail-worker', 'sla-timer'] as const) {
+  for (const name of ['api', 'mail-worker', 'sla-timer', 'retention'] as const) {
     const outdir = path.join(outRoot, name);
     await build({ ...buildOptions(root, name, outdir), logLevel: 'error' });
     trimSourceMaps(outdir);
@@ -151,5 +151,22 @@ describe('the deployed bundles', () => {
     const run = (await invoke('sla-timer', {})) as Record<string, number>;
     expect(run).not.toHaveProperty('unavailable');
     expect(run).toHaveProperty('digests');
+  }, 90_000);
+
+  it('the retention job runs and records its run in the audit log', async () => {
+    const started = new Date().toISOString();
+    const run = await invoke('retention', {});
+    expect(run).toEqual({
+      services: expect.any(Number),
+      examined: expect.any(Number),
+      anonymised: expect.any(Number),
+      files: expect.any(Number),
+    });
+    const ada = await h.as('ada');
+    const audit = await ada.json<Array<{ action: string; at: string }>>(
+      'GET',
+      `/api/v1/audit?month=${started.slice(0, 7)}`,
+    );
+    expect(audit.body.some((r) => r.action === 'retention_run' && r.at >= started)).toBe(true);
   }, 90_000);
 });
