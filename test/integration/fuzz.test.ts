@@ -579,10 +579,19 @@ const OWN_CURSOR_SHAPES: Array<(partition: Record<string, string>, sortKey: stri
 ];
 const OWN_CURSOR = /zzCURSOR(\d+)zz/g;
 
+/** A path segment decoded, or as it is when its escapes are malformed (the fuzzer writes such paths too). */
+function decodedOrAsIs(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function ownCursor(shape: number, path: string, caller: string): string {
   const queue = path.match(/\/departments\/([^/?]+)\/queue/)?.[1];
   const partition: Record<string, string> = queue
-    ? { gsi2pk: `QUEUE#${decodeURIComponent(queue)}` }
+    ? { gsi2pk: `QUEUE#${decodedOrAsIs(queue)}` }
     : { gsi1pk: `REQUESTER#${USER_IDS.includes(caller) ? caller : 'anna'}` };
   const make = OWN_CURSOR_SHAPES[shape % OWN_CURSOR_SHAPES.length]!;
   return b64json(make(partition, queue ? 'gsi2sk' : 'gsi1sk'));
