@@ -35,7 +35,9 @@ export default defineConfig({
           // modules themselves keep only pure caches, so a worker imports the API once, not per file.
           isolate: false,
           sequence: { groupOrder: 1 },
-          testTimeout: 30_000,
+          // A guard against a hang, not a measure: on a fresh clone the first run's integration files
+          // have taken twice their usual time, and a test of 25 rounds then took more than 30 s.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
