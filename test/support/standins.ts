@@ -7,13 +7,14 @@
  * To reuse already running stand-ins (faster repeated runs), set ORDO_TEST_DYNAMODB_ENDPOINT and/or
  * ORDO_TEST_SES_ENDPOINT; those are then used as they are and not stopped.
  */
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { demoEmployees, demoUsers } from '../../functions/local/demo-data.ts';
 import { startDynamoDbLocal } from '../../scripts/local/dynamodb.ts';
 import { accountOf, newSigningKey, startOidcProvider } from '../../scripts/local/oidc.ts';
 import { freePorts } from '../../scripts/local/ports.ts';
 import { startSesLocal } from '../../scripts/local/ses.ts';
-import { INTEGRATION_WORKERS } from './workers.ts';
+import { dynamoLock, INTEGRATION_WORKERS } from './workers.ts';
 
 interface Started {
   endpoint: string;
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
   const stopAll = async () => {
     await Promise.all(started.map((service) => service.stop()));
+    // The workers' claims on the emulators (workerDynamoEndpoint), left by any that was killed.
+    for (const port of dynamoPorts) rmSync(dynamoLock(`http://127.0.0.1:${port}`), { force: true });
   };
   if (failures.length > 0) {
     await stopAll();
