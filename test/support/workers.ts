@@ -15,8 +15,9 @@ let mine: string | undefined;
 
 /**
  * This worker process's DynamoDB Local, claimed for the life of the process with a lock file per
- * emulator (the first free one; the same one again after a test resets the modules). Not by VITEST_POOL_ID: with several projects in a run, two integration workers running at
- * once have been given the same id, and then shared one emulator while the other stood idle.
+ * emulator (the first free one; the same one again after a test resets the modules). Not by
+ * VITEST_POOL_ID: with several projects in a run, two integration workers running at once have been
+ * given the same id, and then shared one emulator while the other stood idle.
  */
 export function workerDynamoEndpoint(): string {
   if (mine) return mine;
@@ -36,15 +37,17 @@ function claim(endpoint: string): boolean {
       process.once('exit', () => rmSync(lock, { force: true }));
       return true;
     } catch {
+      const holder = holderOf(lock);
       // This process's own claim, made before a test reset the module registry (vi.resetModules).
-      if (holderOf(lock) === process.pid) return true;
-      if (holderIsAlive(lock)) return false;
+      if (holder === process.pid) return true;
+      if (holder !== undefined && isAlive(holder)) return false;
       rmSync(lock, { force: true });
     }
   }
   return false;
 }
 
+/** The pid in the lock file; undefined when it has been released meanwhile. */
 function holderOf(lock: string): number | undefined {
   try {
     return Number(readFileSync(lock, 'utf8'));
@@ -53,15 +56,14 @@ function holderOf(lock: string): number | undefined {
   }
 }
 
-function holderIsAlive(lock: string): boolean {
+function isAlive(pid: number): boolean {
+  // Being written this moment (no pid yet): count it as held.
+  if (!Number.isInteger(pid) || pid <= 0) return true;
   try {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    // Being written this moment (no pid yet): count it as held.
-    if (!Number.isInteger(pid) || pid <= 0) return true;
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    // ENOENT: released meanwhile; ESRCH: its holder is gone. EPERM: alive, another user's.
+    // ESRCH: its holder is gone. EPERM: alive, another user's.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
