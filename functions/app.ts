@@ -30,11 +30,14 @@ export { MAX_BODY_BYTES };
 export function createApp(deps: Deps) {
   const limiter = new RateLimiter(deps.config.writeLimit.burst, deps.config.writeLimit.perSecond);
   const guard = createGuard(deps, limiter);
-  const api = new Hono<AppEnv>().use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problem(c, 'payload_too_large', { maxKb: MAX_BODY_BYTES / 1024 }),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problem(c, 'payload_too_large', { maxKb: MAX_BODY_BYTES / 1024 }),
+  });
+  // Reads carry no body to limit. Asking for one (the middleware's first step) makes the local Node
+  // server build a full fetch Request from the socket's request, a fifth of a millisecond of each read.
+  const api = new Hono<AppEnv>().use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   const on = mount(api, guard);
   on('GET /health', () => ({ ok: true }));

@@ -8,12 +8,24 @@ export const listWith =
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)} ${word} ${items[items.length - 1]}`;
 
 /**
+ * Numbers as `locale` writes them, with at most one decimal. One formatter, made on first use:
+ * `toLocaleString` with options makes a new one on every call, and a page of durations has hundreds.
+ */
+export function numberIn(locale: string): (n: number) => string {
+  let format: Intl.NumberFormat | undefined;
+  return (n) => {
+    format ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    return format.format(n);
+  };
+}
+
+/**
  * Numbers and counted nouns of a language with one, few and many forms (Polish, Russian): the noun's
  * form for `n` (1 godzina, 2 godziny, 5 godzin); fractions take `fraction`, the genitive singular.
  */
 export function countedNouns(locale: string) {
   const rules = new Intl.PluralRules(locale);
-  const num = (n: number): string => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+  const num = numberIn(locale);
   const form = (n: number, one: string, few: string, many: string, fraction = few): string => {
     switch (rules.select(n)) {
       case 'one':

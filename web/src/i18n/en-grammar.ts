@@ -1,4 +1,6 @@
 /** English helpers of the dictionaries: keyed words, words for some keys, counted nouns. */
+import { numberIn } from '#shared/grammar.ts';
+
 /**
  * Words looked up by a key the data brings (any string), whose known keys every language must
  * still translate: a missing one fails the typecheck.
@@ -11,5 +13,5 @@ export const someOf =
   <T extends Partial<Record<K, string>>>(words: T): T & Partial<Record<K, string>> =>
     words;
 
-export const num = (n: number): string => n.toLocaleString('en', { maximumFractionDigits: 1 });
+export const num = numberIn('en');
 export const plural = (n: number, one: string, many: string): string => `${num(n)} ${n === 1 ? one : many}`;

@@ -1,10 +1,10 @@
 /** Dutch numbers and counted nouns (one / other, as Intl.PluralRules('nl') says). */
 import type { Grammar } from '#shared/dictionary.ts';
-import { listWith } from '#shared/grammar.ts';
+import { listWith, numberIn } from '#shared/grammar.ts';
 
 const rules = new Intl.PluralRules('nl');
 
-export const num = (n: number): string => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+export const num = numberIn('nl-NL');
 
 /** The noun's form for `n`: 1 uur, 2 uur; 1 dag, 2 dagen. */
 export const form = (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);

@@ -1,8 +1,8 @@
 /** Chinese (Simplified) numbers and counted nouns: one form for every number (Intl.PluralRules('zh') says only "other"). */
 import type { Grammar } from '#shared/dictionary.ts';
-import { listWith } from '#shared/grammar.ts';
+import { listWith, numberIn } from '#shared/grammar.ts';
 
-export const num = (n: number): string => n.toLocaleString('zh-CN', { maximumFractionDigits: 1 });
+export const num = numberIn('zh-CN');
 
 /** "5 个工作日": the number and its noun (with its measure word where it needs one). */
 export const plural = (n: number, noun: string): string => `${num(n)} ${noun}`;
