@@ -990,7 +990,7 @@ function memoryWhy(r: SizeResult, ratio: number): string {
       : '') +
     'What would fix it: a lighter table stand-in in place of DynamoDB Local (an in-process store answering the few DynamoDB operations Ordo uses: no second runtime and no copy of the data in a JVM), which the stack does not take, as it runs the same code against the real emulator' +
     (node && nodeIdle && node.pssMiB > nodeIdle.pssMiB * 1.3
-      ? "; a smaller old-generation limit for the local server (`--max-old-space-size=128` took its Node process from about 190 to 105 MiB idle and from 200 to 120 MiB under four clients, with the same latencies, in a trial outside this run), not set because the SES stand-in in that process keeps every mail it is sent, so a long local session would reach the limit and stop the server"
+      ? '; a smaller old-generation limit for the local server (`--max-old-space-size=128` took its Node process from about 190 to 105 MiB idle and from 200 to 120 MiB under four clients, with the same latencies, in a trial outside this run), not set because the SES stand-in in that process keeps every mail it is sent, so a long local session would reach the limit and stop the server'
       : '') +
     (npm
       ? `; and npm itself holds ${mib(npm.pssMiB)} only to launch the script (\`node --expose-gc --max-semi-space-size=2 scripts/start.mjs\` run directly would save it)`
