@@ -16,8 +16,8 @@ import type { BenchContext } from './context.ts';
 import { freshEnv, ms, quantile } from './env.ts';
 import { type Section, table } from './results.ts';
 
-/** Request Tracker's read of one ticket at 1,000 open items, p50, from the peer section (2026-12-05, 9d8ea53). */
-const RT_READ_P50_MS = 42;
+/** Request Tracker's read of one ticket at 1,000 open items, p50, from the peer section (2026-12-05, 2755c9c). */
+const RT_READ_P50_MS = 40;
 
 interface Layer {
   what: string;
