@@ -289,15 +289,20 @@ export async function runPortal(ctx: BenchContext): Promise<Section> {
         `The catalog appears after ${ms(paint.catalog, 0)} (medians: ${waterfall
           .map(([what, t]) => `${what} ${ms(t, 0)}`)
           .join(', ')}). The page's requests form a chain: /config.json (where the API is, how to sign in) ` +
-          'is read once the entry script runs, the sign-in code loads after it, the profile (POST /me/sign-in) ' +
-          `waits for the page's lazily loaded parts (the signed-in check's effect runs once they are in), and the ` +
-          `catalog and department requests start only once the profile has answered (${ms(me, 0)}); the cards are ` +
-          `on screen ${ms(paint.catalog - lastAnswer, 0)} after the last answer. Fix (web/, not changed here): ` +
-          'start GET /catalog and /departments in parallel with the profile (the token is already in localStorage) ' +
-          'and make the first route chunk part of the entry, so the paint waits for the slowest single request, ' +
-          'not a chain; moving only the profile request earlier was tried and did not help on this machine, where ' +
-          'the chunks, the sign-in code and the page compete for the same two cores. Check the load average too: ' +
-          'first contentful paint alone moves by 2× between quiet and busy moments.',
+          'is read once the entry script runs, the profile (POST /me/sign-in) waits for the sign-in code ' +
+          '(oidc-client-ts, a chunk of its own), and the catalog and department requests start only once the ' +
+          `profile has answered (${ms(me, 0)}); the cards are on screen ${ms(paint.catalog - lastAnswer, 0)} after ` +
+          'the last answer. Marks in the page (a trial, 2026-12-05) showed the sign-in chunk ready 65–180 ms after ' +
+          'the first render, while the main thread paints, and the first collation and number formatting of the ' +
+          'page (the browser loading its language data) costing 30–75 ms of the rendering after the data. Tried ' +
+          'and not kept, as neither moved the cards on this machine: the sign-in code in the entry (the profile ' +
+          'request left at once, but its answer then waited for the same first paint; initial JS 75 KB), and the ' +
+          'language data loaded while the profile request is away (rendering after the data 40 ms faster, the ' +
+          'data 50 ms later). On these two cores the main thread is the bottleneck of the first load. Fix ' +
+          '(web/, not changed here): start GET /catalog and /departments in parallel with the profile, which ' +
+          'needs those routes to accept a valid token before its profile exists (today they answer ' +
+          '`sign_in_again`), so the paint waits for the slowest single request, not a chain. Check the load ' +
+          'average too: first contentful paint alone moves by 2× between quiet and busy moments.',
       );
     }
     return {
