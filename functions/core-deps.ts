@@ -86,15 +86,15 @@ function createMailer(config: Config, overrides: ObservabilityOverrides): Mailer
   });
 }
 
-/** The mail worker's share: the outbox, the notes its messages leave in the portal, and SES. */
+/** The outbox, the notes its messages leave in the portal, and SES: what sends mail. */
+function mailParts(db: Db, config: Config, overrides: ObservabilityOverrides) {
+  return { outbox: new OutboxRepository(db), notes: new NoteRepository(db), mailer: createMailer(config, overrides) };
+}
+
+/** The mail worker's share: the table and what sends mail. */
 export function createMailDeps(config: Config, overrides: ObservabilityOverrides = {}) {
   const base = observedTable(config, overrides);
-  return {
-    ...base,
-    outbox: new OutboxRepository(base.db),
-    notes: new NoteRepository(base.db),
-    mailer: createMailer(config, overrides),
-  };
+  return { ...base, ...mailParts(base.db, config, overrides) };
 }
 
 /**
@@ -123,13 +123,12 @@ export function createCoreDeps(
 ): CoreDeps {
   const storage = createStorageDeps(config, overrides);
   const { db, log, now, users, departments, orders } = storage;
-  const outbox = new OutboxRepository(db);
+  const mail = mailParts(db, config, overrides);
+  const { outbox } = mail;
   const services = new ServiceRepository(db);
   return {
     ...storage,
-    outbox,
-    notes: new NoteRepository(db),
-    mailer: createMailer(config, overrides),
+    ...mail,
     slaTimers: new SlaTimerJob({ orders, departments, users, services, portalUrl: config.portalUrl, log, now }),
     digest: new DailyDigest({ departments, orders, users, outbox, portalUrl: config.portalUrl, now }),
   };

@@ -4,17 +4,9 @@ import { createServer } from 'node:net';
 const HOST = '127.0.0.1';
 
 /** Asks the OS for a currently free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen({ port: 0, host: HOST, exclusive: true }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : undefined;
-      server.close(() => (port ? resolve(port) : reject(new Error('Could not determine a free port'))));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port as number;
 }
 
 /** Asks the OS for `count` distinct free ports (all held open until every one is known). */
