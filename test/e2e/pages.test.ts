@@ -117,3 +117,56 @@ describe('phone screens (390 px)', () => {
     await page.context().close();
   });
 });
+
+describe('the first page of a load', () => {
+  /**
+   * Loads `path` with sign-in's profile request held until the page's own data has been asked for
+   * (or 10 s have passed): the two requests overlap, so the page waits for one round trip, not two.
+   * Answers whether the data was asked for while the profile was held, and how often in all.
+   */
+  async function loadWithProfileHeld(page: Page, path: string, data: RegExp) {
+    const asked: string[] = [];
+    let askedForData: () => void = () => {};
+    const dataAsked = new Promise<void>((resolve) => {
+      askedForData = resolve;
+    });
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && data.test(url.pathname)) {
+        asked.push(url.pathname);
+        askedForData();
+      }
+    });
+    let whileHeld = false;
+    await page.route('**/api/v1/me/sign-in', async (route) => {
+      whileHeld = await Promise.race([
+        dataAsked.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+      ]);
+      await route.continue();
+    });
+    await page.goto(`${stack.appUrl}${path}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await settled(page);
+    await page.unrouteAll();
+    return { whileHeld, asked };
+  }
+
+  it('asks for the catalog while sign-in reads the profile, and only once', async () => {
+    const page = await openAs(browser, stack.appUrl, 'Anna Kowalska');
+    const { whileHeld, asked } = await loadWithProfileHeld(page, '/', /^\/api\/v1\/(catalog|departments)$/);
+    expect(whileHeld).toBe(true);
+    expect(asked.sort()).toEqual(['/api/v1/catalog', '/api/v1/departments']);
+    expect(await page.locator('.cards .card').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("asks for an emailed link's order while sign-in reads the profile, and only once", async () => {
+    const page = await openAs(browser, stack.appUrl, 'Anna Kowalska');
+    const { whileHeld, asked } = await loadWithProfileHeld(page, `/orders/${number}`, /^\/api\/v1\/orders\/[^/]+$/);
+    expect(whileHeld).toBe(true);
+    expect(asked).toEqual([`/api/v1/orders/${number}`]);
+    await page.getByTestId('order-number').filter({ hasText: number }).waitFor();
+    await page.context().close();
+  });
+});

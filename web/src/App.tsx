@@ -2,11 +2,13 @@ import { A, Navigate, Route, Router, type RouteSectionProps, useLocation, useNav
 import { createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { SignInState } from './account/SignIn.tsx';
 import { loadUser, setNavigator, signOut, startSignIn, takeSignedOut, user } from './account/session.ts';
+import { catalogData } from './catalog/catalog-data.ts';
 import { drafts } from './lib/drafts.ts';
 import { focusHeadingOnNavigate } from './lib/focus.ts';
 import { t } from './lib/strings.ts';
 import { ErrorNote, Loading } from './lib/ui.tsx';
 import { Bell } from './notes/Bell.tsx';
+import { orderData } from './order/order-data.ts';
 
 const SignIn = lazy(() => import('./account/SignIn.tsx'));
 const AuthCallback = lazy(() => import('./account/AuthCallback.tsx'));
@@ -172,7 +174,7 @@ export function App() {
       <Route path="/answer/:token" component={AnswerPage} />
       <Route path="/survey/:token" component={SurveyPage} />
       <Route path="/" component={RequireUser}>
-        <Route path="/" component={Catalog} />
+        <Route path="/" component={Catalog} preload={({ intent }) => catalogData.preload('catalog', intent)} />
         <Route path="/departments/:code" component={DepartmentPage} />
         <Route path="/departments/:code/services" component={DepartmentServices} />
         <Route path="/departments/:code/integrations" component={Integrations} />
@@ -192,7 +194,11 @@ export function App() {
         <Route path="/services/:id" component={ServicePage} />
         <Route path="/services/:id/edit" component={ServiceEditor} />
         <Route path="/orders" component={MyOrders} />
-        <Route path="/orders/:number" component={OrderPage} />
+        <Route
+          path="/orders/:number"
+          component={OrderPage}
+          preload={({ params, intent }) => orderData.preload(params.number ?? '', intent)}
+        />
         <Route path="/queue/:code" component={Queue} />
         <Route path="/queue/:code/at-risk" component={Queue} />
         <Route path="/profile" component={Profile} />

@@ -8,6 +8,7 @@ import { createSignal } from 'solid-js';
 import type { Department, User } from '#shared/model.ts';
 import { ApiError, api, setApiBase, setTokenSource } from '../lib/api.ts';
 import { drafts } from '../lib/drafts.ts';
+import type { Quiet } from '../lib/early.ts';
 import { safeNext } from '../lib/format.ts';
 import { setLanguage, t } from '../lib/strings.ts';
 import type { Auth, OidcUser } from './auth.ts';
@@ -211,9 +212,9 @@ function expired(): Promise<void> {
 
 /** Departments change rarely: one request per session is enough for names and grouping. */
 let departmentsCache: Promise<Department[]> | undefined;
-export function departments(): Promise<Department[]> {
+export function departments(options: Quiet = {}): Promise<Department[]> {
   if (!departmentsCache) {
-    departmentsCache = api.departments().catch((error: unknown) => {
+    departmentsCache = api.departments(options).catch((error: unknown) => {
       departmentsCache = undefined;
       throw error;
     });

@@ -3,11 +3,10 @@ import { createMemo, For, Show } from 'solid-js';
 import type { ServiceSummary } from '#shared/api.ts';
 import type { Department } from '#shared/model.ts';
 import { localizeService } from '#shared/translate.ts';
-import { departments } from '../account/session.ts';
-import { api } from '../lib/api.ts';
 import { serviceMatches } from '../lib/format.ts';
 import { createLoader, Loaded } from '../lib/load.tsx';
 import { language, t } from '../lib/strings.ts';
+import { catalogData } from './catalog-data.ts';
 import { ServiceList } from './ServiceList.tsx';
 import './catalog.css';
 import { Page } from '../lib/blocks.tsx';
@@ -33,13 +32,7 @@ function group(services: ServiceSummary[], depts: Department[]): Group[] {
 }
 
 export default function Catalog() {
-  const catalog = createLoader(
-    () => true,
-    async () => {
-      const [services, depts] = await Promise.all([api.catalog(), departments().catch(() => [])]);
-      return { services, depts };
-    },
-  );
+  const catalog = createLoader(() => 'catalog' as const, catalogData.load);
   // The search is kept in the address, so Back from a service finds the list as it was left.
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const query = () => params.q ?? '';

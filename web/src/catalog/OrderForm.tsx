@@ -522,7 +522,10 @@ export function OrderForm(props: { service: ServiceDetail; preview?: boolean }) 
     ? undefined
     : asOrderDraft(keepDraft(`order-form:${untrack(() => props.service.id)}`, () => read()));
   // Dates are judged against the department's today, as the API does.
-  const depts = createLoader(() => true, departments);
+  const depts = createLoader(
+    () => true,
+    () => departments(),
+  );
   const timeZone = () => depts.value()?.find((d) => d.code === props.service.department)?.calendar.timeZone;
   const state = createAnswers(form, draft?.answers, () => todayIn(timeZone()));
   const [priority, setPriority] = createSignal<Priority>(draft?.priority ?? 'normal');

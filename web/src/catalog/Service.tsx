@@ -20,7 +20,10 @@ export default function ServicePage() {
     () => params.id,
     (id: string) => api.service(id).then((found) => localizeService(found, language)),
   );
-  const depts = createLoader(() => true, departments);
+  const depts = createLoader(
+    () => true,
+    () => departments(),
+  );
   usePageTitle(() => service.value()?.name);
 
   const departmentName = (code: string) => depts.value()?.find((d) => d.code === code)?.name ?? code;

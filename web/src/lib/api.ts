@@ -33,6 +33,7 @@ import type { Department } from '#shared/model.ts';
 import type { createDepartmentBody } from '#shared/service-schema.ts';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { type BodyOf, call, download, type QueryOf } from './client.ts';
+import type { Quiet } from './early.ts';
 import { t } from './strings.ts';
 
 export { ApiError, errorMessage, fieldErrors } from './api-error.ts';
@@ -181,8 +182,8 @@ export const api = {
   signIn: (idToken: string, opts: { keepSession?: boolean } = {}) =>
     call('POST /me/sign-in', { body: { idToken }, ...opts }),
   me: () => call('GET /me'),
-  catalog: () => call('GET /catalog'),
-  departments: () => call('GET /departments'),
+  catalog: (options: Quiet = {}) => call('GET /catalog', options),
+  departments: (options: Quiet = {}) => call('GET /departments', options),
   department: (code: string) => call('GET /departments/:code', { params: { code } }),
   service: (id: string) => call('GET /services/:id', { params: { id } }),
   departmentServices: (code: string) => call('GET /departments/:code/services', { params: { code } }),
@@ -209,7 +210,7 @@ export const api = {
   searchMine: (q: string) => call('GET /orders/search', { query: { q } }),
   searchDepartment: (code: string, q: string) =>
     call('GET /departments/:code/search', { params: { code }, query: { q } }),
-  order: (number: string) => call('GET /orders/:number', { params: { number } }),
+  order: (number: string, options: Quiet = {}) => call('GET /orders/:number', { params: { number }, ...options }),
   transition: (number: string, body: TransitionBody) =>
     call('POST /orders/:number/transitions', { params: { number }, body }),
   tickDeliverable: (number: string, deliverableId: string, body: DeliverableBody) =>

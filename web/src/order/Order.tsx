@@ -28,13 +28,14 @@ import { HandoffPanel } from './Handoff.tsx';
 import { InputsChecklist } from './Inputs.tsx';
 import { LinkedOrders } from './Links.tsx';
 import { NextStep, waitsForSomeone } from './NextStep.tsx';
+import { orderData } from './order-data.ts';
 import { isFinal } from './orders.ts';
 import { WorkPanel } from './Work.tsx';
 import './order.css';
 
 export default function OrderPage() {
   const params = useParams<{ number: string }>();
-  const view = createLoader(() => params.number, api.order);
+  const view = createLoader(() => params.number, orderData.load);
   // Labels, stage names: the service the order was filed under. The page works without it.
   const service = createLoader(
     () => view.value()?.order.serviceId,
