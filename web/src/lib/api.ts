@@ -179,8 +179,7 @@ function fromSearch<K extends RouteKey>(search: string): QueryOf<K> {
  */
 export const api = {
   /** After sign-in and on every page load: the profile, created or refreshed from the ID token's claims. */
-  signIn: (idToken: string, opts: { keepSession?: boolean } = {}) =>
-    call('POST /me/sign-in', { body: { idToken }, ...opts }),
+  signIn: (idToken: string, opts: Quiet = {}) => call('POST /me/sign-in', { body: { idToken }, ...opts }),
   me: () => call('GET /me'),
   catalog: (options: Quiet = {}) => call('GET /catalog', options),
   departments: (options: Quiet = {}) => call('GET /departments', options),
