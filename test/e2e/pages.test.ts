@@ -161,6 +161,15 @@ describe('the first page of a load', () => {
     await page.context().close();
   });
 
+  it("asks for an agent's queue while sign-in reads the profile, and only once", async () => {
+    const page = await openAs(browser, stack.appUrl, 'Hana Nowak');
+    const { whileHeld, asked } = await loadWithProfileHeld(page, '/queue/HR', /^\/api\/v1\/departments\/HR\/queue$/);
+    expect(whileHeld).toBe(true);
+    expect(asked).toEqual(['/api/v1/departments/HR/queue']);
+    await page.getByText(number).first().waitFor();
+    await page.context().close();
+  });
+
   it("asks for an emailed link's order while sign-in reads the profile, and only once", async () => {
     const page = await openAs(browser, stack.appUrl, 'Anna Kowalska');
     const { whileHeld, asked } = await loadWithProfileHeld(page, `/orders/${number}`, /^\/api\/v1\/orders\/[^/]+$/);

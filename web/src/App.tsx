@@ -9,6 +9,7 @@ import { t } from './lib/strings.ts';
 import { ErrorNote, Loading } from './lib/ui.tsx';
 import { Bell } from './notes/Bell.tsx';
 import { orderData } from './order/order-data.ts';
+import { queueFirstPage } from './queue/queue-data.ts';
 
 const SignIn = lazy(() => import('./account/SignIn.tsx'));
 const AuthCallback = lazy(() => import('./account/AuthCallback.tsx'));
@@ -199,7 +200,11 @@ export function App() {
           component={OrderPage}
           preload={({ params, intent }) => orderData.preload(params.number ?? '', intent)}
         />
-        <Route path="/queue/:code" component={Queue} />
+        <Route
+          path="/queue/:code"
+          component={Queue}
+          preload={({ params, intent }) => queueFirstPage.preload(params.code ?? '', intent)}
+        />
         <Route path="/queue/:code/at-risk" component={Queue} />
         <Route path="/profile" component={Profile} />
         <Route path="/admin" component={AdminArea}>

@@ -224,8 +224,8 @@ export const api = {
   watchers: (number: string, body: BodyOf<'POST /orders/:number/watchers'>) =>
     call('POST /orders/:number/watchers', { params: { number }, body }),
   handoff: (number: string, body: HandoffBody) => call('POST /orders/:number/handoffs', { params: { number }, body }),
-  queue: (code: string, cursor?: string): Promise<OrderPage> =>
-    call('GET /departments/:code/queue', { params: { code }, query: { cursor } }),
+  queue: (code: string, cursor?: string, options: Quiet = {}): Promise<OrderPage> =>
+    call('GET /departments/:code/queue', { params: { code }, query: { cursor }, ...options }),
   atRisk: (code: string) => call('GET /departments/:code/at-risk', { params: { code } }),
   /** Either or both: what is left out stays as it was. */
   savePreferences: (body: BodyOf<'PUT /me/preferences'>) => call('PUT /me/preferences', { body }),

@@ -24,6 +24,7 @@ import { t } from '../lib/strings.ts';
 import { createSubmit, Outcome, type Submit } from '../lib/submit.tsx';
 import { DateTime, PriorityBadge, StatusBadge, usePageTitle } from '../lib/ui.tsx';
 import { moveSelection, queueKeyAction } from './keys.ts';
+import { queueFirstPage } from './queue-data.ts';
 import { applyView, type QueueView, readView, SORT_KEYS, type SortKey, toggleSort, viewParams } from './view.ts';
 import './queue.css';
 
@@ -66,7 +67,10 @@ export default function Queue() {
   const pager = createPager(
     () => (atRisk() ? undefined : params.code),
     (code: string, cursor?: string) =>
-      api.queue(code, cursor).then((page) => ({ ...page, items: readings.note(page.items) })),
+      (cursor === undefined ? queueFirstPage.load(code) : api.queue(code, cursor)).then((page) => ({
+        ...page,
+        items: readings.note(page.items),
+      })),
   );
   const risky = createLoader(
     () => (atRisk() ? params.code : undefined),
