@@ -18,7 +18,7 @@ import { startWorkers, type Workers } from '../functions/local/workers.ts';
 import { createReadableLogger } from '../functions/observability/logger.ts';
 import { startDynamoDbLocal } from './local/dynamodb.ts';
 import { accountOf, type RunningOidcProvider, startOidcProvider } from './local/oidc.ts';
-import { assertPortFree } from './local/ports.ts';
+import { assertPortFree, listening } from './local/ports.ts';
 import { onShutdown } from './local/processes.ts';
 import { startS3Local } from './local/s3.ts';
 import { startSesLocal } from './local/ses.ts';
@@ -191,12 +191,17 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
   // The company's identity provider, played locally by a real OpenID provider with the demo people.
   const accounts = [...demoUsers, ...demoEmployees].map(accountOf);
-  const oidc = await startOidcProvider({
-    port: ports.oidc,
-    accounts: () => accounts,
-    portalUrls: [appUrl, `http://localhost:${ports.app}`],
-    ...(opts.oidcTtl ? { ttl: opts.oidcTtl } : {}),
-  });
+  const oidc = await listening(
+    startOidcProvider({
+      port: ports.oidc,
+      accounts: () => accounts,
+      portalUrls: [appUrl, `http://localhost:${ports.app}`],
+      ...(opts.oidcTtl ? { ttl: opts.oidcTtl } : {}),
+    }),
+    ports.oidc,
+    'OpenID provider',
+    'ORDO_OIDC_PORT',
+  );
   onShutdown(() => oidc.stop(), 'OpenID provider');
 
   const tableName = opts.dynamo?.tableName ?? LOCAL_TABLE;
@@ -230,14 +235,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const historyFiled = seeded && opts.history && !historyNow ? inBackground(config, pending, opts.say) : undefined;
   // The server starts first; the mail it causes goes to the workers once they run.
   let deliverSoon = () => {};
-  const server = await startLocalServer({
-    deps,
-    port: ports.app,
-    staticDir: join(root, 'web/dist'),
-    connectSrc: [oidc.issuer],
-    runtimeConfig: { oidc: { authority: oidc.issuer, clientId: oidc.clientId, scope: 'openid email profile' } },
-    afterWrite: () => deliverSoon(),
-  });
+  // Its port was checked before the emulator started and the demo data was seeded: seconds ago.
+  const server = await listening(
+    startLocalServer({
+      deps,
+      port: ports.app,
+      staticDir: join(root, 'web/dist'),
+      connectSrc: [oidc.issuer],
+      runtimeConfig: { oidc: { authority: oidc.issuer, clientId: oidc.clientId, scope: 'openid email profile' } },
+      afterWrite: () => deliverSoon(),
+    }),
+    ports.app,
+    'Ordo portal and API',
+    'ORDO_PORT',
+  );
   onShutdown(() => server.close(), 'API and portal');
   const workers = startWorkers(deps, {
     ...(opts.mailEveryMs ? { mailEveryMs: opts.mailEveryMs } : {}),

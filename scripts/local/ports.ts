@@ -46,6 +46,19 @@ export class PortTakenError extends Error {
 }
 
 /**
+ * Waits for a server to listen on `port`, and says a port taken since it was checked (by an outgoing
+ * connection, whose local ports come from the same range, or another process) as a PortTakenError.
+ */
+export async function listening<T>(started: Promise<T>, port: number, what: string, envVar?: string): Promise<T> {
+  try {
+    return await started;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortTakenError(port, what, envVar);
+    throw error;
+  }
+}
+
+/**
  * Throws a PortTakenError when `port` on 127.0.0.1 is already taken.
  *
  * @param what   what the port is for, e.g. 'DynamoDB Local'

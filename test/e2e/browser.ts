@@ -85,9 +85,9 @@ export async function startTestStack(
   cpSync(snapshot, dataDir, { recursive: true, filter: (from) => opts.history || from !== tables });
   const dynamo = opts.history ? {} : { dynamo: await workerTable(tables) };
   // A port the OS called free can be taken before the stack listens on it (by the other worker's stack
-  // or an outgoing connection, whose local ports come from the same range). The stack checks its ports
-  // before starting anything, but one can still be taken in the seconds before its server listens: the
-  // stack is then started again on new ones (what had started is stopped with the file's stack).
+  // or an outgoing connection, whose local ports come from the same range): the stack says so with a
+  // PortTakenError, whether its first check or a server's listen found it, and is started again on new
+  // ones (what had started is stopped with the file's stack).
   for (let attempt = 1; ; attempt++) {
     try {
       const stack = await startStack({
@@ -102,14 +102,9 @@ export async function startTestStack(
       });
       return { ...stack, historyOrders: opts.history ? historyOrders : 0 };
     } catch (error) {
-      if (!portTaken(error) || attempt === 3) throw error;
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
     }
   }
-}
-
-/** The stack's check found a port taken, or a server found it taken when it came to listen. */
-function portTaken(error: unknown): boolean {
-  return error instanceof PortTakenError || (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
 }
 
 /** The worker's DynamoDB Local and how many tables its files have had. */
