@@ -294,10 +294,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       logLevel: 'error',
     });
     trimSourceMaps(floorDir);
-    floorBytes = splitOutputs(floorBuilt.metafile, relative(root, floorFile)).eager.reduce(
-      (sum, file) => sum + readFileSync(join(root, file)).length,
-      0,
-    );
+    floorBytes = bytesOf(splitOutputs(floorBuilt.metafile, relative(root, floorFile)).eager);
     for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
       const outdir = join(outRoot, name);
       const outfile = join(outdir, ENTRY_FILE);
@@ -306,7 +303,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       // What a cold start loads (the entry and the chunks it imports statically) and what loads on first use.
       const { eager, lazy } = splitOutputs(built.metafile, relative(root, outfile));
       const code = Buffer.concat(eager.map((file) => readFileSync(join(root, file))));
-      const lazyBytes = lazy.reduce((sum, file) => sum + readFileSync(join(root, file)).length, 0);
+      const lazyBytes = bytesOf(lazy);
       const byPackage = new Map<string, number>();
       const lazyByPackage = new Map<string, number>();
       for (const file of [...eager, ...lazy]) {
@@ -316,7 +313,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
           into.set(key, (into.get(key) ?? 0) + bytesInOutput);
         }
       }
-      const mapBytes = eager.reduce((sum, file) => sum + readFileSync(join(root, `${file}.map`)).length, 0);
+      const mapBytes = bytesOf(eager.map((file) => `${file}.map`));
       ctx.log(`  ${name}: ${kb(code.length)}; ${runs} cold starts…`);
       // For comparison, the same handler with the SDK left to the Lambda runtime.
       const runtimeDir = join(outRoot, `${name}-sdk-from-runtime`);
@@ -328,7 +325,7 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
         logLevel: 'error',
       });
       const runtimeEager = splitOutputs(runtimeBuilt.metafile, relative(root, runtimeFile)).eager;
-      const runtimeBytes = runtimeEager.reduce((sum, file) => sum + readFileSync(join(root, file)).length, 0);
+      const runtimeBytes = bytesOf(runtimeEager);
       const externals = [
         ...new Set(
           runtimeEager.flatMap((file) =>
@@ -577,6 +574,11 @@ export async function runBundles(ctx: BenchContext): Promise<Section> {
       ),
     ],
   };
+}
+
+/** The bytes of output files, named as the metafile names them (relative to the repository). */
+function bytesOf(files: string[]): number {
+  return files.reduce((sum, file) => sum + readFileSync(join(root, file)).length, 0);
 }
 
 /** The largest packages of the lazily loaded chunks. */

@@ -327,10 +327,10 @@ export async function runPortal(ctx: BenchContext): Promise<Section> {
         `The catalog appears after ${ms(paint.catalog, 0)} (medians: ${waterfall
           .map(([what, t]) => `${what} ${ms(t, 0)}`)
           .join(', ')}). The page's requests form a chain: /config.json (where the API is, how to sign in) ` +
-          'is read once the entry script runs, the profile (POST /me/sign-in) waits for the sign-in code ' +
-          '(oidc-client-ts, a chunk of its own), and the catalog and department requests start only once the ' +
-          `profile has answered (${ms(me, 0)}); the cards are on screen ${ms(paint.catalog - lastAnswer, 0)} after ` +
-          'the last answer. The catalog and department requests leave with the profile request (the route ' +
+          'is read once the entry script runs, and the profile (POST /me/sign-in, answered at ' +
+          `${ms(me, 0)}) waits for the sign-in code (oidc-client-ts, a chunk of its own); the cards are on screen ` +
+          `${ms(paint.catalog - lastAnswer, 0)} after the last answer. The catalog and department requests leave ` +
+          'with the profile request (the route ' +
           "preloads them, web/src/lib/early.ts), so with round trips of a deployment's length the page waits for " +
           `one of them, not two in a row (${DEPLOYED_RTT_MS} ms added to each: profile answered ` +
           `${ms(deployed.me, 0)}, catalog answered ${ms(deployed.catalogEnd, 0)}, cards ${ms(deployed.catalog, 0)}). ` +
